@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Commands;
+
+/// <summary>Log messages of the command layer (event ids 2000-2099).</summary>
+internal sealed partial class CommandsLog(ILogger<CommandsLog> logger)
+{
+    [LoggerMessage(2000, LogLevel.Information, "Unknown command {Name} from {Platform}")]
+    public partial void UnknownCommand(string name, Platform platform);
+
+    [LoggerMessage(2001, LogLevel.Debug, "Command {Name} from {Platform} answered with {Kind}")]
+    public partial void Answered(string name, Platform platform, ReplyKind kind);
+}

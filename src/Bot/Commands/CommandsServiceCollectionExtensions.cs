@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Bot.Commands;
+
+public static class CommandsServiceCollectionExtensions
+{
+    /// <summary>Registers the dispatcher and the lookup handlers, one sealed class per subcommand.</summary>
+    public static IHostApplicationBuilder AddCommands(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<CommandsLog>();
+        services.AddSingleton<ICommandDispatcher, CommandDispatcher>();
+        return builder;
+    }
+}

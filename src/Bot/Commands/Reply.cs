@@ -1,0 +1,58 @@
+using Bot.Facts;
+
+namespace Bot.Commands;
+
+/// <summary>What kind of reply this is; adapters may style them differently.</summary>
+public enum ReplyKind
+{
+    /// <summary>A found fact or list.</summary>
+    Answer,
+
+    /// <summary>Nothing matched; <see cref="Reply.Suggestions"/> may say what did.</summary>
+    NotFound,
+
+    /// <summary>The engine was not confident enough and declines to answer.</summary>
+    Abstained,
+
+    /// <summary>Usage or help text.</summary>
+    Usage,
+
+    /// <summary>An action was done (subscribed, unsubscribed).</summary>
+    Confirmation,
+
+    /// <summary>The caller may not do this, or the input was invalid.</summary>
+    Rejected,
+}
+
+/// <summary>A labelled block of a reply: "Attendees", "May 30, 2025", "Claim: White House".</summary>
+public sealed record ReplyField(string Name, string Value, bool Inline = false);
+
+/// <summary>
+/// The platform-neutral answer of every command. Text is plain (no markup); adapters escape and style it.
+/// Long replies are lists of <see cref="Fields"/>; adapters paginate them within their own limits.
+/// </summary>
+public sealed record Reply
+{
+    public required ReplyKind Kind { get; init; }
+    public required string Title { get; init; }
+
+    /// <summary>The direct answer first, then context. Plain text, may contain line breaks.</summary>
+    public string Body { get; init; } = "";
+
+    public IReadOnlyList<ReplyField> Fields { get; init; } = [];
+    public IReadOnlyList<Source> Sources { get; init; } = [];
+    public PartialDate? AsOf { get; init; }
+
+    /// <summary>"Did you mean" follow-ups, each a question or name the user can pick.</summary>
+    public IReadOnlyList<string> Suggestions { get; init; } = [];
+
+    /// <summary>The facts this reply is built from (for <c>ask --json</c> and tests).</summary>
+    public IReadOnlyList<string> FactIds { get; init; } = [];
+
+    /// <summary>Confidence in [0,1] for <c>ask</c>; null for lookups.</summary>
+    public double? Confidence { get; init; }
+
+    public bool IsAbstention => Kind == ReplyKind.Abstained;
+
+    public static Reply Rejected(string title, string body) => new() { Kind = ReplyKind.Rejected, Title = title, Body = body };
+}

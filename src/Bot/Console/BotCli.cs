@@ -1,0 +1,112 @@
+using System.CommandLine;
+using Bot.Commands;
+using Bot.Facts;
+using Bot.Hosting;
+
+namespace Bot.Console;
+
+/// <summary>
+/// The command line (DESIGN §7): <c>serve</c> (the default) starts the web host; every other command runs once
+/// against a host without a web server and exits.
+/// </summary>
+public static class BotCli
+{
+    private const string ServeCommand = "serve";
+
+    /// <summary>Serve when there is no command, when it is <c>serve</c>, or when only host options (<c>--urls</c>) are given.</summary>
+    public static bool IsServe(string[] args) => args.Length == 0 || args[0] == ServeCommand || args[0].StartsWith("--", StringComparison.Ordinal)
+        && args[0] is not ("--help" or "-h" or "--version");
+
+    public static string[] ServeArguments(string[] args) => args.Length > 0 && args[0] == ServeCommand ? args[1..] : args;
+
+    public static Task<int> RunAsync(string[] args) => BuildRoot().Parse(args).InvokeAsync();
+
+    internal static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("Answers questions about the 2025 Japan–US tariff negotiations from a curated, sourced fact base.");
+        root.Subcommands.Add(new Command(ServeCommand, "Run the HTTP service (Discord and Slack endpoints, health checks). The default."));
+        root.Subcommands.Add(ValidateCommand());
+        foreach (var command in LookupCommands())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    private static Command ValidateCommand()
+    {
+        var facts = new Option<string?>("--facts") { Description = "Fact-base folder (default: Facts__Path or data/facts)." };
+        var command = new Command("validate", "Check the fact base; exit 0, or 1 with file:line: message lines.") { facts };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(facts) ?? new FactsOptions().ResolvePath();
+            var result = new FactBaseLoader(TimeProvider.System).Load(path);
+            foreach (var error in result.Errors)
+            {
+                parse.InvocationConfiguration.Error.WriteLine(error.ToString());
+            }
+
+            if (result.FactBase is { } fb)
+            {
+                parse.InvocationConfiguration.Output.WriteLine(
+                    $"ok: {fb.Facts.Count} facts ({string.Join(", ", fb.Facts.GroupBy(f => f.Kind).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))}), {fb.Sources.Count} sources, version {fb.ShortVersion}");
+                return 0;
+            }
+
+            parse.InvocationConfiguration.Error.WriteLine($"{result.Errors.Count} error(s) in {path}");
+            return 1;
+        });
+        return command;
+    }
+
+    /// <summary>The read-only subcommands of /talks, as console commands that dispatch through the command layer.</summary>
+    private static IEnumerable<Command> LookupCommands()
+    {
+        yield return Lookup(CommandNames.Who, "A person: side, titles over time, rounds attended, key statements.", Arg(OptionNames.Name, "Name, surname or title"));
+        yield return Lookup(CommandNames.Round, "One negotiation round, or the list of rounds.", Arg(OptionNames.Number, "Round number"));
+        yield return Lookup(CommandNames.Timeline, "Dated events, optionally between two dates.", Opt(OptionNames.From, "First date (YYYY-MM-DD)"), Opt(OptionNames.To, "Last date (YYYY-MM-DD)"));
+        yield return Lookup(CommandNames.Purchases, "Purchase and investment plans.", Arg(OptionNames.Item, "Item, e.g. rice, boeing, tomahawk"));
+        yield return Lookup(CommandNames.Figures, "Tariff rates, the deficit and investment figures.", Arg(OptionNames.Name, "Figure, e.g. auto tariff"));
+        yield return Lookup(CommandNames.Sources, "What the fact base covers, its version and sources.");
+        yield return Lookup(CommandNames.Help, "Usage.");
+    }
+
+    private static Command Lookup(string name, string description, params Symbol[] inputs)
+    {
+        var json = new Option<bool>("--json") { Description = "Write the reply as JSON." };
+        var command = new Command(name, description) { json };
+        foreach (var input in inputs)
+        {
+            switch (input)
+            {
+                case Argument a:
+                    command.Arguments.Add(a);
+                    break;
+                case Option o:
+                    command.Options.Add(o);
+                    break;
+            }
+        }
+
+        command.SetAction(async (parse, ct) =>
+        {
+            var options = inputs.Select(i => (i.Name.TrimStart('-'), i switch
+            {
+                Argument<string[]> a => string.Join(' ', parse.GetValue(a) ?? []),
+                Option<string?> o => parse.GetValue(o),
+                _ => null,
+            })).ToArray();
+            await using var host = await ConsoleHost.StartAsync(ct);
+            var reply = await host.DispatchAsync(CommandRequest.Create(name, CommandContext.Console, options), ct);
+            ConsoleRenderer.Write(parse.InvocationConfiguration.Output, reply, parse.GetValue(json));
+            return reply.Kind is ReplyKind.Answer or ReplyKind.Usage or ReplyKind.Confirmation ? 0 : 2;
+        });
+        return command;
+    }
+
+    private static Argument<string[]> Arg(string name, string description) =>
+        new(name) { Description = description, Arity = ArgumentArity.ZeroOrMore };
+
+    private static Option<string?> Opt(string name, string description) => new("--" + name) { Description = description };
+}
