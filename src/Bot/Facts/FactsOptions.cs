@@ -18,15 +18,27 @@ public sealed class FactsOptions
     [Range(0, 60_000)]
     public int ReloadDelayMilliseconds { get; set; } = 500;
 
-    /// <summary>Resolves <see cref="Path"/>: as given if it exists, else relative to the app's folder (where the bundled copy is).</summary>
+    /// <summary>
+    /// Resolves <see cref="Path"/>: an absolute path as given; a relative one against the working directory and its
+    /// parents (so <c>dotnet run --project src/Bot</c> finds the repository's <c>data/facts</c> and reloads on edits),
+    /// then against the app's folder, where the build copies the bundled fact base.
+    /// </summary>
     public string ResolvePath()
     {
-        if (System.IO.Path.IsPathRooted(Path) || Directory.Exists(Path))
+        if (System.IO.Path.IsPathRooted(Path))
         {
-            return System.IO.Path.GetFullPath(Path);
+            return Path;
         }
 
-        var bundled = System.IO.Path.Combine(AppContext.BaseDirectory, Path);
-        return Directory.Exists(bundled) ? bundled : System.IO.Path.GetFullPath(Path);
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = System.IO.Path.Combine(dir.FullName, Path);
+            if (Directory.Exists(candidate) && Directory.EnumerateFiles(candidate, "*.yaml").Any())
+            {
+                return candidate;
+            }
+        }
+
+        return System.IO.Path.Combine(AppContext.BaseDirectory, Path);
     }
 }
