@@ -1,3 +1,4 @@
+using Bot.Answering;
 using Bot.Commands;
 using Bot.Facts;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -12,6 +13,7 @@ public static class HostingExtensions
     public static IHostApplicationBuilder AddBotCore(this IHostApplicationBuilder builder, bool watchFacts = true)
     {
         builder.AddFacts(watchFacts);
+        builder.AddAnswering();
         builder.AddCommands();
         return builder;
     }

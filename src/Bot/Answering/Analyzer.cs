@@ -1,0 +1,91 @@
+using System.Collections.Frozen;
+
+namespace Bot.Answering;
+
+/// <summary>
+/// Words → index terms: stop words dropped, plurals stemmed, synonyms and synonym phrases mapped to one term.
+/// Questions and facts go through the same analyzer so their terms meet.
+/// </summary>
+internal sealed class Analyzer(SynonymTable synonyms)
+{
+    public static readonly FrozenSet<string> StopWords = FrozenSet.ToFrozenSet(
+    [
+        "a", "an", "the", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "of", "to", "in",
+        "on", "at", "for", "from", "by", "with", "about", "as", "into", "than", "then", "that", "this", "these", "those", "it",
+        "its", "and", "or", "but", "if", "so", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "there",
+        "here", "i", "me", "my", "we", "our", "you", "your", "he", "she", "they", "them", "their", "his", "her", "him", "will",
+        "would", "can", "could", "should", "shall", "may", "might", "must", "have", "has", "had", "tell", "know", "please",
+        "any", "some", "just", "also", "ever", "still", "now", "currently", "again", "up", "out", "over", "all", "get",
+        "got", "give", "say", "said", "says", "let", "s", "ok", "hey", "hi", "yo", "like", "really", "exactly", "actually",
+        "thing", "things", "one", "ones", "much", "many", "whats", "doe", "wa", "via", "per", "other", "more", "most", "very",
+        "mr", "ms", "mrs", "not", "no", "yes", "something", "anything", "lol", "pls", "u", "ur", "thanks", "thank",
+    ], StringComparer.Ordinal);
+
+    public SynonymTable Synonyms { get; } = synonyms;
+
+    /// <summary>Terms of already-normalised words.</summary>
+    public List<string> Terms(IReadOnlyList<string> words)
+    {
+        var stems = new string[words.Count];
+        for (var i = 0; i < words.Count; i++)
+        {
+            stems[i] = Stem(words[i]);
+        }
+
+        var terms = new List<string>(words.Count);
+        for (var i = 0; i < stems.Length;)
+        {
+            var matched = 0;
+            for (var n = Math.Min(Synonyms.MaxPhraseLength, stems.Length - i); n >= 2; n--)
+            {
+                if (Synonyms.Phrase(string.Join(' ', stems, i, n)) is { } canonical)
+                {
+                    terms.Add(canonical);
+                    matched = n;
+                    break;
+                }
+            }
+
+            if (matched > 0)
+            {
+                i += matched;
+                continue;
+            }
+
+            var stem = stems[i];
+            var mapped = Synonyms.Map(stem);
+            if (mapped != stem || !StopWords.Contains(words[i]))
+            {
+                terms.Add(mapped);
+            }
+
+            i++;
+        }
+
+        return terms;
+    }
+
+    public List<string> Terms(string text) => Terms(TextNormalizer.Words(text));
+
+    /// <summary>A light plural stemmer: "tariffs" → "tariff", "policies" → "policy"; short words and "-ss"/"-us"/"-is" stay.</summary>
+    public static string Stem(string word)
+    {
+        if (word.Length <= 3 || char.IsDigit(word[0]))
+        {
+            return word;
+        }
+
+        if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4)
+        {
+            return word[..^3] + "y";
+        }
+
+        if (word[^1] == 's' && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal)
+            && !word.EndsWith("is", StringComparison.Ordinal))
+        {
+            return word[..^1];
+        }
+
+        return word;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using Bot.Commands;
+using Bot.Facts;
+
+namespace Bot.Answering;
+
+/// <summary>
+/// Writes a <see cref="Reply"/> from an <see cref="AnswerResult"/>: the direct answer first (the number, the name, the
+/// date), then one line of context; a disputed fact lists every claim with its source; figures keep the source's units
+/// and its own conversion. Abstentions say so and offer up to three "did you mean" questions.
+/// </summary>
+internal static class AnswerComposer
+{
+    public const string AbstainTitle = "I don't have that";
+
+    public static Reply Compose(AnswerResult result)
+    {
+        if (result.Best is not { } fact)
+        {
+            return new Reply
+            {
+                Kind = ReplyKind.Abstained,
+                Title = AbstainTitle,
+                Body = result.Suggestions.Count > 0
+                    ? "I'm not confident the fact base answers that. These are close:"
+                    : "The fact base covers the 2025 Japan–US tariff negotiations: people, rounds, events, figures and purchases. Try /talks help.",
+                Confidence = Math.Round(result.Confidence, 3),
+                Suggestions = [.. result.Suggestions.Select(Suggestion)],
+                AsOf = result.Facts.AsOf,
+            };
+        }
+
+        var facts = result.Facts;
+        var body = new StringBuilder();
+        body.AppendLine(Direct(fact, result.Type, facts));
+        body.Append(Context(fact));
+        foreach (var claim in fact.Claims)
+        {
+            body.AppendLine();
+            body.Append(CultureInfo.InvariantCulture, $"- {claim.By}: {claim.Text}");
+            var cited = claim.SourceIds.Select(facts.FindSource).OfType<Source>().Select(s => $"{s.Publisher}, {s.Date.ToDisplay()}").ToList();
+            if (cited.Count > 0)
+            {
+                body.Append(CultureInfo.InvariantCulture, $" ({string.Join("; ", cited)})");
+            }
+        }
+
+        return new Reply
+        {
+            Kind = ReplyKind.Answer,
+            Title = fact.Title,
+            Body = body.ToString().TrimEnd(),
+            Sources = facts.SourcesOf(fact),
+            AsOf = fact.AsOf,
+            FactIds = [fact.Id],
+            Confidence = Math.Round(result.Confidence, 3),
+        };
+    }
+
+    /// <summary>A "did you mean" entry: the fact's first curated question, which asks for exactly that fact.</summary>
+    public static string Suggestion(Fact fact) => fact.Phrasings.Count > 0 ? fact.Phrasings[0] : fact.Title;
+
+    /// <summary>The answer itself, first: a figure, a date, a name with the current title.</summary>
+    internal static string Direct(Fact fact, QuestionType type, FactBase facts)
+    {
+        var disputed = fact.IsDisputed ? " (disputed: the sides differ, see below)" : "";
+        switch (fact.Kind)
+        {
+            case FactKind.Person:
+                var role = fact.Roles.Where(r => r.To is null).OrderByDescending(r => r.From).FirstOrDefault() ?? fact.Roles.OrderByDescending(r => r.From).FirstOrDefault();
+                var side = fact.Side switch { Side.Japan => "Japan", Side.UnitedStates => "United States", _ => null };
+                var parts = new[] { role is null ? null : role.Title + (role.From is { } from && role.To is null ? $" (since {from.ToDisplay()})" : ""), side is null ? null : $"{side} side" };
+                return $"{fact.Title}: {string.Join("; ", parts.Where(p => p is not null))}.";
+            case FactKind.Round:
+                var attendees = Names(fact.JapanAttendees, facts) is { Length: > 0 } jp ? $" Japan: {jp}." : "";
+                var us = Names(fact.UsAttendees, facts) is { Length: > 0 } u ? $" US: {u}." : "";
+                return $"{fact.Title}: {Dates(fact)}{(fact.Place is null ? "" : ", " + fact.Place)}.{attendees}{us}";
+            case FactKind.Figure or FactKind.Purchase when fact.Amount is { } amount:
+                var converted = amount.Converted is null ? "" : $" ({amount.Converted})";
+                var when = fact.Date is null ? "" : $", {Dates(fact)}";
+                var status = fact.Status is null ? "" : $" Status: {fact.Status}.";
+                return type == QuestionType.When && fact.Date is not null
+                    ? $"{Dates(fact)}: {fact.Title}, {amount.Display}{converted}.{status}{disputed}"
+                    : $"{amount.Display}{converted}: {fact.Title}{when}.{status}{disputed}";
+            default:
+                return fact.Date is null
+                    ? $"{fact.Title}.{disputed}"
+                    : $"{Dates(fact)}: {fact.Title}.{disputed}";
+        }
+    }
+
+    /// <summary>One line of context: the fact's own statement.</summary>
+    private static string Context(Fact fact) => fact.Text.ReplaceLineEndings(" ").Trim();
+
+    private static string Dates(Fact fact) => fact.Date is not { } date
+        ? ""
+        : fact.EndDate is { } end && end != date ? $"{date.ToDisplay()} to {end.ToDisplay()}" : date.ToDisplay();
+
+    private static string Names(IReadOnlyList<string> ids, FactBase facts) =>
+        string.Join(", ", ids.Select(id => facts.Find(id)?.Title ?? id));
+}

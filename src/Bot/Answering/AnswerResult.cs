@@ -1,0 +1,29 @@
+using Bot.Facts;
+
+namespace Bot.Answering;
+
+/// <summary>One candidate fact with its fused score and the lexical and semantic parts of it.</summary>
+public sealed record RankedFact(Fact Fact, double Score, double Lexical, double Semantic);
+
+/// <summary>
+/// The engine's verdict on one question: candidates best first, a calibrated confidence, whether it abstains,
+/// and "did you mean" facts when it does.
+/// </summary>
+public sealed record AnswerResult
+{
+    public required string Question { get; init; }
+    public required FactBase Facts { get; init; }
+    public required IReadOnlyList<RankedFact> Ranked { get; init; }
+    public required double Confidence { get; init; }
+    public required bool Abstained { get; init; }
+    public required QuestionType Type { get; init; }
+    public IReadOnlyList<Fact> Suggestions { get; init; } = [];
+
+    /// <summary>The question as the engine read it (normalised, spelling corrected).</summary>
+    public string Interpreted { get; init; } = "";
+
+    /// <summary>What the confidence was computed from (for calibration and diagnostics).</summary>
+    internal ConfidenceFeatures Features { get; init; }
+
+    public Fact? Best => Abstained || Ranked.Count == 0 ? null : Ranked[0].Fact;
+}

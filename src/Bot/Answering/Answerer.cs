@@ -1,0 +1,192 @@
+using Bot.Facts;
+
+namespace Bot.Answering;
+
+/// <summary>
+/// Ranks the facts of one snapshot for one question and decides whether to answer: normalise and spell-correct,
+/// resolve entities, type the question, fuse BM25 with sentence-embedding similarity plus entity and type evidence,
+/// then compute a calibrated confidence and abstain below the threshold.
+/// </summary>
+internal sealed class Answerer(ConfidenceModel confidence)
+{
+    public const int MaxSuggestions = 3;
+    private const int Keep = 10;
+    private const double LexicalWeight = 0.45;
+    private const double SemanticWeight = 0.55;
+
+    public ConfidenceModel Model => confidence;
+
+    /// <summary>The text to embed for a question: its normalised, spelling-corrected words.</summary>
+    public static (List<string> Words, string Text) Interpret(FactIndex index, string question)
+    {
+        var words = TextNormalizer.Words(question).Select(index.Speller.Correct).ToList();
+        return (words, string.Join(' ', words));
+    }
+
+    public AnswerResult Answer(FactIndex index, string question, Func<string, float[]>? embed)
+    {
+        var (words, text) = Interpret(index, question);
+        var terms = index.Analyzer.Terms(words);
+        var type = QuestionClassifier.Classify(words);
+        var entities = index.Entities.Resolve(words);
+        var facts = index.Facts.Facts;
+
+        if (terms.Count == 0 && !entities.Any)
+        {
+            return new AnswerResult
+            {
+                Question = question, Facts = index.Facts, Ranked = [], Confidence = 0, Abstained = true, Type = type, Interpreted = text,
+            };
+        }
+
+        var lexical = index.Bm25.Score(terms);
+        var maxLexical = lexical.Max();
+        var semantic = index.HasSemantic && embed is not null ? index.Semantic(embed(text)) : new double[facts.Count];
+
+        var scored = new RankedFact[facts.Count];
+        for (var i = 0; i < facts.Count; i++)
+        {
+            var lex = maxLexical > 0 ? lexical[i] / maxLexical : 0;
+            var sem = Math.Max(0, semantic[i]);
+            var score = (LexicalWeight * lex) + (SemanticWeight * sem) + Bonus(facts[i], type, entities);
+            scored[i] = new RankedFact(facts[i], score, lex, sem);
+        }
+
+        var ranked = scored.OrderByDescending(r => r.Score).ThenBy(r => r.Fact.Id, StringComparer.Ordinal).Take(Keep).ToList();
+        var top = ranked[0];
+        var topIndex = IndexOf(facts, top.Fact);
+        var features = new ConfidenceFeatures(
+            Fused: top.Score,
+            Margin: ranked.Count > 1 ? top.Score - ranked[1].Score : top.Score,
+            Semantic: top.Semantic,
+            Coverage: Coverage(index, terms, topIndex),
+            Unknown: Unknown(index, words),
+            EntityAgreement: !entities.Any ? 0 : Agrees(top.Fact, entities) ? 1 : -1);
+        var p = confidence.Confidence(features);
+        var abstained = p < confidence.Threshold;
+        return new AnswerResult
+        {
+            Question = question,
+            Facts = index.Facts,
+            Ranked = ranked,
+            Confidence = p,
+            Abstained = abstained,
+            Type = type,
+            Interpreted = text,
+            Features = features,
+            Suggestions = abstained ? [.. ranked.Where(r => r.Semantic >= 0.35 || r.Lexical >= 0.5).Take(MaxSuggestions).Select(r => r.Fact)] : [],
+        };
+    }
+
+    private static int IndexOf(IReadOnlyList<Fact> facts, Fact fact)
+    {
+        for (var i = 0; i < facts.Count; i++)
+        {
+            if (ReferenceEquals(facts[i], fact))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Entity and question-type evidence added to the fused score.</summary>
+    internal static double Bonus(Fact fact, QuestionType type, Entities entities)
+    {
+        var bonus = 0.0;
+        if (entities.Round is { } round && fact.Kind == FactKind.Round && fact.Number is { } number)
+        {
+            bonus += number == round ? 0.35 : -0.2;
+        }
+
+        if (entities.People.Count > 0)
+        {
+            if (entities.People.Contains(fact.Id))
+            {
+                bonus += type is QuestionType.Who or QuestionType.What or QuestionType.Other ? 0.2 : 0.1;
+            }
+            else if (Involves(fact, entities.People))
+            {
+                bonus += 0.05;
+            }
+        }
+
+        if (entities.From is { } from && entities.To is { } to && fact.Date is { } date)
+        {
+            var start = date.Start;
+            var end = (fact.EndDate ?? date).End;
+            if (start <= to && end >= from)
+            {
+                bonus += entities.DayPrecision ? 0.2 : 0.05;
+            }
+        }
+
+        bonus += type switch
+        {
+            QuestionType.Who when fact.Kind == FactKind.Person => 0.1,
+            QuestionType.When when fact.Date is not null && fact.Kind is FactKind.Event or FactKind.Round => 0.05,
+            QuestionType.Where when fact.Place is not null => 0.05,
+            QuestionType.HowMuch or QuestionType.HowMany when fact.Amount is not null => 0.08,
+            _ => 0,
+        };
+        return bonus;
+    }
+
+    private static bool Involves(Fact fact, IReadOnlySet<string> people) =>
+        fact.People.Any(people.Contains) || fact.JapanAttendees.Any(people.Contains) || fact.UsAttendees.Any(people.Contains);
+
+    /// <summary>Does the fact match everything the question names (its people, round and date)?</summary>
+    internal static bool Agrees(Fact fact, Entities entities)
+    {
+        if (entities.Round is { } round && !(fact.Kind == FactKind.Round && fact.Number == round))
+        {
+            return false;
+        }
+
+        if (entities.People.Count > 0 && !entities.People.Contains(fact.Id) && !Involves(fact, entities.People))
+        {
+            return false;
+        }
+
+        if (entities.From is { } from && entities.To is { } to && entities.DayPrecision)
+        {
+            if (fact.Date is not { } date || date.Start > to || (fact.EndDate ?? date).End < from)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The idf-weighted share of the question's terms the fact contains; terms no fact has weigh the most.</summary>
+    private static double Coverage(FactIndex index, List<string> terms, int document)
+    {
+        var distinct = terms.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count == 0 || document < 0)
+        {
+            return 0;
+        }
+
+        double total = 0, matched = 0;
+        foreach (var term in distinct)
+        {
+            var idf = index.Bm25.Idf(term);
+            total += idf;
+            if (index.Bm25.DocumentHas(document, term))
+            {
+                matched += idf;
+            }
+        }
+
+        return total > 0 ? matched / total : 0;
+    }
+
+    /// <summary>The share of content words (not stop words) that appear nowhere in the fact base.</summary>
+    private static double Unknown(FactIndex index, List<string> words)
+    {
+        var content = words.Where(w => !Analyzer.StopWords.Contains(w)).ToList();
+        return content.Count == 0 ? 1 : content.Count(w => !index.Speller.IsKnown(w) && !index.Speller.IsKnown(Analyzer.Stem(w))) / (double)content.Count;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Answering;
+
+/// <summary>Log messages of the answering engine (event ids 3000-3099).</summary>
+internal sealed partial class AnsweringLog(ILogger<AnsweringLog> logger)
+{
+    [LoggerMessage(3000, LogLevel.Information, "Answer index for fact base {Version} built in {Milliseconds} ms ({Facts} facts, {Texts} texts, semantic: {Semantic})")]
+    public partial void IndexBuilt(string version, long milliseconds, int facts, int texts, bool semantic);
+
+    [LoggerMessage(3001, LogLevel.Information, "Embedded {Missing} new texts of {Total}")]
+    public partial void Embedded(int missing, int total);
+
+    [LoggerMessage(3002, LogLevel.Debug, "Read {Count} cached vectors from {Path}")]
+    public partial void CacheRead(int count, string path);
+
+    [LoggerMessage(3003, LogLevel.Warning, "Embedding cache {Path} is unreadable and is ignored: {Reason}")]
+    public partial void CacheUnreadable(string path, string reason);
+
+    [LoggerMessage(3004, LogLevel.Warning, "Embedding cache {Path} could not be written: {Reason}")]
+    public partial void CacheUnwritable(string path, string reason);
+
+    [LoggerMessage(3005, LogLevel.Error, "Semantic ranking is unavailable; answering with lexical ranking only")]
+    public partial void SemanticUnavailable(Exception exception);
+
+    [LoggerMessage(3006, LogLevel.Debug, "Answered with {FactId} at confidence {Confidence:F2} (abstained: {Abstained})")]
+    public partial void Answered(string? factId, double confidence, bool abstained);
+}

@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Bot.Answering;
+
+/// <summary>The <c>Answering</c> configuration section.</summary>
+public sealed class AnsweringOptions
+{
+    public const string Section = "Answering";
+
+    /// <summary>Synonym groups (YAML). Relative paths resolve like <c>Facts__Path</c>.</summary>
+    [Required]
+    public string SynonymsPath { get; set; } = "data/answering/synonyms.yaml";
+
+    /// <summary>Confidence weights and threshold fitted by <c>bot eval --calibrate</c> on the dev split.</summary>
+    [Required]
+    public string CalibrationPath { get; set; } = "data/answering/calibration.yaml";
+
+    /// <summary>Rank with sentence embeddings as well as BM25. Off: lexical only (and lower confidence).</summary>
+    public bool Semantic { get; set; } = true;
+
+    /// <summary>File of cached fact vectors keyed by text hash; empty: a file in the temp folder; "none": memory only.</summary>
+    public string? EmbeddingCachePath { get; set; }
+
+    /// <summary>ONNX Runtime intra-op threads for the embedding model; 0: its default.</summary>
+    [Range(0, 64)]
+    public int EmbeddingThreads { get; set; }
+
+    public string? ResolveCachePath() => EmbeddingCachePath switch
+    {
+        null or "" => Path.Combine(Path.GetTempPath(), "talks-bot", "embeddings-minilm.bin"),
+        "none" => null,
+        var path => path,
+    };
+
+    /// <summary>A relative data path against the working directory and its parents, then the app folder.</summary>
+    public static string ResolveDataPath(string path)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            return path;
+        }
+
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, path);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return Path.Combine(AppContext.BaseDirectory, path);
+    }
+}

@@ -1,0 +1,25 @@
+using Bot.Commands;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Bot.Answering;
+
+public static class AnsweringServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the answering engine (BM25 + MiniLM embeddings, calibrated abstention), its background warm-up and the
+    /// <c>ask</c> command. Call after <c>AddFacts</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddAnswering(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AnsweringLog>();
+        services.TryAddSingleton<ISentenceEmbedder>(sp => new MiniLmEmbedder(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnsweringOptions>>().Value.EmbeddingThreads));
+        services.AddSingleton<IAnswerEngine, AnswerEngine>();
+        services.AddHostedService<AnswerWarmup>();
+        services.AddSingleton<ICommandHandler, AskCommand>();
+        return builder;
+    }
+}

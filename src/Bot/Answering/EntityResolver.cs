@@ -1,0 +1,167 @@
+using System.Globalization;
+using Bot.Facts;
+
+namespace Bot.Answering;
+
+/// <summary>What a question names: people (by name in either order, surname, alias or title), a round number, a date.</summary>
+internal sealed record Entities(IReadOnlySet<string> People, int? Round, DateOnly? From, DateOnly? To, bool DayPrecision)
+{
+    public bool Any => People.Count > 0 || Round is not null || From is not null;
+}
+
+/// <summary>
+/// Finds people, round numbers and dates in normalised question words. People come from each person fact's name and
+/// aliases; an alias shared by two people names neither.
+/// </summary>
+internal sealed class EntityResolver
+{
+    private static readonly Dictionary<string, int> s_months = new(StringComparer.Ordinal)
+    {
+        ["january"] = 1, ["jan"] = 1, ["february"] = 2, ["feb"] = 2, ["march"] = 3, ["mar"] = 3, ["april"] = 4, ["apr"] = 4,
+        ["may"] = 5, ["june"] = 6, ["jun"] = 6, ["july"] = 7, ["jul"] = 7, ["august"] = 8, ["aug"] = 8, ["september"] = 9,
+        ["sep"] = 9, ["sept"] = 9, ["october"] = 10, ["oct"] = 10, ["november"] = 11, ["nov"] = 11, ["december"] = 12, ["dec"] = 12,
+    };
+
+    private readonly Dictionary<string, string?> _names = new(StringComparer.Ordinal);
+    private readonly int _maxNameWords;
+    private readonly int _defaultYear;
+
+    public EntityResolver(FactBase facts)
+    {
+        foreach (var person in facts.People)
+        {
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            var nameWords = TextNormalizer.Words(person.Title);
+            keys.Add(string.Join(' ', nameWords));
+            if (nameWords.Count >= 2)
+            {
+                keys.Add(string.Join(' ', Enumerable.Reverse(nameWords)));
+                keys.Add(nameWords[^1]);
+                keys.Add(nameWords[0]);
+            }
+
+            foreach (var alias in person.Aliases)
+            {
+                keys.Add(string.Join(' ', TextNormalizer.Words(alias)));
+            }
+
+            foreach (var key in keys.Where(k => k.Length > 1))
+            {
+                // A key two people share (a common given name, "minister") is ambiguous: it names nobody.
+                _names[key] = _names.TryGetValue(key, out var existing) && existing != person.Id ? null : person.Id;
+                _maxNameWords = Math.Max(_maxNameWords, key.Count(c => c == ' ') + 1);
+            }
+        }
+
+        _defaultYear = facts.Facts.Where(f => f.Date is not null).Select(f => f.Date!.Value.Year).GroupBy(y => y)
+            .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault(2025);
+    }
+
+    public Entities Resolve(IReadOnlyList<string> words)
+    {
+        var people = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < words.Count; i++)
+        {
+            for (var n = Math.Min(_maxNameWords, words.Count - i); n >= 1; n--)
+            {
+                if (_names.TryGetValue(string.Join(' ', words.Skip(i).Take(n)), out var id))
+                {
+                    if (id is not null)
+                    {
+                        people.Add(id);
+                    }
+
+                    i += n - 1;
+                    break;
+                }
+            }
+        }
+
+        var (from, to, day) = Date(words);
+        return new Entities(people, Round(words), from, to, day);
+    }
+
+    /// <summary>"round 4", "4 round" (from "fourth round"), "round #4".</summary>
+    private static int? Round(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] is not ("round" or "rounds"))
+            {
+                continue;
+            }
+
+            foreach (var j in new[] { i + 1, i - 1, i + 2 })
+            {
+                if (j >= 0 && j < words.Count && int.TryParse(words[j], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 30)
+                {
+                    return n;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private (DateOnly? From, DateOnly? To, bool Day) Date(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (DateOnly.TryParseExact(words[i], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso))
+            {
+                return (iso, iso, true);
+            }
+
+            if (!s_months.TryGetValue(words[i], out var month))
+            {
+                continue;
+            }
+
+            var year = _defaultYear;
+            int? day = null;
+            if (i + 1 < words.Count && Number(words[i + 1]) is { } after)
+            {
+                if (after is >= 1 and <= 31)
+                {
+                    day = after;
+                    if (i + 2 < words.Count && Number(words[i + 2]) is >= 1900 and <= 2100 and var y)
+                    {
+                        year = y;
+                    }
+                }
+                else if (after is >= 1900 and <= 2100)
+                {
+                    year = after;
+                }
+            }
+
+            if (day is null && i > 0 && Number(words[i - 1]) is >= 1 and <= 31 and var before)
+            {
+                day = before;
+                if (i + 1 < words.Count && Number(words[i + 1]) is >= 1900 and <= 2100 and var y)
+                {
+                    year = y;
+                }
+            }
+
+            if (words[i] == "may" && day is null && !(i > 0 && words[i - 1] is "in" or "of" or "since" or "early" or "late" or "mid"))
+            {
+                continue;
+            }
+
+            if (day is { } d && d <= DateTime.DaysInMonth(year, month))
+            {
+                var date = new DateOnly(year, month, d);
+                return (date, date, true);
+            }
+
+            var first = new DateOnly(year, month, 1);
+            return (first, first.AddMonths(1).AddDays(-1), false);
+        }
+
+        return (null, null, false);
+    }
+
+    private static int? Number(string word) =>
+        int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+}

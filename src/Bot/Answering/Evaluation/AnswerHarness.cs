@@ -1,0 +1,58 @@
+using Bot.Facts;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Bot.Answering.Evaluation;
+
+/// <summary>
+/// The engine without a host, for <c>bot eval</c>, the quality gate and the benchmarks: loads a fact-base folder,
+/// the synonyms and calibration, and builds the index (with MiniLM vectors unless semantic ranking is off).
+/// </summary>
+internal sealed class AnswerHarness : IDisposable
+{
+    private readonly MiniLmEmbedder? _ownedEmbedder;
+
+    private AnswerHarness(FactBase facts, FactIndex index, Answerer answerer, EmbeddingCache? embeddings, MiniLmEmbedder? owned)
+    {
+        Facts = facts;
+        Index = index;
+        Answerer = answerer;
+        Embeddings = embeddings;
+        _ownedEmbedder = owned;
+    }
+
+    public FactBase Facts { get; }
+    public FactIndex Index { get; }
+    public Answerer Answerer { get; }
+    public EmbeddingCache? Embeddings { get; }
+
+    public Evaluator Evaluator => new(Index, Answerer, Embeddings);
+
+    public static FactBase LoadFacts(string path)
+    {
+        var result = new FactBaseLoader(TimeProvider.System).Load(path);
+        return result.FactBase ?? throw new InvalidDataException(
+            $"The fact base at {path} did not load:{Environment.NewLine}{string.Join(Environment.NewLine, result.Errors)}");
+    }
+
+    public static AnswerHarness Create(FactBase facts, AnsweringOptions options, ISentenceEmbedder? embedder = null, ConfidenceModel? model = null)
+    {
+        var (analyzer, calibrated) = AnswerEngine.Load(options);
+        MiniLmEmbedder? owned = null;
+        EmbeddingCache? cache = null;
+        if (options.Semantic)
+        {
+            embedder ??= owned = new MiniLmEmbedder(options.EmbeddingThreads);
+            cache = new EmbeddingCache(embedder, options.ResolveCachePath(), new AnsweringLog(NullLogger<AnsweringLog>.Instance));
+        }
+
+        var index = FactIndex.Build(facts, analyzer, cache, CancellationToken.None);
+        return new AnswerHarness(facts, index, new Answerer(model ?? calibrated), cache, owned);
+    }
+
+    public AnswerResult Answer(string question, CancellationToken ct = default) =>
+        Answerer.Answer(Index, question, Embeddings is null ? null : text => Embeddings.Embed(text, ct));
+
+    public AnswerHarness WithModel(ConfidenceModel model) => new(Facts, Index, new Answerer(model), Embeddings, null);
+
+    public void Dispose() => _ownedEmbedder?.Dispose();
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using Bot.Facts;
+
+namespace Bot.Answering.Evaluation;
+
+/// <summary>Metrics of one system on one split.</summary>
+internal sealed record EvalMetrics(
+    string System,
+    string Split,
+    int InScope,
+    int OutOfScope,
+    double Top1,
+    double Mrr5,
+    double OutOfScopeAbstention,
+    int ConfidentWrong,
+    int InScopeAbstained)
+{
+    public static EvalMetrics From(string system, string split, IReadOnlyList<EvalOutcome> outcomes)
+    {
+        var inScope = outcomes.Where(o => !o.Gold.Abstain).ToList();
+        var outOfScope = outcomes.Where(o => o.Gold.Abstain).ToList();
+        return new EvalMetrics(
+            system,
+            split,
+            inScope.Count,
+            outOfScope.Count,
+            inScope.Count == 0 ? 0 : inScope.Count(o => o.Correct) / (double)inScope.Count,
+            inScope.Count == 0 ? 0 : inScope.Average(o => o.ReciprocalRank),
+            outOfScope.Count == 0 ? 0 : outOfScope.Count(o => o.Abstained) / (double)outOfScope.Count,
+            outcomes.Count(o => o.ConfidentWrong),
+            inScope.Count(o => o.Abstained));
+    }
+}
+
+/// <summary>What one system did with one gold question.</summary>
+internal sealed record EvalOutcome(GoldQuestion Gold, IReadOnlyList<string> Ranked, bool Abstained, double Confidence, ConfidenceFeatures Features)
+{
+    /// <summary>Answered, and the answer is one of the expected facts.</summary>
+    public bool Correct => !Gold.Abstain && !Abstained && Ranked.Count > 0 && Gold.Expected.Contains(Ranked[0]);
+
+    /// <summary>The top-ranked fact is an expected one, whether or not the system answered.</summary>
+    public bool RankedFirst => !Gold.Abstain && Ranked.Count > 0 && Gold.Expected.Contains(Ranked[0]);
+
+    /// <summary>Answered when it should have abstained, or answered with a wrong fact.</summary>
+    public bool ConfidentWrong => !Abstained && (Gold.Abstain || !Gold.Expected.Contains(Ranked[0]));
+
+    public double ReciprocalRank
+    {
+        get
+        {
+            for (var i = 0; i < Math.Min(5, Ranked.Count); i++)
+            {
+                if (Gold.Expected.Contains(Ranked[i]))
+                {
+                    return 1.0 / (i + 1);
+                }
+            }
+
+            return 0;
+        }
+    }
+}
+
+/// <summary>
+/// Runs the gold questions through the engine and the BM25 baseline, and reports top-1 accuracy (answered and right),
+/// MRR@5, out-of-scope abstention and confident-but-wrong answers per split.
+/// </summary>
+internal sealed class Evaluator(FactIndex index, Answerer answerer, EmbeddingCache? embeddings)
+{
+    public const string Engine = "engine";
+    public const string Baseline = "bm25-baseline";
+
+    public IReadOnlyList<EvalOutcome> RunEngine(IEnumerable<GoldQuestion> questions, CancellationToken ct) =>
+    [
+        .. questions.Select(q =>
+        {
+            var result = answerer.Answer(index, q.Question, embeddings is null ? null : text => embeddings.Embed(text, ct));
+            return new EvalOutcome(q, [.. result.Ranked.Select(r => r.Fact.Id)], result.Abstained, result.Confidence, result.Features);
+        }),
+    ];
+
+    public IReadOnlyList<EvalOutcome> RunBaseline(IEnumerable<GoldQuestion> questions)
+    {
+        var baseline = new BaselineRanker(index.Facts);
+        return
+        [
+            .. questions.Select(q =>
+            {
+                var (ranked, abstained) = baseline.Rank(q.Question);
+                return new EvalOutcome(q, [.. ranked.Select(f => f.Id)], abstained, abstained ? 0 : 1, default);
+            }),
+        ];
+    }
+
+    /// <summary>Ids the gold set expects that the fact base does not have.</summary>
+    public static IEnumerable<string> UnknownIds(FactBase facts, IEnumerable<GoldQuestion> questions) =>
+        questions.SelectMany(q => q.Expected.Select(id => (q, id))).Where(x => facts.Find(x.id) is null)
+            .Select(x => $"line {x.q.Line}: unknown fact id '{x.id}'");
+
+    /// <summary>
+    /// Fits the confidence weights on the given (dev) outcomes and picks the threshold that maximises right answers
+    /// minus five times wrong ones, so a wrong answer costs more than an abstention.
+    /// </summary>
+    public static ConfidenceModel Calibrate(IReadOnlyList<EvalOutcome> dev)
+    {
+        var rows = dev.Select(o => (o.Features, o.RankedFirst)).ToList();
+        var fitted = ConfidenceModel.Fit(rows, 0.5);
+        var best = (Threshold: 0.5, Utility: double.MinValue);
+        for (var t = 0.05; t <= 0.951; t += 0.01)
+        {
+            var utility = 0.0;
+            foreach (var (features, right) in rows)
+            {
+                if (fitted.Confidence(features) >= t)
+                {
+                    utility += right ? 1 : -5;
+                }
+            }
+
+            if (utility > best.Utility)
+            {
+                best = (t, utility);
+            }
+        }
+
+        return fitted with { Threshold = Math.Round(best.Threshold, 2) };
+    }
+
+    public static void WriteTable(TextWriter output, IReadOnlyList<EvalMetrics> rows)
+    {
+        output.WriteLine("split  system          in-scope  oos   top-1    MRR@5   oos-abstain  confident-wrong  in-scope-abstained");
+        foreach (var m in rows)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{m.Split,-6} {m.System,-15} {m.InScope,8} {m.OutOfScope,5}  {m.Top1,6:P1}  {m.Mrr5,6:F3}  {m.OutOfScopeAbstention,11:P1}  {m.ConfidentWrong,15}  {m.InScopeAbstained,18}"));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using Bot.Facts;
+
+namespace Bot.Answering;
+
+/// <summary>The searchable text of a fact: its names (title, aliases), questions (phrasings) and content.</summary>
+internal static class FactDocuments
+{
+    /// <summary>Names: title and aliases; they count twice in BM25.</summary>
+    public static IEnumerable<string> Names(Fact fact) => fact.Aliases.Prepend(fact.Title);
+
+    /// <summary>Everything else a question could mention.</summary>
+    public static IEnumerable<string> Content(Fact fact, FactBase facts)
+    {
+        yield return fact.Text;
+        foreach (var phrasing in fact.Phrasings)
+        {
+            yield return phrasing;
+        }
+
+        foreach (var role in fact.Roles)
+        {
+            yield return role.Title;
+        }
+
+        foreach (var claim in fact.Claims)
+        {
+            yield return claim.By + " " + claim.Text;
+        }
+
+        if (fact.Place is { } place)
+        {
+            yield return place;
+        }
+
+        foreach (var topic in fact.Topics)
+        {
+            yield return topic;
+        }
+
+        if (fact.Outcome is { } outcome)
+        {
+            yield return outcome;
+        }
+
+        if (fact.Amount is { } amount)
+        {
+            yield return amount.Display + " " + amount.Unit + " " + amount.Converted;
+        }
+
+        if (fact.Status is { } status)
+        {
+            yield return status;
+        }
+
+        foreach (var person in fact.JapanAttendees.Concat(fact.UsAttendees).Concat(fact.People).Distinct(StringComparer.Ordinal))
+        {
+            if (facts.Find(person) is { } p)
+            {
+                yield return p.Title;
+            }
+        }
+    }
+
+    /// <summary>Texts embedded for semantic ranking: the statement itself and each curated question.</summary>
+    public static IEnumerable<string> SemanticTexts(Fact fact)
+    {
+        yield return fact.Title + ". " + fact.Text;
+        foreach (var phrasing in fact.Phrasings)
+        {
+            yield return phrasing;
+        }
+    }
+
+    /// <summary>Words eligible as spelling targets: names, aliases, places and titles, where typos hurt most.</summary>
+    public static IEnumerable<string> SpellingTargets(Fact fact) =>
+        Names(fact).Concat(fact.Roles.Select(r => r.Title)).Concat(fact.Topics).Concat(fact.Place is null ? [] : [fact.Place]);
+}

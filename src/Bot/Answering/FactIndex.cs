@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using Bot.Facts;
+
+namespace Bot.Answering;
+
+/// <summary>
+/// Everything the engine needs about one fact-base snapshot: BM25 over each fact's names, questions and content,
+/// person names for entity resolution, a spelling vocabulary, and (when available) sentence vectors of each fact's
+/// statement and curated questions. Built once per snapshot; immutable.
+/// </summary>
+internal sealed class FactIndex
+{
+    private FactIndex(FactBase facts, Analyzer analyzer, Bm25Index bm25, SpellingCorrector speller, EntityResolver entities,
+        float[][]? vectors, int[] vectorOwner)
+    {
+        Facts = facts;
+        Analyzer = analyzer;
+        Bm25 = bm25;
+        Speller = speller;
+        Entities = entities;
+        Vectors = vectors;
+        VectorOwner = vectorOwner;
+    }
+
+    public FactBase Facts { get; }
+    public Analyzer Analyzer { get; }
+    public Bm25Index Bm25 { get; }
+    public SpellingCorrector Speller { get; }
+    public EntityResolver Entities { get; }
+
+    /// <summary>Unit vectors of <see cref="FactDocuments.SemanticTexts"/>, or null when semantic ranking is off.</summary>
+    public float[][]? Vectors { get; }
+
+    /// <summary>The fact (index into <see cref="FactBase.Facts"/>) each vector belongs to.</summary>
+    public int[] VectorOwner { get; }
+
+    public bool HasSemantic => Vectors is not null;
+
+    public static FactIndex Build(FactBase facts, Analyzer analyzer, EmbeddingCache? embeddings, CancellationToken ct)
+    {
+        var documents = new List<IReadOnlyList<string>>(facts.Facts.Count);
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var fact in facts.Facts)
+        {
+            var terms = new List<string>();
+            foreach (var name in FactDocuments.Names(fact))
+            {
+                var nameTerms = analyzer.Terms(name);
+                terms.AddRange(nameTerms);
+                terms.AddRange(nameTerms);
+            }
+
+            foreach (var content in FactDocuments.Content(fact, facts))
+            {
+                terms.AddRange(analyzer.Terms(content));
+            }
+
+            documents.Add(terms);
+            foreach (var word in FactDocuments.SpellingTargets(fact).SelectMany(TextNormalizer.Words))
+            {
+                vocabulary[word] = vocabulary.GetValueOrDefault(word) + 1;
+            }
+        }
+
+        foreach (var word in analyzer.Synonyms.Words)
+        {
+            vocabulary.TryAdd(word, 1);
+        }
+
+        var known = new HashSet<string>(facts.Facts.SelectMany(f => FactDocuments.Names(f).Concat(FactDocuments.Content(f, facts))).SelectMany(TextNormalizer.Words), StringComparer.Ordinal);
+        known.UnionWith(vocabulary.Keys);
+        known.UnionWith(Analyzer.StopWords);
+        known.UnionWith(known.Select(Analyzer.Stem).ToList());
+
+        float[][]? vectors = null;
+        var owners = new List<int>();
+        if (embeddings is not null)
+        {
+            var texts = new List<string>();
+            for (var i = 0; i < facts.Facts.Count; i++)
+            {
+                foreach (var text in FactDocuments.SemanticTexts(facts.Facts[i]))
+                {
+                    texts.Add(text);
+                    owners.Add(i);
+                }
+            }
+
+            vectors = embeddings.GetOrEmbed(texts, ct);
+        }
+
+        return new FactIndex(facts, analyzer, new Bm25Index(documents), new SpellingCorrector(vocabulary, known), new EntityResolver(facts), vectors, [.. owners]);
+    }
+
+    /// <summary>Per fact, the best cosine between the question and any of its vectors.</summary>
+    public double[] Semantic(float[] query)
+    {
+        var scores = new double[Facts.Facts.Count];
+        Array.Fill(scores, -1);
+        if (Vectors is null)
+        {
+            return scores;
+        }
+
+        for (var v = 0; v < Vectors.Length; v++)
+        {
+            var cosine = Dot(query, Vectors[v]);
+            var owner = VectorOwner[v];
+            if (cosine > scores[owner])
+            {
+                scores[owner] = cosine;
+            }
+        }
+
+        return scores;
+    }
+
+    private static double Dot(float[] a, float[] b)
+    {
+        Debug.Assert(a.Length == b.Length, "vectors of one model have one length");
+        var width = System.Numerics.Vector<float>.Count;
+        var sum = System.Numerics.Vector<float>.Zero;
+        var i = 0;
+        for (; i <= a.Length - width; i += width)
+        {
+            sum += new System.Numerics.Vector<float>(a, i) * new System.Numerics.Vector<float>(b, i);
+        }
+
+        var total = System.Numerics.Vector.Sum(sum);
+        for (; i < a.Length; i++)
+        {
+            total += a[i] * b[i];
+        }
+
+        return total;
+    }
+}

@@ -1,0 +1,77 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Bot.Answering;
+
+/// <summary>
+/// Groups of words and phrases that mean the same in this domain ("car", "auto", "vehicle"), kept as data in
+/// <c>data/answering/synonyms.yaml</c>. Every member maps to the group's first entry, in questions and in facts alike.
+/// </summary>
+internal sealed class SynonymTable
+{
+    public static readonly SynonymTable Empty = new([]);
+
+    private readonly Dictionary<string, string> _single = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _phrases = new(StringComparer.Ordinal);
+
+    public SynonymTable(IEnumerable<IReadOnlyList<string>> groups)
+    {
+        foreach (var group in groups)
+        {
+            if (group.Count == 0)
+            {
+                continue;
+            }
+
+            var canonical = string.Join('_', TextNormalizer.Words(group[0]).Select(Analyzer.Stem));
+            foreach (var member in group)
+            {
+                var words = TextNormalizer.Words(member).Select(Analyzer.Stem).ToList();
+                if (words.Count == 0)
+                {
+                    continue;
+                }
+
+                var key = string.Join(' ', words);
+                var map = words.Count == 1 ? _single : _phrases;
+                map.TryAdd(key, canonical);
+                MaxPhraseLength = Math.Max(MaxPhraseLength, words.Count);
+            }
+        }
+    }
+
+    /// <summary>The longest member in words.</summary>
+    public int MaxPhraseLength { get; private set; } = 1;
+
+    /// <summary>Every word any member uses, for spelling correction.</summary>
+    public IEnumerable<string> Words => _single.Keys.Concat(_phrases.Keys.SelectMany(k => k.Split(' ')));
+
+    public string? Phrase(string stemmedWords) => _phrases.GetValueOrDefault(stemmedWords);
+
+    public string Map(string stem) => _single.GetValueOrDefault(stem, stem);
+
+    /// <summary>Reads <c>groups:</c> (a list of lists of strings). Errors name the file and line.</summary>
+    public static SynonymTable Load(string path)
+    {
+        using var reader = File.OpenText(path);
+        var stream = new YamlStream();
+        stream.Load(reader);
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
+            || !root.Children.TryGetValue(new YamlScalarNode("groups"), out var groupsNode) || groupsNode is not YamlSequenceNode groups)
+        {
+            throw new InvalidDataException($"{path}:1: expected a mapping with a 'groups' list");
+        }
+
+        var result = new List<IReadOnlyList<string>>();
+        foreach (var node in groups)
+        {
+            if (node is not YamlSequenceNode group || group.Any(n => n is not YamlScalarNode { Value: not null }))
+            {
+                throw new InvalidDataException($"{path}:{node.Start.Line}: each group is a list of words or phrases");
+            }
+
+            result.Add([.. group.Cast<YamlScalarNode>().Select(n => n.Value!)]);
+        }
+
+        return new SynonymTable(result);
+    }
+}

@@ -1,0 +1,255 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Bot.Answering;
+
+/// <summary>
+/// Turns free text into comparable words: Unicode folded, lower case, contractions and possessives undone,
+/// number words and ordinals as digits ("fourth", "4th" → 4), money written one way ("$550bn" → "dollar 550 billion"),
+/// model names joined ("F-35A" → "f35a", also "f35"). The same rules apply to questions and to fact text.
+/// </summary>
+internal static partial class TextNormalizer
+{
+    private static readonly Dictionary<string, int> s_units = new(StringComparer.Ordinal)
+    {
+        ["zero"] = 0, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7,
+        ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14,
+        ["fifteen"] = 15, ["sixteen"] = 16, ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19,
+        ["first"] = 1, ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["fifth"] = 5, ["sixth"] = 6, ["seventh"] = 7,
+        ["eighth"] = 8, ["ninth"] = 9, ["tenth"] = 10, ["eleventh"] = 11, ["twelfth"] = 12,
+    };
+
+    private static readonly Dictionary<string, int> s_tens = new(StringComparer.Ordinal)
+    {
+        ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["fifty"] = 50, ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90,
+        ["twentieth"] = 20, ["thirtieth"] = 30,
+    };
+
+    private static readonly Dictionary<string, string> s_scales = new(StringComparer.Ordinal)
+    {
+        ["k"] = "thousand", ["thousand"] = "thousand",
+        ["m"] = "million", ["mn"] = "million", ["mil"] = "million", ["million"] = "million", ["millions"] = "million",
+        ["b"] = "billion", ["bn"] = "billion", ["bil"] = "billion", ["billion"] = "billion", ["billions"] = "billion",
+        ["t"] = "trillion", ["tn"] = "trillion", ["tril"] = "trillion", ["trillion"] = "trillion", ["trillions"] = "trillion",
+    };
+
+    private static readonly Dictionary<string, string> s_contractions = new(StringComparer.Ordinal)
+    {
+        ["who's"] = "who is", ["what's"] = "what is", ["when's"] = "when is", ["where's"] = "where is", ["how's"] = "how is",
+        ["it's"] = "it is", ["that's"] = "that is", ["there's"] = "there is", ["whats"] = "what is", ["whos"] = "who is",
+        ["won't"] = "will not", ["can't"] = "can not", ["cannot"] = "can not", ["didn't"] = "did not", ["doesn't"] = "does not",
+        ["don't"] = "do not", ["isn't"] = "is not", ["wasn't"] = "was not", ["aren't"] = "are not", ["weren't"] = "were not",
+        ["hasn't"] = "has not", ["haven't"] = "have not", ["i'm"] = "i am", ["they're"] = "they are", ["we're"] = "we are",
+    };
+
+    /// <summary>Lower-cased, folded words with numbers, money and model names normalised; stop words kept.</summary>
+    public static List<string> Words(string text)
+    {
+        var folded = Fold(text);
+        folded = MoneyPattern().Replace(folded, m => Money(m));
+        folded = ScaledNumberPattern().Replace(folded, m => $" {m.Groups["num"].Value} {s_scales[m.Groups["scale"].Value]} ");
+        folded = PercentPattern().Replace(folded, m => $"{m.Groups[1].Value} percent ");
+        folded = ModelPattern().Replace(folded, m => $" {m.Groups[1].Value}{m.Groups[2].Value}{m.Groups[3].Value} ");
+        folded = OrdinalSuffixPattern().Replace(folded, "$1");
+
+        var words = new List<string>();
+        foreach (Match m in WordPattern().Matches(folded))
+        {
+            var word = m.Value.Trim('.', ',', '\'');
+            if (word.Length == 0)
+            {
+                continue;
+            }
+
+            if (s_contractions.TryGetValue(word, out var expanded))
+            {
+                words.AddRange(expanded.Split(' '));
+                continue;
+            }
+
+            if (word.EndsWith("'s", StringComparison.Ordinal))
+            {
+                word = word[..^2];
+            }
+            else if (word.EndsWith("s'", StringComparison.Ordinal))
+            {
+                word = word[..^1];
+            }
+
+            word = word.Replace("'", "", StringComparison.Ordinal);
+            if (!word.Any(char.IsDigit))
+            {
+                // "u.s." → "us"; "tokyo,japan" → two words.
+                word = word.Replace(".", "", StringComparison.Ordinal);
+                if (word.Contains(',', StringComparison.Ordinal))
+                {
+                    words.AddRange(word.Split(',', StringSplitOptions.RemoveEmptyEntries));
+                    continue;
+                }
+            }
+
+            if (word.Length == 0)
+            {
+                continue;
+            }
+
+            if (word.Contains('-', StringComparison.Ordinal) && !char.IsDigit(word[0]))
+            {
+                foreach (var part in word.Split('-', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    words.Add(part);
+                }
+
+                continue;
+            }
+
+            words.Add(word);
+        }
+
+        var result = NumberWords(words);
+        AddModelBases(result);
+        return result;
+    }
+
+    /// <summary>Unicode compatibility form, accents removed, lower case, typographic quotes and dashes made plain.</summary>
+    public static string Fold(string text)
+    {
+        var normalized = text.Normalize(NormalizationForm.FormKD);
+        var builder = new StringBuilder(normalized.Length);
+        foreach (var c in normalized)
+        {
+            switch (CharUnicodeInfo.GetUnicodeCategory(c))
+            {
+                case UnicodeCategory.NonSpacingMark:
+                case UnicodeCategory.Format:
+                case UnicodeCategory.Control when c is not ('\n' or '\t'):
+                    continue;
+            }
+
+            builder.Append(c switch
+            {
+                '\u2018' or '\u2019' or '\u02bc' or '`' or '\u00b4' => '\'',
+                '\u201c' or '\u201d' => '"',
+                '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2212' => '-',
+                '\uffe5' => '¥',
+                _ => char.ToLowerInvariant(c),
+            });
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Money(Match m)
+    {
+        var currency = m.Groups["cur"].Value switch
+        {
+            "$" or "us$" => "dollar",
+            "¥" => "yen",
+            "€" => "euro",
+            "£" => "pound",
+            _ => "",
+        };
+        var scale = m.Groups["scale"].Success && s_scales.TryGetValue(m.Groups["scale"].Value, out var s) ? " " + s : "";
+        return $" {currency} {m.Groups["num"].Value}{scale} ";
+    }
+
+    /// <summary>"twenty five" → 25, "fourth" → 4, "five hundred fifty" → 550; digits with separators lose them.</summary>
+    private static List<string> NumberWords(List<string> words)
+    {
+        var result = new List<string>(words.Count);
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            if (NumberWord(word, out var value))
+            {
+                var j = i + 1;
+                while (j < words.Count)
+                {
+                    if (words[j] == "hundred" && value is > 0 and < 10)
+                    {
+                        value *= 100;
+                    }
+                    else if (value % 100 == 0 && value >= 100 && (NumberWord(words[j], out var next) || (words[j] == "and" && j + 1 < words.Count && NumberWord(words[j + 1], out next))) && next < 100)
+                    {
+                        if (words[j] == "and")
+                        {
+                            j++;
+                        }
+
+                        value += next;
+                    }
+                    else if (value % 10 == 0 && value is >= 20 and < 100 && s_units.TryGetValue(words[j], out var unit) && unit < 10)
+                    {
+                        value += unit;
+                    }
+                    else
+                    {
+                        break;
+                    }
+
+                    j++;
+                }
+
+                result.Add(value.ToString(CultureInfo.InvariantCulture));
+                i = j - 1;
+                continue;
+            }
+
+            if (word.Length > 1 && char.IsDigit(word[0]) && word.Contains(',', StringComparison.Ordinal))
+            {
+                word = word.Replace(",", "", StringComparison.Ordinal);
+            }
+
+            result.Add(word);
+        }
+
+        return result;
+    }
+
+    private static bool NumberWord(string word, out int value)
+    {
+        if (s_units.TryGetValue(word, out value) || s_tens.TryGetValue(word, out value))
+        {
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
+
+    /// <summary>"f35a" also gives "f35", so "F-35" finds "F-35A" and the reverse through the fact's own words.</summary>
+    private static void AddModelBases(List<string> words)
+    {
+        var count = words.Count;
+        for (var i = 0; i < count; i++)
+        {
+            var m = ModelTokenPattern().Match(words[i]);
+            if (m.Success && m.Groups[3].Length > 0)
+            {
+                words.Add(m.Groups[1].Value + m.Groups[2].Value);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?<cur>us\$|\$|¥|€|£)\s?(?<num>\d+(?:[.,]\d+)*)\s?(?<scale>bn|b|tn|t|mn|m|k|billion|trillion|million|thousand)?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MoneyPattern();
+
+    [GeneratedRegex(@"\b(?<num>\d+(?:\.\d+)?)\s?(?<scale>bn|tn|mn|trillions?|billions?|millions?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ScaledNumberPattern();
+
+    [GeneratedRegex(@"(\d+(?:\.\d+)?)\s?(?:%|pct\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex PercentPattern();
+
+    [GeneratedRegex(@"\b([a-z]{1,2})-?(\d{1,3})([a-z]?)\b(?!\s?(?:percent|%|billion|trillion|million))", RegexOptions.CultureInvariant)]
+    private static partial Regex ModelPattern();
+
+    [GeneratedRegex(@"^([a-z]{1,2})(\d{1,3})([a-z]?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ModelTokenPattern();
+
+    [GeneratedRegex(@"\b(\d+)(?:st|nd|rd|th)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OrdinalSuffixPattern();
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'\-.,]*", RegexOptions.CultureInvariant)]
+    private static partial Regex WordPattern();
+}

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Bot.Commands;
+
+namespace Bot.Console;
+
+/// <summary>
+/// <c>bot ask [QUESTION] [--json]</c> (DESIGN §7): one question, or with no QUESTION one question per line from stdin,
+/// answered by one host that loads once. <c>--json</c> writes one object per line.
+/// </summary>
+internal static class AskCli
+{
+    public static Command Create()
+    {
+        var question = new Argument<string[]>(OptionNames.Question) { Description = "The question; omit to read one question per line from stdin.", Arity = ArgumentArity.ZeroOrMore };
+        var json = new Option<bool>("--json") { Description = "One JSON object per question: question, answer, abstained, confidence, facts, sources, suggestions." };
+        var command = new Command(CommandNames.Ask, "Answer a free-text question from the fact base, or abstain.") { question, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var asJson = parse.GetValue(json);
+            var words = parse.GetValue(question) ?? [];
+            await using var host = await ConsoleHost.StartAsync(ct);
+            if (words.Length > 0)
+            {
+                var reply = await AskAsync(host, string.Join(' ', words), ct);
+                Write(output, string.Join(' ', words), reply, asJson);
+                return reply.Kind == ReplyKind.Answer ? 0 : 2;
+            }
+
+            var input = System.Console.In;
+            while (await input.ReadLineAsync(ct) is { } line)
+            {
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                var reply = await AskAsync(host, line, ct);
+                Write(output, line.Trim(), reply, asJson);
+                if (!asJson)
+                {
+                    output.WriteLine();
+                }
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Task<Reply> AskAsync(ConsoleHost host, string question, CancellationToken ct) =>
+        host.DispatchAsync(CommandRequest.Create(CommandNames.Ask, CommandContext.Console, (OptionNames.Question, question)), ct);
+
+    internal static void Write(TextWriter output, string question, Reply reply, bool json)
+    {
+        if (json)
+        {
+            output.WriteLine(JsonSerializer.Serialize(AskJson.From(question, reply), AskJsonContext.Default.AskJson));
+            return;
+        }
+
+        output.WriteLine($"Q: {question}");
+        ConsoleRenderer.Write(output, reply, json: false);
+        if (reply.Confidence is { } confidence)
+        {
+            output.WriteLine($"Confidence: {confidence:F2}");
+        }
+    }
+}
+
+/// <summary>The DESIGN §7 shape of one <c>ask --json</c> line. Exactly these keys.</summary>
+internal sealed record AskJson(
+    string Question,
+    string Answer,
+    bool Abstained,
+    double Confidence,
+    IReadOnlyList<string> Facts,
+    IReadOnlyList<AskJsonSource> Sources,
+    IReadOnlyList<string> Suggestions)
+{
+    public static AskJson From(string question, Reply reply) => new(
+        question,
+        reply.Kind == ReplyKind.Answer ? reply.Body : string.IsNullOrEmpty(reply.Body) ? reply.Title : $"{reply.Title}. {reply.Body}",
+        reply.Kind != ReplyKind.Answer,
+        reply.Confidence ?? 0,
+        reply.FactIds,
+        [.. reply.Sources.Select(s => new AskJsonSource(s.Publisher, s.Title, s.Url.ToString(), s.Date.ToString()))],
+        reply.Suggestions);
+}
+
+internal sealed record AskJsonSource(string Publisher, string Title, string Url, string Date);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = false)]
+[JsonSerializable(typeof(AskJson))]
+internal sealed partial class AskJsonContext : JsonSerializerContext;

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using Bot.Answering;
+using Bot.Answering.Evaluation;
+using Bot.Facts;
+
+namespace Bot.Console;
+
+/// <summary>
+/// <c>bot eval [--questions FILE] [--facts DIR] [--calibrate] [--misses]</c>: quality of the engine and of a plain BM25
+/// baseline on the gold questions, per split. <c>--calibrate</c> refits the confidence on the dev split and saves it.
+/// </summary>
+internal static class EvalCli
+{
+    public static Command Create()
+    {
+        var questions = new Option<string?>("--questions") { Description = "Gold questions (default data/eval/questions.yaml)." };
+        var facts = new Option<string?>("--facts") { Description = "Fact-base folder (default: Facts__Path or data/facts)." };
+        var calibrate = new Option<bool>("--calibrate") { Description = "Fit the confidence on the dev split and write the calibration file." };
+        var misses = new Option<bool>("--misses") { Description = "List the dev questions the engine gets wrong (never the test split)." };
+        var command = new Command("eval", "Top-1, MRR@5, out-of-scope abstention and confident-but-wrong answers, engine vs BM25 baseline.")
+        {
+            questions, facts, calibrate, misses,
+        };
+        command.SetAction((parse, ct) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var gold = GoldSet.Load(AnsweringOptions.ResolveDataPath(parse.GetValue(questions) ?? "data/eval/questions.yaml"));
+            var factBase = AnswerHarness.LoadFacts(parse.GetValue(facts) ?? new FactsOptions().ResolvePath());
+            var unknown = Evaluator.UnknownIds(factBase, gold).ToList();
+            foreach (var error in unknown)
+            {
+                parse.InvocationConfiguration.Error.WriteLine(error);
+            }
+
+            if (unknown.Count > 0)
+            {
+                return Task.FromResult(1);
+            }
+
+            var options = new AnsweringOptions();
+            using var harness = AnswerHarness.Create(factBase, options);
+            var current = harness;
+            if (parse.GetValue(calibrate))
+            {
+                var devOutcomes = harness.Evaluator.RunEngine(gold.Where(q => q.Split == GoldSet.Dev), ct);
+                var model = Evaluator.Calibrate(devOutcomes);
+                var path = AnsweringOptions.ResolveDataPath(options.CalibrationPath);
+                model.Save(path, $"{devOutcomes.Count} dev questions, fact base {factBase.ShortVersion}");
+                output.WriteLine($"calibration written to {path}: threshold {model.Threshold}");
+                current = harness.WithModel(model);
+            }
+
+            var rows = new List<EvalMetrics>();
+            foreach (var split in new[] { GoldSet.Dev, GoldSet.Test })
+            {
+                var subset = gold.Where(q => q.Split == split).ToList();
+                var engine = current.Evaluator.RunEngine(subset, ct);
+                rows.Add(EvalMetrics.From(Evaluator.Engine, split, engine));
+                rows.Add(EvalMetrics.From(Evaluator.Baseline, split, current.Evaluator.RunBaseline(subset)));
+                if (split == GoldSet.Dev && parse.GetValue(misses))
+                {
+                    foreach (var o in engine.Where(o => !o.Correct && !(o.Gold.Abstain && o.Abstained)))
+                    {
+                        output.WriteLine($"miss line {o.Gold.Line}: \"{o.Gold.Question}\" expected {(o.Gold.Abstain ? "abstain" : string.Join("|", o.Gold.Expected))}, got {(o.Abstained ? "abstain " : "")}{string.Join(", ", o.Ranked.Take(3))} conf {o.Confidence:F2} [{string.Join(' ', o.Features.ToArray().Select(f => f.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))}]");
+                    }
+                }
+            }
+
+            output.WriteLine($"fact base {factBase.ShortVersion}: {factBase.Facts.Count} facts; {gold.Count} gold questions");
+            Evaluator.WriteTable(output, rows);
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+}
