@@ -65,7 +65,7 @@ internal sealed class Analyzer(SynonymTable synonyms)
         return terms;
     }
 
-    public List<string> Terms(string text) => Terms(TextNormalizer.Words(text));
+    public List<string> Terms(string text) => Terms(QuestionNormalizer.Words(text));
 
     /// <summary>A light plural stemmer: "tariffs" → "tariff", "policies" → "policy"; short words and "-ss"/"-us"/"-is" stay.</summary>
     public static string Stem(string word)

@@ -75,7 +75,8 @@ internal static class AnswerComposer
             case FactKind.Round:
                 var attendees = Names(fact.JapanAttendees, facts) is { Length: > 0 } jp ? $" Japan: {jp}." : "";
                 var us = Names(fact.UsAttendees, facts) is { Length: > 0 } u ? $" US: {u}." : "";
-                return $"{fact.Title}: {Dates(fact)}{(fact.Place is null ? "" : ", " + fact.Place)}.{attendees}{us}";
+                var head = $"{fact.Title}: {Dates(fact)}{(fact.Place is null ? "" : ", " + fact.Place)}";
+                return $"{head}{(head.EndsWith('.') ? "" : ".")}{attendees}{us}";
             case FactKind.Figure or FactKind.Purchase when fact.Amount is { } amount:
                 var converted = amount.Converted is null ? "" : $" ({amount.Converted})";
                 var when = fact.Date is null ? "" : $", {Dates(fact)}";

@@ -19,7 +19,7 @@ internal sealed class Answerer(ConfidenceModel confidence)
     /// <summary>The text to embed for a question: its normalised, spelling-corrected words.</summary>
     public static (List<string> Words, string Text) Interpret(FactIndex index, string question)
     {
-        var words = TextNormalizer.Words(question).Select(index.Speller.Correct).ToList();
+        var words = QuestionNormalizer.Words(question).Select(index.Speller.Correct).ToList();
         return (words, string.Join(' ', words));
     }
 
@@ -118,7 +118,11 @@ internal sealed class Answerer(ConfidenceModel confidence)
             var end = (fact.EndDate ?? date).End;
             if (start <= to && end >= from)
             {
-                bonus += entities.DayPrecision ? 0.2 : 0.05;
+                bonus += entities.DayPrecision ? 0.35 : 0.05;
+            }
+            else if (entities.DayPrecision)
+            {
+                bonus -= 0.1;
             }
         }
 

@@ -114,7 +114,7 @@ internal sealed class EmbeddingCache(ISentenceEmbedder embedder, string? path, A
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
                 var snapshot = _vectors.ToArray();
                 var dimensions = snapshot.Length == 0 ? 0 : snapshot[0].Value.Length;
-                var temp = path + "." + Environment.ProcessId + ".tmp";
+                var temp = $"{path}.{Guid.NewGuid():N}.tmp";
                 using (var writer = new BinaryWriter(File.Create(temp)))
                 {
                     writer.Write(s_magic);

@@ -31,7 +31,7 @@ internal sealed class EntityResolver
         foreach (var person in facts.People)
         {
             var keys = new HashSet<string>(StringComparer.Ordinal);
-            var nameWords = TextNormalizer.Words(person.Title);
+            var nameWords = QuestionNormalizer.Words(person.Title);
             keys.Add(string.Join(' ', nameWords));
             if (nameWords.Count >= 2)
             {
@@ -42,7 +42,7 @@ internal sealed class EntityResolver
 
             foreach (var alias in person.Aliases)
             {
-                keys.Add(string.Join(' ', TextNormalizer.Words(alias)));
+                keys.Add(string.Join(' ', QuestionNormalizer.Words(alias)));
             }
 
             foreach (var key in keys.Where(k => k.Length > 1))

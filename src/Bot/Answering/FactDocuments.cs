@@ -12,6 +12,11 @@ internal static class FactDocuments
     public static IEnumerable<string> Content(Fact fact, FactBase facts)
     {
         yield return fact.Text;
+        if (fact.Date is { } date)
+        {
+            yield return date.ToDisplay();
+        }
+
         foreach (var phrasing in fact.Phrasings)
         {
             yield return phrasing;

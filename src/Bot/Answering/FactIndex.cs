@@ -56,7 +56,7 @@ internal sealed class FactIndex
             }
 
             documents.Add(terms);
-            foreach (var word in FactDocuments.SpellingTargets(fact).SelectMany(TextNormalizer.Words))
+            foreach (var word in FactDocuments.SpellingTargets(fact).SelectMany(QuestionNormalizer.Words))
             {
                 vocabulary[word] = vocabulary.GetValueOrDefault(word) + 1;
             }
@@ -67,7 +67,7 @@ internal sealed class FactIndex
             vocabulary.TryAdd(word, 1);
         }
 
-        var known = new HashSet<string>(facts.Facts.SelectMany(f => FactDocuments.Names(f).Concat(FactDocuments.Content(f, facts))).SelectMany(TextNormalizer.Words), StringComparer.Ordinal);
+        var known = new HashSet<string>(facts.Facts.SelectMany(f => FactDocuments.Names(f).Concat(FactDocuments.Content(f, facts))).SelectMany(QuestionNormalizer.Words), StringComparer.Ordinal);
         known.UnionWith(vocabulary.Keys);
         known.UnionWith(Analyzer.StopWords);
         known.UnionWith(known.Select(Analyzer.Stem).ToList());

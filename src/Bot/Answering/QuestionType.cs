@@ -52,7 +52,7 @@ internal static class QuestionClassifier
                     return QuestionType.When;
                 case "what" or "which" when next is "city" or "place" or "venue" or "location" or "country":
                     return QuestionType.Where;
-                case "what" or "which" when s_amountWords.Contains(next) || (next is "is" or "was" && i + 3 < words.Count && s_amountWords.Contains(words[i + 3])):
+                case "what" or "which" when words.Skip(i + 1).Take(4).Any(s_amountWords.Contains):
                     return QuestionType.HowMuch;
                 case "what" or "which":
                     return QuestionType.What;

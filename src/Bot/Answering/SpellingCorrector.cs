@@ -18,7 +18,7 @@ internal sealed class SpellingCorrector(IReadOnlyDictionary<string, int> targets
             return word;
         }
 
-        var limit = word.Length >= 7 ? 2 : 1;
+        var limit = word.Length >= 6 ? 2 : 1;
         string? best = null;
         var bestDistance = int.MaxValue;
         var bestCount = 0;
@@ -31,7 +31,7 @@ internal sealed class SpellingCorrector(IReadOnlyDictionary<string, int> targets
             }
 
             var distance = Distance(word, target, limit);
-            if (distance > limit)
+            if (distance > limit || (distance == 2 && target[0] != word[0]))
             {
                 continue;
             }

@@ -22,10 +22,10 @@ internal sealed class SynonymTable
                 continue;
             }
 
-            var canonical = string.Join('_', TextNormalizer.Words(group[0]).Select(Analyzer.Stem));
+            var canonical = string.Join('_', QuestionNormalizer.Words(group[0]).Select(Analyzer.Stem));
             foreach (var member in group)
             {
-                var words = TextNormalizer.Words(member).Select(Analyzer.Stem).ToList();
+                var words = QuestionNormalizer.Words(member).Select(Analyzer.Stem).ToList();
                 if (words.Count == 0)
                 {
                     continue;

@@ -38,7 +38,7 @@ internal static class EvalCli
             }
 
             var options = new AnsweringOptions();
-            using var harness = AnswerHarness.Create(factBase, options);
+            var harness = AnswerHarness.Create(factBase, options);
             var current = harness;
             if (parse.GetValue(calibrate))
             {

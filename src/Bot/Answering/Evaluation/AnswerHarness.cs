@@ -7,17 +7,14 @@ namespace Bot.Answering.Evaluation;
 /// The engine without a host, for <c>bot eval</c>, the quality gate and the benchmarks: loads a fact-base folder,
 /// the synonyms and calibration, and builds the index (with MiniLM vectors unless semantic ranking is off).
 /// </summary>
-internal sealed class AnswerHarness : IDisposable
+internal sealed class AnswerHarness
 {
-    private readonly MiniLmEmbedder? _ownedEmbedder;
-
-    private AnswerHarness(FactBase facts, FactIndex index, Answerer answerer, EmbeddingCache? embeddings, MiniLmEmbedder? owned)
+    private AnswerHarness(FactBase facts, FactIndex index, Answerer answerer, EmbeddingCache? embeddings)
     {
         Facts = facts;
         Index = index;
         Answerer = answerer;
         Embeddings = embeddings;
-        _ownedEmbedder = owned;
     }
 
     public FactBase Facts { get; }
@@ -37,22 +34,19 @@ internal sealed class AnswerHarness : IDisposable
     public static AnswerHarness Create(FactBase facts, AnsweringOptions options, ISentenceEmbedder? embedder = null, ConfidenceModel? model = null)
     {
         var (analyzer, calibrated) = AnswerEngine.Load(options);
-        MiniLmEmbedder? owned = null;
         EmbeddingCache? cache = null;
         if (options.Semantic)
         {
-            embedder ??= owned = new MiniLmEmbedder(options.EmbeddingThreads);
+            embedder ??= new MiniLmEmbedder(options.EmbeddingThreads);
             cache = new EmbeddingCache(embedder, options.ResolveCachePath(), new AnsweringLog(NullLogger<AnsweringLog>.Instance));
         }
 
         var index = FactIndex.Build(facts, analyzer, cache, CancellationToken.None);
-        return new AnswerHarness(facts, index, new Answerer(model ?? calibrated), cache, owned);
+        return new AnswerHarness(facts, index, new Answerer(model ?? calibrated), cache);
     }
 
     public AnswerResult Answer(string question, CancellationToken ct = default) =>
         Answerer.Answer(Index, question, Embeddings is null ? null : text => Embeddings.Embed(text, ct));
 
-    public AnswerHarness WithModel(ConfidenceModel model) => new(Facts, Index, new Answerer(model), Embeddings, null);
-
-    public void Dispose() => _ownedEmbedder?.Dispose();
+    public AnswerHarness WithModel(ConfidenceModel model) => new(Facts, Index, new Answerer(model), Embeddings);
 }

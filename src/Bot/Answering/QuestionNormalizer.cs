@@ -9,7 +9,7 @@ namespace Bot.Answering;
 /// number words and ordinals as digits ("fourth", "4th" → 4), money written one way ("$550bn" → "dollar 550 billion"),
 /// model names joined ("F-35A" → "f35a", also "f35"). The same rules apply to questions and to fact text.
 /// </summary>
-internal static partial class TextNormalizer
+internal static partial class QuestionNormalizer
 {
     private static readonly Dictionary<string, int> s_units = new(StringComparer.Ordinal)
     {
@@ -127,17 +127,35 @@ internal static partial class TextNormalizer
                     continue;
             }
 
-            builder.Append(c switch
+            if (c is >= '\uff01' and <= '\uff5e')
+            {
+                builder.Append(char.ToLowerInvariant((char)(c - 0xfee0)));
+                continue;
+            }
+
+            var plain = Unaccent(c);
+            builder.Append(plain switch
             {
                 '\u2018' or '\u2019' or '\u02bc' or '`' or '\u00b4' => '\'',
                 '\u201c' or '\u201d' => '"',
                 '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2212' => '-',
                 '\uffe5' => '¥',
-                _ => char.ToLowerInvariant(c),
+                _ => char.ToLowerInvariant(plain),
             });
         }
 
         return builder.ToString();
+    }
+
+    private const string Accented = "àáâãäåāăąçćčďèéêëēĕėęěìíîïīĭįıñńňòóôõöøōŏőùúûüūŭůűųýÿźżž";
+    private const string Unaccented = "aaaaaaaaacccdeeeeeeeeeiiiiiiiinnnooooooooouuuuuuuuuyyzzz";
+
+    /// <summary>Latin letters without their accents (Unicode normalisation is not available in invariant-globalization mode).</summary>
+    private static char Unaccent(char c)
+    {
+        var lower = char.ToLowerInvariant(c);
+        var i = Accented.IndexOf(lower, StringComparison.Ordinal);
+        return i >= 0 ? Unaccented[i] : c;
     }
 
     private static string Money(Match m)

@@ -1,0 +1,62 @@
+using Bot.Answering;
+
+namespace Bot.Tests.Answering;
+
+public sealed class AnalyzerTests
+{
+    private static readonly Analyzer s_analyzer = new(new SynonymTable(
+    [
+        ["car", "auto", "automobile", "vehicle"],
+        ["us", "united states", "america"],
+        ["pm", "prime minister"],
+    ]));
+
+    [Fact]
+    public void Terms_SynonymsAndPlurals_MapToOneTerm() =>
+        Assert.Equal(s_analyzer.Terms("car tariff"), s_analyzer.Terms("automobiles tariffs"));
+
+    [Fact]
+    public void Terms_SynonymPhrase_MapsToCanonical() =>
+        Assert.Equal(["pm", "japan"], s_analyzer.Terms("the prime minister of Japan"));
+
+    [Fact]
+    public void Terms_StopWords_AreDropped() =>
+        Assert.Equal(["round", "4"], s_analyzer.Terms("what is it in round 4?"));
+
+    [Fact]
+    public void Terms_UnitedStates_IsUs() =>
+        Assert.Equal(s_analyzer.Terms("US rice"), s_analyzer.Terms("United States rice"));
+
+    [Theory]
+    [InlineData("tariffs", "tariff")]
+    [InlineData("policies", "policy")]
+    [InlineData("talks", "talk")]
+    [InlineData("bus", "bus")]
+    [InlineData("class", "class")]
+    [InlineData("analysis", "analysis")]
+    public void Stem_Plurals_LoseTheirEnding(string word, string expected) => Assert.Equal(expected, Analyzer.Stem(word));
+
+    [Fact]
+    public void Load_RepositorySynonyms_ParseAndMapCars()
+    {
+        var table = SynonymTable.Load(Path.Combine(RepoPaths.Root, "data", "answering", "synonyms.yaml"));
+        var analyzer = new Analyzer(table);
+        Assert.Equal(analyzer.Terms("auto tariff"), analyzer.Terms("car duty"));
+    }
+
+    [Fact]
+    public void Load_GroupThatIsNotAList_FailsWithLine()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "syn-" + Guid.NewGuid().ToString("N") + ".yaml");
+        File.WriteAllText(path, "groups:\n  - [car, auto]\n  - car\n");
+        try
+        {
+            var error = Assert.Throws<InvalidDataException>(() => SynonymTable.Load(path));
+            Assert.Contains(":3:", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Bot.Answering;
+using Bot.Answering.Evaluation;
+using Bot.Commands;
+
+namespace Bot.Tests.Answering;
+
+public sealed class AnswerComposerTests
+{
+    private static readonly AnswerHarness s_harness =
+        AnswerHarness.Create(AnsweringTestFacts.Load(), AnsweringTestFacts.Options(semantic: true), new HashingEmbedder());
+
+    private static readonly AnswerHarness s_alwaysAnswers = s_harness.WithModel(ConfidenceModel.Default with { Threshold = 0 });
+
+    private static Reply Compose(string question) => AnswerComposer.Compose(s_alwaysAnswers.Answer(question));
+
+    [Fact]
+    public void Compose_Figure_PutsTheNumberFirstWithTheSourceConversion()
+    {
+        var reply = Compose("how big is the trade deficit");
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.StartsWith("about ¥10 trillion (about $69 billion)", reply.Body, StringComparison.Ordinal);
+        Assert.Equal(["trade-deficit-seed"], reply.FactIds);
+        Assert.Equal("Test Wire", Assert.Single(reply.Sources).Publisher);
+        Assert.Equal("2025-06-01", reply.AsOf.ToString());
+    }
+
+    [Fact]
+    public void Compose_Person_PutsNameAndCurrentTitleFirst()
+    {
+        var firstLine = Compose("who is akazawa").Body.Split('\n')[0];
+        Assert.Equal("Ryosei Akazawa: Minister of Economy, Trade and Industry (since October 21, 2025); Japan side.", firstLine);
+    }
+
+    [Fact]
+    public void Compose_Round_GivesDatePlaceAndAttendees()
+    {
+        var firstLine = Compose("round 4").Body.Split('\n')[0];
+        Assert.Equal("Round 4: May 30, 2025, Washington, D.C. Japan: Ryosei Akazawa. US: Scott Bessent.", firstLine);
+    }
+
+    [Fact]
+    public void Compose_WhenQuestion_PutsTheDateFirst() =>
+        Assert.StartsWith("July 22, 2025: Trade deal announced.", Compose("when was the deal announced").Body, StringComparison.Ordinal);
+
+    [Fact]
+    public void Compose_DisputedFact_ShowsEveryClaimWithItsSource()
+    {
+        var reply = Compose("how much us military equipment will japan buy");
+        Assert.Equal(["us-defense-procurement-14-17bn"], reply.FactIds);
+        Assert.Contains("disputed", reply.Body.Split('\n')[0], StringComparison.Ordinal);
+        Assert.Contains("- White House: Japan will raise annual purchases of US defense equipment from $14 billion to $17 billion. (White House, July 23, 2025)", reply.Body, StringComparison.Ordinal);
+        Assert.Contains("- Government of Japan: Purchases follow the existing defense buildup plan; nothing new was promised. (Kyodo, July 24, 2025)", reply.Body, StringComparison.Ordinal);
+        Assert.Equal(2, reply.Sources.Count);
+    }
+
+    [Fact]
+    public void Compose_Abstention_SaysSoWithSuggestions()
+    {
+        var never = s_harness.WithModel(ConfidenceModel.Default with { Threshold = 1.01 });
+        var reply = AnswerComposer.Compose(never.Answer("akazawa negotiator"));
+        Assert.Equal(ReplyKind.Abstained, reply.Kind);
+        Assert.Equal(AnswerComposer.AbstainTitle, reply.Title);
+        Assert.Empty(reply.FactIds);
+        Assert.Contains("who is akazawa", reply.Suggestions);
+        Assert.InRange(reply.Suggestions.Count, 1, 3);
+    }
+}

@@ -1,0 +1,54 @@
+using Bot.Answering;
+
+namespace Bot.Tests.Answering;
+
+public sealed class EntityResolverTests
+{
+    private static readonly EntityResolver s_resolver = new(AnsweringTestFacts.Load());
+
+    private static Entities Resolve(string question) => s_resolver.Resolve(QuestionNormalizer.Words(question));
+
+    [Theory]
+    [InlineData("who is ryosei akazawa", "ryosei-akazawa")]
+    [InlineData("akazawa ryosei", "ryosei-akazawa")]
+    [InlineData("what did akazawa say", "ryosei-akazawa")]
+    [InlineData("who's the treasury secretary", "scott-bessent")]
+    [InlineData("what did Japan's negotiator say", "ryosei-akazawa")]
+    [InlineData("scott bessent", "scott-bessent")]
+    public void Resolve_PersonByNameEitherOrderSurnameOrTitle_FindsThem(string question, string id) =>
+        Assert.Contains(id, Resolve(question).People);
+
+    [Theory]
+    [InlineData("when was round six", 6)]
+    [InlineData("the 4th round", 4)]
+    [InlineData("fourth round", 4)]
+    [InlineData("round #2", 2)]
+    public void Resolve_RoundNumberInAnyForm_IsFound(string question, int round) => Assert.Equal(round, Resolve(question).Round);
+
+    [Theory]
+    [InlineData("what happened on May 1", 2025, 5, 1)]
+    [InlineData("what happened on 1 May 2025", 2025, 5, 1)]
+    [InlineData("july 22nd", 2025, 7, 22)]
+    [InlineData("2025-05-30", 2025, 5, 30)]
+    public void Resolve_DayDates_AreFound(string question, int year, int month, int day)
+    {
+        var entities = Resolve(question);
+        Assert.True(entities.DayPrecision);
+        Assert.Equal(new DateOnly(year, month, day), entities.From);
+    }
+
+    [Fact]
+    public void Resolve_MayAsAVerb_IsNotADate() => Assert.Null(Resolve("may japan buy more rice").From);
+
+    [Fact]
+    public void Resolve_MonthAlone_IsTheWholeMonth()
+    {
+        var entities = Resolve("what happened in june");
+        Assert.False(entities.DayPrecision);
+        Assert.Equal(new DateOnly(2025, 6, 1), entities.From);
+        Assert.Equal(new DateOnly(2025, 6, 30), entities.To);
+    }
+
+    [Fact]
+    public void Resolve_NoEntity_IsEmpty() => Assert.False(Resolve("what is the weather like").Any);
+}

@@ -1,0 +1,21 @@
+using Bot.Answering;
+
+namespace Bot.Tests.Answering;
+
+public sealed class QuestionClassifierTests
+{
+    [Theory]
+    [InlineData("who's hayashi", QuestionType.Who)]
+    [InlineData("when was round six", QuestionType.When)]
+    [InlineData("what date did the car tariff start", QuestionType.When)]
+    [InlineData("where was the g7 meeting", QuestionType.Where)]
+    [InlineData("how much us rice does japan take", QuestionType.HowMuch)]
+    [InlineData("what's the tariff rate on cars", QuestionType.HowMuch)]
+    [InlineData("how many boeing planes", QuestionType.HowMany)]
+    [InlineData("why did akazawa cancel his trip", QuestionType.Why)]
+    [InlineData("did japan agree to buy rice", QuestionType.YesNo)]
+    [InlineData("what happened in round 4", QuestionType.What)]
+    [InlineData("car tariff now?", QuestionType.Other)]
+    public void Classify_Question_GivesItsType(string question, QuestionType expected) =>
+        Assert.Equal(expected, QuestionClassifier.Classify(QuestionNormalizer.Words(question)));
+}

@@ -1,0 +1,54 @@
+using Bot.Answering;
+
+namespace Bot.Tests.Answering;
+
+public sealed class QuestionNormalizerTests
+{
+    [Theory]
+    [InlineData("What happened in the 4th round?", "4 round")]
+    [InlineData("what happened in the fourth round", "4 round")]
+    [InlineData("round four", "round 4")]
+    [InlineData("twenty five percent", "25 percent")]
+    [InlineData("five hundred fifty billion", "550 billion")]
+    public void Words_NumberWordsAndOrdinals_BecomeDigits(string text, string expected) =>
+        Assert.Contains(expected, string.Join(' ', QuestionNormalizer.Words(text)), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("$550bn", "dollar 550 billion")]
+    [InlineData("$550 billion", "dollar 550 billion")]
+    [InlineData("550 billion dollars", "550 billion dollars")]
+    [InlineData("¥80 trillion", "yen 80 trillion")]
+    [InlineData("¥10tn", "yen 10 trillion")]
+    [InlineData("a 15% tariff", "15 percent tariff")]
+    public void Words_MoneyAndPercent_AreWrittenOneWay(string text, string expected) =>
+        Assert.Contains(expected, string.Join(' ', QuestionNormalizer.Words(text)), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("F35")]
+    [InlineData("f-35")]
+    [InlineData("F-35A")]
+    [InlineData("the F-35s")]
+    public void Words_ModelNames_AllGiveTheBaseModel(string text) =>
+        Assert.Contains("f35", QuestionNormalizer.Words(text));
+
+    [Fact]
+    public void Words_ModelVariant_KeepsTheVariantToo() =>
+        Assert.Equal(["f35a", "f35"], QuestionNormalizer.Words("F-35A"));
+
+    [Theory]
+    [InlineData("who's hayashi", "who is hayashi")]
+    [InlineData("Japan’s negotiator", "japan negotiator")]
+    [InlineData("the U.S. side", "the us side")]
+    [InlineData("Akazawa's trips", "akazawa trips")]
+    [InlineData("CAR TARIFF NOW?", "car tariff now")]
+    public void Words_CaseContractionsPossessivesAndPunctuation_AreUndone(string text, string expected) =>
+        Assert.Equal(expected, string.Join(' ', QuestionNormalizer.Words(text)));
+
+    [Fact]
+    public void Words_FullWidthAndAccents_AreFolded() =>
+        Assert.Equal(["tokyo", "cafe", "15", "percent"], QuestionNormalizer.Words("Ｔｏｋｙｏ café 15%"));
+
+    [Fact]
+    public void Words_IsoDate_StaysOneWord() =>
+        Assert.Equal(["2025-05-30"], QuestionNormalizer.Words("2025-05-30"));
+}

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Bot.Commands;
+using Bot.Console;
+using Bot.Facts;
+
+namespace Bot.Tests.Console;
+
+public sealed class AskCliTests
+{
+    private static readonly Source s_source = new("s1", "Test Wire", "Talks article", new Uri("https://example.org/a"), new PartialDate(2025, 5, null), null);
+
+    [Fact]
+    public void Write_Json_HasExactlyTheContractKeys()
+    {
+        var reply = new Reply
+        {
+            Kind = ReplyKind.Answer,
+            Title = "Round 4",
+            Body = "Round 4: May 30, 2025.",
+            Sources = [s_source],
+            FactIds = ["round-4"],
+            Confidence = 0.93,
+            AsOf = new PartialDate(2025, 5, 31),
+        };
+        using var output = new StringWriter();
+        AskCli.Write(output, "round 4?", reply, json: true);
+
+        var line = Assert.Single(output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        using var doc = JsonDocument.Parse(line);
+        var root = doc.RootElement;
+        Assert.Equal(["question", "answer", "abstained", "confidence", "facts", "sources", "suggestions"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("round 4?", root.GetProperty("question").GetString());
+        Assert.False(root.GetProperty("abstained").GetBoolean());
+        Assert.Equal(0.93, root.GetProperty("confidence").GetDouble());
+        Assert.Equal("round-4", root.GetProperty("facts")[0].GetString());
+        var source = root.GetProperty("sources")[0];
+        Assert.Equal(["publisher", "title", "url", "date"], source.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("2025-05", source.GetProperty("date").GetString());
+    }
+
+    [Fact]
+    public void Write_JsonAbstention_IsMarkedWithSuggestions()
+    {
+        var reply = new Reply { Kind = ReplyKind.Abstained, Title = "I don't have that", Body = "These are close:", Confidence = 0.12, Suggestions = ["who is akazawa"] };
+        using var output = new StringWriter();
+        AskCli.Write(output, "akazawa weather", reply, json: true);
+        using var doc = JsonDocument.Parse(output.ToString());
+        Assert.True(doc.RootElement.GetProperty("abstained").GetBoolean());
+        Assert.Empty(doc.RootElement.GetProperty("facts").EnumerateArray());
+        Assert.Equal("who is akazawa", doc.RootElement.GetProperty("suggestions")[0].GetString());
+    }
+}
