@@ -32,7 +32,7 @@ internal sealed class CoreHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
-        builder.AddBotCore(watchFacts: false);
+        builder.AddBotCore(watchFacts: builder.Configuration.GetValue("Facts:Watch", false));
         var host = builder.Build();
         await host.StartAsync();
         return new CoreHost(host);

@@ -21,6 +21,10 @@ public static class BotCli
 
     public static Task<int> RunAsync(string[] args) => BuildRoot().Parse(args).InvokeAsync();
 
+    /// <summary>Runs a command with its output and errors captured (tests, embedding).</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
+        BuildRoot().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+
     internal static RootCommand BuildRoot()
     {
         var root = new RootCommand("Answers questions about the 2025 Japan–US tariff negotiations from a curated, sourced fact base.");
