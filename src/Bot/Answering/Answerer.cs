@@ -30,6 +30,7 @@ internal sealed class Answerer(ConfidenceModel confidence)
         var type = QuestionClassifier.Classify(words);
         var entities = index.Entities.Resolve(words);
         var facts = index.Facts.Facts;
+        var aboutPerson = entities.People.Count > 0 && words.Count(w => !Analyzer.StopWords.Contains(w)) - entities.NameWords <= 1;
 
         if (terms.Count == 0 && !entities.Any)
         {
@@ -48,7 +49,7 @@ internal sealed class Answerer(ConfidenceModel confidence)
         {
             var lex = maxLexical > 0 ? lexical[i] / maxLexical : 0;
             var sem = Math.Max(0, semantic[i]);
-            var score = (LexicalWeight * lex) + (SemanticWeight * sem) + Bonus(facts[i], type, entities);
+            var score = (LexicalWeight * lex) + (SemanticWeight * sem) + Bonus(facts[i], type, entities, aboutPerson);
             scored[i] = new RankedFact(facts[i], score, lex, sem);
         }
 
@@ -74,7 +75,7 @@ internal sealed class Answerer(ConfidenceModel confidence)
             Type = type,
             Interpreted = text,
             Features = features,
-            Suggestions = abstained ? [.. ranked.Where(r => r.Semantic >= 0.35 || r.Lexical >= 0.5).Take(MaxSuggestions).Select(r => r.Fact)] : [],
+            Suggestions = abstained ? [.. ranked.Where(r => r.Semantic >= 0.45).Take(MaxSuggestions).Select(r => r.Fact)] : [],
         };
     }
 
@@ -92,7 +93,9 @@ internal sealed class Answerer(ConfidenceModel confidence)
     }
 
     /// <summary>Entity and question-type evidence added to the fused score.</summary>
-    internal static double Bonus(Fact fact, QuestionType type, Entities entities)
+    /// <param name="aboutPerson">The question names a person and little else ("who's hayashi", "bessent role"):
+    /// it asks for the person's own fact. Otherwise it asks about something involving them.</param>
+    internal static double Bonus(Fact fact, QuestionType type, Entities entities, bool aboutPerson)
     {
         var bonus = 0.0;
         if (entities.Round is { } round && fact.Kind == FactKind.Round && fact.Number is { } number)
@@ -104,9 +107,10 @@ internal sealed class Answerer(ConfidenceModel confidence)
         {
             if (entities.People.Contains(fact.Id))
             {
-                bonus += type is QuestionType.Who or QuestionType.What or QuestionType.Other ? 0.2 : 0.1;
+                // "who replaced nakatani": a who-question naming someone asks for someone else.
+                bonus += aboutPerson ? 0.25 : type == QuestionType.Who ? -0.1 : 0;
             }
-            else if (Involves(fact, entities.People))
+            else if (!aboutPerson && Involves(fact, entities.People))
             {
                 bonus += 0.05;
             }

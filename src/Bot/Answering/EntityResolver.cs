@@ -6,6 +6,9 @@ namespace Bot.Answering;
 /// <summary>What a question names: people (by name in either order, surname, alias or title), a round number, a date.</summary>
 internal sealed record Entities(IReadOnlySet<string> People, int? Round, DateOnly? From, DateOnly? To, bool DayPrecision)
 {
+    /// <summary>How many of the question's words were people's names.</summary>
+    public int NameWords { get; init; }
+
     public bool Any => People.Count > 0 || Round is not null || From is not null;
 }
 
@@ -60,6 +63,7 @@ internal sealed class EntityResolver
     public Entities Resolve(IReadOnlyList<string> words)
     {
         var people = new HashSet<string>(StringComparer.Ordinal);
+        var nameWords = 0;
         for (var i = 0; i < words.Count; i++)
         {
             for (var n = Math.Min(_maxNameWords, words.Count - i); n >= 1; n--)
@@ -69,6 +73,7 @@ internal sealed class EntityResolver
                     if (id is not null)
                     {
                         people.Add(id);
+                        nameWords += n;
                     }
 
                     i += n - 1;
@@ -78,7 +83,7 @@ internal sealed class EntityResolver
         }
 
         var (from, to, day) = Date(words);
-        return new Entities(people, Round(words), from, to, day);
+        return new Entities(people, Round(words), from, to, day) { NameWords = nameWords };
     }
 
     /// <summary>"round 4", "4 round" (from "fourth round"), "round #4".</summary>
