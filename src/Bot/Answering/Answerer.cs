@@ -62,7 +62,8 @@ internal sealed class Answerer(ConfidenceModel confidence)
             Semantic: top.Semantic,
             Coverage: Coverage(index, terms, topIndex),
             Unknown: Unknown(index, words),
-            EntityAgreement: !entities.Any ? 0 : Agrees(top.Fact, entities) ? 1 : -1);
+            EntityAgreement: !entities.Any ? 0 : Agrees(top.Fact, entities) ? 1 : -1,
+            RankAgreement: ((top.Lexical >= 1 ? 1 : 0) + (top.Semantic >= semantic.Max() - 1e-9 ? 1 : 0)) / 2.0);
         var p = confidence.Confidence(features);
         var abstained = p < confidence.Threshold;
         return new AnswerResult

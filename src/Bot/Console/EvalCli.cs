@@ -44,7 +44,8 @@ internal static class EvalCli
             {
                 var devOutcomes = harness.Evaluator.RunEngine(gold.Where(q => q.Split == GoldSet.Dev), ct);
                 var model = Evaluator.Calibrate(devOutcomes);
-                var path = AnsweringOptions.ResolveDataPath(options.CalibrationPath);
+                // Next to the synonyms the engine read, i.e. the repository's data/answering when run from the repository.
+                var path = Path.Combine(Path.GetDirectoryName(AnsweringOptions.ResolveDataPath(options.SynonymsPath))!, Path.GetFileName(options.CalibrationPath));
                 model.Save(path, $"{devOutcomes.Count} dev questions, fact base {factBase.ShortVersion}");
                 output.WriteLine($"calibration written to {path}: threshold {model.Threshold}");
                 current = harness.WithModel(model);

@@ -70,6 +70,9 @@ internal sealed class Evaluator(FactIndex index, Answerer answerer, EmbeddingCac
     public const string Engine = "engine";
     public const string Baseline = "bm25-baseline";
 
+    /// <summary>How many right answers one confident wrong answer costs when the threshold is chosen.</summary>
+    public const double WrongAnswerCost = 10;
+
     public IReadOnlyList<EvalOutcome> RunEngine(IEnumerable<GoldQuestion> questions, CancellationToken ct) =>
     [
         .. questions.Select(q =>
@@ -99,7 +102,7 @@ internal sealed class Evaluator(FactIndex index, Answerer answerer, EmbeddingCac
 
     /// <summary>
     /// Fits the confidence weights on the given (dev) outcomes and picks the threshold that maximises right answers
-    /// minus five times wrong ones, so a wrong answer costs more than an abstention.
+    /// minus <see cref="WrongAnswerCost"/> times wrong ones: a wrong answer people quote is far worse than an abstention.
     /// </summary>
     public static ConfidenceModel Calibrate(IReadOnlyList<EvalOutcome> dev)
     {
@@ -113,7 +116,7 @@ internal sealed class Evaluator(FactIndex index, Answerer answerer, EmbeddingCac
             {
                 if (fitted.Confidence(features) >= t)
                 {
-                    utility += right ? 1 : -5;
+                    utility += right ? 1 : -WrongAnswerCost;
                 }
             }
 
