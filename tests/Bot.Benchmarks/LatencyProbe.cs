@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Globalization;
+using Bot.Answering;
+using Bot.Answering.Evaluation;
+
+namespace Bot.Benchmarks;
+
+/// <summary>
+/// Percentiles BenchmarkDotNet does not give for a mixed set: every gold question answered several times in a
+/// shuffled order, each timed alone; also the model's first load and the first question after it.
+/// </summary>
+internal static class LatencyProbe
+{
+    public static int Run(TextWriter output)
+    {
+        var model = Stopwatch.StartNew();
+        var embedder = new MiniLmEmbedder();
+        embedder.Embed(["warm up"], CancellationToken.None);
+        var modelLoad = model.Elapsed.TotalMilliseconds;
+
+        var load = Stopwatch.StartNew();
+        var harness = AnswerHarness.Create(AnswerHarness.LoadFacts(Repo.Facts), Repo.Options(semantic: true, Path.Combine(Path.GetTempPath(), "talks-bot-bench", "embeddings.bin")), embedder);
+        var snapshot = load.Elapsed.TotalMilliseconds;
+
+        var questions = GoldSet.Load(Repo.Questions).Select(q => q.Question).ToList();
+        foreach (var q in questions)
+        {
+            harness.Answer(q);
+        }
+
+        var random = new Random(42);
+        var times = new List<double>();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        for (var pass = 0; pass < 5; pass++)
+        {
+            foreach (var q in questions.OrderBy(_ => random.Next()))
+            {
+                var watch = Stopwatch.StartNew();
+                harness.Answer(q);
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        var perQuestion = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)times.Count;
+        times.Sort();
+        double P(double p) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"model load + first embedding: {modelLoad:F0} ms; snapshot load with cached vectors: {snapshot:F0} ms"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{times.Count} answers ({questions.Count} gold questions x 5, shuffled): mean {times.Average():F2} ms, p50 {P(0.50):F2}, p95 {P(0.95):F2}, p99 {P(0.99):F2}, max {times[^1]:F2} ms; {perQuestion / 1024:F0} KB allocated per answer"));
+        output.WriteLine($"machine: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
+        return 0;
+    }
+}

@@ -1,0 +1,98 @@
+using Bot.Answering;
+using Bot.Answering.Evaluation;
+
+namespace Bot.Tests.Answering;
+
+/// <summary>
+/// The real engine (MiniLM loaded once for the whole run) over the repository's fact base, synonyms and calibration.
+/// Vectors are cached on disk by text hash, so only the first run on a machine embeds the facts.
+/// </summary>
+public sealed class RealEngineFixture
+{
+    public RealEngineFixture()
+    {
+        Options = new AnsweringOptions
+        {
+            SynonymsPath = Path.Combine(RepoPaths.Root, "data", "answering", "synonyms.yaml"),
+            CalibrationPath = Path.Combine(RepoPaths.Root, "data", "answering", "calibration.yaml"),
+        };
+        Harness = AnswerHarness.Create(AnswerHarness.LoadFacts(RepoPaths.Facts), Options);
+        Gold = GoldSet.Load(Path.Combine(RepoPaths.Root, "data", "eval", "questions.yaml"));
+    }
+
+    public AnsweringOptions Options { get; }
+
+    internal AnswerHarness Harness { get; }
+
+    internal IReadOnlyList<GoldQuestion> Gold { get; }
+}
+
+[CollectionDefinition(Name)]
+public sealed class RealEngineGroup : ICollectionFixture<RealEngineFixture>
+{
+    public const string Name = "real answering engine";
+}
+
+/// <summary>
+/// The quality gate: the held-out test split of the gold questions must keep the quality reached when this gate was
+/// set, so a fact-base or engine change that breaks answers fails CI. Thresholds are the measured values, not goals.
+/// </summary>
+[Collection(RealEngineGroup.Name)]
+public sealed class QualityGateTests(RealEngineFixture engine)
+{
+    // Measured on the test split when the gate was set (see the eval table in the branch report).
+    private const double MinTop1 = 0.90;
+    private const double MinOutOfScopeAbstention = 0.93;
+    private const int MaxConfidentWrong = 3;
+    private const double MinLeadOverBaseline = 0.15;
+
+    private IReadOnlyList<GoldQuestion> TestSplit => [.. engine.Gold.Where(q => q.Split == GoldSet.Test)];
+
+    [Fact]
+    public void GoldSet_HasEnoughQuestionsOfEveryKindAndAHeldOutSplit()
+    {
+        Assert.True(engine.Gold.Count >= 200, $"{engine.Gold.Count} gold questions");
+        Assert.True(engine.Gold.Count(q => q.Abstain) >= 40, "at least 40 out-of-scope questions");
+        Assert.True(TestSplit.Count >= engine.Gold.Count * 0.3, "test split at least 30%");
+        var expected = engine.Gold.SelectMany(q => q.Expected).ToHashSet(StringComparer.Ordinal);
+        foreach (var kind in Enum.GetValues<Bot.Facts.FactKind>())
+        {
+            Assert.Contains(engine.Harness.Facts.OfKind(kind), f => expected.Contains(f.Id));
+        }
+
+        Assert.All(engine.Harness.Facts.Rounds, r => Assert.Contains(r.Id, expected));
+        Assert.All(engine.Harness.Facts.Facts.Where(f => f.IsDisputed), f => Assert.Contains(f.Id, expected));
+    }
+
+    [Fact]
+    public void GoldSet_EveryExpectedIdExistsInTheFactBase() =>
+        Assert.Empty(Evaluator.UnknownIds(engine.Harness.Facts, engine.Gold));
+
+    [Fact]
+    public void Eval_TestSplit_MeetsTheQualityGate()
+    {
+        var evaluator = engine.Harness.Evaluator;
+        var outcomes = evaluator.RunEngine(TestSplit, CancellationToken.None);
+        var metrics = EvalMetrics.From(Evaluator.Engine, GoldSet.Test, outcomes);
+        var baseline = EvalMetrics.From(Evaluator.Baseline, GoldSet.Test, evaluator.RunBaseline(TestSplit));
+        var failures = string.Join("; ", outcomes.Where(o => !o.Correct && !(o.Gold.Abstain && o.Abstained))
+            .Select(o => $"line {o.Gold.Line} → {(o.Abstained ? "abstained" : o.Ranked[0])}"));
+
+        Assert.True(metrics.Top1 >= MinTop1, $"top-1 {metrics.Top1:P1} < {MinTop1:P0}: {failures}");
+        Assert.True(metrics.OutOfScopeAbstention >= MinOutOfScopeAbstention, $"out-of-scope abstention {metrics.OutOfScopeAbstention:P1}: {failures}");
+        Assert.True(metrics.ConfidentWrong <= MaxConfidentWrong, $"{metrics.ConfidentWrong} confident wrong answers: {failures}");
+        Assert.True(metrics.Top1 - baseline.Top1 >= MinLeadOverBaseline, $"engine {metrics.Top1:P1} vs baseline {baseline.Top1:P1}");
+    }
+
+    [Fact]
+    public void Answer_Anything_HasConfidenceInRangeAndAtMostThreeSuggestions()
+    {
+        foreach (var question in engine.Gold.Select(q => q.Question))
+        {
+            var result = engine.Harness.Answer(question);
+            Assert.InRange(result.Confidence, 0, 1);
+            Assert.True(result.Suggestions.Count <= Answerer.MaxSuggestions);
+            Assert.Equal(result.Abstained, result.Best is null);
+        }
+    }
+}
