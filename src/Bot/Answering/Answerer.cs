@@ -7,14 +7,15 @@ namespace Bot.Answering;
 /// resolve entities, type the question, fuse BM25 with sentence-embedding similarity plus entity and type evidence,
 /// then compute a calibrated confidence and abstain below the threshold.
 /// </summary>
-internal sealed class Answerer(ConfidenceModel confidence)
+internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weights = null)
 {
     public const int MaxSuggestions = 3;
     private const int Keep = 10;
-    private const double LexicalWeight = 0.45;
-    private const double SemanticWeight = 0.55;
+    private readonly RankingWeights _w = weights ?? RankingWeights.Default;
 
     public ConfidenceModel Model => confidence;
+
+    public RankingWeights Weights => _w;
 
     /// <summary>The text to embed for a question: its normalised, spelling-corrected words.</summary>
     public static (List<string> Words, string Text) Interpret(FactIndex index, string question)
@@ -30,6 +31,7 @@ internal sealed class Answerer(ConfidenceModel confidence)
         var type = QuestionClassifier.Classify(words);
         var entities = index.Entities.Resolve(words);
         var facts = index.Facts.Facts;
+        var numbers = Numbers(words, entities);
         var aboutPerson = entities.People.Count > 0 && words.Count(w => !Analyzer.StopWords.Contains(w)) - entities.NameWords <= 1;
 
         if (terms.Count == 0 && !entities.Any)
@@ -49,7 +51,7 @@ internal sealed class Answerer(ConfidenceModel confidence)
         {
             var lex = maxLexical > 0 ? lexical[i] / maxLexical : 0;
             var sem = Math.Max(0, semantic[i]);
-            var score = (LexicalWeight * lex) + (SemanticWeight * sem) + Bonus(facts[i], type, entities, aboutPerson);
+            var score = (_w.Lexical * lex) + ((1 - _w.Lexical) * sem) + Bonus(facts[i], type, entities, aboutPerson) + NumberBonus(facts[i], numbers);
             scored[i] = new RankedFact(facts[i], score, lex, sem);
         }
 
@@ -96,12 +98,12 @@ internal sealed class Answerer(ConfidenceModel confidence)
     /// <summary>Entity and question-type evidence added to the fused score.</summary>
     /// <param name="aboutPerson">The question names a person and little else ("who's hayashi", "bessent role"):
     /// it asks for the person's own fact. Otherwise it asks about something involving them.</param>
-    internal static double Bonus(Fact fact, QuestionType type, Entities entities, bool aboutPerson)
+    internal double Bonus(Fact fact, QuestionType type, Entities entities, bool aboutPerson)
     {
         var bonus = 0.0;
         if (entities.Round is { } round && fact.Kind == FactKind.Round && fact.Number is { } number)
         {
-            bonus += number == round ? 0.35 : -0.2;
+            bonus += number == round ? _w.RoundMatch : -_w.RoundMismatch;
         }
 
         if (entities.People.Count > 0)
@@ -109,11 +111,11 @@ internal sealed class Answerer(ConfidenceModel confidence)
             if (entities.People.Contains(fact.Id))
             {
                 // "who replaced nakatani": a who-question naming someone asks for someone else.
-                bonus += aboutPerson ? 0.25 : type == QuestionType.Who ? -0.1 : 0;
+                bonus += aboutPerson ? _w.PersonAsked : type == QuestionType.Who ? -_w.PersonNamedInWho : 0;
             }
             else if (!aboutPerson && Involves(fact, entities.People))
             {
-                bonus += 0.05;
+                bonus += _w.PersonInvolved;
             }
         }
 
@@ -123,23 +125,55 @@ internal sealed class Answerer(ConfidenceModel confidence)
             var end = (fact.EndDate ?? date).End;
             if (start <= to && end >= from)
             {
-                bonus += entities.DayPrecision ? 0.35 : 0.05;
+                bonus += entities.DayPrecision ? _w.DayMatch : _w.MonthMatch;
             }
             else if (entities.DayPrecision)
             {
-                bonus -= 0.1;
+                bonus -= _w.DayMismatch;
             }
         }
 
         bonus += type switch
         {
-            QuestionType.Who when fact.Kind == FactKind.Person => 0.1,
-            QuestionType.When when fact.Date is not null && fact.Kind is FactKind.Event or FactKind.Round => 0.05,
-            QuestionType.Where when fact.Place is not null => 0.05,
-            QuestionType.HowMuch or QuestionType.HowMany when fact.Amount is not null => 0.08,
+            QuestionType.Who when fact.Kind == FactKind.Person => _w.WhoPerson,
+            QuestionType.When when fact.Date is not null && fact.Kind is FactKind.Event or FactKind.Round => _w.WhenDated,
+            QuestionType.Where when fact.Place is not null => _w.WherePlace,
+            QuestionType.HowMuch or QuestionType.HowMany when fact.Amount is not null => _w.AmountFigure,
             _ => 0,
         };
         return bonus;
+    }
+
+    /// <summary>Figures in the question ("27.5 percent", "$550bn", "105 f35s"), not round numbers, days or years.</summary>
+    private static List<string> Numbers(List<string> words, Entities entities)
+    {
+        var numbers = new List<string>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            if (word.Length == 0 || !char.IsDigit(word[0]) || word.Contains('-', StringComparison.Ordinal)
+                || (entities.Round is { } round && word == round.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                || (entities.From is { } from && (word == from.Day.ToString(System.Globalization.CultureInfo.InvariantCulture) || word == from.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))))
+            {
+                continue;
+            }
+
+            numbers.Add(word);
+        }
+
+        return numbers;
+    }
+
+    /// <summary>A figure the question gives that the fact's amount or title states is strong evidence for that fact.</summary>
+    private double NumberBonus(Fact fact, List<string> numbers)
+    {
+        if (numbers.Count == 0 || (fact.Amount is null && !fact.Title.Any(char.IsDigit)))
+        {
+            return 0;
+        }
+
+        var stated = QuestionNormalizer.Words((fact.Amount?.Display ?? "") + " " + fact.Title);
+        return numbers.Any(stated.Contains) ? _w.NumberStated : 0;
     }
 
     private static bool Involves(Fact fact, IReadOnlySet<string> people) =>

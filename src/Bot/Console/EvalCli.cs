@@ -16,10 +16,11 @@ internal static class EvalCli
         var questions = new Option<string?>("--questions") { Description = "Gold questions (default data/eval/questions.yaml)." };
         var facts = new Option<string?>("--facts") { Description = "Fact-base folder (default: Facts__Path or data/facts)." };
         var calibrate = new Option<bool>("--calibrate") { Description = "Fit the confidence on the dev split and write the calibration file." };
+        var tune = new Option<bool>("--tune") { Description = "Search the ranking weights on the dev split and print the best (they are set in code)." };
         var misses = new Option<bool>("--misses") { Description = "List the dev questions the engine gets wrong (never the test split)." };
         var command = new Command("eval", "Top-1, MRR@5, out-of-scope abstention and confident-but-wrong answers, engine vs BM25 baseline.")
         {
-            questions, facts, calibrate, misses,
+            questions, facts, calibrate, tune, misses,
         };
         command.SetAction((parse, ct) =>
         {
@@ -40,6 +41,12 @@ internal static class EvalCli
             var options = new AnsweringOptions();
             var harness = AnswerHarness.Create(factBase, options);
             var current = harness;
+            if (parse.GetValue(tune))
+            {
+                var weights = harness.Evaluator.Tune([.. gold.Where(q => q.Split == GoldSet.Dev)], output, ct);
+                current = harness = harness.WithWeights(weights);
+            }
+
             if (parse.GetValue(calibrate))
             {
                 var devOutcomes = harness.Evaluator.RunEngine(gold.Where(q => q.Split == GoldSet.Dev), ct);
@@ -58,6 +65,12 @@ internal static class EvalCli
                 var engine = current.Evaluator.RunEngine(subset, ct);
                 rows.Add(EvalMetrics.From(Evaluator.Engine, split, engine));
                 rows.Add(EvalMetrics.From(Evaluator.Baseline, split, current.Evaluator.RunBaseline(subset)));
+                if (split == GoldSet.Dev && Environment.GetEnvironmentVariable("BOT_EVAL_DUMP") is { Length: > 0 } dump)
+                {
+                    File.WriteAllLines(dump, engine.Select(o => string.Join('\t', new object[] { o.Gold.Line, o.Gold.Abstain ? "oos" : o.RankedFirst ? "right" : "wrong" }
+                        .Concat(o.Features.ToArray().Select(f => (object)f.ToString("F4", System.Globalization.CultureInfo.InvariantCulture))))));
+                }
+
                 if (split == GoldSet.Dev && parse.GetValue(misses))
                 {
                     foreach (var o in engine.Where(o => !o.Correct && !(o.Gold.Abstain && o.Abstained)))

@@ -48,5 +48,7 @@ internal sealed class AnswerHarness
     public AnswerResult Answer(string question, CancellationToken ct = default) =>
         Answerer.Answer(Index, question, Embeddings is null ? null : text => Embeddings.Embed(text, ct));
 
-    public AnswerHarness WithModel(ConfidenceModel model) => new(Facts, Index, new Answerer(model), Embeddings);
+    public AnswerHarness WithModel(ConfidenceModel model) => new(Facts, Index, new Answerer(model, Answerer.Weights), Embeddings);
+
+    public AnswerHarness WithWeights(RankingWeights weights) => new(Facts, Index, new Answerer(Answerer.Model, weights), Embeddings);
 }

@@ -13,7 +13,9 @@ internal sealed record EvalMetrics(
     double Mrr5,
     double OutOfScopeAbstention,
     int ConfidentWrong,
-    int InScopeAbstained)
+    int InScopeAbstained,
+    double RankedFirst,
+    int AbstainedWithAnswerSuggested)
 {
     public static EvalMetrics From(string system, string split, IReadOnlyList<EvalOutcome> outcomes)
     {
@@ -28,13 +30,18 @@ internal sealed record EvalMetrics(
             inScope.Count == 0 ? 0 : inScope.Average(o => o.ReciprocalRank),
             outOfScope.Count == 0 ? 0 : outOfScope.Count(o => o.Abstained) / (double)outOfScope.Count,
             outcomes.Count(o => o.ConfidentWrong),
-            inScope.Count(o => o.Abstained));
+            inScope.Count(o => o.Abstained),
+            inScope.Count == 0 ? 0 : inScope.Count(o => o.RankedFirst) / (double)inScope.Count,
+            inScope.Count(o => o.Abstained && o.Suggested.Any(o.Gold.Expected.Contains)));
     }
 }
 
 /// <summary>What one system did with one gold question.</summary>
 internal sealed record EvalOutcome(GoldQuestion Gold, IReadOnlyList<string> Ranked, bool Abstained, double Confidence, ConfidenceFeatures Features)
 {
+    /// <summary>The "did you mean" facts offered with an abstention.</summary>
+    public IReadOnlyList<string> Suggested { get; init; } = [];
+
     /// <summary>Answered, and the answer is one of the expected facts.</summary>
     public bool Correct => !Gold.Abstain && !Abstained && Ranked.Count > 0 && Gold.Expected.Contains(Ranked[0]);
 
@@ -73,12 +80,70 @@ internal sealed class Evaluator(FactIndex index, Answerer answerer, EmbeddingCac
     /// <summary>How many right answers one confident wrong answer costs when the threshold is chosen.</summary>
     public const double WrongAnswerCost = 10;
 
-    public IReadOnlyList<EvalOutcome> RunEngine(IEnumerable<GoldQuestion> questions, CancellationToken ct) =>
+    private readonly Dictionary<string, float[]> _questionVectors = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<EvalOutcome> RunEngine(IEnumerable<GoldQuestion> questions, CancellationToken ct) => RunEngine(answerer, questions, ct);
+
+    /// <summary>
+    /// Coordinate search over the ranking weights on the given (dev) questions: each weight scaled up and down, kept when
+    /// more questions rank an expected fact first (MRR breaks ties). Only ranking is tuned here; calibrate afterwards.
+    /// </summary>
+    public RankingWeights Tune(IReadOnlyList<GoldQuestion> dev, TextWriter log, CancellationToken ct)
+    {
+        double Objective(RankingWeights w)
+        {
+            var outcomes = RunEngine(new Answerer(answerer.Model, w), dev, ct);
+            return outcomes.Count(o => o.RankedFirst) + (0.01 * outcomes.Sum(o => o.ReciprocalRank));
+        }
+
+        var best = answerer.Weights;
+        var bestScore = Objective(best);
+        log.WriteLine(FormattableString.Invariant($"start {bestScore:F2}: {best}"));
+        for (var pass = 0; pass < 2; pass++)
+        {
+            foreach (var name in RankingWeights.Names)
+            {
+                var current = best.Get(name);
+                var candidates = name == nameof(RankingWeights.Lexical)
+                    ? new[] { 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6 }
+                    : new[] { 0, current * 0.5, current * 0.75, current * 1.25, current * 1.5, current * 2, 0.05, 0.1, 0.2 };
+                foreach (var value in candidates.Distinct())
+                {
+                    var trial = best.With(name, Math.Round(value, 3));
+                    var score = Objective(trial);
+                    if (score > bestScore + 1e-9)
+                    {
+                        (best, bestScore) = (trial, score);
+                        log.WriteLine(FormattableString.Invariant($"{name} = {value:0.###} → {score:F2}"));
+                    }
+                }
+            }
+        }
+
+        log.WriteLine($"best: {best}");
+        return best;
+    }
+
+    private List<EvalOutcome> RunEngine(Answerer with, IEnumerable<GoldQuestion> questions, CancellationToken ct) =>
     [
         .. questions.Select(q =>
         {
-            var result = answerer.Answer(index, q.Question, embeddings is null ? null : text => embeddings.Embed(text, ct));
-            return new EvalOutcome(q, [.. result.Ranked.Select(r => r.Fact.Id)], result.Abstained, result.Confidence, result.Features);
+            var result = with.Answer(index, q.Question, embeddings is null ? null : text =>
+            {
+                lock (_questionVectors)
+                {
+                    if (!_questionVectors.TryGetValue(text, out var vector))
+                    {
+                        _questionVectors[text] = vector = embeddings.Embed(text, ct);
+                    }
+
+                    return vector;
+                }
+            });
+            return new EvalOutcome(q, [.. result.Ranked.Select(r => r.Fact.Id)], result.Abstained, result.Confidence, result.Features)
+            {
+                Suggested = [.. result.Suggestions.Select(f => f.Id)],
+            };
         }),
     ];
 
@@ -131,11 +196,11 @@ internal sealed class Evaluator(FactIndex index, Answerer answerer, EmbeddingCac
 
     public static void WriteTable(TextWriter output, IReadOnlyList<EvalMetrics> rows)
     {
-        output.WriteLine("split  system          in-scope  oos   top-1    MRR@5   oos-abstain  confident-wrong  in-scope-abstained");
+        output.WriteLine("split  system          in-scope  oos   top-1    MRR@5   oos-abstain  confident-wrong  in-scope-abstained (answer suggested)  ranked-first");
         foreach (var m in rows)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{m.Split,-6} {m.System,-15} {m.InScope,8} {m.OutOfScope,5}  {m.Top1,6:P1}  {m.Mrr5,6:F3}  {m.OutOfScopeAbstention,11:P1}  {m.ConfidentWrong,15}  {m.InScopeAbstained,18}"));
+                $"{m.Split,-6} {m.System,-15} {m.InScope,8} {m.OutOfScope,5}  {m.Top1,6:P1}  {m.Mrr5,6:F3}  {m.OutOfScopeAbstention,11:P1}  {m.ConfidentWrong,15}  {m.InScopeAbstained,18} ({m.AbstainedWithAnswerSuggested,2})                {m.RankedFirst,12:P1}"));
         }
     }
 }
