@@ -51,7 +51,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         {
             var lex = maxLexical > 0 ? lexical[i] / maxLexical : 0;
             var sem = Math.Max(0, semantic[i]);
-            var score = (_w.Lexical * lex) + ((1 - _w.Lexical) * sem) + Bonus(facts[i], type, entities, aboutPerson) + NumberBonus(facts[i], numbers);
+            var score = (_w.Lexical * lex) + ((1 - _w.Lexical) * sem) + Bonus(facts[i], index.Mentions[i], type, entities, aboutPerson) + NumberBonus(facts[i], numbers);
             scored[i] = new RankedFact(facts[i], score, lex, sem);
         }
 
@@ -64,8 +64,10 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Semantic: top.Semantic,
             Coverage: Coverage(index, terms, topIndex),
             Unknown: Unknown(index, words),
-            EntityAgreement: !entities.Any ? 0 : Agrees(top.Fact, entities) ? 1 : -1,
-            RankAgreement: ((top.Lexical >= 1 ? 1 : 0) + (top.Semantic >= semantic.Max() - 1e-9 ? 1 : 0)) / 2.0);
+            EntityAgreement: !entities.Any ? 0 : Agrees(top.Fact, index.Mentions[topIndex], entities) ? 1 : -1,
+            RankAgreement: ((top.Lexical >= 1 ? 1 : 0) + (top.Semantic >= semantic.Max() - 1e-9 ? 1 : 0)) / 2.0,
+            SemanticMargin: top.Semantic - scored.Where(r => !ReferenceEquals(r.Fact, top.Fact)).Max(r => r.Semantic),
+            LexicalMargin: top.Lexical - scored.Where(r => !ReferenceEquals(r.Fact, top.Fact)).Max(r => r.Lexical));
         var p = confidence.Confidence(features);
         var abstained = p < confidence.Threshold;
         return new AnswerResult
@@ -98,7 +100,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// <summary>Entity and question-type evidence added to the fused score.</summary>
     /// <param name="aboutPerson">The question names a person and little else ("who's hayashi", "bessent role"):
     /// it asks for the person's own fact. Otherwise it asks about something involving them.</param>
-    internal double Bonus(Fact fact, QuestionType type, Entities entities, bool aboutPerson)
+    internal double Bonus(Fact fact, FactMentions mentions, QuestionType type, Entities entities, bool aboutPerson)
     {
         var bonus = 0.0;
         if (entities.Round is { } round && fact.Kind == FactKind.Round && fact.Number is { } number)
@@ -113,7 +115,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
                 // "who replaced nakatani": a who-question naming someone asks for someone else.
                 bonus += aboutPerson ? _w.PersonAsked : type == QuestionType.Who ? -_w.PersonNamedInWho : 0;
             }
-            else if (!aboutPerson && Involves(fact, entities.People))
+            else if (!aboutPerson && mentions.People.Overlaps(entities.People))
             {
                 bonus += _w.PersonInvolved;
             }
@@ -127,7 +129,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             {
                 bonus += entities.DayPrecision ? _w.DayMatch : _w.MonthMatch;
             }
-            else if (entities.DayPrecision)
+            else if (entities.DayPrecision && !mentions.Days.Contains(from))
             {
                 bonus -= _w.DayMismatch;
             }
@@ -176,25 +178,22 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         return numbers.Any(stated.Contains) ? _w.NumberStated : 0;
     }
 
-    private static bool Involves(Fact fact, IReadOnlySet<string> people) =>
-        fact.People.Any(people.Contains) || fact.JapanAttendees.Any(people.Contains) || fact.UsAttendees.Any(people.Contains);
-
     /// <summary>Does the fact match everything the question names (its people, round and date)?</summary>
-    internal static bool Agrees(Fact fact, Entities entities)
+    internal static bool Agrees(Fact fact, FactMentions mentions, Entities entities)
     {
         if (entities.Round is { } round && !(fact.Kind == FactKind.Round && fact.Number == round))
         {
             return false;
         }
 
-        if (entities.People.Count > 0 && !entities.People.Contains(fact.Id) && !Involves(fact, entities.People))
+        if (entities.People.Count > 0 && !entities.People.Contains(fact.Id) && !mentions.People.Overlaps(entities.People))
         {
             return false;
         }
 
         if (entities.From is { } from && entities.To is { } to && entities.DayPrecision)
         {
-            if (fact.Date is not { } date || date.Start > to || (fact.EndDate ?? date).End < from)
+            if ((fact.Date is not { } date || date.Start > to || (fact.EndDate ?? date).End < from) && !mentions.Days.Contains(from))
             {
                 return false;
             }

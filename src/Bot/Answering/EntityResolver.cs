@@ -4,6 +4,9 @@ using Bot.Facts;
 namespace Bot.Answering;
 
 /// <summary>What a question names: people (by name in either order, surname, alias or title), a round number, a date.</summary>
+/// <summary>Who and which days a fact's text names, beyond its own date.</summary>
+internal sealed record FactMentions(IReadOnlySet<string> People, IReadOnlySet<DateOnly> Days);
+
 internal sealed record Entities(IReadOnlySet<string> People, int? Round, DateOnly? From, DateOnly? To, bool DayPrecision)
 {
     /// <summary>How many of the question's words were people's names.</summary>
@@ -108,9 +111,42 @@ internal sealed class EntityResolver
         return null;
     }
 
+    /// <summary>The people a fact involves (its own lists, and anyone its text names) and the days its text mentions.</summary>
+    public FactMentions Mentions(Fact fact)
+    {
+        var words = QuestionNormalizer.Words(string.Join(" ", new[] { fact.Title, fact.Text }.Concat(fact.Claims.Select(c => c.Text))));
+        var people = new HashSet<string>(Resolve(words).People, StringComparer.Ordinal);
+        people.UnionWith(fact.People);
+        people.UnionWith(fact.JapanAttendees);
+        people.UnionWith(fact.UsAttendees);
+        people.Remove(fact.Id);
+        var days = new HashSet<DateOnly>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (DateAt(words, i) is { Day: true, From: { } day })
+            {
+                days.Add(day);
+            }
+        }
+
+        return new FactMentions(people, days);
+    }
+
     private (DateOnly? From, DateOnly? To, bool Day) Date(IReadOnlyList<string> words)
     {
         for (var i = 0; i < words.Count; i++)
+        {
+            if (DateAt(words, i) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return (null, null, false);
+    }
+
+    private (DateOnly? From, DateOnly? To, bool Day)? DateAt(IReadOnlyList<string> words, int i)
+    {
         {
             if (DateOnly.TryParseExact(words[i], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso))
             {
@@ -119,7 +155,7 @@ internal sealed class EntityResolver
 
             if (!s_months.TryGetValue(words[i], out var month))
             {
-                continue;
+                return null;
             }
 
             var year = _defaultYear;
@@ -151,7 +187,7 @@ internal sealed class EntityResolver
 
             if (words[i] == "may" && day is null && !(i > 0 && words[i - 1] is "in" or "of" or "since" or "early" or "late" or "mid"))
             {
-                continue;
+                return null;
             }
 
             if (day is { } d && d <= DateTime.DaysInMonth(year, month))
@@ -163,8 +199,6 @@ internal sealed class EntityResolver
             var first = new DateOnly(year, month, 1);
             return (first, first.AddMonths(1).AddDays(-1), false);
         }
-
-        return (null, null, false);
     }
 
     private static int? Number(string word) =>

@@ -13,6 +13,7 @@ internal sealed class FactIndex
     private FactIndex(FactBase facts, Analyzer analyzer, Bm25Index bm25, SpellingCorrector speller, EntityResolver entities,
         float[][]? vectors, int[] vectorOwner)
     {
+        Mentions = [.. facts.Facts.Select(entities.Mentions)];
         Facts = facts;
         Analyzer = analyzer;
         Bm25 = bm25;
@@ -27,6 +28,9 @@ internal sealed class FactIndex
     public Bm25Index Bm25 { get; }
     public SpellingCorrector Speller { get; }
     public EntityResolver Entities { get; }
+
+    /// <summary>Per fact (same order as <see cref="FactBase.Facts"/>), the people and days it names.</summary>
+    public FactMentions[] Mentions { get; }
 
     /// <summary>Unit vectors of <see cref="FactDocuments.SemanticTexts"/>, or null when semantic ranking is off.</summary>
     public float[][]? Vectors { get; }
