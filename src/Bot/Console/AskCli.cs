@@ -11,6 +11,13 @@ namespace Bot.Console;
 /// </summary>
 internal static class AskCli
 {
+    /// <summary>Readable JSON: quotes, apostrophes and non-ASCII (¥, –) as themselves; still one valid object per line.</summary>
+    private static readonly AskJsonContext s_json = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     public static Command Create()
     {
         var question = new Argument<string[]>(OptionNames.Question) { Description = "The question; omit to read one question per line from stdin.", Arity = ArgumentArity.ZeroOrMore };
@@ -57,7 +64,7 @@ internal static class AskCli
     {
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(AskJson.From(question, reply), AskJsonContext.Default.AskJson));
+            output.WriteLine(JsonSerializer.Serialize(AskJson.From(question, reply), s_json.AskJson));
             return;
         }
 

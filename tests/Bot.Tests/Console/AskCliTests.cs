@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Bot.Commands;
 using Bot.Console;
@@ -36,6 +37,46 @@ public sealed class AskCliTests
         var source = root.GetProperty("sources")[0];
         Assert.Equal(["publisher", "title", "url", "date"], source.EnumerateObject().Select(p => p.Name));
         Assert.Equal("2025-05", source.GetProperty("date").GetString());
+    }
+
+    [Fact]
+    public void Write_Json_KeepsQuotesAndYenReadableAndEscapesLineBreaks()
+    {
+        var reply = new Reply { Kind = ReplyKind.Answer, Title = "Deficit", Body = "about ¥10 trillion\nTrump's \"deficit\"", Confidence = 0.9 };
+        using var output = new StringWriter();
+        AskCli.Write(output, "who's right?", reply, json: true);
+        var text = output.ToString();
+        Assert.Contains("about ¥10 trillion\\nTrump's \\\"deficit\\\"", text, StringComparison.Ordinal);
+        Assert.Equal("about ¥10 trillion\nTrump's \"deficit\"", JsonDocument.Parse(text).RootElement.GetProperty("answer").GetString());
+    }
+
+    [Fact]
+    public async Task Run_AskJsonWithoutQuestion_AnswersEveryStdinLineAsOneJsonObject()
+    {
+        using var facts = Bot.Tests.Answering.AnsweringTestFacts.Folder();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "bot.dll"), "ask", "--json"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = facts.Path,
+        };
+        start.Environment["Facts__Path"] = facts.Path;
+        start.Environment["Answering__EmbeddingCachePath"] = "none";
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync("who's akazawa?\n\nwhat's the weather in osaka\nround four\n");
+        process.StandardInput.Close();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(0, process.ExitCode);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        var replies = lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["who's akazawa?", "what's the weather in osaka", "round four"], replies.Select(r => r.GetProperty("question").GetString()));
+        Assert.Equal("ryosei-akazawa", replies[0].GetProperty("facts")[0].GetString());
+        Assert.True(replies[1].GetProperty("abstained").GetBoolean());
+        Assert.Equal("round-4", replies[2].GetProperty("facts")[0].GetString());
     }
 
     [Fact]
