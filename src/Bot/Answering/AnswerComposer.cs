@@ -51,12 +51,29 @@ internal static class AnswerComposer
             Kind = ReplyKind.Answer,
             Title = fact.Title,
             Body = body.ToString().TrimEnd(),
-            Sources = facts.SourcesOf(fact),
+            Sources = Cited(fact, facts),
             AsOf = fact.AsOf,
             FactIds = [fact.Id],
             Confidence = Math.Round(result.Confidence, 3),
         };
     }
+
+    /// <summary>
+    /// The sources behind what the answer shows: the fact's own, each claim's, and for a person the current title's
+    /// (not every source of every past role and statement).
+    /// </summary>
+    internal static IReadOnlyList<Source> Cited(Fact fact, FactBase facts) =>
+    [
+        .. fact.SourceIds
+            .Concat(fact.Claims.SelectMany(c => c.SourceIds))
+            .Concat(CurrentRole(fact)?.SourceIds ?? [])
+            .Distinct(StringComparer.Ordinal)
+            .Select(facts.FindSource)
+            .OfType<Source>(),
+    ];
+
+    private static Role? CurrentRole(Fact fact) =>
+        fact.Roles.Where(r => r.To is null).OrderByDescending(r => r.From).FirstOrDefault() ?? fact.Roles.OrderByDescending(r => r.From).FirstOrDefault();
 
     /// <summary>A "did you mean" entry: the fact's first curated question, which asks for exactly that fact.</summary>
     public static string Suggestion(Fact fact) => fact.Phrasings.Count > 0 ? fact.Phrasings[0] : fact.Title;
@@ -68,7 +85,7 @@ internal static class AnswerComposer
         switch (fact.Kind)
         {
             case FactKind.Person:
-                var role = fact.Roles.Where(r => r.To is null).OrderByDescending(r => r.From).FirstOrDefault() ?? fact.Roles.OrderByDescending(r => r.From).FirstOrDefault();
+                var role = CurrentRole(fact);
                 var side = fact.Side switch { Side.Japan => "Japan", Side.UnitedStates => "United States", _ => null };
                 var parts = new[] { role is null ? null : role.Title + (role.From is { } from && role.To is null ? $" (since {from.ToDisplay()})" : ""), side is null ? null : $"{side} side" };
                 return $"{fact.Title}: {string.Join("; ", parts.Where(p => p is not null))}.";

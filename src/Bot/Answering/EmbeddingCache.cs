@@ -25,7 +25,9 @@ internal sealed class EmbeddingCache(ISentenceEmbedder embedder, string? path, A
     {
         ReadFileOnce();
         var keys = texts.Select(Key).ToArray();
-        var missing = keys.Select((k, i) => (k, i)).Where(x => !_vectors.ContainsKey(x.k)).DistinctBy(x => x.k).ToList();
+        // Batches of similar length: the model pads every text of a batch to the longest one.
+        var missing = keys.Select((k, i) => (k, i)).Where(x => !_vectors.ContainsKey(x.k)).DistinctBy(x => x.k)
+            .OrderBy(x => texts[x.i].Length).ToList();
         if (missing.Count > 0)
         {
             const int batch = 32;

@@ -1,0 +1,84 @@
+using Bot.Answering;
+using Bot.Facts;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Bot.Tests.Answering;
+
+public sealed class AnswerEngineTests
+{
+    private static readonly AnsweringLog s_log = new(NullLogger<AnsweringLog>.Instance);
+
+    /// <summary>A provider whose snapshot the test swaps, as a reload would.</summary>
+    private sealed class SwappableProvider(FactBase current) : IFactBaseProvider
+    {
+        public FactBase Current { get; set; } = current;
+
+        public event EventHandler<FactBaseChangedEventArgs>? Changed;
+
+        public void Swap(FactBase next)
+        {
+            var previous = Current;
+            Current = next;
+            Changed?.Invoke(this, new FactBaseChangedEventArgs(previous, next));
+        }
+    }
+
+    private static AnswerEngine Engine(IFactBaseProvider provider, HashingEmbedder embedder) =>
+        new(provider, AnswerEngine.Load(AnsweringTestFacts.Options(semantic: true)), new EmbeddingCache(embedder, null, s_log), s_log);
+
+    [Fact]
+    public async Task AnswerAsync_AfterReloadWithOneEditedFact_EmbedsOnlyTheChangedText()
+    {
+        var before = AnsweringTestFacts.Load();
+        var embedder = new HashingEmbedder();
+        var provider = new SwappableProvider(before);
+        var engine = Engine(provider, embedder);
+        await engine.WarmUpAsync(CancellationToken.None);
+        var first = embedder.SentencesEmbedded;
+
+        using var folder = AnsweringTestFacts.Folder();
+        var edited = File.ReadAllText(Path.Combine(folder.Path, "events.yaml")).Replace("setting a 15% tariff", "setting a 15% tariff on most goods", StringComparison.Ordinal);
+        folder.Write("events.yaml", edited);
+        var after = Bot.Answering.Evaluation.AnswerHarness.LoadFacts(folder.Path);
+        Assert.NotEqual(before.Version, after.Version);
+        provider.Swap(after);
+
+        var result = await engine.AnswerAsync("when was the deal announced", CancellationToken.None);
+
+        Assert.Equal("deal-announced", result.Ranked[0].Fact.Id);
+        Assert.Same(after, result.Facts);
+        // One changed fact text, plus the question itself (questions are embedded, never cached).
+        Assert.Equal(first + 1 + 1, embedder.SentencesEmbedded);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_SameSnapshot_ReusesTheIndex()
+    {
+        var embedder = new HashingEmbedder();
+        var engine = Engine(new SwappableProvider(AnsweringTestFacts.Load()), embedder);
+        await engine.AnswerAsync("round 4", CancellationToken.None);
+        var afterFirst = embedder.SentencesEmbedded;
+        await engine.AnswerAsync("round 1", CancellationToken.None);
+        Assert.Equal(afterFirst + 1, embedder.SentencesEmbedded);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_EmbedderFails_AnswersWithLexicalRankingOnly()
+    {
+        var engine = new AnswerEngine(
+            new SwappableProvider(AnsweringTestFacts.Load()),
+            AnswerEngine.Load(AnsweringTestFacts.Options(semantic: true)),
+            new EmbeddingCache(new FailingEmbedder(), null, s_log),
+            s_log);
+        var result = await engine.AnswerAsync("round 4", CancellationToken.None);
+        Assert.Equal("round-4", result.Ranked[0].Fact.Id);
+        Assert.Equal(0, result.Ranked[0].Semantic);
+    }
+
+    private sealed class FailingEmbedder : ISentenceEmbedder
+    {
+        public string Model => "broken";
+
+        public float[][] Embed(IReadOnlyList<string> sentences, CancellationToken ct) => throw new InvalidOperationException("model missing");
+    }
+}
