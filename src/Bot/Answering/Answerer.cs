@@ -46,12 +46,13 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         var maxLexical = lexical.Max();
         var semantic = index.HasSemantic && embed is not null ? index.Semantic(embed(text)) : new double[facts.Count];
 
+        var key = FactIndex.Key(terms);
         var scored = new RankedFact[facts.Count];
         for (var i = 0; i < facts.Count; i++)
         {
             var lex = maxLexical > 0 ? lexical[i] / maxLexical : 0;
             var sem = Math.Max(0, semantic[i]);
-            var score = (_w.Lexical * lex) + ((1 - _w.Lexical) * sem) + Bonus(facts[i], index.Mentions[i], type, entities, aboutPerson) + NumberBonus(facts[i], numbers);
+            var score = (_w.Lexical * lex) + ((1 - _w.Lexical) * sem) + Bonus(facts[i], index.Mentions[i], type, entities, aboutPerson) + NumberBonus(facts[i], numbers) + (index.CuratedKeys[i].Contains(key) ? _w.CuratedMatch : 0);
             scored[i] = new RankedFact(facts[i], score, lex, sem);
         }
 

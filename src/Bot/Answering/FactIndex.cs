@@ -14,6 +14,7 @@ internal sealed class FactIndex
         float[][]? vectors, int[] vectorOwner)
     {
         Mentions = [.. facts.Facts.Select(entities.Mentions)];
+        CuratedKeys = [.. facts.Facts.Select(f => FactDocuments.Names(f).Concat(f.Phrasings).Select(t => Key(analyzer.Terms(t))).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal))];
         Facts = facts;
         Analyzer = analyzer;
         Bm25 = bm25;
@@ -39,6 +40,12 @@ internal sealed class FactIndex
     public int[] VectorOwner { get; }
 
     public bool HasSemantic => Vectors is not null;
+
+    /// <summary>Per fact, the term sets of its title, aliases and phrasings: a question with exactly those terms asks for it.</summary>
+    public HashSet<string>[] CuratedKeys { get; }
+
+    /// <summary>An order-free key of a bag of terms.</summary>
+    public static string Key(IEnumerable<string> terms) => string.Join(' ', terms.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
     public static FactIndex Build(FactBase facts, Analyzer analyzer, EmbeddingCache? embeddings, CancellationToken ct)
     {

@@ -22,12 +22,13 @@ internal sealed record RankingWeights
     public double WherePlace { get; init; } = 0.05;
     public double AmountFigure { get; init; } = 0.15;
     public double NumberStated { get; init; } = 0.1;
+    public double CuratedMatch { get; init; } = 0.075;
 
     public static readonly string[] Names =
     [
         nameof(Lexical), nameof(RoundMatch), nameof(RoundMismatch), nameof(PersonAsked), nameof(PersonNamedInWho), nameof(PersonInvolved),
         nameof(DayMatch), nameof(MonthMatch), nameof(DayMismatch), nameof(WhoPerson), nameof(WhenDated), nameof(WherePlace), nameof(AmountFigure),
-        nameof(NumberStated),
+        nameof(NumberStated), nameof(CuratedMatch),
     ];
 
     public double Get(string name) => (double)typeof(RankingWeights).GetProperty(name)!.GetValue(this)!;
