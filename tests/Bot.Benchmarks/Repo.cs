@@ -16,6 +16,7 @@ internal static class Repo
         Semantic = semantic,
         EmbeddingCachePath = cache ?? "none",
         SynonymsPath = Path.Combine(Root, "data", "answering", "synonyms.yaml"),
+        ScopePath = Path.Combine(Root, "data", "answering", "scope.yaml"),
         CalibrationPath = Path.Combine(Root, "data", "answering", "calibration.yaml"),
     };
 

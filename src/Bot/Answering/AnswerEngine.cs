@@ -81,6 +81,8 @@ internal sealed class AnswerEngine : IAnswerEngine
     {
         var synonymsPath = AnsweringOptions.ResolveDataPath(options.SynonymsPath);
         var synonyms = File.Exists(synonymsPath) ? SynonymTable.Load(synonymsPath) : SynonymTable.Empty;
-        return (new Analyzer(synonyms), ConfidenceModel.Load(AnsweringOptions.ResolveDataPath(options.CalibrationPath)));
+        var scopePath = AnsweringOptions.ResolveDataPath(options.ScopePath);
+        var scope = File.Exists(scopePath) ? ScopeTable.Load(scopePath) : ScopeTable.Empty;
+        return (new Analyzer(synonyms, scope), ConfidenceModel.Load(AnsweringOptions.ResolveDataPath(options.CalibrationPath)));
     }
 }

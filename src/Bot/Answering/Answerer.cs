@@ -68,7 +68,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             EntityAgreement: !entities.Any ? 0 : Agrees(top.Fact, index.Mentions[topIndex], entities) ? 1 : -1,
             RankAgreement: ((top.Lexical >= 1 ? 1 : 0) + (top.Semantic >= semantic.Max() - 1e-9 ? 1 : 0)) / 2.0,
             SemanticMargin: top.Semantic - scored.Where(r => !ReferenceEquals(r.Fact, top.Fact)).Max(r => r.Semantic),
-            LexicalMargin: top.Lexical - scored.Where(r => !ReferenceEquals(r.Fact, top.Fact)).Max(r => r.Lexical));
+            LexicalMargin: top.Lexical - scored.Where(r => !ReferenceEquals(r.Fact, top.Fact)).Max(r => r.Lexical),
+            OtherPlace: OtherPlace(index, words, top.Fact));
         var p = confidence.Confidence(features);
         var abstained = p < confidence.Threshold;
         return new AnswerResult
@@ -114,7 +115,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             if (entities.People.Contains(fact.Id))
             {
                 // "who replaced nakatani": a who-question naming someone asks for someone else.
+                // "kato bessent currency talks": naming two people asks about what they did together, not a profile.
                 bonus += aboutPerson ? _w.PersonAsked : type == QuestionType.Who ? -_w.PersonNamedInWho : 0;
+                bonus -= entities.People.Count >= 2 ? _w.PeopleNamedTogether : 0;
             }
             else if (!aboutPerson && mentions.People.Overlaps(entities.People))
             {
@@ -224,6 +227,19 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         }
 
         return total > 0 ? matched / total : 0;
+    }
+
+    /// <summary>1 when the question names a country other than Japan and the US that the fact does not name.</summary>
+    private static double OtherPlace(FactIndex index, List<string> words, Fact fact)
+    {
+        var places = index.Analyzer.Scope.OtherPlaces(words);
+        if (places.Count == 0)
+        {
+            return 0;
+        }
+
+        var named = index.Analyzer.Scope.OtherPlaces(QuestionNormalizer.Words(fact.Title + " " + fact.Text));
+        return places.All(named.Contains) ? 0 : 1;
     }
 
     /// <summary>The share of content words (not stop words) that appear nowhere in the fact base.</summary>

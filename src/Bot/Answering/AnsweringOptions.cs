@@ -11,6 +11,10 @@ public sealed class AnsweringOptions
     [Required]
     public string SynonymsPath { get; set; } = "data/answering/synonyms.yaml";
 
+    /// <summary>Places outside the talks (YAML), a confidence feature.</summary>
+    [Required]
+    public string ScopePath { get; set; } = "data/answering/scope.yaml";
+
     /// <summary>Confidence weights and threshold fitted by <c>bot eval --calibrate</c> on the dev split.</summary>
     [Required]
     public string CalibrationPath { get; set; } = "data/answering/calibration.yaml";

@@ -23,12 +23,13 @@ internal sealed record RankingWeights
     public double AmountFigure { get; init; } = 0.15;
     public double NumberStated { get; init; } = 0.1;
     public double CuratedMatch { get; init; } = 0.075;
+    public double PeopleNamedTogether { get; init; } = 0.1;
 
     public static readonly string[] Names =
     [
         nameof(Lexical), nameof(RoundMatch), nameof(RoundMismatch), nameof(PersonAsked), nameof(PersonNamedInWho), nameof(PersonInvolved),
         nameof(DayMatch), nameof(MonthMatch), nameof(DayMismatch), nameof(WhoPerson), nameof(WhenDated), nameof(WherePlace), nameof(AmountFigure),
-        nameof(NumberStated), nameof(CuratedMatch),
+        nameof(NumberStated), nameof(CuratedMatch), nameof(PeopleNamedTogether),
     ];
 
     public double Get(string name) => (double)typeof(RankingWeights).GetProperty(name)!.GetValue(this)!;

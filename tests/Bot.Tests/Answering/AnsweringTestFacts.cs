@@ -180,6 +180,7 @@ internal static class AnsweringTestFacts
         Semantic = semantic,
         EmbeddingCachePath = "none",
         SynonymsPath = Path.Combine(RepoPaths.Root, "data", "answering", "synonyms.yaml"),
+        ScopePath = Path.Combine(RepoPaths.Root, "data", "answering", "scope.yaml"),
         CalibrationPath = Path.Combine(RepoPaths.Root, "data", "answering", "no-calibration.yaml"),
     };
 }

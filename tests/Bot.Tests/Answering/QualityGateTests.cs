@@ -14,6 +14,7 @@ public sealed class RealEngineFixture
         Options = new AnsweringOptions
         {
             SynonymsPath = Path.Combine(RepoPaths.Root, "data", "answering", "synonyms.yaml"),
+            ScopePath = Path.Combine(RepoPaths.Root, "data", "answering", "scope.yaml"),
             CalibrationPath = Path.Combine(RepoPaths.Root, "data", "answering", "calibration.yaml"),
         };
         Harness = AnswerHarness.Create(AnswerHarness.LoadFacts(RepoPaths.Facts), Options);
