@@ -1,4 +1,5 @@
 using Bot.Console;
+using Bot.Discord;
 using Bot.Hosting;
 
 if (!BotCli.IsServe(args))
@@ -9,9 +10,11 @@ if (!BotCli.IsServe(args))
 var builder = WebApplication.CreateBuilder(BotCli.ServeArguments(args));
 builder.AddHosting();
 builder.AddBotCore();
+builder.AddDiscord();
 
 var app = builder.Build();
 app.MapHealth();
+app.MapDiscord();
 
 await app.RunAsync();
 return 0;
