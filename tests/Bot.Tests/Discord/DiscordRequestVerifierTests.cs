@@ -207,9 +207,9 @@ public sealed class DiscordRequestVerifierTests : IDisposable
     public void Verify_TimestampOutsideSkewWindow_RejectsAsStale(int secondsLater)
     {
         var signature = _signer.Sign(Timestamp, s_body);
-        _time.SetUtcNow(_time.GetUtcNow().AddSeconds(secondsLater));
+        var time = new FakeTimeProvider(_time.GetUtcNow().AddSeconds(secondsLater));
 
-        Assert.Equal(SignatureCheck.StaleTimestamp, Verifier().Verify(signature, Timestamp, s_body));
+        Assert.Equal(SignatureCheck.StaleTimestamp, Verifier(time: time).Verify(signature, Timestamp, s_body));
     }
 
     [Theory]
@@ -219,9 +219,9 @@ public sealed class DiscordRequestVerifierTests : IDisposable
     public void Verify_TimestampWithinSkewWindow_Accepts(int secondsLater)
     {
         var signature = _signer.Sign(Timestamp, s_body);
-        _time.SetUtcNow(_time.GetUtcNow().AddSeconds(secondsLater));
+        var time = new FakeTimeProvider(_time.GetUtcNow().AddSeconds(secondsLater));
 
-        Assert.Equal(SignatureCheck.Valid, Verifier().Verify(signature, Timestamp, s_body));
+        Assert.Equal(SignatureCheck.Valid, Verifier(time: time).Verify(signature, Timestamp, s_body));
     }
 
     [Fact]
@@ -251,8 +251,8 @@ public sealed class DiscordRequestVerifierTests : IDisposable
         Assert.Throws<FormatException>(() => DiscordRequestVerifier.ImportPublicKey(hex));
     }
 
-    private DiscordRequestVerifier Verifier(string? publicKey = null, int skewSeconds = 600) =>
-        new(Options.Create(new DiscordOptions { PublicKey = publicKey ?? _signer.PublicKeyHex, MaxTimestampSkewSeconds = skewSeconds }), _time);
+    private DiscordRequestVerifier Verifier(string? publicKey = null, int skewSeconds = 600, TimeProvider? time = null) =>
+        new(Options.Create(new DiscordOptions { PublicKey = publicKey ?? _signer.PublicKeyHex, MaxTimestampSkewSeconds = skewSeconds }), time ?? _time);
 
     public void Dispose() => _signer.Dispose();
 }
