@@ -32,12 +32,14 @@ internal sealed class DiscordTestHost : IAsyncDisposable
         _root = root;
         _factory = factory;
         Logs = logs;
-        Client = factory.CreateClient();
     }
 
     public DiscordSigner Signer { get; }
     public FakeDiscordApi Api { get; }
-    public HttpClient Client { get; }
+    private HttpClient? _client;
+
+    /// <summary>The client of the in-memory server; the host starts on first use.</summary>
+    public HttpClient Client => _client ??= _factory.CreateClient();
     public CapturingLoggerProvider Logs { get; }
     public IServiceProvider Services => _factory.Services;
 
@@ -104,7 +106,7 @@ internal sealed class DiscordTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
+        _client?.Dispose();
         await _factory.DisposeAsync();
         await _root.DisposeAsync();
         await Api.DisposeAsync();
