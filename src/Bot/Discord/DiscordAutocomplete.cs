@@ -38,6 +38,7 @@ internal sealed class DiscordAutocomplete(IFactBaseProvider facts)
         var best = new Dictionary<string, (int Score, string Label)>(StringComparer.Ordinal);
         foreach (var person in index.People)
         {
+            var nameMatches = Score(person.Normalized, query) is not null;
             foreach (var (term, normalized, isAlias) in person.Terms)
             {
                 var score = Score(normalized, query);
@@ -46,8 +47,11 @@ internal sealed class DiscordAutocomplete(IFactBaseProvider facts)
                     continue;
                 }
 
+                // Show the alias only when it is what matched and the name alone would not explain the choice.
                 var total = score.Value * 2 + (isAlias ? 1 : 0);
-                var label = isAlias && !string.Equals(term, person.Name, StringComparison.OrdinalIgnoreCase) ? $"{person.Name} ({term})" : person.Name;
+                var label = isAlias && !nameMatches && !person.Normalized.Contains(normalized, StringComparison.Ordinal)
+                    ? $"{person.Name} ({term})"
+                    : person.Name;
                 if (!best.TryGetValue(person.Name, out var current) || total < current.Score)
                 {
                     best[person.Name] = (total, label);
@@ -182,7 +186,10 @@ internal sealed class DiscordAutocomplete(IFactBaseProvider facts)
         return index;
     }
 
-    private sealed record Person(string Name, IReadOnlyList<(string Term, string Normalized, bool IsAlias)> Terms);
+    private sealed record Person(string Name, IReadOnlyList<(string Term, string Normalized, bool IsAlias)> Terms)
+    {
+        public string Normalized => Terms[0].Normalized;
+    }
 
     private sealed record Round(int Number, string Label, string Normalized);
 

@@ -210,9 +210,9 @@ internal static class DiscordRenderer
             Description = p.Description,
             Color = color,
             Fields = p.Fields.Count > 0 ? p.Fields : null,
-            Footer = new DiscordEmbedFooter(pages.Count > 1
-                ? string.Create(CultureInfo.InvariantCulture, $"{footer} · Page {i + 1}/{pages.Count}").TrimStart(' ', '·')
-                : footer.Length > 0 ? footer : "talks"),
+            Footer = pages.Count > 1
+                ? new DiscordEmbedFooter(string.Create(CultureInfo.InvariantCulture, $"{footer} · Page {i + 1}/{pages.Count}").TrimStart(' ', '·'))
+                : footer.Length > 0 ? new DiscordEmbedFooter(footer) : null,
         })];
     }
 

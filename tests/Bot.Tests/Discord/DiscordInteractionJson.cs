@@ -51,6 +51,15 @@ internal static class DiscordInteractionJson
             }),
         });
 
+    /// <summary><c>/talks {sub}</c> with options given as a JSON object (numbers become INTEGER options, booleans BOOLEAN).</summary>
+    public static JsonObject Command(string sub, string token, JsonObject options, string permissions = PlainPermissions) =>
+        Command(sub, token, permissions, [.. options.Select(o => (o.Key, (object)(o.Value!.GetValueKind() switch
+        {
+            JsonValueKind.Number => o.Value.GetValue<int>(),
+            JsonValueKind.True or JsonValueKind.False => o.Value.GetValue<bool>(),
+            _ => o.Value.GetValue<string>(),
+        })))]);
+
     /// <summary>Autocomplete of <paramref name="option"/> of <c>/talks {sub}</c> with the text typed so far.</summary>
     public static JsonObject Autocomplete(string sub, string option, string typed, int optionType = 3) =>
         Interaction(4, NewToken(), PlainPermissions, new JsonObject
