@@ -37,6 +37,22 @@ internal static class DiscordMarkdown
                 continue;
             }
 
+            if (char.IsSurrogate(c))
+            {
+                // A valid pair passes as is; a lone half (malformed input) becomes U+FFFD.
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    sb.Append(c).Append(text[++i]);
+                }
+                else
+                {
+                    sb.Append('\uFFFD');
+                }
+
+                lineStart = false;
+                continue;
+            }
+
             if (c == '\n')
             {
                 sb.Append('\n');
@@ -77,6 +93,30 @@ internal static class DiscordMarkdown
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Cleans text that is already markdown (a message of ours echoed back by Discord): lone surrogates become U+FFFD and
+    /// a dangling backslash at the end is dropped.
+    /// </summary>
+    public static string Sanitize(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                sb.Append(c).Append(text[++i]);
+            }
+            else
+            {
+                sb.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+
+        var cut = SafeCut(sb.ToString(), sb.Length);
+        return cut == sb.Length ? sb.ToString() : sb.ToString(0, cut);
     }
 
     /// <summary>Escapes text for the label of a masked link <c>[label](url)</c>.</summary>

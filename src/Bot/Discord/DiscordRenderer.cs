@@ -115,7 +115,7 @@ internal static class DiscordRenderer
         {
             var title = Clamp(embed.Title, DiscordLimits.EmbedTitle);
             var description = Clamp(embed.Description, DiscordLimits.EmbedDescription);
-            var footer = embed.Footer?.Text is { Length: > 0 } f ? DiscordMarkdown.TruncatePlain(f, DiscordLimits.FooterText) : null;
+            var footer = embed.Footer?.Text is { Length: > 0 } f ? DiscordMarkdown.TruncatePlain(DiscordMarkdown.Sanitize(f), DiscordLimits.FooterText) : null;
             var size = (title?.Length ?? 0) + (description?.Length ?? 0) + (footer?.Length ?? 0);
             if (size == 0 || total + size > DiscordLimits.EmbedTotal)
             {
@@ -156,7 +156,7 @@ internal static class DiscordRenderer
         };
 
         static string? Clamp(string? text, int max) =>
-            string.IsNullOrWhiteSpace(text) ? null : DiscordMarkdown.Truncate(text.Trim(), max);
+            string.IsNullOrWhiteSpace(text) ? null : DiscordMarkdown.Truncate(DiscordMarkdown.Sanitize(text.Trim()), max);
     }
 
     private static List<DiscordEmbed> Paginate(Reply reply)
