@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -17,8 +19,11 @@ internal static class DiscordCli
         var manifest = new Command("manifest", "Print the /talks command definitions (JSON) that `register` sends.");
         manifest.SetAction(parse =>
         {
-            parse.InvocationConfiguration.Output.WriteLine(
-                JsonSerializer.Serialize(DiscordCommandManifest.Commands, DiscordManifestJsonContext.Default.IReadOnlyListDiscordCommandDefinition));
+            // Readable output: characters such as "–" as themselves, not \u escapes (the JSON is the same).
+            var options = new JsonSerializerOptions(DiscordManifestJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+            parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(
+                DiscordCommandManifest.Commands,
+                (JsonTypeInfo<IReadOnlyList<DiscordCommandDefinition>>)options.GetTypeInfo(typeof(IReadOnlyList<DiscordCommandDefinition>))));
             return 0;
         });
 

@@ -152,7 +152,7 @@ internal sealed record DiscordChannelMessage
     {
         Content = message.Content,
         Embeds = message.Embeds,
-        Flags = message.Flags is { } f ? f & ~DiscordBits.Ephemeral : null,
+        Flags = message.Flags is { } f && (f & ~DiscordBits.Ephemeral) != 0 ? f & ~DiscordBits.Ephemeral : null,
         Nonce = nonce,
         EnforceNonce = nonce is null ? null : true,
     };

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Tests.Discord;
 
 /// <summary>A request the fake accepted or refused, with the body as sent.</summary>
-internal sealed record DiscordApiCall(string Method, string Route, string Path, string? Authorization, string? UserAgent, JsonNode? Body, IReadOnlyList<string> Violations);
+internal sealed record DiscordApiCall(string Method, string Route, string Path, string? Authorization, string? UserAgent, JsonNode? Body, IReadOnlyList<string> Violations, int Status);
 
 /// <summary>
 /// Discord's REST API on 127.0.0.1 for tests, enforcing what the real one enforces on the routes the bot uses: every
@@ -125,41 +125,48 @@ internal sealed partial class FakeDiscordApi : IAsyncDisposable
             });
         }
 
-        _calls.Enqueue(new DiscordApiCall(http.Request.Method, route, http.Request.Path, authorization.Length > 0 ? authorization : null, userAgent, body, violations));
+        var (status, result) = Respond(http, route, bucket, body, violations, refusal);
+        _calls.Enqueue(new DiscordApiCall(http.Request.Method, route, http.Request.Path, authorization.Length > 0 ? authorization : null, userAgent, body, violations, status));
         _received.Release();
+        return result;
+    }
 
+    private (int Status, IResult Result) Respond(HttpContext http, string route, string? bucket, JsonNode? body, List<string> violations, IResult? refusal)
+    {
         if (refusal is not null)
         {
-            return refusal;
+            return (401, refusal);
         }
 
         if (violations.Count > 0)
         {
-            return Results.Json(new JsonObject
+            return (400, Results.Json(new JsonObject
             {
                 ["code"] = 50035,
                 ["message"] = "Invalid Form Body",
                 ["errors"] = new JsonObject { ["_errors"] = new JsonArray([.. violations.Select(v => (JsonNode)new JsonObject { ["message"] = v })]) },
-            }, statusCode: 400);
+            }, statusCode: 400));
         }
 
         if (_scripted.TryPeek(out var scripted) && scripted.Route == route && _scripted.TryDequeue(out scripted))
         {
-            return scripted.Status == 429 ? RateLimited(http, scripted.RetryAfter) : Error((HttpStatusCode)scripted.Status, scripted.Status == 404 ? 10015 : 0, "scripted failure");
+            return (scripted.Status, scripted.Status == 429
+                ? RateLimited(http, scripted.RetryAfter)
+                : Error((HttpStatusCode)scripted.Status, scripted.Status == 404 ? 10015 : 0, "scripted failure"));
         }
 
         if (bucket is not null && !TryTake(bucket, out var retryAfter))
         {
-            return RateLimited(http, retryAfter);
+            return (429, RateLimited(http, retryAfter));
         }
 
         http.Response.Headers["X-RateLimit-Bucket"] = "fake";
-        return route switch
+        return (200, route switch
         {
             _ when route.Contains("/commands", StringComparison.Ordinal) => Results.Json(new JsonArray([.. (body as JsonArray ?? []).Select((c, i) =>
                 (JsonNode)new JsonObject { ["id"] = (1_400_000_000_000_000_000 + i).ToString(CultureInfo.InvariantCulture), ["name"] = c?["name"]?.GetValue<string>() })])),
             _ => Results.Json(new JsonObject { ["id"] = "1500000000000000001", ["channel_id"] = "1100000000000000050" }),
-        };
+        });
     }
 
     private bool TryTake(string bucket, out double retryAfter)
