@@ -41,6 +41,12 @@ internal sealed class DiscordFollowupWorker(
         queue.Complete();
         await using var registration = cancellationToken.Register(_abort.Cancel);
         await base.StopAsync(cancellationToken);
+
+        // When the host stops right after starting, ExecuteAsync may never have run: deliver what it left.
+        while (!_abort.IsCancellationRequested && queue.Reader.TryRead(out var followup))
+        {
+            await DeliverAsync(followup, _abort.Token);
+        }
     }
 
     internal async Task DeliverAsync(DiscordFollowup followup, CancellationToken ct)

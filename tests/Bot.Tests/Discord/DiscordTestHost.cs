@@ -58,6 +58,12 @@ internal sealed class DiscordTestHost : IAsyncDisposable
             ["Discord:ApplicationId"] = DiscordInteractionJson.ApplicationId,
             ["Discord:BotToken"] = FakeDiscordApi.BotToken,
             ["Discord:ApiBaseUrl"] = api.BaseUrl.ToString(),
+
+            // Capture every level (the token checks read all of it); keep the console quiet.
+            ["Logging:LogLevel:Default"] = "Trace",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
+            ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace",
+            ["Logging:Console:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -124,6 +130,16 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
     public string All => string.Join('\n', _lines.Select(l => $"{l.Level} {l.Category}[{l.Id.Id}] {l.Text}"));
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+
+    /// <summary>Waits until a line with <paramref name="eventId"/> was logged (a safety timeout only, not a timed assertion).</summary>
+    public async Task WaitForAsync(int eventId)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!_lines.Any(l => l.Id.Id == eventId))
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+    }
 
     public void Dispose()
     {
