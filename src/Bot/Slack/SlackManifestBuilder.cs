@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Bot.Slack;
@@ -12,7 +13,11 @@ internal static class SlackManifestBuilder
 
     public static readonly IReadOnlyList<string> BotScopes = ["commands", "chat:write"];
 
-    private static readonly JsonSerializerOptions s_indented = new(SlackJsonContext.Default.Options) { WriteIndented = true };
+    private static readonly JsonSerializerOptions s_indented = new(SlackJsonContext.Default.Options)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // printed for people to paste, not embedded in HTML
+    };
 
     /// <summary>The manifest for <paramref name="baseUrl"/>, or null when it is not an absolute http(s) URL.</summary>
     public static SlackManifest? Build(string baseUrl)
