@@ -89,25 +89,15 @@ public static class FactReplies
 
     public static string PersonName(FactBase facts, string personId) => facts.Find(personId)?.Title ?? personId;
 
-    /// <summary>The title a person held on a date, or their latest title.</summary>
-    public static string? TitleOn(Fact person, PartialDate? date)
-    {
-        if (person.Roles.Count == 0)
-        {
-            return null;
-        }
+    /// <summary>The person's main title on a date: the first listed role held then, else the latest role.</summary>
+    public static string? TitleOn(Fact person, PartialDate? date) =>
+        date is { } d && person.Roles.FirstOrDefault(r => Holds(r, d)) is { } held ? held.Title : (person.Roles.Count > 0 ? person.Roles[^1].Title : null);
 
-        if (date is { } d)
-        {
-            var held = person.Roles.LastOrDefault(r => (r.From is null || r.From <= d) && (r.To is null || r.To >= d));
-            if (held is not null)
-            {
-                return held.Title;
-            }
-        }
+    /// <summary>The person's most recent title as of a date: the latest-starting role held then.</summary>
+    public static string? CurrentTitle(Fact person, PartialDate asOf) =>
+        person.Roles.Where(r => Holds(r, asOf)).OrderBy(r => r.From).LastOrDefault()?.Title ?? (person.Roles.Count > 0 ? person.Roles[^1].Title : null);
 
-        return person.Roles[^1].Title;
-    }
+    private static bool Holds(Role role, PartialDate date) => (role.From is null || role.From <= date) && (role.To is null || role.To >= date);
 
     public static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 

@@ -17,7 +17,7 @@ internal sealed class WhoCommand(IFactBaseProvider facts) : ICommandHandler
         {
             var people = fb.People.OrderBy(p => p.Side).ThenBy(p => p.Title, StringComparer.Ordinal).ToList();
             return Task.FromResult(FactReplies.ForList(fb, "People in the talks", $"{people.Count} people. Ask `who NAME` for one of them.", people,
-                p => new ReplyField(p.Title, FactReplies.TitleOn(p, fb.AsOf) ?? FactReplies.Shorten(p.Text, 200))));
+                p => new ReplyField(p.Title, (fb.AsOf is { } asOf ? FactReplies.CurrentTitle(p, asOf) : null) ?? FactReplies.Shorten(p.Text, 200))));
         }
 
         var ranked = FactMatcher.Rank(fb.People, name);

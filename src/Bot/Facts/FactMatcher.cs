@@ -64,6 +64,10 @@ public static class FactMatcher
         var fuzzy = queryTokens.Average(q => nameTokens.Max(t => TextNormalizer.Similarity(q, t)));
         var whole = TextNormalizer.Similarity(query, name);
         var best = Math.Max(fuzzy, whole) * 0.95;
-        return best >= 0.5 ? best : 0;
+
+        // One word close to one word of the name ("lutnik zzz"): not an answer, but worth suggesting.
+        var anyWord = queryTokens.Max(q => nameTokens.Max(t => TextNormalizer.Similarity(q, t))) * 0.6;
+        best = Math.Max(best, anyWord);
+        return best >= 0.45 ? best : 0;
     }
 }

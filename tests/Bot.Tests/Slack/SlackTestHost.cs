@@ -59,13 +59,8 @@ internal sealed class SlackTestHost : IAsyncDisposable
             all[key] = value;
         }
 
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        var factory = new BotWebApplicationFactory(all).WithWebHostBuilder(b =>
         {
-            foreach (var (key, value) in all)
-            {
-                b.UseSetting(key, value);
-            }
-
             b.ConfigureTestServices(s =>
             {
                 s.AddSingleton<TimeProvider>(time);
