@@ -72,14 +72,20 @@ public static class BotCli
     /// </summary>
     private static Command HealthCommand()
     {
-        var url = new Option<Uri>("--url") { Description = "Health endpoint to check.", DefaultValueFactory = _ => new Uri("http://127.0.0.1:8080/health/ready") };
+        var url = new Option<string>("--url") { Description = "Health endpoint to check.", DefaultValueFactory = _ => "http://127.0.0.1:8080/health/ready" };
         var command = new Command("health", "Check a running bot's health endpoint; exit 0 when healthy.") { url };
         command.SetAction(async (parse, ct) =>
         {
+            if (!Uri.TryCreate(parse.GetValue(url), UriKind.Absolute, out var address))
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"--url must be an absolute address, not '{parse.GetValue(url)}'");
+                return 2;
+            }
+
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
             try
             {
-                using var response = await http.GetAsync(parse.GetValue(url), ct);
+                using var response = await http.GetAsync(address, ct);
                 parse.InvocationConfiguration.Output.WriteLine($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
                 return response.IsSuccessStatusCode ? 0 : 1;
             }

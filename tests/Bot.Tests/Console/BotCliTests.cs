@@ -74,4 +74,21 @@ public sealed class BotCliTests
         Assert.Equal(2, exit);
         Assert.Contains("Did you mean: ", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Health_RunningHost_ExitsZero_AndUnreachable_ExitsOne()
+    {
+        using var folder = FactFolder.Minimal();
+        await using var app = await KestrelBot.StartAsync(folder.Path);
+
+        var (ok, output, _) = await RunAsync("health", "--url", new Uri(app.BaseAddress, "/health/ready").ToString());
+        var (down, _, error) = await RunAsync("health", "--url", "http://127.0.0.1:9/health/ready");
+        var (bad, _, _) = await RunAsync("health", "--url", "not a url");
+
+        Assert.Equal(0, ok);
+        Assert.Equal("200 Healthy", output.Trim());
+        Assert.Equal(1, down);
+        Assert.StartsWith("unhealthy:", error, StringComparison.Ordinal);
+        Assert.Equal(2, bad);
+    }
 }
