@@ -32,6 +32,7 @@ public static class BotCli
         root.Subcommands.Add(ValidateCommand());
         root.Subcommands.Add(Bot.Discord.DiscordCli.Create());
         root.Subcommands.Add(HealthCommand());
+        root.Subcommands.Add(Bot.Slack.SlackCli.Create());
         foreach (var command in LookupCommands())
         {
             root.Subcommands.Add(command);

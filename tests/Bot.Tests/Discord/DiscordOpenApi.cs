@@ -6,7 +6,7 @@ namespace Bot.Tests.Discord;
 
 /// <summary>
 /// Validates request bodies against the request schemas of Discord's own OpenAPI 3.1 spec
-/// (<c>../shared/specs/discord/openapi.json</c>). The spec's <c>x-*</c> keys are removed first (JSON Schema 2020-12
+/// (<c>specs/discord/openapi.json</c>, a copy of <c>../shared/specs/discord/openapi.json</c>). The spec's <c>x-*</c> keys are removed first (JSON Schema 2020-12
 /// does not know them). The spec is looser than the docs in places; <see cref="DiscordDocumentedLimits"/> adds those.
 /// </summary>
 internal sealed class DiscordOpenApi
@@ -28,7 +28,6 @@ internal sealed class DiscordOpenApi
 
     public static DiscordOpenApi Instance => s_instance.Value;
 
-    /// <summary>The spec beside the repository: <c>shared/specs/discord/openapi.json</c> in an ancestor folder.</summary>
     public static string SpecPath { get; } = FindSpec();
 
     /// <summary>Errors of <paramref name="body"/> against the JSON request body schema of an operation; empty when valid.</summary>
@@ -109,17 +108,10 @@ internal sealed class DiscordOpenApi
         }
     }
 
+    /// <summary>The repository's copy: specs/discord/openapi.json.</summary>
     private static string FindSpec()
     {
-        for (var dir = new DirectoryInfo(RepoPaths.Root); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "specs", "discord", "openapi.json");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("Discord's OpenAPI spec (shared/specs/discord/openapi.json) was not found above " + RepoPaths.Root);
+        var path = Path.Combine(RepoPaths.Specs, "discord", "openapi.json");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Discord's OpenAPI spec was not found", path);
     }
 }
