@@ -266,6 +266,9 @@ internal sealed class DiscordInteractionHandler(
     /// <summary>The rendered answer, or an apology: never throws, so a deferred delivery always has something to send.</summary>
     private async Task<DiscordMessage> AnswerAsync(string? interactionId, CommandRequest request, int page, bool ephemeral)
     {
+        // Continue on the thread pool, so that a handler doing slow synchronous work cannot hold the request past
+        // the budget: the caller gets this task back at once and can defer.
+        await Task.Yield();
         using var timeout = new CancellationTokenSource(s_answerTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, lifetime.ApplicationStopping);
         try

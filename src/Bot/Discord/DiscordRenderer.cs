@@ -117,7 +117,7 @@ internal static class DiscordRenderer
             var description = Clamp(embed.Description, DiscordLimits.EmbedDescription);
             var footer = embed.Footer?.Text is { Length: > 0 } f ? DiscordMarkdown.TruncatePlain(DiscordMarkdown.Sanitize(f), DiscordLimits.FooterText) : null;
             var size = (title?.Length ?? 0) + (description?.Length ?? 0) + (footer?.Length ?? 0);
-            if (size == 0 || total + size > DiscordLimits.EmbedTotal)
+            if (total + size > DiscordLimits.EmbedTotal)
             {
                 continue;
             }
@@ -134,6 +134,11 @@ internal static class DiscordRenderer
 
                 fields.Add(new DiscordEmbedField(name, value, field.Inline));
                 size += name.Length + value.Length;
+            }
+
+            if (size == 0)
+            {
+                continue;
             }
 
             total += size;

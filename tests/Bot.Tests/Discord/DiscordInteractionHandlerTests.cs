@@ -15,6 +15,7 @@ public sealed class DiscordCommandsFixture : IAsyncLifetime
     public const string Boom = "boom";
     public const string Slow = "slow";
     public const string Many = "many";
+    public const string Blocking = "blocking";
     public static readonly string LongSuggestion = "What was said about " + new string('x', 150) + "?";
 
     private FactFolder? _facts;
@@ -35,6 +36,9 @@ public sealed class DiscordCommandsFixture : IAsyncLifetime
     /// <summary>Released by a test to let held-back answers complete.</summary>
     internal TaskCompletionSource Gate { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Released by a test to let a handler that blocks its thread return.</summary>
+    internal ManualResetEventSlim BlockingGate { get; } = new(false);
+
     public async Task InitializeAsync()
     {
         _facts = DiscordTestFacts.Create();
@@ -47,7 +51,9 @@ public sealed class DiscordCommandsFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Gate.TrySetResult();
+        BlockingGate.Set();
         await Host.DisposeAsync();
+        BlockingGate.Dispose();
         _facts?.Dispose();
     }
 
@@ -73,6 +79,10 @@ public sealed class DiscordCommandsFixture : IAsyncLifetime
                 };
             case Boom:
                 throw new InvalidOperationException("handler bug");
+            case Blocking:
+                // Slow synchronous work before the first await: the adapter must still be able to defer.
+                BlockingGate.Wait();
+                return new Reply { Kind = ReplyKind.Answer, Title = "ask answered after blocking", Body = "Done." };
             case Slow:
                 await Gate.Task;
                 return new Reply { Kind = ReplyKind.Answer, Title = "ask answered late", Body = "Worth the wait." };
@@ -390,6 +400,25 @@ public sealed class DiscordInteractionHandlerTests(DiscordCommandsFixture fixtur
         await Host.Logs.WaitForAsync(4007);
         Assert.DoesNotContain(token, Host.Logs.All, StringComparison.Ordinal);
         Assert.DoesNotContain(token[..40], Host.Logs.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Command_HandlerBlockingItsThread_StillDefersThenEditsTheOriginalResponse()
+    {
+        var token = DiscordInteractionJson.NewToken();
+        var calls = Host.Api.Calls.Count;
+
+        var post = Host.PostAsync(DiscordInteractionJson.Command(CommandNames.Ask, token, DiscordInteractionJson.PlainPermissions, ("question", DiscordCommandsFixture.Blocking)));
+
+        // Safety net only: without a defer the response would never come while the handler blocks.
+        var answered = await Task.WhenAny(post, Task.Delay(TimeSpan.FromSeconds(30))) == post;
+        fixture.BlockingGate.Set();
+        Assert.True(answered, "no response while the handler blocked its thread");
+        DiscordAssert.ValidResponse(await post, expectedType: 5);
+        await Host.Api.WaitForCallsAsync(calls + 1);
+        var call = Host.Api.Calls[^1];
+        Assert.Equal($"/api/v10/webhooks/{DiscordInteractionJson.ApplicationId}/{token}/messages/@original", call.Path);
+        Assert.Equal("ask answered after blocking", call.Body!["embeds"]![0]!["title"]!.GetValue<string>());
     }
 
     [Fact]
