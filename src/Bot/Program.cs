@@ -1,5 +1,7 @@
 using Bot.Console;
+using Bot.Discord;
 using Bot.Hosting;
+using Bot.Slack;
 
 if (!BotCli.IsServe(args))
 {
@@ -9,9 +11,13 @@ if (!BotCli.IsServe(args))
 var builder = WebApplication.CreateBuilder(BotCli.ServeArguments(args));
 builder.AddHosting();
 builder.AddBotCore();
+builder.AddDiscord();
+builder.AddSlack();
 
 var app = builder.Build();
 app.MapHealth();
+app.MapDiscord();
+app.MapSlack();
 
 await app.RunAsync();
 return 0;
