@@ -4,8 +4,9 @@ namespace Bot.Commands;
 
 internal sealed class CommandDispatcher(IEnumerable<ICommandHandler> handlers, CommandsLog log) : ICommandDispatcher
 {
+    // The last registration of a name wins, as with any DI service, so a host (or a test) can replace a handler.
     private readonly FrozenDictionary<string, ICommandHandler> _handlers =
-        handlers.ToFrozenDictionary(h => h.Name, StringComparer.OrdinalIgnoreCase);
+        handlers.GroupBy(h => h.Name, StringComparer.OrdinalIgnoreCase).ToFrozenDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyCollection<string> Names => _handlers.Keys;
 
