@@ -9,6 +9,7 @@ if (!BotCli.IsServe(args))
 var builder = WebApplication.CreateBuilder(BotCli.ServeArguments(args));
 builder.AddHosting();
 builder.AddBotCore();
+builder.AddUpdateDelivery();
 
 var app = builder.Build();
 app.MapHealth();

@@ -1,5 +1,7 @@
 using Bot.Commands;
 using Bot.Facts;
+using Bot.Storage;
+using Bot.Subscriptions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Bot.Hosting;
@@ -13,6 +15,8 @@ public static class HostingExtensions
     {
         builder.AddFacts(watchFacts);
         builder.AddCommands();
+        builder.AddStorage();
+        builder.AddSubscriptions();
         return builder;
     }
 
