@@ -139,6 +139,13 @@ internal sealed class DeliveryWorker(
             for (var part = delivery.PartsSent; part < posts.Count; part++)
             {
                 await sender.WaitForTurnAsync(target, ct);
+                if (halts.HaltReason(channel) is not null)
+                {
+                    // The token failed while this delivery waited for its turn: do not add another invalid request.
+                    await store.RetryLaterAsync(delivery, time.GetUtcNow(), RetryReason.Released, null, ct);
+                    return;
+                }
+
                 if (!await store.BeginAttemptAsync(delivery, time.GetUtcNow(), o.Lease, ct))
                 {
                     log.ClaimLost(delivery.Key, channelName);

@@ -50,6 +50,9 @@ internal sealed class FakeDiscordChannelApi : IAsyncDisposable
 
     public double StormRetryAfterSeconds { get; set; } = 0.3;
 
+    /// <summary>How many of the next successful answers get <see cref="ResponseDelay"/> (all when negative).</summary>
+    public int DelayedResponses { get; set; } = -1;
+
     /// <summary>Delay after the message is created and before the answer is sent (a slow network or a crash window).</summary>
     public TimeSpan ResponseDelay { get; set; }
 
@@ -117,7 +120,7 @@ internal sealed class FakeDiscordChannelApi : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
         var (status, json, headers) = Decide(context.Request.Headers.Authorization.ToString(), channelId, body, DateTimeOffset.UtcNow);
-        if (status == 200 && ResponseDelay > TimeSpan.Zero)
+        if (status == 200 && ResponseDelay > TimeSpan.Zero && TakeDelay())
         {
             await Task.Delay(ResponseDelay);
         }
@@ -338,6 +341,24 @@ internal sealed class FakeDiscordChannelApi : IAsyncDisposable
 
     private static string MessageJson(DiscordPostRecord post) =>
         JsonSerializer.Serialize(new Dictionary<string, object?> { ["id"] = post.Id, ["channel_id"] = post.ChannelId, ["nonce"] = post.Nonce });
+
+    private bool TakeDelay()
+    {
+        lock (_gate)
+        {
+            if (DelayedResponses == 0)
+            {
+                return false;
+            }
+
+            if (DelayedResponses > 0)
+            {
+                DelayedResponses--;
+            }
+
+            return true;
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -48,6 +48,9 @@ internal sealed class FakeSlackChatApi : IAsyncDisposable
 
     public int StormRetryAfterSeconds { get; set; } = 1;
 
+    /// <summary>How many of the next successful answers get <see cref="ResponseDelay"/> (all when negative).</summary>
+    public int DelayedResponses { get; set; } = -1;
+
     /// <summary>Delay after a message is stored and before the answer is sent.</summary>
     public TimeSpan ResponseDelay { get; set; }
 
@@ -91,7 +94,7 @@ internal sealed class FakeSlackChatApi : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
         var (status, json, retryAfter, stored) = DecidePost(context.Request.Headers.Authorization.ToString(), context.Request.ContentType, body, DateTimeOffset.UtcNow);
-        if (stored && ResponseDelay > TimeSpan.Zero)
+        if (stored && ResponseDelay > TimeSpan.Zero && TakeDelay())
         {
             await Task.Delay(ResponseDelay);
         }
@@ -307,6 +310,24 @@ internal sealed class FakeSlackChatApi : IAsyncDisposable
     private static IResult Json(string json) => Results.Text(json, "application/json; charset=utf-8");
 
     private static string Error(string error) => JsonSerializer.Serialize(new Dictionary<string, object> { ["ok"] = false, ["error"] = error });
+
+    private bool TakeDelay()
+    {
+        lock (_gate)
+        {
+            if (DelayedResponses == 0)
+            {
+                return false;
+            }
+
+            if (DelayedResponses > 0)
+            {
+                DelayedResponses--;
+            }
+
+            return true;
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
