@@ -31,6 +31,7 @@ public static class BotCli
         root.Subcommands.Add(new Command(ServeCommand, "Run the HTTP service (Discord and Slack endpoints, health checks). The default."));
         root.Subcommands.Add(ValidateCommand());
         root.Subcommands.Add(HealthCommand());
+        root.Subcommands.Add(Bot.Slack.SlackCli.Create());
         foreach (var command in LookupCommands())
         {
             root.Subcommands.Add(command);
