@@ -1,5 +1,6 @@
 using Bot.Console;
 using Bot.Hosting;
+using Bot.Slack;
 
 if (!BotCli.IsServe(args))
 {
@@ -9,10 +10,12 @@ if (!BotCli.IsServe(args))
 var builder = WebApplication.CreateBuilder(BotCli.ServeArguments(args));
 builder.AddHosting();
 builder.AddBotCore();
+builder.AddSlack();
 builder.AddUpdateDelivery();
 
 var app = builder.Build();
 app.MapHealth();
+app.MapSlack();
 
 await app.RunAsync();
 return 0;

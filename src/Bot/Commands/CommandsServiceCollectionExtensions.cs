@@ -11,6 +11,13 @@ public static class CommandsServiceCollectionExtensions
         var services = builder.Services;
         services.AddSingleton<CommandsLog>();
         services.AddSingleton<ICommandDispatcher, CommandDispatcher>();
+        services.AddSingleton<ICommandHandler, WhoCommand>();
+        services.AddSingleton<ICommandHandler, RoundCommand>();
+        services.AddSingleton<ICommandHandler, TimelineCommand>();
+        services.AddSingleton<ICommandHandler, PurchasesCommand>();
+        services.AddSingleton<ICommandHandler, FiguresCommand>();
+        services.AddSingleton<ICommandHandler, SourcesCommand>();
+        services.AddSingleton<ICommandHandler, HelpCommand>();
         return builder;
     }
 }

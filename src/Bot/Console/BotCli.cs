@@ -21,11 +21,17 @@ public static class BotCli
 
     public static Task<int> RunAsync(string[] args) => BuildRoot().Parse(args).InvokeAsync();
 
+    /// <summary>Runs a command with its output and errors captured (tests, embedding).</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
+        BuildRoot().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+
     internal static RootCommand BuildRoot()
     {
         var root = new RootCommand("Answers questions about the 2025 Japan–US tariff negotiations from a curated, sourced fact base.");
         root.Subcommands.Add(new Command(ServeCommand, "Run the HTTP service (Discord and Slack endpoints, health checks). The default."));
         root.Subcommands.Add(ValidateCommand());
+        root.Subcommands.Add(HealthCommand());
+        root.Subcommands.Add(Bot.Slack.SlackCli.Create());
         foreach (var command in LookupCommands())
         {
             root.Subcommands.Add(command);
@@ -61,6 +67,43 @@ public static class BotCli
 
             parse.InvocationConfiguration.Error.WriteLine($"{result.Errors.Count} error(s) in {path}");
             return 1;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// <c>health --url URL</c>: exit 0 when the URL answers 200. The container's HEALTHCHECK uses it, since the
+    /// runtime image has no curl.
+    /// </summary>
+    private static Command HealthCommand()
+    {
+        var url = new Option<string>("--url") { Description = "Health endpoint to check.", DefaultValueFactory = _ => "http://127.0.0.1:8080/health/ready" };
+        var command = new Command("health", "Check a running bot's health endpoint; exit 0 when healthy.") { url };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (!Uri.TryCreate(parse.GetValue(url), UriKind.Absolute, out var address))
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"--url must be an absolute address, not '{parse.GetValue(url)}'");
+                return 2;
+            }
+
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
+            try
+            {
+                using var response = await http.GetAsync(address, ct);
+                parse.InvocationConfiguration.Output.WriteLine($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+                return response.IsSuccessStatusCode ? 0 : 1;
+            }
+            catch (HttpRequestException ex)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"unhealthy: {ex.Message}");
+                return 1;
+            }
+            catch (TaskCanceledException)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("unhealthy: timed out");
+                return 1;
+            }
         });
         return command;
     }

@@ -65,11 +65,12 @@ public sealed class FactBaseLoader(TimeProvider time)
         var sources = new List<(Source Source, int Line, string File)>();
         var facts = new List<Fact>();
         var canonical = new StringBuilder();
+        var unreadFacts = 0;
 
         foreach (var path in files)
         {
             var name = Path.GetFileNameWithoutExtension(path);
-            var display = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+            var display = DisplayPath(path);
             var reader = new FileReader(display, errors);
             var root = reader.Parse(path);
             if (root is null)
@@ -97,6 +98,10 @@ public sealed class FactBaseLoader(TimeProvider time)
                     {
                         facts.Add(fact);
                     }
+                    else
+                    {
+                        unreadFacts++;
+                    }
                 }
             }
             else
@@ -110,7 +115,8 @@ public sealed class FactBaseLoader(TimeProvider time)
             errors.Add(new FactError(Path.Combine(directory, "sources.yaml"), 0, "sources.yaml is missing"));
         }
 
-        CheckReferences(facts, sources, errors);
+        // A fact that did not parse cites sources we cannot see; "source not cited" would then be noise.
+        CheckReferences(facts, sources, errors, checkUnusedSources: unreadFacts == 0);
 
         if (errors.Count > 0)
         {
@@ -121,7 +127,7 @@ public sealed class FactBaseLoader(TimeProvider time)
         return new FactLoadResult(new FactBase(facts, [.. sources.Select(s => s.Source)], version, time.GetUtcNow()), []);
     }
 
-    private static void CheckReferences(List<Fact> facts, List<(Source Source, int Line, string File)> sources, List<FactError> errors)
+    private static void CheckReferences(List<Fact> facts, List<(Source Source, int Line, string File)> sources, List<FactError> errors, bool checkUnusedSources)
     {
         var seen = new Dictionary<string, FactLocation>(StringComparer.Ordinal);
         foreach (var fact in facts)
@@ -163,13 +169,20 @@ public sealed class FactBaseLoader(TimeProvider time)
             }
         }
 
-        foreach (var (source, line, file) in sources.Where(s => !used.Contains(s.Source.Id)))
+        foreach (var (source, line, file) in sources.Where(s => checkUnusedSources && !used.Contains(s.Source.Id)))
         {
             errors.Add(new FactError(file, line, $"source '{source.Id}' is not cited by any fact"));
         }
     }
 
     private static int Line(YamlNode node) => (int)node.Start.Line;
+
+    /// <summary>A file's path relative to the working directory when it is under it, else in full.</summary>
+    public static string DisplayPath(string path)
+    {
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFullPath(path) : relative;
+    }
 
     /// <summary>
     /// A canonical text of the YAML tree: mapping keys sorted, scalars as plain values, so that the version
@@ -190,11 +203,12 @@ public sealed class FactBaseLoader(TimeProvider time)
     {
         public YamlMappingNode? Parse(string path)
         {
+            using var reader = new StreamReader(path, Encoding.UTF8);
+            var parser = new TrackingParser(new Parser(reader));
             try
             {
-                using var reader = new StreamReader(path, Encoding.UTF8);
                 var stream = new YamlStream();
-                stream.Load(reader);
+                stream.Load(parser);
                 if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
                 {
                     Error(1, "expected a mapping with one top-level list");
@@ -206,6 +220,12 @@ public sealed class FactBaseLoader(TimeProvider time)
             catch (YamlException ex)
             {
                 Error((int)ex.Start.Line, $"YAML syntax error: {ex.InnerException?.Message ?? ex.Message}");
+                return null;
+            }
+            catch (InvalidOperationException ex)
+            {
+                // YamlDotNet's scanner throws this on some malformed input; the last event read tells where.
+                Error(parser.LastLine, $"YAML syntax error after this line: {ex.Message}");
                 return null;
             }
         }
@@ -570,5 +590,24 @@ public sealed class FactBaseLoader(TimeProvider time)
             && id.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-');
 
         private void Error(int line, string message) => errors.Add(new FactError(file, line, message));
+    }
+
+    /// <summary>Remembers the line of the last event read, for errors YamlDotNet reports without a position.</summary>
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public int LastLine { get; private set; } = 1;
+
+        public YamlDotNet.Core.Events.ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            var moved = inner.MoveNext();
+            if (inner.Current is { } current)
+            {
+                LastLine = (int)current.End.Line;
+            }
+
+            return moved;
+        }
     }
 }

@@ -9,18 +9,32 @@ internal sealed class FactBaseWatcher(FactBaseProvider provider, IOptions<FactsO
     : BackgroundService
 {
     private readonly SemaphoreSlim _signal = new(0);
+    private PosixSignalRegistration? _sighup;
+    private FileSystemWatcher? _watcher;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Starts listening before the host finishes starting (ExecuteAsync runs on the thread pool), then checks once
+    /// for edits made between the first load and now.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
-        using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        _sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
         {
             context.Cancel = true;
             log.ReloadRequested("SIGHUP");
             _signal.Release();
         });
+        if (options.Value.Watch && Directory.Exists(provider.Path))
+        {
+            _watcher = CreateWatcher();
+        }
 
-        using var watcher = options.Value.Watch && Directory.Exists(provider.Path) ? CreateWatcher() : null;
+        _signal.Release();
+        return base.StartAsync(cancellationToken);
+    }
 
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             await _signal.WaitAsync(stoppingToken);
@@ -42,21 +56,24 @@ internal sealed class FactBaseWatcher(FactBaseProvider provider, IOptions<FactsO
         {
             NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size,
         };
-        FileSystemEventHandler onChange = (_, e) =>
-        {
-            log.ReloadRequested(e.Name ?? "file change");
-            _signal.Release();
-        };
-        watcher.Changed += onChange;
-        watcher.Created += onChange;
-        watcher.Deleted += onChange;
-        watcher.Renamed += (_, e) => onChange(watcher, e);
+        watcher.Changed += OnChange;
+        watcher.Created += OnChange;
+        watcher.Deleted += OnChange;
+        watcher.Renamed += (sender, e) => OnChange(sender, e);
         watcher.EnableRaisingEvents = true;
         return watcher;
     }
 
+    private void OnChange(object sender, FileSystemEventArgs e)
+    {
+        log.ReloadRequested(e.Name ?? "file change");
+        _signal.Release();
+    }
+
     public override void Dispose()
     {
+        _watcher?.Dispose();
+        _sighup?.Dispose();
         _signal.Dispose();
         base.Dispose();
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Facts;
 
@@ -16,7 +17,8 @@ public static class FactsServiceCollectionExtensions
         services.AddSingleton<FactsLog>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new FactBaseLoader(sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<FactBaseProvider>(sp));
+        services.AddSingleton(sp => new FactBaseProvider(
+            sp.GetRequiredService<FactBaseLoader>(), sp.GetRequiredService<IOptions<FactsOptions>>(), sp.GetRequiredService<FactsLog>()));
         services.AddSingleton<IFactBaseProvider>(sp => sp.GetRequiredService<FactBaseProvider>());
         services.AddHostedService<FactBaseInitializer>();
         if (watch)

@@ -1,0 +1,59 @@
+using Bot.Facts;
+
+namespace Bot.Commands;
+
+/// <summary>
+/// The shared logic of <c>purchases [item]</c> and <c>figures [name]</c>: with no query, the list of facts of one kind;
+/// with a query, the best-matching fact, or "did you mean".
+/// </summary>
+internal abstract class CatalogCommand(IFactBaseProvider facts, FactKind kind, string optionName, string listTitle, string what) : ICommandHandler
+{
+    public abstract string Name { get; }
+
+    public Task<Reply> HandleAsync(CommandRequest request, CancellationToken ct)
+    {
+        var fb = facts.Current;
+        var items = fb.OfKind(kind).OrderBy(f => f.Date ?? f.AsOf).ToList();
+        var query = request.Option(optionName);
+        if (query is null)
+        {
+            return Task.FromResult(FactReplies.ForList(fb, listTitle, $"{items.Count} entries. Add a name to see one in full.", items,
+                f => new ReplyField(f.Title, f.Amount is { } a ? $"{FactReplies.FormatAmount(a)}{(f.Status is { } s ? $" — {s}" : "")}" : FactReplies.Shorten(f.Text, 300))));
+        }
+
+        var ranked = FactMatcher.Rank(items, query);
+        if (FactMatcher.Best(ranked) is { } match)
+        {
+            return Task.FromResult(FactReplies.ForFact(fb, match.Fact));
+        }
+
+        // Several entries share a word ("tariff", "rice"): list those whose names contain every word typed.
+        var words = TextNormalizer.Tokens(query);
+        var containing = items.Where(f => words.All(w => FactMatcher.Names(f).Any(n => n.Split(' ').Contains(w, StringComparer.Ordinal)))).ToList();
+        if (containing.Count > 1)
+        {
+            return Task.FromResult(FactReplies.ForList(fb, $"{listTitle}: \"{FactReplies.Shorten(query, 60)}\"", $"{containing.Count} entries match.", containing,
+                f => new ReplyField(f.Title, f.Amount is { } a ? FactReplies.FormatAmount(a) : FactReplies.Shorten(f.Text, 300))));
+        }
+
+        return Task.FromResult(FactReplies.NotFound(what, query, ranked.Select(m => m.Fact.Title), $"Try `{Name}` for the list."));
+    }
+}
+
+/// <summary><c>purchases [item]</c>: purchase and investment plans with figures and status.</summary>
+internal sealed class PurchasesCommand(IFactBaseProvider facts)
+    : CatalogCommand(facts, FactKind.Purchase, OptionNames.Item, "Purchase and investment plans", "purchase")
+{
+    public const string CommandName = CommandNames.Purchases;
+
+    public override string Name => CommandName;
+}
+
+/// <summary><c>figures [name]</c>: tariff rates, deficit and investment figures with units and dates.</summary>
+internal sealed class FiguresCommand(IFactBaseProvider facts)
+    : CatalogCommand(facts, FactKind.Figure, OptionNames.Name, "Figures", "figure")
+{
+    public const string CommandName = CommandNames.Figures;
+
+    public override string Name => CommandName;
+}

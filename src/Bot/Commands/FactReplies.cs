@@ -1,0 +1,198 @@
+using System.Globalization;
+using Bot.Facts;
+
+namespace Bot.Commands;
+
+/// <summary>Builds replies from facts: the shared shape of every lookup's answer.</summary>
+public static class FactReplies
+{
+    /// <summary>One fact in full: its text, kind-specific fields, disputed claims, sources and as-of date.</summary>
+    public static Reply ForFact(FactBase facts, Fact fact)
+    {
+        var fields = new List<ReplyField>();
+        switch (fact.Kind)
+        {
+            case FactKind.Person:
+                AddPersonFields(facts, fact, fields);
+                break;
+            case FactKind.Round:
+                AddRoundFields(facts, fact, fields);
+                break;
+            default:
+                if (DateRange(fact) is { } when)
+                {
+                    fields.Add(new ReplyField("Date", when, Inline: true));
+                }
+
+                if (fact.Amount is { } amount)
+                {
+                    fields.Add(new ReplyField("Figure", FormatAmount(amount), Inline: true));
+                }
+
+                if (fact.Status is { } status)
+                {
+                    fields.Add(new ReplyField("Status", status, Inline: true));
+                }
+
+                if (fact.People.Count > 0)
+                {
+                    fields.Add(new ReplyField("People", string.Join(", ", fact.People.Select(p => PersonName(facts, p)))));
+                }
+
+                break;
+        }
+
+        AddClaims(facts, fact, fields);
+
+        return new Reply
+        {
+            Kind = ReplyKind.Answer,
+            Title = fact.Title,
+            Body = fact.Text,
+            Fields = fields,
+            Sources = facts.SourcesOf(fact),
+            AsOf = fact.AsOf,
+            FactIds = [fact.Id],
+        };
+    }
+
+    /// <summary>A list of facts, one field each (adapters paginate long lists).</summary>
+    public static Reply ForList(FactBase facts, string title, string body, IReadOnlyList<Fact> list, Func<Fact, ReplyField> field) => new()
+    {
+        Kind = ReplyKind.Answer,
+        Title = title,
+        Body = body,
+        Fields = [.. list.Select(field)],
+        Sources = [.. list.SelectMany(facts.SourcesOf).DistinctBy(s => s.Id)],
+        AsOf = list.Count == 0 ? null : list.Max(f => f.AsOf),
+        FactIds = [.. list.Select(f => f.Id)],
+    };
+
+    /// <summary>Nothing matched: say so, and offer the closest names.</summary>
+    public static Reply NotFound(string what, string query, IEnumerable<string> suggestions, string hint) => new()
+    {
+        Kind = ReplyKind.NotFound,
+        Title = $"No {what} matches \"{Shorten(query, 80)}\"",
+        Body = hint,
+        Suggestions = [.. suggestions.Distinct(StringComparer.OrdinalIgnoreCase).Take(3)],
+    };
+
+    public static string FormatAmount(Amount amount) =>
+        amount.Converted is { } converted ? $"{amount.Display} ({converted})" : amount.Display;
+
+    public static string? DateRange(Fact fact) => fact.Date switch
+    {
+        null => null,
+        { } start when fact.EndDate is { } end && end != start => $"{start.ToDisplay()} – {end.ToDisplay()}",
+        { } start => start.ToDisplay(),
+    };
+
+    public static string PersonName(FactBase facts, string personId) => facts.Find(personId)?.Title ?? personId;
+
+    /// <summary>The person's main title on a date: the first listed role held then, else the latest role.</summary>
+    public static string? TitleOn(Fact person, PartialDate? date) =>
+        date is { } d && person.Roles.FirstOrDefault(r => Holds(r, d)) is { } held ? held.Title : (person.Roles.Count > 0 ? person.Roles[^1].Title : null);
+
+    /// <summary>The person's most recent title as of a date: the latest-starting role held then.</summary>
+    public static string? CurrentTitle(Fact person, PartialDate asOf) =>
+        person.Roles.Where(r => Holds(r, asOf)).OrderBy(r => r.From).LastOrDefault()?.Title ?? (person.Roles.Count > 0 ? person.Roles[^1].Title : null);
+
+    private static bool Holds(Role role, PartialDate date) => (role.From is null || role.From <= date) && (role.To is null || role.To >= date);
+
+    public static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+
+    private static void AddPersonFields(FactBase facts, Fact person, List<ReplyField> fields)
+    {
+        if (person.Side is { } side)
+        {
+            fields.Add(new ReplyField("Side", side switch
+            {
+                Side.Japan => "Japan",
+                Side.UnitedStates => "United States",
+                _ => "Other",
+            }, Inline: true));
+        }
+
+        if (person.Roles.Count > 0)
+        {
+            fields.Add(new ReplyField("Titles", string.Join('\n', person.Roles.Select(FormatRole))));
+        }
+
+        var rounds = facts.Rounds
+            .Where(r => r.JapanAttendees.Contains(person.Id, StringComparer.Ordinal) || r.UsAttendees.Contains(person.Id, StringComparer.Ordinal))
+            .ToList();
+        if (rounds.Count > 0)
+        {
+            fields.Add(new ReplyField("Rounds attended", string.Join('\n', rounds.Select(r => $"{r.Title} — {DateRange(r)}"))));
+        }
+
+        if (person.Statements.Count > 0)
+        {
+            fields.Add(new ReplyField("Key statements", string.Join('\n', person.Statements.OrderBy(s => s.Date).Select(s => $"{s.Date.ToDisplay()}: {s.Text}"))));
+        }
+    }
+
+    private static void AddRoundFields(FactBase facts, Fact round, List<ReplyField> fields)
+    {
+        if (DateRange(round) is { } when)
+        {
+            fields.Add(new ReplyField("Date", when, Inline: true));
+        }
+
+        if (round.Place is { } place)
+        {
+            fields.Add(new ReplyField("Place", place, Inline: true));
+        }
+
+        if (round.Duration is { } duration)
+        {
+            fields.Add(new ReplyField("Duration", duration, Inline: true));
+        }
+
+        if (round.JapanAttendees.Count > 0)
+        {
+            fields.Add(new ReplyField("Japan", Attendees(facts, round, round.JapanAttendees)));
+        }
+
+        if (round.UsAttendees.Count > 0)
+        {
+            fields.Add(new ReplyField("United States", Attendees(facts, round, round.UsAttendees)));
+        }
+
+        if (round.Topics.Count > 0)
+        {
+            fields.Add(new ReplyField("Topics", string.Join("; ", round.Topics)));
+        }
+
+        if (round.Outcome is { } outcome)
+        {
+            fields.Add(new ReplyField("Outcome", outcome));
+        }
+    }
+
+    private static string Attendees(FactBase facts, Fact round, IReadOnlyList<string> ids) =>
+        string.Join('\n', ids.Select(id => facts.Find(id) is { } person && TitleOn(person, round.Date) is { } title
+            ? $"{person.Title} ({title})"
+            : PersonName(facts, id)));
+
+    private static void AddClaims(FactBase facts, Fact fact, List<ReplyField> fields)
+    {
+        foreach (var claim in fact.Claims)
+        {
+            var cited = string.Join("; ", claim.SourceIds.Select(facts.FindSource).OfType<Source>().Select(s => $"{s.Publisher}, {s.Date}"));
+            fields.Add(new ReplyField($"Claim — {claim.By}", cited.Length > 0 ? $"{claim.Text} ({cited})" : claim.Text));
+        }
+    }
+
+    private static string FormatRole(Role role)
+    {
+        var span = (role.From, role.To) switch
+        {
+            (null, null) => "",
+            ({ } from, null) => $" (from {from.ToDisplay()})",
+            (null, { } to) => $" (until {to.ToDisplay()})",
+            ({ } from, { } to) => string.Create(CultureInfo.InvariantCulture, $" ({from.ToDisplay()} – {to.ToDisplay()})"),
+        };
+        return role.Title + span;
+    }
+}

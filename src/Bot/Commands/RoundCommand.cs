@@ -1,0 +1,78 @@
+using System.Globalization;
+using Bot.Facts;
+
+namespace Bot.Commands;
+
+/// <summary><c>round [number]</c>: one round (date, place, attendees, outcome), or the list of rounds and later trips.</summary>
+internal sealed class RoundCommand(IFactBaseProvider facts) : ICommandHandler
+{
+    public const string CommandName = CommandNames.Round;
+
+    private static readonly string[] s_ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
+    private static readonly string[] s_numbers = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+    public string Name => CommandName;
+
+    public Task<Reply> HandleAsync(CommandRequest request, CancellationToken ct)
+    {
+        var fb = facts.Current;
+        var text = request.Option(OptionNames.Number);
+        if (text is null)
+        {
+            return Task.FromResult(FactReplies.ForList(fb, "Negotiation rounds", "The numbered rounds of 2025 and the later trips. Ask `round N` for one.", fb.Rounds,
+                r => new ReplyField($"{r.Title} — {FactReplies.DateRange(r)}", $"{r.Place ?? "place not reported"}. {r.Outcome ?? FactReplies.Shorten(r.Text, 200)}")));
+        }
+
+        var numbered = fb.Rounds.Where(r => r.Number is not null).ToList();
+        var range = numbered.Count == 0 ? "none are recorded" : $"rounds are numbered {numbered.Min(r => r.Number)}–{numbered.Max(r => r.Number)}";
+        if (ParseNumber(text) is { } number)
+        {
+            var round = numbered.FirstOrDefault(r => r.Number == number);
+            return Task.FromResult(round is not null
+                ? FactReplies.ForFact(fb, round)
+                : FactReplies.NotFound("round", text, numbered.OrderBy(r => Math.Abs(r.Number!.Value - number)).Select(r => $"round {r.Number}"),
+                    $"Round {number} is not in the fact base: {range}; later trips are listed by `round`."));
+        }
+
+        if (PartialDate.TryParse(text, out var date))
+        {
+            var onDate = fb.Rounds.FirstOrDefault(r => r.Date <= date && (r.EndDate ?? r.Date) >= date);
+            if (onDate is not null)
+            {
+                return Task.FromResult(FactReplies.ForFact(fb, onDate));
+            }
+        }
+
+        var ranked = FactMatcher.Rank(fb.Rounds, text);
+        return Task.FromResult(FactMatcher.Best(ranked) is { } match
+            ? FactReplies.ForFact(fb, match.Fact)
+            : FactReplies.NotFound("round", text, ranked.Select(m => m.Fact.Number is { } n ? $"round {n}" : m.Fact.Title),
+                $"Give a round number ({range}) or a date (YYYY-MM-DD), or `round` for the list."));
+    }
+
+    /// <summary>"4", "#4", "4th", "fourth", "four", "round 4", "round four".</summary>
+    internal static int? ParseNumber(string text)
+    {
+        var tokens = TextNormalizer.Tokens(text).Where(t => t is not ("round" or "no" or "number")).ToArray();
+        if (tokens.Length != 1)
+        {
+            return null;
+        }
+
+        var token = tokens[0];
+        var digits = token.TrimEnd('s', 't', 'n', 'd', 'r', 'h');
+        if (digits.Length > 0 && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and < 1000)
+        {
+            return n;
+        }
+
+        var ordinal = Array.IndexOf(s_ordinals, token);
+        if (ordinal >= 0)
+        {
+            return ordinal + 1;
+        }
+
+        var word = Array.IndexOf(s_numbers, token);
+        return word >= 0 ? word + 1 : null;
+    }
+}

@@ -1,0 +1,28 @@
+using Bot.Facts;
+
+namespace Bot.Commands;
+
+/// <summary><c>who [name]</c>: a person's side, titles over time, rounds attended and key statements; the list without a name.</summary>
+internal sealed class WhoCommand(IFactBaseProvider facts) : ICommandHandler
+{
+    public const string CommandName = CommandNames.Who;
+
+    public string Name => CommandName;
+
+    public Task<Reply> HandleAsync(CommandRequest request, CancellationToken ct)
+    {
+        var fb = facts.Current;
+        var name = request.Option(OptionNames.Name);
+        if (name is null)
+        {
+            var people = fb.People.OrderBy(p => p.Side).ThenBy(p => p.Title, StringComparer.Ordinal).ToList();
+            return Task.FromResult(FactReplies.ForList(fb, "People in the talks", $"{people.Count} people. Ask `who NAME` for one of them.", people,
+                p => new ReplyField(p.Title, (fb.AsOf is { } asOf ? FactReplies.CurrentTitle(p, asOf) : null) ?? FactReplies.Shorten(p.Text, 200))));
+        }
+
+        var ranked = FactMatcher.Rank(fb.People, name);
+        return Task.FromResult(FactMatcher.Best(ranked) is { } match
+            ? FactReplies.ForFact(fb, match.Fact)
+            : FactReplies.NotFound("person", name, ranked.Select(m => m.Fact.Title), "Try a surname (\"akazawa\") or a title (\"treasury secretary\"), or `who` for the list."));
+    }
+}

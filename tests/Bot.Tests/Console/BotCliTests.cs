@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Bot.Console;
+
+namespace Bot.Tests.Console;
+
+public sealed class BotCliTests
+{
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await BotCli.RunAsync(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Validate_GoodFolder_ExitsZeroWithCounts()
+    {
+        using var folder = FactFolder.Minimal();
+
+        var (exit, output, _) = await RunAsync("validate", "--facts", folder.Path);
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("ok: 1 facts (1 person), 1 sources, version ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_BrokenFolder_ExitsOneWithFileLineMessages()
+    {
+        using var folder = FactFolder.Minimal().Write("people.yaml", FactFolder.MinimalPeople
+            .Replace("    side: japan", "    side: japan\n    typo: 1", StringComparison.Ordinal)
+            .Replace("    as_of: 2025-05-01", "    as_of: 2025-02-30", StringComparison.Ordinal));
+
+        var (exit, _, error) = await RunAsync("validate", "--facts", folder.Path);
+
+        Assert.Equal(1, exit);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal($"{folder.Display("people.yaml")}:5: unknown key 'typo' in person; allowed: aliases, as_of, claims, date, end_date, id, name, people, phrasings, roles, side, sources, statements, text", lines[0]);
+        Assert.StartsWith($"{folder.Display("people.yaml")}:12: 'as_of' has bad date '2025-02-30'", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("2 error(s)", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Who_Json_WritesOneParsableObjectWithFactsAndSources()
+    {
+        var (exit, output, _) = await RunAsync("who", "bessent", "--json");
+
+        Assert.Equal(0, exit);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        Assert.Equal("answer", root.GetProperty("kind").GetString());
+        Assert.Equal("scott-bessent", root.GetProperty("facts")[0].GetString());
+        Assert.True(root.GetProperty("sources").GetArrayLength() > 0);
+        Assert.StartsWith("https://", root.GetProperty("sources")[0].GetProperty("url").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Round_Text_PrintsTitleFieldsSourcesAndAsOf()
+    {
+        var (exit, output, _) = await RunAsync("round", "4");
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("Round 4\n", output, StringComparison.Ordinal);
+        Assert.Contains("May 30, 2025", output, StringComparison.Ordinal);
+        Assert.Contains("Sources:\n  - ", output, StringComparison.Ordinal);
+        Assert.Contains("As of ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Who_UnknownName_ExitsNonZeroWithSuggestions()
+    {
+        var (exit, output, _) = await RunAsync("who", "lutnik", "zzz");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Did you mean: ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_RunningHost_ExitsZero_AndUnreachable_ExitsOne()
+    {
+        using var folder = FactFolder.Minimal();
+        await using var app = await KestrelBot.StartAsync(folder.Path);
+
+        var (ok, output, _) = await RunAsync("health", "--url", new Uri(app.BaseAddress, "/health/ready").ToString());
+        var (down, _, error) = await RunAsync("health", "--url", "http://127.0.0.1:9/health/ready");
+        var (bad, _, _) = await RunAsync("health", "--url", "not a url");
+
+        Assert.Equal(0, ok);
+        Assert.Equal("200 Healthy", output.Trim());
+        Assert.Equal(1, down);
+        Assert.StartsWith("unhealthy:", error, StringComparison.Ordinal);
+        Assert.Equal(2, bad);
+    }
+}
