@@ -34,7 +34,7 @@ internal sealed class DiscordChannelSender(
     IOptions<OutboxOptions> outbox,
     DeliveryShare share,
     TimeProvider time,
-    OutboxLog log) : IPlatformSender
+    OutboxLog log) : IPlatformSender, IDisposable
 {
     public const string HttpClientName = "discord-channel-sender";
 
@@ -48,6 +48,9 @@ internal sealed class DiscordChannelSender(
     private readonly ConcurrentDictionary<string, RouteBucket> _buckets = new(StringComparer.Ordinal);
     private readonly Queue<DateTimeOffset> _invalid = new();
     private readonly Lock _invalidGate = new();
+    private readonly SemaphoreSlim _firstRequest = new(1, 1);
+    private volatile bool _tokenAccepted;
+    private volatile string? _tokenRejected;
 
     public Platform Platform => Platform.Discord;
 
@@ -93,6 +96,34 @@ internal sealed class DiscordChannelSender(
     {
         // The nonce makes every attempt idempotent within Discord's dedupe window, so an uncertain earlier attempt
         // needs no extra check here: resending returns the message that attempt created.
+        if (_tokenRejected is { } rejected)
+        {
+            return SendResult.AuthFailed(rejected, wholePlatform: true);
+        }
+
+        // Until the token has been accepted once, one request at a time: a wrong token costs one invalid request, not dozens.
+        var gate = _tokenAccepted ? null : _firstRequest;
+        if (gate is not null)
+        {
+            await gate.WaitAsync(ct);
+        }
+
+        try
+        {
+            return _tokenRejected is { } rejectedMeanwhile
+                ? SendResult.AuthFailed(rejectedMeanwhile, wholePlatform: true)
+                : await SendOnceAsync(target, post, idempotencyKey, ct);
+        }
+        finally
+        {
+            gate?.Release();
+        }
+    }
+
+    public void Dispose() => _firstRequest.Dispose();
+
+    private async Task<SendResult> SendOnceAsync(DeliveryTarget target, PlatformPost post, string idempotencyKey, CancellationToken ct)
+    {
         var message = ((DiscordUpdatePost)post).Message with { Nonce = Nonce(idempotencyKey), EnforceNonce = true };
         var channelId = target.Channel.ChannelId;
         using var request = new HttpRequestMessage(HttpMethod.Post, $"channels/{Uri.EscapeDataString(channelId)}/messages")
@@ -121,6 +152,11 @@ internal sealed class DiscordChannelSender(
         {
             var now = time.GetUtcNow();
             UpdateBucket(channelId, response, now);
+            if (response.StatusCode != HttpStatusCode.Unauthorized)
+            {
+                _tokenAccepted = true;
+            }
+
             if (response.IsSuccessStatusCode)
             {
                 return SendResult.Sent;
@@ -134,7 +170,8 @@ internal sealed class DiscordChannelSender(
                     return RateLimited(channelId, response, body, now);
                 case HttpStatusCode.Unauthorized:
                     CountInvalid(now);
-                    return SendResult.AuthFailed("Discord rejected the bot token (401 Unauthorized): it is wrong or was reset.", wholePlatform: true);
+                    _tokenRejected = "Discord rejected the bot token (401 Unauthorized): it is wrong or was reset.";
+                    return SendResult.AuthFailed(_tokenRejected, wholePlatform: true);
                 case HttpStatusCode.Forbidden or HttpStatusCode.NotFound:
                     if (response.StatusCode == HttpStatusCode.Forbidden)
                     {

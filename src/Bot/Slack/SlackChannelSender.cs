@@ -33,7 +33,7 @@ internal sealed class SlackChannelSender(
     IOptions<SlackChannelSenderOptions> slack,
     IOptions<OutboxOptions> outbox,
     TimeProvider time,
-    OutboxLog log) : IPlatformSender, IChannelAccessProbe
+    OutboxLog log) : IPlatformSender, IChannelAccessProbe, IDisposable
 {
     public const string HttpClientName = "slack-channel-sender";
 
@@ -49,6 +49,9 @@ internal sealed class SlackChannelSender(
     private readonly ConcurrentDictionary<string, DateTimeOffset> _nextPost = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _workspacePause = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SlidingWindowLimiter> _history = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _firstRequest = new(1, 1);
+    private volatile bool _tokenAccepted;
+    private volatile string? _tokenRejected;
 
     public Platform Platform => Platform.Slack;
 
@@ -87,6 +90,47 @@ internal sealed class SlackChannelSender(
     }
 
     public async Task<SendResult> SendAsync(DeliveryTarget target, PlatformPost post, string idempotencyKey, bool mayAlreadyBePosted, CancellationToken ct)
+    {
+        if (_tokenRejected is { } rejected)
+        {
+            return SendResult.AuthFailed(rejected, wholePlatform: false);
+        }
+
+        // Until the token has been accepted once, one request at a time: a wrong token costs one call, not dozens.
+        var gate = _tokenAccepted ? null : _firstRequest;
+        if (gate is not null)
+        {
+            await gate.WaitAsync(ct);
+        }
+
+        try
+        {
+            if (_tokenRejected is { } rejectedMeanwhile)
+            {
+                return SendResult.AuthFailed(rejectedMeanwhile, wholePlatform: false);
+            }
+
+            var result = await SendOnceAsync(target, post, idempotencyKey, mayAlreadyBePosted, ct);
+            if (result.Status == SendStatus.AuthFailed)
+            {
+                _tokenRejected = result.Detail;
+            }
+            else if (result.Status is SendStatus.Sent or SendStatus.AlreadyPosted or SendStatus.ChannelGone or SendStatus.Rejected)
+            {
+                _tokenAccepted = true;
+            }
+
+            return result;
+        }
+        finally
+        {
+            gate?.Release();
+        }
+    }
+
+    public void Dispose() => _firstRequest.Dispose();
+
+    private async Task<SendResult> SendOnceAsync(DeliveryTarget target, PlatformPost post, string idempotencyKey, bool mayAlreadyBePosted, CancellationToken ct)
     {
         var channel = target.Channel;
         if (mayAlreadyBePosted)

@@ -83,11 +83,16 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         Assert.Equal(new OutboxCounts(0, 2000, 0, 0), await host.Store.CountOutboxAsync(default));
         Assert.Empty(_discord.Violations);
         Assert.Empty(_slack.Violations);
-        var post = _discord.Posts[0].Body;
-        Assert.Contains("Corrected · Tariff on Japanese cars", post, StringComparison.Ordinal);
+        var post = _discord.Posts[0].Text;
+        Assert.Contains("Corrected · Tariff on Japanese cars (figures)", post, StringComparison.Ordinal);
         Assert.Contains("27.5% → 15%", post, StringComparison.Ordinal);
-        Assert.Contains("New · Round 3", post, StringComparison.Ordinal);
-        Assert.Contains("Removed · \\\"Liberation Day\\\" tariffs announced", post, StringComparison.Ordinal);
+        Assert.Contains("New · Round 3 (rounds)", post, StringComparison.Ordinal);
+        Assert.Contains("Removed · \"Liberation Day\" tariffs announced (events)", post, StringComparison.Ordinal);
+        Assert.Contains("[Reuters, 2025-07-23](https://example.org/reuters/tariffs)", post, StringComparison.Ordinal);
+        var slackPost = _slack.Posts[0].Text;
+        Assert.Contains("*Corrected* · *Tariff on Japanese cars* (figures)", slackPost, StringComparison.Ordinal);
+        Assert.Contains("27.5% → 15%", slackPost, StringComparison.Ordinal);
+        Assert.Contains("<https://example.org/reuters/tariffs|Reuters, 2025-07-23>", slackPost, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -179,7 +184,7 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
             async () => (await host.Store.CountOutboxAsync(default)) == new OutboxCounts(20, 20, 0, 0),
             async () => $"outbox {await host.Store.CountOutboxAsync(default)}");
 
-        Assert.InRange(_discord.Unauthorized, 1, 5);
+        Assert.True(_discord.Unauthorized is >= 1 and <= 2, $"{_discord.Unauthorized} requests with a revoked token");
         Assert.Empty(_discord.Posts);
         AssertOnePostEach(_slack.Posts.Select(p => p.Channel), slack);
         var reply = await host.DispatchAsync(CommandRequest.Create(CommandNames.Subscriptions, new CommandContext(Platform.Discord, "G100", discord[0].ChannelId, "U1", false)));
@@ -239,7 +244,7 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         await host.ReloadAsync(_facts);
         await DeliveryTestHost.DrainedAsync(host.Store);
 
-        Assert.Single(_slack.Posts);
+        Assert.True(_slack.Posts.Count == 1, $"posts {_slack.Posts.Count}, history calls {_slack.HistoryCalls}, 429s {_slack.RateLimited}, times {string.Join(",", _slack.Posts.Select(p => p.At.ToString("ss.fff")))} keys {string.Join(",", _slack.Posts.Select(p => p.MetadataKey))}");
         Assert.Equal(1, _slack.HistoryCalls);
         Assert.Equal(new OutboxCounts(0, 1, 0, 0), await host.Store.CountOutboxAsync(default));
     }
@@ -264,7 +269,7 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         Assert.InRange(_slack.Posts.Count, 2, 80);
         Assert.Empty(_discord.Violations);
         Assert.Empty(_slack.Violations);
-        Assert.Equal(80, _discord.Posts.Sum(p => System.Text.RegularExpressions.Regex.Count(p.Body, "New · Figure number")));
+        Assert.Equal(80, _discord.Posts.Sum(p => System.Text.RegularExpressions.Regex.Count(p.Text, "New · Figure number")));
         Assert.Equal(new OutboxCounts(0, 2, 0, 0), await host.Store.CountOutboxAsync(default));
     }
 
@@ -288,10 +293,10 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         await host.Store.SubscribeAsync(new SubscriptionRequest(channel, Topics.All, Digest: false, "U1"), DateTimeOffset.UtcNow, default);
         await DeliveryTestHost.DrainedAsync(host.Store);
 
-        var post = Assert.Single(_slack.Posts);
-        Assert.Contains("Daily digest", post.Body, StringComparison.Ordinal);
-        Assert.Contains("Round 3", post.Body, StringComparison.Ordinal);
-        Assert.Contains("Round 4", post.Body, StringComparison.Ordinal);
-        Assert.Contains("2 versions", post.Body, StringComparison.Ordinal);
+        var post = Assert.Single(_slack.Posts).Text;
+        Assert.Contains("Daily digest", post, StringComparison.Ordinal);
+        Assert.Contains("*New* · *Round 3*", post, StringComparison.Ordinal);
+        Assert.Contains("*New* · *Round 4*", post, StringComparison.Ordinal);
+        Assert.Contains("2 versions", post, StringComparison.Ordinal);
     }
 }

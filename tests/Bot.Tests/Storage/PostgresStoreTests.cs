@@ -6,7 +6,7 @@ namespace Bot.Tests.Storage;
 
 /// <summary>
 /// The storage contract on a real PostgreSQL (each test in its own schema). Skipped, with the reason, when
-/// BOT_TEST_POSTGRES is not set; .ci/run starts PostgreSQL and sets it.
+/// TEST_POSTGRES_CONNECTION is not set; .ci/run starts PostgreSQL and sets it.
 /// </summary>
 public sealed class PostgresStoreTests : SubscriptionStoreContract
 {

@@ -8,7 +8,7 @@ namespace Bot.Tests.TestSupport;
 /// </summary>
 internal sealed class PostgresTestDatabase : IAsyncDisposable
 {
-    public const string EnvironmentVariable = "BOT_TEST_POSTGRES";
+    public const string EnvironmentVariable = "TEST_POSTGRES_CONNECTION";
 
     public const string SkipMessage =
         $"PostgreSQL tests need {EnvironmentVariable} (e.g. Host=127.0.0.1;Port=5432;Username=bot;Password=bot;Database=bot_test); .ci/run starts PostgreSQL and sets it.";

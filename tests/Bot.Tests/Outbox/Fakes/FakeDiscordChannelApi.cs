@@ -7,7 +7,46 @@ using Microsoft.AspNetCore.Http;
 namespace Bot.Tests.Outbox.Fakes;
 
 /// <summary>One message the fake Discord created.</summary>
-internal sealed record DiscordPostRecord(string Id, string ChannelId, string? Nonce, string Body, DateTimeOffset At);
+internal sealed record DiscordPostRecord(string Id, string ChannelId, string? Nonce, string Body, DateTimeOffset At)
+{
+    /// <summary>What a reader sees: content, then each embed's title, description, fields and footer, one per line.</summary>
+    public string Text
+    {
+        get
+        {
+            using var doc = JsonDocument.Parse(Body);
+            var lines = new List<string>();
+            if (doc.RootElement.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.String)
+            {
+                lines.Add(content.GetString()!);
+            }
+
+            foreach (var embed in doc.RootElement.TryGetProperty("embeds", out var embeds) ? embeds.EnumerateArray() : default)
+            {
+                foreach (var name in new[] { "title", "description" })
+                {
+                    if (embed.TryGetProperty(name, out var value))
+                    {
+                        lines.Add(value.GetString()!);
+                    }
+                }
+
+                foreach (var entry in embed.TryGetProperty("fields", out var fields) ? fields.EnumerateArray() : default)
+                {
+                    lines.Add(entry.GetProperty("name").GetString()!);
+                    lines.Add(entry.GetProperty("value").GetString()!);
+                }
+
+                if (embed.TryGetProperty("footer", out var footer))
+                {
+                    lines.Add(footer.GetProperty("text").GetString()!);
+                }
+            }
+
+            return string.Join('\n', lines);
+        }
+    }
+}
 
 /// <summary>
 /// Discord's <c>POST /channels/{id}/messages</c> on loopback, enforcing what the real API enforces: the bot token, the

@@ -7,7 +7,32 @@ using Microsoft.AspNetCore.Http;
 namespace Bot.Tests.Outbox.Fakes;
 
 /// <summary>One message the fake Slack stored.</summary>
-internal sealed record SlackPostRecord(string Ts, string Channel, string? MetadataKey, string Body, DateTimeOffset At);
+internal sealed record SlackPostRecord(string Ts, string Channel, string? MetadataKey, string Body, DateTimeOffset At)
+{
+    /// <summary>What a reader sees: every block's text, one per line (still escaped as Slack receives it).</summary>
+    public string Text
+    {
+        get
+        {
+            using var doc = JsonDocument.Parse(Body);
+            var lines = new List<string>();
+            foreach (var block in doc.RootElement.TryGetProperty("blocks", out var blocks) ? blocks.EnumerateArray() : default)
+            {
+                if (block.TryGetProperty("text", out var text))
+                {
+                    lines.Add(text.GetProperty("text").GetString()!);
+                }
+
+                foreach (var element in block.TryGetProperty("elements", out var elements) ? elements.EnumerateArray() : default)
+                {
+                    lines.Add(element.GetProperty("text").GetString()!);
+                }
+            }
+
+            return string.Join('\n', lines);
+        }
+    }
+}
 
 /// <summary>
 /// Slack's Web API methods the bot uses, on loopback: <c>chat.postMessage</c> (bot token; about one post per second per
@@ -26,7 +51,7 @@ internal sealed class FakeSlackChatApi : IAsyncDisposable
     private readonly List<SlackPostRecord> _posts = [];
     private readonly Dictionary<string, int> _requestsByChannel = new(StringComparer.Ordinal);
     private WebApplication? _app;
-    private long _ts = 1_750_000_000_000_000;
+    private long _ts;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -167,7 +192,8 @@ internal sealed class FakeSlackChatApi : IAsyncDisposable
                 return (200, Error(invalid), null, false);
             }
 
-            var ts = (_ts++ / 1_000_000.0).ToString("0.000000", CultureInfo.InvariantCulture);
+            _ts = Math.Max(_ts + 1, now.ToUnixTimeMilliseconds() * 1000);
+            var ts = $"{_ts / 1_000_000}.{_ts % 1_000_000:D6}";
             var key = root.TryGetProperty("metadata", out var meta) && meta.TryGetProperty("event_payload", out var payload) && payload.TryGetProperty("key", out var k)
                 ? k.GetString()
                 : null;
