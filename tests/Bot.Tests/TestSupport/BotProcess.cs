@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Bot.Tests.TestSupport;
+
+/// <summary>
+/// The built bot (<c>bot.dll</c> next to the tests) as a real child process, run with <c>dotnet</c>, configured through
+/// environment variables as an operator would, and killable with SIGKILL.
+/// </summary>
+internal sealed class BotProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private BotProcess(Process process) => _process = process;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public static BotProcess Start(IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] args)
+    {
+        var botDll = Path.Combine(AppContext.BaseDirectory, "bot.dll");
+        Assert.True(File.Exists(botDll), $"the built bot is missing at {botDll}");
+        var dotnet = Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
+        var start = new ProcessStartInfo(dotnet)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(botDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = start };
+        var bot = new BotProcess(process);
+        process.OutputDataReceived += (_, e) => bot.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => bot.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return bot;
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, in-flight requests are cut, nothing is flushed.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.WaitForExit();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+}
