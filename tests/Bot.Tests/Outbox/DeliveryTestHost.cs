@@ -76,7 +76,7 @@ internal sealed class DeliveryTestHost : IAsyncDisposable
     {
         foreach (var channel in channels)
         {
-            await store.SubscribeAsync(new SubscriptionRequest(channel, Subscriptions.Topics.All, digest, "U-test"), DateTimeOffset.UtcNow, default);
+            await store.SubscribeAsync(new SubscriptionRequest(channel, Bot.Subscriptions.Topics.All, digest, "U-test"), DateTimeOffset.UtcNow, default);
         }
     }
 

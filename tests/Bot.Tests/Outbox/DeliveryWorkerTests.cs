@@ -279,7 +279,7 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         await using var host = await StartAsync();
         var channel = SlackChannel(7);
         await DeliveryTestHost.SubscribeAsync(host.Store, [channel], digest: true);
-        var publisher = (Subscriptions.UpdatePublisher)host.Services.GetService(typeof(Subscriptions.UpdatePublisher))!;
+        var publisher = (UpdatePublisher)host.Services.GetService(typeof(UpdatePublisher))!;
         Assert.Equal(0, (await host.Store.CountOutboxAsync(default)).Pending);
 
         ChangeFacts();
