@@ -60,6 +60,15 @@ internal sealed class BotProcess : IDisposable
         return bot;
     }
 
+    /// <summary>Waits for the process to end by itself and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await _process.WaitForExitAsync(timeout.Token);
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL: no shutdown code runs, in-flight requests are cut, nothing is flushed.</summary>
     public void Kill()
     {
