@@ -138,17 +138,18 @@ internal sealed class DeliveryWorker(
             var uncertain = delivery.Uncertain;
             for (var part = delivery.PartsSent; part < posts.Count; part++)
             {
-                await sender.WaitForTurnAsync(target, ct);
-                if (halts.HaltReason(channel) is not null)
-                {
-                    // The token failed while this delivery waited for its turn: do not add another invalid request.
-                    await store.RetryLaterAsync(delivery, time.GetUtcNow(), RetryReason.Released, null, ct);
-                    return;
-                }
-
+                // Note the attempt first, then wait for the rate-limit turn and send at once: a database write between the
+                // turn and the request would let requests bunch up and arrive faster than the limit allows.
                 if (!await store.BeginAttemptAsync(delivery, time.GetUtcNow(), o.Lease, ct))
                 {
                     log.ClaimLost(delivery.Key, channelName);
+                    return;
+                }
+
+                if (!await WaitForTurnAsync(sender, target, ct) || halts.HaltReason(channel) is not null)
+                {
+                    // The wait outgrew the lease, or the token failed meanwhile: hand the row back unsent.
+                    await store.RetryLaterAsync(delivery, time.GetUtcNow(), RetryReason.Released, null, ct);
                     return;
                 }
 
@@ -228,6 +229,22 @@ internal sealed class DeliveryWorker(
         {
             log.DeliveryError(ex, delivery.Key, channelName);
             await ReleaseQuietlyAsync(delivery, RetryReason.Failure, ex.Message);
+        }
+    }
+
+    /// <summary>Waits for the sender's turn, at most half the lease (so the claim cannot run out while waiting).</summary>
+    private async Task<bool> WaitForTurnAsync(IPlatformSender sender, DeliveryTarget target, CancellationToken ct)
+    {
+        using var limit = new CancellationTokenSource(options.Value.Lease / 2, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, limit.Token);
+        try
+        {
+            await sender.WaitForTurnAsync(target, linked.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return false;
         }
     }
 

@@ -39,14 +39,25 @@ internal sealed class SlidingWindowLimiter(TimeProvider time)
         }
     }
 
-    /// <summary>Waits for a turn: returns at a time when one more request stays within the limit.</summary>
+    /// <summary>
+    /// Waits for a turn: returns at a time when one more request stays within the limit. A pause that began while
+    /// waiting (a 429 on another request) is honoured too: the turn is taken again after it.
+    /// </summary>
     public async ValueTask WaitAsync(int limit, TimeSpan window, CancellationToken ct)
     {
-        var at = Reserve(limit, window);
-        var wait = at - time.GetUtcNow();
-        if (wait > TimeSpan.Zero)
+        while (true)
         {
-            await Task.Delay(wait, time, ct);
+            var at = Reserve(limit, window);
+            var wait = at - time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, ct);
+            }
+
+            if (PausedUntil <= time.GetUtcNow())
+            {
+                return;
+            }
         }
     }
 

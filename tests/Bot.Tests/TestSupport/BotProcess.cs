@@ -27,6 +27,22 @@ internal sealed class BotProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The most resident memory the process has used so far (Linux VmHWM), or null where /proc is not available.</summary>
+    public long? PeakResidentBytes
+    {
+        get
+        {
+            var status = $"/proc/{_process.Id}/status";
+            if (!File.Exists(status))
+            {
+                return null;
+            }
+
+            var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        }
+    }
+
     public static BotProcess Start(IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] args)
     {
         var botDll = Path.Combine(AppContext.BaseDirectory, "bot.dll");
