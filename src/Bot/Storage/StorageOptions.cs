@@ -9,8 +9,8 @@ public sealed class StorageOptions
     public const string Sqlite = "sqlite";
     public const string Postgres = "postgres";
 
-    /// <summary>The default database: a file under <c>var/</c> in the working directory (created when missing).</summary>
-    public const string DefaultSqliteConnectionString = "Data Source=var/bot.db";
+    /// <summary>The default database: <c>state/bot.db</c> under the working directory (folder created when missing).</summary>
+    public const string DefaultSqliteConnectionString = "Data Source=state/bot.db";
 
     /// <summary><c>sqlite</c> (the default: one instance, no setup) or <c>postgres</c> (several replicas).</summary>
     [Required]

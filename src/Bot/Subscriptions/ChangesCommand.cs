@@ -21,8 +21,10 @@ internal sealed class ChangesCommand(ISubscriptionStore store, IFactBaseProvider
     public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken ct)
     {
         DateTimeOffset? since = null;
-        if (request.Option(OptionNames.Since) is { } sinceText)
+        if (request.Option(OptionNames.Since) is { } sinceOption)
         {
+            // "since 2025-07-01" and "since:2025-07-01" as well as "2025-07-01".
+            var sinceText = sinceOption.StartsWith("since", StringComparison.OrdinalIgnoreCase) ? sinceOption[5..].TrimStart(':', ' ') : sinceOption;
             if (!PartialDate.TryParse(sinceText, out var date))
             {
                 return Reply.Rejected("Bad date", $"\"{sinceText}\" is not a date. Use YYYY-MM-DD, YYYY-MM or YYYY, e.g. changes since 2025-07-01.");

@@ -35,7 +35,7 @@ public sealed class ChangesCommandTests : IDisposable
         _facts.Rounds.Add((3, "2025-05-23", "Washington, D.C.", "Agreed to speed up talks."));
         await PublishAsync(new DateTimeOffset(2025, 8, 2, 10, 0, 0, TimeSpan.Zero));
 
-        var reply = await Command().HandleAsync(CommandRequest.Create(CommandNames.Changes, CommandContext.Console, (OptionNames.Since, "2025-07-20")), default);
+        var reply = await Command().HandleAsync(CommandRequest.Create(CommandNames.Changes, CommandContext.Console, (OptionNames.Since, "since 2025-07-20")), default);
 
         Assert.Equal(ReplyKind.Answer, reply.Kind);
         Assert.Equal("Fact-base changes since July 20, 2025", reply.Title);
