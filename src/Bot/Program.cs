@@ -1,4 +1,5 @@
 using Bot.Console;
+using Bot.Discord;
 using Bot.Hosting;
 using Bot.Slack;
 
@@ -10,11 +11,13 @@ if (!BotCli.IsServe(args))
 var builder = WebApplication.CreateBuilder(BotCli.ServeArguments(args));
 builder.AddHosting();
 builder.AddBotCore();
+builder.AddDiscord();
 builder.AddSlack();
 builder.AddUpdateDelivery();
 
 var app = builder.Build();
 app.MapHealth();
+app.MapDiscord();
 app.MapSlack();
 
 await app.RunAsync();

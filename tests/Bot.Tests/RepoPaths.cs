@@ -9,6 +9,9 @@ internal static class RepoPaths
 
     public static string Source => Path.Combine(Root, "src", "Bot");
 
+    /// <summary>The platforms' own specs (Discord OpenAPI, Slack Web API and manifest schemas), kept in the repository.</summary>
+    public static string Specs => Path.Combine(Root, "specs");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

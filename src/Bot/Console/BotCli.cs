@@ -30,6 +30,7 @@ public static class BotCli
         var root = new RootCommand("Answers questions about the 2025 Japan–US tariff negotiations from a curated, sourced fact base.");
         root.Subcommands.Add(new Command(ServeCommand, "Run the HTTP service (Discord and Slack endpoints, health checks). The default."));
         root.Subcommands.Add(ValidateCommand());
+        root.Subcommands.Add(Bot.Discord.DiscordCli.Create());
         root.Subcommands.Add(HealthCommand());
         root.Subcommands.Add(Bot.Slack.SlackCli.Create());
         foreach (var command in LookupCommands())

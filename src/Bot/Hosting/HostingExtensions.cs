@@ -20,15 +20,23 @@ public static class HostingExtensions
         return builder;
     }
 
-    /// <summary>Structured logging and the health checks behind <c>/health/live</c> and <c>/health/ready</c>.</summary>
+    /// <summary>
+    /// Logging and the health checks behind <c>/health/live</c> and <c>/health/ready</c>. Logs are one line per
+    /// event with UTC timestamps; set <c>Logging__Console__FormatterName=json</c> for JSON lines with every
+    /// structured field.
+    /// </summary>
     public static IHostApplicationBuilder AddHosting(this IHostApplicationBuilder builder)
     {
-        builder.Logging.AddSimpleConsole(o =>
+        if (builder.Configuration["Logging:Console:FormatterName"] is null)
         {
-            o.SingleLine = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            o.UseUtcTimestamp = true;
-        });
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                o.UseUtcTimestamp = true;
+            });
+        }
+
         builder.Services.AddHealthChecks().AddCheck<FactBaseHealthCheck>("facts", tags: [ReadyTag]);
         return builder;
     }

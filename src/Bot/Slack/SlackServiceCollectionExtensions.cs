@@ -5,7 +5,7 @@ namespace Bot.Slack;
 public static class SlackServiceCollectionExtensions
 {
     private static readonly string s_userAgent =
-        $"TalksBot/{typeof(SlackServiceCollectionExtensions).Assembly.GetName().Version?.ToString(3) ?? "1.0.0"} (+Japan–US talks fact bot; .NET)";
+        $"TalksBot/{typeof(SlackServiceCollectionExtensions).Assembly.GetName().Version?.ToString(3) ?? "1.0.0"} (+Japan-US talks fact bot; .NET)";
 
     /// <summary>
     /// Registers the Slack adapter: options (validated at start), the verifier, the renderer, the reply queue and its
@@ -22,11 +22,12 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackReplyQueue>();
         services.AddHostedService<SlackReplyWorker>();
 
+        // The response_url is a credential and IHttpClientFactory's loggers write request URIs: none on this client.
         services.AddHttpClient<SlackResponder>(http =>
         {
             http.DefaultRequestHeaders.UserAgent.ParseAdd(s_userAgent);
             http.Timeout = TimeSpan.FromSeconds(10);
-        });
+        }).RemoveAllLoggers();
 
         services.AddTransient<SlackAuthHandler>();
         services.AddHttpClient<SlackClient>((sp, http) =>

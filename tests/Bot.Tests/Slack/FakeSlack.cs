@@ -186,25 +186,10 @@ internal sealed class FakeSlack : IAsyncDisposable
     }
 }
 
-/// <summary>Reads Slack's Web API OpenAPI spec from shared/specs/slack.</summary>
+/// <summary>Reads Slack's Web API OpenAPI spec from the repository's specs/slack (copied from shared/specs).</summary>
 internal static class SlackSpec
 {
-    public static string Folder
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "specs", "slack");
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-
-            throw new DirectoryNotFoundException("shared/specs/slack not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string Folder => Path.Combine(RepoPaths.Specs, "slack");
 
     /// <summary>The formData parameter names of <c>chat.postMessage</c> (the token goes in the Authorization header).</summary>
     public static HashSet<string> PostMessageParameters()

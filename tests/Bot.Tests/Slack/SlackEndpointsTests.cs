@@ -142,19 +142,21 @@ public sealed class SlackEndpointsTests(SlackHostFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task Commands_UnknownPerson_OffersSuggestionButtonsThatAnswerTheSuggestion()
+    public async Task Commands_UnknownRound_OffersSuggestionButtonsThatAnswerTheSuggestion()
     {
-        var message = await SlackTestHost.MessageAsync(await Host.CommandAsync("who besent"));
-        var suggestion = Assert.Single(SlackTestHost.Buttons(message), b => b["text"]!["text"]!.GetValue<string>() == "Scott Bessent");
-        Assert.StartsWith("talks.suggest.", suggestion["action_id"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal("0|who Scott Bessent", suggestion["value"]!.GetValue<string>());
+        var message = await SlackTestHost.MessageAsync(await Host.CommandAsync("round 9"));
+        var suggestion = Assert.Single(SlackTestHost.Buttons(message), b => b["text"]!["text"]!.GetValue<string>() == "round 4");
+        Assert.Equal("talks.suggest.0", suggestion["action_id"]!.GetValue<string>());
+        Assert.Equal("0|round 4", suggestion["value"]!.GetValue<string>());
         Assert.DoesNotContain(SlackTestHost.Buttons(message), b => b["action_id"]!.GetValue<string>() == "talks.share");
 
-        Assert.Equal(HttpStatusCode.OK, (await Host.ActionAsync(suggestion["action_id"]!.GetValue<string>(), suggestion["value"]!.GetValue<string>())).StatusCode);
+        var url = Host.Slack.NewResponseUrl("actions");
+        Assert.Equal(HttpStatusCode.OK, (await Host.ActionAsync("talks.suggest.0", "0|round 4", url)).StatusCode);
 
         var post = await Host.Slack.NextAsync();
+        Assert.Equal(url.AbsolutePath, post.Path);
         Assert.True(post.Body["replace_original"]!.GetValue<bool>());
-        Assert.Equal("Scott Bessent", post.Body["blocks"]![0]!["text"]!["text"]!.GetValue<string>());
+        Assert.Equal("Round 4", post.Body["blocks"]![0]!["text"]!["text"]!.GetValue<string>());
     }
 
     [Fact]
@@ -537,6 +539,45 @@ public sealed class SlackEndpointsConfigurationTests
 
         Assert.Equal(HttpStatusCode.BadRequest, (await host.CommandAsync("round 4")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.CommandAsync("round 4", new Uri("https://hooks.slack.com/commands/T0AAA1111/1/abc"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Logs_NeverContainResponseUrlsTheSigningSecretOrTheBotToken()
+    {
+        var logs = new CapturingLoggerProvider();
+        var ask = new RecordingHandler(CommandNames.Ask) { Blocks = true };
+        await using var host = await SlackTestHost.StartAsync(
+            new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Trace" },
+            s =>
+            {
+                s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs);
+                s.AddSingleton<ICommandHandler>(ask);
+            });
+        var commandUrl = host.Slack.NewResponseUrl();
+        var actionUrl = host.Slack.NewResponseUrl("actions");
+
+        var pending = host.CommandAsync("ask slow question", commandUrl);
+        await ask.Started;
+        while (!pending.IsCompleted)
+        {
+            host.Time.Advance(TimeSpan.FromMilliseconds(500));
+            await Task.WhenAny(pending, Task.Delay(20));
+        }
+
+        ask.Release();
+        await host.Slack.NextAsync();
+        Assert.Equal(HttpStatusCode.OK, (await host.ActionAsync("talks.share", "0|round 4", actionUrl)).StatusCode);
+        await host.Slack.NextAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.SendAsync("/slack/commands", "x=1", secret: "wrong")).StatusCode);
+        var client = host.Services.GetRequiredService<Bot.Slack.SlackClient>();
+        Assert.True((await client.PostMessageAsync("C0CCC3333", new Bot.Slack.SlackMessage { Text = "hello" }, default)).Ok);
+
+        var all = string.Join("\n", logs.Lines);
+        Assert.Contains("Slack ask not ready", all, StringComparison.Ordinal); // the capture works
+        foreach (var secret in new[] { commandUrl.AbsolutePath, actionUrl.AbsolutePath, commandUrl.Segments[^1], actionUrl.Segments[^1], SlackSigner.Secret, FakeSlack.BotToken })
+        {
+            Assert.DoesNotContain(secret, all, StringComparison.Ordinal);
+        }
     }
 
     private static void UseOnly(IServiceCollection services, IEnumerable<ICommandHandler> handlers)

@@ -24,8 +24,11 @@ internal sealed class SlackTestHost : IAsyncDisposable
     private readonly WebApplicationFactory<Program> _factory;
     private readonly FactFolder _facts;
 
-    private SlackTestHost(WebApplicationFactory<Program> factory, FactFolder facts, FakeTimeProvider time, FakeSlack slack)
+    private readonly BotWebApplicationFactory _root;
+
+    private SlackTestHost(BotWebApplicationFactory root, WebApplicationFactory<Program> factory, FactFolder facts, FakeTimeProvider time, FakeSlack slack)
     {
+        _root = root;
         _factory = factory;
         _facts = facts;
         Time = time;
@@ -59,7 +62,8 @@ internal sealed class SlackTestHost : IAsyncDisposable
             all[key] = value;
         }
 
-        var factory = new BotWebApplicationFactory(all).WithWebHostBuilder(b =>
+        var root = new BotWebApplicationFactory(all);
+        var factory = root.WithWebHostBuilder(b =>
         {
             b.ConfigureTestServices(s =>
             {
@@ -67,7 +71,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
                 services?.Invoke(s);
             });
         });
-        return new SlackTestHost(factory, facts, time, slack);
+        return new SlackTestHost(root, factory, facts, time, slack);
     }
 
     public Task<HttpResponseMessage> CommandAsync(string text, Uri? responseUrl = null, string userId = SlackSigner.UserId, string appId = SlackSigner.AppId) =>
@@ -76,10 +80,12 @@ internal sealed class SlackTestHost : IAsyncDisposable
     public Task<HttpResponseMessage> ActionAsync(string actionId, string value, Uri? responseUrl = null, string userId = SlackSigner.UserId) =>
         SendAsync("/slack/interactions", SlackSigner.InteractionBody(actionId, value, responseUrl ?? Slack.NewResponseUrl("actions"), userId));
 
-    public Task<HttpResponseMessage> SendAsync(string path, string body, string secret = SlackSigner.Secret, long? timestamp = null)
+    public async Task<HttpResponseMessage> SendAsync(string path, string body, string secret = SlackSigner.Secret, long? timestamp = null)
     {
         using var request = SlackSigner.Request(path, body, Time.GetUtcNow(), secret, timestamp);
-        return Client.SendAsync(request);
+        var response = await Client.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
     }
 
     /// <summary>The JSON of a 200 response to a slash command, checked against Block Kit limits.</summary>
@@ -238,6 +244,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
     {
         Client.Dispose();
         await _factory.DisposeAsync();
+        await _root.DisposeAsync();
         await Slack.DisposeAsync();
         _facts.Dispose();
     }

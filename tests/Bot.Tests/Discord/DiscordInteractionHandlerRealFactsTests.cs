@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+using Bot.Commands;
+
+namespace Bot.Tests.Discord;
+
+/// <summary>The real host over the real, curated fact base (data/facts), with the real lookup handlers.</summary>
+public sealed class DiscordRealFactsFixture : IAsyncLifetime
+{
+    internal DiscordTestHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Host = await DiscordTestHost.StartAsync(RepoPaths.Facts);
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+}
+
+public sealed class DiscordInteractionHandlerRealFactsTests(DiscordRealFactsFixture fixture) : IClassFixture<DiscordRealFactsFixture>
+{
+    private DiscordTestHost Host => fixture.Host;
+
+    private async Task<JsonNode> CommandAsync(string sub, params (string Name, object Value)[] options) =>
+        DiscordAssert.ValidResponse(await Host.PostAsync(DiscordInteractionJson.Command(sub, DiscordInteractionJson.NewToken(), DiscordInteractionJson.PlainPermissions, options)), 4)["data"]!;
+
+    [Fact]
+    public async Task Who_Akazawa_AnswersEconomicRevitalizationAndTheTalksWithSources()
+    {
+        var data = await CommandAsync(CommandNames.Who, ("name", "akazawa"));
+
+        var text = DiscordAssert.Text(data);
+        Assert.Equal("Ryosei Akazawa", data["embeds"]![0]!["title"]!.GetValue<string>());
+        Assert.Contains("economic revitalization", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Sources: ", data["embeds"]![0]!["footer"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(" · As of ", data["embeds"]![0]!["footer"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("](https://", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Round_4_AnswersTheDateAndTheUsNegotiators()
+    {
+        var text = DiscordAssert.Text(await CommandAsync(CommandNames.Round, ("number", 4)));
+
+        Assert.Contains("May 30, 2025", text, StringComparison.Ordinal);
+        Assert.Contains("Bessent", text, StringComparison.Ordinal);
+        Assert.Contains("Lutnick", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Timeline_Unbounded_PagesThroughEveryDatedFact()
+    {
+        var page = await CommandAsync(CommandNames.Timeline);
+        var description = page["embeds"]![0]!["description"]!.GetValue<string>();
+        var total = int.Parse(description[..description.IndexOf(' ', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
+        var seen = 0;
+        for (var pages = 1; ; pages++)
+        {
+            seen += (page["embeds"]![0]!["fields"] as JsonArray ?? []).Count(f => f!["name"]!.GetValue<string>() is not ("Sources" or "Sources (continued)"));
+            var next = (page["components"]![0]!["components"] as JsonArray)!.Single(b => b!["label"]!.GetValue<string>() == "Next ▶")!;
+            if (next["disabled"]?.GetValue<bool>() == true)
+            {
+                break;
+            }
+
+            Assert.True(pages < 100);
+            page = DiscordAssert.ValidResponse(
+                await Host.PostAsync(DiscordInteractionJson.Button(next["custom_id"]!.GetValue<string>(), DiscordInteractionJson.EchoMessage(page), DiscordInteractionJson.NewToken())), 7)["data"]!;
+        }
+
+        Assert.Equal(total, seen);
+    }
+
+    [Theory]
+    [InlineData(CommandNames.Who)]
+    [InlineData(CommandNames.Round)]
+    [InlineData(CommandNames.Purchases)]
+    [InlineData(CommandNames.Figures)]
+    [InlineData(CommandNames.Sources)]
+    [InlineData(CommandNames.Help)]
+    public async Task Lists_AnswerValidMessages(string sub)
+    {
+        var data = await CommandAsync(sub);
+
+        Assert.NotEmpty(DiscordAssert.Text(data));
+    }
+
+    [Theory]
+    [InlineData("akaz", "Ryosei Akazawa")]
+    [InlineData("bessent", "Scott Bessent")]
+    [InlineData("greer", "Jamieson Greer")]
+    public async Task Autocomplete_Who_OffersThePerson(string typed, string name)
+    {
+        var body = DiscordAssert.ValidResponse(await Host.PostAsync(DiscordInteractionJson.Autocomplete(CommandNames.Who, OptionNames.Name, typed)), 8);
+
+        Assert.Equal(name, body["data"]!["choices"]![0]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Autocomplete_Round_OffersEveryNumberedRound()
+    {
+        var body = DiscordAssert.ValidResponse(await Host.PostAsync(DiscordInteractionJson.Autocomplete(CommandNames.Round, OptionNames.Number, "", optionType: 4)), 8);
+
+        var numbers = body["data"]!["choices"]!.AsArray().Select(c => c!["value"]!.GetValue<int>()).ToList();
+        Assert.Equal(Enumerable.Range(1, numbers.Count), numbers);
+        Assert.True(numbers.Count >= 8);
+    }
+}
