@@ -19,6 +19,8 @@ internal sealed class DiscordChannelSenderOptions
     public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10/";
 
     public string? BotToken { get; set; }
+
+    public Uri UserAgentUrl { get; set; } = new("https://example.com/talks-bot");
 }
 
 /// <summary>
@@ -63,7 +65,7 @@ internal sealed class DiscordChannelSender(
         var baseUrl = options.ApiBaseUrl.EndsWith('/') ? options.ApiBaseUrl : options.ApiBaseUrl + "/";
         client.BaseAddress = new Uri(baseUrl);
         client.Timeout = services.GetRequiredService<IOptions<OutboxOptions>>().Value.HttpTimeout;
-        client.DefaultRequestHeaders.UserAgent.ParseAdd("DiscordBot (https://github.com/talks-bot/talks-bot, 1.0)");
+        client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", DiscordClient.UserAgent(options.UserAgentUrl));
         if (!string.IsNullOrWhiteSpace(options.BotToken))
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bot", options.BotToken);
