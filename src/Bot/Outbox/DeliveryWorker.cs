@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Bot.Commands;
 using Bot.Storage;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ internal sealed class DeliveryWorker(
     private static readonly Platform[] s_platforms = [Platform.Discord, Platform.Slack];
     private readonly string _workerId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
     private readonly Dictionary<Platform, IPlatformSender> _senders = senders.ToDictionary(s => s.Platform);
+    private readonly ConcurrentDictionary<Platform, int> _inflight = new();
 
     public string WorkerId => _workerId;
 
@@ -63,9 +65,13 @@ internal sealed class DeliveryWorker(
                     var claimed = 0;
                     if (free > 0)
                     {
-                        var deliveries = await store.ClaimDueAsync(Guid.NewGuid().ToString("N"), now, o.Lease, free, halts.Excluded, stoppingToken);
+                        var deliveries = await store.ClaimDueAsync(Guid.NewGuid().ToString("N"), now, o.Lease, free, Excluded(o), stoppingToken);
                         claimed = deliveries.Count;
-                        inflight.AddRange(deliveries.Select(d => DeliverAsync(d, stoppingToken)));
+                        foreach (var delivery in deliveries)
+                        {
+                            _inflight.AddOrUpdate(delivery.Subscription.Channel.Platform, 1, (_, n) => n + 1);
+                            inflight.Add(DeliverAsync(delivery, stoppingToken));
+                        }
                     }
 
                     if (free <= 0 || claimed == free)
@@ -103,6 +109,18 @@ internal sealed class DeliveryWorker(
                 log.WorkerError(ex, 0);
             }
         }
+    }
+
+    /// <summary>
+    /// Halted platforms and workspaces, and platforms that already fill three quarters of the slots: a platform that
+    /// is waiting out a long rate-limit pause must not hold back the other one.
+    /// </summary>
+    private List<ExcludedTarget> Excluded(OutboxOptions o)
+    {
+        var excluded = halts.Excluded.ToList();
+        var cap = Math.Max(1, o.Concurrency * 3 / 4);
+        excluded.AddRange(_inflight.Where(p => p.Value >= cap).Select(p => new ExcludedTarget(p.Key, null)));
+        return excluded;
     }
 
     /// <summary>Nothing more is due now: sleep until the next row is due, this process publishes, a delivery finishes, or the poll interval passes.</summary>
@@ -229,6 +247,10 @@ internal sealed class DeliveryWorker(
         {
             log.DeliveryError(ex, delivery.Key, channelName);
             await ReleaseQuietlyAsync(delivery, RetryReason.Failure, ex.Message);
+        }
+        finally
+        {
+            _inflight.AddOrUpdate(channel.Platform, 0, (_, n) => n - 1);
         }
     }
 

@@ -299,4 +299,22 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         Assert.Contains("*New* · *Round 4*", post, StringComparison.Ordinal);
         Assert.Contains("2 versions", post, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SlowPlatform_DoesNotHoldBackTheOther()
+    {
+        _discord.ResponseDelay = TimeSpan.FromSeconds(2);
+        await using var host = await StartAsync(s => s["Outbox:Concurrency"] = "4");
+        var discord = Enumerable.Range(0, 20).Select(DiscordChannel).ToList();
+        var slack = Enumerable.Range(0, 10).Select(SlackChannel).ToList();
+        await DeliveryTestHost.SubscribeAsync(host.Store, discord.Concat(slack));
+
+        ChangeFacts();
+        await host.ReloadAsync(_facts);
+        await Eventually.TrueAsync(() => Task.FromResult(_slack.Posts.Count == 10), () => Task.FromResult($"{_slack.Posts.Count} Slack posts"));
+
+        Assert.True(_discord.Posts.Count < 20, "Slack finished while Discord was still slowly posting");
+        await DeliveryTestHost.DrainedAsync(host.Store);
+        AssertOnePostEach(_discord.Posts.Select(p => p.ChannelId), discord);
+    }
 }

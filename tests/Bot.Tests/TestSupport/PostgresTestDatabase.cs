@@ -19,7 +19,7 @@ internal sealed class PostgresTestDatabase : IAsyncDisposable
     {
         _adminConnectionString = adminConnectionString;
         Schema = schema;
-        ConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { SearchPath = schema, MaxPoolSize = 40 }.ToString();
+        ConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { SearchPath = schema, MaxPoolSize = 15 }.ToString();
     }
 
     public string Schema { get; }
