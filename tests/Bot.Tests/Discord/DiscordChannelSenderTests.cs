@@ -178,4 +178,25 @@ public sealed class DiscordChannelSenderTests : IAsyncLifetime
 
         Assert.Equal(SendStatus.Transient, result.Status);
     }
+
+    [Fact]
+    public async Task SendAsync_LargeSplitUpdate_EveryBodyMatchesDiscordsSpecAndDocumentedLimits()
+    {
+        var (sender, services) = SenderTestServices.Discord(_fake, _time);
+        using var _ = services;
+        var posts = sender.Render(SenderTestServices.LargeUpdate(60));
+
+        for (var part = 0; part < posts.Count; part++)
+        {
+            Assert.Equal(SendResult.Sent, await sender.SendAsync(Target($"90000010{part}"), posts[part], $"7:abc:{part}", false, default));
+        }
+
+        Assert.Equal(posts.Count, _fake.Posts.Count);
+        foreach (var post in _fake.Posts)
+        {
+            var body = System.Text.Json.Nodes.JsonNode.Parse(post.Body);
+            Assert.Empty(DiscordOpenApi.Instance.ValidateRequest("POST", "/channels/{channel_id}/messages", body));
+            Assert.Empty(DiscordDocumentedLimits.CheckChannelMessage(body));
+        }
+    }
 }
