@@ -40,6 +40,14 @@ internal sealed class SubscribeCommand(
 
         var digest = digestWord || (request.Option(OptionNames.Digest) is { } d && s_yes.Contains(d.ToLowerInvariant()));
 
+        if (request.Context.BotCanPost == false)
+        {
+            log.CannotPost(channel.ToString(), "missing channel permissions");
+            return Reply.Rejected(
+                "I can't post here yet",
+                "The bot lacks View Channel, Send Messages or Embed Links in this channel. Give it those in the channel's Permissions settings, then run subscribe again.");
+        }
+
         if (request.Context.Platform != Platform.Console && probes.FirstOrDefault(p => p.Platform == channel.Platform) is { } probe)
         {
             var access = await probe.CheckAsync(channel, ct);

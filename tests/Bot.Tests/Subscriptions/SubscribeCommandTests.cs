@@ -59,6 +59,16 @@ public sealed class SubscribeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task HandleAsync_DiscordChannelWhereTheBotLacksPermissions_SaysWhichAndStoresNothing()
+    {
+        var reply = await Command().HandleAsync(CommandRequest.Create(CommandNames.Subscribe, s_moderator with { BotCanPost = false }), default);
+
+        Assert.Equal(ReplyKind.Rejected, reply.Kind);
+        Assert.Contains("Send Messages", reply.Body, StringComparison.Ordinal);
+        Assert.Empty(await _test.Store.ListSubscriptionsAsync(default));
+    }
+
+    [Fact]
     public async Task HandleAsync_SlackNonAdmin_IsToldToAskAnAdmin()
     {
         var reply = await Command().HandleAsync(CommandRequest.Create(CommandNames.Subscribe, new CommandContext(Platform.Slack, "T1", "C1", "U2", false)), default);
