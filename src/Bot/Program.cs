@@ -13,6 +13,7 @@ builder.AddHosting();
 builder.AddBotCore();
 builder.AddDiscord();
 builder.AddSlack();
+builder.AddUpdateDelivery();
 
 var app = builder.Build();
 app.MapHealth();

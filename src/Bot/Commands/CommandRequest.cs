@@ -20,6 +20,12 @@ public sealed record CommandContext(
     string? UserId,
     bool CanManageChannel)
 {
+    /// <summary>
+    /// Whether the bot itself can post in the channel, when the platform says so with the request (Discord's
+    /// <c>app_permissions</c>); null when unknown.
+    /// </summary>
+    public bool? BotCanPost { get; init; }
+
     public static CommandContext Console { get; } = new(Platform.Console, null, null, null, CanManageChannel: true);
 }
 

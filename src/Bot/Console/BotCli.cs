@@ -40,6 +40,11 @@ public static class BotCli
             root.Subcommands.Add(command);
         }
 
+        foreach (var command in Subscriptions.SubscriptionsCli.Commands())
+        {
+            root.Subcommands.Add(command);
+        }
+
         return root;
     }
 

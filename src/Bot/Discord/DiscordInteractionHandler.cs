@@ -69,7 +69,10 @@ internal sealed class DiscordInteractionHandler(
         };
     }
 
-    /// <summary>Guild, channel, user, and Manage Channels (or Administrator) from <c>member.permissions</c>.</summary>
+    /// <summary>
+    /// Guild, channel, user, Manage Channels (or Administrator) from <c>member.permissions</c>, and whether the bot can
+    /// post update messages here (View Channel, Send Messages and Embed Links in <c>app_permissions</c>).
+    /// </summary>
     internal static CommandContext ContextOf(DiscordInteraction interaction)
     {
         var userId = interaction.Member?.User?.Id ?? interaction.User?.Id;
@@ -78,13 +81,28 @@ internal sealed class DiscordInteractionHandler(
             interaction.GuildId,
             interaction.ChannelId,
             IsSnowflake(userId) ? userId : null,
-            CanManageChannel(interaction.Member?.Permissions));
+            CanManageChannel(interaction.Member?.Permissions))
+        {
+            BotCanPost = BotCanPost(interaction.AppPermissions),
+        };
     }
 
     internal static bool CanManageChannel(string? permissions) =>
-        permissions is { Length: > 0 and <= 40 }
-        && BigInteger.TryParse(permissions, NumberStyles.None, CultureInfo.InvariantCulture, out var bits)
-        && ((bits & DiscordBits.ManageChannels) != 0 || (bits & DiscordBits.Administrator) != 0);
+        Bits(permissions) is { } bits && ((bits & DiscordBits.ManageChannels) != 0 || (bits & DiscordBits.Administrator) != 0);
+
+    /// <summary>Null when Discord did not say (the platform then tells us at the first post).</summary>
+    internal static bool? BotCanPost(string? appPermissions)
+    {
+        const ulong needed = DiscordBits.ViewChannel | DiscordBits.SendMessages | DiscordBits.EmbedLinks;
+        return Bits(appPermissions) is { } bits
+            ? (bits & DiscordBits.Administrator) != 0 || (bits & needed) == needed
+            : null;
+    }
+
+    private static BigInteger? Bits(string? permissions) =>
+        permissions is { Length: > 0 and <= 40 } && BigInteger.TryParse(permissions, NumberStyles.None, CultureInfo.InvariantCulture, out var bits)
+            ? bits
+            : null;
 
     private async Task<DiscordOutcome> CommandAsync(DiscordInteraction interaction, CommandContext context, CancellationToken requestAborted)
     {

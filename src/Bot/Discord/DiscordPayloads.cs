@@ -42,6 +42,9 @@ internal static class DiscordBits
     public const int Ephemeral = 1 << 6;
     public const ulong Administrator = 1UL << 3;
     public const ulong ManageChannels = 1UL << 4;
+    public const ulong ViewChannel = 1UL << 10;
+    public const ulong SendMessages = 1UL << 11;
+    public const ulong EmbedLinks = 1UL << 14;
 }
 
 /// <summary>Component types and button styles.</summary>
@@ -65,6 +68,9 @@ internal sealed record DiscordInteraction
     public InteractionData? Data { get; init; }
     public string? GuildId { get; init; }
     public string? ChannelId { get; init; }
+
+    /// <summary>The bot's own permissions in the channel the interaction came from.</summary>
+    public string? AppPermissions { get; init; }
 
     /// <summary>The invoker in a guild, with their permissions in the channel.</summary>
     public DiscordMember? Member { get; init; }

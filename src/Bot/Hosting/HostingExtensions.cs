@@ -1,6 +1,8 @@
 using Bot.Answering;
 using Bot.Commands;
 using Bot.Facts;
+using Bot.Storage;
+using Bot.Subscriptions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Bot.Hosting;
@@ -15,6 +17,8 @@ public static class HostingExtensions
         builder.AddFacts(watchFacts);
         builder.AddAnswering();
         builder.AddCommands();
+        builder.AddStorage();
+        builder.AddSubscriptions();
         return builder;
     }
 

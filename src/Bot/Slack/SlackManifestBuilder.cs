@@ -4,14 +4,17 @@ using System.Text.Json;
 namespace Bot.Slack;
 
 /// <summary>
-/// Builds the Slack app manifest for a deployment at a base URL: the <c>/talks</c> command, interactivity, and the two bot
-/// scopes the adapter needs (<c>commands</c>, <c>chat:write</c>). Paste it into "Create New App → From an app manifest".
+/// Builds the Slack app manifest for a deployment at a base URL: the <c>/talks</c> command, interactivity, and the bot
+/// scopes: <c>commands</c> and <c>chat:write</c> for the adapter; <c>channels:read</c> and <c>groups:read</c> so
+/// <c>subscribe</c> can check the bot is in the channel; <c>channels:history</c> and <c>groups:history</c> so update
+/// delivery can find a post whose outcome a crash left unknown instead of posting it twice.
+/// Paste it into "Create New App → From an app manifest".
 /// </summary>
 internal static class SlackManifestBuilder
 {
     public const string CommandName = "/talks";
 
-    public static readonly IReadOnlyList<string> BotScopes = ["commands", "chat:write"];
+    public static readonly IReadOnlyList<string> BotScopes = ["commands", "chat:write", "channels:read", "groups:read", "channels:history", "groups:history"];
 
     private static readonly JsonSerializerOptions s_indented = new(SlackJsonContext.Default.Options)
     {

@@ -145,7 +145,7 @@ public sealed class DiscordInteractionHandlerTests(DiscordCommandsFixture fixtur
         Assert.Equal(sub, request.Name);
         var want = JsonNode.Parse(expected)!.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.GetValue<string>());
         Assert.Equal(want.OrderBy(kv => kv.Key), request.Options.OrderBy(kv => kv.Key));
-        Assert.Equal(new CommandContext(Platform.Discord, DiscordInteractionJson.GuildId, DiscordInteractionJson.ChannelId, DiscordInteractionJson.UserId, false), request.Context);
+        Assert.Equal(new CommandContext(Platform.Discord, DiscordInteractionJson.GuildId, DiscordInteractionJson.ChannelId, DiscordInteractionJson.UserId, false) { BotCanPost = true }, request.Context);
     }
 
     [Theory]
@@ -168,6 +168,30 @@ public sealed class DiscordInteractionHandlerTests(DiscordCommandsFixture fixtur
         Assert.Equal(expected, handler.Requests[^1].Context.CanManageChannel);
     }
 
+    [Theory]
+    [InlineData("2248473465835073", true)] // Discord's own example: View Channel, Send Messages, Embed Links and more
+    [InlineData("19456", true)] // exactly View Channel + Send Messages + Embed Links
+    [InlineData("8", true)] // Administrator
+    [InlineData("3072", false)] // View Channel + Send Messages, no Embed Links
+    [InlineData("1024", false)] // View Channel only
+    [InlineData("0", false)]
+    [InlineData(null, null)] // Discord did not say
+    [InlineData("lots", null)]
+    public async Task Command_Subscribe_BotCanPostFollowsAppPermissions(string? appPermissions, bool? expected)
+    {
+        var interaction = DiscordInteractionJson.Command(CommandNames.Subscribe, DiscordInteractionJson.NewToken(), DiscordInteractionJson.ManagerPermissions);
+        interaction.Remove("app_permissions");
+        if (appPermissions is not null)
+        {
+            interaction["app_permissions"] = appPermissions;
+        }
+
+        var result = await Host.PostAsync(interaction);
+
+        DiscordAssert.ValidResponse(result, expectedType: 4);
+        Assert.Equal(expected, fixture.Handlers[CommandNames.Subscribe].Requests[^1].Context.BotCanPost);
+    }
+
     [Fact]
     public async Task Command_InDirectMessage_HasNoGuildAndCannotManage()
     {
@@ -181,7 +205,7 @@ public sealed class DiscordInteractionHandlerTests(DiscordCommandsFixture fixtur
         var result = await Host.PostAsync(interaction);
 
         DiscordAssert.ValidResponse(result, expectedType: 4);
-        Assert.Equal(new CommandContext(Platform.Discord, null, DiscordInteractionJson.ChannelId, "900000000000000002", false), fixture.Handlers[CommandNames.Unsubscribe].Requests[^1].Context);
+        Assert.Equal(new CommandContext(Platform.Discord, null, DiscordInteractionJson.ChannelId, "900000000000000002", false) { BotCanPost = true }, fixture.Handlers[CommandNames.Unsubscribe].Requests[^1].Context);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class SlackManifestBuilderTests
         Assert.Contains("who NAME", command["usage_hint"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("https://talks.example.org/bot/slack/interactions", manifest["settings"]!["interactivity"]!["request_url"]!.GetValue<string>());
         Assert.True(manifest["settings"]!["interactivity"]!["is_enabled"]!.GetValue<bool>());
-        Assert.Equal(["commands", "chat:write"], manifest["oauth_config"]!["scopes"]!["bot"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal(["commands", "chat:write", "channels:read", "groups:read", "channels:history", "groups:history"], manifest["oauth_config"]!["scopes"]!["bot"]!.AsArray().Select(s => s!.GetValue<string>()));
         Assert.Equal("talks", manifest["features"]!["bot_user"]!["display_name"]!.GetValue<string>());
         Assert.Equal("Japan–US Talks", manifest["display_information"]!["name"]!.GetValue<string>());
     }

@@ -1,0 +1,439 @@
+using Bot.Commands;
+using Bot.Storage;
+using Bot.Subscriptions;
+
+namespace Bot.Tests.Storage;
+
+/// <summary>
+/// The behaviour every <see cref="ISubscriptionStore"/> must have, run against SQLite (<see cref="SqliteStoreTests"/>) and
+/// PostgreSQL (<see cref="PostgresStoreTests"/>): subscriptions, publish-once, the ledger, claims and leases.
+/// </summary>
+public abstract class SubscriptionStoreContract : IAsyncLifetime
+{
+    private static readonly DateTimeOffset s_t0 = new(2025, 7, 23, 9, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan s_lease = TimeSpan.FromSeconds(30);
+    private readonly List<IDisposable> _stores = [];
+
+    /// <summary>A new store instance on this test's database (each call: another connection pool, as another replica has).</summary>
+    private protected abstract Task<ISubscriptionStore> CreateStoreAsync();
+
+    protected virtual Task CleanupAsync() => Task.CompletedTask;
+
+    private protected async Task<ISubscriptionStore> OpenAsync()
+    {
+        var store = await CreateStoreAsync();
+        _stores.Add((IDisposable)store);
+        return store;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var store in _stores)
+        {
+            store.Dispose();
+        }
+
+        await CleanupAsync();
+    }
+
+    private static ChannelKey Discord(string channel) => new(Platform.Discord, "G1", channel);
+
+    private static ChannelKey Slack(string channel) => new(Platform.Slack, "T1", channel);
+
+    private static SubscriptionRequest Request(ChannelKey channel, Topics topics = Topics.All, bool digest = false) => new(channel, topics, digest, "U1");
+
+    private static VersionRecord Version(string version, string? previous, DateTimeOffset? at = null) =>
+        new(version, previous, at ?? s_t0, 3, 1, "{\"to_version\":\"" + version + "\"}", "{\"version\":\"" + version + "\"}");
+
+    private static async Task<ISubscriptionStore> WithBaselineAsync(ISubscriptionStore store)
+    {
+        await store.PublishAsync(Version("v1", null), Topics.None, s_t0, s_t0.AddDays(1), default);
+        return store;
+    }
+
+    [SkippableFact]
+    public async Task MigrateAsync_ManyStoresAtOnce_CreateTheSchemaOnce()
+    {
+        var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => OpenAsync()));
+
+        await Task.WhenAll(stores.Select(s => s.MigrateAsync(default)));
+
+        Assert.All(await Task.WhenAll(stores.Select(s => s.PingAsync(default))), Assert.True);
+    }
+
+    [SkippableFact]
+    public async Task SubscribeAsync_NewChannel_CreatesAnActiveSubscription()
+    {
+        var store = await OpenAsync();
+
+        var result = await store.SubscribeAsync(Request(Discord("C1"), Topics.Rounds | Topics.Figures), s_t0, default);
+
+        Assert.Null(result.Previous);
+        Assert.Equal(SubscriptionState.Active, result.Subscription.State);
+        Assert.Equal(Topics.Rounds | Topics.Figures, result.Subscription.Topics);
+        Assert.Equal(s_t0, result.Subscription.CreatedAt);
+        Assert.Equal("U1", result.Subscription.CreatedBy);
+        Assert.Equal(result.Subscription, await store.FindSubscriptionAsync(Discord("C1"), default));
+    }
+
+    [SkippableFact]
+    public async Task SubscribeAsync_SameChannelAgain_UpdatesItInsteadOfAddingAnother()
+    {
+        var store = await OpenAsync();
+        var first = await store.SubscribeAsync(Request(Slack("C1"), Topics.Rounds), s_t0, default);
+
+        var second = await store.SubscribeAsync(Request(Slack("C1"), Topics.People, digest: true), s_t0.AddHours(1), default);
+
+        Assert.Equal(first.Subscription.Id, second.Subscription.Id);
+        Assert.Equal(Topics.Rounds, second.Previous!.Topics);
+        Assert.Equal(Topics.People, second.Subscription.Topics);
+        Assert.True(second.Subscription.Digest);
+        Assert.Single(await store.ListSubscriptionsAsync(default));
+    }
+
+    [SkippableFact]
+    public async Task SubscribeAsync_PausedChannel_ResumesIt()
+    {
+        var store = await OpenAsync();
+        var created = await store.SubscribeAsync(Request(Discord("C1")), s_t0, default);
+        await store.PauseSubscriptionAsync(created.Subscription.Id, "Gone.", s_t0.AddMinutes(1), default);
+
+        var resumed = await store.SubscribeAsync(Request(Discord("C1")), s_t0.AddMinutes(2), default);
+
+        Assert.Equal(SubscriptionState.Paused, resumed.Previous!.State);
+        Assert.Equal("Gone.", resumed.Previous.PausedReason);
+        Assert.Equal(SubscriptionState.Active, resumed.Subscription.State);
+        Assert.Null(resumed.Subscription.PausedReason);
+    }
+
+    [SkippableFact]
+    public async Task UnsubscribeAsync_WithPendingUpdates_RemovesTheSubscriptionAndCancelsThem()
+    {
+        var store = await WithBaselineAsync(await OpenAsync());
+        await store.SubscribeAsync(Request(Discord("C1")), s_t0, default);
+        await store.PublishAsync(Version("v2", "v1"), Topics.Rounds, s_t0, s_t0.AddDays(1), default);
+
+        var removed = await store.UnsubscribeAsync(Discord("C1"), default);
+
+        Assert.Equal(1, removed!.CancelledUpdates);
+        Assert.Null(await store.FindSubscriptionAsync(Discord("C1"), default));
+        Assert.Empty(await store.ClaimDueAsync("t", s_t0.AddMinutes(1), s_lease, 10, [], default));
+        Assert.Null(await store.UnsubscribeAsync(Discord("C1"), default));
+    }
+
+    [SkippableFact]
+    public async Task PublishAsync_NewVersion_EnqueuesOneRowPerActiveSubscriptionWithAMatchingTopic()
+    {
+        var store = await WithBaselineAsync(await OpenAsync());
+        await store.SubscribeAsync(Request(Discord("rounds"), Topics.Rounds), s_t0, default);
+        await store.SubscribeAsync(Request(Slack("figures"), Topics.Figures), s_t0, default);
+        await store.SubscribeAsync(Request(Slack("all")), s_t0, default);
+        var paused = await store.SubscribeAsync(Request(Discord("paused")), s_t0, default);
+        await store.PauseSubscriptionAsync(paused.Subscription.Id, "Gone.", s_t0, default);
+
+        var result = await store.PublishAsync(Version("v2", "v1"), Topics.Rounds | Topics.Events, s_t0, s_t0.AddDays(1), default);
+
+        Assert.Equal(new PublishResult(PublishOutcome.Published, 2), result);
+        var claimed = await store.ClaimDueAsync("t", s_t0, s_lease, 10, [], default);
+        Assert.Equal(["all", "rounds"], claimed.Select(d => d.Subscription.Channel.ChannelId).Order());
+        Assert.All(claimed, d => Assert.Equal("v2", Assert.Single(d.Items).Version));
+    }
+
+    [SkippableFact]
+    public async Task PublishAsync_SameVersionTwice_RecordsAndEnqueuesOnce()
+    {
+        var store = await WithBaselineAsync(await OpenAsync());
+        await store.SubscribeAsync(Request(Discord("C1")), s_t0, default);
+
+        var first = await store.PublishAsync(Version("v2", "v1"), Topics.All, s_t0, s_t0.AddDays(1), default);
+        var again = await store.PublishAsync(Version("v2", "v1"), Topics.All, s_t0, s_t0.AddDays(1), default);
+
+        Assert.Equal(PublishOutcome.Published, first.Outcome);
+        Assert.Equal(new PublishResult(PublishOutcome.AlreadyRecorded, 0), again);
+        Assert.Equal(new OutboxCounts(1, 0, 0, 0), await store.CountOutboxAsync(default));
+        Assert.Equal(2, (await store.ListVersionsAsync(null, 10, default)).Count);
+    }
+
+    [SkippableFact]
+    public async Task PublishAsync_ManyReplicasAtOnce_OnlyOnePublishes()
+    {
+        var seed = await WithBaselineAsync(await OpenAsync());
+        for (var i = 0; i < 20; i++)
+        {
+            await seed.SubscribeAsync(Request(Discord($"C{i}")), s_t0, default);
+        }
+
+        var replicas = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => OpenAsync()));
+        await Task.WhenAll(replicas.Select(r => r.MigrateAsync(default)));
+
+        using var start = new Barrier(replicas.Length);
+        var results = await Task.WhenAll(replicas.Select(r => Task.Run(async () =>
+        {
+            start.SignalAndWait();
+            return await r.PublishAsync(Version("v2", "v1"), Topics.All, s_t0, s_t0.AddDays(1), default);
+        })));
+
+        Assert.Single(results, r => r.Outcome == PublishOutcome.Published);
+        Assert.All(results.Where(r => r.Outcome != PublishOutcome.Published), r => Assert.Equal(PublishOutcome.AlreadyRecorded, r.Outcome));
+        Assert.Equal(new OutboxCounts(20, 0, 0, 0), await seed.CountOutboxAsync(default));
+    }
+
+    [SkippableFact]
+    public async Task PublishAsync_DiffAgainstAVersionThatIsNoLongerLatest_PublishesNothing()
+    {
+        var store = await WithBaselineAsync(await OpenAsync());
+        await store.PublishAsync(Version("v2", "v1"), Topics.All, s_t0, s_t0.AddDays(1), default);
+
+        var stale = await store.PublishAsync(Version("v3", "v1"), Topics.All, s_t0, s_t0.AddDays(1), default);
+
+        Assert.Equal(PublishOutcome.StalePrevious, stale.Outcome);
+        Assert.Equal("v2", (await store.GetLatestVersionAsync(default))!.Version);
+    }
+
+    [SkippableFact]
+    public async Task PublishAsync_DigestSubscription_IsDueAtTheDigestSlotNotNow()
+    {
+        var store = await WithBaselineAsync(await OpenAsync());
+        await store.SubscribeAsync(Request(Slack("digest"), digest: true), s_t0, default);
+        var slot = s_t0.AddHours(3);
+
+        await store.PublishAsync(Version("v2", "v1"), Topics.All, s_t0, slot, default);
+
+        Assert.Empty(await store.ClaimDueAsync("early", s_t0.AddHours(1), s_lease, 10, [], default));
+        Assert.Equal(slot, await store.NextDueAsync(default));
+        var delivery = Assert.Single(await store.ClaimDueAsync("on-time", slot, s_lease, 10, [], default));
+        Assert.Equal(slot, delivery.DigestSlot);
+        Assert.Equal($"{delivery.Subscription.Id}:digest:{slot.ToUnixTimeSeconds()}", delivery.Key);
+    }
+
+    [SkippableFact]
+    public async Task ClaimDueAsync_DigestSlotWithSeveralVersions_IsOneDeliveryOfAllOfThem()
+    {
+        var store = await WithBaselineAsync(await OpenAsync());
+        await store.SubscribeAsync(Request(Slack("digest"), digest: true), s_t0, default);
+        var slot = s_t0.AddHours(3);
+        await store.PublishAsync(Version("v2", "v1"), Topics.All, s_t0, slot, default);
+        await store.PublishAsync(Version("v3", "v2", s_t0.AddMinutes(5)), Topics.All, s_t0.AddMinutes(5), slot, default);
+
+        var delivery = Assert.Single(await store.ClaimDueAsync("t", slot, s_lease, 10, [], default));
+        Assert.Equal(["v2", "v3"], delivery.Items.Select(i => i.Version));
+
+        Assert.True(await store.CompleteAsync(delivery, slot, default));
+        Assert.Equal(new OutboxCounts(0, 2, 0, 0), await store.CountOutboxAsync(default));
+    }
+
+    [SkippableFact]
+    public async Task ClaimDueAsync_WhileTheLeaseRuns_NobodyElseGetsTheRow()
+    {
+        var store = await WithBaselineAsync(await OpenAsync());
+        await store.SubscribeAsync(Request(Discord("C1")), s_t0, default);
+        await store.PublishAsync(Version("v2", "v1"), Topics.All, s_t0, s_t0.AddDays(1), default);
+
+        var first = await store.ClaimDueAsync("a", s_t0, s_lease, 10, [], default);
+        var second = await store.ClaimDueAsync("b", s_t0.AddSeconds(10), s_lease, 10, [], default);
+
+        Assert.Single(first);
+        Assert.Empty(second);
+        Assert.Equal(s_t0 + s_lease, await store.NextDueAsync(default));
+    }
+
+    [SkippableFact]
+    public async Task ClaimDueAsync_AfterTheLeaseRanOut_AnotherWorkerTakesOverAndTheFirstIsFencedOff()
+    {
+        var store = await WithBaselineAsync(await OpenAsync());
+        await store.SubscribeAsync(Request(Discord("C1")), s_t0, default);
+        await store.PublishAsync(Version("v2", "v1"), Topics.All, s_t0, s_t0.AddDays(1), default);
+        var crashed = Assert.Single(await store.ClaimDueAsync("a", s_t0, s_lease, 10, [], default));
+        Assert.True(await store.BeginAttemptAsync(crashed, s_t0, s_lease, default));
+
+        var takeover = Assert.Single(await store.ClaimDueAsync("b", s_t0 + s_lease + TimeSpan.FromSeconds(1), s_lease, 10, [], default));
+
+        Assert.True(takeover.Uncertain);
+        Assert.Equal(1, takeover.Attempts);
+        Assert.False(await store.BeginAttemptAsync(crashed, s_t0 + s_lease, s_lease, default));
+        Assert.False(await store.CompleteAsync(crashed, s_t0 + s_lease, default));
+        Assert.True(await store.CompleteAsync(takeover, s_t0 + s_lease, default));
+    }
+
+    [SkippableFact]
+    public async Task ClaimDueAsync_SeveralVersionsForOneChannel_HandsThemOutOneAtATimeInOrder()
+    {
+        var store = await WithBaselineAsync(await OpenAsync());
+        await store.SubscribeAsync(Request(Discord("C1")), s_t0, default);
+        await store.PublishAsync(Version("v2", "v1"), Topics.All, s_t0, s_t0.AddDays(1), default);
+        await store.PublishAsync(Version("v3", "v2"), Topics.All, s_t0, s_t0.AddDays(1), default);
+
+        var first = Assert.Single(await store.ClaimDueAsync("a", s_t0, s_lease, 10, [], default));
+        Assert.Empty(await store.ClaimDueAsync("b", s_t0, s_lease, 10, [], default));
+        await store.CompleteAsync(first, s_t0, default);
+        var second = Assert.Single(await store.ClaimDueAsync("c", s_t0, s_lease, 10, [], default));
+
+        Assert.Equal("v2", first.Items[0].Version);
+        Assert.Equal("v3", second.Items[0].Version);
+        Assert.Equal(s_t0, (await store.FindSubscriptionAsync(Discord("C1"), default))!.LastPostAt);
+    }
+
+    [SkippableFact]
+    public async Task ClaimDueAsync_ExcludedPlatformOrWorkspace_LeavesTheirRowsPending()
+    {
+        var store = await WithBaselineAsync(await OpenAsync());
+        await store.SubscribeAsync(Request(Discord("C1")), s_t0, default);
+        await store.SubscribeAsync(Request(Slack("C2")), s_t0, default);
+        await store.SubscribeAsync(Request(new ChannelKey(Platform.Slack, "T2", "C3")), s_t0, default);
+        await store.PublishAsync(Version("v2", "v1"), Topics.All, s_t0, s_t0.AddDays(1), default);
+
+        var claimed = await store.ClaimDueAsync("t", s_t0, s_lease, 10, [new ExcludedTarget(Platform.Discord, null), new ExcludedTarget(Platform.Slack, "T1")], default);
+
+        Assert.Equal("C3", Assert.Single(claimed).Subscription.Channel.ChannelId);
+        Assert.Equal(new OutboxCounts(3, 0, 0, 0), await store.CountOutboxAsync(default));
+    }
+
+    [SkippableFact]
+    public async Task ClaimDueAsync_ConcurrentWorkers_NeverClaimTheSameRow()
+    {
+        var seed = await WithBaselineAsync(await OpenAsync());
+        for (var i = 0; i < 120; i++)
+        {
+            await seed.SubscribeAsync(Request(i % 2 == 0 ? Discord($"C{i}") : Slack($"C{i}")), s_t0, default);
+        }
+
+        await seed.PublishAsync(Version("v2", "v1"), Topics.All, s_t0, s_t0.AddDays(1), default);
+        var workers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => OpenAsync()));
+
+        var claims = await Task.WhenAll(workers.Select((w, n) => Task.Run(async () =>
+        {
+            var mine = new List<long>();
+            while (await w.ClaimDueAsync($"w{n}-{Guid.NewGuid():N}", s_t0, s_lease, 7, [], default) is { Count: > 0 } batch)
+            {
+                mine.AddRange(batch.Select(d => d.HeadId));
+            }
+
+            return mine;
+        })));
+
+        var all = claims.SelectMany(c => c).ToList();
+        Assert.Equal(120, all.Count);
+        Assert.Equal(120, all.Distinct().Count());
+    }
+
+    [SkippableFact]
+    public async Task RetryLaterAsync_RateLimited_ClearsUncertaintyAndCountsNoFailure()
+    {
+        var store = await WithBaselineAsync(await OpenAsync());
+        await store.SubscribeAsync(Request(Discord("C1")), s_t0, default);
+        await store.PublishAsync(Version("v2", "v1"), Topics.All, s_t0, s_t0.AddDays(1), default);
+        var delivery = Assert.Single(await store.ClaimDueAsync("a", s_t0, s_lease, 10, [], default));
+        await store.BeginAttemptAsync(delivery, s_t0, s_lease, default);
+
+        await store.RetryLaterAsync(delivery, s_t0.AddSeconds(2), RetryReason.RateLimited, null, default);
+
+        Assert.Empty(await store.ClaimDueAsync("b", s_t0.AddSeconds(1), s_lease, 10, [], default));
+        var again = Assert.Single(await store.ClaimDueAsync("c", s_t0.AddSeconds(2), s_lease, 10, [], default));
+        Assert.False(again.Uncertain);
+        Assert.Equal(0, again.Failures);
+        Assert.Equal(1, again.Attempts);
+    }
+
+    [SkippableFact]
+    public async Task RetryLaterAsync_Failure_KeepsUncertaintyCountsTheFailureAndShowsTheError()
+    {
+        var store = await WithBaselineAsync(await OpenAsync());
+        var subscription = (await store.SubscribeAsync(Request(Discord("C1")), s_t0, default)).Subscription;
+        await store.PublishAsync(Version("v2", "v1"), Topics.All, s_t0, s_t0.AddDays(1), default);
+        var delivery = Assert.Single(await store.ClaimDueAsync("a", s_t0, s_lease, 10, [], default));
+        await store.BeginAttemptAsync(delivery, s_t0, s_lease, default);
+
+        await store.RetryLaterAsync(delivery, s_t0, RetryReason.Failure, "Discord answered 502.", default);
+
+        var again = Assert.Single(await store.ClaimDueAsync("b", s_t0, s_lease, 10, [], default));
+        Assert.True(again.Uncertain);
+        Assert.Equal(1, again.Failures);
+        Assert.Equal("Discord answered 502.", (await store.GetDeliveryStatsAsync(subscription.Id, default)).LastError);
+    }
+
+    [SkippableFact]
+    public async Task MarkPartsSentAsync_SplitUpdate_ResumesAfterTheLastPartSent()
+    {
+        var store = await WithBaselineAsync(await OpenAsync());
+        await store.SubscribeAsync(Request(Slack("C1")), s_t0, default);
+        await store.PublishAsync(Version("v2", "v1"), Topics.All, s_t0, s_t0.AddDays(1), default);
+        var delivery = Assert.Single(await store.ClaimDueAsync("a", s_t0, s_lease, 10, [], default));
+        await store.BeginAttemptAsync(delivery, s_t0, s_lease, default);
+
+        await store.MarkPartsSentAsync(delivery, 2, default);
+
+        var resumed = Assert.Single(await store.ClaimDueAsync("b", s_t0 + s_lease, s_lease, 10, [], default));
+        Assert.Equal(2, resumed.PartsSent);
+        Assert.False(resumed.Uncertain);
+    }
+
+    [SkippableFact]
+    public async Task PauseSubscriptionAsync_CancelsPendingUpdatesAndLaterVersionsSkipIt()
+    {
+        var store = await WithBaselineAsync(await OpenAsync());
+        var subscription = (await store.SubscribeAsync(Request(Discord("C1")), s_t0, default)).Subscription;
+        await store.PublishAsync(Version("v2", "v1"), Topics.All, s_t0, s_t0.AddDays(1), default);
+
+        Assert.True(await store.PauseSubscriptionAsync(subscription.Id, "The channel no longer exists.", s_t0, default));
+        await store.PublishAsync(Version("v3", "v2"), Topics.All, s_t0, s_t0.AddDays(1), default);
+
+        Assert.Empty(await store.ClaimDueAsync("a", s_t0, s_lease, 10, [], default));
+        var stats = await store.GetDeliveryStatsAsync(subscription.Id, default);
+        Assert.Equal(new DeliveryStats(0, 0, 0, 1, null, null), stats with { LastError = null });
+        var paused = (await store.FindSubscriptionAsync(Discord("C1"), default))!;
+        Assert.Equal(SubscriptionState.Paused, paused.State);
+        Assert.Equal("The channel no longer exists.", paused.PausedReason);
+        Assert.Equal(s_t0, paused.PausedAt);
+    }
+
+    [SkippableFact]
+    public async Task FailAsync_GivesUpAndShowsTheErrorInTheStats()
+    {
+        var store = await WithBaselineAsync(await OpenAsync());
+        var subscription = (await store.SubscribeAsync(Request(Discord("C1")), s_t0, default)).Subscription;
+        await store.PublishAsync(Version("v2", "v1"), Topics.All, s_t0, s_t0.AddDays(1), default);
+        var delivery = Assert.Single(await store.ClaimDueAsync("a", s_t0, s_lease, 10, [], default));
+
+        await store.FailAsync(delivery, "Discord refused the message (400).", s_t0, default);
+
+        var stats = await store.GetDeliveryStatsAsync(subscription.Id, default);
+        Assert.Equal(1, stats.Failed);
+        Assert.Equal("Discord refused the message (400).", stats.LastError);
+        Assert.Null(await store.NextDueAsync(default));
+    }
+
+    [SkippableFact]
+    public async Task ListVersionsAsync_Since_ReturnsLaterVersionsNewestFirst()
+    {
+        var store = await WithBaselineAsync(await OpenAsync());
+        await store.PublishAsync(Version("v2", "v1", s_t0.AddDays(2)), Topics.None, s_t0, s_t0, default);
+        await store.PublishAsync(Version("v3", "v2", s_t0.AddDays(4)), Topics.None, s_t0, s_t0, default);
+
+        var since = await store.ListVersionsAsync(s_t0.AddDays(1), 10, default);
+        var loaded = await store.GetVersionsAsync(["v3", "v1"], default);
+
+        Assert.Equal(["v3", "v2"], since.Select(v => v.Version));
+        Assert.Equal("v2", since[0].PreviousVersion);
+        Assert.Equal("{\"to_version\":\"v3\"}", since[0].DiffJson);
+        Assert.Equal(["v1", "v3"], loaded.Select(v => v.Version));
+        Assert.Equal("{\"version\":\"v3\"}", (await store.GetLatestVersionAsync(default))!.SnapshotJson);
+    }
+
+    [SkippableFact]
+    public async Task HeartbeatAsync_CountsOnlyLiveWorkers()
+    {
+        var store = await OpenAsync();
+        var liveness = TimeSpan.FromSeconds(15);
+
+        await store.HeartbeatAsync("a", s_t0, liveness, default);
+        await store.HeartbeatAsync("b", s_t0.AddSeconds(5), liveness, default);
+        var both = await store.HeartbeatAsync("a", s_t0.AddSeconds(10), liveness, default);
+        var afterBStopped = await store.HeartbeatAsync("a", s_t0.AddSeconds(30), liveness, default);
+        await store.RemoveWorkerAsync("a", default);
+
+        Assert.Equal(2, both);
+        Assert.Equal(1, afterBStopped);
+    }
+}
