@@ -65,12 +65,6 @@ internal static class EvalCli
                 var engine = current.Evaluator.RunEngine(subset, ct);
                 rows.Add(EvalMetrics.From(Evaluator.Engine, split, engine));
                 rows.Add(EvalMetrics.From(Evaluator.Baseline, split, current.Evaluator.RunBaseline(subset)));
-                if (split == GoldSet.Dev && Environment.GetEnvironmentVariable("BOT_EVAL_DUMP") is { Length: > 0 } dump)
-                {
-                    File.WriteAllLines(dump, engine.Select(o => string.Join('\t', new object[] { o.Gold.Line, o.Gold.Abstain ? "oos" : o.RankedFirst ? "right" : "wrong" }
-                        .Concat(o.Features.ToArray().Select(f => (object)f.ToString("F4", System.Globalization.CultureInfo.InvariantCulture))))));
-                }
-
                 if (split == GoldSet.Dev && parse.GetValue(misses))
                 {
                     foreach (var o in engine.Where(o => !o.Correct && !(o.Gold.Abstain && o.Abstained)))
