@@ -48,11 +48,13 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         var key = FactIndex.Key(terms);
         var scored = new RankedFact[facts.Count];
+        var bonuses = new double[facts.Count];
         for (var i = 0; i < facts.Count; i++)
         {
             var lex = maxLexical > 0 ? lexical[i] / maxLexical : 0;
             var sem = Math.Max(0, semantic[i]);
-            var score = (_w.Lexical * lex) + ((1 - _w.Lexical) * sem) + Bonus(facts[i], index.Mentions[i], type, entities, aboutPerson) + NumberBonus(facts[i], numbers) + (index.CuratedKeys[i].Contains(key) ? _w.CuratedMatch : 0);
+            bonuses[i] = Bonus(facts[i], index.Mentions[i], type, entities, aboutPerson) + NumberBonus(facts[i], numbers) + (index.CuratedKeys[i].Contains(key) ? _w.CuratedMatch : 0);
+            var score = (_w.Lexical * lex) + ((1 - _w.Lexical) * sem) + bonuses[i];
             scored[i] = new RankedFact(facts[i], score, lex, sem);
         }
 
@@ -69,7 +71,10 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             RankAgreement: ((top.Lexical >= 1 ? 1 : 0) + (top.Semantic >= semantic.Max() - 1e-9 ? 1 : 0)) / 2.0,
             SemanticMargin: top.Semantic - scored.Where(r => !ReferenceEquals(r.Fact, top.Fact)).Max(r => r.Semantic),
             LexicalMargin: top.Lexical - scored.Where(r => !ReferenceEquals(r.Fact, top.Fact)).Max(r => r.Lexical),
-            OtherPlace: OtherPlace(index, words, top.Fact));
+            OtherPlace: OtherPlace(index, words, top.Fact),
+            TypeFit: ranked.Count > 1 ? TypeFit(top.Fact, ranked[1].Fact, type) : 0,
+            CloseRelated: ranked.Count > 1 ? CloseRelated(index, topIndex, top, ranked[1]) : 0,
+            ProfileOfSeveral: top.Fact.Kind == FactKind.Person && entities.People.Count >= 2 && entities.People.Contains(top.Fact.Id) ? 1 : 0);
         var p = confidence.Confidence(features);
         var abstained = p < confidence.Threshold;
         return new AnswerResult
@@ -150,6 +155,41 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         return bonus;
     }
 
+    /// <summary>Can the fact answer a question of this type: a person for who, a dated event or round for when, a figure
+    /// for how much / how many? Null when the type does not select a kind of fact.</summary>
+    internal static bool? Fits(Fact fact, QuestionType type) => type switch
+    {
+        QuestionType.Who => fact.Kind == FactKind.Person,
+        QuestionType.When => fact.Date is not null && fact.Kind is FactKind.Event or FactKind.Round,
+        QuestionType.HowMuch or QuestionType.HowMany => fact.Amount is not null,
+        _ => null,
+    };
+
+    /// <summary>+1 when the top fact answers the question's type and the runner-up does not, -1 the other way round.</summary>
+    private static double TypeFit(Fact top, Fact second, QuestionType type) =>
+        Fits(top, type) is { } a && Fits(second, type) is { } b ? (a ? 1 : 0) - (b ? 1 : 0) : 0;
+
+    /// <summary>
+    /// Near-tie between overlapping facts (an event and the figure it set, a trip and the signing on it, a person and
+    /// what they did): the runner-up shares a person or a date with the top fact, or one is the other's person. Grows
+    /// from 0 (fused margin 0.3 or more) to 1 (a dead heat).
+    /// </summary>
+    private static double CloseRelated(FactIndex index, int topIndex, RankedFact top, RankedFact second)
+    {
+        var secondIndex = IndexOf(index.Facts.Facts, second.Fact);
+        if (topIndex < 0 || secondIndex < 0)
+        {
+            return 0;
+        }
+
+        var a = index.Mentions[topIndex];
+        var b = index.Mentions[secondIndex];
+        var related = a.People.Overlaps(b.People) || a.Days.Overlaps(b.Days)
+            || a.People.Contains(second.Fact.Id) || b.People.Contains(top.Fact.Id)
+            || (top.Fact.Date is { } d1 && second.Fact.Date is { } d2 && d1.Start == d2.Start);
+        return related ? Math.Max(0, 1 - ((top.Score - second.Score) / 0.3)) : 0;
+    }
+
     /// <summary>Figures in the question ("27.5 percent", "$550bn", "105 f35s"), not round numbers, days or years.</summary>
     private static List<string> Numbers(List<string> words, Entities entities)
     {
@@ -173,11 +213,12 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// <summary>A figure the question gives that the fact's amount or title states is strong evidence for that fact.</summary>
     private double NumberBonus(Fact fact, List<string> numbers)
     {
-        if (numbers.Count == 0 || (fact.Amount is null && !fact.Title.Any(char.IsDigit)))
+        if (numbers.Count == 0)
         {
             return 0;
         }
 
+        // Normalised, so a title's number words count too ("Tenth trip" states 10, as "10th trip" asks).
         var stated = QuestionNormalizer.Words((fact.Amount?.Display ?? "") + " " + fact.Title);
         return numbers.Any(stated.Contains) ? _w.NumberStated : 0;
     }

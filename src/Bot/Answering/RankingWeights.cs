@@ -23,7 +23,7 @@ internal sealed record RankingWeights
     public double AmountFigure { get; init; } = 0.15;
     public double NumberStated { get; init; } = 0.1;
     public double CuratedMatch { get; init; } = 0.075;
-    public double PeopleNamedTogether { get; init; } = 0.1;
+    public double PeopleNamedTogether { get; init; } = 0.25;
 
     public static readonly string[] Names =
     [

@@ -125,27 +125,27 @@ internal sealed class Evaluator(FactIndex index, Answerer answerer, EmbeddingCac
     }
 
     private List<EvalOutcome> RunEngine(Answerer with, IEnumerable<GoldQuestion> questions, CancellationToken ct) =>
-    [
-        .. questions.Select(q =>
-        {
-            var result = with.Answer(index, q.Question, embeddings is null ? null : text =>
-            {
-                lock (_questionVectors)
-                {
-                    if (!_questionVectors.TryGetValue(text, out var vector))
-                    {
-                        _questionVectors[text] = vector = embeddings.Embed(text, ct);
-                    }
+        [.. questions.Select(q => Outcome(with, index, q, ct))];
 
-                    return vector;
-                }
-            });
-            return new EvalOutcome(q, [.. result.Ranked.Select(r => r.Fact.Id)], result.Abstained, result.Confidence, result.Features)
+    private EvalOutcome Outcome(Answerer with, FactIndex over, GoldQuestion q, CancellationToken ct)
+    {
+        var result = with.Answer(over, q.Question, embeddings is null ? null : text =>
+        {
+            lock (_questionVectors)
             {
-                Suggested = [.. result.Suggestions.Select(f => f.Id)],
-            };
-        }),
-    ];
+                if (!_questionVectors.TryGetValue(text, out var vector))
+                {
+                    _questionVectors[text] = vector = embeddings.Embed(text, ct);
+                }
+
+                return vector;
+            }
+        });
+        return new EvalOutcome(q, [.. result.Ranked.Select(r => r.Fact.Id)], result.Abstained, result.Confidence, result.Features)
+        {
+            Suggested = [.. result.Suggestions.Select(f => f.Id)],
+        };
+    }
 
     public IReadOnlyList<EvalOutcome> RunBaseline(IEnumerable<GoldQuestion> questions)
     {
