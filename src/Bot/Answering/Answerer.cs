@@ -32,6 +32,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         var entities = index.Entities.Resolve(words);
         var facts = index.Facts.Facts;
         var numbers = Numbers(words, entities);
+        var ordinals = QuestionNormalizer.Ordinals(question);
         var aboutPerson = entities.People.Count > 0 && words.Count(w => !Analyzer.StopWords.Contains(w)) - entities.NameWords <= 1;
 
         if (terms.Count == 0 && !entities.Any)
@@ -53,7 +54,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         {
             var lex = maxLexical > 0 ? lexical[i] / maxLexical : 0;
             var sem = Math.Max(0, semantic[i]);
-            bonuses[i] = Bonus(facts[i], index.Mentions[i], type, entities, aboutPerson) + NumberBonus(facts[i], numbers) + (index.CuratedKeys[i].Contains(key) ? _w.CuratedMatch : 0);
+            bonuses[i] = Bonus(facts[i], index.Mentions[i], type, entities, aboutPerson) + NumberBonus(facts[i], numbers, ordinals) + (index.CuratedKeys[i].Contains(key) ? _w.CuratedMatch : 0);
             var score = (_w.Lexical * lex) + ((1 - _w.Lexical) * sem) + bonuses[i];
             scored[i] = new RankedFact(facts[i], score, lex, sem);
         }
@@ -211,16 +212,18 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     }
 
     /// <summary>A figure the question gives that the fact's amount or title states is strong evidence for that fact.</summary>
-    private double NumberBonus(Fact fact, List<string> numbers)
+    /// <param name="ordinals">Numbers the question writes as ordinals ("10th trip"): they match a title that names the
+    /// same position ("Tenth trip"), not an amount of that many ("10 trips").</param>
+    private double NumberBonus(Fact fact, List<string> numbers, HashSet<string> ordinals)
     {
         if (numbers.Count == 0)
         {
             return 0;
         }
 
-        // Normalised, so a title's number words count too ("Tenth trip" states 10, as "10th trip" asks).
         var stated = QuestionNormalizer.Words((fact.Amount?.Display ?? "") + " " + fact.Title);
-        return numbers.Any(stated.Contains) ? _w.NumberStated : 0;
+        var statedOrdinals = ordinals.Count == 0 ? [] : QuestionNormalizer.Ordinals(fact.Title);
+        return numbers.Any(n => ordinals.Contains(n) ? statedOrdinals.Contains(n) : stated.Contains(n)) ? _w.NumberStated : 0;
     }
 
     /// <summary>Does the fact match everything the question names (its people, round and date)?</summary>

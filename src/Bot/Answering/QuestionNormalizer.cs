@@ -43,6 +43,36 @@ internal static partial class QuestionNormalizer
         ["hasn't"] = "has not", ["haven't"] = "have not", ["i'm"] = "i am", ["they're"] = "they are", ["we're"] = "we are",
     };
 
+    private static readonly Dictionary<string, int> s_ordinalWords = new(StringComparer.Ordinal)
+    {
+        ["first"] = 1, ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["fifth"] = 5, ["sixth"] = 6, ["seventh"] = 7,
+        ["eighth"] = 8, ["ninth"] = 9, ["tenth"] = 10, ["eleventh"] = 11, ["twelfth"] = 12, ["twentieth"] = 20, ["thirtieth"] = 30,
+    };
+
+    /// <summary>
+    /// The numbers a text writes as ordinals ("10th", "tenth"): a position in a series (the tenth trip), not a count or
+    /// an amount, which <see cref="Words"/> no longer tells apart once it has made both "10".
+    /// </summary>
+    public static HashSet<string> Ordinals(string text)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var folded = Fold(text);
+        foreach (Match m in OrdinalSuffixPattern().Matches(folded))
+        {
+            found.Add(m.Groups[1].Value);
+        }
+
+        foreach (Match m in WordPattern().Matches(folded))
+        {
+            if (s_ordinalWords.TryGetValue(m.Value.Trim('.', ',', '\''), out var n))
+            {
+                found.Add(n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>Lower-cased, folded words with numbers, money and model names normalised; stop words kept.</summary>
     public static List<string> Words(string text)
     {
