@@ -41,11 +41,11 @@ public sealed class RealEngineGroup : ICollectionFixture<RealEngineFixture>
 [Collection(RealEngineGroup.Name)]
 public sealed class QualityGateTests(RealEngineFixture engine)
 {
-    // Measured on the test split (179 questions, fact base 956bdefaf606) when the gate was set: top-1 89.0% (138/155),
-    // out-of-scope abstention 95.8% (23/24), 11 confident wrong, 25.1 points over BM25. The gate allows one question of
+    // Measured on the test split (179 questions, fact base a7dd0489e8fe) when the gate was set: top-1 90.3% (140/155),
+    // out-of-scope abstention 95.8% (23/24), 11 confident wrong, 27.1 points over BM25. The gate allows one question of
     // slack on each for floating-point differences between machines. The targets (95%, 95%, 0, 15 points) are
     // not all met yet: raise these as the engine improves, never lower them to pass.
-    private const double MinTop1 = 0.88;
+    private const double MinTop1 = 0.89;
     private const double MinOutOfScopeAbstention = 0.91;
     private const int MaxConfidentWrong = 12;
     private const double MinLeadOverBaseline = 0.15;

@@ -51,4 +51,17 @@ public sealed class QuestionNormalizerTests
     [Fact]
     public void Words_IsoDate_StaysOneWord() =>
         Assert.Equal(["2025-05-30"], QuestionNormalizer.Words("2025-05-30"));
+
+    [Theory]
+    [InlineData("akazawa's 10th trip to the us", "10")]
+    [InlineData("Tenth trip (September 2025)", "10")]
+    [InlineData("the 2nd round", "2")]
+    public void Ordinals_OrdinalInText_IsFound(string text, string expected) =>
+        Assert.Equal([expected], QuestionNormalizer.Ordinals(text));
+
+    [Theory]
+    [InlineData("10 trips by September 4, 2025")]
+    [InlineData("how many trips did akazawa make")]
+    public void Ordinals_CountsAndAmounts_AreNotOrdinals(string text) =>
+        Assert.Empty(QuestionNormalizer.Ordinals(text));
 }
