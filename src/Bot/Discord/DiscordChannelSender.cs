@@ -187,7 +187,13 @@ internal sealed class DiscordChannelSender(
                         50001 => SendResult.ChannelGone("The bot cannot see this channel or was removed from the server (Discord 50001 Missing Access). Add it back or give it View Channel."),
                         50013 => SendResult.ChannelGone("The bot lacks permission to post here (Discord 50013 Missing Permissions): it needs View Channel, Send Messages and Embed Links."),
                         _ when body is null => SendResult.Transient($"Discord answered {status} without an error body."),
-                        _ => SendResult.ChannelGone($"Discord refused to post here ({status}, code {body.Code}: {body.Message})."),
+
+                        // Only the four codes above say this channel is gone. Anything else (a wrong Discord__ApiBaseUrl
+                        // answers 404 code 0) is not about the channel: pausing would cancel every subscription's updates
+                        // for one config mistake. Stop Discord loudly instead and keep the updates queued.
+                        _ => SendResult.AuthFailed(
+                            $"Discord answered {status} (code {body.Code}: {body.Message}) on {channelId}, which does not mean the channel is gone. Check Discord__ApiBaseUrl and the bot's setup.",
+                            wholePlatform: true),
                     };
                 default:
                     if (status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout)

@@ -101,6 +101,7 @@ public sealed class DiscordChannelSenderTests : IAsyncLifetime
 
     [Theory]
     [InlineData(10003, "10003 Unknown Channel")]
+    [InlineData(10004, "10004 Unknown Guild")]
     [InlineData(50001, "50001 Missing Access")]
     [InlineData(50013, "Send Messages")]
     public async Task SendAsync_ChannelGoneOrAccessLost_SaysWhyForThePause(int code, string expected)
@@ -113,6 +114,37 @@ public sealed class DiscordChannelSenderTests : IAsyncLifetime
 
         Assert.Equal(SendStatus.ChannelGone, result.Status);
         Assert.Contains(expected, result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendAsync_WrongApiBaseUrl_HaltsDiscordInsteadOfPausingTheChannel()
+    {
+        var (sender, services) = SenderTestServices.Discord(_fake, _time, apiBaseUrl: new Uri(_fake.BaseAddress, "api/v9/").ToString());
+        using var _ = services;
+
+        var result = await sender.SendAsync(Target(), sender.Render(Small())[0], "k", false, default);
+
+        Assert.Equal(SendStatus.AuthFailed, result.Status);
+        Assert.True(result.WholePlatform);
+        Assert.Contains("Discord__ApiBaseUrl", result.Detail, StringComparison.Ordinal);
+        Assert.Empty(_fake.Posts);
+    }
+
+    [Theory]
+    [InlineData(20001)]
+    [InlineData(40001)]
+    public async Task SendAsync_ForbiddenWithAnUnknownCode_HaltsDiscordInsteadOfPausingTheChannel(int code)
+    {
+        _fake.ChannelErrors["900000001"] = code;
+        var (sender, services) = SenderTestServices.Discord(_fake, _time);
+        using var _ = services;
+
+        var result = await sender.SendAsync(Target(), sender.Render(Small())[0], "k", false, default);
+
+        Assert.NotEqual(SendStatus.ChannelGone, result.Status);
+        Assert.Equal(SendStatus.AuthFailed, result.Status);
+        Assert.True(result.WholePlatform);
+        Assert.Contains($"code {code}", result.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -78,7 +78,7 @@ internal sealed class FakeDiscordChannelApi : IAsyncDisposable
     public TimeSpan RouteWindow { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan NonceWindow { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Channels that answer with a Discord error code: 10003 (404), 50001 or 50013 (403).</summary>
+    /// <summary>Channels that answer with a Discord error code: 10003 or 10004 (404), 50001, 50013 or any other code (403).</summary>
     public ConcurrentDictionary<string, int> ChannelErrors { get; } = new(StringComparer.Ordinal);
 
     /// <summary>When true every request gets 401, as after a token reset.</summary>
@@ -150,7 +150,12 @@ internal sealed class FakeDiscordChannelApi : IAsyncDisposable
     {
         var fake = new FakeDiscordChannelApi();
         (fake._app, fake.BaseAddress) = await LoopbackServer.StartAsync(app =>
-            app.MapPost("/api/v10/channels/{channelId}/messages", (HttpContext context, string channelId) => fake.HandleAsync(context, channelId)));
+        {
+            app.MapPost("/api/v10/channels/{channelId}/messages", (HttpContext context, string channelId) => fake.HandleAsync(context, channelId));
+
+            // Discord answers a path it does not know (a wrong Discord__ApiBaseUrl) with 404 and code 0.
+            app.MapFallback(() => Results.Text("""{"message": "404: Not Found", "code": 0}""", "application/json", statusCode: 404));
+        });
         return fake;
     }
 
@@ -245,8 +250,10 @@ internal sealed class FakeDiscordChannelApi : IAsyncDisposable
                 return code switch
                 {
                     10003 => (404, """{"message": "Unknown Channel", "code": 10003}""", headers),
+                    10004 => (404, """{"message": "Unknown Guild", "code": 10004}""", headers),
                     50001 => (403, """{"message": "Missing Access", "code": 50001}""", headers),
-                    _ => (403, """{"message": "Missing Permissions", "code": 50013}""", headers),
+                    50013 => (403, """{"message": "Missing Permissions", "code": 50013}""", headers),
+                    _ => (403, $$"""{"message": "Forbidden", "code": {{code}}}""", headers),
                 };
             }
 
