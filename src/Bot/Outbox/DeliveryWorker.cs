@@ -152,7 +152,7 @@ internal sealed class DeliveryWorker(
             }
 
             var posts = sender.Render(message);
-            var target = new DeliveryTarget(channel, delivery.Subscription.LastPostAt);
+            var target = new DeliveryTarget(channel, delivery.Subscription.LastPostAt, delivery.Items.Min(i => i.CreatedAt));
             var uncertain = delivery.Uncertain;
             for (var part = delivery.PartsSent; part < posts.Count; part++)
             {
@@ -194,7 +194,8 @@ internal sealed class DeliveryWorker(
                     case SendStatus.RateLimited:
                         var retry = result.RetryAfter + Backoff.Jitter(TimeSpan.FromMilliseconds(250));
                         log.RateLimited(channelName, retry.TotalMilliseconds, result.Detail ?? "429");
-                        await store.RetryLaterAsync(delivery, now + retry, RetryReason.RateLimited, null, ct);
+                        // A 429 on the check for an earlier copy posted nothing and checked nothing: the row stays uncertain.
+                        await store.RetryLaterAsync(delivery, now + retry, result.NotChecked ? RetryReason.Released : RetryReason.RateLimited, null, ct);
                         return;
 
                     case SendStatus.Transient:

@@ -29,8 +29,11 @@ internal interface IPlatformSender
     Task<SendResult> SendAsync(DeliveryTarget target, PlatformPost post, string idempotencyKey, bool mayAlreadyBePosted, CancellationToken ct);
 }
 
-/// <summary>Where a delivery goes, and when the channel last got a post from us (for per-channel pacing).</summary>
-internal sealed record DeliveryTarget(ChannelKey Channel, DateTimeOffset? LastPostAt);
+/// <summary>
+/// Where a delivery goes, and when the channel last got a post from us (for per-channel pacing). <see cref="QueuedAt"/>
+/// is when the update was queued: no attempt to post it, so no copy of it in the channel, can be older.
+/// </summary>
+internal sealed record DeliveryTarget(ChannelKey Channel, DateTimeOffset? LastPostAt, DateTimeOffset? QueuedAt = null);
 
 /// <summary>One platform message as its sender rendered it; only that sender reads it.</summary>
 internal abstract record PlatformPost;
@@ -46,8 +49,11 @@ internal enum SendStatus
     Rejected,
 }
 
-/// <summary>What one send did. <see cref="Detail"/> is a sentence for logs and for the <c>subscriptions</c> reply.</summary>
-internal sealed record SendResult(SendStatus Status, string? Detail = null, TimeSpan RetryAfter = default, bool WholePlatform = false)
+/// <summary>
+/// What one send did. <see cref="Detail"/> is a sentence for logs and for the <c>subscriptions</c> reply.
+/// <see cref="NotChecked"/>: rate limited before an uncertain earlier attempt could be checked, so it stays uncertain.
+/// </summary>
+internal sealed record SendResult(SendStatus Status, string? Detail = null, TimeSpan RetryAfter = default, bool WholePlatform = false, bool NotChecked = false)
 {
     public static SendResult Sent { get; } = new(SendStatus.Sent);
 

@@ -44,7 +44,16 @@ internal sealed class SlackChannelSender(
     private const int HistoryCallsPerMinute = 50;
 
     private static readonly TimeSpan s_probeTimeout = TimeSpan.FromMilliseconds(1500);
+    private const int HistoryPageSize = 200;
+
+    /// <summary>How far back the history search goes at most (pages of <see cref="HistoryPageSize"/>).</summary>
+    private const int MaxHistoryPages = 25;
+
+    /// <summary>Only when the queue time is unknown: how far back to look.</summary>
     private static readonly TimeSpan s_historyLookback = TimeSpan.FromDays(2);
+
+    /// <summary>Our clock against Slack's message timestamps.</summary>
+    private static readonly TimeSpan s_clockSkew = TimeSpan.FromMinutes(5);
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> _nextPost = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _workspacePause = new(StringComparer.Ordinal);
@@ -135,15 +144,17 @@ internal sealed class SlackChannelSender(
         var channel = target.Channel;
         if (mayAlreadyBePosted)
         {
-            var (found, error) = await FindPostedAsync(channel, idempotencyKey, ct);
+            // Posting without knowing could make a second copy: when the history cannot be read, come back later.
+            var (found, notChecked) = await FindPostedAsync(target, idempotencyKey, ct);
+            if (notChecked is not null)
+            {
+                log.SlackVerifyFailed(channel.ToString(), idempotencyKey, notChecked.Detail ?? "");
+                return notChecked;
+            }
+
             if (found)
             {
                 return SendResult.AlreadyPosted;
-            }
-
-            if (error is not null)
-            {
-                log.SlackVerifyFailed(channel.ToString(), idempotencyKey, error);
             }
         }
 
@@ -236,38 +247,58 @@ internal sealed class SlackChannelSender(
         }
     }
 
-    /// <summary>Looks for our post with <paramref name="key"/> in the channel's recent history (message metadata).</summary>
-    private async Task<(bool Found, string? Error)> FindPostedAsync(ChannelKey channel, string key, CancellationToken ct)
+    /// <summary>
+    /// Looks for our post with <paramref name="key"/> in the channel's history (message metadata) since the update was
+    /// queued, page by page. A failure (429, an error such as missing_scope, a timeout) comes back as the result to return.
+    /// </summary>
+    private async Task<(bool Found, SendResult? Failure)> FindPostedAsync(DeliveryTarget target, string key, CancellationToken ct)
     {
+        var channel = target.Channel;
         var limiter = _history.GetOrAdd(channel.WorkspaceId, _ => new SlidingWindowLimiter(time));
-        await limiter.WaitAsync(HistoryCallsPerMinute, TimeSpan.FromMinutes(1) + outbox.Value.Margin, ct);
-        var oldest = (time.GetUtcNow() - s_historyLookback).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Get,
-            $"conversations.history?channel={Uri.EscapeDataString(channel.ChannelId)}&oldest={oldest}&limit=200&include_all_metadata=true");
-        var (response, failure) = await SendAsync(request, ct);
-        if (failure is not null)
+        var since = target.QueuedAt is { } queued ? queued - s_clockSkew : time.GetUtcNow() - s_historyLookback;
+        var oldest = since.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        string? cursor = null;
+        for (var page = 0; page < MaxHistoryPages; page++)
         {
-            return (false, failure.Detail);
-        }
-
-        using (response)
-        {
-            if (response!.StatusCode == HttpStatusCode.TooManyRequests)
+            await limiter.WaitAsync(HistoryCallsPerMinute, TimeSpan.FromMinutes(1) + outbox.Value.Margin, ct);
+            var url = $"conversations.history?channel={Uri.EscapeDataString(channel.ChannelId)}&oldest={oldest}&limit={HistoryPageSize}&include_all_metadata=true"
+                + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}");
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            var (response, failure) = await SendAsync(request, ct);
+            if (failure is not null)
             {
-                var retryAfter = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
-                limiter.PauseUntil(time.GetUtcNow() + retryAfter);
-                return (false, "conversations.history rate limited");
+                return (false, failure);
             }
 
-            var history = await ReadAsync(response, SlackOutboxJsonContext.Default.SlackOutboxHistory, ct);
-            if (history is null || !history.Ok)
+            using (response)
             {
-                return (false, history?.Error ?? $"HTTP {(int)response.StatusCode}");
-            }
+                if (response!.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    var retryAfter = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+                    limiter.PauseUntil(time.GetUtcNow() + retryAfter);
+                    return (false, SendResult.RateLimited(retryAfter, "conversations.history rate limited") with { NotChecked = true });
+                }
 
-            var found = history.Messages?.Any(m => m.Metadata is { EventType: MetadataEventType } meta && meta.EventPayload?.Key == key) == true;
-            return (found, null);
+                var history = await ReadAsync(response, SlackOutboxJsonContext.Default.SlackOutboxHistory, ct);
+                if (history is null || !history.Ok)
+                {
+                    return (false, SendResult.Transient($"Slack conversations.history failed ({history?.Error ?? $"HTTP {(int)response.StatusCode}"})."));
+                }
+
+                if (history.Messages?.Any(m => m.Metadata is { EventType: MetadataEventType } meta && meta.EventPayload?.Key == key) == true)
+                {
+                    return (true, null);
+                }
+
+                cursor = history.ResponseMetadata?.NextCursor;
+                if (history.HasMore != true || string.IsNullOrEmpty(cursor))
+                {
+                    return (false, null);
+                }
+            }
         }
+
+        return (false, SendResult.Transient($"Slack conversations.history has more than {MaxHistoryPages * HistoryPageSize} messages since the update was queued; not checked to the end."));
     }
 
     private async Task<(HttpResponseMessage? Response, SendResult? Failure)> SendAsync(HttpRequestMessage request, CancellationToken ct)
@@ -455,7 +486,9 @@ internal sealed record SlackOutboxPayload(string? Key);
 
 internal sealed record SlackOutboxResult(bool Ok, string? Error, string? Channel, string? Ts);
 
-internal sealed record SlackOutboxHistory(bool Ok, string? Error, IReadOnlyList<SlackOutboxHistoryMessage>? Messages);
+internal sealed record SlackOutboxHistory(bool Ok, string? Error, IReadOnlyList<SlackOutboxHistoryMessage>? Messages, bool? HasMore = null, SlackOutboxResponseMetadata? ResponseMetadata = null);
+
+internal sealed record SlackOutboxResponseMetadata(string? NextCursor);
 
 internal sealed record SlackOutboxHistoryMessage(string? Ts, SlackOutboxMetadata? Metadata);
 

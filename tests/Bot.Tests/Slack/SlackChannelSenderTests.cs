@@ -83,6 +83,72 @@ public sealed class SlackChannelSenderTests : IAsyncLifetime
         Assert.Equal(1, _fake.HistoryCalls);
     }
 
+    [Theory]
+    [InlineData("missing_scope")]
+    [InlineData("internal_error")]
+    public async Task SendAsync_OutcomeUnknownAndHistoryCannotBeRead_DoesNotPostAndRetriesLater(string error)
+    {
+        _fake.HistoryError = error;
+        var (sender, services) = SenderTestServices.Slack(_fake, _time);
+        using var _ = services;
+
+        var result = await sender.SendAsync(Target(), sender.Render(Small())[0], "7:abc:0", mayAlreadyBePosted: true, default);
+
+        Assert.Equal(SendStatus.Transient, result.Status);
+        Assert.Contains(error, result.Detail, StringComparison.Ordinal);
+        Assert.Empty(_fake.Posts);
+    }
+
+    [Fact]
+    public async Task SendAsync_OutcomeUnknownAndHistoryRateLimited_DoesNotPostAndStaysUnchecked()
+    {
+        _fake.HistoryRateLimited = true;
+        var (sender, services) = SenderTestServices.Slack(_fake, _time);
+        using var _ = services;
+
+        var result = await sender.SendAsync(Target(), sender.Render(Small())[0], "7:abc:0", mayAlreadyBePosted: true, default);
+
+        Assert.Equal(SendStatus.RateLimited, result.Status);
+        Assert.True(result.NotChecked);
+        Assert.Equal(TimeSpan.FromSeconds(30), result.RetryAfter);
+        Assert.Empty(_fake.Posts);
+    }
+
+    [Fact]
+    public async Task SendAsync_OutcomeUnknownAndManyMessagesSince_PagesThroughHistoryAndFindsThePost()
+    {
+        _fake.ChannelInterval = TimeSpan.Zero;
+        var (sender, services) = SenderTestServices.Slack(_fake, _time);
+        using var _ = services;
+        var post = sender.Render(Small())[0];
+        var queuedAt = DateTimeOffset.UtcNow;
+        await sender.SendAsync(Target(), post, "7:abc:0", false, default);
+        for (var i = 0; i < 450; i++)
+        {
+            _fake.Seed("C0000001", null, DateTimeOffset.UtcNow);
+        }
+
+        var retry = await sender.SendAsync(Target() with { QueuedAt = queuedAt }, post, "7:abc:0", mayAlreadyBePosted: true, default);
+
+        Assert.Equal(SendResult.AlreadyPosted, retry);
+        Assert.Single(_fake.Posts, p => p.MetadataKey == "7:abc:0");
+        Assert.True(_fake.HistoryCalls > 1);
+    }
+
+    [Fact]
+    public async Task SendAsync_OutcomeUnknownAfterALongHalt_SearchesHistoryBackToWhenTheUpdateWasQueued()
+    {
+        var queuedAt = DateTimeOffset.UtcNow - TimeSpan.FromDays(3);
+        _fake.Seed("C0000001", "7:abc:0", queuedAt + TimeSpan.FromMinutes(1));
+        var (sender, services) = SenderTestServices.Slack(_fake, _time);
+        using var _ = services;
+
+        var retry = await sender.SendAsync(Target() with { QueuedAt = queuedAt }, sender.Render(Small())[0], "7:abc:0", mayAlreadyBePosted: true, default);
+
+        Assert.Equal(SendResult.AlreadyPosted, retry);
+        Assert.Single(_fake.Posts);
+    }
+
     [Fact]
     public async Task WaitForTurnAsync_SameChannel_WaitsAboutASecondBetweenPosts()
     {
