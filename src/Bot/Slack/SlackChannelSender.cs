@@ -59,6 +59,7 @@ internal sealed class SlackChannelSender(
     private readonly ConcurrentDictionary<string, DateTimeOffset> _workspacePause = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SlidingWindowLimiter> _history = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _firstRequest = new(1, 1);
+    private readonly ConcurrentDictionary<string, string> _workspaceRejected = new(StringComparer.Ordinal);
     private volatile bool _tokenAccepted;
     private volatile string? _tokenRejected;
 
@@ -100,9 +101,9 @@ internal sealed class SlackChannelSender(
 
     public async Task<SendResult> SendAsync(DeliveryTarget target, PlatformPost post, string idempotencyKey, bool mayAlreadyBePosted, CancellationToken ct)
     {
-        if (_tokenRejected is { } rejected)
+        if (Rejected(target.Channel.WorkspaceId) is { } rejected)
         {
-            return SendResult.AuthFailed(rejected, wholePlatform: false);
+            return rejected;
         }
 
         // Until the token has been accepted once, one request at a time: a wrong token costs one call, not dozens.
@@ -114,15 +115,22 @@ internal sealed class SlackChannelSender(
 
         try
         {
-            if (_tokenRejected is { } rejectedMeanwhile)
+            if (Rejected(target.Channel.WorkspaceId) is { } rejectedMeanwhile)
             {
-                return SendResult.AuthFailed(rejectedMeanwhile, wholePlatform: false);
+                return rejectedMeanwhile;
             }
 
             var result = await SendOnceAsync(target, post, idempotencyKey, mayAlreadyBePosted, ct);
             if (result.Status == SendStatus.AuthFailed)
             {
-                _tokenRejected = result.Detail;
+                if (result.WholePlatform)
+                {
+                    _tokenRejected = result.Detail;
+                }
+                else
+                {
+                    _workspaceRejected[target.Channel.WorkspaceId] = result.Detail ?? "Slack refused the bot token in this workspace.";
+                }
             }
             else if (result.Status is SendStatus.Sent or SendStatus.AlreadyPosted or SendStatus.ChannelGone or SendStatus.Rejected)
             {
@@ -138,6 +146,11 @@ internal sealed class SlackChannelSender(
     }
 
     public void Dispose() => _firstRequest.Dispose();
+
+    private SendResult? Rejected(string workspaceId) =>
+        _tokenRejected is { } everywhere ? SendResult.AuthFailed(everywhere, wholePlatform: true)
+        : _workspaceRejected.TryGetValue(workspaceId, out var here) ? SendResult.AuthFailed(here, wholePlatform: false)
+        : null;
 
     private async Task<SendResult> SendOnceAsync(DeliveryTarget target, PlatformPost post, string idempotencyKey, bool mayAlreadyBePosted, CancellationToken ct)
     {
@@ -323,8 +336,14 @@ internal sealed class SlackChannelSender(
         "channel_not_found" => SendResult.ChannelGone("Slack says the channel does not exist or the bot cannot see it (channel_not_found). If it is private, invite the bot, then run /talks subscribe again."),
         "not_in_channel" => SendResult.ChannelGone("The bot is not a member of this channel (not_in_channel). Invite it with /invite, then run /talks subscribe again."),
         "is_archived" => SendResult.ChannelGone("The channel is archived (is_archived). Unarchive it, then run /talks subscribe again."),
-        "invalid_auth" or "not_authed" or "token_revoked" or "account_inactive" or "token_expired" or "team_access_not_granted" =>
-            SendResult.AuthFailed($"Slack rejected the bot token ({error}): the app was uninstalled or its token revoked.", wholePlatform: false),
+        // The bot runs with one configured token (Slack__BotToken): when Slack says that token itself is invalid, revoked
+        // or its user deactivated, it fails the same way in every workspace, so stop all of Slack after one refusal.
+        "invalid_auth" or "token_revoked" or "account_inactive" =>
+            SendResult.AuthFailed($"Slack rejected the bot token ({error}): the app was uninstalled or its token revoked.", wholePlatform: true),
+
+        // These can concern one workspace only (e.g. an org-wide app not granted to this workspace): stop just that one.
+        "not_authed" or "token_expired" or "team_access_not_granted" =>
+            SendResult.AuthFailed($"Slack refused the bot token in this workspace ({error}).", wholePlatform: false),
         "ratelimited" or "rate_limited" => SendResult.RateLimited(TimeSpan.FromSeconds(1), error),
         "internal_error" or "fatal_error" or "service_unavailable" or "request_timeout" => SendResult.Transient($"Slack error {error}."),
         _ => SendResult.Rejected($"Slack refused the message ({error})."),

@@ -183,7 +183,7 @@ public sealed class SlackChannelSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SendAsync_RevokedToken_StopsTheWorkspaceAfterOneCall()
+    public async Task SendAsync_RevokedToken_StopsEveryWorkspaceAfterOneCall()
     {
         _fake.TokenError = "token_revoked";
         var (sender, services) = SenderTestServices.Slack(_fake, _time);
@@ -193,9 +193,28 @@ public sealed class SlackChannelSenderTests : IAsyncLifetime
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => sender.SendAsync(Target($"C000000{i}"), post, $"k{i}", false, default)));
 
         Assert.All(results, r => Assert.Equal(SendStatus.AuthFailed, r.Status));
-        Assert.All(results, r => Assert.False(r.WholePlatform));
+        Assert.All(results, r => Assert.True(r.WholePlatform));
         Assert.Contains("token_revoked", results[0].Detail, StringComparison.Ordinal);
         Assert.Empty(_fake.Posts);
+    }
+
+    [Fact]
+    public async Task SendAsync_WorkspaceRefusesTheToken_StopsOnlyThatWorkspace()
+    {
+        _fake.ChannelErrors["C0000001"] = "team_access_not_granted";
+        var (sender, services) = SenderTestServices.Slack(_fake, _time);
+        using var _ = services;
+        var post = sender.Render(Small())[0];
+
+        var refused = await sender.SendAsync(Target(), post, "k1", false, default);
+        var sameWorkspace = await sender.SendAsync(Target("C0000002"), post, "k2", false, default);
+        var otherWorkspace = await sender.SendAsync(new DeliveryTarget(new ChannelKey(Platform.Slack, "T0OTHER01", "C0000003"), null), post, "k3", false, default);
+
+        Assert.Equal(SendStatus.AuthFailed, refused.Status);
+        Assert.False(refused.WholePlatform);
+        Assert.Equal(SendStatus.AuthFailed, sameWorkspace.Status);
+        Assert.Equal(SendResult.Sent, otherWorkspace);
+        Assert.Equal("k3", Assert.Single(_fake.Posts).MetadataKey);
     }
 
     [Fact]
