@@ -112,8 +112,8 @@ internal sealed class DiscordChannelSender(
 
         try
         {
-            return _tokenRejected is { } rejectedMeanwhile
-                ? SendResult.AuthFailed(rejectedMeanwhile, wholePlatform: true)
+            return _tokenRejected is { } rejectedMeanwhile ? SendResult.AuthFailed(rejectedMeanwhile, wholePlatform: true)
+                : target.TooLateToSend(time.GetUtcNow()) ? SendResult.ClaimRunningOut
                 : await SendOnceAsync(target, post, idempotencyKey, ct);
         }
         finally

@@ -158,11 +158,16 @@ internal sealed class DeliveryWorker(
             {
                 // Note the attempt first, then wait for the rate-limit turn and send at once: a database write between the
                 // turn and the request would let requests bunch up and arrive faster than the limit allows.
-                if (!await store.BeginAttemptAsync(delivery, time.GetUtcNow(), o.Lease, ct))
+                var attemptAt = time.GetUtcNow();
+                if (!await store.BeginAttemptAsync(delivery, attemptAt, o.Lease, ct))
                 {
                     log.ClaimLost(delivery.Key, channelName);
                     return;
                 }
+
+                // The POST must end (at most one HTTP timeout) before the claim runs out, or another replica could take
+                // the row over and post it too: the sender does not start it later than this.
+                target = target with { SendBy = attemptAt + o.Lease - o.HttpTimeout - o.Margin };
 
                 if (!await WaitForTurnAsync(sender, target, ct) || halts.HaltReason(channel) is not null)
                 {

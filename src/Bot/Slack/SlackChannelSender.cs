@@ -171,6 +171,11 @@ internal sealed class SlackChannelSender(
             }
         }
 
+        if (target.TooLateToSend(time.GetUtcNow()))
+        {
+            return SendResult.ClaimRunningOut;
+        }
+
         var message = ((SlackUpdatePost)post).Message with
         {
             Channel = channel.ChannelId,
@@ -273,7 +278,11 @@ internal sealed class SlackChannelSender(
         string? cursor = null;
         for (var page = 0; page < MaxHistoryPages; page++)
         {
-            await limiter.WaitAsync(HistoryCallsPerMinute, TimeSpan.FromMinutes(1) + outbox.Value.Margin, ct);
+            if (!await WaitForHistoryTurnAsync(limiter, target, ct))
+            {
+                return (false, SendResult.ClaimRunningOut);
+            }
+
             var url = $"conversations.history?channel={Uri.EscapeDataString(channel.ChannelId)}&oldest={oldest}&limit={HistoryPageSize}&include_all_metadata=true"
                 + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}");
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -312,6 +321,28 @@ internal sealed class SlackChannelSender(
         }
 
         return (false, SendResult.Transient($"Slack conversations.history has more than {MaxHistoryPages * HistoryPageSize} messages since the update was queued; not checked to the end."));
+    }
+
+    /// <summary>Waits for a conversations.history slot, but not past the time the POST must start by.</summary>
+    private async Task<bool> WaitForHistoryTurnAsync(SlidingWindowLimiter limiter, DeliveryTarget target, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (target.TooLateToSend(now))
+        {
+            return false;
+        }
+
+        using var limit = target.SendBy is { } by ? new CancellationTokenSource(by - now, time) : new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, limit.Token);
+        try
+        {
+            await limiter.WaitAsync(HistoryCallsPerMinute, TimeSpan.FromMinutes(1) + outbox.Value.Margin, linked.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     private async Task<(HttpResponseMessage? Response, SendResult? Failure)> SendAsync(HttpRequestMessage request, CancellationToken ct)

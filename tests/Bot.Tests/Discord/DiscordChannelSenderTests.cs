@@ -148,6 +148,19 @@ public sealed class DiscordChannelSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_ClaimAboutToRunOut_HandsTheRowBackWithoutPosting()
+    {
+        var (sender, services) = SenderTestServices.Discord(_fake, _time);
+        using var _ = services;
+
+        var result = await sender.SendAsync(Target() with { SendBy = _time.GetUtcNow() - TimeSpan.FromSeconds(1) }, sender.Render(Small())[0], "k", true, default);
+
+        Assert.Equal(SendResult.ClaimRunningOut, result);
+        Assert.Empty(_fake.Posts);
+        Assert.Equal(0, _fake.RequestsTo("900000001"));
+    }
+
+    [Fact]
     public async Task SendAsync_RejectedToken_StopsAfterOneInvalidRequest()
     {
         var (sender, services) = SenderTestServices.Discord(_fake, _time, token: "wrong");

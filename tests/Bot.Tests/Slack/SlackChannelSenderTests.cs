@@ -150,6 +150,41 @@ public sealed class SlackChannelSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_ClaimAboutToRunOut_HandsTheRowBackWithoutCheckingOrPosting()
+    {
+        var (sender, services) = SenderTestServices.Slack(_fake, _time);
+        using var _ = services;
+
+        var result = await sender.SendAsync(Target() with { SendBy = _time.GetUtcNow() - TimeSpan.FromSeconds(1) }, sender.Render(Small())[0], "7:abc:0", mayAlreadyBePosted: true, default);
+
+        Assert.Equal(SendResult.ClaimRunningOut, result);
+        Assert.Equal(0, _fake.HistoryCalls);
+        Assert.Empty(_fake.Posts);
+    }
+
+    [Fact]
+    public async Task SendAsync_HistoryLimiterWaitLongerThanTheClaim_GivesUpAtSendByWithoutPosting()
+    {
+        var (sender, services) = SenderTestServices.Slack(_fake, _time);
+        using var _ = services;
+        var post = sender.Render(Small())[0];
+        _fake.Seed("C0000001", "seen", DateTimeOffset.UtcNow);
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.Equal(SendResult.AlreadyPosted, await sender.SendAsync(Target(), post, "seen", mayAlreadyBePosted: true, default));
+        }
+
+        var waiting = sender.SendAsync(Target() with { SendBy = _time.GetUtcNow() + TimeSpan.FromSeconds(5) }, post, "7:abc:0", mayAlreadyBePosted: true, default);
+        Assert.False(waiting.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(6));
+        var result = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(SendResult.ClaimRunningOut, result);
+        Assert.Equal(50, _fake.HistoryCalls);
+        Assert.Single(_fake.Posts);
+    }
+
+    [Fact]
     public async Task WaitForTurnAsync_SameChannel_WaitsAboutASecondBetweenPosts()
     {
         var (sender, services) = SenderTestServices.Slack(_fake, _time);
