@@ -161,6 +161,42 @@ public sealed class DiscordChannelSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_UncertainAttemptOlderThanTheNonceWindow_FindsThePostAndDoesNotPostAgain()
+    {
+        var (sender, services) = SenderTestServices.Discord(_fake, _time);
+        using var _ = services;
+        var posts = sender.Render(SenderTestServices.LargeUpdate(60));
+        var queuedAt = _time.GetUtcNow();
+        await sender.SendAsync(Target(), posts[0], "7:abc:0", false, default);
+        _fake.NonceWindow = TimeSpan.Zero;
+        _time.Advance(TimeSpan.FromMinutes(20));
+
+        var retry = await sender.SendAsync(Target() with { QueuedAt = queuedAt }, posts[0], "7:abc:0", mayAlreadyBePosted: true, default);
+        var nextPart = await sender.SendAsync(Target() with { QueuedAt = queuedAt }, posts[1], "7:abc:1", mayAlreadyBePosted: true, default);
+
+        Assert.Equal(SendResult.AlreadyPosted, retry);
+        Assert.Equal(SendResult.Sent, nextPart);
+        Assert.Equal(2, _fake.Posts.Count);
+        Assert.Equal(2, _fake.ListMessagesCalls);
+    }
+
+    [Fact]
+    public async Task SendAsync_UncertainAttemptOlderThanTheNonceWindowAndMessagesUnreadable_DoesNotPost()
+    {
+        _fake.ListMessagesError = 50013;
+        var (sender, services) = SenderTestServices.Discord(_fake, _time);
+        using var _ = services;
+        var queuedAt = _time.GetUtcNow();
+        _time.Advance(TimeSpan.FromMinutes(20));
+
+        var result = await sender.SendAsync(Target() with { QueuedAt = queuedAt }, sender.Render(Small())[0], "7:abc:0", mayAlreadyBePosted: true, default);
+
+        Assert.Equal(SendStatus.Transient, result.Status);
+        Assert.Contains("Read Message History", result.Detail, StringComparison.Ordinal);
+        Assert.Empty(_fake.Posts);
+    }
+
+    [Fact]
     public async Task SendAsync_RejectedToken_StopsAfterOneInvalidRequest()
     {
         var (sender, services) = SenderTestServices.Discord(_fake, _time, token: "wrong");
