@@ -1,3 +1,4 @@
+using Bot.Facts;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -113,50 +114,7 @@ internal static partial class QuestionNormalizer
     }
 
     /// <summary>Unicode compatibility form, accents removed, lower case, typographic quotes and dashes made plain.</summary>
-    public static string Fold(string text)
-    {
-        var normalized = text.Normalize(NormalizationForm.FormKD);
-        var builder = new StringBuilder(normalized.Length);
-        foreach (var c in normalized)
-        {
-            switch (CharUnicodeInfo.GetUnicodeCategory(c))
-            {
-                case UnicodeCategory.NonSpacingMark:
-                case UnicodeCategory.Format:
-                case UnicodeCategory.Control when c is not ('\n' or '\t'):
-                    continue;
-            }
-
-            if (c is >= '\uff01' and <= '\uff5e')
-            {
-                builder.Append(char.ToLowerInvariant((char)(c - 0xfee0)));
-                continue;
-            }
-
-            var plain = Unaccent(c);
-            builder.Append(plain switch
-            {
-                '\u2018' or '\u2019' or '\u02bc' or '`' or '\u00b4' => '\'',
-                '\u201c' or '\u201d' => '"',
-                '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2212' => '-',
-                '\uffe5' => '¥',
-                _ => char.ToLowerInvariant(plain),
-            });
-        }
-
-        return builder.ToString();
-    }
-
-    private const string Accented = "àáâãäåāăąçćčďèéêëēĕėęěìíîïīĭįıñńňòóôõöøōŏőùúûüūŭůűųýÿźżž";
-    private const string Unaccented = "aaaaaaaaacccdeeeeeeeeeiiiiiiiinnnooooooooouuuuuuuuuyyzzz";
-
-    /// <summary>Latin letters without their accents (Unicode normalisation is not available in invariant-globalization mode).</summary>
-    private static char Unaccent(char c)
-    {
-        var lower = char.ToLowerInvariant(c);
-        var i = Accented.IndexOf(lower, StringComparison.Ordinal);
-        return i >= 0 ? Unaccented[i] : c;
-    }
+    public static string Fold(string text) => TextNormalizer.FoldCharacters(text);
 
     private static string Money(Match m)
     {

@@ -106,67 +106,10 @@ internal sealed class DiscordAutocomplete(IFactBaseProvider facts)
             .Any(length => length <= w.Length && Distance(w[..length], query) <= 1)) ? 3 : null;
     }
 
-    /// <summary>Levenshtein distance of two short strings.</summary>
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
+    private static int Distance(string a, string b) => TextNormalizer.EditDistance(a, b);
 
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
-
-    /// <summary>Lower case, accents removed, punctuation as spaces, single spaces.</summary>
-    internal static string Normalize(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return "";
-        }
-
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        var space = false;
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            if (char.IsLetterOrDigit(c))
-            {
-                if (space && sb.Length > 0)
-                {
-                    sb.Append(' ');
-                }
-
-                sb.Append(char.ToLowerInvariant(c));
-                space = false;
-            }
-            else
-            {
-                space = true;
-            }
-        }
-
-        return sb.ToString();
-    }
+    /// <summary>The same folding as every other name lookup (case, accents, possessives, punctuation).</summary>
+    internal static string Normalize(string? text) => string.IsNullOrWhiteSpace(text) ? "" : TextNormalizer.Fold(text);
 
     private static DiscordChoice Choice(string name, string value) => new(
         DiscordMarkdown.TruncatePlain(name, DiscordLimits.ChoiceName),

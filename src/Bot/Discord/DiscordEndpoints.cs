@@ -1,3 +1,4 @@
+using Bot.Hosting;
 using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -43,7 +44,7 @@ public static class DiscordEndpoints
             return TypedResults.NotFound();
         }
 
-        var body = await ReadBodyAsync(http.Request, settings.MaxBodyBytes, http.RequestAborted);
+        var body = await RawBody.ReadAsync(http.Request, settings.MaxBodyBytes, http.RequestAborted);
         if (body is null)
         {
             log.BodyTooLarge(settings.MaxBodyBytes);
@@ -97,30 +98,4 @@ public static class DiscordEndpoints
 
     /// <summary>A header sent exactly once, else null (two signature headers are as bad as none).</summary>
     private static string? Single(Microsoft.Extensions.Primitives.StringValues values) => values.Count == 1 ? values[0] : null;
-
-    /// <summary>The raw body, or null when it is larger than <paramref name="max"/> bytes.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int max, CancellationToken ct)
-    {
-        if (request.ContentLength > max)
-        {
-            return null;
-        }
-
-        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is { } length and > 0 ? (int)length : 4096);
-        while (true)
-        {
-            var memory = buffer.GetMemory(4096);
-            var read = await request.Body.ReadAsync(memory, ct);
-            if (read == 0)
-            {
-                return buffer.WrittenSpan.ToArray();
-            }
-
-            buffer.Advance(read);
-            if (buffer.WrittenCount > max)
-            {
-                return null;
-            }
-        }
-    }
 }

@@ -267,6 +267,9 @@ internal sealed class DiscordInteractionHandler(
                 update ? message with { Flags = null } : message));
         }
 
+        // The caller hung up while we waited: nobody will read a defer, so queue no follow-up for it.
+        requestAborted.ThrowIfCancellationRequested();
+
         var budget = options.Value.InlineBudgetMilliseconds;
         if (!queue.TryEnqueue(new DiscordFollowup(interaction.Id, interaction.ApplicationId!, interaction.Token!, request.Name, answer)))
         {

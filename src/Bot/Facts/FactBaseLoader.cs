@@ -61,7 +61,17 @@ public sealed class FactBaseLoader(TimeProvider time)
             return new FactLoadResult(null, errors);
         }
 
-        var files = Directory.GetFiles(directory, "*.yaml").Order(StringComparer.Ordinal).ToList();
+        List<string> files;
+        try
+        {
+            files = [.. Directory.GetFiles(directory, "*.yaml").Order(StringComparer.Ordinal)];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A folder swapped away mid-reload (git checkout, a mounted config being replaced): an error, not a crash.
+            errors.Add(new FactError(directory, 0, $"cannot read the fact-base folder: {ex.Message}"));
+            return new FactLoadResult(null, errors);
+        }
         var sources = new List<(Source Source, int Line, string File)>();
         var facts = new List<Fact>();
         var canonical = new StringBuilder();
@@ -203,7 +213,19 @@ public sealed class FactBaseLoader(TimeProvider time)
     {
         public YamlMappingNode? Parse(string path)
         {
-            using var reader = new StreamReader(path, Encoding.UTF8);
+            StreamReader reader;
+            try
+            {
+                reader = new StreamReader(path, Encoding.UTF8);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Deleted or renamed between listing and opening: report it; the last good snapshot keeps serving.
+                Error(0, $"cannot read the file: {ex.Message}");
+                return null;
+            }
+
+            using var _ = reader;
             var parser = new TrackingParser(new Parser(reader));
             try
             {

@@ -29,10 +29,13 @@ public sealed class FactBaseProvider : IFactBaseProvider
 
     public event EventHandler<FactBaseChangedEventArgs>? Changed;
 
+    /// <summary>Raised after a reload that failed; the errors it found. The current snapshot is unchanged.</summary>
+    public event EventHandler<IReadOnlyList<FactError>>? ReloadFailed;
+
     /// <summary>Loads the folder; returns the errors (empty when the snapshot is current).</summary>
     public IReadOnlyList<FactError> Reload()
     {
-        FactBaseChangedEventArgs? change;
+        FactBaseChangedEventArgs? change = null;
         IReadOnlyList<FactError> errors;
         lock (_gate)
         {
@@ -46,22 +49,43 @@ public sealed class FactBaseProvider : IFactBaseProvider
                 }
 
                 _log.ReloadFailed(errors.Count, _current?.ShortVersion ?? "nothing", errors.Count > 0 ? errors[0].ToString() : "");
-                return errors;
             }
-
-            var previous = _current;
-            if (previous?.Version == next.Version)
+            else if (_current?.Version == next.Version)
             {
                 _log.Unchanged(next.ShortVersion);
-                return errors;
             }
-
-            Volatile.Write(ref _current, next);
-            _log.Loaded(next.ShortVersion, Path, next.Facts.Count, next.Sources.Count);
-            change = new FactBaseChangedEventArgs(previous, next);
+            else
+            {
+                change = new FactBaseChangedEventArgs(_current, next);
+                Volatile.Write(ref _current, next);
+                _log.Loaded(next.ShortVersion, Path, next.Facts.Count, next.Sources.Count);
+            }
         }
 
-        Changed?.Invoke(this, change);
+        if (change is null)
+        {
+            if (errors.Count > 0)
+            {
+                ReloadFailed?.Invoke(this, errors);
+            }
+
+            return errors;
+        }
+
+        // Each subscriber on its own: one that throws (say, storage down while publishing) must not keep the
+        // others from seeing the new snapshot, nor fail the reload that already succeeded.
+        foreach (var handler in Changed?.GetInvocationList().Cast<EventHandler<FactBaseChangedEventArgs>>() ?? [])
+        {
+            try
+            {
+                handler(this, change);
+            }
+            catch (Exception ex)
+            {
+                _log.SubscriberFailed(handler.Method.DeclaringType?.Name ?? "subscriber", ex);
+            }
+        }
+
         return errors;
     }
 }

@@ -46,7 +46,15 @@ internal sealed class FactBaseWatcher(FactBaseProvider provider, IOptions<FactsO
                 await _signal.WaitAsync(stoppingToken);
             }
 
-            provider.Reload();
+            try
+            {
+                provider.Reload();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A reload must never stop the host: the last good snapshot keeps serving.
+                log.ReloadCrashed(ex);
+            }
         }
     }
 

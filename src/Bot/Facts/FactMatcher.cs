@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Bot.Facts;
 
 /// <summary>A fact matched by name, and how well (1 = exact name or alias).</summary>
@@ -36,8 +38,11 @@ public static class FactMatcher
             ? ranked[0]
             : null;
 
-    public static IEnumerable<string> Names(Fact fact) =>
-        new[] { fact.Title }.Concat(fact.Aliases).Select(TextNormalizer.Fold).Where(n => n.Length > 0);
+    /// <summary>The fact's title and aliases, folded once per fact (facts are immutable, so the cache never goes stale).</summary>
+    public static IReadOnlyList<string> Names(Fact fact) => s_names.GetValue(fact, static f =>
+        [.. new[] { f.Title }.Concat(f.Aliases).Select(TextNormalizer.Fold).Where(n => n.Length > 0)]);
+
+    private static readonly ConditionalWeakTable<Fact, IReadOnlyList<string>> s_names = new();
 
     private static double Score(string query, string[] queryTokens, string name)
     {

@@ -19,4 +19,10 @@ internal sealed partial class FactsLog(ILogger<FactsLog> logger)
 
     [LoggerMessage(1004, LogLevel.Debug, "Fact base reload found the same version {Version}")]
     public partial void Unchanged(string version);
+
+    [LoggerMessage(1005, LogLevel.Error, "Fact base reload failed unexpectedly; still serving the last good snapshot")]
+    public partial void ReloadCrashed(Exception exception);
+
+    [LoggerMessage(1006, LogLevel.Error, "{Subscriber} failed to handle a new fact-base snapshot")]
+    public partial void SubscriberFailed(string subscriber, Exception exception);
 }

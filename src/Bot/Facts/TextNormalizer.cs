@@ -11,21 +11,16 @@ public static class TextNormalizer
 {
     public static string Fold(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormKD);
-        var sb = new StringBuilder(decomposed.Length);
+        var folded = FoldCharacters(text);
+        var sb = new StringBuilder(folded.Length);
         var pendingSpace = false;
-        for (var i = 0; i < decomposed.Length; i++)
+        for (var i = 0; i < folded.Length; i++)
         {
-            var c = decomposed[i];
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
+            var c = folded[i];
 
-            // Possessive 's / ’s at the end of a word.
-            if (c is '\'' or '’' && i + 1 < decomposed.Length && decomposed[i + 1] is 's' or 'S'
-                && (i + 2 == decomposed.Length || !char.IsLetterOrDigit(decomposed[i + 2])))
+            // Possessive 's at the end of a word.
+            if (c == '\'' && i + 1 < folded.Length && folded[i + 1] == 's'
+                && (i + 2 == folded.Length || !char.IsLetterOrDigit(folded[i + 2])))
             {
                 i++;
                 continue;
@@ -39,9 +34,9 @@ public static class TextNormalizer
                 }
 
                 pendingSpace = false;
-                sb.Append(char.ToLowerInvariant(c));
+                sb.Append(c);
             }
-            else if (c is '.' && i > 0 && i + 1 < decomposed.Length && char.IsDigit(decomposed[i - 1]) && char.IsDigit(decomposed[i + 1]))
+            else if (c is '.' && i > 0 && i + 1 < folded.Length && char.IsDigit(folded[i - 1]) && char.IsDigit(folded[i + 1]))
             {
                 sb.Append('.');
             }
@@ -52,6 +47,55 @@ public static class TextNormalizer
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Character by character: compatibility forms (full-width letters), accents removed, lower case, typographic
+    /// quotes and dashes made plain. Done by hand because the app runs in invariant-globalization mode, where
+    /// <see cref="string.Normalize(NormalizationForm)"/> leaves non-ASCII text unchanged.
+    /// </summary>
+    public static string FoldCharacters(string text)
+    {
+        var normalized = text.Normalize(NormalizationForm.FormKD);
+        var builder = new StringBuilder(normalized.Length);
+        foreach (var c in normalized)
+        {
+            switch (CharUnicodeInfo.GetUnicodeCategory(c))
+            {
+                case UnicodeCategory.NonSpacingMark:
+                case UnicodeCategory.Format:
+                case UnicodeCategory.Control when c is not ('\n' or '\t'):
+                    continue;
+            }
+
+            if (c is >= '\uff01' and <= '\uff5e')
+            {
+                builder.Append(char.ToLowerInvariant((char)(c - 0xfee0)));
+                continue;
+            }
+
+            var plain = Unaccent(c);
+            builder.Append(plain switch
+            {
+                '\u2018' or '\u2019' or '\u02bc' or '`' or '\u00b4' => '\'',
+                '\u201c' or '\u201d' => '"',
+                '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2212' => '-',
+                '\uffe5' => '¥',
+                _ => char.ToLowerInvariant(plain),
+            });
+        }
+
+        return builder.ToString();
+    }
+
+    private const string Accented = "àáâãäåāăąçćčďèéêëēĕėęěìíîïīĭįıñńňòóôõöøōŏőùúûüūŭůűųýÿźżž";
+    private const string Unaccented = "aaaaaaaaacccdeeeeeeeeeiiiiiiiinnnooooooooouuuuuuuuuyyzzz";
+
+    private static char Unaccent(char c)
+    {
+        var lower = char.ToLowerInvariant(c);
+        var i = Accented.IndexOf(lower, StringComparison.Ordinal);
+        return i >= 0 ? Unaccented[i] : c;
     }
 
     public static string[] Tokens(string text) => Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);

@@ -1,3 +1,4 @@
+using Bot.Hosting;
 using System.Buffers;
 using System.Text.Json;
 using Bot.Commands;
@@ -241,7 +242,7 @@ public static class SlackEndpoints
         HttpContext http, SlackRequestVerifier verifier, SlackOptions options, SlackLog log)
     {
         var path = http.Request.Path.Value ?? "";
-        var body = await ReadBodyAsync(http.Request, options.MaxBodyBytes, http.RequestAborted);
+        var body = await RawBody.ReadAsync(http.Request, options.MaxBodyBytes, http.RequestAborted);
         if (body is null)
         {
             log.TooLarge(path, options.MaxBodyBytes);
@@ -320,36 +321,5 @@ public static class SlackEndpoints
             Single(form, "enterprise_id"));
         reason = "";
         return true;
-    }
-
-    /// <summary>The whole body, or null when it is larger than <paramref name="limit"/>.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken ct)
-    {
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent(8192);
-        try
-        {
-            using var body = new MemoryStream();
-            int read;
-            while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
-            {
-                if (body.Length + read > limit)
-                {
-                    return null;
-                }
-
-                body.Write(buffer, 0, read);
-            }
-
-            return body.ToArray();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 }

@@ -66,6 +66,12 @@ internal sealed partial class SlackLog(ILogger<SlackLog> logger)
     [LoggerMessage(5035, LogLevel.Warning, "Slack response_url on host {Host} failed: {Error}")]
     public partial void ResponseUrlError(string host, HttpRequestError error);
 
+    [LoggerMessage(5036, LogLevel.Warning, "Slack response_url on host {Host} timed out")]
+    public partial void ResponseUrlTimedOut(string host);
+
+    [LoggerMessage(5037, LogLevel.Error, "Slack reply for {Command} failed unexpectedly; the reply worker carries on")]
+    public partial void ReplyJobFailed(string command, Exception exception);
+
     [LoggerMessage(5040, LogLevel.Warning, "Slack {Method} rate limited; retry after {Seconds} s")]
     public partial void RateLimited(string method, double seconds);
 }

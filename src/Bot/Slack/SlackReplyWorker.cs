@@ -22,7 +22,16 @@ internal sealed class SlackReplyWorker(
         {
             await foreach (var job in queue.Reader.ReadAllAsync(ct))
             {
-                await ProcessAsync(job, ct);
+                try
+                {
+                    await ProcessAsync(job, ct);
+                }
+#pragma warning disable CA1031 // One failed reply must not stop the loop (nor, through it, the host).
+                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+#pragma warning restore CA1031
+                {
+                    log.ReplyJobFailed(job.Request.Name, ex);
+                }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -36,5 +36,11 @@ internal sealed class SlackResponder(HttpClient http, SlackResponseUrls urls, Sl
             log.ResponseUrlError(responseUrl.Host, ex.HttpRequestError);
             return false;
         }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // HttpClient.Timeout: the message is lost for this user, but it must not take the worker down.
+            log.ResponseUrlTimedOut(responseUrl.Host);
+            return false;
+        }
     }
 }

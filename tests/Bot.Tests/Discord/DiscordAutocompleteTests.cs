@@ -84,6 +84,16 @@ public sealed class DiscordAutocompleteTests
     }
 
     [Fact]
+    public void Complete_FoldsLikeWho_PossessivesAndFullWidthLetters()
+    {
+        var autocomplete = new DiscordAutocomplete(new Snapshot(Base(Fact("p", FactKind.Person, "Ryosei Akazawa"))));
+
+        // The same folding as `who` (TextNormalizer.Fold), so what autocomplete offers is what `who` accepts.
+        Assert.Equal("Ryosei Akazawa", Assert.Single(autocomplete.Complete(CommandNames.Who, OptionNames.Name, "Akazawa's")).Name);
+        Assert.Equal("Ryosei Akazawa", Assert.Single(autocomplete.Complete(CommandNames.Who, OptionNames.Name, "ＡＫＡＺＡＷＡ")).Name);
+    }
+
+    [Fact]
     public void Complete_NewSnapshot_OffersItsPeople()
     {
         var snapshot = new Snapshot(Base(Fact("a", FactKind.Person, "Alice Old")));

@@ -188,6 +188,21 @@ public sealed class FactBaseLoaderTests
     }
 
     [Fact]
+    public void Load_FileGoneBetweenListingAndOpening_IsAnErrorNamingTheFile()
+    {
+        // A dangling link is listed as a file but cannot be opened, as a file deleted mid-reload would be.
+        using var folder = FactFolder.Minimal();
+        File.CreateSymbolicLink(Path.Combine(folder.Path, "events.yaml"), Path.Combine(folder.Path, "gone.yaml"));
+
+        var result = Load(folder);
+
+        Assert.Null(result.FactBase);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(folder.Display("events.yaml"), error.File);
+        Assert.StartsWith("cannot read the file", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_MissingFolder_IsAnErrorNotAnException()
     {
         var result = new FactBaseLoader(TimeProvider.System).Load("/nonexistent/facts");

@@ -50,6 +50,24 @@ public sealed class FactBaseProviderTests
     }
 
     [Fact]
+    public void Reload_SubscriberThrows_OtherSubscribersStillSeeTheNewSnapshot()
+    {
+        using var folder = FactFolder.Minimal();
+        var provider = Create(folder);
+        provider.Reload();
+        FactBase? seen = null;
+        provider.Changed += (_, _) => throw new InvalidOperationException("storage down");
+        provider.Changed += (_, e) => seen = e.Current;
+
+        folder.Write("people.yaml", FactFolder.MinimalPeople.Replace("chief negotiator", "lead negotiator", StringComparison.Ordinal));
+        var errors = provider.Reload();
+
+        Assert.Empty(errors);
+        Assert.Same(provider.Current, seen);
+        Assert.Contains("lead negotiator", provider.Current.Find("ryosei-akazawa")!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reload_SameContent_KeepsSnapshotAndRaisesNothing()
     {
         using var folder = FactFolder.Minimal();

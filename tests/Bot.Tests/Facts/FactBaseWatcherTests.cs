@@ -23,9 +23,12 @@ public sealed class FactBaseWatcherTests
         Assert.Contains("lead negotiator", e.Current.Find("ryosei-akazawa")!.Text, StringComparison.Ordinal);
         Assert.Same(e.Current, provider.Current);
 
+        var failed = new TaskCompletionSource<IReadOnlyList<FactError>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        provider.ReloadFailed += (_, errors) => failed.TrySetResult(errors);
         folder.Write("people.yaml", "people: [");
-        await Task.Delay(500);
+        var errors = await failed.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
+        Assert.Contains(errors, error => error.Message.StartsWith("YAML syntax error", StringComparison.Ordinal));
         Assert.Same(e.Current, provider.Current);
     }
 }
