@@ -43,6 +43,17 @@ internal sealed class DiscordChannelSender(
     /// <summary>Discord's nonce is at most 25 characters.</summary>
     public const int MaxNonceLength = 25;
 
+    /// <summary>Discord dedupes a nonce for "the past few minutes"; an uncertain attempt older than this is checked for.</summary>
+    private static readonly TimeSpan s_nonceTrusted = TimeSpan.FromMinutes(2);
+
+    /// <summary>Our clock against Discord's snowflake timestamps.</summary>
+    private static readonly TimeSpan s_clockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>GET /channels/{id}/messages returns at most 100 messages a page; this many pages at most.</summary>
+    private const int MessagesPageSize = 100;
+    private const int MaxMessagePages = 10;
+    private const long DiscordEpochMilliseconds = 1_420_070_400_000;
+
     private static readonly TimeSpan s_invalidWindow = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan s_noBodyBackoff = TimeSpan.FromSeconds(60);
 
@@ -96,8 +107,9 @@ internal sealed class DiscordChannelSender(
 
     public async Task<SendResult> SendAsync(DeliveryTarget target, PlatformPost post, string idempotencyKey, bool mayAlreadyBePosted, CancellationToken ct)
     {
-        // The nonce makes every attempt idempotent within Discord's dedupe window, so an uncertain earlier attempt
-        // needs no extra check here: resending returns the message that attempt created.
+        // The nonce makes every attempt idempotent within Discord's dedupe window ("the past few minutes"): resending
+        // returns the message an uncertain earlier attempt created. When that attempt may be older than the window, the
+        // channel's messages since the update was queued are searched for the post first (FindPostedAsync).
         if (_tokenRejected is { } rejected)
         {
             return SendResult.AuthFailed(rejected, wholePlatform: true);
@@ -112,9 +124,27 @@ internal sealed class DiscordChannelSender(
 
         try
         {
-            return _tokenRejected is { } rejectedMeanwhile
-                ? SendResult.AuthFailed(rejectedMeanwhile, wholePlatform: true)
-                : await SendOnceAsync(target, post, idempotencyKey, ct);
+            if (_tokenRejected is { } rejectedMeanwhile)
+            {
+                return SendResult.AuthFailed(rejectedMeanwhile, wholePlatform: true);
+            }
+
+            if (mayAlreadyBePosted && target.QueuedAt is { } queued && time.GetUtcNow() - queued >= s_nonceTrusted)
+            {
+                // Posting without knowing could make a second copy: when the messages cannot be read, come back later.
+                var (found, notChecked) = await FindPostedAsync(target, ((DiscordUpdatePost)post).Message, ct);
+                if (notChecked is not null)
+                {
+                    return notChecked;
+                }
+
+                if (found)
+                {
+                    return SendResult.AlreadyPosted;
+                }
+            }
+
+            return target.TooLateToSend(time.GetUtcNow()) ? SendResult.ClaimRunningOut : await SendOnceAsync(target, post, idempotencyKey, ct);
         }
         finally
         {
@@ -187,7 +217,13 @@ internal sealed class DiscordChannelSender(
                         50001 => SendResult.ChannelGone("The bot cannot see this channel or was removed from the server (Discord 50001 Missing Access). Add it back or give it View Channel."),
                         50013 => SendResult.ChannelGone("The bot lacks permission to post here (Discord 50013 Missing Permissions): it needs View Channel, Send Messages and Embed Links."),
                         _ when body is null => SendResult.Transient($"Discord answered {status} without an error body."),
-                        _ => SendResult.ChannelGone($"Discord refused to post here ({status}, code {body.Code}: {body.Message})."),
+
+                        // Only the four codes above say this channel is gone. Anything else (a wrong Discord__ApiBaseUrl
+                        // answers 404 code 0) is not about the channel: pausing would cancel every subscription's updates
+                        // for one config mistake. Stop Discord loudly instead and keep the updates queued.
+                        _ => SendResult.AuthFailed(
+                            $"Discord answered {status} (code {body.Code}: {body.Message}) on {channelId}, which does not mean the channel is gone. Check Discord__ApiBaseUrl and the bot's setup.",
+                            wholePlatform: true),
                     };
                 default:
                     if (status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout)
@@ -200,7 +236,99 @@ internal sealed class DiscordChannelSender(
         }
     }
 
-    private SendResult RateLimited(string channelId, HttpResponseMessage response, DiscordOutboxError? body, DateTimeOffset now)
+    /// <summary>
+    /// Looks for our post among the channel's messages since the update was queued (<c>GET /channels/{id}/messages</c>,
+    /// needs Read Message History). Discord does not keep a message's nonce, so our post is recognised by its author (a
+    /// bot: ours, as no other bot renders our embeds) and its embed's title, description and footer (the footer names the
+    /// fact-base version, the title the part). A failure comes back as the result to return instead of posting.
+    /// </summary>
+    private async Task<(bool Found, SendResult? NotChecked)> FindPostedAsync(DeliveryTarget target, DiscordOutboxMessage message, CancellationToken ct)
+    {
+        var o = outbox.Value;
+        var channelId = target.Channel.ChannelId;
+        var expected = message.Embeds[0];
+        var after = Math.Max(0, (target.QueuedAt!.Value - s_clockSkew).ToUnixTimeMilliseconds() - DiscordEpochMilliseconds) << 22;
+        for (var page = 0; page < MaxMessagePages; page++)
+        {
+            if (target.TooLateToSend(time.GetUtcNow()))
+            {
+                return (false, SendResult.ClaimRunningOut);
+            }
+
+            await _global.WaitAsync(share.Of(o.DiscordRequestsPerSecond), TimeSpan.FromSeconds(1) + o.Margin, ct);
+            using var request = new HttpRequestMessage(HttpMethod.Get,
+                $"channels/{Uri.EscapeDataString(channelId)}/messages?after={after.ToString(CultureInfo.InvariantCulture)}&limit={MessagesPageSize}");
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.CreateClient(HttpClientName).SendAsync(request, ct);
+            }
+            catch (HttpRequestException ex)
+            {
+                return (false, SendResult.Transient($"Discord could not be reached to check for an earlier copy ({ex.Message})."));
+            }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+                return (false, SendResult.Transient("Discord did not answer in time when checking for an earlier copy."));
+            }
+
+            using (response)
+            {
+                var now = time.GetUtcNow();
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    var limited = RateLimited(null, response, await ReadErrorAsync(response, ct), now);
+                    return (false, limited with { NotChecked = true });
+                }
+
+                if (!response.IsSuccessStatusCode)
+                {
+                    if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+                    {
+                        CountInvalid(now);
+                    }
+
+                    var error = await ReadErrorAsync(response, ct);
+                    return (false, SendResult.Transient(
+                        $"Discord answered {(int)response.StatusCode} (code {error?.Code}: {error?.Message}) when checking the channel for an earlier copy; the bot needs View Channel and Read Message History."));
+                }
+
+                List<DiscordOutboxSeenMessage>? messages;
+                try
+                {
+                    messages = JsonSerializer.Deserialize(await response.Content.ReadAsByteArrayAsync(ct), DiscordOutboxJsonContext.Default.ListDiscordOutboxSeenMessage);
+                }
+                catch (JsonException)
+                {
+                    messages = null;
+                }
+
+                if (messages is null)
+                {
+                    return (false, SendResult.Transient("Discord's list of channel messages could not be read."));
+                }
+
+                if (messages.Any(m => m.Author?.Bot == true && m.Embeds is [var seen, ..]
+                    && Same(seen.Title, expected.Title) && Same(seen.Description, expected.Description) && Same(seen.Footer?.Text, expected.Footer.Text)))
+                {
+                    return (true, null);
+                }
+
+                if (messages.Count < MessagesPageSize)
+                {
+                    return (false, null);
+                }
+
+                after = messages.Max(m => long.TryParse(m.Id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : after);
+            }
+        }
+
+        return (false, SendResult.Transient($"More than {MaxMessagePages * MessagesPageSize} messages in the channel since the update was queued; the check for an earlier copy did not reach the end."));
+    }
+
+    private static bool Same(string? seen, string? expected) => string.Equals(seen?.Trim(), expected?.Trim(), StringComparison.Ordinal);
+
+    private SendResult RateLimited(string? channelId, HttpResponseMessage response, DiscordOutboxError? body, DateTimeOffset now)
     {
         var scope = Header(response, "X-RateLimit-Scope");
         if (scope != "shared")
@@ -225,7 +353,11 @@ internal sealed class DiscordChannelSender(
             return SendResult.RateLimited(retryAfter, "global rate limit");
         }
 
-        _buckets[channelId] = new RouteBucket(Header(response, "X-RateLimit-Bucket"), 0, now + retryAfter);
+        if (channelId is not null)
+        {
+            _buckets[channelId] = new RouteBucket(Header(response, "X-RateLimit-Bucket"), 0, now + retryAfter);
+        }
+
         return SendResult.RateLimited(retryAfter, $"route rate limit ({scope ?? "user"})");
     }
 
@@ -425,8 +557,16 @@ internal sealed record DiscordOutboxAllowedMentions(IReadOnlyList<string> Parse)
 /// <summary>Discord's error body: <c>{"code", "message"}</c>, and on 429 <c>{"retry_after", "global"}</c>.</summary>
 internal sealed record DiscordOutboxError(int? Code, string? Message, double? RetryAfter, bool? Global);
 
+/// <summary>What the bot reads of a message in <c>GET /channels/{id}/messages</c>.</summary>
+internal sealed record DiscordOutboxSeenMessage(string? Id, DiscordOutboxSeenAuthor? Author, IReadOnlyList<DiscordOutboxSeenEmbed>? Embeds);
+
+internal sealed record DiscordOutboxSeenAuthor(string? Id, bool? Bot);
+
+internal sealed record DiscordOutboxSeenEmbed(string? Title, string? Description, DiscordOutboxFooter? Footer);
+
 /// <summary>The wire format of channel posts (snake_case; nulls left out).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(List<DiscordOutboxSeenMessage>))]
 [JsonSerializable(typeof(DiscordOutboxMessage))]
 [JsonSerializable(typeof(DiscordOutboxError))]
 internal sealed partial class DiscordOutboxJsonContext : JsonSerializerContext;

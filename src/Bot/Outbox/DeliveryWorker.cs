@@ -152,17 +152,22 @@ internal sealed class DeliveryWorker(
             }
 
             var posts = sender.Render(message);
-            var target = new DeliveryTarget(channel, delivery.Subscription.LastPostAt);
+            var target = new DeliveryTarget(channel, delivery.Subscription.LastPostAt, delivery.Items.Min(i => i.CreatedAt));
             var uncertain = delivery.Uncertain;
             for (var part = delivery.PartsSent; part < posts.Count; part++)
             {
                 // Note the attempt first, then wait for the rate-limit turn and send at once: a database write between the
                 // turn and the request would let requests bunch up and arrive faster than the limit allows.
-                if (!await store.BeginAttemptAsync(delivery, time.GetUtcNow(), o.Lease, ct))
+                var attemptAt = time.GetUtcNow();
+                if (!await store.BeginAttemptAsync(delivery, attemptAt, o.Lease, ct))
                 {
                     log.ClaimLost(delivery.Key, channelName);
                     return;
                 }
+
+                // The POST must end (at most one HTTP timeout) before the claim runs out, or another replica could take
+                // the row over and post it too: the sender does not start it later than this.
+                target = target with { SendBy = attemptAt + o.Lease - o.HttpTimeout - o.Margin };
 
                 if (!await WaitForTurnAsync(sender, target, ct) || halts.HaltReason(channel) is not null)
                 {
@@ -194,7 +199,8 @@ internal sealed class DeliveryWorker(
                     case SendStatus.RateLimited:
                         var retry = result.RetryAfter + Backoff.Jitter(TimeSpan.FromMilliseconds(250));
                         log.RateLimited(channelName, retry.TotalMilliseconds, result.Detail ?? "429");
-                        await store.RetryLaterAsync(delivery, now + retry, RetryReason.RateLimited, null, ct);
+                        // A 429 on the check for an earlier copy posted nothing and checked nothing: the row stays uncertain.
+                        await store.RetryLaterAsync(delivery, now + retry, result.NotChecked ? RetryReason.Released : RetryReason.RateLimited, null, ct);
                         return;
 
                     case SendStatus.Transient:

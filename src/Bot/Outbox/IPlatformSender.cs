@@ -29,8 +29,17 @@ internal interface IPlatformSender
     Task<SendResult> SendAsync(DeliveryTarget target, PlatformPost post, string idempotencyKey, bool mayAlreadyBePosted, CancellationToken ct);
 }
 
-/// <summary>Where a delivery goes, and when the channel last got a post from us (for per-channel pacing).</summary>
-internal sealed record DeliveryTarget(ChannelKey Channel, DateTimeOffset? LastPostAt);
+/// <summary>
+/// Where a delivery goes, and when the channel last got a post from us (for per-channel pacing). <see cref="QueuedAt"/>
+/// is when the update was queued: no attempt to post it, so no copy of it in the channel, can be older.
+/// <see cref="SendBy"/>: a POST must start by then, or the claim could run out while it is in flight and another replica
+/// post the same update; later, the sender hands the row back unsent (<see cref="SendResult.ClaimRunningOut"/>).
+/// </summary>
+internal sealed record DeliveryTarget(ChannelKey Channel, DateTimeOffset? LastPostAt, DateTimeOffset? QueuedAt = null, DateTimeOffset? SendBy = null)
+{
+    /// <summary>True when it is too late to start a POST under the current claim.</summary>
+    public bool TooLateToSend(DateTimeOffset now) => SendBy is { } by && now > by;
+}
 
 /// <summary>One platform message as its sender rendered it; only that sender reads it.</summary>
 internal abstract record PlatformPost;
@@ -46,8 +55,11 @@ internal enum SendStatus
     Rejected,
 }
 
-/// <summary>What one send did. <see cref="Detail"/> is a sentence for logs and for the <c>subscriptions</c> reply.</summary>
-internal sealed record SendResult(SendStatus Status, string? Detail = null, TimeSpan RetryAfter = default, bool WholePlatform = false)
+/// <summary>
+/// What one send did. <see cref="Detail"/> is a sentence for logs and for the <c>subscriptions</c> reply.
+/// <see cref="NotChecked"/>: rate limited before an uncertain earlier attempt could be checked, so it stays uncertain.
+/// </summary>
+internal sealed record SendResult(SendStatus Status, string? Detail = null, TimeSpan RetryAfter = default, bool WholePlatform = false, bool NotChecked = false)
 {
     public static SendResult Sent { get; } = new(SendStatus.Sent);
 
@@ -55,6 +67,10 @@ internal sealed record SendResult(SendStatus Status, string? Detail = null, Time
 
     /// <summary>429: not a failure; come back after <paramref name="retryAfter"/>.</summary>
     public static SendResult RateLimited(TimeSpan retryAfter, string detail) => new(SendStatus.RateLimited, detail, retryAfter);
+
+    /// <summary>Nothing was posted because the claim would run out first: hand the row back at once, still uncertain.</summary>
+    public static SendResult ClaimRunningOut { get; } =
+        new(SendStatus.RateLimited, "the claim would run out before the request could end; handed back unsent", NotChecked: true);
 
     /// <summary>5xx, timeout, network: retry with backoff; the post may or may not exist.</summary>
     public static SendResult Transient(string detail) => new(SendStatus.Transient, detail);

@@ -54,7 +54,7 @@ internal sealed partial class OutboxLog(ILogger<OutboxLog> logger)
     [LoggerMessage(6215, LogLevel.Error, "Discord: {Count} invalid requests (401/403/429) in 10 minutes; pausing all Discord requests for {PauseSeconds} s to stay clear of a Cloudflare ban")]
     public partial void DiscordInvalidRequests(int count, double pauseSeconds);
 
-    [LoggerMessage(6216, LogLevel.Warning, "Slack: could not check {Channel} for an earlier copy of update {Key} ({Error}); posting it")]
+    [LoggerMessage(6216, LogLevel.Warning, "Slack: could not check {Channel} for an earlier copy of update {Key} ({Error}); not posting it until the check works")]
     public partial void SlackVerifyFailed(string channel, string key, string error);
 
     [LoggerMessage(6217, LogLevel.Debug, "Slack: conversations.info for {Channel} gave no answer ({Error}); subscribing anyway")]

@@ -15,9 +15,9 @@ public sealed class OutboxOptions : IValidatableObject
     [Range(2, 3600)]
     public int LeaseSeconds { get; set; } = 60;
 
-    /// <summary>Timeout of one platform request; must be shorter than the lease.</summary>
+    /// <summary>Timeout of one platform request; half the lease plus two of these must fit in the lease.</summary>
     [Range(1, 600)]
-    public int HttpTimeoutSeconds { get; set; } = 15;
+    public int HttpTimeoutSeconds { get; set; } = 10;
 
     /// <summary>Failures (5xx, timeouts, network) of one update before it is given up and shown as failed.</summary>
     [Range(1, 100)]
@@ -65,10 +65,12 @@ public sealed class OutboxOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (HttpTimeoutSeconds >= LeaseSeconds)
+        // One attempt under a claim: the rate-limit wait (at most half the lease), then up to two requests (a check for
+        // an earlier copy and the POST). All of it must end before the lease does, or another replica could post too.
+        if (Lease / 2 + 2 * HttpTimeout >= Lease)
         {
             yield return new ValidationResult(
-                "Outbox__HttpTimeoutSeconds must be shorter than Outbox__LeaseSeconds, or a slow request could outlive its claim.",
+                $"Outbox__LeaseSeconds / 2 + 2 × Outbox__HttpTimeoutSeconds must be less than Outbox__LeaseSeconds ({LeaseSeconds / 2.0} + {2 * HttpTimeoutSeconds} >= {LeaseSeconds}), or a slow request could outlive its claim.",
                 [nameof(HttpTimeoutSeconds), nameof(LeaseSeconds)]);
         }
 

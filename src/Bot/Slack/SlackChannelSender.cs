@@ -44,12 +44,22 @@ internal sealed class SlackChannelSender(
     private const int HistoryCallsPerMinute = 50;
 
     private static readonly TimeSpan s_probeTimeout = TimeSpan.FromMilliseconds(1500);
+    private const int HistoryPageSize = 200;
+
+    /// <summary>How far back the history search goes at most (pages of <see cref="HistoryPageSize"/>).</summary>
+    private const int MaxHistoryPages = 25;
+
+    /// <summary>Only when the queue time is unknown: how far back to look.</summary>
     private static readonly TimeSpan s_historyLookback = TimeSpan.FromDays(2);
+
+    /// <summary>Our clock against Slack's message timestamps.</summary>
+    private static readonly TimeSpan s_clockSkew = TimeSpan.FromMinutes(5);
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> _nextPost = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _workspacePause = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SlidingWindowLimiter> _history = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _firstRequest = new(1, 1);
+    private readonly ConcurrentDictionary<string, string> _workspaceRejected = new(StringComparer.Ordinal);
     private volatile bool _tokenAccepted;
     private volatile string? _tokenRejected;
 
@@ -91,9 +101,9 @@ internal sealed class SlackChannelSender(
 
     public async Task<SendResult> SendAsync(DeliveryTarget target, PlatformPost post, string idempotencyKey, bool mayAlreadyBePosted, CancellationToken ct)
     {
-        if (_tokenRejected is { } rejected)
+        if (Rejected(target.Channel.WorkspaceId) is { } rejected)
         {
-            return SendResult.AuthFailed(rejected, wholePlatform: false);
+            return rejected;
         }
 
         // Until the token has been accepted once, one request at a time: a wrong token costs one call, not dozens.
@@ -105,15 +115,22 @@ internal sealed class SlackChannelSender(
 
         try
         {
-            if (_tokenRejected is { } rejectedMeanwhile)
+            if (Rejected(target.Channel.WorkspaceId) is { } rejectedMeanwhile)
             {
-                return SendResult.AuthFailed(rejectedMeanwhile, wholePlatform: false);
+                return rejectedMeanwhile;
             }
 
             var result = await SendOnceAsync(target, post, idempotencyKey, mayAlreadyBePosted, ct);
             if (result.Status == SendStatus.AuthFailed)
             {
-                _tokenRejected = result.Detail;
+                if (result.WholePlatform)
+                {
+                    _tokenRejected = result.Detail;
+                }
+                else
+                {
+                    _workspaceRejected[target.Channel.WorkspaceId] = result.Detail ?? "Slack refused the bot token in this workspace.";
+                }
             }
             else if (result.Status is SendStatus.Sent or SendStatus.AlreadyPosted or SendStatus.ChannelGone or SendStatus.Rejected)
             {
@@ -130,21 +147,33 @@ internal sealed class SlackChannelSender(
 
     public void Dispose() => _firstRequest.Dispose();
 
+    private SendResult? Rejected(string workspaceId) =>
+        _tokenRejected is { } everywhere ? SendResult.AuthFailed(everywhere, wholePlatform: true)
+        : _workspaceRejected.TryGetValue(workspaceId, out var here) ? SendResult.AuthFailed(here, wholePlatform: false)
+        : null;
+
     private async Task<SendResult> SendOnceAsync(DeliveryTarget target, PlatformPost post, string idempotencyKey, bool mayAlreadyBePosted, CancellationToken ct)
     {
         var channel = target.Channel;
         if (mayAlreadyBePosted)
         {
-            var (found, error) = await FindPostedAsync(channel, idempotencyKey, ct);
+            // Posting without knowing could make a second copy: when the history cannot be read, come back later.
+            var (found, notChecked) = await FindPostedAsync(target, idempotencyKey, ct);
+            if (notChecked is not null)
+            {
+                log.SlackVerifyFailed(channel.ToString(), idempotencyKey, notChecked.Detail ?? "");
+                return notChecked;
+            }
+
             if (found)
             {
                 return SendResult.AlreadyPosted;
             }
+        }
 
-            if (error is not null)
-            {
-                log.SlackVerifyFailed(channel.ToString(), idempotencyKey, error);
-            }
+        if (target.TooLateToSend(time.GetUtcNow()))
+        {
+            return SendResult.ClaimRunningOut;
         }
 
         var message = ((SlackUpdatePost)post).Message with
@@ -236,37 +265,83 @@ internal sealed class SlackChannelSender(
         }
     }
 
-    /// <summary>Looks for our post with <paramref name="key"/> in the channel's recent history (message metadata).</summary>
-    private async Task<(bool Found, string? Error)> FindPostedAsync(ChannelKey channel, string key, CancellationToken ct)
+    /// <summary>
+    /// Looks for our post with <paramref name="key"/> in the channel's history (message metadata) since the update was
+    /// queued, page by page. A failure (429, an error such as missing_scope, a timeout) comes back as the result to return.
+    /// </summary>
+    private async Task<(bool Found, SendResult? Failure)> FindPostedAsync(DeliveryTarget target, string key, CancellationToken ct)
     {
+        var channel = target.Channel;
         var limiter = _history.GetOrAdd(channel.WorkspaceId, _ => new SlidingWindowLimiter(time));
-        await limiter.WaitAsync(HistoryCallsPerMinute, TimeSpan.FromMinutes(1) + outbox.Value.Margin, ct);
-        var oldest = (time.GetUtcNow() - s_historyLookback).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Get,
-            $"conversations.history?channel={Uri.EscapeDataString(channel.ChannelId)}&oldest={oldest}&limit=200&include_all_metadata=true");
-        var (response, failure) = await SendAsync(request, ct);
-        if (failure is not null)
+        var since = target.QueuedAt is { } queued ? queued - s_clockSkew : time.GetUtcNow() - s_historyLookback;
+        var oldest = since.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        string? cursor = null;
+        for (var page = 0; page < MaxHistoryPages; page++)
         {
-            return (false, failure.Detail);
+            if (!await WaitForHistoryTurnAsync(limiter, target, ct))
+            {
+                return (false, SendResult.ClaimRunningOut);
+            }
+
+            var url = $"conversations.history?channel={Uri.EscapeDataString(channel.ChannelId)}&oldest={oldest}&limit={HistoryPageSize}&include_all_metadata=true"
+                + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}");
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            var (response, failure) = await SendAsync(request, ct);
+            if (failure is not null)
+            {
+                return (false, failure);
+            }
+
+            using (response)
+            {
+                if (response!.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    var retryAfter = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+                    limiter.PauseUntil(time.GetUtcNow() + retryAfter);
+                    return (false, SendResult.RateLimited(retryAfter, "conversations.history rate limited") with { NotChecked = true });
+                }
+
+                var history = await ReadAsync(response, SlackOutboxJsonContext.Default.SlackOutboxHistory, ct);
+                if (history is null || !history.Ok)
+                {
+                    return (false, SendResult.Transient($"Slack conversations.history failed ({history?.Error ?? $"HTTP {(int)response.StatusCode}"})."));
+                }
+
+                if (history.Messages?.Any(m => m.Metadata is { EventType: MetadataEventType } meta && meta.EventPayload?.Key == key) == true)
+                {
+                    return (true, null);
+                }
+
+                cursor = history.ResponseMetadata?.NextCursor;
+                if (history.HasMore != true || string.IsNullOrEmpty(cursor))
+                {
+                    return (false, null);
+                }
+            }
         }
 
-        using (response)
+        return (false, SendResult.Transient($"Slack conversations.history has more than {MaxHistoryPages * HistoryPageSize} messages since the update was queued; not checked to the end."));
+    }
+
+    /// <summary>Waits for a conversations.history slot, but not past the time the POST must start by.</summary>
+    private async Task<bool> WaitForHistoryTurnAsync(SlidingWindowLimiter limiter, DeliveryTarget target, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (target.TooLateToSend(now))
         {
-            if (response!.StatusCode == HttpStatusCode.TooManyRequests)
-            {
-                var retryAfter = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
-                limiter.PauseUntil(time.GetUtcNow() + retryAfter);
-                return (false, "conversations.history rate limited");
-            }
+            return false;
+        }
 
-            var history = await ReadAsync(response, SlackOutboxJsonContext.Default.SlackOutboxHistory, ct);
-            if (history is null || !history.Ok)
-            {
-                return (false, history?.Error ?? $"HTTP {(int)response.StatusCode}");
-            }
-
-            var found = history.Messages?.Any(m => m.Metadata is { EventType: MetadataEventType } meta && meta.EventPayload?.Key == key) == true;
-            return (found, null);
+        using var limit = target.SendBy is { } by ? new CancellationTokenSource(by - now, time) : new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, limit.Token);
+        try
+        {
+            await limiter.WaitAsync(HistoryCallsPerMinute, TimeSpan.FromMinutes(1) + outbox.Value.Margin, linked.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return false;
         }
     }
 
@@ -292,8 +367,14 @@ internal sealed class SlackChannelSender(
         "channel_not_found" => SendResult.ChannelGone("Slack says the channel does not exist or the bot cannot see it (channel_not_found). If it is private, invite the bot, then run /talks subscribe again."),
         "not_in_channel" => SendResult.ChannelGone("The bot is not a member of this channel (not_in_channel). Invite it with /invite, then run /talks subscribe again."),
         "is_archived" => SendResult.ChannelGone("The channel is archived (is_archived). Unarchive it, then run /talks subscribe again."),
-        "invalid_auth" or "not_authed" or "token_revoked" or "account_inactive" or "token_expired" or "team_access_not_granted" =>
-            SendResult.AuthFailed($"Slack rejected the bot token ({error}): the app was uninstalled or its token revoked.", wholePlatform: false),
+        // The bot runs with one configured token (Slack__BotToken): when Slack says that token itself is invalid, revoked
+        // or its user deactivated, it fails the same way in every workspace, so stop all of Slack after one refusal.
+        "invalid_auth" or "token_revoked" or "account_inactive" =>
+            SendResult.AuthFailed($"Slack rejected the bot token ({error}): the app was uninstalled or its token revoked.", wholePlatform: true),
+
+        // These can concern one workspace only (e.g. an org-wide app not granted to this workspace): stop just that one.
+        "not_authed" or "token_expired" or "team_access_not_granted" =>
+            SendResult.AuthFailed($"Slack refused the bot token in this workspace ({error}).", wholePlatform: false),
         "ratelimited" or "rate_limited" => SendResult.RateLimited(TimeSpan.FromSeconds(1), error),
         "internal_error" or "fatal_error" or "service_unavailable" or "request_timeout" => SendResult.Transient($"Slack error {error}."),
         _ => SendResult.Rejected($"Slack refused the message ({error})."),
@@ -455,7 +536,9 @@ internal sealed record SlackOutboxPayload(string? Key);
 
 internal sealed record SlackOutboxResult(bool Ok, string? Error, string? Channel, string? Ts);
 
-internal sealed record SlackOutboxHistory(bool Ok, string? Error, IReadOnlyList<SlackOutboxHistoryMessage>? Messages);
+internal sealed record SlackOutboxHistory(bool Ok, string? Error, IReadOnlyList<SlackOutboxHistoryMessage>? Messages, bool? HasMore = null, SlackOutboxResponseMetadata? ResponseMetadata = null);
+
+internal sealed record SlackOutboxResponseMetadata(string? NextCursor);
 
 internal sealed record SlackOutboxHistoryMessage(string? Ts, SlackOutboxMetadata? Metadata);
 

@@ -101,6 +101,7 @@ public sealed class DiscordChannelSenderTests : IAsyncLifetime
 
     [Theory]
     [InlineData(10003, "10003 Unknown Channel")]
+    [InlineData(10004, "10004 Unknown Guild")]
     [InlineData(50001, "50001 Missing Access")]
     [InlineData(50013, "Send Messages")]
     public async Task SendAsync_ChannelGoneOrAccessLost_SaysWhyForThePause(int code, string expected)
@@ -113,6 +114,86 @@ public sealed class DiscordChannelSenderTests : IAsyncLifetime
 
         Assert.Equal(SendStatus.ChannelGone, result.Status);
         Assert.Contains(expected, result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendAsync_WrongApiBaseUrl_HaltsDiscordInsteadOfPausingTheChannel()
+    {
+        var (sender, services) = SenderTestServices.Discord(_fake, _time, apiBaseUrl: new Uri(_fake.BaseAddress, "api/v9/").ToString());
+        using var _ = services;
+
+        var result = await sender.SendAsync(Target(), sender.Render(Small())[0], "k", false, default);
+
+        Assert.Equal(SendStatus.AuthFailed, result.Status);
+        Assert.True(result.WholePlatform);
+        Assert.Contains("Discord__ApiBaseUrl", result.Detail, StringComparison.Ordinal);
+        Assert.Empty(_fake.Posts);
+    }
+
+    [Theory]
+    [InlineData(20001)]
+    [InlineData(40001)]
+    public async Task SendAsync_ForbiddenWithAnUnknownCode_HaltsDiscordInsteadOfPausingTheChannel(int code)
+    {
+        _fake.ChannelErrors["900000001"] = code;
+        var (sender, services) = SenderTestServices.Discord(_fake, _time);
+        using var _ = services;
+
+        var result = await sender.SendAsync(Target(), sender.Render(Small())[0], "k", false, default);
+
+        Assert.NotEqual(SendStatus.ChannelGone, result.Status);
+        Assert.Equal(SendStatus.AuthFailed, result.Status);
+        Assert.True(result.WholePlatform);
+        Assert.Contains($"code {code}", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendAsync_ClaimAboutToRunOut_HandsTheRowBackWithoutPosting()
+    {
+        var (sender, services) = SenderTestServices.Discord(_fake, _time);
+        using var _ = services;
+
+        var result = await sender.SendAsync(Target() with { SendBy = _time.GetUtcNow() - TimeSpan.FromSeconds(1) }, sender.Render(Small())[0], "k", true, default);
+
+        Assert.Equal(SendResult.ClaimRunningOut, result);
+        Assert.Empty(_fake.Posts);
+        Assert.Equal(0, _fake.RequestsTo("900000001"));
+    }
+
+    [Fact]
+    public async Task SendAsync_UncertainAttemptOlderThanTheNonceWindow_FindsThePostAndDoesNotPostAgain()
+    {
+        var (sender, services) = SenderTestServices.Discord(_fake, _time);
+        using var _ = services;
+        var posts = sender.Render(SenderTestServices.LargeUpdate(60));
+        var queuedAt = _time.GetUtcNow();
+        await sender.SendAsync(Target(), posts[0], "7:abc:0", false, default);
+        _fake.NonceWindow = TimeSpan.Zero;
+        _time.Advance(TimeSpan.FromMinutes(20));
+
+        var retry = await sender.SendAsync(Target() with { QueuedAt = queuedAt }, posts[0], "7:abc:0", mayAlreadyBePosted: true, default);
+        var nextPart = await sender.SendAsync(Target() with { QueuedAt = queuedAt }, posts[1], "7:abc:1", mayAlreadyBePosted: true, default);
+
+        Assert.Equal(SendResult.AlreadyPosted, retry);
+        Assert.Equal(SendResult.Sent, nextPart);
+        Assert.Equal(2, _fake.Posts.Count);
+        Assert.Equal(2, _fake.ListMessagesCalls);
+    }
+
+    [Fact]
+    public async Task SendAsync_UncertainAttemptOlderThanTheNonceWindowAndMessagesUnreadable_DoesNotPost()
+    {
+        _fake.ListMessagesError = 50013;
+        var (sender, services) = SenderTestServices.Discord(_fake, _time);
+        using var _ = services;
+        var queuedAt = _time.GetUtcNow();
+        _time.Advance(TimeSpan.FromMinutes(20));
+
+        var result = await sender.SendAsync(Target() with { QueuedAt = queuedAt }, sender.Render(Small())[0], "7:abc:0", mayAlreadyBePosted: true, default);
+
+        Assert.Equal(SendStatus.Transient, result.Status);
+        Assert.Contains("Read Message History", result.Detail, StringComparison.Ordinal);
+        Assert.Empty(_fake.Posts);
     }
 
     [Fact]

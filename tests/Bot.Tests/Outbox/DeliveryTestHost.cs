@@ -39,7 +39,7 @@ internal sealed class DeliveryTestHost : IAsyncDisposable
         ["Slack:BotToken"] = slack is null ? null : FakeSlackChatApi.Token,
         ["Outbox:PollSeconds"] = "0.2",
         ["Outbox:LeaseSeconds"] = "10",
-        ["Outbox:HttpTimeoutSeconds"] = "5",
+        ["Outbox:HttpTimeoutSeconds"] = "2",
         ["Outbox:RetryBaseSeconds"] = "0.2",
         ["Outbox:RetryMaxSeconds"] = "2",
         ["Outbox:HeartbeatSeconds"] = "1",

@@ -304,7 +304,12 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
     public async Task SlowPlatform_DoesNotHoldBackTheOther()
     {
         _discord.ResponseDelay = TimeSpan.FromSeconds(2);
-        await using var host = await StartAsync(s => s["Outbox:Concurrency"] = "4");
+        await using var host = await StartAsync(s =>
+        {
+            s["Outbox:Concurrency"] = "4";
+            s["Outbox:LeaseSeconds"] = "25";
+            s["Outbox:HttpTimeoutSeconds"] = "5";
+        });
         var discord = Enumerable.Range(0, 20).Select(DiscordChannel).ToList();
         var slack = Enumerable.Range(0, 10).Select(SlackChannel).ToList();
         await DeliveryTestHost.SubscribeAsync(host.Store, discord.Concat(slack));

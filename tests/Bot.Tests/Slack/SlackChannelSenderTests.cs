@@ -83,6 +83,107 @@ public sealed class SlackChannelSenderTests : IAsyncLifetime
         Assert.Equal(1, _fake.HistoryCalls);
     }
 
+    [Theory]
+    [InlineData("missing_scope")]
+    [InlineData("internal_error")]
+    public async Task SendAsync_OutcomeUnknownAndHistoryCannotBeRead_DoesNotPostAndRetriesLater(string error)
+    {
+        _fake.HistoryError = error;
+        var (sender, services) = SenderTestServices.Slack(_fake, _time);
+        using var _ = services;
+
+        var result = await sender.SendAsync(Target(), sender.Render(Small())[0], "7:abc:0", mayAlreadyBePosted: true, default);
+
+        Assert.Equal(SendStatus.Transient, result.Status);
+        Assert.Contains(error, result.Detail, StringComparison.Ordinal);
+        Assert.Empty(_fake.Posts);
+    }
+
+    [Fact]
+    public async Task SendAsync_OutcomeUnknownAndHistoryRateLimited_DoesNotPostAndStaysUnchecked()
+    {
+        _fake.HistoryRateLimited = true;
+        var (sender, services) = SenderTestServices.Slack(_fake, _time);
+        using var _ = services;
+
+        var result = await sender.SendAsync(Target(), sender.Render(Small())[0], "7:abc:0", mayAlreadyBePosted: true, default);
+
+        Assert.Equal(SendStatus.RateLimited, result.Status);
+        Assert.True(result.NotChecked);
+        Assert.Equal(TimeSpan.FromSeconds(30), result.RetryAfter);
+        Assert.Empty(_fake.Posts);
+    }
+
+    [Fact]
+    public async Task SendAsync_OutcomeUnknownAndManyMessagesSince_PagesThroughHistoryAndFindsThePost()
+    {
+        _fake.ChannelInterval = TimeSpan.Zero;
+        var (sender, services) = SenderTestServices.Slack(_fake, _time);
+        using var _ = services;
+        var post = sender.Render(Small())[0];
+        var queuedAt = DateTimeOffset.UtcNow;
+        await sender.SendAsync(Target(), post, "7:abc:0", false, default);
+        for (var i = 0; i < 450; i++)
+        {
+            _fake.Seed("C0000001", null, DateTimeOffset.UtcNow);
+        }
+
+        var retry = await sender.SendAsync(Target() with { QueuedAt = queuedAt }, post, "7:abc:0", mayAlreadyBePosted: true, default);
+
+        Assert.Equal(SendResult.AlreadyPosted, retry);
+        Assert.Single(_fake.Posts, p => p.MetadataKey == "7:abc:0");
+        Assert.True(_fake.HistoryCalls > 1);
+    }
+
+    [Fact]
+    public async Task SendAsync_OutcomeUnknownAfterALongHalt_SearchesHistoryBackToWhenTheUpdateWasQueued()
+    {
+        var queuedAt = DateTimeOffset.UtcNow - TimeSpan.FromDays(3);
+        _fake.Seed("C0000001", "7:abc:0", queuedAt + TimeSpan.FromMinutes(1));
+        var (sender, services) = SenderTestServices.Slack(_fake, _time);
+        using var _ = services;
+
+        var retry = await sender.SendAsync(Target() with { QueuedAt = queuedAt }, sender.Render(Small())[0], "7:abc:0", mayAlreadyBePosted: true, default);
+
+        Assert.Equal(SendResult.AlreadyPosted, retry);
+        Assert.Single(_fake.Posts);
+    }
+
+    [Fact]
+    public async Task SendAsync_ClaimAboutToRunOut_HandsTheRowBackWithoutCheckingOrPosting()
+    {
+        var (sender, services) = SenderTestServices.Slack(_fake, _time);
+        using var _ = services;
+
+        var result = await sender.SendAsync(Target() with { SendBy = _time.GetUtcNow() - TimeSpan.FromSeconds(1) }, sender.Render(Small())[0], "7:abc:0", mayAlreadyBePosted: true, default);
+
+        Assert.Equal(SendResult.ClaimRunningOut, result);
+        Assert.Equal(0, _fake.HistoryCalls);
+        Assert.Empty(_fake.Posts);
+    }
+
+    [Fact]
+    public async Task SendAsync_HistoryLimiterWaitLongerThanTheClaim_GivesUpAtSendByWithoutPosting()
+    {
+        var (sender, services) = SenderTestServices.Slack(_fake, _time);
+        using var _ = services;
+        var post = sender.Render(Small())[0];
+        _fake.Seed("C0000001", "seen", DateTimeOffset.UtcNow);
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.Equal(SendResult.AlreadyPosted, await sender.SendAsync(Target(), post, "seen", mayAlreadyBePosted: true, default));
+        }
+
+        var waiting = sender.SendAsync(Target() with { SendBy = _time.GetUtcNow() + TimeSpan.FromSeconds(5) }, post, "7:abc:0", mayAlreadyBePosted: true, default);
+        Assert.False(waiting.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(6));
+        var result = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(SendResult.ClaimRunningOut, result);
+        Assert.Equal(50, _fake.HistoryCalls);
+        Assert.Single(_fake.Posts);
+    }
+
     [Fact]
     public async Task WaitForTurnAsync_SameChannel_WaitsAboutASecondBetweenPosts()
     {
@@ -117,7 +218,7 @@ public sealed class SlackChannelSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SendAsync_RevokedToken_StopsTheWorkspaceAfterOneCall()
+    public async Task SendAsync_RevokedToken_StopsEveryWorkspaceAfterOneCall()
     {
         _fake.TokenError = "token_revoked";
         var (sender, services) = SenderTestServices.Slack(_fake, _time);
@@ -127,9 +228,28 @@ public sealed class SlackChannelSenderTests : IAsyncLifetime
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => sender.SendAsync(Target($"C000000{i}"), post, $"k{i}", false, default)));
 
         Assert.All(results, r => Assert.Equal(SendStatus.AuthFailed, r.Status));
-        Assert.All(results, r => Assert.False(r.WholePlatform));
+        Assert.All(results, r => Assert.True(r.WholePlatform));
         Assert.Contains("token_revoked", results[0].Detail, StringComparison.Ordinal);
         Assert.Empty(_fake.Posts);
+    }
+
+    [Fact]
+    public async Task SendAsync_WorkspaceRefusesTheToken_StopsOnlyThatWorkspace()
+    {
+        _fake.ChannelErrors["C0000001"] = "team_access_not_granted";
+        var (sender, services) = SenderTestServices.Slack(_fake, _time);
+        using var _ = services;
+        var post = sender.Render(Small())[0];
+
+        var refused = await sender.SendAsync(Target(), post, "k1", false, default);
+        var sameWorkspace = await sender.SendAsync(Target("C0000002"), post, "k2", false, default);
+        var otherWorkspace = await sender.SendAsync(new DeliveryTarget(new ChannelKey(Platform.Slack, "T0OTHER01", "C0000003"), null), post, "k3", false, default);
+
+        Assert.Equal(SendStatus.AuthFailed, refused.Status);
+        Assert.False(refused.WholePlatform);
+        Assert.Equal(SendStatus.AuthFailed, sameWorkspace.Status);
+        Assert.Equal(SendResult.Sent, otherWorkspace);
+        Assert.Equal("k3", Assert.Single(_fake.Posts).MetadataKey);
     }
 
     [Fact]

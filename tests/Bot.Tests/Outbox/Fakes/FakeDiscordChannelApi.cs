@@ -66,7 +66,7 @@ internal sealed class FakeDiscordChannelApi : IAsyncDisposable
     private readonly List<DiscordPostRecord> _posts = [];
     private readonly List<DateTimeOffset> _requests = [];
     private WebApplication? _app;
-    private long _nextId = 1_300_000_000_000_000_000;
+    private long _lastId;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -78,7 +78,7 @@ internal sealed class FakeDiscordChannelApi : IAsyncDisposable
     public TimeSpan RouteWindow { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan NonceWindow { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Channels that answer with a Discord error code: 10003 (404), 50001 or 50013 (403).</summary>
+    /// <summary>Channels that answer with a Discord error code: 10003 or 10004 (404), 50001, 50013 or any other code (403).</summary>
     public ConcurrentDictionary<string, int> ChannelErrors { get; } = new(StringComparer.Ordinal);
 
     /// <summary>When true every request gets 401, as after a token reset.</summary>
@@ -94,6 +94,11 @@ internal sealed class FakeDiscordChannelApi : IAsyncDisposable
 
     /// <summary>Delay after the message is created and before the answer is sent (a slow network or a crash window).</summary>
     public TimeSpan ResponseDelay { get; set; }
+
+    /// <summary>Discord error code for every <c>GET /channels/{id}/messages</c> (e.g. 50013 without Read Message History).</summary>
+    public int? ListMessagesError { get; set; }
+
+    public int ListMessagesCalls { get; private set; }
 
     public int RateLimited { get; private set; }
     public int GlobalRateLimited { get; private set; }
@@ -150,7 +155,13 @@ internal sealed class FakeDiscordChannelApi : IAsyncDisposable
     {
         var fake = new FakeDiscordChannelApi();
         (fake._app, fake.BaseAddress) = await LoopbackServer.StartAsync(app =>
-            app.MapPost("/api/v10/channels/{channelId}/messages", (HttpContext context, string channelId) => fake.HandleAsync(context, channelId)));
+        {
+            app.MapPost("/api/v10/channels/{channelId}/messages", (HttpContext context, string channelId) => fake.HandleAsync(context, channelId));
+            app.MapGet("/api/v10/channels/{channelId}/messages", (HttpContext context, string channelId) => fake.ListMessages(context, channelId));
+
+            // Discord answers a path it does not know (a wrong Discord__ApiBaseUrl) with 404 and code 0.
+            app.MapFallback(() => Results.Text("""{"message": "404: Not Found", "code": 0}""", "application/json", statusCode: 404));
+        });
         return fake;
     }
 
@@ -245,8 +256,10 @@ internal sealed class FakeDiscordChannelApi : IAsyncDisposable
                 return code switch
                 {
                     10003 => (404, """{"message": "Unknown Channel", "code": 10003}""", headers),
+                    10004 => (404, """{"message": "Unknown Guild", "code": 10004}""", headers),
                     50001 => (403, """{"message": "Missing Access", "code": 50001}""", headers),
-                    _ => (403, """{"message": "Missing Permissions", "code": 50013}""", headers),
+                    50013 => (403, """{"message": "Missing Permissions", "code": 50013}""", headers),
+                    _ => (403, $$"""{"message": "Forbidden", "code": {{code}}}""", headers),
                 };
             }
 
@@ -267,7 +280,7 @@ internal sealed class FakeDiscordChannelApi : IAsyncDisposable
                 return (200, MessageJson(earlier.Post), headers);
             }
 
-            var post = new DiscordPostRecord((_nextId++).ToString(CultureInfo.InvariantCulture), channelId, nonce, body, now);
+            var post = new DiscordPostRecord(NextSnowflake(now).ToString(CultureInfo.InvariantCulture), channelId, nonce, body, now);
             _posts.Add(post);
             if (nonce is not null)
             {
@@ -276,6 +289,63 @@ internal sealed class FakeDiscordChannelApi : IAsyncDisposable
 
             return (200, MessageJson(post), headers);
         }
+    }
+
+    /// <summary>
+    /// <c>GET /channels/{id}/messages?after=&amp;limit=</c>: up to <c>limit</c> (1-100, default 50) messages right after the
+    /// snowflake <c>after</c>, newest first. Like Discord, the stored message has no <c>nonce</c>: it is only echoed in the
+    /// create answer and the gateway event, not kept (https://github.com/Rapptz/discord.py/issues/2451).
+    /// </summary>
+    private IResult ListMessages(HttpContext context, string channelId)
+    {
+        lock (_gate)
+        {
+            ListMessagesCalls++;
+            if (context.Request.Headers.Authorization.ToString() != "Bot " + Token || TokenRevoked)
+            {
+                Unauthorized++;
+                return Results.Text("""{"message": "401: Unauthorized", "code": 0}""", "application/json", statusCode: 401);
+            }
+
+            if (ListMessagesError is { } code)
+            {
+                return Results.Text($$"""{"message": "Missing Permissions", "code": {{code}}}""", "application/json", statusCode: 403);
+            }
+
+            var limit = int.TryParse(context.Request.Query["limit"], out var l) ? l : 50;
+            if (limit is < 1 or > 100)
+            {
+                return Results.Text("""{"message": "Invalid Form Body", "code": 50035}""", "application/json", statusCode: 400);
+            }
+
+            var after = long.TryParse(context.Request.Query["after"], out var a) ? a : 0;
+            var page = _posts
+                .Where(p => p.ChannelId == channelId && long.Parse(p.Id, CultureInfo.InvariantCulture) > after)
+                .OrderBy(p => long.Parse(p.Id, CultureInfo.InvariantCulture))
+                .Take(limit)
+                .Reverse()
+                .Select(p =>
+                {
+                    using var doc = JsonDocument.Parse(p.Body);
+                    return new Dictionary<string, object?>
+                    {
+                        ["id"] = p.Id,
+                        ["channel_id"] = p.ChannelId,
+                        ["author"] = new Dictionary<string, object> { ["id"] = "1100000000000000001", ["username"] = "talks-bot", ["bot"] = true },
+                        ["content"] = doc.RootElement.TryGetProperty("content", out var c) ? c.Clone() : "",
+                        ["embeds"] = doc.RootElement.TryGetProperty("embeds", out var e) ? e.Clone() : Array.Empty<object>(),
+                    };
+                })
+                .ToList();
+            return Results.Text(JsonSerializer.Serialize(page), "application/json");
+        }
+    }
+
+    /// <summary>A Discord snowflake for <paramref name="at"/>: milliseconds since 2015 in the top 42 bits, increasing.</summary>
+    private long NextSnowflake(DateTimeOffset at)
+    {
+        _lastId = Math.Max(_lastId + 1, (at.ToUnixTimeMilliseconds() - 1_420_070_400_000L) << 22);
+        return _lastId;
     }
 
     /// <summary>Discord's limits on a message (docs: content 2000, ≤10 embeds, embed limits, 6000 in all, nonce ≤25).</summary>

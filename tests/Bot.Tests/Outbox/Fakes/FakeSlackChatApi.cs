@@ -79,8 +79,25 @@ internal sealed class FakeSlackChatApi : IAsyncDisposable
     /// <summary>Delay after a message is stored and before the answer is sent.</summary>
     public TimeSpan ResponseDelay { get; set; }
 
+    /// <summary>Error for every conversations.history call, e.g. missing_scope.</summary>
+    public string? HistoryError { get; set; }
+
+    /// <summary>When true every conversations.history call gets 429 (Retry-After 30).</summary>
+    public bool HistoryRateLimited { get; set; }
+
     public int RateLimited { get; private set; }
     public int HistoryCalls { get; private set; }
+
+    /// <summary>Stores a message as if posted at <paramref name="at"/> (someone else's when <paramref name="key"/> is null).</summary>
+    public void Seed(string channel, string? key, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            _ts = Math.Max(_ts + 1, at.ToUnixTimeMilliseconds() * 1000);
+            var ts = $"{_ts / 1_000_000}.{_ts % 1_000_000:D6}";
+            _posts.Add(new SlackPostRecord(ts, channel, key, """{"text": "seeded"}""", at));
+        }
+    }
     public ConcurrentQueue<string> Violations { get; } = new();
 
     public IReadOnlyList<SlackPostRecord> Posts
@@ -283,13 +300,18 @@ internal sealed class FakeSlackChatApi : IAsyncDisposable
                 return Json(Error(TokenError ?? "invalid_auth"));
             }
 
+            if (HistoryError is not null)
+            {
+                return Json(Error(HistoryError));
+            }
+
             var now = DateTimeOffset.UtcNow;
             while (_historyWindow.Count > 0 && now - _historyWindow.Peek() >= TimeSpan.FromMinutes(1))
             {
                 _historyWindow.Dequeue();
             }
 
-            if (_historyWindow.Count >= 50)
+            if (_historyWindow.Count >= 50 || HistoryRateLimited)
             {
                 RateLimited++;
                 context.Response.Headers.RetryAfter = "30";
@@ -300,14 +322,30 @@ internal sealed class FakeSlackChatApi : IAsyncDisposable
             var channel = context.Request.Query["channel"].ToString();
             var withMetadata = context.Request.Query["include_all_metadata"] == "true";
             var oldest = double.TryParse(context.Request.Query["oldest"], NumberStyles.Float, CultureInfo.InvariantCulture, out var o) ? o : 0;
-            var messages = _posts
+            // Pages of at most `limit` messages (Slack: default 100, at most 999), newest first; `cursor` goes on.
+            var limit = int.TryParse(context.Request.Query["limit"], out var l) ? Math.Clamp(l, 1, 999) : 100;
+            var skip = context.Request.Query["cursor"].ToString() is { Length: > 0 } cursor && cursor.StartsWith("next:", StringComparison.Ordinal)
+                ? int.Parse(cursor["next:".Length..], CultureInfo.InvariantCulture)
+                : 0;
+            var matching = _posts
                 .Where(p => p.Channel == channel && double.Parse(p.Ts, CultureInfo.InvariantCulture) >= oldest)
-                .OrderByDescending(p => p.Ts, StringComparer.Ordinal)
+                .OrderByDescending(p => double.Parse(p.Ts, CultureInfo.InvariantCulture))
+                .ToList();
+            var hasMore = skip + limit < matching.Count;
+            var messages = matching
+                .Skip(skip)
+                .Take(limit)
                 .Select(p => withMetadata && p.MetadataKey is not null
                     ? new Dictionary<string, object> { ["ts"] = p.Ts, ["metadata"] = new Dictionary<string, object> { ["event_type"] = "talks_fact_update", ["event_payload"] = new Dictionary<string, string> { ["key"] = p.MetadataKey } } }
                     : new Dictionary<string, object> { ["ts"] = p.Ts })
                 .ToList();
-            return Json(JsonSerializer.Serialize(new Dictionary<string, object> { ["ok"] = true, ["messages"] = messages, ["has_more"] = false }));
+            return Json(JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["ok"] = true,
+                ["messages"] = messages,
+                ["has_more"] = hasMore,
+                ["response_metadata"] = new Dictionary<string, string> { ["next_cursor"] = hasMore ? $"next:{skip + limit}" : "" },
+            }));
         }
     }
 

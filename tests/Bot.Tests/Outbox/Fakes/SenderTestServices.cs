@@ -10,10 +10,10 @@ namespace Bot.Tests.Outbox.Fakes;
 /// <summary>The channel senders wired as the host wires them (named HttpClients from IHttpClientFactory), on a given clock.</summary>
 internal static class SenderTestServices
 {
-    public static (DiscordChannelSender Sender, ServiceProvider Services) Discord(FakeDiscordChannelApi fake, TimeProvider time, OutboxOptions? outbox = null, string? token = FakeDiscordChannelApi.Token)
+    public static (DiscordChannelSender Sender, ServiceProvider Services) Discord(FakeDiscordChannelApi fake, TimeProvider time, OutboxOptions? outbox = null, string? token = FakeDiscordChannelApi.Token, string? apiBaseUrl = null)
     {
         var services = new ServiceCollection();
-        services.AddSingleton(Options.Create(new DiscordChannelSenderOptions { ApiBaseUrl = fake.ApiBaseUrl, BotToken = token }));
+        services.AddSingleton(Options.Create(new DiscordChannelSenderOptions { ApiBaseUrl = apiBaseUrl ?? fake.ApiBaseUrl, BotToken = token }));
         services.AddSingleton(Options.Create(outbox ?? new OutboxOptions()));
         services.AddHttpClient(DiscordChannelSender.HttpClientName, DiscordChannelSender.ConfigureClient);
         var provider = services.BuildServiceProvider();
