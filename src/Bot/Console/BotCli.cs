@@ -123,7 +123,20 @@ public static class BotCli
         yield return Lookup(CommandNames.Help, "Usage.");
     }
 
-    private static Command Lookup(string name, string description, params Symbol[] inputs)
+    private static Command Lookup(string name, string description, params Symbol[] inputs) =>
+        DispatchCommand(name, description, parse => inputs.Select(i => (i.Name.TrimStart('-'), i switch
+        {
+            Argument<string[]> a => string.Join(' ', parse.GetValue(a) ?? []),
+            Option<string?> o => parse.GetValue(o),
+            _ => null,
+        })), inputs);
+
+    /// <summary>
+    /// A console command that maps its inputs to a <see cref="CommandRequest"/>, dispatches it through the command layer
+    /// in a host without a web server, and prints the reply (text, or JSON with <c>--json</c>). Exit 0 for an answer,
+    /// usage or confirmation; 2 when nothing was found or the request was refused.
+    /// </summary>
+    internal static Command DispatchCommand(string name, string description, Func<ParseResult, IEnumerable<(string Key, string? Value)>> read, params Symbol[] inputs)
     {
         var json = new Option<bool>("--json") { Description = "Write the reply as JSON." };
         var command = new Command(name, description) { json };
@@ -142,14 +155,8 @@ public static class BotCli
 
         command.SetAction(async (parse, ct) =>
         {
-            var options = inputs.Select(i => (i.Name.TrimStart('-'), i switch
-            {
-                Argument<string[]> a => string.Join(' ', parse.GetValue(a) ?? []),
-                Option<string?> o => parse.GetValue(o),
-                _ => null,
-            })).ToArray();
             await using var host = await ConsoleHost.StartAsync(ct);
-            var reply = await host.DispatchAsync(CommandRequest.Create(name, CommandContext.Console, options), ct);
+            var reply = await host.DispatchAsync(CommandRequest.Create(name, CommandContext.Console, [.. read(parse)]), ct);
             ConsoleRenderer.Write(parse.InvocationConfiguration.Output, reply, parse.GetValue(json));
             return reply.Kind is ReplyKind.Answer or ReplyKind.Usage or ReplyKind.Confirmation ? 0 : 2;
         });

@@ -29,42 +29,18 @@ internal static class SubscriptionsCli
 
     private static Command Build(string name, string description, Func<ParseResult, (string, string?)[]> read, params Symbol[] inputs)
     {
-        var json = new Option<bool>("--json") { Description = "Write the reply as JSON." };
-        var command = new Command(name, description) { json };
-        var target = name == CommandNames.Changes
+        Option<string?>[] target = name == CommandNames.Changes
             ? []
-            : new[]
-            {
+            :
+            [
                 new Option<string?>("--" + SubscriptionTarget.PlatformOption) { Description = "discord or slack" },
                 new Option<string?>("--" + SubscriptionTarget.WorkspaceOption) { Description = "Discord server (guild) id or Slack team id" },
                 new Option<string?>("--" + SubscriptionTarget.ChannelOption) { Description = "Channel id" },
-            };
-        foreach (var option in target)
-        {
-            command.Options.Add(option);
-        }
-
-        foreach (var input in inputs)
-        {
-            switch (input)
-            {
-                case Argument a:
-                    command.Arguments.Add(a);
-                    break;
-                case Option o:
-                    command.Options.Add(o);
-                    break;
-            }
-        }
-
-        command.SetAction(async (parse, ct) =>
-        {
-            var options = read(parse).Concat(target.Select(o => (o.Name.TrimStart('-'), parse.GetValue(o)))).ToArray();
-            await using var host = await ConsoleHost.StartAsync(ct);
-            var reply = await host.DispatchAsync(CommandRequest.Create(name, CommandContext.Console, options), ct);
-            ConsoleRenderer.Write(parse.InvocationConfiguration.Output, reply, parse.GetValue(json));
-            return reply.Kind is ReplyKind.Answer or ReplyKind.Usage or ReplyKind.Confirmation ? 0 : 2;
-        });
-        return command;
+            ];
+        return BotCli.DispatchCommand(
+            name,
+            description,
+            parse => read(parse).Concat(target.Select(o => (o.Name.TrimStart('-'), parse.GetValue(o)))),
+            [.. inputs, .. target]);
     }
 }
