@@ -473,23 +473,8 @@ internal static class DiscordUpdateRenderer
     }
 
     /// <summary>Escapes Discord markdown so fact text shows as written (and a stray mention renders as plain text).</summary>
-    public static string Escape(string text)
-    {
-        var escaped = new StringBuilder(text.Length + 8);
-        var lineStart = true;
-        foreach (var c in text)
-        {
-            if (c is '\\' or '*' or '_' or '~' or '`' or '|' or '[' or ']' or '<' or '>' or '@' || (lineStart && c is '#' or '-' or '+'))
-            {
-                escaped.Append('\\');
-            }
-
-            escaped.Append(c);
-            lineStart = c == '\n' || (lineStart && c == ' ');
-        }
-
-        return escaped.ToString();
-    }
+    /// <summary>The adapter's escaping, so update posts and answers render fact text the same way.</summary>
+    public static string Escape(string text) => DiscordMarkdown.Escape(text);
 
     private static DiscordOutboxField Field(UpdateItem item)
     {

@@ -465,10 +465,7 @@ internal static class SlackUpdateRenderer
     }
 
     /// <summary>Slack's three control characters; escaping them neutralises mentions, links and commands in text.</summary>
-    public static string Escape(string text) => text
-        .Replace("&", "&amp;", StringComparison.Ordinal)
-        .Replace("<", "&lt;", StringComparison.Ordinal)
-        .Replace(">", "&gt;", StringComparison.Ordinal);
+    public static string Escape(string text) => SlackRenderer.Escape(text);
 
     private static SlackOutboxBlock Section(UpdateItem item)
     {
