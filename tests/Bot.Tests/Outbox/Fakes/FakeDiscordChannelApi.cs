@@ -95,6 +95,9 @@ internal sealed class FakeDiscordChannelApi : IAsyncDisposable
     /// <summary>Delay after the message is created and before the answer is sent (a slow network or a crash window).</summary>
     public TimeSpan ResponseDelay { get; set; }
 
+    /// <summary>When set, successful answers wait for this task after the message is created (a platform that stalls until the test says so).</summary>
+    public Task? ResponseGate { get; set; }
+
     /// <summary>Discord error code for every <c>GET /channels/{id}/messages</c> (e.g. 50013 without Read Message History).</summary>
     public int? ListMessagesError { get; set; }
 
@@ -173,6 +176,11 @@ internal sealed class FakeDiscordChannelApi : IAsyncDisposable
         if (status == 200 && ResponseDelay > TimeSpan.Zero && TakeDelay())
         {
             await Task.Delay(ResponseDelay);
+        }
+
+        if (status == 200 && ResponseGate is { } gate)
+        {
+            await gate.WaitAsync(context.RequestAborted);
         }
 
         context.Response.StatusCode = status;
