@@ -18,7 +18,7 @@ internal sealed class CoreHost : IAsyncDisposable
 
     public FactBase Facts => Services.GetRequiredService<IFactBaseProvider>().Current;
 
-    public static async Task<CoreHost> StartAsync(string factsPath, IDictionary<string, string?>? settings = null)
+    public static async Task<CoreHost> StartAsync(string factsPath, IDictionary<string, string?>? settings = null, Action<IHostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -33,6 +33,7 @@ internal sealed class CoreHost : IAsyncDisposable
         }
 
         builder.AddBotCore(watchFacts: builder.Configuration.GetValue("Facts:Watch", false));
+        configure?.Invoke(builder);
         var host = builder.Build();
         await host.StartAsync();
         return new CoreHost(host);

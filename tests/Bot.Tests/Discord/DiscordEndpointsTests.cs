@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Bot.Commands;
+using Bot.Discord;
 
 namespace Bot.Tests.Discord;
 
@@ -212,10 +213,18 @@ public sealed class DiscordEndpointsDisabledTests
     [InlineData("Discord:InlineBudgetMilliseconds", "2900", "InlineBudgetMilliseconds")]
     public async Task Start_InvalidDiscordOption_StopsWithTheOptionNamed(string key, string value, string expected)
     {
+        // Started as a generic host with the same registrations: a web host that fails to start under
+        // WebApplicationFactory can surface an ObjectDisposedException instead of the validation error.
         using var facts = DiscordTestFacts.Create();
-        await using var host = await DiscordTestHost.StartAsync(facts.Path, settings: new Dictionary<string, string?> { [key] = value });
+        var settings = new Dictionary<string, string?>
+        {
+            ["Discord:PublicKey"] = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a",
+            ["Discord:ApplicationId"] = DiscordInteractionJson.ApplicationId,
+            ["Discord:BotToken"] = FakeDiscordApi.BotToken,
+            [key] = value,
+        };
 
-        var ex = await Assert.ThrowsAnyAsync<Exception>(() => host.PostAsync(JsonNode.Parse(DiscordInteractionJson.Ping())!));
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => CoreHost.StartAsync(facts.Path, settings, builder => builder.AddDiscord()));
 
         Assert.Contains(expected, ex.ToString(), StringComparison.Ordinal);
     }

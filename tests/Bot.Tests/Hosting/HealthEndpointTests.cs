@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Net;
 
 namespace Bot.Tests.Hosting;
@@ -20,28 +21,26 @@ public sealed class HealthEndpointTests
     }
 
     [Fact]
-    public void Start_BrokenFactBase_StopsWithFileAndLine()
+    public async Task Start_BrokenFactBase_StopsWithFileAndLine()
     {
         using var folder = FactFolder.Minimal().Write("people.yaml", FactFolder.MinimalPeople.Replace("    side: japan", "    side: japan\n    typo: 1", StringComparison.Ordinal));
-        using var factory = new BotWebApplicationFactory(new Dictionary<string, string?> { ["Facts:Path"] = folder.Path });
 
-        var ex = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => CoreHost.StartAsync(folder.Path));
 
-        Assert.Contains($"{folder.Display("people.yaml")}:5: unknown key 'typo'", ex.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"{folder.Display("people.yaml")}:5: unknown key 'typo'", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Start_InvalidOption_StopsWithTheOptionNamed()
+    public async Task Start_InvalidOption_StopsWithTheOptionNamed()
     {
+        // The core host the web host and every console command build on (AddBotCore); options are validated at start.
         using var folder = FactFolder.Minimal();
-        using var factory = new BotWebApplicationFactory(new Dictionary<string, string?>
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => CoreHost.StartAsync(folder.Path, new Dictionary<string, string?>
         {
-            ["Facts:Path"] = folder.Path,
             ["Facts:ReloadDelayMilliseconds"] = "-5",
-        });
+        }));
 
-        var ex = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-
-        Assert.Contains("ReloadDelayMilliseconds", ex.ToString(), StringComparison.Ordinal);
+        Assert.Contains("ReloadDelayMilliseconds", ex.Message, StringComparison.Ordinal);
     }
 }

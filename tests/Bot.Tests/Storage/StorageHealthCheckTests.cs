@@ -38,17 +38,15 @@ public sealed class StorageHealthCheckTests
     }
 
     [Fact]
-    public void Start_PostgresWithoutConnectionString_StopsWithTheSettingNamed()
+    public async Task Start_PostgresWithoutConnectionString_StopsWithTheSettingNamed()
     {
         using var folder = FactFolder.Minimal();
-        using var factory = new BotWebApplicationFactory(new Dictionary<string, string?>
+
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => CoreHost.StartAsync(folder.Path, new Dictionary<string, string?>
         {
-            ["Facts:Path"] = folder.Path,
             ["Storage:Provider"] = "postgres",
             ["Storage:ConnectionString"] = "",
-        });
-
-        var ex = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        }));
 
         Assert.Contains("Storage__ConnectionString is required when Storage__Provider is postgres", ex.ToString(), StringComparison.Ordinal);
     }
