@@ -22,7 +22,7 @@ internal sealed record FakeSlackPost(string Path, JsonObject Body);
 /// </summary>
 internal sealed class FakeSlack : IAsyncDisposable
 {
-    public const string BotToken = "xoxb-test-token";
+    public const string BotToken = "fake-slack-bot-token";
 
     private readonly WebApplication _app;
     private readonly TimeProvider _time;

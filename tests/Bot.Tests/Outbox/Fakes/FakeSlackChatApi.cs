@@ -42,7 +42,7 @@ internal sealed record SlackPostRecord(string Ts, string Channel, string? Metada
 /// </summary>
 internal sealed class FakeSlackChatApi : IAsyncDisposable
 {
-    public const string Token = "xoxb-fake-slack-token";
+    public const string Token = "fake-slack-outbox-token";
     public const string Team = "T0FAKE001";
 
     private readonly Lock _gate = new();
