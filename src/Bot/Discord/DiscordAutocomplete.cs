@@ -103,10 +103,8 @@ internal sealed class DiscordAutocomplete(IFactBaseProvider facts)
 
         // One typo: compare the query with the word's prefixes one shorter, as long, and one longer.
         return query.Length >= 4 && words.Any(w => Enumerable.Range(query.Length - 1, 3)
-            .Any(length => length <= w.Length && Distance(w[..length], query) <= 1)) ? 3 : null;
+            .Any(length => length <= w.Length && TextNormalizer.EditDistance(w[..length], query) <= 1)) ? 3 : null;
     }
-
-    private static int Distance(string a, string b) => TextNormalizer.EditDistance(a, b);
 
     /// <summary>The same folding as every other name lookup (case, accents, possessives, punctuation).</summary>
     internal static string Normalize(string? text) => string.IsNullOrWhiteSpace(text) ? "" : TextNormalizer.Fold(text);

@@ -439,7 +439,7 @@ internal static class DiscordUpdateRenderer
     public static IReadOnlyList<DiscordOutboxMessage> Render(UpdateMessage message)
     {
         var title = TextFit.Fit(message.Title, MaxTitle - PartSuffixReserve, TextFit.Plain);
-        var description = TextFit.Fit(message.Summary, 1000, Escape);
+        var description = TextFit.Fit(message.Summary, 1000, DiscordMarkdown.Escape);
         var footer = TextFit.Fit(message.Footer, 500, TextFit.Plain);
         var budget = MaxEmbedTotal - (title.Length + PartSuffixReserve + description.Length + footer.Length + Safety);
 
@@ -473,9 +473,6 @@ internal static class DiscordUpdateRenderer
     }
 
     /// <summary>Escapes Discord markdown so fact text shows as written (and a stray mention renders as plain text).</summary>
-    /// <summary>The adapter's escaping, so update posts and answers render fact text the same way.</summary>
-    public static string Escape(string text) => DiscordMarkdown.Escape(text);
-
     private static DiscordOutboxField Field(UpdateItem item)
     {
         var name = TextFit.Fit($"{item.Label} · {item.Title} ({item.TopicName})", MaxFieldName, TextFit.Plain);
@@ -488,7 +485,7 @@ internal static class DiscordUpdateRenderer
             }
         }
 
-        return new DiscordOutboxField(name, TextFit.Fit(item.Text ?? item.Title, MaxFieldValue, Escape));
+        return new DiscordOutboxField(name, TextFit.Fit(item.Text ?? item.Title, MaxFieldValue, DiscordMarkdown.Escape));
     }
 
     private static string FieldValue(UpdateItem item, int textBudget, int valueBudget, bool withSources)
@@ -496,12 +493,12 @@ internal static class DiscordUpdateRenderer
         var lines = new List<string>();
         if (item.Text is { } text)
         {
-            lines.Add(TextFit.Fit(text, textBudget, Escape));
+            lines.Add(TextFit.Fit(text, textBudget, DiscordMarkdown.Escape));
         }
 
         foreach (var correction in item.Corrections.Take(MaxCorrections))
         {
-            lines.Add($"**{Escape(correction.Field)}:** {TextFit.Fit(correction.Old ?? "(none)", valueBudget, Escape)} → {TextFit.Fit(correction.New ?? "(none)", valueBudget, Escape)}");
+            lines.Add($"**{DiscordMarkdown.Escape(correction.Field)}:** {TextFit.Fit(correction.Old ?? "(none)", valueBudget, DiscordMarkdown.Escape)} → {TextFit.Fit(correction.New ?? "(none)", valueBudget, DiscordMarkdown.Escape)}");
         }
 
         if (item.Corrections.Count > MaxCorrections)
@@ -512,7 +509,7 @@ internal static class DiscordUpdateRenderer
         if (withSources && item.Sources.Count > 0)
         {
             lines.Add("Sources: " + string.Join(" · ", item.Sources.Take(MaxSources).Select(s =>
-                $"[{TextFit.Fit($"{s.Publisher}, {s.Date}", 80, Escape)}]({SafeUrl(s.Url)})")));
+                $"[{TextFit.Fit($"{s.Publisher}, {s.Date}", 80, DiscordMarkdown.Escape)}]({SafeUrl(s.Url)})")));
         }
 
         return string.Join('\n', lines);

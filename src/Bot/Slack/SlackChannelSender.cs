@@ -426,8 +426,8 @@ internal static class SlackUpdateRenderer
     public static IReadOnlyList<SlackOutboxMessage> Render(UpdateMessage message)
     {
         var title = TextFit.Fit(message.Title, MaxHeader - PartSuffixReserve, TextFit.Plain);
-        var summary = TextFit.Fit(message.Summary, 1000, Escape);
-        var footer = TextFit.Fit(message.Footer, 500, Escape);
+        var summary = TextFit.Fit(message.Summary, 1000, SlackRenderer.Escape);
+        var footer = TextFit.Fit(message.Footer, 500, SlackRenderer.Escape);
         var fixedBlocks = 3;
         var fixedText = title.Length + PartSuffixReserve + summary.Length + footer.Length;
 
@@ -459,13 +459,10 @@ internal static class SlackUpdateRenderer
             };
             blocks.AddRange(sections);
             blocks.Add(new SlackOutboxBlock("context", null, [new SlackOutboxText("mrkdwn", footer, Verbatim: true)]));
-            var fallback = TextFit.Fit($"{header}: {message.Summary}", MaxFallbackText, Escape);
+            var fallback = TextFit.Fit($"{header}: {message.Summary}", MaxFallbackText, SlackRenderer.Escape);
             return new SlackOutboxMessage(null, fallback, blocks, UnfurlLinks: false, UnfurlMedia: false);
         })];
     }
-
-    /// <summary>Slack's three control characters; escaping them neutralises mentions, links and commands in text.</summary>
-    public static string Escape(string text) => SlackRenderer.Escape(text);
 
     private static SlackOutboxBlock Section(UpdateItem item)
     {
@@ -478,20 +475,20 @@ internal static class SlackUpdateRenderer
             }
         }
 
-        return new SlackOutboxBlock("section", new SlackOutboxText("mrkdwn", TextFit.Fit(item.Title, MaxSection, Escape), Verbatim: true));
+        return new SlackOutboxBlock("section", new SlackOutboxText("mrkdwn", TextFit.Fit(item.Title, MaxSection, SlackRenderer.Escape), Verbatim: true));
     }
 
     private static string SectionText(UpdateItem item, int textBudget, int valueBudget, bool withSources)
     {
-        var lines = new List<string> { $"*{item.Label}* · *{TextFit.Fit(item.Title, 200, Escape)}* ({item.TopicName})" };
+        var lines = new List<string> { $"*{item.Label}* · *{TextFit.Fit(item.Title, 200, SlackRenderer.Escape)}* ({item.TopicName})" };
         if (item.Text is { } text)
         {
-            lines.Add(TextFit.Fit(text, textBudget, Escape));
+            lines.Add(TextFit.Fit(text, textBudget, SlackRenderer.Escape));
         }
 
         foreach (var correction in item.Corrections.Take(MaxCorrections))
         {
-            lines.Add($"• *{Escape(correction.Field)}:* {TextFit.Fit(correction.Old ?? "(none)", valueBudget, Escape)} → {TextFit.Fit(correction.New ?? "(none)", valueBudget, Escape)}");
+            lines.Add($"• *{SlackRenderer.Escape(correction.Field)}:* {TextFit.Fit(correction.Old ?? "(none)", valueBudget, SlackRenderer.Escape)} → {TextFit.Fit(correction.New ?? "(none)", valueBudget, SlackRenderer.Escape)}");
         }
 
         if (item.Corrections.Count > MaxCorrections)
@@ -502,7 +499,7 @@ internal static class SlackUpdateRenderer
         if (withSources && item.Sources.Count > 0)
         {
             lines.Add("Sources: " + string.Join(" · ", item.Sources.Take(MaxSources).Select(s =>
-                $"<{SafeUrl(s.Url)}|{TextFit.Fit($"{s.Publisher}, {s.Date}", 80, Escape).Replace("|", "/", StringComparison.Ordinal)}>")));
+                $"<{SafeUrl(s.Url)}|{TextFit.Fit($"{s.Publisher}, {s.Date}", 80, SlackRenderer.Escape).Replace("|", "/", StringComparison.Ordinal)}>")));
         }
 
         return string.Join('\n', lines);

@@ -6,14 +6,14 @@ namespace Bot.Tests.Outbox;
 public sealed class TextFitTests
 {
     [Fact]
-    public void Fit_ShortText_IsOnlyEscaped() => Assert.Equal("a \\*b\\*", TextFit.Fit("a *b*", 100, DiscordUpdateRenderer.Escape));
+    public void Fit_ShortText_IsOnlyEscaped() => Assert.Equal("a \\*b\\*", TextFit.Fit("a *b*", 100, DiscordMarkdown.Escape));
 
     [Fact]
     public void Fit_LongEscapedText_IsCutWithAnEllipsisWithinTheLimitAndNeverMidEscape()
     {
         var raw = string.Concat(Enumerable.Repeat("*_", 200));
 
-        var fitted = TextFit.Fit(raw, 101, DiscordUpdateRenderer.Escape);
+        var fitted = TextFit.Fit(raw, 101, DiscordMarkdown.Escape);
 
         Assert.True(fitted.Length <= 101);
         Assert.EndsWith("…", fitted, StringComparison.Ordinal);
