@@ -34,6 +34,12 @@ internal static class AnswerComposer
         var facts = result.Facts;
         var body = new StringBuilder();
         body.AppendLine(Direct(fact, result.Type, facts));
+        var quoted = Quoted(fact, result.Interpreted);
+        if (quoted is not null)
+        {
+            body.AppendLine(CultureInfo.InvariantCulture, $"On {quoted.Date.ToDisplay()}: {quoted.Text.ReplaceLineEndings(" ").Trim()}");
+        }
+
         body.Append(Context(fact));
         foreach (var claim in fact.Claims)
         {
@@ -51,7 +57,7 @@ internal static class AnswerComposer
             Kind = ReplyKind.Answer,
             Title = fact.Title,
             Body = body.ToString().TrimEnd(),
-            Sources = Cited(fact, facts),
+            Sources = quoted is null ? Cited(fact, facts) : [.. Cited(fact, facts).Concat(quoted.SourceIds.Select(facts.FindSource).OfType<Source>()).Distinct()],
             AsOf = fact.AsOf,
             FactIds = [fact.Id],
             Confidence = Math.Round(result.Confidence, 3),
@@ -71,6 +77,27 @@ internal static class AnswerComposer
             .Select(facts.FindSource)
             .OfType<Source>(),
     ];
+
+    /// <summary>
+    /// For a person, the thing they said that the question is about ("what did hayashi say about defense purchases"):
+    /// the statement sharing the most content words with the question, at least two; null when none does.
+    /// </summary>
+    internal static Statement? Quoted(Fact fact, string interpreted)
+    {
+        if (fact.Statements.Count == 0)
+        {
+            return null;
+        }
+
+        var asked = ContentStems(QuestionNormalizer.Words(interpreted));
+        var best = fact.Statements
+            .Select(statement => (Statement: statement, Shared: ContentStems(QuestionNormalizer.Words(statement.Text)).Count(asked.Contains)))
+            .OrderByDescending(x => x.Shared).ThenByDescending(x => x.Statement.Date).First();
+        return best.Shared >= 2 ? best.Statement : null;
+    }
+
+    private static HashSet<string> ContentStems(IEnumerable<string> words) =>
+        words.Where(w => !Analyzer.StopWords.Contains(w)).Select(Analyzer.Stem).ToHashSet(StringComparer.Ordinal);
 
     private static Role? CurrentRole(Fact fact) =>
         fact.Roles.Where(r => r.To is null).OrderByDescending(r => r.From).FirstOrDefault() ?? fact.Roles.OrderByDescending(r => r.From).FirstOrDefault();

@@ -33,6 +33,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         var facts = index.Facts.Facts;
         var numbers = Numbers(words, entities);
         var ordinals = QuestionNormalizer.Ordinals(question);
+        var frame = index.Roles.Frame(words, entities);
         var aboutPerson = entities.People.Count > 0 && words.Count(w => !Analyzer.StopWords.Contains(w)) - entities.NameWords <= 1;
 
         if (terms.Count == 0 && !entities.Any)
@@ -54,7 +55,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         {
             var lex = maxLexical > 0 ? lexical[i] / maxLexical : 0;
             var sem = Math.Max(0, semantic[i]);
-            bonuses[i] = Bonus(facts[i], index.Mentions[i], type, entities, aboutPerson) + NumberBonus(facts[i], numbers, ordinals) + (index.CuratedKeys[i].Contains(key) ? _w.CuratedMatch : 0);
+            bonuses[i] = Bonus(facts[i], index.Mentions[i], type, entities, aboutPerson) + NumberBonus(facts[i], numbers, ordinals) + (index.CuratedKeys[i].Contains(key) ? _w.CuratedMatch : 0)
+                + (frame is not null && facts[i].Kind == FactKind.Person ? _w.RoleTime * index.Roles.Fit(facts[i], terms, frame) : 0);
             var score = (_w.Lexical * lex) + ((1 - _w.Lexical) * sem) + bonuses[i];
             scored[i] = new RankedFact(facts[i], score, lex, sem);
         }

@@ -111,10 +111,11 @@ internal sealed class EntityResolver
         return null;
     }
 
-    /// <summary>The people a fact involves (its own lists, and anyone its text names) and the days its text mentions.</summary>
+    /// <summary>The people a fact involves (its own lists, and anyone its text names) and the days its text mentions or a
+    /// statement of theirs is dated.</summary>
     public FactMentions Mentions(Fact fact)
     {
-        var words = QuestionNormalizer.Words(string.Join(" ", new[] { fact.Title, fact.Text }.Concat(fact.Claims.Select(c => c.Text))));
+        var words = QuestionNormalizer.Words(string.Join(" ", new[] { fact.Title, fact.Text }.Concat(fact.Claims.Select(c => c.Text)).Concat(fact.Statements.Select(st => st.Text))));
         var people = new HashSet<string>(Resolve(words).People, StringComparer.Ordinal);
         people.UnionWith(fact.People);
         people.UnionWith(fact.JapanAttendees);
@@ -129,6 +130,7 @@ internal sealed class EntityResolver
             }
         }
 
+        days.UnionWith(fact.Statements.Where(st => st.Date.Day is not null).Select(st => st.Date.Start));
         return new FactMentions(people, days);
     }
 

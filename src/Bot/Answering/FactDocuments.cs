@@ -66,13 +66,19 @@ internal static class FactDocuments
         }
     }
 
-    /// <summary>Texts embedded for semantic ranking: the statement itself and each curated question.</summary>
+    /// <summary>Texts embedded for semantic ranking: the statement itself, each curated question, and for a person
+    /// each thing they said ("what did akazawa say about defense").</summary>
     public static IEnumerable<string> SemanticTexts(Fact fact)
     {
         yield return fact.Title + ". " + fact.Text;
         foreach (var phrasing in fact.Phrasings)
         {
             yield return phrasing;
+        }
+
+        foreach (var statement in fact.Statements)
+        {
+            yield return fact.Title + " said: " + statement.Text;
         }
     }
 

@@ -20,6 +20,7 @@ internal sealed class FactIndex
         Bm25 = bm25;
         Speller = speller;
         Entities = entities;
+        Roles = new RoleTimes(facts, analyzer);
         Vectors = vectors;
         VectorOwner = vectorOwner;
     }
@@ -29,6 +30,9 @@ internal sealed class FactIndex
     public Bm25Index Bm25 { get; }
     public SpellingCorrector Speller { get; }
     public EntityResolver Entities { get; }
+
+    /// <summary>Who held which post when.</summary>
+    public RoleTimes Roles { get; }
 
     /// <summary>Per fact (same order as <see cref="FactBase.Facts"/>), the people and days it names.</summary>
     public FactMentions[] Mentions { get; }

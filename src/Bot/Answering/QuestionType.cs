@@ -20,6 +20,14 @@ internal static class QuestionClassifier
     private static readonly HashSet<string> s_auxiliaries =
         ["is", "are", "was", "were", "did", "does", "do", "has", "have", "had", "will", "would", "can", "could", "should"];
 
+    /// <summary>Nouns for people: "which minister", "what us official" ask who.</summary>
+    private static readonly HashSet<string> s_personNouns =
+    [
+        "minister", "ministers", "secretary", "official", "officials", "negotiator", "negotiators", "president", "pm", "premier",
+        "ambassador", "envoy", "leader", "diplomat", "lawmaker", "politician", "person", "people", "spokesman", "spokesperson",
+        "aide", "adviser", "advisor", "counterpart", "counterparts", "representative", "chair", "chairman", "head", "member",
+    ];
+
     private static readonly HashSet<string> s_amountWords = ["rate", "percent", "percentage", "price", "cost", "value", "figure", "amount", "size", "level", "big", "high", "large"];
 
     public static QuestionType Classify(IReadOnlyList<string> words)
@@ -52,6 +60,8 @@ internal static class QuestionClassifier
                     return QuestionType.When;
                 case "what" or "which" when next is "city" or "place" or "venue" or "location" or "country":
                     return QuestionType.Where;
+                case "what" or "which" when PersonNounFollows(words, i + 1):
+                    return QuestionType.Who;
                 case "what" or "which" when words.Skip(i + 1).Take(4).Any(s_amountWords.Contains):
                     return QuestionType.HowMuch;
                 case "what" or "which":
@@ -67,5 +77,25 @@ internal static class QuestionClassifier
         }
 
         return words.Any(w => w is "date" or "when") ? QuestionType.When : QuestionType.Other;
+    }
+
+    /// <summary>"which minister", "which defense minister", "what us trade official": a person noun within three words,
+    /// before any verb ("what did the president say" asks what, not who).</summary>
+    private static bool PersonNounFollows(IReadOnlyList<string> words, int start)
+    {
+        for (var j = start; j < words.Count && j < start + 3; j++)
+        {
+            if (s_personNouns.Contains(words[j]))
+            {
+                return true;
+            }
+
+            if (s_auxiliaries.Contains(words[j]))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 }

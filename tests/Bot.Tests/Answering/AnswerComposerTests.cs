@@ -32,6 +32,23 @@ public sealed class AnswerComposerTests
     }
 
     [Fact]
+    public void Compose_PersonAskedWhatTheySaid_QuotesTheStatementWithItsSource()
+    {
+        var reply = Compose("what did hayashi say about defense purchases");
+        Assert.Equal(["yoshimasa-hayashi"], reply.FactIds);
+        Assert.Equal("On July 24, 2025: Japan only explained its existing defense purchase plans and promised no new purchases.", reply.Body.Split('\n')[1]);
+        Assert.Contains(reply.Sources, s => s.Publisher == "Kyodo");
+    }
+
+    [Fact]
+    public void Compose_PersonAskedWhoTheyAre_QuotesNothing()
+    {
+        var reply = Compose("who is hayashi");
+        Assert.DoesNotContain("On July 24", reply.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(reply.Sources, s => s.Publisher == "Kyodo");
+    }
+
+    [Fact]
     public void Compose_Round_GivesDatePlaceAndAttendees()
     {
         var firstLine = Compose("round 4").Body.Split('\n')[0];

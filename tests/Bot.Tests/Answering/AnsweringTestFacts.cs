@@ -64,6 +64,10 @@ internal static class AnsweringTestFacts
               - title: Chief Cabinet Secretary
                 from: 2024-10-01
                 sources: [s1]
+            statements:
+              - date: 2025-07-24
+                text: Japan only explained its existing defense purchase plans and promised no new purchases.
+                sources: [s3]
             as_of: 2025-05-01
             sources: [s1]
             aliases: [Hayashi Yoshimasa, Hayashi, CCS]

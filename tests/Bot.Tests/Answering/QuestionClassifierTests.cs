@@ -16,6 +16,9 @@ public sealed class QuestionClassifierTests
     [InlineData("did japan agree to buy rice", QuestionType.YesNo)]
     [InlineData("what happened in round 4", QuestionType.What)]
     [InlineData("car tariff now?", QuestionType.Other)]
+    [InlineData("which minister went to washington", QuestionType.Who)]
+    [InlineData("what us trade official met akazawa", QuestionType.Who)]
+    [InlineData("what did the us president say", QuestionType.What)]
     public void Classify_Question_GivesItsType(string question, QuestionType expected) =>
         Assert.Equal(expected, QuestionClassifier.Classify(QuestionNormalizer.Words(question)));
 }

@@ -1,0 +1,120 @@
+using Bot.Answering;
+using Bot.Answering.Evaluation;
+using Bot.Facts;
+
+namespace Bot.Tests.Answering;
+
+public sealed class RoleTimesTests
+{
+    private const string People = """
+        people:
+          - id: old-pm
+            name: Taro Former
+            side: japan
+            text: Prime minister before the talks.
+            roles:
+              - title: Prime Minister of Japan
+                from: 2024-10
+                to: 2025-10-21
+                sources: [s1]
+            as_of: 2025-10-21
+            sources: [s1]
+            phrasings: ["who is former"]
+          - id: new-pm
+            name: Hanako Current
+            side: japan
+            text: Prime minister after the talks.
+            roles:
+              - title: Prime Minister of Japan
+                from: 2025-10-21
+                sources: [s1]
+              - title: President of the Liberal Democratic Party
+                from: 2025-10-04
+                sources: [s1]
+            as_of: 2025-11-01
+            sources: [s1]
+            phrasings: ["who is current"]
+          - id: finance
+            name: Jiro Money
+            side: japan
+            text: Finance minister.
+            roles:
+              - title: Minister of Finance
+                from: 2024-10
+                to: 2025-10-21
+                sources: [s1]
+            as_of: 2025-10-21
+            sources: [s1]
+            phrasings: ["who is money"]
+        """;
+
+    private const string Rounds = """
+        rounds:
+          - id: round-1
+            number: 1
+            title: Round 1
+            date: 2025-04-16
+            place: Washington, D.C.
+            text: The first round.
+            as_of: 2025-04-16
+            sources: [s1]
+            phrasings: ["round 1"]
+          - id: round-2
+            number: 2
+            title: Round 2
+            date: 2025-05-01
+            place: Washington, D.C.
+            text: The second round.
+            as_of: 2025-05-01
+            sources: [s1]
+            phrasings: ["round 2"]
+        """;
+
+    private static readonly FactBase s_facts = Load();
+    private static readonly Analyzer s_analyzer = new(new SynonymTable([["pm", "prime minister"]]));
+    private static readonly RoleTimes s_roles = new(s_facts, s_analyzer);
+    private static readonly EntityResolver s_entities = new(s_facts);
+
+    private static FactBase Load()
+    {
+        using var folder = new FactFolder().Write("sources.yaml", FactFolder.MinimalSources).Write("people.yaml", People).Write("rounds.yaml", Rounds);
+        return AnswerHarness.LoadFacts(folder.Path);
+    }
+
+    private static (int Old, int New, int Finance)? Fits(string question)
+    {
+        var words = QuestionNormalizer.Words(question);
+        if (s_roles.Frame(words, s_entities.Resolve(words)) is not { } frame)
+        {
+            return null;
+        }
+
+        var terms = s_analyzer.Terms(words);
+        return (s_roles.Fit(s_facts.Find("old-pm")!, terms, frame), s_roles.Fit(s_facts.Find("new-pm")!, terms, frame),
+            s_roles.Fit(s_facts.Find("finance")!, terms, frame));
+    }
+
+    [Theory]
+    [InlineData("who is the current prime minister", -1, 1)]
+    [InlineData("who is pm now", -1, 1)]
+    [InlineData("who was pm during the tariff talks", 1, -1)]
+    [InlineData("who was the pm in may 2025", 1, -1)]
+    [InlineData("who was prime minister in 2024", 1, -1)]
+    [InlineData("the former prime minister", 1, -1)]
+    public void Fit_PostAndTime_PrefersWhoHeldThePostThen(string question, int old, int @new)
+    {
+        var fits = Fits(question);
+        Assert.NotNull(fits);
+        Assert.Equal(old, fits.Value.Old);
+        Assert.Equal(@new, fits.Value.New);
+        Assert.Equal(0, fits.Value.Finance);
+    }
+
+    [Theory]
+    [InlineData("who is the prime minister")]
+    [InlineData("who negotiated for japan")]
+    public void Frame_NoTimeInQuestion_IsNone(string question) => Assert.Null(Fits(question));
+
+    [Fact]
+    public void Fit_TimeButNoPostOfTheirs_IsNeutral() => Assert.Equal((0, 0, 0), Fits("what happened in 2024"));
+}
