@@ -85,6 +85,7 @@ internal sealed class FactIndex
         var known = new HashSet<string>(facts.Facts.SelectMany(f => FactDocuments.Names(f).Concat(FactDocuments.Content(f, facts))).SelectMany(QuestionNormalizer.Words), StringComparer.Ordinal);
         known.UnionWith(vocabulary.Keys);
         known.UnionWith(Analyzer.StopWords);
+        known.UnionWith(analyzer.Scope.Words);
         known.UnionWith(known.Select(Analyzer.Stem).ToList());
 
         float[][]? vectors = null;

@@ -12,6 +12,10 @@ internal sealed class ScopeTable(IEnumerable<string> otherPlaces)
 
     private readonly List<string[]> _places = [.. otherPlaces.Select(p => QuestionNormalizer.Words(p).ToArray()).Where(w => w.Length > 0)];
 
+    /// <summary>Every word of every other place: known words that spelling correction must leave alone ("france" is not
+    /// a misspelt "finance").</summary>
+    public IEnumerable<string> Words => _places.SelectMany(p => p);
+
     /// <summary>The other places a text names, each as its normalised words joined by spaces.</summary>
     public IReadOnlyList<string> OtherPlaces(IReadOnlyList<string> words)
     {
