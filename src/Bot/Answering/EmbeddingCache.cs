@@ -10,7 +10,9 @@ namespace Bot.Answering;
 /// </summary>
 internal sealed class EmbeddingCache(ISentenceEmbedder embedder, string? path, AnsweringLog log)
 {
-    private static readonly byte[] s_magic = "TALKSEMB1"u8.ToArray();
+    // Version 2 stores each vector's length with it (version 1 assumed one length for all, which a model change broke).
+    private static readonly byte[] s_magic = "TALKSEMB2"u8.ToArray();
+    private const int MaxDimensions = 8192;
 
     private readonly ConcurrentDictionary<string, float[]> _vectors = new(StringComparer.Ordinal);
     private readonly Lock _fileGate = new();
@@ -79,10 +81,15 @@ internal sealed class EmbeddingCache(ISentenceEmbedder embedder, string? path, A
                 }
 
                 var count = reader.ReadInt32();
-                var dimensions = reader.ReadInt32();
                 for (var i = 0; i < count; i++)
                 {
                     var key = reader.ReadString();
+                    var dimensions = reader.ReadInt32();
+                    if (dimensions is <= 0 or > MaxDimensions)
+                    {
+                        throw new InvalidDataException($"vector {i} claims {dimensions} dimensions");
+                    }
+
                     var vector = new float[dimensions];
                     for (var d = 0; d < dimensions; d++)
                     {
@@ -94,7 +101,7 @@ internal sealed class EmbeddingCache(ISentenceEmbedder embedder, string? path, A
 
                 log.CacheRead(count, path);
             }
-            catch (Exception e) when (e is IOException or EndOfStreamException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidDataException)
             {
                 log.CacheUnreadable(path, e.Message);
                 _vectors.Clear();
@@ -115,16 +122,15 @@ internal sealed class EmbeddingCache(ISentenceEmbedder embedder, string? path, A
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
                 var snapshot = _vectors.ToArray();
-                var dimensions = snapshot.Length == 0 ? 0 : snapshot[0].Value.Length;
                 var temp = $"{path}.{Guid.NewGuid():N}.tmp";
                 using (var writer = new BinaryWriter(File.Create(temp)))
                 {
                     writer.Write(s_magic);
                     writer.Write(snapshot.Length);
-                    writer.Write(dimensions);
                     foreach (var (key, vector) in snapshot)
                     {
                         writer.Write(key);
+                        writer.Write(vector.Length);
                         foreach (var value in vector)
                         {
                             writer.Write(value);

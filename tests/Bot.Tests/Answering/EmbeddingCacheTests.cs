@@ -51,6 +51,47 @@ public sealed class EmbeddingCacheTests : IDisposable
         Assert.Equal(0, again.SentencesEmbedded);
     }
 
+    [Fact]
+    public void GetOrEmbed_TwoModelsOfDifferentWidthsShareAFile_BothReadBack()
+    {
+        new EmbeddingCache(new HashingEmbedder(), _path, s_log).GetOrEmbed(["round 4"], CancellationToken.None);
+        new EmbeddingCache(new ConstantEmbedder(), _path, s_log).GetOrEmbed(["round 4"], CancellationToken.None);
+        var hashing = new HashingEmbedder();
+        var constant = new ConstantEmbedder();
+        var narrow = new EmbeddingCache(constant, _path, s_log).GetOrEmbed(["round 4"], CancellationToken.None);
+        var wide = new EmbeddingCache(hashing, _path, s_log).GetOrEmbed(["round 4"], CancellationToken.None);
+        Assert.Equal((0, 0), (hashing.SentencesEmbedded, constant.Embedded));
+        Assert.Equal(ConstantEmbedder.Width, narrow[0].Length);
+        Assert.NotEqual(ConstantEmbedder.Width, wide[0].Length);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 1, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF })]
+    [InlineData(new byte[] { 1, 0, 0, 0, 1, (byte)'k', 0xFF, 0xFF, 0xFF, 0x7F })]
+    public void GetOrEmbed_GarbageAfterAValidHeader_IsAnEmptyCache(byte[] body)
+    {
+        File.WriteAllBytes(_path, [.. "TALKSEMB2"u8.ToArray(), .. body]);
+        var embedder = new HashingEmbedder();
+        var vectors = new EmbeddingCache(embedder, _path, s_log).GetOrEmbed(["round 4"], CancellationToken.None);
+        Assert.Equal(1, embedder.SentencesEmbedded);
+        Assert.Single(vectors);
+    }
+
+    private sealed class ConstantEmbedder : ISentenceEmbedder
+    {
+        public const int Width = 3;
+
+        public int Embedded { get; private set; }
+
+        public string Model => "constant-test";
+
+        public float[][] Embed(IReadOnlyList<string> sentences, CancellationToken ct)
+        {
+            Embedded += sentences.Count;
+            return [.. sentences.Select(_ => new float[] { 1, 0, 0 })];
+        }
+    }
+
     public void Dispose()
     {
         if (File.Exists(_path))
