@@ -46,7 +46,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         var lexical = index.Bm25.Score(terms);
         var maxLexical = lexical.Max();
-        var semantic = index.HasSemantic && embed is not null ? index.Semantic(embed(text)) : new double[facts.Count];
+        int[] nearest = [];
+        var semantic = index.HasSemantic && embed is not null ? index.Semantic(embed(text), out nearest) : new double[facts.Count];
 
         var key = FactIndex.Key(terms);
         var scored = new RankedFact[facts.Count];
@@ -77,7 +78,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             OtherPlace: OtherPlace(index, words, top.Fact),
             TypeFit: ranked.Count > 1 ? TypeFit(top.Fact, ranked[1].Fact, type) : 0,
             CloseRelated: ranked.Count > 1 ? CloseRelated(index, topIndex, top, ranked[1]) : 0,
-            ProfileOfSeveral: top.Fact.Kind == FactKind.Person && entities.People.Count >= 2 && entities.People.Contains(top.Fact.Id) ? 1 : 0);
+            ProfileOfSeveral: top.Fact.Kind == FactKind.Person && entities.People.Count >= 2 && entities.People.Contains(top.Fact.Id) ? 1 : 0,
+            SemanticVote: nearest.Length == 0 ? 0 : nearest.Count(owner => owner == topIndex) / (double)nearest.Length);
         var p = confidence.Confidence(features);
         var abstained = p < confidence.Threshold;
         return new AnswerResult

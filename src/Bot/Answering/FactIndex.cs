@@ -109,8 +109,15 @@ internal sealed class FactIndex
     }
 
     /// <summary>Per fact, the best cosine between the question and any of its vectors.</summary>
-    public double[] Semantic(float[] query)
+    public double[] Semantic(float[] query) => Semantic(query, out _);
+
+    /// <summary>
+    /// Per fact, the best cosine between the question and any of its vectors; and the owners of the question's
+    /// <paramref name="neighbours"/> nearest vectors (statements, curated questions), nearest first.
+    /// </summary>
+    public double[] Semantic(float[] query, out int[] nearest, int neighbours = 10)
     {
+        nearest = [];
         var scores = new double[Facts.Facts.Count];
         Array.Fill(scores, -1);
         if (Vectors is null)
@@ -118,9 +125,10 @@ internal sealed class FactIndex
             return scores;
         }
 
+        var cosines = new double[Vectors.Length];
         for (var v = 0; v < Vectors.Length; v++)
         {
-            var cosine = Dot(query, Vectors[v]);
+            var cosine = cosines[v] = Dot(query, Vectors[v]);
             var owner = VectorOwner[v];
             if (cosine > scores[owner])
             {
@@ -128,6 +136,7 @@ internal sealed class FactIndex
             }
         }
 
+        nearest = [.. Enumerable.Range(0, cosines.Length).OrderByDescending(v => cosines[v]).Take(neighbours).Select(v => VectorOwner[v])];
         return scores;
     }
 

@@ -6,7 +6,7 @@ using Bot.Facts;
 namespace Bot.Console;
 
 /// <summary>
-/// <c>bot eval [--questions FILE] [--facts DIR] [--calibrate] [--misses]</c>: quality of the engine and of a plain BM25
+/// <c>bot eval [--questions FILE] [--facts DIR] [--calibrate] [--tune] [--misses] [--features FILE]</c>: quality of the engine and of a plain BM25
 /// baseline on the gold questions, per split. <c>--calibrate</c> refits the confidence on the dev split and saves it.
 /// </summary>
 internal static class EvalCli
@@ -18,9 +18,10 @@ internal static class EvalCli
         var calibrate = new Option<bool>("--calibrate") { Description = "Fit the confidence on the dev split and write the calibration file." };
         var tune = new Option<bool>("--tune") { Description = "Search the ranking weights on the dev split and print the best (they are set in code)." };
         var misses = new Option<bool>("--misses") { Description = "List the dev questions the engine gets wrong (never the test split)." };
+        var features = new Option<string?>("--features") { Description = "Write each dev question's confidence features and whether its top fact is right, as TSV, for calibration work." };
         var command = new Command("eval", "Top-1, MRR@5, out-of-scope abstention and confident-but-wrong answers, engine vs BM25 baseline.")
         {
-            questions, facts, calibrate, tune, misses,
+            questions, facts, calibrate, tune, misses, features,
         };
         command.SetAction((parse, ct) =>
         {
@@ -65,6 +66,11 @@ internal static class EvalCli
                 var engine = current.Evaluator.RunEngine(subset, ct);
                 rows.Add(EvalMetrics.From(Evaluator.Engine, split, engine));
                 rows.Add(EvalMetrics.From(Evaluator.Baseline, split, current.Evaluator.RunBaseline(subset)));
+                if (split == GoldSet.Dev && parse.GetValue(features) is { } featuresPath)
+                {
+                    WriteFeatures(featuresPath, engine);
+                }
+
                 if (split == GoldSet.Dev && parse.GetValue(misses))
                 {
                     foreach (var o in engine.Where(o => !o.Correct && !(o.Gold.Abstain && o.Abstained)))
@@ -79,5 +85,17 @@ internal static class EvalCli
             return Task.FromResult(0);
         });
         return command;
+    }
+
+    private static void WriteFeatures(string path, IReadOnlyList<EvalOutcome> outcomes)
+    {
+        using var writer = File.CreateText(path);
+        writer.WriteLine(string.Join('\t', ConfidenceFeatures.Names.Prepend("line").Append("oos").Append("right")));
+        foreach (var o in outcomes)
+        {
+            var values = o.Features.ToArray().Select(f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteLine(string.Join('\t', values.Prepend(o.Gold.Line.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Append(o.Gold.Abstain ? "1" : "0").Append(o.RankedFirst ? "1" : "0")));
+        }
     }
 }
