@@ -31,12 +31,23 @@ public sealed class AnswerComposerTests
         Assert.Equal("Ryosei Akazawa: Minister of Economy, Trade and Industry (since October 21, 2025); Japan side.", firstLine);
     }
 
+    [Theory]
+    [InlineData("what did hayashi say about host nation support", "Japan would not raise")]
+    [InlineData("hayashi: will japan pay more for us forces?", "Japan would not raise")]
+    [InlineData("what did hayashi say about the weather", null)]
+    public void Quoted_Person_IsTheStatementSharingTwoContentWordsWithTheQuestion(string question, string? start)
+    {
+        var hayashi = s_harness.Facts.Find("yoshimasa-hayashi")!;
+        var quoted = AnswerComposer.Quoted(hayashi, Answerer.Interpret(s_harness.Index, question).Text);
+        Assert.Equal(start, quoted?.Text[..start!.Length]);
+    }
+
     [Fact]
     public void Compose_PersonAskedWhatTheySaid_QuotesTheStatementWithItsSource()
     {
-        var reply = Compose("what did hayashi say about defense purchases");
+        var reply = Compose("what did hayashi say about host nation support");
         Assert.Equal(["yoshimasa-hayashi"], reply.FactIds);
-        Assert.Equal("On July 24, 2025: Japan only explained its existing defense purchase plans and promised no new purchases.", reply.Body.Split('\n')[1]);
+        Assert.Equal("On July 24, 2025: Japan would not raise its host-nation support for US forces just because it was asked.", reply.Body.Split('\n')[1]);
         Assert.Contains(reply.Sources, s => s.Publisher == "Kyodo");
     }
 

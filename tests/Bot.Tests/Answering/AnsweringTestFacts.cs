@@ -66,7 +66,7 @@ internal static class AnsweringTestFacts
                 sources: [s1]
             statements:
               - date: 2025-07-24
-                text: Japan only explained its existing defense purchase plans and promised no new purchases.
+                text: Japan would not raise its host-nation support for US forces just because it was asked.
                 sources: [s3]
             as_of: 2025-05-01
             sources: [s1]
