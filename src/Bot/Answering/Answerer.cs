@@ -34,6 +34,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         var numbers = Numbers(words, entities);
         var ordinals = QuestionNormalizer.Ordinals(question);
         var frame = index.Roles.Frame(words, entities);
+        var asksNow = RoleTimes.AsksNow(words);
         var aboutPerson = entities.People.Count > 0 && words.Count(w => !Analyzer.StopWords.Contains(w)) - entities.NameWords <= 1;
 
         if (terms.Count == 0 && !entities.Any)
@@ -57,7 +58,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             var lex = maxLexical > 0 ? lexical[i] / maxLexical : 0;
             var sem = Math.Max(0, semantic[i]);
             bonuses[i] = Bonus(facts[i], index.Mentions[i], type, entities, aboutPerson) + NumberBonus(facts[i], numbers, ordinals) + (index.CuratedKeys[i].Contains(key) ? _w.CuratedMatch : 0)
-                + (frame is not null && facts[i].Kind == FactKind.Person ? _w.RoleTime * index.Roles.Fit(facts[i], terms, frame) : 0);
+                + (frame is not null && facts[i].Kind == FactKind.Person ? _w.RoleTime * index.Roles.Fit(facts[i], terms, frame) : 0)
+                + (asksNow && Ended(facts[i], index.Roles.Now) ? -_w.EndedNow : 0);
             var score = (_w.Lexical * lex) + ((1 - _w.Lexical) * sem) + bonuses[i];
             scored[i] = new RankedFact(facts[i], score, lex, sem);
         }
@@ -159,6 +161,10 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         };
         return bonus;
     }
+
+    /// <summary>A figure or purchase that no longer applies: its end date is before the fact base's "now".</summary>
+    private static bool Ended(Fact fact, DateOnly now) =>
+        fact.Amount is not null && fact.EndDate is { } end && end.End < now;
 
     /// <summary>Can the fact answer a question of this type: a person for who, a dated event or round for when, a figure
     /// for how much / how many? Null when the type does not select a kind of fact.</summary>

@@ -55,10 +55,16 @@ internal sealed class RoleTimes
         }
     }
 
+    /// <summary>The date "now" means: the fact base's as-of date.</summary>
+    public DateOnly Now => _now;
+
+    /// <summary>Does the question ask about the present ("now", "current", "today", "new")?</summary>
+    public static bool AsksNow(IReadOnlyList<string> words) => words.Any(s_now.Contains);
+
     /// <summary>The time a question places its post in: "now", a date or year it names, "during the talks", or "former".</summary>
     public TimeFrame? Frame(IReadOnlyList<string> words, Entities entities)
     {
-        if (words.Any(s_now.Contains))
+        if (AsksNow(words))
         {
             return new TimeFrame(_now, _now);
         }
