@@ -25,6 +25,7 @@ public class SnapshotLoadBenchmarks
     {
         _facts = Repo.Facts;
         _cache = Path.Combine(Path.GetTempPath(), "talks-bot-bench", "snapshot-embeddings.bin");
+        Directory.CreateDirectory(Path.GetDirectoryName(_cache)!);
         File.Delete(_cache);
         AnswerHarness.Create(AnswerHarness.LoadFacts(_facts), Repo.Options(semantic: true, _cache));
     }
