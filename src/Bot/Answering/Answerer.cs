@@ -35,6 +35,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         var ordinals = QuestionNormalizer.Ordinals(question);
         var frame = index.Roles.Frame(words, entities);
         var asksNow = RoleTimes.AsksNow(words);
+        var side = type == QuestionType.Who ? SideAsked(words, terms) : null;
         var aboutPerson = entities.People.Count > 0 && words.Count(w => !Analyzer.StopWords.Contains(w)) - entities.NameWords <= 1;
 
         if (terms.Count == 0 && !entities.Any)
@@ -59,7 +60,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             var sem = Math.Max(0, semantic[i]);
             bonuses[i] = Bonus(facts[i], index.Mentions[i], type, entities, aboutPerson) + NumberBonus(facts[i], numbers, ordinals) + (index.CuratedKeys[i].Contains(key) ? _w.CuratedMatch : 0)
                 + (frame is not null && facts[i].Kind == FactKind.Person ? _w.RoleTime * index.Roles.Fit(facts[i], terms, frame) : 0)
-                + (asksNow && Ended(facts[i], index.Roles.Now) ? -_w.EndedNow : 0);
+                + (asksNow && Ended(facts[i], index.Roles.Now) ? -_w.EndedNow : 0)
+                + (side is not null && facts[i].Kind == FactKind.Person && facts[i].Side is { } factSide ? (factSide == side ? _w.SideAsked : -_w.SideAsked) : 0);
             var score = (_w.Lexical * lex) + ((1 - _w.Lexical) * sem) + bonuses[i];
             scored[i] = new RankedFact(facts[i], score, lex, sem);
         }
@@ -160,6 +162,25 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             _ => 0,
         };
         return bonus;
+    }
+
+    /// <summary>Words that make a who-question about the other side's person ("who did japan negotiate with").</summary>
+    private static readonly HashSet<string> s_across = ["with", "against", "counterpart", "opposite", "meet", "met", "host", "hosted", "receive", "received", "call", "called"];
+
+    /// <summary>
+    /// The side a who-question asks about: "who led the talks for tokyo", "the japanese spokesman" name only Japan;
+    /// null when it names both, neither, or asks across ("who did japan negotiate with").
+    /// </summary>
+    internal static Side? SideAsked(IReadOnlyList<string> words, List<string> terms)
+    {
+        var japan = terms.Contains("japan");
+        var us = terms.Contains("us");
+        if (japan == us || words.Any(s_across.Contains))
+        {
+            return null;
+        }
+
+        return japan ? Side.Japan : Side.UnitedStates;
     }
 
     /// <summary>A figure or purchase that no longer applies: its end date is before the fact base's "now".</summary>

@@ -25,6 +25,29 @@ public sealed class AnswererTests
         Assert.Equal(expected, s_harness.Answer(question).Ranked[0].Fact.Id);
 
     [Theory]
+    [InlineData("who led the talks for japan", Bot.Facts.Side.Japan)]
+    [InlineData("who was the japanese official in the talks", Bot.Facts.Side.Japan)]
+    [InlineData("who led the talks for the us", Bot.Facts.Side.UnitedStates)]
+    [InlineData("which american official led a side", Bot.Facts.Side.UnitedStates)]
+    [InlineData("who did japan negotiate with", null)]
+    [InlineData("who met the us side for japan", null)]
+    [InlineData("who is akazawa", null)]
+    public void SideAsked_WhoQuestionNamingOneSide_IsThatSide(string question, Bot.Facts.Side? side)
+    {
+        var words = QuestionNormalizer.Words(question);
+        Assert.Equal(side, Answerer.SideAsked(words, s_harness.Index.Analyzer.Terms(words)));
+    }
+
+    [Theory]
+    [InlineData("who led the talks for japan", Bot.Facts.Side.Japan)]
+    [InlineData("who led the talks for the us", Bot.Facts.Side.UnitedStates)]
+    public void Answer_WhoQuestionNamingOneSide_RanksThatSidesPersonFirst(string question, Bot.Facts.Side side)
+    {
+        var best = s_harness.Answer(question).Ranked[0].Fact;
+        Assert.Equal((Bot.Facts.FactKind.Person, side), (best.Kind, best.Side));
+    }
+
+    [Theory]
     [InlineData("what's the weather in osaka tomorrow")]
     [InlineData("who won the world series")]
     [InlineData("asdkjh qwpoeiru zxcmnb")]
