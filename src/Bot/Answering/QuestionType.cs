@@ -79,6 +79,10 @@ internal static class QuestionClassifier
         return words.Any(w => w is "date" or "when") ? QuestionType.When : QuestionType.Other;
     }
 
+    /// <summary>Does the question name a kind of person ("official", "minister", "secretary")? A who-question that does
+    /// asks for one person rather than for the occasion they were part of.</summary>
+    public static bool NamesAPersonNoun(IReadOnlyList<string> words) => words.Any(s_personNouns.Contains);
+
     /// <summary>"which minister", "which defense minister", "what us trade official": a person noun within three words,
     /// before any verb ("what did the president say" asks what, not who).</summary>
     private static bool PersonNounFollows(IReadOnlyList<string> words, int start)

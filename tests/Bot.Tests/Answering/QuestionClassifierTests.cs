@@ -21,4 +21,11 @@ public sealed class QuestionClassifierTests
     [InlineData("what did the us president say", QuestionType.What)]
     public void Classify_Question_GivesItsType(string question, QuestionType expected) =>
         Assert.Equal(expected, QuestionClassifier.Classify(QuestionNormalizer.Words(question)));
+
+    [Theory]
+    [InlineData("which pentagon official asked for 3.5%", true)]
+    [InlineData("who was the treasury secretary at round 1", true)]
+    [InlineData("who attended round 1", false)]
+    public void NamesAPersonNoun_KindOfPersonInQuestion_IsFound(string question, bool expected) =>
+        Assert.Equal(expected, QuestionClassifier.NamesAPersonNoun(QuestionNormalizer.Words(question)));
 }
