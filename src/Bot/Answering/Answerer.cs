@@ -85,7 +85,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             TypeFit: ranked.Count > 1 ? TypeFit(top.Fact, ranked[1].Fact, type) : 0,
             CloseRelated: ranked.Count > 1 ? CloseRelated(index, topIndex, top, ranked[1]) : 0,
             ProfileOfSeveral: top.Fact.Kind == FactKind.Person && entities.People.Count >= 2 && entities.People.Contains(top.Fact.Id) ? 1 : 0,
-            SemanticVote: nearest.Length == 0 ? 0 : nearest.Count(owner => owner == topIndex) / (double)nearest.Length);
+            SemanticVote: nearest.Length == 0 ? 0 : nearest.Count(owner => owner == topIndex) / (double)nearest.Length,
+            TopFits: Fits(top.Fact, type) switch { true => 1, false => -1, null => 0 });
         var p = confidence.Confidence(features);
         var abstained = p < confidence.Threshold;
         return new AnswerResult
@@ -193,7 +194,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// for how much / how many? Null when the type does not select a kind of fact.</summary>
     internal static bool? Fits(Fact fact, QuestionType type) => type switch
     {
-        QuestionType.Who => fact.Kind == FactKind.Person,
+        QuestionType.Who => fact.Kind == FactKind.Person || fact.People.Count + fact.JapanAttendees.Count + fact.UsAttendees.Count > 0,
+        QuestionType.Where => fact.Place is not null || fact.Kind is FactKind.Round or FactKind.Event,
         QuestionType.When => fact.Date is not null && fact.Kind is FactKind.Event or FactKind.Round,
         QuestionType.HowMuch or QuestionType.HowMany => fact.Amount is not null,
         _ => null,
