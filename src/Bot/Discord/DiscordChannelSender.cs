@@ -509,16 +509,14 @@ internal static class DiscordUpdateRenderer
         if (withSources && item.Sources.Count > 0)
         {
             lines.Add("Sources: " + string.Join(" · ", item.Sources.Take(MaxSources).Select(s =>
-                $"[{TextFit.Fit($"{s.Publisher}, {s.Date}", 80, DiscordMarkdown.Escape)}]({SafeUrl(s.Url)})")));
+            {
+                var label = TextFit.Fit($"{s.Publisher}, {s.Date}", 80, DiscordMarkdown.Escape);
+                return Uri.TryCreate(s.Url, UriKind.Absolute, out var url) && DiscordMarkdown.LinkTarget(url) is { } target ? $"[{label}]({target})" : label;
+            })));
         }
 
         return string.Join('\n', lines);
     }
-
-    private static string SafeUrl(string url) => url
-        .Replace("(", "%28", StringComparison.Ordinal)
-        .Replace(")", "%29", StringComparison.Ordinal)
-        .Replace(" ", "%20", StringComparison.Ordinal);
 }
 
 internal sealed record DiscordOutboxMessage(

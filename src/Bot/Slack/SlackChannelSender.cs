@@ -499,17 +499,14 @@ internal static class SlackUpdateRenderer
         if (withSources && item.Sources.Count > 0)
         {
             lines.Add("Sources: " + string.Join(" · ", item.Sources.Take(MaxSources).Select(s =>
-                $"<{SafeUrl(s.Url)}|{TextFit.Fit($"{s.Publisher}, {s.Date}", 80, SlackRenderer.Escape).Replace("|", "/", StringComparison.Ordinal)}>")));
+            {
+                var label = TextFit.Fit($"{s.Publisher}, {s.Date}", 80, SlackRenderer.Escape).Replace("|", "/", StringComparison.Ordinal);
+                return Uri.TryCreate(s.Url, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" ? $"<{SlackRenderer.LinkUrl(url)}|{label}>" : label;
+            })));
         }
 
         return string.Join('\n', lines);
     }
-
-    private static string SafeUrl(string url) => url
-        .Replace("|", "%7C", StringComparison.Ordinal)
-        .Replace("<", "%3C", StringComparison.Ordinal)
-        .Replace(">", "%3E", StringComparison.Ordinal)
-        .Replace(" ", "%20", StringComparison.Ordinal);
 }
 
 internal sealed record SlackOutboxMessage(

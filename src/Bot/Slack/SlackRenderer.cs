@@ -398,7 +398,7 @@ internal static class SlackRenderer
     }
 
     /// <summary>A URL inside <c>&lt;url|label&gt;</c>: the characters that end or split the link are percent-encoded, <c>&amp;</c> escaped.</summary>
-    private static string LinkUrl(Uri url) => url.AbsoluteUri
+    internal static string LinkUrl(Uri url) => url.AbsoluteUri
         .Replace("&", "&amp;", StringComparison.Ordinal)
         .Replace("<", "%3C", StringComparison.Ordinal)
         .Replace(">", "%3E", StringComparison.Ordinal)

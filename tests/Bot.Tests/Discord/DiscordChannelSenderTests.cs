@@ -57,6 +57,17 @@ public sealed class DiscordChannelSenderTests : IAsyncLifetime
         Assert.Equal(100, messages.Sum(m => m.Embeds[0].Fields.Count));
     }
 
+    [Theory]
+    [InlineData("https://example.org/a_(b) c", "[Kyodo, 2025-09](https://example.org/a_%28b%29%20c)")]
+    [InlineData("javascript:alert(1)", "Kyodo, 2025-09")]
+    [InlineData("not a url", "Kyodo, 2025-09")]
+    public void Render_SourceUrl_LinksOnlyHttpWithTheAdaptersOwnEncoding(string url, string expected)
+    {
+        var update = Small() with { Items = [Small().Items[0] with { Sources = [new SourceRef("Kyodo", "Talks", url, "2025-09")] }] };
+        var field = DiscordUpdateRenderer.Render(update)[0].Embeds[0].Fields[0];
+        Assert.EndsWith("Sources: " + expected, field.Value, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Render_FactTextWithMarkdownAndMentions_IsEscapedSoItShowsAsWritten()
     {

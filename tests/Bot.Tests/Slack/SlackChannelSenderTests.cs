@@ -44,6 +44,17 @@ public sealed class SlackChannelSenderTests : IAsyncLifetime
         Assert.All(messages, m => Assert.False(m.UnfurlLinks));
     }
 
+    [Theory]
+    [InlineData("https://example.org/a?b=1&c=<2>|", "<https://example.org/a?b=1&amp;c=%3C2%3E%7C|Kyodo, 2025-09>")]
+    [InlineData("javascript:alert(1)", "Kyodo, 2025-09")]
+    [InlineData("not a url", "Kyodo, 2025-09")]
+    public void Render_SourceUrl_LinksOnlyHttpWithTheAdaptersOwnEncoding(string url, string expected)
+    {
+        var update = Small() with { Items = [Small().Items[0] with { Sources = [new SourceRef("Kyodo", "Talks", url, "2025-09")] }] };
+        var section = SlackUpdateRenderer.Render(update)[0].Blocks[2].Text!;
+        Assert.EndsWith("Sources: " + expected, section.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Render_FactTextWithControlCharacters_CannotMentionOrLink()
     {
