@@ -33,10 +33,11 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         var facts = index.Facts.Facts;
         var numbers = Numbers(words, entities);
         var ordinals = QuestionNormalizer.Ordinals(question);
-        var frame = index.Roles.Frame(words, entities);
+        var personNoun = QuestionClassifier.NamesAPersonNoun(words);
+        var frame = type == QuestionType.Who || personNoun ? index.Roles.Frame(words, terms, entities) : null;
         var asksNow = RoleTimes.AsksNow(words);
         var side = type == QuestionType.Who ? SideAsked(words, terms) : null;
-        var personNoun = type == QuestionType.Who && QuestionClassifier.NamesAPersonNoun(words);
+        var whoPersonNoun = type == QuestionType.Who && personNoun;
         var aboutPerson = entities.People.Count > 0 && words.Count(w => !Analyzer.StopWords.Contains(w)) - entities.NameWords <= 1;
 
         if (terms.Count == 0 && !entities.Any)
@@ -62,7 +63,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             bonuses[i] = Bonus(facts[i], index.Mentions[i], type, entities, aboutPerson) + NumberBonus(facts[i], numbers, ordinals) + (index.CuratedKeys[i].Contains(key) ? _w.CuratedMatch : 0)
                 + (frame is not null && facts[i].Kind == FactKind.Person ? _w.RoleTime * index.Roles.Fit(facts[i], terms, frame) : 0)
                 + (asksNow && Ended(facts[i], index.Roles.Now) ? -_w.EndedNow : 0)
-                + (personNoun && facts[i].Kind == FactKind.Person ? _w.WhoPersonNoun : 0)
+                + (whoPersonNoun && facts[i].Kind == FactKind.Person ? _w.WhoPersonNoun : 0)
                 + (side is not null && facts[i].Kind == FactKind.Person && facts[i].Side is { } factSide ? (factSide == side ? _w.SideAsked : -_w.SideAsked) : 0);
             var score = (_w.Lexical * lex) + ((1 - _w.Lexical) * sem) + bonuses[i];
             scored[i] = new RankedFact(facts[i], score, lex, sem);

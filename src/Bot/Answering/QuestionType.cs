@@ -23,9 +23,9 @@ internal static class QuestionClassifier
     /// <summary>Nouns for people: "which minister", "what us official" ask who.</summary>
     private static readonly HashSet<string> s_personNouns =
     [
-        "minister", "ministers", "secretary", "official", "officials", "negotiator", "negotiators", "president", "pm", "premier",
-        "ambassador", "envoy", "leader", "diplomat", "lawmaker", "politician", "person", "people", "spokesman", "spokesperson",
-        "aide", "adviser", "advisor", "counterpart", "counterparts", "representative", "chair", "chairman", "head", "member",
+        "minister", "secretary", "official", "negotiator", "president", "pm", "premier", "ambassador", "envoy", "leader",
+        "diplomat", "lawmaker", "politician", "person", "spokesman", "spokesperson", "aide", "adviser", "advisor",
+        "counterpart", "representative", "chairman", "ccs", "ustr",
     ];
 
     private static readonly HashSet<string> s_amountWords = ["rate", "percent", "percentage", "price", "cost", "value", "figure", "amount", "size", "level", "big", "high", "large"];
@@ -81,7 +81,10 @@ internal static class QuestionClassifier
 
     /// <summary>Does the question name a kind of person ("official", "minister", "secretary")? A who-question that does
     /// asks for one person rather than for the occasion they were part of.</summary>
-    public static bool NamesAPersonNoun(IReadOnlyList<string> words) => words.Any(s_personNouns.Contains);
+    public static bool NamesAPersonNoun(IReadOnlyList<string> words) => words.Any(IsPersonNoun);
+
+    /// <summary>"minister", "ministers", "secretaries".</summary>
+    private static bool IsPersonNoun(string word) => s_personNouns.Contains(word) || s_personNouns.Contains(Analyzer.Stem(word));
 
     /// <summary>"which minister", "which defense minister", "what us trade official": a person noun within three words,
     /// before any verb ("what did the president say" asks what, not who).</summary>
@@ -89,7 +92,7 @@ internal static class QuestionClassifier
     {
         for (var j = start; j < words.Count && j < start + 3; j++)
         {
-            if (s_personNouns.Contains(words[j]))
+            if (IsPersonNoun(words[j]))
             {
                 return true;
             }

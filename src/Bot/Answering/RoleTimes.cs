@@ -1,53 +1,60 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Bot.Facts;
 
 namespace Bot.Answering;
 
 /// <summary>The stretch of time a question asks about, or (for "former", "previous") that it asks about the past.</summary>
-internal sealed record TimeFrame(DateOnly From, DateOnly To, bool Former = false);
+internal sealed record TimeFrame(DateOnly From, DateOnly To)
+{
+    /// <summary>"the former finance minister": any post that has ended.</summary>
+    public static readonly TimeFrame Former = new(DateOnly.MinValue, DateOnly.MinValue);
+}
 
 /// <summary>
 /// Who held which post when. "who is the current prime minister", "defense minister during the talks", "pm in 2019",
-/// "former finance minister": a question that names a post and a time prefers the person whose post of that name
-/// covers that time. Posts come from each person's dated roles; a role's distinctive terms are those of its title that
-/// few other roles share (not "minister") and that are not a side ("us", "japan").
+/// "former finance minister": a question that asks for a person, names a post and places it in time prefers the person
+/// whose post of that name covers that time. Posts come from each person's dated roles. A role's post terms are those
+/// of its title before any qualifier ("(Ishiba cabinet)", "for the $550 billion", "under the MOU") that few other roles
+/// share (not "minister") and that are not a side ("us", "japan").
 /// </summary>
-internal sealed class RoleTimes
+internal sealed partial class RoleTimes
 {
-    private static readonly HashSet<string> s_now = ["now", "current", "currently", "today", "present", "incumbent", "new", "latest", "nowadays", "sitting"];
-    private static readonly HashSet<string> s_former = ["former", "previous", "prior", "ex", "old", "earlier", "predecessor"];
-    private static readonly HashSet<string> s_talks = ["talk", "negotiation", "negotiator", "deal", "tariff"];
+    private static readonly HashSet<string> s_now = ["now", "current", "currently", "today", "incumbent", "latest", "nowadays", "sitting"];
+    private static readonly HashSet<string> s_former = ["former", "previous", "prior", "ex", "earlier", "predecessor"];
 
     /// <summary>The two sides: every post is Japan's or the US's, so naming the country names no post.</summary>
     private static readonly HashSet<string> s_sides = ["us", "japan"];
 
-    private readonly Dictionary<string, List<(HashSet<string> Terms, DateOnly? From, DateOnly? To)>> _roles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Post>> _posts = new(StringComparer.Ordinal);
     private readonly DateOnly _now;
     private readonly (DateOnly From, DateOnly To)? _talks;
 
     public RoleTimes(FactBase facts, Analyzer analyzer)
     {
-        var titles = facts.People.SelectMany(p => p.Roles.Select(r => (Person: p, Role: r, Terms: analyzer.Terms(r.Title).ToHashSet(StringComparer.Ordinal)))).ToList();
+        var titles = facts.People.SelectMany(p => p.Roles.Select(r => (Person: p, Role: r, Terms: analyzer.Terms(PostName(r.Title)).ToHashSet(StringComparer.Ordinal)))).ToList();
         var nameWords = facts.People.SelectMany(p => analyzer.Terms(p.Title)).ToHashSet(StringComparer.Ordinal);
         var frequency = titles.SelectMany(t => t.Terms).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var common = Math.Max(3, titles.Count / 5);
         foreach (var (person, role, terms) in titles)
         {
             terms.RemoveWhere(t => frequency[t] > common || s_sides.Contains(t) || nameWords.Contains(t) || char.IsDigit(t[0]));
-            if (terms.Count == 0 || (role.From is null && role.To is null))
+            var from = role.From?.Start ?? CabinetStart(facts, role.Title);
+            if (terms.Count == 0 || (from is null && role.To is null))
             {
                 continue;
             }
 
-            if (!_roles.TryGetValue(person.Id, out var list))
+            if (!_posts.TryGetValue(person.Id, out var list))
             {
-                _roles[person.Id] = list = [];
+                _posts[person.Id] = list = [];
             }
 
-            list.Add((terms, role.From?.Start, role.To?.End));
+            list.Add(new Post(terms, from, role.To?.End));
         }
 
-        _now = facts.AsOf?.End ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        // With no facts there is nothing to place in time; "now" is then simply after everything.
+        _now = facts.AsOf?.End ?? DateOnly.MaxValue;
         var rounds = facts.Facts.Where(f => f.Kind == FactKind.Round && f.Number is not null && f.Date is not null).ToList();
         if (rounds.Count > 0)
         {
@@ -58,17 +65,17 @@ internal sealed class RoleTimes
     /// <summary>The date "now" means: the fact base's as-of date.</summary>
     public DateOnly Now => _now;
 
-    /// <summary>Does the question ask about the present ("now", "current", "today", "new")?</summary>
+    /// <summary>Does the question ask about the present ("now", "current", "today")?</summary>
     public static bool AsksNow(IReadOnlyList<string> words) => words.Any(s_now.Contains);
 
-    /// <summary>The time a question places its post in: "now", a date or year it names, "during the talks", or "former".</summary>
-    public TimeFrame? Frame(IReadOnlyList<string> words, Entities entities)
+    /// <summary>
+    /// The time a question places its post in: a date or year it names, then "now", "during the talks" (the numbered
+    /// rounds' span), or "former". Null when it names no time.
+    /// </summary>
+    /// <param name="words">The question's normalised words.</param>
+    /// <param name="terms">The same as index terms ("negotiating" is "talk").</param>
+    public TimeFrame? Frame(IReadOnlyList<string> words, IReadOnlyList<string> terms, Entities entities)
     {
-        if (AsksNow(words))
-        {
-            return new TimeFrame(_now, _now);
-        }
-
         if (entities.From is { } from && entities.To is { } to)
         {
             return new TimeFrame(from, to);
@@ -82,36 +89,110 @@ internal sealed class RoleTimes
             }
         }
 
-        if (_talks is { } talks && words.Contains("during") && words.Any(w => s_talks.Contains(Analyzer.Stem(w))))
+        if (AsksNow(words))
+        {
+            return new TimeFrame(_now, _now);
+        }
+
+        if (_talks is { } talks && words.Contains("during") && terms.Any(t => t is "talk" or "negotiator" or "deal" or "tariff"))
         {
             return new TimeFrame(talks.From, talks.To);
         }
 
-        return words.Any(s_former.Contains) ? new TimeFrame(DateOnly.MinValue, _now, Former: true) : null;
+        return words.Any(s_former.Contains) ? TimeFrame.Former : null;
     }
 
     /// <summary>
-    /// +1 when the person held a post the question names during the frame, -1 when every dated post of that name they
-    /// held lies outside it, 0 when the question names no post of theirs or the dates don't say.
+    /// +1 when the person held a post the question names during the frame, -1 when they certainly did not (every dated
+    /// post of that name lies outside it), 0 when the question names no post of theirs or the dates don't say.
     /// </summary>
     public int Fit(Fact person, IReadOnlyCollection<string> questionTerms, TimeFrame frame)
     {
-        if (!_roles.TryGetValue(person.Id, out var roles))
+        if (!_posts.TryGetValue(person.Id, out var posts))
         {
             return 0;
         }
 
-        var named = roles.Where(r => r.Terms.Overlaps(questionTerms)).ToList();
-        if (named.Count == 0)
+        var named = false;
+        var unknown = false;
+        foreach (var post in posts)
         {
-            return 0;
+            if (!post.Terms.Overlaps(questionTerms))
+            {
+                continue;
+            }
+
+            named = true;
+            switch (post.Held(frame))
+            {
+                case true:
+                    return 1;
+                case null:
+                    unknown = true;
+                    break;
+                default:
+                    break;
+            }
         }
 
-        if (frame.Former)
+        return !named || unknown ? 0 : -1;
+    }
+
+    /// <summary>A role title without its qualifiers: "Chair of the investment committee for the $550 billion (under the
+    /// MOU)" is "Chair of the investment committee".</summary>
+    private static string PostName(string title) => Qualifier().Replace(title, "");
+
+    /// <summary>
+    /// "Minister of Finance (Ishiba cabinet)" with no start date began no earlier than that cabinet: the named person's
+    /// prime-ministership. Null when the title names no cabinet or its leader's term has no start.
+    /// </summary>
+    private static DateOnly? CabinetStart(FactBase facts, string title)
+    {
+        var match = Cabinet().Match(title);
+        if (!match.Success)
         {
-            return named.Any(r => r.To is not null) ? 1 : -1;
+            return null;
         }
 
-        return named.Any(r => (r.From ?? DateOnly.MinValue) <= frame.To && (r.To ?? DateOnly.MaxValue) >= frame.From) ? 1 : -1;
+        var surname = match.Groups[1].Value;
+        return facts.People
+            .Where(p => p.Title.EndsWith(" " + surname, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(p => p.Roles)
+            .Where(r => r.From is not null && r.Title.StartsWith("Prime Minister", StringComparison.OrdinalIgnoreCase))
+            .Select(r => (DateOnly?)r.From!.Value.Start)
+            .Min();
+    }
+
+    // A parenthesis that is not just an acronym ("(METI)", "(USTR)" name the post), and anything from "for"/"under" on.
+    [GeneratedRegex(@"\s*\((?![A-Z]{2,6}\))[^)]*\)|\s+\b(?:for|under)\b.*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Qualifier();
+
+    [GeneratedRegex(@"\((\w+) cabinet\)", RegexOptions.CultureInvariant)]
+    private static partial Regex Cabinet();
+
+    private sealed record Post(HashSet<string> Terms, DateOnly? From, DateOnly? To)
+    {
+        /// <summary>Was the post held at some time in the frame? Null when the dates cannot tell: the post has no known
+        /// start and the frame lies before its end.</summary>
+        public bool? Held(TimeFrame frame)
+        {
+            if (ReferenceEquals(frame, TimeFrame.Former))
+            {
+                return To is not null;
+            }
+
+            if (To is { } end && end < frame.From)
+            {
+                return false;
+            }
+
+            if (From is { } start)
+            {
+                return start <= frame.To;
+            }
+
+            // No start: held up to its end, from some unknown time before.
+            return To is { } last && last <= frame.To ? true : null;
+        }
     }
 }

@@ -25,7 +25,9 @@ public sealed class QuestionClassifierTests
     [Theory]
     [InlineData("which pentagon official asked for 3.5%", true)]
     [InlineData("who was the treasury secretary at round 1", true)]
+    [InlineData("which ambassadors met akazawa", true)]
     [InlineData("who attended round 1", false)]
+    [InlineData("which people attended round 2", false)]
     public void NamesAPersonNoun_KindOfPersonInQuestion_IsFound(string question, bool expected) =>
         Assert.Equal(expected, QuestionClassifier.NamesAPersonNoun(QuestionNormalizer.Words(question)));
 }

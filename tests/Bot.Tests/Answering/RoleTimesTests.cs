@@ -46,6 +46,39 @@ public sealed class RoleTimesTests
             as_of: 2025-10-21
             sources: [s1]
             phrasings: ["who is money"]
+          - id: defense-former
+            name: Saburo Shield
+            side: japan
+            text: Defense minister in the Former cabinet.
+            roles:
+              - title: Minister of Defense (Former cabinet)
+                to: 2025-10-21
+                sources: [s1]
+            as_of: 2025-10-21
+            sources: [s1]
+            phrasings: ["who is shield"]
+          - id: trade-undated-start
+            name: Shiro Port
+            side: japan
+            text: Trade minister until 2025.
+            roles:
+              - title: Minister of Trade
+                to: 2025-10-21
+                sources: [s1]
+            as_of: 2025-10-21
+            sources: [s1]
+            phrasings: ["who is port"]
+          - id: chair
+            name: Goro Board
+            side: us
+            text: Chairs a committee.
+            roles:
+              - title: Chair of the investment committee for the $550 billion (under the MOU)
+                from: 2025-09-04
+                sources: [s1]
+            as_of: 2025-10-21
+            sources: [s1]
+            phrasings: ["who is board"]
         """;
 
     private const string Rounds = """
@@ -81,18 +114,15 @@ public sealed class RoleTimesTests
         return AnswerHarness.LoadFacts(folder.Path);
     }
 
-    private static (int Old, int New, int Finance)? Fits(string question)
+    private static int? Fit(string question, string person)
     {
         var words = QuestionNormalizer.Words(question);
-        if (s_roles.Frame(words, s_entities.Resolve(words)) is not { } frame)
-        {
-            return null;
-        }
-
         var terms = s_analyzer.Terms(words);
-        return (s_roles.Fit(s_facts.Find("old-pm")!, terms, frame), s_roles.Fit(s_facts.Find("new-pm")!, terms, frame),
-            s_roles.Fit(s_facts.Find("finance")!, terms, frame));
+        return s_roles.Frame(words, terms, s_entities.Resolve(words)) is { } frame ? s_roles.Fit(s_facts.Find(person)!, terms, frame) : null;
     }
+
+    private static (int Old, int New, int Finance)? Fits(string question) =>
+        Fit(question, "old-pm") is { } old ? (old, Fit(question, "new-pm")!.Value, Fit(question, "finance")!.Value) : null;
 
     [Theory]
     [InlineData("who is the current prime minister", -1, 1)]
@@ -101,6 +131,7 @@ public sealed class RoleTimesTests
     [InlineData("who was the pm in may 2025", 1, -1)]
     [InlineData("who was prime minister in 2024", 1, -1)]
     [InlineData("the former prime minister", 1, -1)]
+    [InlineData("who was pm in 2024, not now", 1, -1)]
     public void Fit_PostAndTime_PrefersWhoHeldThePostThen(string question, int old, int @new)
     {
         var fits = Fits(question);
@@ -111,8 +142,29 @@ public sealed class RoleTimesTests
     }
 
     [Theory]
+    [InlineData("who was defense minister during the talks", 1)]
+    [InlineData("defense minister in 2018", -1)]
+    [InlineData("who is the defense minister now", -1)]
+    public void Fit_PostWithOnlyAnEndInANamedCabinet_StartsWithThatCabinet(string question, int expected) =>
+        Assert.Equal(expected, Fit(question, "defense-former"));
+
+    [Theory]
+    [InlineData("who was trade minister in 2018", 0)]
+    [InlineData("who was trade minister in 2025", 1)]
+    [InlineData("trade minister now", -1)]
+    public void Fit_PostWithOnlyAnEnd_IsUnknownBeforeThatEnd(string question, int expected) =>
+        Assert.Equal(expected, Fit(question, "trade-undated-start"));
+
+    [Theory]
+    [InlineData("who chairs the investment committee now", 1)]
+    [InlineData("who signed the mou, as of now", 0)]
+    public void Fit_QualifiersOfAPost_AreNotPartOfItsName(string question, int expected) =>
+        Assert.Equal(expected, Fit(question, "chair"));
+
+    [Theory]
     [InlineData("who is the prime minister")]
     [InlineData("who negotiated for japan")]
+    [InlineData("the new prime minister")]
     public void Frame_NoTimeInQuestion_IsNone(string question) => Assert.Null(Fits(question));
 
     [Fact]
