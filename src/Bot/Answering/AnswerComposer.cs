@@ -78,18 +78,28 @@ internal static class AnswerComposer
             .OfType<Source>(),
     ];
 
+    /// <summary>Words that ask what someone said.</summary>
+    private static readonly HashSet<string> s_sayWords =
+    [
+        "say", "said", "says", "saying", "statement", "statements", "remark", "remarks", "comment", "comments", "commented",
+        "react", "reacted", "reaction", "respond", "responded", "response", "quote", "quoted", "stance", "view", "views",
+        "think", "thought", "claim", "claimed", "warn", "warned", "tell", "told", "call", "called",
+    ];
+
     /// <summary>
-    /// For a person, the thing they said that the question is about ("what did hayashi say about defense purchases"):
-    /// the statement sharing the most content words with the question, at least two; null when none does.
+    /// For a person asked what they said ("what did hayashi say about defense purchases"): the statement sharing the
+    /// most content words with the question, at least two. Null when the question does not ask what someone said, or
+    /// no statement is about what it asks.
     /// </summary>
     internal static Statement? Quoted(Fact fact, string interpreted)
     {
-        if (fact.Statements.Count == 0)
+        var words = QuestionNormalizer.Words(interpreted);
+        if (fact.Statements.Count == 0 || !words.Any(s_sayWords.Contains))
         {
             return null;
         }
 
-        var asked = ContentStems(QuestionNormalizer.Words(interpreted));
+        var asked = ContentStems(words);
         var best = fact.Statements
             .Select(statement => (Statement: statement, Shared: ContentStems(QuestionNormalizer.Words(statement.Text)).Count(asked.Contains)))
             .OrderByDescending(x => x.Shared).ThenByDescending(x => x.Statement.Date).First();

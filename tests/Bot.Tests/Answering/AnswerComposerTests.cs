@@ -33,8 +33,9 @@ public sealed class AnswerComposerTests
 
     [Theory]
     [InlineData("what did hayashi say about host nation support", "Japan would not raise")]
-    [InlineData("hayashi: will japan pay more for us forces?", "Japan would not raise")]
+    [InlineData("hayashi's comment on paying more for us forces?", "Japan would not raise")]
     [InlineData("what did hayashi say about the weather", null)]
+    [InlineData("will hayashi raise host nation support for us forces", null)]
     public void Quoted_Person_IsTheStatementSharingTwoContentWordsWithTheQuestion(string question, string? start)
     {
         var hayashi = s_harness.Facts.Find("yoshimasa-hayashi")!;
@@ -54,7 +55,8 @@ public sealed class AnswerComposerTests
     [Fact]
     public void Compose_PersonAskedWhoTheyAre_QuotesNothing()
     {
-        var reply = Compose("who is hayashi");
+        var reply = Compose("who is hayashi, japan's host nation support man for us forces");
+        Assert.Equal(["yoshimasa-hayashi"], reply.FactIds);
         Assert.DoesNotContain("On July 24", reply.Body, StringComparison.Ordinal);
         Assert.DoesNotContain(reply.Sources, s => s.Publisher == "Kyodo");
     }
