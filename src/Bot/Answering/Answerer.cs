@@ -83,11 +83,11 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             SemanticMargin: top.Semantic - scored.Where(r => !ReferenceEquals(r.Fact, top.Fact)).Max(r => r.Semantic),
             LexicalMargin: top.Lexical - scored.Where(r => !ReferenceEquals(r.Fact, top.Fact)).Max(r => r.Lexical),
             OtherPlace: OtherPlace(index, words, top.Fact),
-            TypeFit: ranked.Count > 1 ? TypeFit(top.Fact, ranked[1].Fact, type) : 0,
+            SecondFits: ranked.Count > 1 ? Fit(ranked[1].Fact, type) : 0,
             CloseRelated: ranked.Count > 1 ? CloseRelated(index, topIndex, top, ranked[1]) : 0,
             ProfileOfSeveral: top.Fact.Kind == FactKind.Person && entities.People.Count >= 2 && entities.People.Contains(top.Fact.Id) ? 1 : 0,
             SemanticVote: nearest.Length == 0 ? 0 : nearest.Count(owner => owner == topIndex) / (double)nearest.Length,
-            TopFits: Fits(top.Fact, type) switch { true => 1, false => -1, null => 0 });
+            TopFits: Fit(top.Fact, type));
         var p = confidence.Confidence(features);
         var abstained = p < confidence.Threshold;
         return new AnswerResult
@@ -191,20 +191,19 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     private static bool Ended(Fact fact, DateOnly now) =>
         fact.Amount is not null && fact.EndDate is { } end && end.End < now;
 
-    /// <summary>Can the fact answer a question of this type: a person for who, a dated event or round for when, a figure
-    /// for how much / how many? Null when the type does not select a kind of fact.</summary>
-    internal static bool? Fits(Fact fact, QuestionType type) => type switch
+    /// <summary>
+    /// Does the fact hold the kind of thing the question asks for: a person, or people it names, for who; a place or an
+    /// occasion for where; a dated event or round for when; an amount for how much / how many? +1 yes, -1 no, 0 when
+    /// the type does not ask for a kind of thing. A confidence feature, for the top fact and for the runner-up.
+    /// </summary>
+    internal static int Fit(Fact fact, QuestionType type) => type switch
     {
-        QuestionType.Who => fact.Kind == FactKind.Person || fact.People.Count + fact.JapanAttendees.Count + fact.UsAttendees.Count > 0,
-        QuestionType.Where => fact.Place is not null || fact.Kind is FactKind.Round or FactKind.Event,
-        QuestionType.When => fact.Date is not null && fact.Kind is FactKind.Event or FactKind.Round,
-        QuestionType.HowMuch or QuestionType.HowMany => fact.Amount is not null,
-        _ => null,
+        QuestionType.Who => fact.Kind == FactKind.Person || fact.People.Count + fact.JapanAttendees.Count + fact.UsAttendees.Count > 0 ? 1 : -1,
+        QuestionType.Where => fact.Place is not null || fact.Kind is FactKind.Round or FactKind.Event ? 1 : -1,
+        QuestionType.When => fact.Date is not null && fact.Kind is FactKind.Event or FactKind.Round ? 1 : -1,
+        QuestionType.HowMuch or QuestionType.HowMany => fact.Amount is not null ? 1 : -1,
+        _ => 0,
     };
-
-    /// <summary>+1 when the top fact answers the question's type and the runner-up does not, -1 the other way round.</summary>
-    private static double TypeFit(Fact top, Fact second, QuestionType type) =>
-        Fits(top, type) is { } a && Fits(second, type) is { } b ? (a ? 1 : 0) - (b ? 1 : 0) : 0;
 
     /// <summary>
     /// Near-tie between overlapping facts (an event and the figure it set, a trip and the signing on it, a person and

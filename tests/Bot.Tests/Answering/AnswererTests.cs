@@ -48,6 +48,17 @@ public sealed class AnswererTests
     }
 
     [Theory]
+    [InlineData("ryosei-akazawa", QuestionType.Who, 1)]
+    [InlineData("trade-deficit-seed", QuestionType.Who, -1)]
+    [InlineData("trade-deficit-seed", QuestionType.HowMuch, 1)]
+    [InlineData("round-4", QuestionType.Where, 1)]
+    [InlineData("round-4", QuestionType.When, 1)]
+    [InlineData("ryosei-akazawa", QuestionType.When, -1)]
+    [InlineData("ryosei-akazawa", QuestionType.What, 0)]
+    public void Fit_FactAndQuestionType_SaysWhetherTheFactHoldsWhatIsAsked(string id, QuestionType type, int expected) =>
+        Assert.Equal(expected, Answerer.Fit(s_harness.Facts.Find(id)!, type));
+
+    [Theory]
     [InlineData("what's the weather in osaka tomorrow")]
     [InlineData("who won the world series")]
     [InlineData("asdkjh qwpoeiru zxcmnb")]
