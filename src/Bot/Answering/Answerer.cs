@@ -86,7 +86,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             SecondFits: ranked.Count > 1 ? Fit(ranked[1].Fact, type) : 0,
             CloseRelated: ranked.Count > 1 ? CloseRelated(index, topIndex, top, ranked[1]) : 0,
             ProfileOfSeveral: top.Fact.Kind == FactKind.Person && entities.People.Count >= 2 && entities.People.Contains(top.Fact.Id) ? 1 : 0,
-            SemanticVote: nearest.Length == 0 ? 0 : nearest.Count(owner => owner == topIndex) / (double)nearest.Length,
+            SemanticVote: SemanticVote(index, nearest, topIndex),
             TopFits: Fit(top.Fact, type));
         var p = confidence.Confidence(features);
         var abstained = p < confidence.Threshold;
@@ -185,6 +185,26 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         }
 
         return japan ? Side.Japan : Side.UnitedStates;
+    }
+
+    /// <summary>
+    /// The share of the question's nearest vectors that belong to the top fact, out of as many as it could hold: a fact
+    /// with 9 vectors can fill at most 9 of 10 places, one with 19 all 10.
+    /// </summary>
+    private static double SemanticVote(FactIndex index, int[] nearest, int top)
+    {
+        if (nearest.Length == 0 || top < 0)
+        {
+            return 0;
+        }
+
+        var votes = 0;
+        foreach (var owner in nearest)
+        {
+            votes += owner == top ? 1 : 0;
+        }
+
+        return votes / (double)Math.Min(nearest.Length, index.VectorCounts[top]);
     }
 
     /// <summary>A figure or purchase that no longer applies: its end date is before the fact base's "now".</summary>

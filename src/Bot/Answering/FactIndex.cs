@@ -23,6 +23,11 @@ internal sealed class FactIndex
         Roles = new RoleTimes(facts, analyzer);
         Vectors = vectors;
         VectorOwner = vectorOwner;
+        VectorCounts = new int[facts.Facts.Count];
+        foreach (var owner in vectorOwner)
+        {
+            VectorCounts[owner]++;
+        }
     }
 
     public FactBase Facts { get; }
@@ -108,37 +113,54 @@ internal sealed class FactIndex
         return new FactIndex(facts, analyzer, new Bm25Index(documents), new SpellingCorrector(vocabulary, known), new EntityResolver(facts), vectors, [.. owners]);
     }
 
-    /// <summary>Per fact, the best cosine between the question and any of its vectors.</summary>
-    public double[] Semantic(float[] query) => Semantic(query, out _);
-
     /// <summary>
     /// Per fact, the best cosine between the question and any of its vectors; and the owners of the question's
     /// <paramref name="neighbours"/> nearest vectors (statements, curated questions), nearest first.
     /// </summary>
     public double[] Semantic(float[] query, out int[] nearest, int neighbours = 10)
     {
-        nearest = [];
         var scores = new double[Facts.Facts.Count];
         Array.Fill(scores, -1);
         if (Vectors is null)
         {
+            nearest = [];
             return scores;
         }
 
-        var cosines = new double[Vectors.Length];
+        // The k nearest so far, best first, kept by insertion: k is small, so this beats sorting every cosine.
+        var k = Math.Min(neighbours, Vectors.Length);
+        var best = new double[k];
+        var bestOwner = new int[k];
+        Array.Fill(best, double.NegativeInfinity);
         for (var v = 0; v < Vectors.Length; v++)
         {
-            var cosine = cosines[v] = Dot(query, Vectors[v]);
+            var cosine = Dot(query, Vectors[v]);
             var owner = VectorOwner[v];
             if (cosine > scores[owner])
             {
                 scores[owner] = cosine;
             }
+
+            if (k > 0 && cosine > best[k - 1])
+            {
+                var at = k - 1;
+                for (; at > 0 && best[at - 1] < cosine; at--)
+                {
+                    best[at] = best[at - 1];
+                    bestOwner[at] = bestOwner[at - 1];
+                }
+
+                best[at] = cosine;
+                bestOwner[at] = owner;
+            }
         }
 
-        nearest = [.. Enumerable.Range(0, cosines.Length).OrderByDescending(v => cosines[v]).Take(neighbours).Select(v => VectorOwner[v])];
+        nearest = bestOwner;
         return scores;
     }
+
+    /// <summary>Per fact, how many vectors it has (its statement, curated questions and quotes).</summary>
+    public int[] VectorCounts { get; }
 
     private static double Dot(float[] a, float[] b)
     {
