@@ -172,7 +172,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     private static readonly HashSet<string> s_across = ["with", "against", "counterpart", "opposite", "meet", "met", "host", "hosted", "receive", "received", "call", "called"];
 
     /// <summary>
-    /// The side a who-question asks about: "who led the talks for tokyo", "the japanese spokesman" name only Japan;
+    /// The side a who-question asks about: "who led the talks for japan", "the japanese spokesman" name only Japan;
     /// null when it names both, neither, or asks across ("who did japan negotiate with").
     /// </summary>
     internal static Side? SideAsked(IReadOnlyList<string> words, List<string> terms)

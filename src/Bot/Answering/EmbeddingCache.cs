@@ -77,6 +77,7 @@ internal sealed class EmbeddingCache(ISentenceEmbedder embedder, string? path, A
                 using var reader = new BinaryReader(File.OpenRead(path));
                 if (!reader.ReadBytes(s_magic.Length).AsSpan().SequenceEqual(s_magic))
                 {
+                    log.CacheUnreadable(path, "not a version-2 embedding cache (an older version, or another file); the texts are embedded again");
                     return;
                 }
 

@@ -30,6 +30,7 @@ public sealed class AnswererTests
     [InlineData("who led the talks for the us", Bot.Facts.Side.UnitedStates)]
     [InlineData("which american official led a side", Bot.Facts.Side.UnitedStates)]
     [InlineData("who did japan negotiate with", null)]
+    [InlineData("who met japan's negotiator", null)]
     [InlineData("who met the us side for japan", null)]
     [InlineData("who is akazawa", null)]
     public void SideAsked_WhoQuestionNamingOneSide_IsThatSide(string question, Bot.Facts.Side? side)
@@ -39,12 +40,18 @@ public sealed class AnswererTests
     }
 
     [Theory]
-    [InlineData("who led the talks for japan", Bot.Facts.Side.Japan)]
-    [InlineData("who led the talks for the us", Bot.Facts.Side.UnitedStates)]
-    public void Answer_WhoQuestionNamingOneSide_RanksThatSidesPersonFirst(string question, Bot.Facts.Side side)
+    [InlineData("who led the talks for japan", "ryosei-akazawa", "scott-bessent")]
+    [InlineData("who led the talks for the us", "scott-bessent", "ryosei-akazawa")]
+    public void Answer_WhoQuestionNamingOneSide_LiftsThatSidesPeopleOverTheOthers(string question, string side, string other)
     {
-        var best = s_harness.Answer(question).Ranked[0].Fact;
-        Assert.Equal((Bot.Facts.FactKind.Person, side), (best.Kind, best.Side));
+        double Lead(AnswerHarness harness)
+        {
+            var ranked = harness.Answer(question).Ranked;
+            return ranked.Single(r => r.Fact.Id == side).Score - ranked.Single(r => r.Fact.Id == other).Score;
+        }
+
+        var without = s_harness.WithWeights(RankingWeights.Default with { SideAsked = 0 });
+        Assert.Equal(2 * RankingWeights.Default.SideAsked, Lead(s_harness) - Lead(without), 6);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using Bot.Answering;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bot.Tests.Answering;
@@ -75,6 +76,18 @@ public sealed class EmbeddingCacheTests : IDisposable
         var vectors = new EmbeddingCache(embedder, _path, s_log).GetOrEmbed(["round 4"], CancellationToken.None);
         Assert.Equal(1, embedder.SentencesEmbedded);
         Assert.Single(vectors);
+    }
+
+    [Fact]
+    public void GetOrEmbed_FileOfAnOlderVersion_IsReembeddedAndSaysSo()
+    {
+        File.WriteAllBytes(_path, [.. "TALKSEMB1"u8.ToArray(), 0, 0, 0, 0]);
+        using var logs = new Bot.Tests.Slack.CapturingLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
+        var embedder = new HashingEmbedder();
+        new EmbeddingCache(embedder, _path, new AnsweringLog(factory.CreateLogger<AnsweringLog>())).GetOrEmbed(["round 4"], CancellationToken.None);
+        Assert.Equal(1, embedder.SentencesEmbedded);
+        Assert.Contains(logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("not a version-2 embedding cache", StringComparison.Ordinal));
     }
 
     private sealed class ConstantEmbedder : ISentenceEmbedder
