@@ -83,7 +83,7 @@ internal static class AnswerComposer
     [
         "say", "said", "says", "saying", "statement", "statements", "remark", "remarks", "comment", "comments", "commented",
         "react", "reacted", "reaction", "respond", "responded", "response", "quote", "quoted", "stance", "view", "views",
-        "think", "thought", "claim", "claimed", "warn", "warned", "tell", "told", "call", "called",
+        "think", "thought", "claim", "claimed", "warn", "warned", "told",
     ];
 
     /// <summary>

@@ -34,9 +34,10 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         var numbers = Numbers(words, entities);
         var ordinals = QuestionNormalizer.Ordinals(question);
         var personNoun = QuestionClassifier.NamesAPersonNoun(words);
-        var frame = type == QuestionType.Who || personNoun ? index.Roles.Frame(words, terms, entities) : null;
+        var asksForPerson = type == QuestionType.Who || personNoun;
+        var frame = asksForPerson ? index.Roles.Frame(words, terms, entities) : null;
         var asksNow = RoleTimes.AsksNow(words);
-        var side = type == QuestionType.Who ? SideAsked(words, terms) : null;
+        var side = asksForPerson ? SideAsked(words, terms) : null;
         var whoPersonNoun = type == QuestionType.Who && personNoun;
         var aboutPerson = entities.People.Count > 0 && words.Count(w => !Analyzer.StopWords.Contains(w)) - entities.NameWords <= 1;
 
@@ -61,10 +62,10 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             var lex = maxLexical > 0 ? lexical[i] / maxLexical : 0;
             var sem = Math.Max(0, semantic[i]);
             bonuses[i] = Bonus(facts[i], index.Mentions[i], type, entities, aboutPerson) + NumberBonus(facts[i], numbers, ordinals) + (index.CuratedKeys[i].Contains(key) ? _w.CuratedMatch : 0)
-                + (frame is not null && facts[i].Kind == FactKind.Person ? _w.RoleTime * index.Roles.Fit(facts[i], terms, frame) : 0)
+                + (frame is not null && facts[i].Kind == FactKind.Person && (side is null || facts[i].Side == side) ? _w.RoleTime * index.Roles.Fit(facts[i], terms, frame) : 0)
                 + (asksNow && Ended(facts[i], index.Roles.Now) ? -_w.EndedNow : 0)
                 + (whoPersonNoun && facts[i].Kind == FactKind.Person ? _w.WhoPersonNoun : 0)
-                + (side is not null && facts[i].Kind == FactKind.Person && facts[i].Side is { } factSide ? (factSide == side ? _w.SideAsked : -_w.SideAsked) : 0);
+                + (side is not null && type == QuestionType.Who && facts[i].Kind == FactKind.Person && facts[i].Side is { } factSide ? (factSide == side ? _w.SideAsked : -_w.SideAsked) : 0);
             var score = (_w.Lexical * lex) + ((1 - _w.Lexical) * sem) + bonuses[i];
             scored[i] = new RankedFact(facts[i], score, lex, sem);
         }
@@ -204,7 +205,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             votes += owner == top ? 1 : 0;
         }
 
-        return votes / (double)Math.Min(nearest.Length, index.VectorCounts[top]);
+        return votes / (double)Math.Max(1, Math.Min(nearest.Length, index.VectorCounts[top]));
     }
 
     /// <summary>A figure or purchase that no longer applies: its end date is before the fact base's "now".</summary>

@@ -119,6 +119,7 @@ internal sealed class FactIndex
     /// </summary>
     public double[] Semantic(float[] query, out int[] nearest, int neighbours = 10)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(neighbours);
         var scores = new double[Facts.Facts.Count];
         Array.Fill(scores, -1);
         if (Vectors is null)
@@ -131,7 +132,7 @@ internal sealed class FactIndex
         var k = Math.Min(neighbours, Vectors.Length);
         var best = new double[k];
         var bestOwner = new int[k];
-        Array.Fill(best, double.NegativeInfinity);
+        var filled = 0;
         for (var v = 0; v < Vectors.Length; v++)
         {
             var cosine = Dot(query, Vectors[v]);
@@ -141,9 +142,9 @@ internal sealed class FactIndex
                 scores[owner] = cosine;
             }
 
-            if (k > 0 && cosine > best[k - 1])
+            if (k > 0 && !double.IsNaN(cosine) && (filled < k || cosine > best[k - 1]))
             {
-                var at = k - 1;
+                var at = filled < k ? filled++ : k - 1;
                 for (; at > 0 && best[at - 1] < cosine; at--)
                 {
                     best[at] = best[at - 1];
@@ -155,7 +156,7 @@ internal sealed class FactIndex
             }
         }
 
-        nearest = bestOwner;
+        nearest = filled == k ? bestOwner : bestOwner[..filled];
         return scores;
     }
 

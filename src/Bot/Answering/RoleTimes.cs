@@ -4,11 +4,12 @@ using Bot.Facts;
 
 namespace Bot.Answering;
 
-/// <summary>The stretch of time a question asks about, or (for "former", "previous") that it asks about the past.</summary>
-internal sealed record TimeFrame(DateOnly From, DateOnly To)
+/// <summary>The stretch of time a question asks about, or (<see cref="IsFormer"/>: "former", "previous") any time a
+/// post has ended.</summary>
+internal sealed record TimeFrame(DateOnly From, DateOnly To, bool IsFormer = false)
 {
     /// <summary>"the former finance minister": any post that has ended.</summary>
-    public static readonly TimeFrame Former = new(DateOnly.MinValue, DateOnly.MinValue);
+    public static readonly TimeFrame Former = new(DateOnly.MinValue, DateOnly.MaxValue, IsFormer: true);
 }
 
 /// <summary>
@@ -26,6 +27,10 @@ internal sealed partial class RoleTimes
     /// <summary>The two sides: every post is Japan's or the US's, so naming the country names no post.</summary>
     private static readonly HashSet<string> s_sides = ["us", "japan"];
 
+    /// <summary>Heads of many different posts: "president" alone does not say which presidency ("current president"
+    /// is not the LDP's), so a question must share some other term of the post too.</summary>
+    private static readonly HashSet<string> s_genericHeads = ["president", "leader", "vice", "under", "deputy", "director", "chair"];
+
     private readonly Dictionary<string, List<Post>> _posts = new(StringComparer.Ordinal);
     private readonly DateOnly _now;
     private readonly (DateOnly From, DateOnly To)? _talks;
@@ -39,7 +44,8 @@ internal sealed partial class RoleTimes
         foreach (var (person, role, terms) in titles)
         {
             terms.RemoveWhere(t => frequency[t] > common || s_sides.Contains(t) || nameWords.Contains(t) || char.IsDigit(t[0]));
-            var from = role.From?.Start ?? CabinetStart(facts, role.Title);
+            var cabinetStart = role.From is null ? CabinetStart(facts, role.Title) : null;
+            var from = role.From?.Start ?? cabinetStart;
             if (terms.Count == 0 || (from is null && role.To is null))
             {
                 continue;
@@ -50,7 +56,7 @@ internal sealed partial class RoleTimes
                 _posts[person.Id] = list = [];
             }
 
-            list.Add(new Post(terms, from, role.To?.End));
+            list.Add(new Post(terms, from, role.To?.End, StartIsLowerBound: cabinetStart is not null));
         }
 
         // With no facts there is nothing to place in time; "now" is then simply after everything.
@@ -117,7 +123,7 @@ internal sealed partial class RoleTimes
         var unknown = false;
         foreach (var post in posts)
         {
-            if (!post.Terms.Overlaps(questionTerms))
+            if (!post.Terms.Any(t => !s_genericHeads.Contains(t) && questionTerms.Contains(t)))
             {
                 continue;
             }
@@ -143,8 +149,9 @@ internal sealed partial class RoleTimes
     private static string PostName(string title) => Qualifier().Replace(title, "");
 
     /// <summary>
-    /// "Minister of Finance (Ishiba cabinet)" with no start date began no earlier than that cabinet: the named person's
-    /// prime-ministership. Null when the title names no cabinet or its leader's term has no start.
+    /// "Minister of Finance (Ishiba cabinet)" with no start date was held from that cabinet's start (the named person's
+    /// prime-ministership), and perhaps before it, under an earlier cabinet. Null when the title names no cabinet or its
+    /// leader's term has no start.
     /// </summary>
     private static DateOnly? CabinetStart(FactBase facts, string title)
     {
@@ -163,20 +170,22 @@ internal sealed partial class RoleTimes
             .Min();
     }
 
-    // A parenthesis that is not just an acronym ("(METI)", "(USTR)" name the post), and anything from "for"/"under" on.
-    [GeneratedRegex(@"\s*\((?![A-Z]{2,6}\))[^)]*\)|\s+\b(?:for|under)\b.*$", RegexOptions.CultureInvariant)]
+    // A parenthesis that is not just an acronym ("(METI)", "(USTR)" name the post), and anything from "for the"/"under
+    // the" on ("for the $550 billion"; "Minister for Foreign Affairs" and "Under Secretary" keep their words).
+    [GeneratedRegex(@"\s*\((?![A-Z]{2,6}\))[^)]*\)|\s+(?:for|under)\s+the\b.*$", RegexOptions.CultureInvariant)]
     private static partial Regex Qualifier();
 
     [GeneratedRegex(@"\((\w+) cabinet\)", RegexOptions.CultureInvariant)]
     private static partial Regex Cabinet();
 
-    private sealed record Post(HashSet<string> Terms, DateOnly? From, DateOnly? To)
+    /// <param name="StartIsLowerBound">The start is the cabinet's: the post may have been held before it too.</param>
+    private sealed record Post(HashSet<string> Terms, DateOnly? From, DateOnly? To, bool StartIsLowerBound)
     {
-        /// <summary>Was the post held at some time in the frame? Null when the dates cannot tell: the post has no known
-        /// start and the frame lies before its end.</summary>
+        /// <summary>Was the post held at some time in the frame? Null when the dates cannot tell: the frame lies
+        /// before the post's end and before its known start, or the post has no known start.</summary>
         public bool? Held(TimeFrame frame)
         {
-            if (ReferenceEquals(frame, TimeFrame.Former))
+            if (frame.IsFormer)
             {
                 return To is not null;
             }
@@ -188,7 +197,7 @@ internal sealed partial class RoleTimes
 
             if (From is { } start)
             {
-                return start <= frame.To;
+                return start <= frame.To ? true : StartIsLowerBound ? null : false;
             }
 
             // No start: held up to its end, from some unknown time before.

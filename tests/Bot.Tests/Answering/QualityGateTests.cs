@@ -42,17 +42,18 @@ public sealed class RealEngineGroup : ICollectionFixture<RealEngineFixture>
 public sealed class QualityGateTests(RealEngineFixture engine)
 {
     // Measured on the test split (300 questions: the first 179, plus 121 from the second batch of independently written
-    // questions; fact base b2862def72e5) when the gate was set: top-1 77.6% (204/263), out-of-scope abstention 94.6%
-    // (35/37), 10 confident wrong, 12.6 points over BM25 (65.0%). Each constant allows one question of slack for
-    // floating-point differences between machines (top-1 203/263, 34/37, 11, 12.2 points). The first gate (top-1 89%,
-    // OOS 91%, 12 confident wrong, 15 points) was set on the first 179 questions only, at a threshold fitted on an
-    // easier dev split; the threshold is now the one the 601-question dev split's cost rule picks (a wrong answer costs
-    // ten right ones). The targets (95%, 95%, 0, 15 points) are not met: raise these as the engine improves,
-    // never lower them to pass.
-    private const double MinTop1 = 203.0 / 263;
+    // questions; fact base b2862def72e5) when the gate was set: top-1 77.9% (205/263), out-of-scope abstention 94.6%
+    // (35/37), 10 confident wrong, 12.9 points over BM25 (65.0%). Each constant allows about one question of slack for
+    // floating-point differences between machines.
+    // The top-1 and lead floors were lowered once, deliberately, when the gate moved to this larger test split and the
+    // threshold to the one the 601-question dev split's cost rule picks (a wrong answer costs ten right ones): the
+    // engine now answers fewer questions and gets fewer wrong (the first gate, on 179 questions at threshold 0.75, was
+    // top-1 89%, 12 confident wrong, 15 points). The targets (95%, 95%, 0, 15 points) are not met: from here,
+    // raise these as the engine improves, never lower them to pass.
+    private const double MinTop1 = 204.0 / 263;
     private const double MinOutOfScopeAbstention = 34.0 / 37;
     private const int MaxConfidentWrong = 11;
-    private const double MinLeadOverBaseline = 0.122;
+    private const double MinLeadOverBaseline = 0.125;
 
     private IReadOnlyList<GoldQuestion> TestSplit => [.. engine.Gold.Where(q => q.Split == GoldSet.Test)];
 

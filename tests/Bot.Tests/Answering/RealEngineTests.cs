@@ -1,4 +1,5 @@
 using Bot.Answering;
+using Bot.Answering.Evaluation;
 
 namespace Bot.Tests.Answering;
 
@@ -21,10 +22,54 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("who was prime minister during the tariff talks", "shigeru-ishiba")]
     [InlineData("finance minister now", "satsuki-katayama")]
     [InlineData("who was finance minister during the negotiations", "katsunobu-kato")]
-    [InlineData("car tariff now?", "tariff-japan-autos-15")]
-    [InlineData("all-in car tariff in may 2025", "tariff-japan-cars-27-5")]
-    [InlineData("what is japan's reciprocal rate now", "tariff-japan-reciprocal-15")]
-    [InlineData("japan's reciprocal rate in april", "tariff-japan-reciprocal-24")]
-    public void Answer_PostOrRateAndTime_RanksWhatAppliedThenFirst(string question, string expected) =>
+    [InlineData("who is the current foreign minister", "toshimitsu-motegi")]
+    public void Answer_PostAndTime_RanksWhoHeldThePostThenFirstWithTheRoleBonus(string question, string expected)
+    {
         Assert.Equal(expected, engine.Harness.Answer(question).Ranked[0].Fact.Id);
+        var without = engine.Harness.WithWeights(RankingWeights.Default with { RoleTime = 0 });
+        Assert.Equal(RankingWeights.Default.RoleTime, Score(engine.Harness, question, expected)!.Value - Score(without, question, expected)!.Value, 6);
+    }
+
+    [Theory]
+    [InlineData("who is the current foreign minister", "toshimitsu-motegi", 1)]
+    [InlineData("who is the current foreign minister", "takeshi-iwaya", -1)]
+    [InlineData("who was defense minister during the talks", "gen-nakatani", 1)]
+    [InlineData("who was defense minister during the talks", "shinjiro-koizumi", -1)]
+    [InlineData("who was defense minister in 2015", "gen-nakatani", 0)]
+    [InlineData("who is the current president", "sanae-takaichi", 0)]
+    [InlineData("current ldp president", "sanae-takaichi", 1)]
+    [InlineData("who chairs the investment committee now", "howard-lutnick", 1)]
+    public void RoleFit_RealPeople_ReadsTheirDatedPosts(string question, string person, int expected)
+    {
+        var index = engine.Harness.Index;
+        var words = QuestionNormalizer.Words(question);
+        var terms = index.Analyzer.Terms(words);
+        var frame = index.Roles.Frame(words, terms, index.Entities.Resolve(words));
+        Assert.NotNull(frame);
+        Assert.Equal(expected, index.Roles.Fit(engine.Harness.Facts.Find(person)!, terms, frame));
+    }
+
+    [Theory]
+    [InlineData("car tariff now?", "tariff-japan-autos-15", "tariff-japan-cars-27-5")]
+    [InlineData("what is japan's reciprocal rate now", "tariff-japan-reciprocal-15", "tariff-japan-reciprocal-24")]
+    public void Answer_RateNow_PassesOverRatesThatEnded(string question, string expected, string ended)
+    {
+        Assert.Equal(expected, engine.Harness.Answer(question).Ranked[0].Fact.Id);
+        var unpenalised = Score(engine.Harness.WithWeights(RankingWeights.Default with { EndedNow = 0 }), question, ended);
+        Assert.NotNull(unpenalised);
+        if (Score(engine.Harness, question, ended) is { } penalised)
+        {
+            Assert.Equal(unpenalised.Value - RankingWeights.Default.EndedNow, penalised, 6);
+        }
+    }
+
+    [Theory]
+    [InlineData("all-in car tariff in may 2025", "tariff-japan-cars-27-5")]
+    [InlineData("japan's reciprocal rate in april", "tariff-japan-reciprocal-24")]
+    public void Answer_RateAtADate_RanksTheRateThatAppliedThenFirst(string question, string expected) =>
+        Assert.Equal(expected, engine.Harness.Answer(question).Ranked[0].Fact.Id);
+
+    /// <summary>The fused score of a fact among the ranked candidates, or null when it is not among them.</summary>
+    private static double? Score(AnswerHarness harness, string question, string id) =>
+        harness.Answer(question).Ranked.FirstOrDefault(r => r.Fact.Id == id)?.Score;
 }

@@ -57,6 +57,28 @@ public sealed class RoleTimesTests
             as_of: 2025-10-21
             sources: [s1]
             phrasings: ["who is shield"]
+          - id: foreign-former
+            name: Rokuro Abroad
+            side: japan
+            text: Foreign minister in the Former cabinet.
+            roles:
+              - title: Minister for Foreign Affairs (Former cabinet)
+                to: 2025-10-21
+                sources: [s1]
+            as_of: 2025-10-21
+            sources: [s1]
+            phrasings: ["who is abroad"]
+          - id: meti-new
+            name: Shichiro Industry
+            side: japan
+            text: METI minister.
+            roles:
+              - title: Minister of Economy, Trade and Industry (METI)
+                from: 2025-10-21
+                sources: [s1]
+            as_of: 2025-10-21
+            sources: [s1]
+            phrasings: ["who is industry"]
           - id: trade-undated-start
             name: Shiro Port
             side: japan
@@ -142,10 +164,13 @@ public sealed class RoleTimesTests
     }
 
     [Theory]
-    // A post with only an end, in a named cabinet, starts with that cabinet (the Former PM's term).
+    // A post with only an end, in a named cabinet, was held from that cabinet's start (the Former PM's term), and
+    // perhaps before it.
     [InlineData("who was defense minister during the talks", "defense-former", 1)]
-    [InlineData("defense minister in 2018", "defense-former", -1)]
+    [InlineData("defense minister in 2018", "defense-former", 0)]
     [InlineData("who is the defense minister now", "defense-former", -1)]
+    [InlineData("who was foreign minister during the talks", "foreign-former", 1)]
+    [InlineData("who is the current foreign minister", "foreign-former", -1)]
     // A post with only an end and no cabinet: unknown before that end.
     [InlineData("who was trade minister in 2018", "trade-undated-start", 0)]
     [InlineData("who was trade minister in 2025", "trade-undated-start", 1)]
@@ -153,6 +178,9 @@ public sealed class RoleTimesTests
     // Qualifiers of a post ("for the $550 billion", "(under the MOU)") are not part of its name.
     [InlineData("who chairs the investment committee now", "chair", 1)]
     [InlineData("who signed the mou, as of now", "chair", 0)]
+    [InlineData("who is the chair for the $550 billion now", "chair", 0)]
+    // An acronym in parentheses names the post.
+    [InlineData("who is the meti minister now", "meti-new", 1)]
     public void Fit_PostsWithPartialDatesOrQualifiers_AreReadAsTheirTitlesSay(string question, string person, int expected) =>
         Assert.Equal(expected, Fit(question, person));
 
