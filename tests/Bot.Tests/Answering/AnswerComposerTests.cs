@@ -6,8 +6,7 @@ namespace Bot.Tests.Answering;
 
 public sealed class AnswerComposerTests
 {
-    private static readonly AnswerHarness s_harness =
-        AnswerHarness.Create(AnsweringTestFacts.Load(), AnsweringTestFacts.Options(semantic: true), new HashingEmbedder());
+    private static readonly AnswerHarness s_harness = AnsweringTestFacts.Harness;
 
     private static readonly AnswerHarness s_alwaysAnswers = s_harness.WithModel(ConfidenceModel.Default with { Threshold = 0 });
 

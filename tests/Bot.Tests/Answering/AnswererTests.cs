@@ -6,8 +6,7 @@ namespace Bot.Tests.Answering;
 /// <summary>The ranking and abstention logic on a controlled fact base, with a deterministic stand-in embedder.</summary>
 public sealed class AnswererTests
 {
-    private static readonly AnswerHarness s_harness =
-        AnswerHarness.Create(AnsweringTestFacts.Load(), AnsweringTestFacts.Options(semantic: true), new HashingEmbedder());
+    private static readonly AnswerHarness s_harness = AnsweringTestFacts.Harness;
 
     [Theory]
     [InlineData("who's akazawa", "ryosei-akazawa")]

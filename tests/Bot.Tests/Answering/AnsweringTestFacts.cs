@@ -178,6 +178,9 @@ internal static class AnsweringTestFacts
         return AnswerHarness.LoadFacts(folder.Path);
     }
 
+    /// <summary>The answering engine over these facts, with the hashing embedder; shared, since it is immutable.</summary>
+    public static AnswerHarness Harness { get; } = AnswerHarness.Create(Load(), Options(semantic: true), new HashingEmbedder());
+
     /// <summary>Options for the repository's synonyms, no calibration file (the default model) and no disk cache.</summary>
     public static AnsweringOptions Options(bool semantic) => new()
     {

@@ -5,8 +5,7 @@ namespace Bot.Tests.Answering;
 
 public sealed class FactIndexTests
 {
-    private static readonly AnswerHarness s_harness =
-        AnswerHarness.Create(AnsweringTestFacts.Load(), AnsweringTestFacts.Options(semantic: true), new HashingEmbedder());
+    private static readonly AnswerHarness s_harness = AnsweringTestFacts.Harness;
 
     [Theory]
     [InlineData("who is akazawa", 0)]
