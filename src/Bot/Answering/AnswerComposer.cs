@@ -57,7 +57,7 @@ internal static class AnswerComposer
             Kind = ReplyKind.Answer,
             Title = fact.Title,
             Body = body.ToString().TrimEnd(),
-            Sources = quoted is null ? Cited(fact, facts) : [.. Cited(fact, facts).Concat(quoted.SourceIds.Select(facts.FindSource).OfType<Source>()).Distinct()],
+            Sources = Cited(fact, facts, quoted),
             AsOf = fact.AsOf,
             FactIds = [fact.Id],
             Confidence = Math.Round(result.Confidence, 3),
@@ -65,14 +65,15 @@ internal static class AnswerComposer
     }
 
     /// <summary>
-    /// The sources behind what the answer shows: the fact's own, each claim's, and for a person the current title's
-    /// (not every source of every past role and statement).
+    /// The sources behind what the answer shows: the fact's own, each claim's, for a person the current title's and
+    /// the quoted statement's, if any (not every source of every past role and statement).
     /// </summary>
-    internal static IReadOnlyList<Source> Cited(Fact fact, FactBase facts) =>
+    internal static IReadOnlyList<Source> Cited(Fact fact, FactBase facts, Statement? quoted = null) =>
     [
         .. fact.SourceIds
             .Concat(fact.Claims.SelectMany(c => c.SourceIds))
             .Concat(CurrentRole(fact)?.SourceIds ?? [])
+            .Concat(quoted?.SourceIds ?? [])
             .Distinct(StringComparer.Ordinal)
             .Select(facts.FindSource)
             .OfType<Source>(),

@@ -167,12 +167,12 @@ internal sealed class EntityResolver
                 if (after is >= 1 and <= 31)
                 {
                     day = after;
-                    if (i + 2 < words.Count && Number(words[i + 2]) is >= 1900 and <= 2100 and var y)
+                    if (i + 2 < words.Count && Year(words[i + 2]) is { } y)
                     {
                         year = y;
                     }
                 }
-                else if (after is >= 1900 and <= 2100)
+                else if (IsYear(after))
                 {
                     year = after;
                 }
@@ -181,7 +181,7 @@ internal sealed class EntityResolver
             if (day is null && i > 0 && Number(words[i - 1]) is >= 1 and <= 31 and var before)
             {
                 day = before;
-                if (i + 1 < words.Count && Number(words[i + 1]) is >= 1900 and <= 2100 and var y)
+                if (i + 1 < words.Count && Year(words[i + 1]) is { } y)
                 {
                     year = y;
                 }
@@ -202,6 +202,11 @@ internal sealed class EntityResolver
             return (first, first.AddMonths(1).AddDays(-1), false);
         }
     }
+
+    /// <summary>A year a question could mean: 1900 to 2100.</summary>
+    internal static int? Year(string word) => Number(word) is { } n && IsYear(n) ? n : null;
+
+    private static bool IsYear(int n) => n is >= 1900 and <= 2100;
 
     private static int? Number(string word) =>
         int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;

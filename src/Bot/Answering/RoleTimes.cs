@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Bot.Facts;
 
@@ -89,7 +88,7 @@ internal sealed partial class RoleTimes
 
         foreach (var word in words)
         {
-            if (word.Length == 4 && int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100)
+            if (word.Length == 4 && EntityResolver.Year(word) is { } year)
             {
                 return new TimeFrame(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
             }

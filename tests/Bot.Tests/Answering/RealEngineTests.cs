@@ -42,11 +42,7 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     public void RoleFit_RealPeople_ReadsTheirDatedPosts(string question, string person, int expected)
     {
         var index = engine.Harness.Index;
-        var words = QuestionNormalizer.Words(question);
-        var terms = index.Analyzer.Terms(words);
-        var frame = index.Roles.Frame(words, terms, index.Entities.Resolve(words));
-        Assert.NotNull(frame);
-        Assert.Equal(expected, index.Roles.Fit(engine.Harness.Facts.Find(person)!, terms, frame));
+        Assert.Equal(expected, RoleTimesTests.Fit(index.Roles, index.Analyzer, index.Entities, engine.Harness.Facts, question, person));
     }
 
     [Theory]

@@ -136,11 +136,14 @@ public sealed class RoleTimesTests
         return AnswerHarness.LoadFacts(folder.Path);
     }
 
-    private static int? Fit(string question, string person)
+    private static int? Fit(string question, string person) => Fit(s_roles, s_analyzer, s_entities, s_facts, question, person);
+
+    /// <summary>How a person's posts fit the time a question names, as the engine reads it; null when it names none.</summary>
+    internal static int? Fit(RoleTimes roles, Analyzer analyzer, EntityResolver entities, FactBase facts, string question, string person)
     {
         var words = QuestionNormalizer.Words(question);
-        var terms = s_analyzer.Terms(words);
-        return s_roles.Frame(words, terms, s_entities.Resolve(words)) is { } frame ? s_roles.Fit(s_facts.Find(person)!, terms, frame) : null;
+        var terms = analyzer.Terms(words);
+        return roles.Frame(words, terms, entities.Resolve(words)) is { } frame ? roles.Fit(facts.Find(person)!, terms, frame) : null;
     }
 
     private static (int Old, int New, int Finance)? Fits(string question) =>
