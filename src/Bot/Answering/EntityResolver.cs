@@ -12,6 +12,10 @@ internal sealed record Entities(IReadOnlySet<string> People, int? Round, DateOnl
     /// <summary>How many of the question's words were people's names.</summary>
     public int NameWords { get; init; }
 
+    /// <summary>Per person named, the position among the question's words where their name (else an alias, such as
+    /// a title) first appears: in "who was chief cabinet secretary after hayashi" it is "hayashi"'s.</summary>
+    public IReadOnlyDictionary<string, int> Positions { get; init; } = new Dictionary<string, int>();
+
     public bool Any => People.Count > 0 || Round is not null || From is not null;
 }
 
@@ -29,6 +33,9 @@ internal sealed class EntityResolver
     };
 
     private readonly Dictionary<string, string?> _names = new(StringComparer.Ordinal);
+
+    /// <summary>The keys that are a person's name, in either order or in part, not an alias.</summary>
+    private readonly HashSet<string> _ownNames = new(StringComparer.Ordinal);
     private readonly int _maxNameWords;
     private readonly int _defaultYear;
 
@@ -46,6 +53,7 @@ internal sealed class EntityResolver
                 keys.Add(nameWords[0]);
             }
 
+            _ownNames.UnionWith(keys);
             foreach (var alias in person.Aliases)
             {
                 keys.Add(string.Join(' ', QuestionNormalizer.Words(alias)));
@@ -66,16 +74,24 @@ internal sealed class EntityResolver
     public Entities Resolve(IReadOnlyList<string> words)
     {
         var people = new HashSet<string>(StringComparer.Ordinal);
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byName = new HashSet<string>(StringComparer.Ordinal);
         var nameWords = 0;
         for (var i = 0; i < words.Count; i++)
         {
             for (var n = Math.Min(_maxNameWords, words.Count - i); n >= 1; n--)
             {
-                if (_names.TryGetValue(string.Join(' ', words.Skip(i).Take(n)), out var id))
+                var key = string.Join(' ', words.Skip(i).Take(n));
+                if (_names.TryGetValue(key, out var id))
                 {
                     if (id is not null)
                     {
                         people.Add(id);
+                        if (_ownNames.Contains(key) ? byName.Add(id) : !positions.ContainsKey(id))
+                        {
+                            positions[id] = i;
+                        }
+
                         nameWords += n;
                     }
 
@@ -86,7 +102,7 @@ internal sealed class EntityResolver
         }
 
         var (from, to, day) = Date(words);
-        return new Entities(people, Round(words), from, to, day) { NameWords = nameWords };
+        return new Entities(people, Round(words), from, to, day) { NameWords = nameWords, Positions = positions };
     }
 
     /// <summary>"round 4", "4 round" (from "fourth round"), "round #4".</summary>

@@ -143,6 +143,119 @@ internal sealed partial class RoleTimes
         return !named || unknown ? 0 : -1;
     }
 
+    /// <summary>
+    /// Who came right after (or before) the one person a question names, in a post of theirs: "who replaced nakatani",
+    /// "finance minister after kato", "who did akazawa replace as meti minister", "iwaya's successor". The post is the
+    /// one the question names, else (only when it asks with "replace", "succeed", "successor", "predecessor", "take over")
+    /// any of theirs. The next holder is whoever took a post of the same name within a week of the person leaving it, the
+    /// earliest if several; the previous one whoever left it within a week of the person taking it, the latest. Empty when the question asks no such thing or
+    /// the dates don't say.
+    /// </summary>
+    /// <param name="asksForPerson">The question asks for a person ("who…", "which minister…"); otherwise only
+    /// "successor" or "predecessor" ask for one ("when did katayama take over as minister" asks for a date).</param>
+    public IReadOnlySet<string> Adjacent(IReadOnlyList<string> words, IReadOnlyCollection<string> questionTerms, Entities entities, bool asksForPerson)
+    {
+        if (entities.People.Count != 1 || !(asksForPerson || words.Any(w => s_successorNouns.Contains(w) || s_predecessorNouns.Contains(w))))
+        {
+            return s_nobody;
+        }
+
+        var person = entities.People.First();
+        var at = entities.Positions.GetValueOrDefault(person, -1);
+        var (direction, explicitly) = Direction(words, at);
+        if (direction == 0 || !_posts.TryGetValue(person, out var own))
+        {
+            return s_nobody;
+        }
+
+        var named = own.Where(p => p.Terms.Any(t => !s_genericHeads.Contains(t) && questionTerms.Contains(t))).ToList();
+        var posts = named.Count > 0 ? named : explicitly ? own : [];
+        var window = TimeSpan.FromDays(7);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var post in posts)
+        {
+            var best = (Id: (string?)null, Day: DateOnly.MinValue);
+            foreach (var (other, theirs) in _posts)
+            {
+                if (other == person)
+                {
+                    continue;
+                }
+
+                foreach (var candidate in theirs.Where(q => SamePost(q, post)))
+                {
+                    if (direction > 0 && post.To is { } left && candidate.From is { } took
+                        && Math.Abs(took.DayNumber - left.DayNumber) <= window.Days && (best.Id is null || took < best.Day))
+                    {
+                        best = (other, took);
+                    }
+                    else if (direction < 0 && post.From is { } started && candidate.To is { } gone
+                        && Math.Abs(gone.DayNumber - started.DayNumber) <= window.Days && (best.Id is null || gone > best.Day))
+                    {
+                        best = (other, gone);
+                    }
+                }
+            }
+
+            if (best.Id is { } id)
+            {
+                found.Add(id);
+            }
+        }
+
+        return found;
+    }
+
+    private static readonly HashSet<string> s_nobody = [];
+
+    /// <summary>Posts of one name: most of their terms shared ("Minister of Economy, Trade and Industry" and the same
+    /// with "(METI)"), not just one ("Minister of Trade").</summary>
+    private static bool SamePost(Post a, Post b) =>
+        a.Terms.Count(b.Terms.Contains) * 2 >= a.Terms.Union(b.Terms).Count();
+    private static readonly HashSet<string> s_replaceVerbs = ["replace", "replaced", "replaces", "replacing", "succeed", "succeeded", "succeeds", "succeeding", "took", "take", "takes", "taking"];
+    private static readonly HashSet<string> s_successorNouns = ["successor", "successors", "replacement"];
+    private static readonly HashSet<string> s_predecessorNouns = ["predecessor", "predecessors"];
+
+    /// <summary>+1 when the question asks for the person after the one named at <paramref name="at"/>, -1 before, 0
+    /// neither; and whether it says so with a word of succession rather than just "after"/"before".</summary>
+    private static (int Direction, bool Explicitly) Direction(IReadOnlyList<string> words, int at)
+    {
+        if (at < 0)
+        {
+            return (0, false);
+        }
+
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            if (s_successorNouns.Contains(word))
+            {
+                return (1, true);
+            }
+
+            if (s_predecessorNouns.Contains(word))
+            {
+                return (-1, true);
+            }
+
+            if (s_replaceVerbs.Contains(word) && (!word.StartsWith("tak", StringComparison.Ordinal) || (i + 1 < words.Count && words[i + 1] == "over")))
+            {
+                // "who replaced X" asks for X's successor, "who did X replace" for X's predecessor; the passive turns it
+                // round: "who was replaced by X" asks for X's predecessor, "X was replaced by" for X's successor.
+                var passive = i + 1 < words.Count && words[i + 1] == "by";
+                var nameAfter = at > i;
+                return (nameAfter != passive ? 1 : -1, true);
+            }
+        }
+
+        if (at > 0 && words[at - 1] is "after" or "before")
+        {
+            return (words[at - 1] == "after" ? 1 : -1, false);
+        }
+
+        return (0, false);
+    }
+
     /// <summary>A role title without its qualifiers: "Chair of the investment committee for the $550 billion (under the
     /// MOU)" is "Chair of the investment committee".</summary>
     private static string PostName(string title) => Qualifier().Replace(title, "");

@@ -18,10 +18,11 @@ internal static class EvalCli
         var calibrate = new Option<bool>("--calibrate") { Description = "Fit the confidence on the dev split and write the calibration file." };
         var tune = new Option<bool>("--tune") { Description = "Search the ranking weights on the dev split and print the best (they are set in code)." };
         var misses = new Option<bool>("--misses") { Description = "List the dev questions the engine gets wrong (never the test split)." };
-        var features = new Option<string?>("--features") { Description = "Write each dev question's confidence features and whether its top fact is right, as TSV, for calibration work." };
+        var features = new Option<string?>("--features") { Description = "Write each dev question's confidence features and whether its top fact is right, as TSV, for calibration work (with --phrasings, the held-out phrasings' too)." };
+        var phrasings = new Option<bool>("--phrasings") { Description = "Also ask every curated phrasing of an index that does not hold it (5 folds), and report it as a third split." };
         var command = new Command("eval", "Top-1, MRR@5, out-of-scope abstention and confident-but-wrong answers, engine vs BM25 baseline.")
         {
-            questions, facts, calibrate, tune, misses, features,
+            questions, facts, calibrate, tune, misses, features, phrasings,
         };
         command.SetAction((parse, ct) =>
         {
@@ -60,23 +61,39 @@ internal static class EvalCli
             }
 
             var rows = new List<EvalMetrics>();
-            foreach (var split in new[] { GoldSet.Dev, GoldSet.Test })
+            var splits = new List<(string Split, IReadOnlyList<GoldQuestion> Questions)>
             {
-                var subset = gold.Where(q => q.Split == split).ToList();
-                var engine = current.Evaluator.RunEngine(subset, ct);
-                rows.Add(EvalMetrics.From(Evaluator.Engine, split, engine));
-                rows.Add(EvalMetrics.From(Evaluator.Baseline, split, current.Evaluator.RunBaseline(subset)));
-                if (split == GoldSet.Dev && parse.GetValue(features) is { } featuresPath)
-                {
-                    WriteFeatures(featuresPath, engine);
-                }
+                (GoldSet.Dev, [.. gold.Where(q => q.Split == GoldSet.Dev)]),
+                (GoldSet.Test, [.. gold.Where(q => q.Split == GoldSet.Test)]),
+            };
+            if (parse.GetValue(phrasings))
+            {
+                splits.Add((Evaluator.Phrasing, []));
+            }
 
-                if (split == GoldSet.Dev && parse.GetValue(misses))
+            var analysed = new List<EvalOutcome>();
+            foreach (var (split, subset) in splits)
+            {
+                var engine = split == Evaluator.Phrasing ? current.Evaluator.RunHeldOutPhrasings(Evaluator.PhrasingFolds, ct) : current.Evaluator.RunEngine(subset, ct);
+                rows.Add(EvalMetrics.From(Evaluator.Engine, split, engine));
+                rows.Add(EvalMetrics.From(Evaluator.Baseline, split, current.Evaluator.RunBaseline(split == Evaluator.Phrasing ? [.. engine.Select(o => o.Gold)] : subset)));
+                if (split != GoldSet.Test)
                 {
-                    foreach (var o in engine.Where(o => !o.Correct && !(o.Gold.Abstain && o.Abstained)))
-                    {
-                        output.WriteLine($"miss line {o.Gold.Line}: \"{o.Gold.Question}\" expected {(o.Gold.Abstain ? "abstain" : string.Join("|", o.Gold.Expected))}, got {(o.Abstained ? "abstain " : "")}{string.Join(", ", o.Ranked.Take(3))} conf {o.Confidence:F2} [{string.Join(' ', o.Features.ToArray().Select(f => f.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))}]");
-                    }
+                    // Never the test split: it is only reported.
+                    analysed.AddRange(engine);
+                }
+            }
+
+            if (parse.GetValue(features) is { } featuresPath)
+            {
+                WriteFeatures(featuresPath, analysed);
+            }
+
+            if (parse.GetValue(misses))
+            {
+                foreach (var o in analysed.Where(o => o.Gold.Split == GoldSet.Dev ? !o.Correct && !(o.Gold.Abstain && o.Abstained) : !o.RankedFirst))
+                {
+                    output.WriteLine($"miss {o.Gold.Split} line {o.Gold.Line}: \"{o.Gold.Question}\" expected {(o.Gold.Abstain ? "abstain" : string.Join("|", o.Gold.Expected))}, got {(o.Abstained ? "abstain " : "")}{string.Join(", ", o.Ranked.Take(3))} conf {o.Confidence:F2} [{string.Join(' ', o.Features.ToArray().Select(f => f.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))}]");
                 }
             }
 
@@ -90,11 +107,11 @@ internal static class EvalCli
     private static void WriteFeatures(string path, IReadOnlyList<EvalOutcome> outcomes)
     {
         using var writer = File.CreateText(path);
-        writer.WriteLine(string.Join('\t', ConfidenceFeatures.Names.Prepend("line").Append("oos").Append("right")));
+        writer.WriteLine(string.Join('\t', ConfidenceFeatures.Names.Prepend("line").Prepend("split").Append("oos").Append("right")));
         foreach (var o in outcomes)
         {
             var values = o.Features.ToArray().Select(f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
-            writer.WriteLine(string.Join('\t', values.Prepend(o.Gold.Line.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            writer.WriteLine(string.Join('\t', values.Prepend(o.Gold.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)).Prepend(o.Gold.Split)
                 .Append(o.Gold.Abstain ? "1" : "0").Append(o.RankedFirst ? "1" : "0")));
         }
     }

@@ -19,6 +19,14 @@ public sealed class EntityResolverTests
         Assert.Contains(id, Resolve(question).People);
 
     [Theory]
+    // Where the name stands, not the title that also names them: "after bessent" is what the question says about him.
+    [InlineData("who was treasury secretary after bessent", "scott-bessent", 5)]
+    [InlineData("who did akazawa meet", "ryosei-akazawa", 2)]
+    [InlineData("what did japan's negotiator say", "ryosei-akazawa", 2)]
+    public void Resolve_PersonNamed_RecordsWhereTheirNameStands(string question, string id, int position) =>
+        Assert.Equal(position, Resolve(question).Positions[id]);
+
+    [Theory]
     [InlineData("when was round six", 6)]
     [InlineData("the 4th round", 4)]
     [InlineData("fourth round", 4)]

@@ -42,18 +42,18 @@ public sealed class RealEngineGroup : ICollectionFixture<RealEngineFixture>
 public sealed class QualityGateTests(RealEngineFixture engine)
 {
     // Measured on the test split (300 questions: the first 179, plus 121 from the second batch of independently written
-    // questions; fact base b2862def72e5) when the gate was set: top-1 77.9% (205/263), out-of-scope abstention 94.6%
-    // (35/37), 10 confident wrong, 12.9 points over BM25 (65.0%). Each constant allows about one question of slack for
-    // floating-point differences between machines.
+    // questions; fact base b2862def72e5) when the gate was last raised: top-1 79.1% (208/263), out-of-scope abstention
+    // 94.6% (35/37), 9 confident wrong, 14.1 points over BM25 (65.0%). Each constant allows about one question of slack
+    // for floating-point differences between machines.
     // The top-1 and lead floors were lowered once, deliberately, when the gate moved to this larger test split and the
     // threshold to the one the 601-question dev split's cost rule picks (a wrong answer costs ten right ones): the
     // engine now answers fewer questions and gets fewer wrong (the first gate, on 179 questions at threshold 0.75, was
     // top-1 89%, 12 confident wrong, 15 points). The targets (95%, 95%, 0, 15 points) are not met: from here,
     // raise these as the engine improves, never lower them to pass.
-    private const double MinTop1 = 204.0 / 263;
+    private const double MinTop1 = 207.0 / 263;
     private const double MinOutOfScopeAbstention = 34.0 / 37;
-    private const int MaxConfidentWrong = 11;
-    private const double MinLeadOverBaseline = 0.125;
+    private const int MaxConfidentWrong = 10;
+    private const double MinLeadOverBaseline = 0.135;
 
     private IReadOnlyList<GoldQuestion> TestSplit => [.. engine.Gold.Where(q => q.Split == GoldSet.Test)];
 
@@ -91,6 +91,19 @@ public sealed class QualityGateTests(RealEngineFixture engine)
         Assert.True(metrics.OutOfScopeAbstention >= MinOutOfScopeAbstention, $"out-of-scope abstention {metrics.OutOfScopeAbstention:P1}: {failures}");
         Assert.True(metrics.ConfidentWrong <= MaxConfidentWrong, $"{metrics.ConfidentWrong} confident wrong answers: {failures}");
         Assert.True(metrics.Top1 - baseline.Top1 >= MinLeadOverBaseline, $"engine {metrics.Top1:P1} vs baseline {baseline.Top1:P1}");
+    }
+
+    // Measured when this floor was set (fact base b2862def72e5): 1,131 of the 1,407 curated phrasings (80.4%) rank their
+    // own fact first when asked of an index without them. One fact-base edit that leaves a fact's other names and
+    // questions covering less of it shows here.
+    private const int MinHeldOutPhrasingsFirst = 1120;
+
+    [Fact]
+    public void Eval_HeldOutPhrasings_StillFindTheirOwnFact()
+    {
+        var outcomes = engine.Harness.Evaluator.RunHeldOutPhrasings(Evaluator.PhrasingFolds, CancellationToken.None);
+        var first = outcomes.Count(o => o.RankedFirst);
+        Assert.True(first >= MinHeldOutPhrasingsFirst, $"{first} of {outcomes.Count} held-out phrasings rank their fact first");
     }
 
     [Fact]

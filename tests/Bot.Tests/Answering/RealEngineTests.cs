@@ -46,6 +46,19 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     }
 
     [Theory]
+    [InlineData("who replaced nakatani as defense minister", "shinjiro-koizumi")]
+    [InlineData("who did akazawa replace as meti minister", "yoji-muto")]
+    [InlineData("who was finance minister before katayama", "katsunobu-kato")]
+    [InlineData("iwaya's successor at the foreign ministry", "toshimitsu-motegi")]
+    [InlineData("who was chief cabinet secretary after hayashi", "minoru-kihara")]
+    public void Answer_Succession_RanksTheNextOrPreviousHolderFirstWithTheAdjacentBonus(string question, string expected)
+    {
+        Assert.Equal(expected, engine.Harness.Answer(question).Ranked[0].Fact.Id);
+        var without = engine.Harness.WithWeights(RankingWeights.Default with { Adjacent = 0 });
+        Assert.Equal(RankingWeights.Default.Adjacent, Score(engine.Harness, question, expected)!.Value - Score(without, question, expected)!.Value, 6);
+    }
+
+    [Theory]
     [InlineData("car tariff now?", "tariff-japan-autos-15", "tariff-japan-cars-27-5")]
     [InlineData("what is japan's reciprocal rate now", "tariff-japan-reciprocal-15", "tariff-japan-reciprocal-24")]
     public void Answer_RateNow_PassesOverRatesThatEnded(string question, string expected, string ended)

@@ -195,4 +195,40 @@ public sealed class RoleTimesTests
 
     [Fact]
     public void Fit_TimeButNoPostOfTheirs_IsNeutral() => Assert.Equal((0, 0, 0), Fits("what happened in 2024"));
+
+    [Theory]
+    [InlineData("who replaced taro as prime minister", "new-pm")]
+    [InlineData("who succeeded taro", "new-pm")]
+    [InlineData("who took over from taro", "new-pm")]
+    [InlineData("who was prime minister after taro", "new-pm")]
+    [InlineData("taro was replaced by whom", "new-pm")]
+    [InlineData("who did hanako replace", "old-pm")]
+    [InlineData("who was pm before hanako", "old-pm")]
+    [InlineData("hanako's predecessor", "old-pm")]
+    [InlineData("who was replaced by hanako", "old-pm")]
+    public void Adjacent_SuccessionQuestion_FindsTheNextOrPreviousHolderOfThePost(string question, string expected) =>
+        Assert.Equal([expected], Adjacent(question));
+
+    [Theory]
+    // Nobody took the finance post in the fixture.
+    [InlineData("who was finance minister after jiro")]
+    // "Minister of Trade" shares one word with "Minister of Economy, Trade and Industry": not the same post.
+    [InlineData("who was meti minister after shiro")]
+    [InlineData("who replaced shiro")]
+    // Asks for a date, not a person.
+    [InlineData("when did hanako take over as minister")]
+    // "before" alone, with no post of hers named, does not ask for her predecessor.
+    [InlineData("who handled the talks before hanako")]
+    // Naming two people, or nobody.
+    [InlineData("who replaced taro or jiro")]
+    [InlineData("who replaced the prime minister")]
+    public void Adjacent_NoSuccessionAsked_IsEmpty(string question) => Assert.Empty(Adjacent(question));
+
+    private static IReadOnlySet<string> Adjacent(string question)
+    {
+        var words = QuestionNormalizer.Words(question);
+        var type = QuestionClassifier.Classify(words);
+        return s_roles.Adjacent(words, s_analyzer.Terms(words), s_entities.Resolve(words),
+            type == QuestionType.Who || (QuestionClassifier.NamesAPersonNoun(words) && type is QuestionType.What or QuestionType.Other));
+    }
 }

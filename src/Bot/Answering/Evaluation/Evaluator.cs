@@ -147,6 +147,53 @@ internal sealed class Evaluator(FactIndex index, Answerer answerer, EmbeddingCac
         };
     }
 
+    /// <summary>
+    /// The curated phrasings as a second, larger check on ranking that owes nothing to the gold set: each phrasing is
+    /// asked of an index that does not hold it. They are split into <paramref name="folds"/> folds (phrasing j of fact i
+    /// in fold (i + j) mod folds), and each fold is asked of the snapshot with that fold's phrasings removed. A miss says
+    /// the fact's other names, questions and text do not cover what that phrasing asks, or that another fact answers it.
+    /// </summary>
+    public IReadOnlyList<EvalOutcome> RunHeldOutPhrasings(int folds, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        var all = index.Facts;
+        var outcomes = new List<EvalOutcome>();
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var held = new List<GoldQuestion>();
+            var kept = new List<Fact>(all.Facts.Count);
+            for (var i = 0; i < all.Facts.Count; i++)
+            {
+                var fact = all.Facts[i];
+                var remaining = new List<string>(fact.Phrasings.Count);
+                for (var j = 0; j < fact.Phrasings.Count; j++)
+                {
+                    if ((i + j) % folds == fold)
+                    {
+                        held.Add(new GoldQuestion(fact.Phrasings[j], [fact.Id], false, Phrasing, fact.Location.Line));
+                    }
+                    else
+                    {
+                        remaining.Add(fact.Phrasings[j]);
+                    }
+                }
+
+                kept.Add(fact with { Phrasings = remaining });
+            }
+
+            var reduced = FactIndex.Build(new FactBase(kept, all.Sources, all.Version, all.LoadedAt), index.Analyzer, embeddings, ct);
+            outcomes.AddRange(held.Select(q => Outcome(answerer, reduced, q, ct)));
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>The split name of held-out phrasings.</summary>
+    public const string Phrasing = "phrasing";
+
+    /// <summary>How many folds the phrasings are held out in.</summary>
+    public const int PhrasingFolds = 5;
+
     public IReadOnlyList<EvalOutcome> RunBaseline(IEnumerable<GoldQuestion> questions)
     {
         var baseline = new BaselineRanker(index.Facts);
