@@ -40,7 +40,11 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         var side = asksForPerson ? SideAsked(words, terms) : null;
         var whoPersonNoun = type == QuestionType.Who && personNoun;
         // "who replaced nakatani", "iwaya's successor": the person before or after the one named.
-        var adjacent = index.Roles.Adjacent(words, terms, entities, type == QuestionType.Who || (personNoun && type is QuestionType.What or QuestionType.Other));
+        // Asks for a person as the answer: "who…", "which minister…", not "when did X become finance minister".
+        var answerIsPerson = type == QuestionType.Who || (personNoun && type is QuestionType.What or QuestionType.Other);
+        var adjacent = index.Roles.Adjacent(words, terms, entities, answerIsPerson);
+        // "kato finance minister until when": a question that names someone and asks for no person is not about another.
+        var otherPeopleUnlikely = entities.People.Count > 0 && !answerIsPerson && adjacent.Count == 0;
         var aboutPerson = adjacent.Count == 0 && entities.People.Count > 0 && words.Count(w => !Analyzer.StopWords.Contains(w)) - entities.NameWords <= 1;
 
         if (terms.Count == 0 && !entities.Any)
@@ -67,6 +71,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
                 + (frame is not null && facts[i].Kind == FactKind.Person && (side is null || facts[i].Side == side) ? _w.RoleTime * index.Roles.Fit(facts[i], terms, frame) : 0)
                 + (asksNow && Ended(facts[i], index.Roles.Now) ? -_w.EndedNow : 0)
                 + (adjacent.Contains(facts[i].Id) ? _w.Adjacent : 0)
+                + (otherPeopleUnlikely && facts[i].Kind == FactKind.Person && !entities.People.Contains(facts[i].Id) ? -_w.OtherPerson : 0)
                 + (whoPersonNoun && facts[i].Kind == FactKind.Person ? _w.WhoPersonNoun : 0)
                 + (side is not null && type == QuestionType.Who && facts[i].Kind == FactKind.Person && facts[i].Side is { } factSide ? (factSide == side ? _w.SideAsked : -_w.SideAsked) : 0);
             var score = (_w.Lexical * lex) + ((1 - _w.Lexical) * sem) + bonuses[i];

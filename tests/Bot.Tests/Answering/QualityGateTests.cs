@@ -42,18 +42,24 @@ public sealed class RealEngineGroup : ICollectionFixture<RealEngineFixture>
 public sealed class QualityGateTests(RealEngineFixture engine)
 {
     // Measured on the test split (300 questions: the first 179, plus 121 from the second batch of independently written
-    // questions; fact base b2862def72e5) when the gate was last raised: top-1 79.1% (208/263), out-of-scope abstention
-    // 94.6% (35/37), 9 confident wrong, 14.1 points over BM25 (65.0%). Each constant allows about one question of slack
-    // for floating-point differences between machines.
-    // The top-1 and lead floors were lowered once, deliberately, when the gate moved to this larger test split and the
-    // threshold to the one the 601-question dev split's cost rule picks (a wrong answer costs ten right ones): the
-    // engine now answers fewer questions and gets fewer wrong (the first gate, on 179 questions at threshold 0.75, was
-    // top-1 89%, 12 confident wrong, 15 points). The issue's targets (95%, 95%, 0, 15 points) are not met: from here,
-    // raise these as the engine improves, never lower them to pass.
-    private const double MinTop1 = 207.0 / 263;
+    // questions; fact base b2862def72e5) when the gate was last set: top-1 75.3% (198/263), ranked first 92.4%
+    // (243/263), out-of-scope abstention 94.6% (35/37), 9 confident wrong, 10.3 points over BM25 (65.0%). Each constant
+    // allows about one question of slack for floating-point differences between machines.
+    // The top-1 and lead floors were lowered twice, deliberately, never to let a regression through:
+    // - when the gate moved to this larger test split and the threshold to the one the 601-question dev split's cost
+    //   rule picks (a wrong answer costs ten right ones); the first gate, on 179 questions at threshold 0.75, was top-1
+    //   89%, 12 confident wrong, 15 points;
+    // - when the threshold came to be picked on out-of-fold confidences (it had been picked on the very questions the
+    //   confidence was fitted on, which let through more wrong answers on new questions): at 0.90 instead of 0.81 the
+    //   engine answers fewer questions. By the cost rule this test split scores 198 - 10 x 9 = 108, against 105 for the
+    //   gate before (205 - 10 x 10).
+    // Ranked-first does not depend on the threshold, so it guards the ranking itself. The issue's targets (95%, 95%, 0,
+    // 15 points) are not met: from here, raise these as the engine improves, never lower them to pass.
+    private const double MinTop1 = 197.0 / 263;
+    private const double MinRankedFirst = 242.0 / 263;
     private const double MinOutOfScopeAbstention = 34.0 / 37;
     private const int MaxConfidentWrong = 10;
-    private const double MinLeadOverBaseline = 0.135;
+    private const double MinLeadOverBaseline = 0.095;
 
     private IReadOnlyList<GoldQuestion> TestSplit => [.. engine.Gold.Where(q => q.Split == GoldSet.Test)];
 
@@ -88,6 +94,7 @@ public sealed class QualityGateTests(RealEngineFixture engine)
             .Select(o => $"line {o.Gold.Line} → {(o.Abstained ? "abstained" : o.Ranked[0])}"));
 
         Assert.True(metrics.Top1 >= MinTop1, $"top-1 {metrics.Top1:P1} < {MinTop1:P0}: {failures}");
+        Assert.True(metrics.RankedFirst >= MinRankedFirst, $"ranked first {metrics.RankedFirst:P1} < {MinRankedFirst:P0}: {failures}");
         Assert.True(metrics.OutOfScopeAbstention >= MinOutOfScopeAbstention, $"out-of-scope abstention {metrics.OutOfScopeAbstention:P1}: {failures}");
         Assert.True(metrics.ConfidentWrong <= MaxConfidentWrong, $"{metrics.ConfidentWrong} confident wrong answers: {failures}");
         Assert.True(metrics.Top1 - baseline.Top1 >= MinLeadOverBaseline, $"engine {metrics.Top1:P1} vs baseline {baseline.Top1:P1}");

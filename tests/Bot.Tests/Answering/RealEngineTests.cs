@@ -59,6 +59,21 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     }
 
     [Theory]
+    [InlineData("until when was kato finance minister", "katsunobu-kato", "satsuki-katayama")]
+    [InlineData("since when is koizumi japan's defense minister", "shinjiro-koizumi", "gen-nakatani")]
+    [InlineData("when did motegi become japan's top diplomat", "toshimitsu-motegi", "takeshi-iwaya")]
+    public void Answer_NamesSomeoneAndAsksNoPerson_PassesOverOtherPeople(string question, string named, string other)
+    {
+        Assert.Equal(named, engine.Harness.Answer(question).Ranked[0].Fact.Id);
+        var unpenalised = Score(engine.Harness.WithWeights(RankingWeights.Default with { OtherPerson = 0 }), question, other);
+        Assert.NotNull(unpenalised);
+        if (Score(engine.Harness, question, other) is { } penalised)
+        {
+            Assert.Equal(unpenalised.Value - RankingWeights.Default.OtherPerson, penalised, 6);
+        }
+    }
+
+    [Theory]
     [InlineData("car tariff now?", "tariff-japan-autos-15", "tariff-japan-cars-27-5")]
     [InlineData("what is japan's reciprocal rate now", "tariff-japan-reciprocal-15", "tariff-japan-reciprocal-24")]
     public void Answer_RateNow_PassesOverRatesThatEnded(string question, string expected, string ended)

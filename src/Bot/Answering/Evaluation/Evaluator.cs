@@ -212,33 +212,53 @@ internal sealed class Evaluator(FactIndex index, Answerer answerer, EmbeddingCac
         questions.SelectMany(q => q.Expected.Select(id => (q, id))).Where(x => facts.Find(x.id) is null)
             .Select(x => $"line {x.q.Line}: unknown fact id '{x.id}'");
 
+    /// <summary>How <see cref="Calibrate"/> cross-validates the threshold: folds, and repetitions with other splits.</summary>
+    public const int CalibrationFolds = 5;
+    public const int CalibrationRepeats = 5;
+
     /// <summary>
     /// Fits the confidence weights on the given (dev) outcomes and picks the threshold that maximises right answers
     /// minus <see cref="WrongAnswerCost"/> times wrong ones: a wrong answer people quote is far worse than an abstention.
+    /// The threshold is chosen on out-of-fold confidences (each question scored by a model fitted without it), because a
+    /// model scores the questions it was fitted on too confidently, and a threshold picked on them lets through wrong
+    /// answers on new questions. The utility is averaged over <see cref="CalibrationRepeats"/> different splits into
+    /// <see cref="CalibrationFolds"/> folds, so the choice does not hang on how one split fell. The weights are then
+    /// fitted on all the outcomes.
     /// </summary>
     public static ConfidenceModel Calibrate(IReadOnlyList<EvalOutcome> dev)
     {
         var rows = dev.Select(o => (o.Features, o.RankedFirst)).ToList();
-        var fitted = ConfidenceModel.Fit(rows, 0.5);
-        var best = (Threshold: 0.5, Utility: double.MinValue);
-        for (var t = 0.05; t <= 0.951; t += 0.01)
+        var thresholds = Enumerable.Range(5, 91).Select(t => t / 100.0).ToArray();
+        var utility = new double[thresholds.Length];
+        for (var repeat = 0; repeat < CalibrationRepeats; repeat++)
         {
-            var utility = 0.0;
-            foreach (var (features, right) in rows)
+            var order = Enumerable.Range(0, rows.Count).ToArray();
+            new Random(repeat).Shuffle(order);
+            var outOfFold = new double[rows.Count];
+            for (var fold = 0; fold < CalibrationFolds; fold++)
             {
-                if (fitted.Confidence(features) >= t)
+                var held = order.Where((_, k) => k % CalibrationFolds == fold).ToHashSet();
+                var model = ConfidenceModel.Fit([.. rows.Where((_, i) => !held.Contains(i))], 0.5);
+                foreach (var i in held)
                 {
-                    utility += right ? 1 : -WrongAnswerCost;
+                    outOfFold[i] = model.Confidence(rows[i].Features);
                 }
             }
 
-            if (utility > best.Utility)
+            for (var t = 0; t < thresholds.Length; t++)
             {
-                best = (t, utility);
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    if (outOfFold[i] >= thresholds[t])
+                    {
+                        utility[t] += rows[i].RankedFirst ? 1 : -WrongAnswerCost;
+                    }
+                }
             }
         }
 
-        return fitted with { Threshold = Math.Round(best.Threshold, 2) };
+        var best = Enumerable.Range(0, thresholds.Length).MaxBy(t => utility[t]);
+        return ConfidenceModel.Fit(rows, thresholds[best]);
     }
 
     public static void WriteTable(TextWriter output, IReadOnlyList<EvalMetrics> rows)
