@@ -197,8 +197,17 @@ internal static partial class QuestionNormalizer
                     j++;
                 }
 
-                result.Add(value.ToString(CultureInfo.InvariantCulture));
-                i = j - 1;
+                var text = value.ToString(CultureInfo.InvariantCulture);
+                i = j - 1 + Fraction(words, j, ref text);
+                result.Add(text);
+                continue;
+            }
+
+            if (word.Length > 0 && word.All(char.IsDigit))
+            {
+                var text = word;
+                i += Fraction(words, i + 1, ref text);
+                result.Add(text);
                 continue;
             }
 
@@ -211,6 +220,25 @@ internal static partial class QuestionNormalizer
         }
 
         return result;
+    }
+
+    /// <summary>"… and a half" → ".5", "… point five" → ".5" after a whole number: appends the fraction to
+    /// <paramref name="number"/> and returns how many words it took.</summary>
+    private static int Fraction(List<string> words, int at, ref string number)
+    {
+        if (at + 2 < words.Count && words[at] == "and" && words[at + 1] == "a" && words[at + 2] == "half")
+        {
+            number += ".5";
+            return 3;
+        }
+
+        if (at + 1 < words.Count && words[at] == "point" && s_units.TryGetValue(words[at + 1], out var digit) && digit < 10)
+        {
+            number += "." + digit.ToString(CultureInfo.InvariantCulture);
+            return 2;
+        }
+
+        return 0;
     }
 
     private static bool NumberWord(string word, out int value)

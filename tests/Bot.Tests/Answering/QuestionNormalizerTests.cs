@@ -10,6 +10,10 @@ public sealed class QuestionNormalizerTests
     [InlineData("round four", "round 4")]
     [InlineData("twenty five percent", "25 percent")]
     [InlineData("five hundred fifty billion", "550 billion")]
+    [InlineData("only two and a half percent", "only 2.5 percent")]
+    [InlineData("2 and a half percent", "2.5 percent")]
+    [InlineData("twenty seven point five percent", "27.5 percent")]
+    [InlineData("two and a bit", "2 and a bit")]
     public void Words_NumberWordsAndOrdinals_BecomeDigits(string text, string expected) =>
         Assert.Contains(expected, string.Join(' ', QuestionNormalizer.Words(text)), StringComparison.Ordinal);
 
@@ -20,6 +24,7 @@ public sealed class QuestionNormalizerTests
     [InlineData("¥80 trillion", "yen 80 trillion")]
     [InlineData("¥10tn", "yen 10 trillion")]
     [InlineData("a 15% tariff", "15 percent tariff")]
+    [InlineData("a 2.5% duty", "2.5 percent duty")]
     public void Words_MoneyAndPercent_AreWrittenOneWay(string text, string expected) =>
         Assert.Contains(expected, string.Join(' ', QuestionNormalizer.Words(text)), StringComparison.Ordinal);
 
