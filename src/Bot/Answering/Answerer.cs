@@ -40,8 +40,10 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         var side = asksForPerson ? SideAsked(words, terms) : null;
         var whoPersonNoun = type == QuestionType.Who && personNoun;
         // "who replaced nakatani", "iwaya's successor": the person before or after the one named.
-        // Asks for a person as the answer: "who…", "which minister…", not "when did X become finance minister".
-        var answerIsPerson = type == QuestionType.Who || (personNoun && type is QuestionType.What or QuestionType.Other);
+        // Asks for a person as the answer: "who…", "which minister…"; not "when did X become finance minister", nor
+        // "treasury secretary trip to the osaka expo", where the person noun is part of a name.
+        var answerIsPerson = type == QuestionType.Who
+            || (type is QuestionType.What or QuestionType.Other && QuestionClassifier.NamesAPersonNoun([.. words.Where((_, i) => !entities.NamePositions.Contains(i))]));
         var adjacent = index.Roles.Adjacent(words, terms, entities, answerIsPerson);
         // "kato finance minister until when": a question that names someone and asks for no person is not about another.
         var otherPeopleUnlikely = entities.People.Count > 0 && !answerIsPerson && adjacent.Count == 0;

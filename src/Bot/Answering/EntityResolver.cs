@@ -12,6 +12,9 @@ internal sealed record Entities(IReadOnlySet<string> People, int? Round, DateOnl
     /// <summary>How many of the question's words were people's names.</summary>
     public int NameWords { get; init; }
 
+    /// <summary>The positions of the question's words that name a person (their name, or an alias such as a title).</summary>
+    public IReadOnlySet<int> NamePositions { get; init; } = new HashSet<int>();
+
     /// <summary>Per person named, the position among the question's words where their name (else an alias, such as
     /// a title) first appears: in "who was chief cabinet secretary after hayashi" it is "hayashi"'s.</summary>
     public IReadOnlyDictionary<string, int> Positions { get; init; } = new Dictionary<string, int>();
@@ -76,6 +79,7 @@ internal sealed class EntityResolver
         var people = new HashSet<string>(StringComparer.Ordinal);
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
         var byName = new HashSet<string>(StringComparer.Ordinal);
+        var namePositions = new HashSet<int>();
         var nameWords = 0;
         for (var i = 0; i < words.Count; i++)
         {
@@ -93,6 +97,7 @@ internal sealed class EntityResolver
                         }
 
                         nameWords += n;
+                        namePositions.UnionWith(Enumerable.Range(i, n));
                     }
 
                     i += n - 1;
@@ -102,7 +107,7 @@ internal sealed class EntityResolver
         }
 
         var (from, to, day) = Date(words);
-        return new Entities(people, Round(words), from, to, day) { NameWords = nameWords, Positions = positions };
+        return new Entities(people, Round(words), from, to, day) { NameWords = nameWords, Positions = positions, NamePositions = namePositions };
     }
 
     /// <summary>"round 4", "4 round" (from "fourth round"), "round #4".</summary>

@@ -27,6 +27,13 @@ public sealed class EntityResolverTests
         Assert.Equal(position, Resolve(question).Positions[id]);
 
     [Theory]
+    [InlineData("treasury secretary trip to osaka", new[] { 0, 1 })]
+    [InlineData("who did scott bessent meet", new[] { 2, 3 })]
+    [InlineData("which official met the minister", new int[0])]
+    public void Resolve_WordsThatNameSomeone_AreMarked(string question, int[] positions) =>
+        Assert.Equal(positions, Resolve(question).NamePositions.Order());
+
+    [Theory]
     [InlineData("when was round six", 6)]
     [InlineData("the 4th round", 4)]
     [InlineData("fourth round", 4)]

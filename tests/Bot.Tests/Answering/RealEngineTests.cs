@@ -62,9 +62,11 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("until when was kato finance minister", "katsunobu-kato", "satsuki-katayama")]
     [InlineData("since when is koizumi japan's defense minister", "shinjiro-koizumi", "gen-nakatani")]
     [InlineData("when did motegi become japan's top diplomat", "toshimitsu-motegi", "takeshi-iwaya")]
-    public void Answer_NamesSomeoneAndAsksNoPerson_PassesOverOtherPeople(string question, string named, string other)
+    // "secretary" is part of the name here, not a kind of person asked for.
+    [InlineData("the treasury secretary at the osaka expo", "osaka-expo-us-day", "christopher-landau")]
+    public void Answer_NamesSomeoneAndAsksNoPerson_PassesOverOtherPeople(string question, string expected, string other)
     {
-        Assert.Equal(named, engine.Harness.Answer(question).Ranked[0].Fact.Id);
+        Assert.Equal(expected, engine.Harness.Answer(question).Ranked[0].Fact.Id);
         var unpenalised = Score(engine.Harness.WithWeights(RankingWeights.Default with { OtherPerson = 0 }), question, other);
         Assert.NotNull(unpenalised);
         if (Score(engine.Harness, question, other) is { } penalised)
