@@ -40,6 +40,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         var side = asksForPerson ? SideAsked(words, terms) : null;
         var whoPersonNoun = type == QuestionType.Who && personNoun;
         // "who replaced nakatani", "iwaya's successor": the person before or after the one named.
+        // "the latest meeting", "most recent round": the last of the rounds and the trips after them.
+        var latest = AsksLatest(words, terms) && index.Facts.Rounds.Count > 0 ? index.Facts.Rounds[^1] : null;
+
         // Asks for a person as the answer: "who…", "which minister…"; not "when did X become finance minister", nor
         // "treasury secretary trip to the osaka expo", where the person noun is part of a name.
         var answerIsPerson = type == QuestionType.Who
@@ -72,6 +75,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             bonuses[i] = Bonus(facts[i], index.Mentions[i], type, entities, aboutPerson) + NumberBonus(facts[i], numbers, ordinals) + (index.CuratedKeys[i].Contains(key) ? _w.CuratedMatch : 0)
                 + (frame is not null && facts[i].Kind == FactKind.Person && (side is null || facts[i].Side == side) ? _w.RoleTime * index.Roles.Fit(facts[i], terms, frame) : 0)
                 + (asksNow && Ended(facts[i], index.Roles.Now) ? -_w.EndedNow : 0)
+                + (latest is not null && ReferenceEquals(facts[i], latest) ? _w.Latest : 0)
                 + (adjacent.Contains(facts[i].Id) ? _w.Adjacent : 0)
                 + (otherPeopleUnlikely && facts[i].Kind == FactKind.Person && !entities.People.Contains(facts[i].Id) ? -_w.OtherPerson : 0)
                 + (whoPersonNoun && facts[i].Kind == FactKind.Person ? _w.WhoPersonNoun : 0)
@@ -178,6 +182,11 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         };
         return bonus;
     }
+
+    /// <summary>"the latest round", "most recent meeting", "newest talks": an occasion, and the latest of them ("the
+    /// latest car tariff" asks for a rate, not an occasion).</summary>
+    internal static bool AsksLatest(IReadOnlyList<string> words, List<string> terms) =>
+        words.Any(w => w is "latest" or "newest" or "recent") && terms.Any(t => t is "round" or "meet" or "talk" or "visit");
 
     /// <summary>Words that make a who-question about the other side's person ("who did japan negotiate with").</summary>
     private static readonly HashSet<string> s_across = ["with", "against", "counterpart", "opposite", "meet", "met", "host", "hosted", "receive", "received", "call", "called"];

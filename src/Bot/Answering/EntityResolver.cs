@@ -41,6 +41,7 @@ internal sealed class EntityResolver
     private readonly HashSet<string> _ownNames = new(StringComparer.Ordinal);
     private readonly int _maxNameWords;
     private readonly int _defaultYear;
+    private readonly int? _lastRound;
 
     public EntityResolver(FactBase facts)
     {
@@ -70,6 +71,7 @@ internal sealed class EntityResolver
             }
         }
 
+        _lastRound = facts.Rounds.Select(r => r.Number).Max();
         _defaultYear = facts.Facts.Where(f => f.Date is not null).Select(f => f.Date!.Value.Year).GroupBy(y => y)
             .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault(2025);
     }
@@ -110,14 +112,20 @@ internal sealed class EntityResolver
         return new Entities(people, Round(words), from, to, day) { NameWords = nameWords, Positions = positions, NamePositions = namePositions };
     }
 
-    /// <summary>"round 4", "4 round" (from "fourth round"), "round #4".</summary>
-    private static int? Round(IReadOnlyList<string> words)
+    /// <summary>"round 4", "4 round" (from "fourth round"), "round #4"; "the final round", "last round" is the
+    /// highest-numbered one.</summary>
+    private int? Round(IReadOnlyList<string> words)
     {
         for (var i = 0; i < words.Count; i++)
         {
             if (words[i] is not ("round" or "rounds"))
             {
                 continue;
+            }
+
+            if (i > 0 && words[i - 1] is "final" or "last" && _lastRound is { } last)
+            {
+                return last;
             }
 
             foreach (var j in new[] { i + 1, i - 1, i + 2 })

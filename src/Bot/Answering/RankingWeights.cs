@@ -30,12 +30,13 @@ internal sealed record RankingWeights
     public double WhoPersonNoun { get; init; } = 0.1;
     public double Adjacent { get; init; } = 0.3;
     public double OtherPerson { get; init; } = 0.1;
+    public double Latest { get; init; } = 0.2;
 
     public static readonly string[] Names =
     [
         nameof(Lexical), nameof(RoundMatch), nameof(RoundMismatch), nameof(PersonAsked), nameof(PersonNamedInWho), nameof(PersonInvolved),
         nameof(DayMatch), nameof(MonthMatch), nameof(DayMismatch), nameof(WhoPerson), nameof(WhenDated), nameof(WherePlace), nameof(AmountFigure),
-        nameof(NumberStated), nameof(CuratedMatch), nameof(PeopleNamedTogether), nameof(RoleTime), nameof(EndedNow), nameof(SideAsked), nameof(WhoPersonNoun), nameof(Adjacent), nameof(OtherPerson),
+        nameof(NumberStated), nameof(CuratedMatch), nameof(PeopleNamedTogether), nameof(RoleTime), nameof(EndedNow), nameof(SideAsked), nameof(WhoPersonNoun), nameof(Adjacent), nameof(OtherPerson), nameof(Latest),
     ];
 
     public double Get(string name) => (double)typeof(RankingWeights).GetProperty(name)!.GetValue(this)!;

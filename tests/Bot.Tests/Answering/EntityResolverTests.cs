@@ -41,6 +41,12 @@ public sealed class EntityResolverTests
     public void Resolve_RoundNumberInAnyForm_IsFound(string question, int round) => Assert.Equal(round, Resolve(question).Round);
 
     [Theory]
+    [InlineData("who was at the final round")]
+    [InlineData("last round of talks")]
+    public void Resolve_FinalRound_IsTheHighestNumbered(string question) =>
+        Assert.Equal(AnsweringTestFacts.Load().Rounds.Max(r => r.Number), Resolve(question).Round);
+
+    [Theory]
     [InlineData("what happened on May 1", 2025, 5, 1)]
     [InlineData("what happened on 1 May 2025", 2025, 5, 1)]
     [InlineData("july 22nd", 2025, 7, 22)]

@@ -76,6 +76,29 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     }
 
     [Theory]
+    [InlineData("what was the most recent meeting")]
+    [InlineData("the latest round of talks")]
+    public void Answer_LatestOccasion_RanksTheLastRoundOrTripFirstWithTheLatestBonus(string question)
+    {
+        var last = engine.Harness.Facts.Rounds[^1].Id;
+        Assert.Equal(last, engine.Harness.Answer(question).Ranked[0].Fact.Id);
+        var without = engine.Harness.WithWeights(RankingWeights.Default with { Latest = 0 });
+        Assert.Equal(RankingWeights.Default.Latest, Score(engine.Harness, question, last)!.Value - Score(without, question, last)!.Value, 6);
+    }
+
+    [Theory]
+    [InlineData("latest car tariff", false)]
+    [InlineData("most recent round", true)]
+    [InlineData("newest talks", true)]
+    [InlineData("recent meeting with trump", true)]
+    [InlineData("when was the first meeting", false)]
+    public void AsksLatest_NeedsAnOccasion(string question, bool expected)
+    {
+        var words = QuestionNormalizer.Words(question);
+        Assert.Equal(expected, Answerer.AsksLatest(words, engine.Harness.Index.Analyzer.Terms(words)));
+    }
+
+    [Theory]
     [InlineData("car tariff now?", "tariff-japan-autos-15", "tariff-japan-cars-27-5")]
     [InlineData("what is japan's reciprocal rate now", "tariff-japan-reciprocal-15", "tariff-japan-reciprocal-24")]
     public void Answer_RateNow_PassesOverRatesThatEnded(string question, string expected, string ended)
