@@ -27,31 +27,10 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     public AnswerResult Answer(FactIndex index, string question, Func<string, float[]>? embed)
     {
         var (words, text) = Interpret(index, question);
-        var terms = index.Analyzer.Terms(words);
-        var type = QuestionClassifier.Classify(words);
-        var entities = index.Entities.Resolve(words);
-        var facts = index.Facts.Facts;
-        var numbers = Numbers(words, entities);
         var ordinals = QuestionNormalizer.Ordinals(question);
-        var personNoun = QuestionClassifier.NamesAPersonNoun(words);
-        var asksForPerson = type == QuestionType.Who || personNoun;
-        var frame = asksForPerson ? index.Roles.Frame(words, terms, entities) : null;
-        var asksNow = RoleTimes.AsksNow(words);
-        var side = asksForPerson ? SideAsked(words, terms) : null;
-        var whoPersonNoun = type == QuestionType.Who && personNoun;
-        // "who replaced nakatani", "iwaya's successor": the person before or after the one named.
-        // "the latest meeting", "most recent round": the last of the rounds and the trips after them.
-        var latest = AsksLatest(words, terms) && index.Facts.Rounds.Count > 0 ? index.Facts.Rounds[^1] : null;
-
-        // Asks for a person as the answer: "who…", "which minister…"; not "when did X become finance minister", nor
-        // "treasury secretary trip to the osaka expo", where the person noun is part of a name.
-        var answerIsPerson = type == QuestionType.Who
-            || (type is QuestionType.What or QuestionType.Other && QuestionClassifier.NamesAPersonNoun([.. words.Where((_, i) => !entities.NamePositions.Contains(i))]));
-        var adjacent = index.Roles.Adjacent(words, terms, entities, answerIsPerson);
-        // "kato finance minister until when": a question that names someone and asks for no person is not about another.
-        var otherPeopleUnlikely = entities.People.Count > 0 && !answerIsPerson && adjacent.Count == 0;
-        var aboutPerson = adjacent.Count == 0 && entities.People.Count > 0 && words.Count(w => !Analyzer.StopWords.Contains(w)) - entities.NameWords <= 1;
-
+        var facts = index.Facts.Facts;
+        var reading = Read(index, words);
+        var (terms, type, entities) = (reading.Terms, reading.Type, reading.Entities);
         if (terms.Count == 0 && !entities.Any)
         {
             return new AnswerResult
@@ -60,28 +39,15 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             };
         }
 
-        var lexical = index.Bm25.Score(terms);
-        var maxLexical = lexical.Max();
         int[] nearest = [];
         var semantic = index.HasSemantic && embed is not null ? index.Semantic(embed(text), out nearest) : new double[facts.Count];
-
-        var key = FactIndex.Key(terms);
+        var scores = new double[facts.Count];
+        var lexical = new double[facts.Count];
+        Fuse(index, reading, ordinals, semantic, scores, lexical);
         var scored = new RankedFact[facts.Count];
-        var bonuses = new double[facts.Count];
         for (var i = 0; i < facts.Count; i++)
         {
-            var lex = maxLexical > 0 ? lexical[i] / maxLexical : 0;
-            var sem = Math.Max(0, semantic[i]);
-            bonuses[i] = Bonus(facts[i], index.Mentions[i], type, entities, aboutPerson) + NumberBonus(facts[i], numbers, ordinals) + (index.CuratedKeys[i].Contains(key) ? _w.CuratedMatch : 0)
-                + (frame is not null && facts[i].Kind == FactKind.Person && (side is null || facts[i].Side == side) ? _w.RoleTime * index.Roles.Fit(facts[i], terms, frame) : 0)
-                + (asksNow && Ended(facts[i], index.Roles.Now) ? -_w.EndedNow : 0)
-                + (latest is not null && ReferenceEquals(facts[i], latest) ? _w.Latest : 0)
-                + (adjacent.Contains(facts[i].Id) ? _w.Adjacent : 0)
-                + (otherPeopleUnlikely && facts[i].Kind == FactKind.Person && !entities.People.Contains(facts[i].Id) ? -_w.OtherPerson : 0)
-                + (whoPersonNoun && facts[i].Kind == FactKind.Person ? _w.WhoPersonNoun : 0)
-                + (side is not null && type == QuestionType.Who && facts[i].Kind == FactKind.Person && facts[i].Side is { } factSide ? (factSide == side ? _w.SideAsked : -_w.SideAsked) : 0);
-            var score = (_w.Lexical * lex) + ((1 - _w.Lexical) * sem) + bonuses[i];
-            scored[i] = new RankedFact(facts[i], score, lex, sem);
+            scored[i] = new RankedFact(facts[i], scores[i], lexical[i], Math.Max(0, semantic[i]));
         }
 
         var ranked = scored.OrderByDescending(r => r.Score).ThenBy(r => r.Fact.Id, StringComparer.Ordinal).Take(Keep).ToList();
@@ -102,7 +68,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             CloseRelated: ranked.Count > 1 ? CloseRelated(index, topIndex, top, ranked[1]) : 0,
             ProfileOfSeveral: top.Fact.Kind == FactKind.Person && entities.People.Count >= 2 && entities.People.Contains(top.Fact.Id) ? 1 : 0,
             SemanticVote: SemanticVote(index, nearest, topIndex),
-            TopFits: Fit(top.Fact, type));
+            TopFits: Fit(top.Fact, type),
+            Stability: Stability(index, words, ordinals, semantic, top.Fact));
         var p = confidence.Confidence(features);
         var abstained = p < confidence.Threshold;
         return new AnswerResult
@@ -117,6 +84,97 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Features = features,
             Suggestions = abstained ? [.. ranked.Where(r => r.Semantic >= 0.45).Take(MaxSuggestions).Select(r => r.Fact)] : [],
         };
+    }
+
+    /// <summary>What the engine reads from a question's words: its terms, type and entities.</summary>
+    private sealed record Reading(List<string> Words, List<string> Terms, QuestionType Type, Entities Entities);
+
+    private static Reading Read(FactIndex index, List<string> words) =>
+        new(words, index.Analyzer.Terms(words), QuestionClassifier.Classify(words), index.Entities.Resolve(words));
+
+    /// <summary>Every fact's fused score (into <paramref name="scores"/>): lexical similarity (normalised to the best,
+    /// into <paramref name="lexicalShare"/>) and semantic similarity, plus the evidence the question gives.</summary>
+    private void Fuse(FactIndex index, Reading reading, HashSet<string> ordinals, double[] semantic, double[] scores, double[] lexicalShare)
+    {
+        var (words, terms, type, entities) = (reading.Words, reading.Terms, reading.Type, reading.Entities);
+        var facts = index.Facts.Facts;
+        var numbers = Numbers(words, entities);
+        var personNoun = QuestionClassifier.NamesAPersonNoun(words);
+        var asksForPerson = type == QuestionType.Who || personNoun;
+        var frame = asksForPerson ? index.Roles.Frame(words, terms, entities) : null;
+        var asksNow = RoleTimes.AsksNow(words);
+        var side = asksForPerson ? SideAsked(words, terms) : null;
+        var whoPersonNoun = type == QuestionType.Who && personNoun;
+
+        // "the latest meeting", "most recent round": the last of the rounds and the trips after them.
+        var latest = AsksLatest(words, terms) && index.Facts.Rounds.Count > 0 ? index.Facts.Rounds[^1] : null;
+
+        // Asks for a person as the answer: "who…", "which minister…"; not "when did X become finance minister", nor
+        // "treasury secretary trip to the osaka expo", where the person noun is part of a name.
+        var answerIsPerson = type == QuestionType.Who
+            || (type is QuestionType.What or QuestionType.Other && QuestionClassifier.NamesAPersonNoun([.. words.Where((_, i) => !entities.NamePositions.Contains(i))]));
+
+        // "who replaced nakatani", "iwaya's successor": the person before or after the one named.
+        var adjacent = index.Roles.Adjacent(words, terms, entities, answerIsPerson);
+
+        // "kato finance minister until when": a question that names someone and asks for no person is not about another.
+        var otherPeopleUnlikely = entities.People.Count > 0 && !answerIsPerson && adjacent.Count == 0;
+        var aboutPerson = adjacent.Count == 0 && entities.People.Count > 0 && words.Count(w => !Analyzer.StopWords.Contains(w)) - entities.NameWords <= 1;
+
+        var lexical = index.Bm25.Score(terms);
+        var maxLexical = lexical.Max();
+        var key = FactIndex.Key(terms);
+        for (var i = 0; i < facts.Count; i++)
+        {
+            var lex = maxLexical > 0 ? lexical[i] / maxLexical : 0;
+            var sem = Math.Max(0, semantic[i]);
+            var bonus = Bonus(facts[i], index.Mentions[i], type, entities, aboutPerson) + NumberBonus(facts[i], numbers, ordinals) + (index.CuratedKeys[i].Contains(key) ? _w.CuratedMatch : 0)
+                + (frame is not null && facts[i].Kind == FactKind.Person && (side is null || facts[i].Side == side) ? _w.RoleTime * index.Roles.Fit(facts[i], terms, frame) : 0)
+                + (asksNow && Ended(facts[i], index.Roles.Now) ? -_w.EndedNow : 0)
+                + (latest is not null && ReferenceEquals(facts[i], latest) ? _w.Latest : 0)
+                + (adjacent.Contains(facts[i].Id) ? _w.Adjacent : 0)
+                + (otherPeopleUnlikely && facts[i].Kind == FactKind.Person && !entities.People.Contains(facts[i].Id) ? -_w.OtherPerson : 0)
+                + (whoPersonNoun && facts[i].Kind == FactKind.Person ? _w.WhoPersonNoun : 0)
+                + (side is not null && type == QuestionType.Who && facts[i].Kind == FactKind.Person && facts[i].Side is { } factSide ? (factSide == side ? _w.SideAsked : -_w.SideAsked) : 0);
+            scores[i] = (_w.Lexical * lex) + ((1 - _w.Lexical) * sem) + bonus;
+            lexicalShare[i] = lex;
+        }
+    }
+
+    /// <summary>
+    /// How firmly the question's words hold the top fact: the share of the question's content words that can each be
+    /// left out, the rest read again (same sentence vector), with the same fact still on top. An answer that one word
+    /// alone puts first is fragile.
+    /// </summary>
+    private double Stability(FactIndex index, List<string> words, HashSet<string> ordinals, double[] semantic, Fact top)
+    {
+        var facts = index.Facts.Facts;
+        var scores = new double[facts.Count];
+        var lexical = new double[facts.Count];
+        var kept = 0;
+        var tried = 0;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (Analyzer.StopWords.Contains(words[i]))
+            {
+                continue;
+            }
+
+            tried++;
+            Fuse(index, Read(index, [.. words.Take(i), .. words.Skip(i + 1)]), ordinals, semantic, scores, lexical);
+            var best = 0;
+            for (var f = 1; f < facts.Count; f++)
+            {
+                if (scores[f] > scores[best] || (scores[f] == scores[best] && string.CompareOrdinal(facts[f].Id, facts[best].Id) < 0))
+                {
+                    best = f;
+                }
+            }
+
+            kept += ReferenceEquals(facts[best], top) ? 1 : 0;
+        }
+
+        return tried == 0 ? 1 : kept / (double)tried;
     }
 
     private static int IndexOf(IReadOnlyList<Fact> facts, Fact fact)

@@ -6,16 +6,16 @@ namespace Bot.Answering;
 /// <summary>What the confidence is computed from, for the best candidate of one question.</summary>
 internal readonly record struct ConfidenceFeatures(
     double Fused, double Margin, double Semantic, double Coverage, double Unknown, double EntityAgreement, double RankAgreement,
-    double SemanticMargin, double LexicalMargin, double OtherPlace, double CloseRelated = 0, double ProfileOfSeveral = 0, double SemanticVote = 0, double TopFits = 0, double SecondFits = 0)
+    double SemanticMargin, double LexicalMargin, double OtherPlace, double CloseRelated = 0, double ProfileOfSeveral = 0, double SemanticVote = 0, double TopFits = 0, double SecondFits = 0, double Stability = 1)
 {
     public static readonly string[] Names =
     [
         "fused", "margin", "semantic", "coverage", "unknown", "entity", "agreement", "semantic_margin", "lexical_margin", "other_place",
-        "close_related", "profile_of_several", "semantic_vote", "top_fits", "second_fits",
+        "close_related", "profile_of_several", "semantic_vote", "top_fits", "second_fits", "stability",
     ];
 
     public double[] ToArray() =>
-        [Fused, Math.Sqrt(Math.Max(0, Margin)), Semantic, Coverage, Unknown, EntityAgreement, RankAgreement, SemanticMargin, LexicalMargin, OtherPlace, CloseRelated, ProfileOfSeveral, SemanticVote, TopFits, SecondFits];
+        [Fused, Math.Sqrt(Math.Max(0, Margin)), Semantic, Coverage, Unknown, EntityAgreement, RankAgreement, SemanticMargin, LexicalMargin, OtherPlace, CloseRelated, ProfileOfSeveral, SemanticVote, TopFits, SecondFits, Stability];
 }
 
 /// <summary>
@@ -25,7 +25,7 @@ internal readonly record struct ConfidenceFeatures(
 internal sealed record ConfidenceModel(double Bias, IReadOnlyList<double> Weights, double Threshold)
 {
     /// <summary>Hand-set starting weights, used when no calibration file exists.</summary>
-    public static readonly ConfidenceModel Default = new(-9.0, [4.0, 4.0, 6.0, 5.0, -4.0, 1.5, 1.0, 1.0, 1.0, -4.0, -2.0, -2.0, 1.0, 1.0, -0.5], 0.5);
+    public static readonly ConfidenceModel Default = new(-9.0, [4.0, 4.0, 6.0, 5.0, -4.0, 1.5, 1.0, 1.0, 1.0, -4.0, -2.0, -2.0, 1.0, 1.0, -0.5, 1.0], 0.5);
 
     public double Confidence(ConfidenceFeatures features)
     {

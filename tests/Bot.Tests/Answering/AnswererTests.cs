@@ -109,4 +109,15 @@ public sealed class AnswererTests
         Assert.False(lexical.Index.HasSemantic);
         Assert.Equal("round-4", lexical.Answer("round 4").Ranked[0].Fact.Id);
     }
+
+    [Theory]
+    // Every content word points at the answer: leaving any one out keeps it on top.
+    [InlineData("who is ryosei akazawa", 1.0)]
+    [InlineData("what happened in the fourth round", 1.0)]
+    // Two names: without "akazawa" the question is about Bessent alone, without "bessent" about Akazawa.
+    [InlineData("akazawa bessent", 0.5)]
+    // "round 4 trump": two of its three content words can each be left out with round 4 still on top.
+    [InlineData("round 4 trump", 2.0 / 3)]
+    public void Answer_Stability_IsTheShareOfWordsThatCanBeLeftOut(string question, double expected) =>
+        Assert.Equal(expected, s_harness.Answer(question).Features.Stability, 6);
 }

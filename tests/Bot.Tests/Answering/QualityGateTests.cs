@@ -42,8 +42,8 @@ public sealed class RealEngineGroup : ICollectionFixture<RealEngineFixture>
 public sealed class QualityGateTests(RealEngineFixture engine)
 {
     // Measured on the test split (300 questions: the first 179, plus 121 from the second batch of independently written
-    // questions; fact base b2862def72e5) when the gate was last set: top-1 75.3% (198/263), ranked first 92.4%
-    // (243/263), out-of-scope abstention 94.6% (35/37), 9 confident wrong, 10.3 points over BM25 (65.0%). Each constant
+    // questions; fact base b2862def72e5) when the gate was last set: top-1 75.7% (199/263), ranked first 92.4%
+    // (243/263), out-of-scope abstention 97.3% (36/37), 9 confident wrong, 10.6 points over BM25 (65.0%). Each constant
     // allows about one question of slack for floating-point differences between machines.
     // The top-1 and lead floors were lowered twice, deliberately, never to let a regression through:
     // - when the gate moved to this larger test split and the threshold to the one the 601-question dev split's cost
@@ -53,13 +53,14 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     //   confidence was fitted on, which let through more wrong answers on new questions): at 0.90 instead of 0.81 the
     //   engine answers fewer questions. By the cost rule this test split scores 198 - 10 x 9 = 108, against 105 for the
     //   gate before (205 - 10 x 10).
-    // Ranked-first does not depend on the threshold, so it guards the ranking itself. The targets (95%, 95%, 0,
-    // 15 points) are not met: from here, raise these as the engine improves, never lower them to pass.
-    private const double MinTop1 = 197.0 / 263;
+    // Ranked-first does not depend on the threshold, so it guards the ranking itself. Of the targets only
+    // out-of-scope abstention (95%) is met; top-1 95%, no confident wrong answer and 15 points over BM25 are not: from
+    // here, raise these as the engine improves, never lower them to pass.
+    private const double MinTop1 = 198.0 / 263;
     private const double MinRankedFirst = 242.0 / 263;
-    private const double MinOutOfScopeAbstention = 34.0 / 37;
+    private const double MinOutOfScopeAbstention = 35.0 / 37;
     private const int MaxConfidentWrong = 10;
-    private const double MinLeadOverBaseline = 0.095;
+    private const double MinLeadOverBaseline = 0.10;
 
     private IReadOnlyList<GoldQuestion> TestSplit => [.. engine.Gold.Where(q => q.Split == GoldSet.Test)];
 
