@@ -82,9 +82,13 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Type = type,
             Interpreted = text,
             Features = features,
-            Suggestions = abstained ? [.. ranked.Where(r => r.Semantic >= 0.45).Take(MaxSuggestions).Select(r => r.Fact)] : [],
+            Suggestions = abstained ? [.. ranked.Where(r => r.Semantic >= 0.45 || Evidence(r) >= 0.15).Take(MaxSuggestions).Select(r => r.Fact)] : [],
         };
     }
+
+    /// <summary>The part of a fused score that is evidence from the question (a round, person, date or post it names)
+    /// rather than similarity of wording.</summary>
+    private double Evidence(RankedFact ranked) => ranked.Score - ((_w.Lexical * ranked.Lexical) + ((1 - _w.Lexical) * ranked.Semantic));
 
     /// <summary>What the engine reads from a question's words: its terms, type and entities.</summary>
     private sealed record Reading(List<string> Words, List<string> Terms, QuestionType Type, Entities Entities);

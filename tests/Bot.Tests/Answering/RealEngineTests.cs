@@ -86,6 +86,16 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.Equal(RankingWeights.Default.Latest, Score(engine.Harness, question, last)!.Value - Score(without, question, last)!.Value, 6);
     }
 
+    [Fact]
+    public void Answer_LatestRound_AnswersOrSuggestsTheLastOccasionEvenWithLittleWordingInCommon()
+    {
+        // The last trip shares few words with "latest round"; the evidence that puts it first still makes it a suggestion.
+        var result = engine.Harness.Answer("latest round");
+        var last = engine.Harness.Facts.Rounds[^1];
+        Assert.Equal(last, result.Ranked[0].Fact);
+        Assert.Contains(last, result.Abstained ? result.Suggestions : [result.Best!]);
+    }
+
     [Theory]
     [InlineData("latest car tariff", false)]
     [InlineData("most recent round", true)]
