@@ -29,11 +29,9 @@ internal sealed class Analyzer(SynonymTable synonyms, ScopeTable? scope = null)
     public List<string> Terms(IReadOnlyList<string> words)
     {
         var stems = new string[words.Count];
-        var mapped = new string[words.Count];
         for (var i = 0; i < words.Count; i++)
         {
             stems[i] = Stem(words[i]);
-            mapped[i] = Synonyms.Map(stems[i]);
         }
 
         var terms = new List<string>(words.Count);
@@ -42,7 +40,7 @@ internal sealed class Analyzer(SynonymTable synonyms, ScopeTable? scope = null)
             var matched = 0;
             for (var n = Math.Min(Synonyms.MaxPhraseLength, stems.Length - i); n >= 2; n--)
             {
-                if ((Synonyms.Phrase(string.Join(' ', stems, i, n)) ?? Synonyms.MappedPhrase(string.Join(' ', mapped, i, n))) is { } canonical)
+                if (Synonyms.Phrase(string.Join(' ', stems, i, n)) is { } canonical)
                 {
                     terms.Add(canonical);
                     matched = n;
@@ -56,9 +54,11 @@ internal sealed class Analyzer(SynonymTable synonyms, ScopeTable? scope = null)
                 continue;
             }
 
-            if (mapped[i] != stems[i] || !StopWords.Contains(words[i]))
+            var stem = stems[i];
+            var mapped = Synonyms.Map(stem);
+            if (mapped != stem || !StopWords.Contains(words[i]))
             {
-                terms.Add(mapped[i]);
+                terms.Add(mapped);
             }
 
             i++;

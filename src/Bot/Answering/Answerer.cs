@@ -104,19 +104,16 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         var facts = index.Facts.Facts;
         var numbers = Numbers(words, entities);
         var personNoun = QuestionClassifier.NamesAPersonNoun(words);
+        // Concerns a person or a post ("finance minister now", "who…"): read which post, when and for which side.
         var asksForPerson = type == QuestionType.Who || personNoun;
         var frame = asksForPerson ? index.Roles.Frame(words, terms, entities) : null;
         var asksNow = RoleTimes.AsksNow(words);
         var side = asksForPerson ? SideAsked(words, terms) : null;
         var whoPersonNoun = type == QuestionType.Who && personNoun;
 
-        // "the latest meeting", "most recent round": the last of the rounds and the trips after them.
+        // "the latest meeting", "most recent round": the latest of the rounds and the trips after them.
         var latest = AsksLatest(words, terms) && index.Facts.Rounds.Count > 0 ? index.Facts.Rounds[^1] : null;
-
-        // Asks for a person as the answer: "who…", "which minister…"; not "when did X become finance minister", nor
-        // "treasury secretary trip to the osaka expo", where the person noun is part of a name.
-        var answerIsPerson = type == QuestionType.Who
-            || (type is QuestionType.What or QuestionType.Other && QuestionClassifier.NamesAPersonNoun([.. words.Where((_, i) => !entities.NamePositions.Contains(i))]));
+        var answerIsPerson = AnswerIsPerson(words, type, entities);
 
         // "who replaced nakatani", "iwaya's successor": the person before or after the one named.
         var adjacent = index.Roles.Adjacent(words, terms, entities, answerIsPerson);
@@ -132,7 +129,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         {
             var lex = maxLexical > 0 ? lexical[i] / maxLexical : 0;
             var sem = Math.Max(0, semantic[i]);
-            var bonus = Bonus(facts[i], index.Mentions[i], type, entities, aboutPerson) + NumberBonus(facts[i], numbers, ordinals) + (index.CuratedKeys[i].Contains(key) ? _w.CuratedMatch : 0)
+            var bonus = Bonus(facts[i], index.Mentions[i], type, entities, aboutPerson) + NumberBonus(index, i, numbers, ordinals) + (index.CuratedKeys[i].Contains(key) ? _w.CuratedMatch : 0)
                 + (frame is not null && facts[i].Kind == FactKind.Person && (side is null || facts[i].Side == side) ? _w.RoleTime * index.Roles.Fit(facts[i], terms, frame) : 0)
                 + (asksNow && Ended(facts[i], index.Roles.Now) ? -_w.EndedNow : 0)
                 + (latest is not null && ReferenceEquals(facts[i], latest) ? _w.Latest : 0)
@@ -146,9 +143,19 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     }
 
     /// <summary>
+    /// Does the question want a person as its answer ("who…", "which minister…")? Not "when did X become finance
+    /// minister" (it wants a date), nor "treasury secretary trip to the osaka expo", where the person noun is part of a
+    /// name: such questions still concern a person, for reading posts and times, but another person is not the answer.
+    /// </summary>
+    internal static bool AnswerIsPerson(IReadOnlyList<string> words, QuestionType type, Entities entities) =>
+        type == QuestionType.Who
+        || (type is QuestionType.What or QuestionType.Other && QuestionClassifier.NamesAPersonNoun([.. words.Where((_, i) => !entities.NamePositions.Contains(i))]));
+
+    /// <summary>
     /// How firmly the question's words hold the top fact: the share of the question's content words that can each be
     /// left out, the rest read again (same sentence vector), with the same fact still on top. An answer that one word
-    /// alone puts first is fragile.
+    /// alone puts first is fragile. Leaving out a word that leaves nothing to read (no terms, no entities) loses the
+    /// answer: the engine would not answer that question at all.
     /// </summary>
     private double Stability(FactIndex index, List<string> words, HashSet<string> ordinals, double[] semantic, Fact top)
     {
@@ -165,20 +172,32 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             }
 
             tried++;
-            Fuse(index, Read(index, [.. words.Take(i), .. words.Skip(i + 1)]), ordinals, semantic, scores, lexical);
-            var best = 0;
-            for (var f = 1; f < facts.Count; f++)
+            var reduced = Read(index, [.. words.Take(i), .. words.Skip(i + 1)]);
+            if (reduced.Terms.Count == 0 && !reduced.Entities.Any)
             {
-                if (scores[f] > scores[best] || (scores[f] == scores[best] && string.CompareOrdinal(facts[f].Id, facts[best].Id) < 0))
-                {
-                    best = f;
-                }
+                continue;
             }
 
-            kept += ReferenceEquals(facts[best], top) ? 1 : 0;
+            Fuse(index, reduced, ordinals, semantic, scores, lexical);
+            kept += ReferenceEquals(facts[TopIndex(scores, facts)], top) ? 1 : 0;
         }
 
         return tried == 0 ? 1 : kept / (double)tried;
+    }
+
+    /// <summary>The best score's fact, ties to the smaller id: the order <see cref="Answer"/> ranks in.</summary>
+    private static int TopIndex(double[] scores, IReadOnlyList<Fact> facts)
+    {
+        var best = 0;
+        for (var f = 1; f < facts.Count; f++)
+        {
+            if (scores[f] > scores[best] || (scores[f] == scores[best] && string.CompareOrdinal(facts[f].Id, facts[best].Id) < 0))
+            {
+                best = f;
+            }
+        }
+
+        return best;
     }
 
     private static int IndexOf(IReadOnlyList<Fact> facts, Fact fact)
@@ -351,17 +370,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// <summary>A figure the question gives that the fact's amount or title states is strong evidence for that fact.</summary>
     /// <param name="ordinals">Numbers the question writes as ordinals ("10th trip"): they match a title that names the
     /// same position ("Tenth trip"), not an amount of that many ("10 trips").</param>
-    private double NumberBonus(Fact fact, List<string> numbers, HashSet<string> ordinals)
-    {
-        if (numbers.Count == 0)
-        {
-            return 0;
-        }
-
-        var stated = QuestionNormalizer.Words((fact.Amount?.Display ?? "") + " " + fact.Title);
-        var statedOrdinals = ordinals.Count == 0 ? [] : QuestionNormalizer.Ordinals(fact.Title);
-        return numbers.Any(n => ordinals.Contains(n) ? statedOrdinals.Contains(n) : stated.Contains(n)) ? _w.NumberStated : 0;
-    }
+    private double NumberBonus(FactIndex index, int fact, List<string> numbers, HashSet<string> ordinals) =>
+        numbers.Any(n => ordinals.Contains(n) ? index.StatedOrdinals[fact].Contains(n) : index.StatedNumbers[fact].Contains(n)) ? _w.NumberStated : 0;
 
     /// <summary>Does the fact match everything the question names (its people, round and date)?</summary>
     internal static bool Agrees(Fact fact, FactMentions mentions, Entities entities)

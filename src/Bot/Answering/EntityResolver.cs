@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Bot.Facts;
 
@@ -13,11 +14,14 @@ internal sealed record Entities(IReadOnlySet<string> People, int? Round, DateOnl
     public int NameWords { get; init; }
 
     /// <summary>The positions of the question's words that name a person (their name, or an alias such as a title).</summary>
-    public IReadOnlySet<int> NamePositions { get; init; } = new HashSet<int>();
+    public IReadOnlySet<int> NamePositions { get; init; } = FrozenSet<int>.Empty;
 
     /// <summary>Per person named, the position among the question's words where their name (else an alias, such as
     /// a title) first appears: in "who was chief cabinet secretary after hayashi" it is "hayashi"'s.</summary>
-    public IReadOnlyDictionary<string, int> Positions { get; init; } = new Dictionary<string, int>();
+    public IReadOnlyDictionary<string, int> Positions { get; init; } = FrozenDictionary<string, int>.Empty;
+
+    /// <summary>The people named by their own name (in either order or in part), not only by an alias or title.</summary>
+    public IReadOnlySet<string> ByName { get; init; } = FrozenSet<string>.Empty;
 
     public bool Any => People.Count > 0 || Round is not null || From is not null;
 }
@@ -109,8 +113,10 @@ internal sealed class EntityResolver
         }
 
         var (from, to, day) = Date(words);
-        return new Entities(people, Round(words), from, to, day) { NameWords = nameWords, Positions = positions, NamePositions = namePositions };
+        return new Entities(people, Round(words), from, to, day) { NameWords = nameWords, Positions = positions, NamePositions = namePositions, ByName = byName };
     }
+
+    private static readonly HashSet<string> s_limits = ["before", "ahead", "prior", "until", "till", "preceding"];
 
     /// <summary>"round 4", "4 round" (from "fourth round"), "round #4"; "the final round", "last round" is the
     /// highest-numbered one.</summary>
@@ -123,7 +129,8 @@ internal sealed class EntityResolver
                 continue;
             }
 
-            if (i > 0 && words[i - 1] is "final" or "last" && _lastRound is { } last)
+            // Unless it is the last one before something ("last round before the july 9 deadline").
+            if (i > 0 && words[i - 1] is "final" or "last" && _lastRound is { } last && !words.Skip(i + 1).Any(s_limits.Contains))
             {
                 return last;
             }

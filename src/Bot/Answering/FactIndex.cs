@@ -14,6 +14,8 @@ internal sealed class FactIndex
         float[][]? vectors, int[] vectorOwner)
     {
         Mentions = [.. facts.Facts.Select(entities.Mentions)];
+        StatedNumbers = [.. facts.Facts.Select(f => QuestionNormalizer.Words((f.Amount?.Display ?? "") + " " + f.Title).ToHashSet(StringComparer.Ordinal))];
+        StatedOrdinals = [.. facts.Facts.Select(f => QuestionNormalizer.Ordinals(f.Title))];
         CuratedKeys = [.. facts.Facts.Select(f => FactDocuments.Names(f).Concat(f.Phrasings).Select(t => Key(analyzer.Terms(t))).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal))];
         Facts = facts;
         Analyzer = analyzer;
@@ -41,6 +43,12 @@ internal sealed class FactIndex
 
     /// <summary>Per fact (same order as <see cref="FactBase.Facts"/>), the people and days it names.</summary>
     public FactMentions[] Mentions { get; }
+
+    /// <summary>Per fact, the words of its amount and title, where a figure a question gives is looked for.</summary>
+    public HashSet<string>[] StatedNumbers { get; }
+
+    /// <summary>Per fact, the positions its title names as ordinals ("Tenth trip" → 10).</summary>
+    public HashSet<string>[] StatedOrdinals { get; }
 
     /// <summary>Unit vectors of <see cref="FactDocuments.SemanticTexts"/>, or null when semantic ranking is off.</summary>
     public float[][]? Vectors { get; }

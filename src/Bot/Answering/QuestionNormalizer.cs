@@ -198,12 +198,12 @@ internal static partial class QuestionNormalizer
                 }
 
                 var text = value.ToString(CultureInfo.InvariantCulture);
-                i = j - 1 + Fraction(words, j, ref text);
+                i = j - 1 + (s_ordinalWords.ContainsKey(word) || (i > 0 && words[i - 1] == "at") ? 0 : Fraction(words, j, ref text));
                 result.Add(text);
                 continue;
             }
 
-            if (word.Length > 0 && word.All(char.IsDigit))
+            if (word.Length > 0 && word.All(char.IsAsciiDigit))
             {
                 var text = word;
                 i += Fraction(words, i + 1, ref text);
@@ -222,8 +222,9 @@ internal static partial class QuestionNormalizer
         return result;
     }
 
-    /// <summary>"… and a half" → ".5", "… point five" → ".5" after a whole number: appends the fraction to
-    /// <paramref name="number"/> and returns how many words it took.</summary>
+    /// <summary>"… and a half" → ".5", "… point one five" → ".15" after a whole number (a cardinal: "second and a
+    /// half" is not 2.5, nor "at one point" 1.x): appends the fraction to <paramref name="number"/> and returns how many
+    /// words it took.</summary>
     private static int Fraction(List<string> words, int at, ref string number)
     {
         if (at + 2 < words.Count && words[at] == "and" && words[at + 1] == "a" && words[at + 2] == "half")
@@ -232,14 +233,31 @@ internal static partial class QuestionNormalizer
             return 3;
         }
 
-        if (at + 1 < words.Count && words[at] == "point" && s_units.TryGetValue(words[at + 1], out var digit) && digit < 10)
+        if (at >= words.Count || words[at] != "point")
         {
-            number += "." + digit.ToString(CultureInfo.InvariantCulture);
-            return 2;
+            return 0;
         }
 
-        return 0;
+        var digits = new System.Text.StringBuilder();
+        var next = at + 1;
+        for (; next < words.Count && s_digitWords.TryGetValue(words[next], out var digit); next++)
+        {
+            digits.Append(digit);
+        }
+
+        if (digits.Length == 0)
+        {
+            return 0;
+        }
+
+        number += "." + digits;
+        return next - at;
     }
+
+    private static readonly Dictionary<string, char> s_digitWords = new(StringComparer.Ordinal)
+    {
+        ["zero"] = '0', ["one"] = '1', ["two"] = '2', ["three"] = '3', ["four"] = '4', ["five"] = '5', ["six"] = '6', ["seven"] = '7', ["eight"] = '8', ["nine"] = '9',
+    };
 
     private static bool NumberWord(string word, out int value)
     {

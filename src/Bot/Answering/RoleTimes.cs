@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Bot.Facts;
 
@@ -148,29 +149,30 @@ internal sealed partial class RoleTimes
     /// "finance minister after kato", "who did akazawa replace as meti minister", "iwaya's successor". The post is the
     /// one the question names, else (only when it asks with "replace", "succeed", "successor", "predecessor", "take over")
     /// any of theirs. The next holder is whoever took a post of the same name within a week of the person leaving it, the
-    /// earliest if several; the previous one whoever left it within a week of the person taking it, the latest. Empty when the question asks no such thing or
-    /// the dates don't say.
+    /// earliest if several; the previous one whoever left it within a week of the person taking it, the latest. Empty
+    /// when the question asks no such thing or the dates don't say. The person is the one the question names by name;
+    /// a title also naming someone ("chief cabinet secretary before kihara") does not count.
     /// </summary>
     /// <param name="asksForPerson">The question asks for a person ("who…", "which minister…"); otherwise only
     /// "successor" or "predecessor" ask for one ("when did katayama take over as minister" asks for a date).</param>
     public IReadOnlySet<string> Adjacent(IReadOnlyList<string> words, IReadOnlyCollection<string> questionTerms, Entities entities, bool asksForPerson)
     {
-        if (entities.People.Count != 1 || !(asksForPerson || words.Any(w => s_successorNouns.Contains(w) || s_predecessorNouns.Contains(w))))
+        var named = entities.ByName.Count > 0 ? entities.ByName : entities.People;
+        if (named.Count != 1 || !(asksForPerson || words.Any(w => s_successorNouns.Contains(w) || s_predecessorNouns.Contains(w))))
         {
-            return s_nobody;
+            return FrozenSet<string>.Empty;
         }
 
-        var person = entities.People.First();
+        var person = named.First();
         var at = entities.Positions.GetValueOrDefault(person, -1);
         var (direction, explicitly) = Direction(words, at);
         if (direction == 0 || !_posts.TryGetValue(person, out var own))
         {
-            return s_nobody;
+            return FrozenSet<string>.Empty;
         }
 
-        var named = own.Where(p => p.Terms.Any(t => !s_genericHeads.Contains(t) && questionTerms.Contains(t))).ToList();
-        var posts = named.Count > 0 ? named : explicitly ? own : [];
-        var window = TimeSpan.FromDays(7);
+        var asked = own.Where(p => p.Terms.Any(t => !s_genericHeads.Contains(t) && questionTerms.Contains(t))).ToList();
+        var posts = asked.Count > 0 ? asked : explicitly ? own : [];
         var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (var post in posts)
         {
@@ -185,12 +187,12 @@ internal sealed partial class RoleTimes
                 foreach (var candidate in theirs.Where(q => SamePost(q, post)))
                 {
                     if (direction > 0 && post.To is { } left && candidate.From is { } took
-                        && Math.Abs(took.DayNumber - left.DayNumber) <= window.Days && (best.Id is null || took < best.Day))
+                        && Math.Abs(took.DayNumber - left.DayNumber) <= HandoverDays && (best.Id is null || took < best.Day))
                     {
                         best = (other, took);
                     }
                     else if (direction < 0 && post.From is { } started && candidate.To is { } gone
-                        && Math.Abs(gone.DayNumber - started.DayNumber) <= window.Days && (best.Id is null || gone > best.Day))
+                        && Math.Abs(gone.DayNumber - started.DayNumber) <= HandoverDays && (best.Id is null || gone > best.Day))
                     {
                         best = (other, gone);
                     }
@@ -206,13 +208,18 @@ internal sealed partial class RoleTimes
         return found;
     }
 
-    private static readonly HashSet<string> s_nobody = [];
+    /// <summary>How far apart one holder's leaving and the next one's taking the post may be.</summary>
+    private const int HandoverDays = 7;
 
     /// <summary>Posts of one name: most of their terms shared ("Minister of Economy, Trade and Industry" and the same
     /// with "(METI)"), not just one ("Minister of Trade").</summary>
     private static bool SamePost(Post a, Post b) =>
         a.Terms.Count(b.Terms.Contains) * 2 >= a.Terms.Union(b.Terms).Count();
-    private static readonly HashSet<string> s_replaceVerbs = ["replace", "replaced", "replaces", "replacing", "succeed", "succeeded", "succeeds", "succeeding", "took", "take", "takes", "taking"];
+
+    private static readonly HashSet<string> s_replaceVerbs = ["replace", "replaced", "replaces", "replacing", "succeed", "succeeded", "succeeds", "succeeding"];
+
+    /// <summary>"take over": only with "over" ("who took part" is not succession).</summary>
+    private static readonly HashSet<string> s_takeVerbs = ["take", "takes", "took", "taking", "taken"];
     private static readonly HashSet<string> s_successorNouns = ["successor", "successors", "replacement"];
     private static readonly HashSet<string> s_predecessorNouns = ["predecessor", "predecessors"];
 
@@ -238,7 +245,7 @@ internal sealed partial class RoleTimes
                 return (-1, true);
             }
 
-            if (s_replaceVerbs.Contains(word) && (!word.StartsWith("tak", StringComparison.Ordinal) || (i + 1 < words.Count && words[i + 1] == "over")))
+            if (s_replaceVerbs.Contains(word) || (s_takeVerbs.Contains(word) && i + 1 < words.Count && words[i + 1] == "over"))
             {
                 // "who replaced X" asks for X's successor, "who did X replace" for X's predecessor; the passive turns it
                 // round: "who was replaced by X" asks for X's predecessor, "X was replaced by" for X's successor.

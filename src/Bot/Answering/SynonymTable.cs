@@ -37,15 +37,7 @@ internal sealed class SynonymTable
                 MaxPhraseLength = Math.Max(MaxPhraseLength, words.Count);
             }
         }
-
-        // "govt spokesman" is "government spokesman": a phrase also matches with its words' own synonyms.
-        foreach (var (key, canonical) in _phrases.ToList())
-        {
-            _mappedPhrases.TryAdd(string.Join(' ', key.Split(' ').Select(Map)), canonical);
-        }
     }
-
-    private readonly Dictionary<string, string> _mappedPhrases = new(StringComparer.Ordinal);
 
     /// <summary>The longest member in words.</summary>
     public int MaxPhraseLength { get; private set; } = 1;
@@ -54,9 +46,6 @@ internal sealed class SynonymTable
     public IEnumerable<string> Words => _single.Keys.Concat(_phrases.Keys.SelectMany(k => k.Split(' ')));
 
     public string? Phrase(string stemmedWords) => _phrases.GetValueOrDefault(stemmedWords);
-
-    /// <summary>The phrase whose words, each mapped through the single-word synonyms, are these.</summary>
-    public string? MappedPhrase(string mappedWords) => _mappedPhrases.GetValueOrDefault(mappedWords);
 
     public string Map(string stem) => _single.GetValueOrDefault(stem, stem);
 

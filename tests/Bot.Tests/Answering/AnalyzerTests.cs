@@ -45,15 +45,6 @@ public sealed class AnalyzerTests
     }
 
     [Fact]
-    public void Terms_PhraseWrittenWithSynonymsOfItsWords_IsThePhrase()
-    {
-        var analyzer = new Analyzer(new SynonymTable([["government", "govt"], ["ccs", "chief cabinet secretary", "government spokesman"]]));
-        Assert.Equal(["ccs"], analyzer.Terms("govt spokesman"));
-        Assert.Equal(["ccs"], analyzer.Terms("government spokesman"));
-        Assert.Equal(["government", "budget"], analyzer.Terms("govt budget"));
-    }
-
-    [Fact]
     public void Load_GroupThatIsNotAList_FailsWithLine()
     {
         var path = Path.Combine(Path.GetTempPath(), "syn-" + Guid.NewGuid().ToString("N") + ".yaml");

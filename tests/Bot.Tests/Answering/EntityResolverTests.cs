@@ -47,6 +47,11 @@ public sealed class EntityResolverTests
         Assert.Equal(AnsweringTestFacts.Load().Rounds.Max(r => r.Number), Resolve(question).Round);
 
     [Theory]
+    [InlineData("the last round before the deadline")]
+    [InlineData("final round ahead of the summit")]
+    public void Resolve_LastRoundBeforeSomething_IsNoRoundNumber(string question) => Assert.Null(Resolve(question).Round);
+
+    [Theory]
     [InlineData("what happened on May 1", 2025, 5, 1)]
     [InlineData("what happened on 1 May 2025", 2025, 5, 1)]
     [InlineData("july 22nd", 2025, 7, 22)]

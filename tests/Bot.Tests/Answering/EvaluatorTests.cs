@@ -32,10 +32,7 @@ public sealed class EvaluatorTests
     [Fact]
     public void RunHeldOutPhrasings_FewerThanTwoFolds_IsRejected() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => s_harness.Evaluator.RunHeldOutPhrasings(1, CancellationToken.None));
-}
 
-public sealed class CalibrationTests
-{
     private static EvalOutcome Outcome(int n, double coverage, bool right) =>
         new(new GoldQuestion($"q{n}", ["a"], false, GoldSet.Dev, n), [right ? "a" : "b"], false, 0,
             new ConfidenceFeatures(Fused: 1, Margin: 0.1, Semantic: 0.5, Coverage: coverage, Unknown: 0, EntityAgreement: 0, RankAgreement: 0.5, SemanticMargin: 0, LexicalMargin: 0, OtherPlace: 0));
@@ -50,7 +47,7 @@ public sealed class CalibrationTests
 
         Assert.All(outcomes.Where(o => !o.RankedFirst), o => Assert.True(model.Confidence(o.Features) < model.Threshold, $"coverage {o.Features.Coverage} answered"));
         var answered = outcomes.Count(o => o.RankedFirst && model.Confidence(o.Features) >= model.Threshold);
-        // 13 right ones (coverage 0.5 to 0.56) lie among the wrong ones; the rest should be answered.
+        // 11 right ones (coverage 0.5 to 0.55) lie among the wrong ones; the rest should be answered.
         Assert.True(answered >= 85, $"{answered} answered at threshold {model.Threshold}");
     }
 

@@ -14,6 +14,9 @@ public sealed class QuestionNormalizerTests
     [InlineData("2 and a half percent", "2.5 percent")]
     [InlineData("twenty seven point five percent", "27.5 percent")]
     [InlineData("two and a bit", "2 and a bit")]
+    [InlineData("twenty seven point one five", "27.15")]
+    [InlineData("the second and a half", "2 and a half")]
+    [InlineData("at one point two sides met", "at 1 point 2 sides")]
     public void Words_NumberWordsAndOrdinals_BecomeDigits(string text, string expected) =>
         Assert.Contains(expected, string.Join(' ', QuestionNormalizer.Words(text)), StringComparison.Ordinal);
 

@@ -219,6 +219,8 @@ public sealed class RoleTimesTests
     [InlineData("when did hanako take over as minister")]
     // "before" alone, with no post of hers named, does not ask for her predecessor.
     [InlineData("who handled the talks before hanako")]
+    // "took part" is not "took over".
+    [InlineData("who took part in the meeting with taro")]
     // Naming two people, or nobody.
     [InlineData("who replaced taro or jiro")]
     [InlineData("who replaced the prime minister")]
@@ -227,8 +229,7 @@ public sealed class RoleTimesTests
     private static IReadOnlySet<string> Adjacent(string question)
     {
         var words = QuestionNormalizer.Words(question);
-        var type = QuestionClassifier.Classify(words);
-        return s_roles.Adjacent(words, s_analyzer.Terms(words), s_entities.Resolve(words),
-            type == QuestionType.Who || (QuestionClassifier.NamesAPersonNoun(words) && type is QuestionType.What or QuestionType.Other));
+        var entities = s_entities.Resolve(words);
+        return s_roles.Adjacent(words, s_analyzer.Terms(words), entities, Answerer.AnswerIsPerson(words, QuestionClassifier.Classify(words), entities));
     }
 }

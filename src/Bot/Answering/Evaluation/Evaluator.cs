@@ -150,7 +150,8 @@ internal sealed class Evaluator(FactIndex index, Answerer answerer, EmbeddingCac
     /// <summary>
     /// The curated phrasings as a second, larger check on ranking that owes nothing to the gold set: each phrasing is
     /// asked of an index that does not hold it. They are split into <paramref name="folds"/> folds (phrasing j of fact i
-    /// in fold (i + j) mod folds), and each fold is asked of the snapshot with that fold's phrasings removed. A miss says
+    /// in fold (i + j) mod folds), and each fold is asked of the snapshot with that fold's phrasings removed; an outcome's
+    /// line is its fact's. A miss says
     /// the fact's other names, questions and text do not cover what that phrasing asks, or that another fact answers it.
     /// </summary>
     public IReadOnlyList<EvalOutcome> RunHeldOutPhrasings(int folds, CancellationToken ct)
@@ -181,7 +182,8 @@ internal sealed class Evaluator(FactIndex index, Answerer answerer, EmbeddingCac
                 kept.Add(fact with { Phrasings = remaining });
             }
 
-            var reduced = FactIndex.Build(new FactBase(kept, all.Sources, all.Version, all.LoadedAt), index.Analyzer, embeddings, ct);
+            var version = FormattableString.Invariant($"{all.Version}-without-phrasing-fold-{fold}-of-{folds}");
+            var reduced = FactIndex.Build(new FactBase(kept, all.Sources, version, all.LoadedAt), index.Analyzer, embeddings, ct);
             outcomes.AddRange(held.Select(q => Outcome(answerer, reduced, q, ct)));
         }
 
@@ -221,7 +223,7 @@ internal sealed class Evaluator(FactIndex index, Answerer answerer, EmbeddingCac
     /// minus <see cref="WrongAnswerCost"/> times wrong ones: a wrong answer people quote is far worse than an abstention.
     /// The threshold is chosen on out-of-fold confidences (each question scored by a model fitted without it), because a
     /// model scores the questions it was fitted on too confidently, and a threshold picked on them lets through wrong
-    /// answers on new questions. The utility is averaged over <see cref="CalibrationRepeats"/> different splits into
+    /// answers on new questions. The utility is added up over <see cref="CalibrationRepeats"/> different splits into
     /// <see cref="CalibrationFolds"/> folds, so the choice does not hang on how one split fell. The weights are then
     /// fitted on all the outcomes.
     /// </summary>
