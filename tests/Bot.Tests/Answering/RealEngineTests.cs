@@ -77,12 +77,12 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [Theory]
     [InlineData("what was the most recent meeting")]
     [InlineData("the latest round of talks")]
-    public void Answer_LatestOccasion_RanksTheLastRoundOrTripFirstWithTheLatestBonus(string question)
+    public void Answer_LatestOccasion_RanksTheLastRoundOrTripFirstThroughTheLatestBonus(string question)
     {
         var last = engine.Harness.Facts.Rounds[^1].Id;
         Assert.Equal(last, engine.Harness.Answer(question).Ranked[0].Fact.Id);
         var without = engine.Harness.WithWeights(RankingWeights.Default with { Latest = 0 });
-        Assert.Equal(RankingWeights.Default.Latest, Score(engine.Harness, question, last)!.Value - Score(without, question, last)!.Value, 6);
+        Assert.NotEqual(last, without.Answer(question).Ranked[0].Fact.Id);
     }
 
     [Fact]
