@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Bot.Facts;
 
@@ -46,7 +47,8 @@ internal sealed partial class RoleTimes
             terms.RemoveWhere(t => frequency[t] > common || s_sides.Contains(t) || nameWords.Contains(t) || char.IsDigit(t[0]));
             var cabinetStart = role.From is null ? CabinetStart(facts, role.Title) : null;
             var from = role.From?.Start ?? cabinetStart;
-            if (terms.Count == 0 || (from is null && role.To is null))
+            var seen = role.From is null && role.To is null ? InOffice(role.Title) : null;
+            if (terms.Count == 0 || (from is null && role.To is null && seen is null))
             {
                 continue;
             }
@@ -56,7 +58,9 @@ internal sealed partial class RoleTimes
                 _posts[person.Id] = list = [];
             }
 
-            list.Add(new Post(terms, from, role.To?.End, StartIsLowerBound: cabinetStart is not null));
+            list.Add(seen is { } month
+                ? new Post(terms, month.Start, month.End, StartIsLowerBound: false, OnlyKnownWithin: true)
+                : new Post(terms, from, role.To?.End, StartIsLowerBound: cabinetStart is not null));
         }
 
         // With no facts there is nothing to place in time; "now" is then simply after everything.
@@ -171,6 +175,7 @@ internal sealed partial class RoleTimes
             return FrozenSet<string>.Empty;
         }
 
+        own = [.. own.Where(p => !p.OnlyKnownWithin)];
         var asked = own.Where(p => p.Terms.Any(t => !s_genericHeads.Contains(t) && questionTerms.Contains(t))).ToList();
         var posts = asked.Count > 0 ? asked : explicitly ? own : [];
         var found = new HashSet<string>(StringComparer.Ordinal);
@@ -184,7 +189,7 @@ internal sealed partial class RoleTimes
                     continue;
                 }
 
-                foreach (var candidate in theirs.Where(q => SamePost(q, post)))
+                foreach (var candidate in theirs.Where(q => !q.OnlyKnownWithin && SamePost(q, post)))
                 {
                     if (direction > 0 && post.To is { } left && candidate.From is { } took
                         && Math.Abs(took.DayNumber - left.DayNumber) <= HandoverDays && (best.Id is null || took < best.Day))
@@ -297,13 +302,35 @@ internal sealed partial class RoleTimes
     [GeneratedRegex(@"\((\w+) cabinet\)", RegexOptions.CultureInvariant)]
     private static partial Regex Cabinet();
 
+    /// <summary>"Minister of Defense (in office in January 2024)": the month the title says the post was held in.</summary>
+    private static (DateOnly Start, DateOnly End)? InOffice(string title)
+    {
+        var match = InOfficePattern().Match(title);
+        if (!match.Success || !DateOnly.TryParseExact(match.Groups[1].Value, "MMMM yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+        {
+            return null;
+        }
+
+        return (start, start.AddMonths(1).AddDays(-1));
+    }
+
+    [GeneratedRegex(@"\(in office (?:in )?([A-Z][a-z]+ \d{4})\)", RegexOptions.CultureInvariant)]
+    private static partial Regex InOfficePattern();
+
     /// <param name="StartIsLowerBound">The start is the cabinet's: the post may have been held before it too.</param>
-    private sealed record Post(HashSet<string> Terms, DateOnly? From, DateOnly? To, bool StartIsLowerBound)
+    /// <param name="OnlyKnownWithin">From and To are not the term's bounds, only a time the post was held ("in office in
+    /// January 2024"): outside it the dates cannot tell.</param>
+    private sealed record Post(HashSet<string> Terms, DateOnly? From, DateOnly? To, bool StartIsLowerBound, bool OnlyKnownWithin = false)
     {
         /// <summary>Was the post held at some time in the frame? Null when the dates cannot tell: the frame lies
         /// before the post's end and before its known start, or the post has no known start.</summary>
         public bool? Held(TimeFrame frame)
         {
+            if (OnlyKnownWithin)
+            {
+                return !frame.IsFormer && From <= frame.To && To >= frame.From ? true : null;
+            }
+
             if (frame.IsFormer)
             {
                 return To is not null;

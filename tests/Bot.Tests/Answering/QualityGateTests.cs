@@ -42,7 +42,7 @@ public sealed class RealEngineGroup : ICollectionFixture<RealEngineFixture>
 public sealed class QualityGateTests(RealEngineFixture engine)
 {
     // Measured on the test split (300 questions: the first 179, plus 121 from the second batch of independently written
-    // questions; fact base c881c1e163b7, threshold 0.85) when the gate was last set: top-1 82.1% (216/263), ranked first
+    // questions; fact base c881c1e163b7, threshold 0.87) when the gate was last set: top-1 82.1% (216/263), ranked first
     // 92.0% (242/263), out-of-scope abstention 94.6% (35/37), 9 confident wrong, 17.1 points over BM25 (65.0%). Each
     // constant allows about one question of slack for floating-point differences between machines.
     // Floors have been loosened three times, deliberately, never to let a regression through:
@@ -53,10 +53,10 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     //   confidence was fitted on, which let through more wrong answers on new questions): at that step 0.90 instead of
     //   0.81, so the engine answered fewer questions. By the cost rule the test split then scored 198 - 10 x 9 = 108,
     //   against 105 for the gate before (205 - 10 x 10);
-    // - when 432 more curated phrasings went in and the confidence was refitted by that same rule (threshold 0.91 to
-    //   0.85): top-1 rose from 199 to 216 and the lead from 10.6 to 17.1 points with 9 confident wrong as before, but
-    //   out-of-scope abstention went from 36/37 to 35/37 and ranked-first from 243 to 242; those two floors moved by
-    //   what they measured.
+    // - when 423 more curated phrasings went in and the confidence was refitted by that same rule (threshold 0.91 to
+    //   0.85, then 0.87 after the next change): top-1 rose from 199 to 216 and the lead from 10.6 to 17.1 points with
+    //   9 confident wrong as before, but out-of-scope abstention went from 36/37 to 35/37 and ranked-first from 243 to
+    //   242; those two floors moved by what they measured.
     // Ranked-first does not depend on the threshold, so it guards the ranking itself. Of the targets the lead
     // over BM25 (15 points) is met; top-1 95%, out-of-scope abstention 95% and no confident wrong answer are not: from
     // here, raise these as the engine improves, never lower them to pass.

@@ -39,6 +39,8 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("who is the current president", "sanae-takaichi", 0)]
     [InlineData("current ldp president", "sanae-takaichi", 1)]
     [InlineData("who chairs the investment committee now", "howard-lutnick", 1)]
+    [InlineData("who was japan's defense minister in january 2024", "minoru-kihara", 1)]
+    [InlineData("who was the us ambassador to japan in january 2024", "rahm-emanuel", 1)]
     public void RoleFit_RealPeople_ReadsTheirDatedPosts(string question, string person, int expected)
     {
         var index = engine.Harness.Index;

@@ -90,6 +90,16 @@ public sealed class RoleTimesTests
             as_of: 2025-10-21
             sources: [s1]
             phrasings: ["who is port"]
+          - id: defense-seen
+            name: Hachiro Seen
+            side: japan
+            text: Defense minister, in office in January 2024.
+            roles:
+              - title: Minister of Defense (in office in January 2024)
+                sources: [s1]
+            as_of: 2024-01-31
+            sources: [s1]
+            phrasings: ["who is seen"]
           - id: chair
             name: Goro Board
             side: us
@@ -184,6 +194,12 @@ public sealed class RoleTimesTests
     [InlineData("who is the chair for the $550 billion now", "chair", 0)]
     // An acronym in parentheses names the post.
     [InlineData("who is the meti minister now", "meti-new", 1)]
+    // "(in office in January 2024)" says when the post was held, not when the term began or ended.
+    [InlineData("who was defense minister in january 2024", "defense-seen", 1)]
+    [InlineData("who was defense minister in 2024", "defense-seen", 1)]
+    [InlineData("who was defense minister in 2018", "defense-seen", 0)]
+    [InlineData("who is the defense minister now", "defense-seen", 0)]
+    [InlineData("the former defense minister", "defense-seen", 0)]
     public void Fit_PostsWithPartialDatesOrQualifiers_AreReadAsTheirTitlesSay(string question, string person, int expected) =>
         Assert.Equal(expected, Fit(question, person));
 
