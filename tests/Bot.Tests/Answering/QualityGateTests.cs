@@ -105,6 +105,29 @@ public sealed class QualityGateTests(RealEngineFixture engine)
         Assert.True(metrics.Top1 - baseline.Top1 >= MinLeadOverBaseline, $"engine {metrics.Top1:P1} vs baseline {baseline.Top1:P1}");
     }
 
+    // The second held-out set, data/eval/fresh.yaml (160 questions from a writer who saw neither the gold set nor the
+    // engine), measured once when it was written (fact base c881c1e163b7, threshold 0.87): ranked first 89.2%
+    // (107/120), top-1 62.5% (75/120), out-of-scope abstention 95.0% (38/40), 4 confident wrong. Its top-1 is below
+    // BM25's 67.5% because the engine abstains on 43 of its in-scope questions (36 with the right fact suggested): the
+    // confidence, fitted on dev, is less sure of a new writer's wording. One question of slack each.
+    private const double MinFreshRankedFirst = 106.0 / 120;
+    private const double MinFreshTop1 = 74.0 / 120;
+    private const double MinFreshOutOfScopeAbstention = 37.0 / 40;
+    private const int MaxFreshConfidentWrong = 5;
+
+    [Fact]
+    public void Eval_FreshHeldOutSet_MeetsItsGate()
+    {
+        var fresh = GoldSet.Load(Path.Combine(RepoPaths.Root, "data", "eval", "fresh.yaml"));
+        Assert.Empty(Evaluator.UnknownIds(engine.Harness.Facts, fresh));
+        var metrics = EvalMetrics.From(Evaluator.Engine, GoldSet.Test, engine.Harness.Evaluator.RunEngine(fresh, CancellationToken.None));
+
+        Assert.True(metrics.RankedFirst >= MinFreshRankedFirst, $"ranked first {metrics.RankedFirst:P1}");
+        Assert.True(metrics.Top1 >= MinFreshTop1, $"top-1 {metrics.Top1:P1}");
+        Assert.True(metrics.OutOfScopeAbstention >= MinFreshOutOfScopeAbstention, $"out-of-scope abstention {metrics.OutOfScopeAbstention:P1}");
+        Assert.True(metrics.ConfidentWrong <= MaxFreshConfidentWrong, $"{metrics.ConfidentWrong} confident wrong");
+    }
+
     // Measured when this floor was set (fact base c881c1e163b7): 1,505 of the 1,830 curated phrasings (82.2%) rank their
     // own fact first when asked of an index without them. One fact-base edit that leaves a fact's other names and
     // questions covering less of it shows here.
