@@ -23,12 +23,8 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("finance minister now", "satsuki-katayama")]
     [InlineData("who was finance minister during the negotiations", "katsunobu-kato")]
     [InlineData("who is the current foreign minister", "toshimitsu-motegi")]
-    public void Answer_PostAndTime_RanksWhoHeldThePostThenFirstWithTheRoleBonus(string question, string expected)
-    {
-        Assert.Equal(expected, engine.Harness.Answer(question).Ranked[0].Fact.Id);
-        var without = engine.Harness.WithWeights(RankingWeights.Default with { RoleTime = 0 });
-        Assert.Equal(RankingWeights.Default.RoleTime, Score(engine.Harness, question, expected)!.Value - Score(without, question, expected)!.Value, 6);
-    }
+    public void Answer_PostAndTime_RanksWhoHeldThePostThenFirstWithTheRoleBonus(string question, string expected) =>
+        AssertRankedFirstWithBonus(question, expected, w => w with { RoleTime = 0 }, RankingWeights.Default.RoleTime);
 
     [Theory]
     [InlineData("who is the current foreign minister", "toshimitsu-motegi", 1)]
@@ -53,12 +49,8 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("who was finance minister before katayama", "katsunobu-kato")]
     [InlineData("iwaya's successor at the foreign ministry", "toshimitsu-motegi")]
     [InlineData("who was chief cabinet secretary after hayashi", "minoru-kihara")]
-    public void Answer_Succession_RanksTheNextOrPreviousHolderFirstWithTheAdjacentBonus(string question, string expected)
-    {
-        Assert.Equal(expected, engine.Harness.Answer(question).Ranked[0].Fact.Id);
-        var without = engine.Harness.WithWeights(RankingWeights.Default with { Adjacent = 0 });
-        Assert.Equal(RankingWeights.Default.Adjacent, Score(engine.Harness, question, expected)!.Value - Score(without, question, expected)!.Value, 6);
-    }
+    public void Answer_Succession_RanksTheNextOrPreviousHolderFirstWithTheAdjacentBonus(string question, string expected) =>
+        AssertRankedFirstWithBonus(question, expected, w => w with { Adjacent = 0 }, RankingWeights.Default.Adjacent);
 
     [Theory]
     [InlineData("until when was kato finance minister", "katsunobu-kato", "satsuki-katayama")]
@@ -128,6 +120,14 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("japan's reciprocal rate in april", "tariff-japan-reciprocal-24")]
     public void Answer_RateAtADate_RanksTheRateThatAppliedThenFirst(string question, string expected) =>
         Assert.Equal(expected, engine.Harness.Answer(question).Ranked[0].Fact.Id);
+
+    /// <summary>The expected fact ranks first, and scores exactly <paramref name="bonus"/> more than with that bonus off.</summary>
+    private void AssertRankedFirstWithBonus(string question, string expected, Func<RankingWeights, RankingWeights> off, double bonus)
+    {
+        Assert.Equal(expected, engine.Harness.Answer(question).Ranked[0].Fact.Id);
+        var without = engine.Harness.WithWeights(off(RankingWeights.Default));
+        Assert.Equal(bonus, Score(engine.Harness, question, expected)!.Value - Score(without, question, expected)!.Value, 6);
+    }
 
     /// <summary>The fused score of a fact among the ranked candidates, or null when it is not among them.</summary>
     private static double? Score(AnswerHarness harness, string question, string id) =>
