@@ -16,7 +16,8 @@ internal sealed record TimeFrame(DateOnly From, DateOnly To, bool IsFormer = fal
 /// <summary>
 /// Who held which post when. "who is the current prime minister", "defense minister during the talks", "pm in 2019",
 /// "former finance minister": a question that asks for a person, names a post and places it in time prefers the person
-/// whose post of that name covers that time. Posts come from each person's dated roles. A role's post terms are those
+/// whose post of that name covers that time. Posts come from each person's dated roles, and from titles that say when
+/// they were held ("Minister of Defense (in office in January 2024)"). A role's post terms are those
 /// of its title before any qualifier ("(Ishiba cabinet)", "for the $550 billion", "under the MOU") that few other roles
 /// share (not "minister") and that are not a side ("us", "japan").
 /// </summary>
@@ -323,7 +324,8 @@ internal sealed partial class RoleTimes
     private sealed record Post(HashSet<string> Terms, DateOnly? From, DateOnly? To, bool StartIsLowerBound, bool OnlyKnownWithin = false)
     {
         /// <summary>Was the post held at some time in the frame? Null when the dates cannot tell: the frame lies
-        /// before the post's end and before its known start, or the post has no known start.</summary>
+        /// before the post's end and before its known start, the post has no known start, or the post is only known to
+        /// have been held in a month the frame does not touch.</summary>
         public bool? Held(TimeFrame frame)
         {
             if (OnlyKnownWithin)

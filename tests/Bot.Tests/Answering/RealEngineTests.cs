@@ -73,6 +73,8 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("the latest round of talks")]
     public void Answer_LatestOccasion_RanksTheLastRoundOrTripFirstThroughTheLatestBonus(string question)
     {
+        // Without the bonus the last trip may fall out of the ten kept, so this checks that the bonus is what puts it
+        // first rather than the size of the bonus.
         var last = engine.Harness.Facts.Rounds[^1].Id;
         Assert.Equal(last, engine.Harness.Answer(question).Ranked[0].Fact.Id);
         var without = engine.Harness.WithWeights(RankingWeights.Default with { Latest = 0 });

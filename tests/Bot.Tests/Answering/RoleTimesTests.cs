@@ -100,6 +100,17 @@ public sealed class RoleTimesTests
             as_of: 2024-01-31
             sources: [s1]
             phrasings: ["who is seen"]
+          - id: defense-next
+            name: Kuro Shinobi
+            side: japan
+            text: Defense minister from February 2024.
+            roles:
+              - title: Minister of Defense
+                from: 2024-02-01
+                sources: [s1]
+            as_of: 2024-02-01
+            sources: [s1]
+            phrasings: ["who is shinobi"]
           - id: chair
             name: Goro Board
             side: us
@@ -198,6 +209,8 @@ public sealed class RoleTimesTests
     [InlineData("who was defense minister in january 2024", "defense-seen", 1)]
     [InlineData("who was defense minister in 2024", "defense-seen", 1)]
     [InlineData("who was defense minister in 2018", "defense-seen", 0)]
+    [InlineData("who was defense minister in february 2024", "defense-seen", 0)]
+    [InlineData("who was defense minister in december 2023", "defense-seen", 0)]
     [InlineData("who is the defense minister now", "defense-seen", 0)]
     [InlineData("the former defense minister", "defense-seen", 0)]
     public void Fit_PostsWithPartialDatesOrQualifiers_AreReadAsTheirTitlesSay(string question, string person, int expected) =>
@@ -237,6 +250,9 @@ public sealed class RoleTimesTests
     [InlineData("who handled the talks before hanako")]
     // "took part" is not "took over".
     [InlineData("who took part in the meeting with taro")]
+    // A month a post was known to be held in is not when its term ended or began: no handover from it.
+    [InlineData("who replaced hachiro")]
+    [InlineData("who was defense minister before kuro")]
     // Naming two people, or nobody.
     [InlineData("who replaced taro or jiro")]
     [InlineData("who replaced the prime minister")]
