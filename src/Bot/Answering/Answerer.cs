@@ -88,7 +88,10 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
     /// <summary>The part of a fused score that is evidence from the question (a round, person, date or post it names)
     /// rather than similarity of wording.</summary>
-    private double Evidence(RankedFact ranked) => ranked.Score - ((_w.Lexical * ranked.Lexical) + ((1 - _w.Lexical) * ranked.Semantic));
+    private double Evidence(RankedFact ranked) => ranked.Score - Similarity(ranked.Lexical, ranked.Semantic);
+
+    /// <summary>The wording part of a fused score: the lexical share (of the best) and the semantic cosine, weighed.</summary>
+    private double Similarity(double lexical, double semantic) => (_w.Lexical * lexical) + ((1 - _w.Lexical) * semantic);
 
     /// <summary>What the engine reads from a question's words: its terms, type and entities.</summary>
     private sealed record Reading(List<string> Words, List<string> Terms, QuestionType Type, Entities Entities);
@@ -137,7 +140,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
                 + (otherPeopleUnlikely && facts[i].Kind == FactKind.Person && !entities.People.Contains(facts[i].Id) ? -_w.OtherPerson : 0)
                 + (whoPersonNoun && facts[i].Kind == FactKind.Person ? _w.WhoPersonNoun : 0)
                 + (side is not null && type == QuestionType.Who && facts[i].Kind == FactKind.Person && facts[i].Side is { } factSide ? (factSide == side ? _w.SideAsked : -_w.SideAsked) : 0);
-            scores[i] = (_w.Lexical * lex) + ((1 - _w.Lexical) * sem) + bonus;
+            scores[i] = Similarity(lex, sem) + bonus;
             lexicalShare[i] = lex;
         }
     }

@@ -10,11 +10,11 @@ internal sealed record FactMentions(IReadOnlySet<string> People, IReadOnlySet<Da
 
 internal sealed record Entities(IReadOnlySet<string> People, int? Round, DateOnly? From, DateOnly? To, bool DayPrecision)
 {
-    /// <summary>How many of the question's words were people's names.</summary>
-    public int NameWords { get; init; }
-
     /// <summary>The positions of the question's words that name a person (their name, or an alias such as a title).</summary>
     public IReadOnlySet<int> NamePositions { get; init; } = FrozenSet<int>.Empty;
+
+    /// <summary>How many of the question's words were people's names.</summary>
+    public int NameWords => NamePositions.Count;
 
     /// <summary>Per person named, the position among the question's words where their name (else an alias, such as
     /// a title) first appears: in "who was chief cabinet secretary after hayashi" it is "hayashi"'s.</summary>
@@ -86,7 +86,6 @@ internal sealed class EntityResolver
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
         var byName = new HashSet<string>(StringComparer.Ordinal);
         var namePositions = new HashSet<int>();
-        var nameWords = 0;
         for (var i = 0; i < words.Count; i++)
         {
             for (var n = Math.Min(_maxNameWords, words.Count - i); n >= 1; n--)
@@ -102,7 +101,6 @@ internal sealed class EntityResolver
                             positions[id] = i;
                         }
 
-                        nameWords += n;
                         namePositions.UnionWith(Enumerable.Range(i, n));
                     }
 
@@ -113,7 +111,7 @@ internal sealed class EntityResolver
         }
 
         var (from, to, day) = Date(words);
-        return new Entities(people, Round(words), from, to, day) { NameWords = nameWords, Positions = positions, NamePositions = namePositions, ByName = byName };
+        return new Entities(people, Round(words), from, to, day) { Positions = positions, NamePositions = namePositions, ByName = byName };
     }
 
     private static readonly HashSet<string> s_limits = ["before", "ahead", "prior", "until", "till", "preceding"];

@@ -128,7 +128,7 @@ internal sealed partial class RoleTimes
         var unknown = false;
         foreach (var post in posts)
         {
-            if (!post.Terms.Any(t => !s_genericHeads.Contains(t) && questionTerms.Contains(t)))
+            if (!post.NamedIn(questionTerms))
             {
                 continue;
             }
@@ -177,7 +177,7 @@ internal sealed partial class RoleTimes
         }
 
         own = [.. own.Where(p => !p.OnlyKnownWithin)];
-        var asked = own.Where(p => p.Terms.Any(t => !s_genericHeads.Contains(t) && questionTerms.Contains(t))).ToList();
+        var asked = own.Where(p => p.NamedIn(questionTerms)).ToList();
         var posts = asked.Count > 0 ? asked : explicitly ? own : [];
         var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (var post in posts)
@@ -323,6 +323,9 @@ internal sealed partial class RoleTimes
     /// January 2024"): outside it the dates cannot tell.</param>
     private sealed record Post(HashSet<string> Terms, DateOnly? From, DateOnly? To, bool StartIsLowerBound, bool OnlyKnownWithin = false)
     {
+        /// <summary>Does the question name this post: share a term of it other than a generic head ("president")?</summary>
+        public bool NamedIn(IReadOnlyCollection<string> questionTerms) => Terms.Any(t => !s_genericHeads.Contains(t) && questionTerms.Contains(t));
+
         /// <summary>Was the post held at some time in the frame? Null when the dates cannot tell: the frame lies
         /// before the post's end and before its known start, the post has no known start, or the post is only known to
         /// have been held in a month the frame does not touch.</summary>

@@ -91,7 +91,7 @@ internal static class EvalCli
 
             if (parse.GetValue(misses))
             {
-                foreach (var o in analysed.Where(o => o.Gold.Split == GoldSet.Dev ? !o.Correct && !(o.Gold.Abstain && o.Abstained) : !o.RankedFirst))
+                foreach (var o in analysed.Where(o => o.Gold.Split == GoldSet.Dev ? o.Missed : !o.RankedFirst))
                 {
                     output.WriteLine($"miss {o.Gold.Split} line {o.Gold.Line}: \"{o.Gold.Question}\" expected {(o.Gold.Abstain ? "abstain" : string.Join("|", o.Gold.Expected))}, got {(o.Abstained ? "abstain " : "")}{string.Join(", ", o.Ranked.Take(3))} conf {o.Confidence:F2} [{string.Join(' ', o.Features.ToArray().Select(f => f.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))}]");
                 }

@@ -145,7 +145,7 @@ public sealed class QualityGateTests(RealEngineFixture engine)
 
     /// <summary>The questions a split got wrong, by line, for a failing gate's message.</summary>
     private static string Failures(IEnumerable<EvalOutcome> outcomes) =>
-        string.Join("; ", outcomes.Where(o => !o.Correct && !(o.Gold.Abstain && o.Abstained))
+        string.Join("; ", outcomes.Where(o => o.Missed)
             .Select(o => $"line {o.Gold.Line} → {(o.Abstained ? "abstained" : o.Ranked[0])}"));
 
     [Fact]

@@ -48,6 +48,9 @@ internal sealed record EvalOutcome(GoldQuestion Gold, IReadOnlyList<string> Rank
     /// <summary>The top-ranked fact is an expected one, whether or not the system answered.</summary>
     public bool RankedFirst => !Gold.Abstain && Ranked.Count > 0 && Gold.Expected.Contains(Ranked[0]);
 
+    /// <summary>Not handled as it should be: an in-scope question not answered right, or an out-of-scope one answered.</summary>
+    public bool Missed => !Correct && !(Gold.Abstain && Abstained);
+
     /// <summary>Answered when it should have abstained, or answered with a wrong fact.</summary>
     public bool ConfidentWrong => !Abstained && (Gold.Abstain || !Gold.Expected.Contains(Ranked[0]));
 
