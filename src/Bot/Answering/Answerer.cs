@@ -61,15 +61,17 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Unknown: Unknown(index, words),
             EntityAgreement: !entities.Any ? 0 : Agrees(top.Fact, index.Mentions[topIndex], entities) ? 1 : -1,
             RankAgreement: ((top.Lexical >= 1 ? 1 : 0) + (top.Semantic >= semantic.Max() - 1e-9 ? 1 : 0)) / 2.0,
-            SemanticMargin: top.Semantic - scored.Where(r => !ReferenceEquals(r.Fact, top.Fact)).Max(r => r.Semantic),
-            LexicalMargin: top.Lexical - scored.Where(r => !ReferenceEquals(r.Fact, top.Fact)).Max(r => r.Lexical),
+            // A fact base of one fact has no runner-up: the margins are then the top's own scores.
+            SemanticMargin: top.Semantic - scored.Where(r => !ReferenceEquals(r.Fact, top.Fact)).Select(r => r.Semantic).DefaultIfEmpty(0).Max(),
+            LexicalMargin: top.Lexical - scored.Where(r => !ReferenceEquals(r.Fact, top.Fact)).Select(r => r.Lexical).DefaultIfEmpty(0).Max(),
             OtherPlace: OtherPlace(index, words, top.Fact),
             SecondFits: ranked.Count > 1 ? Fit(ranked[1].Fact, type) : 0,
             CloseRelated: ranked.Count > 1 ? CloseRelated(index, topIndex, top, ranked[1]) : 0,
             ProfileOfSeveral: top.Fact.Kind == FactKind.Person && entities.People.Count >= 2 && entities.People.Contains(top.Fact.Id) ? 1 : 0,
             SemanticVote: SemanticVote(index, nearest, topIndex),
             TopFits: Fit(top.Fact, type),
-            Stability: Stability(index, words, ordinals, semantic, top.Fact));
+            Stability: Stability(index, words, ordinals, semantic, top.Fact),
+            Spread: ranked.Count > 1 ? top.Score - ranked.Skip(1).Take(4).Average(r => r.Score) : top.Score);
         var p = confidence.Confidence(features);
         var abstained = p < confidence.Threshold;
         return new AnswerResult

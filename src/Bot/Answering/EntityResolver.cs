@@ -93,7 +93,8 @@ internal sealed class EntityResolver
                 var key = string.Join(' ', words.Skip(i).Take(n));
                 if (_names.TryGetValue(key, out var id))
                 {
-                    if (id is not null)
+                    // "the takaichi cabinet", "trump administration": a government and its time, not the person.
+                    if (id is not null && !(i + n < words.Count && s_governments.Contains(words[i + n])))
                     {
                         people.Add(id);
                         if (_ownNames.Contains(key) ? byName.Add(id) : !positions.ContainsKey(id))
@@ -113,6 +114,8 @@ internal sealed class EntityResolver
         var (from, to, day) = Date(words);
         return new Entities(people, Round(words), from, to, day) { Positions = positions, NamePositions = namePositions, ByName = byName };
     }
+
+    private static readonly HashSet<string> s_governments = ["cabinet", "government", "govt", "gov", "administration", "admin"];
 
     private static readonly HashSet<string> s_limits = ["before", "ahead", "prior", "until", "till", "preceding"];
 

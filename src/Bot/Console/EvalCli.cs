@@ -6,16 +6,16 @@ using Bot.Facts;
 namespace Bot.Console;
 
 /// <summary>
-/// <c>bot eval [--questions FILE] [--facts DIR] [--calibrate] [--tune] [--misses] [--features FILE]</c>: quality of the engine and of a plain BM25
-/// baseline on the gold questions, per split. <c>--calibrate</c> refits the confidence on the dev split and saves it.
+/// <c>bot eval [--questions FILE]... [--facts DIR] [--calibrate] [--tune] [--misses] [--features FILE]</c>: quality of the engine and of a plain
+/// BM25 baseline on the gold questions, per file and split. <c>--calibrate</c> refits the confidence on every dev question and saves it.
 /// </summary>
 internal static class EvalCli
 {
     public static Command Create()
     {
-        var questions = new Option<string?>("--questions") { Description = "Gold questions (default data/eval/questions.yaml)." };
+        var questions = new Option<string[]>("--questions") { Description = $"Gold question files; repeat for several (default: {string.Join(", ", GoldSet.DefaultFiles)})." };
         var facts = new Option<string?>("--facts") { Description = "Fact-base folder (default: Facts__Path or data/facts)." };
-        var calibrate = new Option<bool>("--calibrate") { Description = "Fit the confidence on the dev split and write the calibration file." };
+        var calibrate = new Option<bool>("--calibrate") { Description = "Fit the confidence on the dev questions of every file and write the calibration file." };
         var tune = new Option<bool>("--tune") { Description = "Search the ranking weights on the dev split and print the best (they are set in code)." };
         var misses = new Option<bool>("--misses") { Description = "List the dev questions the engine gets wrong (never the test split)." };
         var features = new Option<string?>("--features") { Description = "Write each dev question's confidence features and whether its top fact is right, as TSV, for calibration work (with --phrasings, the held-out phrasings' too)." };
@@ -27,7 +27,8 @@ internal static class EvalCli
         command.SetAction((parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var gold = GoldSet.Load(AnsweringOptions.ResolveDataPath(parse.GetValue(questions) ?? "data/eval/questions.yaml"));
+            var files = parse.GetValue(questions) is { Length: > 0 } given ? given : GoldSet.DefaultFiles;
+            var gold = files.SelectMany(f => GoldSet.Load(AnsweringOptions.ResolveDataPath(f))).ToList();
             var factBase = AnswerHarness.LoadFacts(parse.GetValue(facts) ?? new FactsOptions().ResolvePath());
             var unknown = Evaluator.UnknownIds(factBase, gold).ToList();
             foreach (var error in unknown)
@@ -52,20 +53,19 @@ internal static class EvalCli
             if (parse.GetValue(calibrate))
             {
                 var devOutcomes = harness.Evaluator.RunEngine(gold.Where(q => q.Split == GoldSet.Dev), ct);
-                var model = Evaluator.Calibrate(devOutcomes);
+                var model = Evaluator.Calibrate(devOutcomes, out var outOfFold);
                 // Next to the synonyms the engine read, i.e. the repository's data/answering when run from the repository.
                 var path = Path.Combine(Path.GetDirectoryName(AnsweringOptions.ResolveDataPath(options.SynonymsPath))!, Path.GetFileName(options.CalibrationPath));
                 model.Save(path, $"{devOutcomes.Count} dev questions, fact base {factBase.ShortVersion}");
-                output.WriteLine($"calibration written to {path}: threshold {model.Threshold}");
+                output.WriteLine(FormattableString.Invariant(
+                    $"calibration written to {path}: threshold {model.Threshold}; out of fold there, per repetition: utility {outOfFold.Utility:F1}, {outOfFold.Right:F1} right and {outOfFold.Wrong:F1} wrong answers of {devOutcomes.Count}"));
                 current = harness.WithModel(model);
             }
 
             var rows = new List<EvalMetrics>();
-            var splits = new List<(string Split, IReadOnlyList<GoldQuestion> Questions)>
-            {
-                (GoldSet.Dev, [.. gold.Where(q => q.Split == GoldSet.Dev)]),
-                (GoldSet.Test, [.. gold.Where(q => q.Split == GoldSet.Test)]),
-            };
+            // One row pair per file and split, in file order, dev before test.
+            var splits = gold.GroupBy(q => q.Label).OrderBy(g => g.First().Split == GoldSet.Test)
+                .Select(g => (Split: g.Key, Questions: (IReadOnlyList<GoldQuestion>)[.. g])).ToList();
             if (parse.GetValue(phrasings))
             {
                 splits.Add((Evaluator.Phrasing, []));
@@ -77,7 +77,7 @@ internal static class EvalCli
                 var engine = split == Evaluator.Phrasing ? current.Evaluator.RunHeldOutPhrasings(Evaluator.PhrasingFolds, ct) : current.Evaluator.RunEngine(subset, ct);
                 rows.Add(EvalMetrics.From(Evaluator.Engine, split, engine));
                 rows.Add(EvalMetrics.From(Evaluator.Baseline, split, current.Evaluator.RunBaseline(split == Evaluator.Phrasing ? [.. engine.Select(o => o.Gold)] : subset)));
-                if (split != GoldSet.Test)
+                if (subset.Count == 0 || subset[0].Split != GoldSet.Test)
                 {
                     // Never the test split: it is only reported.
                     analysed.AddRange(engine);
@@ -93,7 +93,7 @@ internal static class EvalCli
             {
                 foreach (var o in analysed.Where(o => o.Gold.Split == GoldSet.Dev ? o.Missed : !o.RankedFirst))
                 {
-                    output.WriteLine($"miss {o.Gold.Split} line {o.Gold.Line}: \"{o.Gold.Question}\" expected {(o.Gold.Abstain ? "abstain" : string.Join("|", o.Gold.Expected))}, got {(o.Abstained ? "abstain " : "")}{string.Join(", ", o.Ranked.Take(3))} conf {o.Confidence:F2} [{string.Join(' ', o.Features.ToArray().Select(f => f.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))}]");
+                    output.WriteLine($"miss {o.Gold.Label} line {o.Gold.Line}: \"{o.Gold.Question}\" expected {(o.Gold.Abstain ? "abstain" : string.Join("|", o.Gold.Expected))}, got {(o.Abstained ? "abstain " : "")}{string.Join(", ", o.Ranked.Take(3))} conf {o.Confidence:F2} [{string.Join(' ', o.Features.ToArray().Select(f => f.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))}]");
                 }
             }
 
@@ -111,7 +111,7 @@ internal static class EvalCli
         foreach (var o in outcomes)
         {
             var values = o.Features.ToArray().Select(f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
-            writer.WriteLine(string.Join('\t', values.Prepend(o.Gold.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)).Prepend(o.Gold.Split)
+            writer.WriteLine(string.Join('\t', values.Prepend(o.Gold.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)).Prepend(o.Gold.Label)
                 .Append(o.Gold.Abstain ? "1" : "0").Append(o.RankedFirst ? "1" : "0")
                 .Append(o.Ranked.Count > 0 ? o.Ranked[0] : "").Append(o.Ranked.Count > 1 ? o.Ranked[1] : "").Append(string.Join('|', o.Gold.Expected))));
         }

@@ -34,6 +34,22 @@ public sealed class EntityResolverTests
         Assert.Equal(positions, Resolve(question).NamePositions.Order());
 
     [Theory]
+    // A name before "cabinet", "government" or "administration" names a government and its time, not the person.
+    [InlineData("what post does hayashi hold in the akazawa cabinet", "yoshimasa-hayashi", "ryosei-akazawa")]
+    [InlineData("hayashi role in the akazawa govt", "yoshimasa-hayashi", "ryosei-akazawa")]
+    [InlineData("did the bessent administration meet hayashi", "yoshimasa-hayashi", "scott-bessent")]
+    public void Resolve_NameOfAGovernment_IsNotThePerson(string question, string named, string government)
+    {
+        var people = Resolve(question).People;
+        Assert.Contains(named, people);
+        Assert.DoesNotContain(government, people);
+    }
+
+    [Fact]
+    public void Resolve_NameNotFollowedByGovernment_IsStillThePerson() =>
+        Assert.Contains("ryosei-akazawa", Resolve("akazawa and the cabinet").People);
+
+    [Theory]
     [InlineData("when was round six", 6)]
     [InlineData("the 4th round", 4)]
     [InlineData("fourth round", 4)]

@@ -52,6 +52,19 @@ public sealed class EvaluatorTests
     }
 
     [Fact]
+    public void Calibrate_ReportsWhatItsThresholdDoesOutOfFold()
+    {
+        var outcomes = Enumerable.Range(0, 200).Select(n => Outcome(n, n < 100 ? 0.5 + (n / 200.0) : (n - 100) / 180.0, n < 100)).ToList();
+
+        Evaluator.Calibrate(outcomes, out var outOfFold);
+
+        // Scored by models that never saw them, most right ones still pass and almost no wrong one does.
+        Assert.Equal(outOfFold.Right - (Evaluator.WrongAnswerCost * outOfFold.Wrong), outOfFold.Utility, 9);
+        Assert.InRange(outOfFold.Right, 70, 100);
+        Assert.InRange(outOfFold.Wrong, 0, 3);
+    }
+
+    [Fact]
     public void Calibrate_SameOutcomes_SameModel()
     {
         var outcomes = Enumerable.Range(0, 100).Select(n => Outcome(n, (n % 10) / 10.0, n % 3 != 0)).ToList();

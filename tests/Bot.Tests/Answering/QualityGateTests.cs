@@ -35,7 +35,7 @@ public sealed class RealEngineGroup : ICollectionFixture<RealEngineFixture>
 }
 
 /// <summary>
-/// The quality gate: the held-out test split of the gold questions, the second held-out set (data/eval/fresh.yaml) and
+/// The quality gate: the held-out test split of the gold questions, the held-out set data/eval/fresh2.yaml and
 /// the held-out curated phrasings must keep the quality reached when this gate was set, so a fact-base or engine change
 /// that breaks answers fails CI. Thresholds are the measured values, not goals.
 /// </summary>
@@ -105,29 +105,33 @@ public sealed class QualityGateTests(RealEngineFixture engine)
         Assert.True(metrics.Top1 - baseline.Top1 >= MinLeadOverBaseline, $"engine {metrics.Top1:P1} vs baseline {baseline.Top1:P1}");
     }
 
-    // The second held-out set, data/eval/fresh.yaml (160 questions from a writer who saw neither the gold set nor the
-    // engine), measured when it was written and again at fact base ccdc0b7bb74f (threshold 0.87): ranked first 89.2%
-    // (107/120), top-1 62.5% (75/120), out-of-scope abstention 95.0% (38/40), 4 confident wrong. Its top-1 is below
-    // BM25's 67.5% because the engine abstains on 43 of its in-scope questions (36 with the right fact suggested): the
-    // confidence, fitted on dev, is less sure of a new writer's wording. One question of slack each.
-    private const double MinFreshRankedFirst = 106.0 / 120;
-    private const double MinFreshTop1 = 74.0 / 120;
-    private const double MinFreshOutOfScopeAbstention = 37.0 / 40;
-    private const int MaxFreshConfidentWrong = 5;
+    // The held-out set data/eval/fresh2.yaml: 199 questions from two writers who read only the fact files (one writes
+    // like a chat user, one like an analyst), never tuned on. Measured when it was written, with the engine of the
+    // session before: ranked first 91.3% (137/150), top-1 72.0% (108/150), out-of-scope abstention 91.8% (45/49),
+    // 5 confident wrong; BM25 79.3% top-1. When this gate was set (fact base ccdc0b7bb74f, threshold 0.85): ranked first
+    // 137/150, top-1 107/150, out-of-scope 45/49, 5 confident wrong. Its top-1 is below BM25's because the engine
+    // abstains on a new writer's wording it ranks right (38 of its 42 in-scope abstentions suggest the right fact).
+    // data/eval/fresh.yaml had this role before; it is dev now, calibration data in a new writer's wording.
+    // One question of slack each.
+    private const double MinFresh2RankedFirst = 136.0 / 150;
+    private const double MinFresh2Top1 = 106.0 / 150;
+    private const double MinFresh2OutOfScopeAbstention = 44.0 / 49;
+    private const int MaxFresh2ConfidentWrong = 6;
 
     [Fact]
-    public void Eval_FreshHeldOutSet_MeetsItsGate()
+    public void Eval_Fresh2HeldOutSet_MeetsItsGate()
     {
-        var fresh = GoldSet.Load(Path.Combine(RepoPaths.Root, "data", "eval", "fresh.yaml"));
-        Assert.Empty(Evaluator.UnknownIds(engine.Harness.Facts, fresh));
-        var outcomes = engine.Harness.Evaluator.RunEngine(fresh, CancellationToken.None);
+        var fresh2 = GoldSet.Load(Path.Combine(RepoPaths.Root, "data", "eval", "fresh2.yaml"));
+        Assert.All(fresh2, q => Assert.Equal(GoldSet.Test, q.Split));
+        Assert.Empty(Evaluator.UnknownIds(engine.Harness.Facts, fresh2));
+        var outcomes = engine.Harness.Evaluator.RunEngine(fresh2, CancellationToken.None);
         var metrics = EvalMetrics.From(Evaluator.Engine, GoldSet.Test, outcomes);
         var failures = Failures(outcomes);
 
-        Assert.True(metrics.RankedFirst >= MinFreshRankedFirst, $"ranked first {metrics.RankedFirst:P1}: {failures}");
-        Assert.True(metrics.Top1 >= MinFreshTop1, $"top-1 {metrics.Top1:P1}: {failures}");
-        Assert.True(metrics.OutOfScopeAbstention >= MinFreshOutOfScopeAbstention, $"out-of-scope abstention {metrics.OutOfScopeAbstention:P1}: {failures}");
-        Assert.True(metrics.ConfidentWrong <= MaxFreshConfidentWrong, $"{metrics.ConfidentWrong} confident wrong: {failures}");
+        Assert.True(metrics.RankedFirst >= MinFresh2RankedFirst, $"ranked first {metrics.RankedFirst:P1}: {failures}");
+        Assert.True(metrics.Top1 >= MinFresh2Top1, $"top-1 {metrics.Top1:P1}: {failures}");
+        Assert.True(metrics.OutOfScopeAbstention >= MinFresh2OutOfScopeAbstention, $"out-of-scope abstention {metrics.OutOfScopeAbstention:P1}: {failures}");
+        Assert.True(metrics.ConfidentWrong <= MaxFresh2ConfidentWrong, $"{metrics.ConfidentWrong} confident wrong: {failures}");
     }
 
     // Measured when this floor was set (fact base ccdc0b7bb74f): 1,503 of the 1,829 curated phrasings (82.2%) rank their
@@ -146,7 +150,7 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     /// <summary>The questions a split got wrong, by line, for a failing gate's message.</summary>
     private static string Failures(IEnumerable<EvalOutcome> outcomes) =>
         string.Join("; ", outcomes.Where(o => o.Missed)
-            .Select(o => $"line {o.Gold.Line} → {(o.Abstained ? "abstained" : o.Ranked[0])}"));
+            .Select(o => $"{o.Gold.Set} line {o.Gold.Line} → {(o.Abstained ? "abstained" : o.Ranked[0])}"));
 
     [Fact]
     public void Answer_Anything_HasConfidenceInRangeAndAtMostThreeSuggestions()

@@ -76,6 +76,40 @@ public sealed class BotCliTests
     }
 
     [Fact]
+    public async Task Eval_SeveralQuestionFiles_ReportsEachFileAndSplitAndNamesTheFileOfAnUnknownId()
+    {
+        using var facts = FactFolder.Minimal();
+        using var questions = new FactFolder();
+        questions.Write("questions.yaml", """
+            questions:
+              - {q: "who is akazawa", expect: [ryosei-akazawa], split: dev}
+              - {q: "will it rain in osaka tomorrow", abstain: true, split: test}
+            """);
+        questions.Write("extra.yaml", """
+            questions:
+              - {q: "akazawa ryosei", expect: [ryosei-akazawa], split: test}
+            """);
+        var main = System.IO.Path.Combine(questions.Path, "questions.yaml");
+        var extra = System.IO.Path.Combine(questions.Path, "extra.yaml");
+
+        var (exit, output, stderr) = await RunAsync("eval", "--facts", facts.Path, "--questions", main, "--questions", extra);
+
+        Assert.True(exit == 0, stderr);
+        var rows = output.Split('\n').Where(l => l.Contains("engine", StringComparison.Ordinal)).Select(l => l.Split(' ')[0]).ToList();
+        Assert.Equal(["dev", "test", "extra:test"], rows);
+        Assert.Contains("3 gold questions", output, StringComparison.Ordinal);
+
+        questions.Write("extra.yaml", """
+            questions:
+              - {q: "who is nobody", expect: [nobody], split: test}
+            """);
+        var (badExit, _, error) = await RunAsync("eval", "--facts", facts.Path, "--questions", main, "--questions", extra);
+
+        Assert.Equal(1, badExit);
+        Assert.Matches("^extra line [0-9]+: unknown fact id 'nobody'", error);
+    }
+
+    [Fact]
     public async Task Health_RunningHost_ExitsZero_AndUnreachable_ExitsOne()
     {
         using var folder = FactFolder.Minimal();

@@ -215,7 +215,7 @@ internal sealed class Evaluator(FactIndex index, Answerer answerer, EmbeddingCac
     /// <summary>Ids the gold set expects that the fact base does not have.</summary>
     public static IEnumerable<string> UnknownIds(FactBase facts, IEnumerable<GoldQuestion> questions) =>
         questions.SelectMany(q => q.Expected.Select(id => (q, id))).Where(x => facts.Find(x.id) is null)
-            .Select(x => $"line {x.q.Line}: unknown fact id '{x.id}'");
+            .Select(x => $"{x.q.Set} line {x.q.Line}: unknown fact id '{x.id}'");
 
     /// <summary>How <see cref="Calibrate"/> cross-validates the threshold: folds, and repetitions with other splits.</summary>
     public const int CalibrationFolds = 5;
@@ -230,23 +230,30 @@ internal sealed class Evaluator(FactIndex index, Answerer answerer, EmbeddingCac
     /// <see cref="CalibrationFolds"/> folds, so the choice does not hang on how one split fell. The weights are then
     /// fitted on all the outcomes.
     /// </summary>
-    public static ConfidenceModel Calibrate(IReadOnlyList<EvalOutcome> dev)
+    public static ConfidenceModel Calibrate(IReadOnlyList<EvalOutcome> dev) => Calibrate(dev, out _);
+
+    /// <inheritdoc cref="Calibrate(IReadOnlyList{EvalOutcome})"/>
+    /// <param name="outOfFold">At the chosen threshold, per repetition on average: the out-of-fold utility, and how many
+    /// questions were answered right and wrong. It compares confidence features on dev without fitting to the rows scored.</param>
+    public static ConfidenceModel Calibrate(IReadOnlyList<EvalOutcome> dev, out (double Utility, double Right, double Wrong) outOfFold)
     {
         var rows = dev.Select(o => (o.Features, o.RankedFirst)).ToList();
         var thresholds = Enumerable.Range(5, 91).Select(t => t / 100.0).ToArray();
         var utility = new double[thresholds.Length];
+        var right = new int[thresholds.Length];
+        var wrong = new int[thresholds.Length];
         for (var repeat = 0; repeat < CalibrationRepeats; repeat++)
         {
             var order = Enumerable.Range(0, rows.Count).ToArray();
             new Random(repeat).Shuffle(order);
-            var outOfFold = new double[rows.Count];
+            var scored = new double[rows.Count];
             for (var fold = 0; fold < CalibrationFolds; fold++)
             {
                 var held = order.Where((_, k) => k % CalibrationFolds == fold).ToHashSet();
                 var model = ConfidenceModel.Fit([.. rows.Where((_, i) => !held.Contains(i))], 0.5);
                 foreach (var i in held)
                 {
-                    outOfFold[i] = model.Confidence(rows[i].Features);
+                    scored[i] = model.Confidence(rows[i].Features);
                 }
             }
 
@@ -254,25 +261,28 @@ internal sealed class Evaluator(FactIndex index, Answerer answerer, EmbeddingCac
             {
                 for (var i = 0; i < rows.Count; i++)
                 {
-                    if (outOfFold[i] >= thresholds[t])
+                    if (scored[i] >= thresholds[t])
                     {
                         utility[t] += rows[i].RankedFirst ? 1 : -WrongAnswerCost;
+                        right[t] += rows[i].RankedFirst ? 1 : 0;
+                        wrong[t] += rows[i].RankedFirst ? 0 : 1;
                     }
                 }
             }
         }
 
         var best = Enumerable.Range(0, thresholds.Length).MaxBy(t => utility[t]);
+        outOfFold = (utility[best] / CalibrationRepeats, right[best] / (double)CalibrationRepeats, wrong[best] / (double)CalibrationRepeats);
         return ConfidenceModel.Fit(rows, thresholds[best]);
     }
 
     public static void WriteTable(TextWriter output, IReadOnlyList<EvalMetrics> rows)
     {
-        output.WriteLine("split  system          in-scope  oos   top-1    MRR@5   oos-abstain  confident-wrong  in-scope-abstained (answer suggested)  ranked-first");
+        output.WriteLine("split        system          in-scope  oos   top-1    MRR@5   oos-abstain  confident-wrong  in-scope-abstained (answer suggested)  ranked-first");
         foreach (var m in rows)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{m.Split,-6} {m.System,-15} {m.InScope,8} {m.OutOfScope,5}  {m.Top1,6:P1}  {m.Mrr5,6:F3}  {m.OutOfScopeAbstention,11:P1}  {m.ConfidentWrong,15}  {m.InScopeAbstained,18} ({m.AbstainedWithAnswerSuggested,2})                {m.RankedFirst,12:P1}"));
+                $"{m.Split,-12} {m.System,-15} {m.InScope,8} {m.OutOfScope,5}  {m.Top1,6:P1}  {m.Mrr5,6:F3}  {m.OutOfScopeAbstention,11:P1}  {m.ConfidentWrong,15}  {m.InScopeAbstained,18} ({m.AbstainedWithAnswerSuggested,2})                {m.RankedFirst,12:P1}"));
         }
     }
 }

@@ -2,8 +2,13 @@ using YamlDotNet.RepresentationModel;
 
 namespace Bot.Answering.Evaluation;
 
-/// <summary>One gold question: the fact ids that answer it (any of them is right), or that it must be abstained on.</summary>
-internal sealed record GoldQuestion(string Question, IReadOnlyList<string> Expected, bool Abstain, string Split, int Line);
+/// <summary>One gold question: the fact ids that answer it (any of them is right), or that it must be abstained on.
+/// <paramref name="Set"/> names the file it came from (its name without extension).</summary>
+internal sealed record GoldQuestion(string Question, IReadOnlyList<string> Expected, bool Abstain, string Split, int Line, string Set = GoldSet.Main)
+{
+    /// <summary>How eval reports the question's split: "dev" or "test" for the main gold set, "set:split" for the others.</summary>
+    public string Label => Set == GoldSet.Main ? Split : $"{Set}:{Split}";
+}
 
 /// <summary>
 /// <c>data/eval/questions.yaml</c>: <c>questions:</c> with <c>q</c>, <c>expect</c> (ids) or <c>abstain: true</c>, and
@@ -13,6 +18,15 @@ internal static class GoldSet
 {
     public const string Dev = "dev";
     public const string Test = "test";
+
+    /// <summary>The set name of <c>data/eval/questions.yaml</c>, the main gold set.</summary>
+    public const string Main = "questions";
+
+    /// <summary>
+    /// The gold files <c>bot eval</c> reads by default: the main set, and two later sets from writers who read only the
+    /// fact files. fresh.yaml is dev (calibration data in new writers' wording); fresh2.yaml is held out.
+    /// </summary>
+    public static readonly string[] DefaultFiles = ["data/eval/questions.yaml", "data/eval/fresh.yaml", "data/eval/fresh2.yaml"];
 
     private static readonly HashSet<string> s_keys = ["q", "expect", "abstain", "split", "note"];
 
@@ -27,6 +41,7 @@ internal static class GoldSet
             throw new InvalidDataException($"{path}:1: expected a mapping with a 'questions' list");
         }
 
+        var set = Path.GetFileNameWithoutExtension(path);
         var result = new List<GoldQuestion>();
         foreach (var item in items)
         {
@@ -66,7 +81,7 @@ internal static class GoldSet
                 throw new InvalidDataException($"{path}:{line}: give either 'expect' (fact ids) or 'abstain: true'");
             }
 
-            result.Add(new GoldQuestion(question, expected, abstain, split, line));
+            result.Add(new GoldQuestion(question, expected, abstain, split, line, set));
         }
 
         return result;
