@@ -35,6 +35,7 @@ public static class BotCli
         root.Subcommands.Add(Bot.Slack.SlackCli.Create());
         root.Subcommands.Add(AskCli.Create());
         root.Subcommands.Add(EvalCli.Create());
+        root.Subcommands.Add(EmbedCommand());
         foreach (var command in LookupCommands())
         {
             root.Subcommands.Add(command);
@@ -46,6 +47,51 @@ public static class BotCli
         }
 
         return root;
+    }
+
+    /// <summary>
+    /// <c>embed [--facts DIR] [--cache FILE]</c>: builds the fact base's answer index and writes its sentence vectors to
+    /// the embedding cache, so a host started with that cache loads them instead of embedding every text (the Dockerfile
+    /// runs it when the image is built). Fails when semantic ranking is off, the cache is memory only, or the model fails.
+    /// </summary>
+    private static Command EmbedCommand()
+    {
+        var facts = new Option<string?>("--facts") { Description = "Fact-base folder (default: Facts__Path or data/facts)." };
+        var cache = new Option<string?>("--cache") { Description = "Cache file (default: Answering__EmbeddingCachePath, else a file in the temp folder)." };
+        var command = new Command("embed", "Embed the fact base into the vector cache, so that a start with that cache skips the embedding.") { facts, cache };
+        command.SetAction(async (parse, ct) =>
+        {
+            var settings = new Dictionary<string, string?>(StringComparer.Ordinal);
+            if (parse.GetValue(facts) is { } factsPath)
+            {
+                settings[$"{FactsOptions.Section}:{nameof(FactsOptions.Path)}"] = Path.GetFullPath(factsPath);
+            }
+
+            if (parse.GetValue(cache) is { } cachePath)
+            {
+                settings[$"{Answering.AnsweringOptions.Section}:{nameof(Answering.AnsweringOptions.EmbeddingCachePath)}"] = Path.GetFullPath(cachePath);
+            }
+
+            await using var host = await ConsoleHost.StartAsync(ct, settings);
+            var options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Answering.AnsweringOptions>>().Value;
+            var error = parse.InvocationConfiguration.Error;
+            if (!options.Semantic || options.ResolveCachePath() is not { } path)
+            {
+                error.WriteLine("nothing to write: semantic ranking is off (Answering__Semantic) or the cache is memory only (\"none\")");
+                return 1;
+            }
+
+            var index = await ((Answering.AnswerEngine)host.Services.GetRequiredService<Answering.IAnswerEngine>()).IndexAsync().WaitAsync(ct);
+            if (index.Vectors is not { } vectors)
+            {
+                error.WriteLine("the embedding model failed; see the log above");
+                return 1;
+            }
+
+            parse.InvocationConfiguration.Output.WriteLine($"{vectors.Length} vectors of fact base {index.Facts.ShortVersion} are in {path}");
+            return 0;
+        });
+        return command;
     }
 
     private static Command ValidateCommand()

@@ -12,9 +12,15 @@ internal sealed class ConsoleHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<ConsoleHost> StartAsync(CancellationToken ct)
+    /// <param name="settings">Configuration over the usual sources (command-line options such as <c>--facts</c>).</param>
+    public static async Task<ConsoleHost> StartAsync(CancellationToken ct, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

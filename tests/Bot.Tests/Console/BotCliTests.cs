@@ -110,6 +110,27 @@ public sealed class BotCliTests
     }
 
     [Fact]
+    public async Task Embed_WritesTheFactBaseVectorsOnce_AndASecondRunFindsThemCached()
+    {
+        using var facts = FactFolder.Minimal();
+        var cache = System.IO.Path.Combine(facts.Path, "cache", "vectors.bin");
+
+        var (exit, output, error) = await RunAsync("embed", "--facts", facts.Path, "--cache", cache);
+
+        Assert.True(exit == 0, error);
+        // The one fact's text and its one curated question.
+        Assert.StartsWith("2 vectors of fact base ", output, StringComparison.Ordinal);
+        Assert.EndsWith($" are in {cache}{Environment.NewLine}", output, StringComparison.Ordinal);
+        var written = File.GetLastWriteTimeUtc(cache);
+        Assert.True(new FileInfo(cache).Length > 2 * 384 * sizeof(float));
+
+        var (again, _, _) = await RunAsync("embed", "--facts", facts.Path, "--cache", cache);
+
+        Assert.Equal(0, again);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(cache));
+    }
+
+    [Fact]
     public async Task Health_RunningHost_ExitsZero_AndUnreachable_ExitsOne()
     {
         using var folder = FactFolder.Minimal();
