@@ -71,7 +71,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             SemanticVote: SemanticVote(index, nearest, topIndex),
             TopFits: Fit(top.Fact, type),
             Stability: Stability(index, words, ordinals, semantic, top.Fact),
-            Spread: ranked.Count > 1 ? top.Score - ranked.Skip(1).Take(4).Average(r => r.Score) : top.Score);
+            Spread: ranked.Count > 1 ? top.Score - ranked.Skip(1).Take(4).Average(r => r.Score) : top.Score,
+            Unstated: Unstated(index, topIndex, words, entities, ordinals) ? 1 : 0);
         var p = confidence.Confidence(features);
         var abstained = p < confidence.Threshold;
         return new AnswerResult
@@ -350,6 +351,21 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             || a.People.Contains(second.Fact.Id) || b.People.Contains(top.Fact.Id)
             || (top.Fact.Date is { } d1 && second.Fact.Date is { } d2 && d1.Start == d2.Start);
         return related ? Math.Max(0, 1 - ((top.Score - second.Score) / 0.3)) : 0;
+    }
+
+    /// <summary>
+    /// Does the question give a specific the top fact does not: a number or ordinal ("3rd meeting", "10%") its own words
+    /// never give, or a day it is not dated and does not mention? Such a fact answers a neighbouring question at best.
+    /// </summary>
+    private static bool Unstated(FactIndex index, int fact, List<string> words, Entities entities, HashSet<string> ordinals)
+    {
+        var stated = index.TextNumbers[fact];
+        if (Numbers(words, entities).Concat(ordinals).Any(n => !stated.Contains(n)))
+        {
+            return true;
+        }
+
+        return entities.DayPrecision && entities.From is { } day && index.Facts.Facts[fact].Date?.Start != day && !index.Mentions[fact].Days.Contains(day);
     }
 
     /// <summary>Figures in the question ("27.5 percent", "$550bn", "105 f35s"), not round numbers, days or years.</summary>

@@ -16,6 +16,7 @@ internal sealed class FactIndex
         Mentions = [.. facts.Facts.Select(entities.Mentions)];
         StatedNumbers = [.. facts.Facts.Select(f => QuestionNormalizer.Words((f.Amount?.Display ?? "") + " " + f.Title).ToHashSet(StringComparer.Ordinal))];
         StatedOrdinals = [.. facts.Facts.Select(f => QuestionNormalizer.Ordinals(f.Title))];
+        TextNumbers = [.. facts.Facts.Select(TextNumbersOf)];
         CuratedKeys = [.. facts.Facts.Select(f => FactDocuments.Names(f).Concat(f.Phrasings).Select(t => Key(analyzer.Terms(t))).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal))];
         Facts = facts;
         Analyzer = analyzer;
@@ -49,6 +50,17 @@ internal sealed class FactIndex
 
     /// <summary>Per fact, the positions its title names as ordinals ("Tenth trip" → 10).</summary>
     public HashSet<string>[] StatedOrdinals { get; }
+
+    /// <summary>Per fact, every number its own words give (title, text, amount, claims, statements), ordinals as
+    /// numbers ("first" is 1).</summary>
+    public HashSet<string>[] TextNumbers { get; }
+
+    private static HashSet<string> TextNumbersOf(Fact fact)
+    {
+        var text = string.Join(" ", new[] { fact.Title, fact.Text, fact.Amount?.Display ?? "" }
+            .Concat(fact.Claims.Select(c => c.Text)).Concat(fact.Statements.Select(st => st.Text)));
+        return QuestionNormalizer.Words(text).Where(w => w.Length > 0 && char.IsDigit(w[0])).ToHashSet(StringComparer.Ordinal);
+    }
 
     /// <summary>Unit vectors of <see cref="FactDocuments.SemanticTexts"/>, or null when semantic ranking is off.</summary>
     public float[][]? Vectors { get; }

@@ -81,6 +81,7 @@ internal static partial class QuestionNormalizer
         folded = MoneyPattern().Replace(folded, m => Money(m));
         folded = ScaledNumberPattern().Replace(folded, m => $" {m.Groups["num"].Value} {s_scales[m.Groups["scale"].Value]} ");
         folded = PercentPattern().Replace(folded, m => $"{m.Groups[1].Value} percent ");
+        folded = RoundPattern().Replace(folded, " round $1 ");
         folded = ModelPattern().Replace(folded, m => $" {m.Groups[1].Value}{m.Groups[2].Value}{m.Groups[3].Value} ");
         folded = OrdinalSuffixPattern().Replace(folded, "$1");
 
@@ -292,6 +293,11 @@ internal static partial class QuestionNormalizer
 
     [GeneratedRegex(@"(\d+(?:\.\d+)?)\s?(?:%|pct\b)", RegexOptions.CultureInvariant)]
     private static partial Regex PercentPattern();
+
+    /// <summary>"rd7", "rnd 3", "round6": a round number after the word or its short forms ("rd7" would otherwise read as
+    /// a model name).</summary>
+    [GeneratedRegex(@"\b(?:rd|rnd|round)\s?-?#?(\d{1,2})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RoundPattern();
 
     [GeneratedRegex(@"\b([a-z]{1,2})-?(\d{1,3})([a-z]?)\b(?!\s?(?:percent|%|billion|trillion|million))", RegexOptions.CultureInvariant)]
     private static partial Regex ModelPattern();

@@ -24,6 +24,21 @@ public sealed class AnswererTests
         Assert.Equal(expected, s_harness.Answer(question).Ranked[0].Fact.Id);
 
     [Theory]
+    // The number, ordinal or day the question gives is one the top fact's own words never give.
+    [InlineData("was the car tariff cut to 10%", "tariff-japan-autos-15", 1)]
+    [InlineData("was the car tariff cut to 15%", "tariff-japan-autos-15", 0)]
+    [InlineData("when was the deal announced for the third time", "deal-announced", 1)]
+    [InlineData("trade deal announced on july 23", "deal-announced", 1)]
+    [InlineData("trade deal announced on july 22", "deal-announced", 0)]
+    [InlineData("when was the deal announced", "deal-announced", 0)]
+    public void Answer_SpecificTheTopFactDoesNotState_IsAConfidenceFeature(string question, string top, double unstated)
+    {
+        var result = s_harness.Answer(question);
+        Assert.Equal(top, result.Ranked[0].Fact.Id);
+        Assert.Equal(unstated, result.Features.Unstated);
+    }
+
+    [Theory]
     [InlineData("who led the talks for japan", Bot.Facts.Side.Japan)]
     [InlineData("who was the japanese official in the talks", Bot.Facts.Side.Japan)]
     [InlineData("who led the talks for the us", Bot.Facts.Side.UnitedStates)]

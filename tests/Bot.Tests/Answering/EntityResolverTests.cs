@@ -54,6 +54,9 @@ public sealed class EntityResolverTests
     [InlineData("the 4th round", 4)]
     [InlineData("fourth round", 4)]
     [InlineData("round #2", 2)]
+    [InlineData("rd7 date", 7)]
+    [InlineData("rnd 3 venue", 3)]
+    [InlineData("what happened in round6", 6)]
     public void Resolve_RoundNumberInAnyForm_IsFound(string question, int round) => Assert.Equal(round, Resolve(question).Round);
 
     [Theory]

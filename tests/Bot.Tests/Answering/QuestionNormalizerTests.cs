@@ -39,6 +39,13 @@ public sealed class QuestionNormalizerTests
     public void Words_ModelNames_AllGiveTheBaseModel(string text) =>
         Assert.Contains("f35", QuestionNormalizer.Words(text));
 
+    [Theory]
+    [InlineData("rd7 date", "round 7 date")]
+    [InlineData("rnd-3 venue", "round 3 venue")]
+    [InlineData("the 3rd round", "the 3 round")]
+    public void Words_RoundNumberGluedOrAbbreviated_IsRoundAndNumber(string text, string expected) =>
+        Assert.Equal(expected, string.Join(' ', QuestionNormalizer.Words(text)));
+
     [Fact]
     public void Words_ModelVariant_KeepsTheVariantToo() =>
         Assert.Equal(["f35a", "f35"], QuestionNormalizer.Words("F-35A"));
