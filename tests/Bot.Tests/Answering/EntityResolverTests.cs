@@ -75,6 +75,8 @@ public sealed class EntityResolverTests
     [InlineData("what happened on 1 May 2025", 2025, 5, 1)]
     [InlineData("july 22nd", 2025, 7, 22)]
     [InlineData("2025-05-30", 2025, 5, 30)]
+    [InlineData("2025/7/22 deal time", 2025, 7, 22)]
+    [InlineData("4/16 oval office meeting", 2025, 4, 16)]
     public void Resolve_DayDates_AreFound(string question, int year, int month, int day)
     {
         var entities = Resolve(question);

@@ -40,6 +40,24 @@ public sealed class QuestionNormalizerTests
         Assert.Contains("f35", QuestionNormalizer.Words(text));
 
     [Theory]
+    [InlineData("2025/7/22 deal", "2025-07-22 deal")]
+    [InlineData("2025.7.22", "2025-07-22")]
+    [InlineData("on 7/22", "on july 22")]
+    [InlineData("7/22/2025", "july 22 2025")]
+    [InlineData("22/7/25", "july 22 2025")]
+    [InlineData("2/7 white house", "february 7 white house")]
+    public void Words_NumericDates_AreWrittenAsDates(string text, string expected) =>
+        Assert.Equal(expected, string.Join(' ', QuestionNormalizer.Words(text)));
+
+    [Theory]
+    [InlineData("the 90/10 profit split")]
+    [InlineData("a 50/50 chance")]
+    [InlineData("2025/13/40")]
+    [InlineData("1.5 percent")]
+    public void Words_SlashedNumbersThatAreNoDate_StayNumbers(string text) =>
+        Assert.DoesNotContain(QuestionNormalizer.Words(text), w => w.Contains('-', StringComparison.Ordinal) || w.EndsWith("uary", StringComparison.Ordinal) || w is "march" or "april" or "may" or "june" or "july" or "august" or "september" or "october" or "november" or "december");
+
+    [Theory]
     [InlineData("rd7 date", "round 7 date")]
     [InlineData("rnd-3 venue", "round 3 venue")]
     [InlineData("the 3rd round", "the 3 round")]

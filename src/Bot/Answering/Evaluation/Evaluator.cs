@@ -271,7 +271,10 @@ internal sealed class Evaluator(FactIndex index, Answerer answerer, EmbeddingCac
             }
         }
 
-        var best = Enumerable.Range(0, thresholds.Length).MaxBy(t => utility[t]);
+        // The utility curve is flat and jagged near its top: take the best three-step average, so the choice does not
+        // hang on one step's luck.
+        double Smoothed(int t) => Enumerable.Range(t - 1, 3).Where(k => k >= 0 && k < thresholds.Length).Average(k => utility[k]);
+        var best = Enumerable.Range(0, thresholds.Length).MaxBy(Smoothed);
         outOfFold = (utility[best] / CalibrationRepeats, right[best] / (double)CalibrationRepeats, wrong[best] / (double)CalibrationRepeats);
         return ConfidenceModel.Fit(rows, thresholds[best]);
     }
