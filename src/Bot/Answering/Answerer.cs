@@ -72,7 +72,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             TopFits: Fit(top.Fact, type),
             Stability: Stability(index, words, ordinals, semantic, top.Fact),
             Spread: ranked.Count > 1 ? top.Score - ranked.Skip(1).Take(4).Average(r => r.Score) : top.Score,
-            Unstated: Unstated(index, topIndex, words, entities, ordinals) ? 1 : 0);
+            Unstated: Unstated(index, topIndex, words, entities, ordinals) ? 1 : 0,
+            Speculative: index.Analyzer.Scope.Speculates(words) ? 1 : 0);
         var p = confidence.Confidence(features);
         var abstained = p < confidence.Threshold;
         return new AnswerResult
