@@ -37,6 +37,10 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("who chairs the investment committee now", "howard-lutnick", 1)]
     [InlineData("who was japan's defense minister in january 2024", "minoru-kihara", 1)]
     [InlineData("who was the us ambassador to japan in january 2024", "rahm-emanuel", 1)]
+    // Romanized titles read through the synonyms must still name the post.
+    [InlineData("who is boei daijin now", "shinjiro-koizumi", 1)]
+    [InlineData("gaimu daijin now", "toshimitsu-motegi", 1)]
+    [InlineData("zaimu daijin during the talks", "katsunobu-kato", 1)]
     public void RoleFit_RealPeople_ReadsTheirDatedPosts(string question, string person, int expected)
     {
         var index = engine.Harness.Index;
