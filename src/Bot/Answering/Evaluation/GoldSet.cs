@@ -23,10 +23,11 @@ internal static class GoldSet
     public const string Main = "questions";
 
     /// <summary>
-    /// The gold files <c>bot eval</c> reads by default: the main set, and three later sets from writers who read only the
-    /// fact files. fresh.yaml and fresh3.yaml are dev (calibration data in new writers' wording); fresh2.yaml is held out.
+    /// The gold files <c>bot eval</c> reads by default: the main set, and four later sets from writers who read only the
+    /// fact files. fresh, fresh3 and fresh4 are dev (calibration data in new writers' wording); fresh2 is held out.
     /// </summary>
-    public static readonly string[] DefaultFiles = ["data/eval/questions.yaml", "data/eval/fresh.yaml", "data/eval/fresh2.yaml", "data/eval/fresh3.yaml"];
+    public static readonly string[] DefaultFiles =
+        ["data/eval/questions.yaml", "data/eval/fresh.yaml", "data/eval/fresh2.yaml", "data/eval/fresh3.yaml", "data/eval/fresh4.yaml"];
 
     private static readonly HashSet<string> s_keys = ["q", "expect", "abstain", "split", "note"];
 
