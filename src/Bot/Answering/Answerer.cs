@@ -72,7 +72,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             TopFits: Fit(top.Fact, type),
             Stability: Stability(index, words, ordinals, semantic, top.Fact),
             Spread: ranked.Count > 1 ? top.Score - ranked.Skip(1).Take(4).Average(r => r.Score) : top.Score,
-            Unstated: Unstated(index, topIndex, words, entities, ordinals) ? 1 : 0,
+            Unstated: Unstated(index, topIndex, words, entities) ? 1 : 0,
             Speculative: index.Analyzer.Scope.Speculates(words) ? 1 : 0);
         var p = confidence.Confidence(features);
         var abstained = p < confidence.Threshold;
@@ -358,16 +358,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// Does the question give a specific the top fact does not: a number or ordinal ("3rd meeting", "10%") its own words
     /// never give, or a day it is not dated and does not mention? Such a fact answers a neighbouring question at best.
     /// </summary>
-    private static bool Unstated(FactIndex index, int fact, List<string> words, Entities entities, HashSet<string> ordinals)
-    {
-        var stated = index.TextNumbers[fact];
-        if (Numbers(words, entities).Concat(ordinals).Any(n => !stated.Contains(n)))
-        {
-            return true;
-        }
-
-        return entities.DayPrecision && entities.From is { } day && index.Facts.Facts[fact].Date?.Start != day && !index.Mentions[fact].Days.Contains(day);
-    }
+    private static bool Unstated(FactIndex index, int fact, List<string> words, Entities entities) =>
+        Numbers(words, entities).Any(n => !index.TextNumbers[fact].Contains(n)) || !CoversDay(index.Facts.Facts[fact], index.Mentions[fact], entities);
 
     /// <summary>Figures in the question ("27.5 percent", "$550bn", "105 f35s"), not round numbers, days or years.</summary>
     private static List<string> Numbers(List<string> words, Entities entities)
@@ -408,16 +400,14 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             return false;
         }
 
-        if (entities.From is { } from && entities.To is { } to && entities.DayPrecision)
-        {
-            if ((fact.Date is not { } date || date.Start > to || (fact.EndDate ?? date).End < from) && !mentions.Days.Contains(from))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return CoversDay(fact, mentions, entities);
     }
+
+    /// <summary>Does the fact cover the day the question names: is it dated then (or over a span that includes it), or
+    /// does its text or a statement mention that day? True when the question names no day.</summary>
+    private static bool CoversDay(Fact fact, FactMentions mentions, Entities entities) =>
+        entities.From is not { } from || entities.To is not { } to || !entities.DayPrecision
+        || (fact.Date is { } date && date.Start <= to && (fact.EndDate ?? date).End >= from) || mentions.Days.Contains(from);
 
     /// <summary>The idf-weighted share of the question's terms the fact contains; terms no fact has weigh the most.</summary>
     private static double Coverage(FactIndex index, List<string> terms, int document)

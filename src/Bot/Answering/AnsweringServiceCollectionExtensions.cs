@@ -17,7 +17,8 @@ public static class AnsweringServiceCollectionExtensions
         services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AnsweringLog>();
         services.TryAddSingleton<ISentenceEmbedder>(sp => new MiniLmEmbedder(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnsweringOptions>>().Value.EmbeddingThreads));
-        services.AddSingleton<IAnswerEngine, AnswerEngine>();
+        services.AddSingleton<AnswerEngine>();
+        services.AddSingleton<IAnswerEngine>(sp => sp.GetRequiredService<AnswerEngine>());
         services.AddHostedService<AnswerWarmup>();
         services.AddSingleton<ICommandHandler, AskCommand>();
         return builder;

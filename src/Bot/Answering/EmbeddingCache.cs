@@ -50,6 +50,13 @@ internal sealed class EmbeddingCache(ISentenceEmbedder embedder, string? path, A
         return [.. keys.Select(k => _vectors[k])];
     }
 
+    /// <summary>Does the cache hold a vector for every text (read from its file, if it has not been yet)?</summary>
+    public bool Holds(IEnumerable<string> texts)
+    {
+        ReadFileOnce();
+        return texts.All(t => _vectors.ContainsKey(Key(t)));
+    }
+
     /// <summary>One vector, not cached (questions are rarely asked twice word for word).</summary>
     public float[] Embed(string text, CancellationToken ct) => embedder.Embed([text], ct)[0];
 

@@ -43,6 +43,9 @@ internal sealed class EntityResolver
 
     /// <summary>The keys that are a person's name, in either order or in part, not an alias.</summary>
     private readonly HashSet<string> _ownNames = new(StringComparer.Ordinal);
+    /// <summary>People who held a head-of-government post (<see cref="s_headPosts"/>).</summary>
+    private readonly HashSet<string> _heads = new(StringComparer.Ordinal);
+
     private readonly int _maxNameWords;
     private readonly int _defaultYear;
     private readonly int? _lastRound;
@@ -51,6 +54,11 @@ internal sealed class EntityResolver
     {
         foreach (var person in facts.People)
         {
+            if (person.Roles.Any(r => s_headPosts.Any(p => r.Title.StartsWith(p, StringComparison.Ordinal))))
+            {
+                _heads.Add(person.Id);
+            }
+
             var keys = new HashSet<string>(StringComparer.Ordinal);
             var nameWords = QuestionNormalizer.Words(person.Title);
             keys.Add(string.Join(' ', nameWords));
@@ -93,8 +101,9 @@ internal sealed class EntityResolver
                 var key = string.Join(' ', words.Skip(i).Take(n));
                 if (_names.TryGetValue(key, out var id))
                 {
-                    // "the takaichi cabinet", "trump administration": a government and its time, not the person.
-                    if (id is not null && !(i + n < words.Count && s_governments.Contains(words[i + n])))
+                    // "the takaichi cabinet", "trump administration": a government and its time, not the person (but
+                    // "kihara cabinet secretary" is Kihara: only a head of government has a government named after them).
+                    if (id is not null && !(_heads.Contains(id) && i + n < words.Count && s_governments.Contains(words[i + n])))
                     {
                         people.Add(id);
                         if (_ownNames.Contains(key) ? byName.Add(id) : !positions.ContainsKey(id))
@@ -115,7 +124,11 @@ internal sealed class EntityResolver
         return new Entities(people, Round(words), from, to, day) { Positions = positions, NamePositions = namePositions, ByName = byName };
     }
 
-    private static readonly HashSet<string> s_governments = ["cabinet", "government", "govt", "gov", "administration", "admin"];
+    private static readonly HashSet<string> s_governments = ["cabinet", "naikaku", "government", "govt", "gov", "administration", "admin"];
+
+    /// <summary>Posts whose holders head a government: a government can be named after them.</summary>
+    private static readonly string[] s_headPosts = ["Prime Minister", "President of the United States"];
+
 
     private static readonly HashSet<string> s_limits = ["before", "ahead", "prior", "until", "till", "preceding"];
 
@@ -152,7 +165,7 @@ internal sealed class EntityResolver
     /// statement of theirs is dated.</summary>
     public FactMentions Mentions(Fact fact)
     {
-        var words = QuestionNormalizer.Words(string.Join(" ", new[] { fact.Title, fact.Text }.Concat(fact.Claims.Select(c => c.Text)).Concat(fact.Statements.Select(st => st.Text))));
+        var words = QuestionNormalizer.Words(FactDocuments.OwnText(fact));
         var people = new HashSet<string>(Resolve(words).People, StringComparer.Ordinal);
         people.UnionWith(fact.People);
         people.UnionWith(fact.JapanAttendees);

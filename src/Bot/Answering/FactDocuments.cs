@@ -66,6 +66,11 @@ internal static class FactDocuments
         }
     }
 
+    /// <summary>What the fact itself says, in its own words: title, text, each claim and each statement (not its
+    /// curated questions or other names).</summary>
+    public static string OwnText(Fact fact) =>
+        string.Join(" ", new[] { fact.Title, fact.Text }.Concat(fact.Claims.Select(c => c.Text)).Concat(fact.Statements.Select(st => st.Text)));
+
     /// <summary>Texts embedded for semantic ranking: the statement itself, each curated question, and for a person
     /// each thing they said ("what did akazawa say about defense").</summary>
     public static IEnumerable<string> SemanticTexts(Fact fact)

@@ -55,12 +55,9 @@ internal sealed class FactIndex
     /// numbers ("first" is 1).</summary>
     public HashSet<string>[] TextNumbers { get; }
 
-    private static HashSet<string> TextNumbersOf(Fact fact)
-    {
-        var text = string.Join(" ", new[] { fact.Title, fact.Text, fact.Amount?.Display ?? "" }
-            .Concat(fact.Claims.Select(c => c.Text)).Concat(fact.Statements.Select(st => st.Text)));
-        return QuestionNormalizer.Words(text).Where(w => w.Length > 0 && char.IsDigit(w[0])).ToHashSet(StringComparer.Ordinal);
-    }
+    private static HashSet<string> TextNumbersOf(Fact fact) =>
+        QuestionNormalizer.Words(FactDocuments.OwnText(fact) + " " + (fact.Amount?.Display ?? ""))
+            .Where(w => w.Length > 0 && char.IsDigit(w[0])).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Unit vectors of <see cref="FactDocuments.SemanticTexts"/>, or null when semantic ranking is off.</summary>
     public float[][]? Vectors { get; }

@@ -299,25 +299,25 @@ internal static partial class QuestionNormalizer
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
     /// <summary>
-    /// "2025/7/22" as an ISO date; "7/22" and "7/22/2025" (month first, as in the US) as "july 22 [2025]", or day first
-    /// when only that reads as a date ("22/7"). Anything that is not a date ("90/10", "50/50") stays as it is.
+    /// "2025/7/22" as an ISO date; "7/22" and "7/22/2025" (month first, as in the US) as "july 22 [2025]", and day first
+    /// ("22/7/25") only with a year, where it can only be a date. Anything else ("24/7", "90/10", "2025/13/1") stays.
     /// </summary>
     private static string NumericDate(Match m)
     {
-        int Part(string name) => int.Parse(m.Groups[name].Value, CultureInfo.InvariantCulture);
+        // The pattern admits ASCII digits only, at most four, so these parse.
+        int Part(string name) => int.Parse(m.Groups[name].Value, NumberStyles.None, CultureInfo.InvariantCulture);
         var c = m.Groups["c"];
         if (m.Groups["a"].Value.Length == 4)
         {
-            // Year first: only year/month/day is a day.
             var (year, month) = (Part("a"), Part("b"));
-            return c.Success && c.Value.Length <= 2 && month is >= 1 and <= 12 && Part("c") is var day && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            return c.Success && c.Value.Length == 2 && year >= 1 && month is >= 1 and <= 12 && Part("c") is var day && day >= 1 && day <= DateTime.DaysInMonth(year, month)
                 ? FormattableString.Invariant($" {year:D4}-{month:D2}-{day:D2} ")
                 : m.Value;
         }
 
         var (first, second) = (Part("a"), Part("b"));
         var (mm, dd) = first is >= 1 and <= 12 && second is >= 1 and <= 31 ? (first, second)
-            : second is >= 1 and <= 12 && first is >= 1 and <= 31 ? (second, first) : (0, 0);
+            : c.Success && second is >= 1 and <= 12 && first is >= 1 and <= 31 ? (second, first) : (0, 0);
         if (mm == 0 || dd > DateTime.DaysInMonth(2024, mm))
         {
             return m.Value;
@@ -327,8 +327,9 @@ internal static partial class QuestionNormalizer
         return FormattableString.Invariant($" {s_monthNames[mm - 1]} {dd}{yearPart} ");
     }
 
-    /// <summary>"2025/7/22", "2025.7.22", "7/22", "7/22/2025", "22/7/25": numbers joined by slashes (or dots after a year).</summary>
-    [GeneratedRegex(@"(?<![\d/.])(?<a>\d{4}|\d{1,2})(?:/|(?<=\d{4})\.)(?<b>\d{1,2})(?:(?:/|(?<=\d{4}[/.]\d{1,2})\.)(?<c>\d{4}|\d{1,2}))?(?![\d/])", RegexOptions.CultureInvariant)]
+    /// <summary>"2025/7/22", "2025.7.22", "7/22", "7/22/2025", "22/7/25": numbers joined by slashes (or dots after a year),
+    /// not after a currency sign ("$1/2") nor before "of" or a percent ("3/4 of", "1/2%"), which are fractions.</summary>
+    [GeneratedRegex(@"(?<![0-9/.$¥€£])(?<a>[0-9]{4}|[0-9]{1,2})(?:/|(?<=[0-9]{4})\.)(?<b>[0-9]{1,2})(?:(?:/|(?<=[0-9]{4}[/.][0-9]{1,2})\.)(?<c>[0-9]{4}|[0-9]{2}))?(?![0-9/])(?!\s*(?:of\b|%|percent\b|pct\b))", RegexOptions.CultureInvariant)]
     private static partial Regex NumericDatePattern();
 
     /// <summary>"rd7", "rnd 3", "round6": a round number after the word or its short forms ("rd7" would otherwise read as

@@ -33,9 +33,9 @@ internal sealed class ScopeTable(IEnumerable<string> otherPlaces, IEnumerable<st
     /// <summary>Does the question ask for a prediction or an opinion ("predict", "do you think", "who negotiated better")?</summary>
     public bool Speculates(IReadOnlyList<string> words) => _speculation.Any(p => Names(words, p));
 
-    /// <summary>Every word of every other place: known words that spelling correction must leave alone ("france" is not
-    /// a misspelt "finance").</summary>
-    public IEnumerable<string> Words => _places.SelectMany(p => p);
+    /// <summary>Every word of every other place and every speculation cue: known words that spelling correction must
+    /// leave alone ("france" is not a misspelt "finance", nor "better" a misspelt "letter").</summary>
+    public IEnumerable<string> Words => _places.Concat(_speculation).SelectMany(p => p);
 
     /// <summary>The other places a text names, each as its normalised words joined by spaces.</summary>
     public IReadOnlyList<string> OtherPlaces(IReadOnlyList<string> words)

@@ -72,7 +72,7 @@ public static class BotCli
                 settings[$"{Answering.AnsweringOptions.Section}:{nameof(Answering.AnsweringOptions.EmbeddingCachePath)}"] = Path.GetFullPath(cachePath);
             }
 
-            await using var host = await ConsoleHost.StartAsync(ct, settings);
+            await using var host = await ConsoleHost.StartAsync(settings, ct);
             var options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Answering.AnsweringOptions>>().Value;
             var error = parse.InvocationConfiguration.Error;
             if (!options.Semantic || options.ResolveCachePath() is not { } path)
@@ -81,10 +81,18 @@ public static class BotCli
                 return 1;
             }
 
-            var index = await ((Answering.AnswerEngine)host.Services.GetRequiredService<Answering.IAnswerEngine>()).IndexAsync().WaitAsync(ct);
+            var index = await host.Services.GetRequiredService<Answering.AnswerEngine>().IndexAsync().WaitAsync(ct);
             if (index.Vectors is not { } vectors)
             {
                 error.WriteLine("the embedding model failed; see the log above");
+                return 1;
+            }
+
+            // Read back from disk: a cache that could not be written is only logged by the engine.
+            var written = new Answering.EmbeddingCache(host.Services.GetRequiredService<Answering.ISentenceEmbedder>(), path, host.Services.GetRequiredService<Answering.AnsweringLog>());
+            if (!written.Holds(index.Facts.Facts.SelectMany(Answering.FactDocuments.SemanticTexts)))
+            {
+                error.WriteLine($"the vectors could not be written to {path}; see the log above");
                 return 1;
             }
 

@@ -12,8 +12,11 @@ internal sealed class ConsoleHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
+    public static Task<ConsoleHost> StartAsync(CancellationToken ct) => StartAsync(null, ct);
+
     /// <param name="settings">Configuration over the usual sources (command-line options such as <c>--facts</c>).</param>
-    public static async Task<ConsoleHost> StartAsync(CancellationToken ct, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="ct">Cancels the start.</param>
+    public static async Task<ConsoleHost> StartAsync(IReadOnlyDictionary<string, string?>? settings, CancellationToken ct)
     {
         var builder = Host.CreateApplicationBuilder();
         if (settings is not null)

@@ -63,7 +63,7 @@ internal static class EvalCli
             }
 
             var rows = new List<EvalMetrics>();
-            // One row pair per file and split, in file order, dev before test.
+            // One row pair per file and split: every file's dev split first, then every file's test split, each in file order.
             var splits = gold.GroupBy(q => q.Label).OrderBy(g => g.First().Split == GoldSet.Test)
                 .Select(g => (Split: g.Key, Questions: (IReadOnlyList<GoldQuestion>)[.. g])).ToList();
             if (parse.GetValue(phrasings))

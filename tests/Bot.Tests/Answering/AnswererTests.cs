@@ -39,6 +39,14 @@ public sealed class AnswererTests
     }
 
     [Theory]
+    // Read after spelling correction: "better" must not become "letter", nor "predict" "product".
+    [InlineData("who negotiated better, akazawa or bessent", 1)]
+    [InlineData("predict the car tariff next year", 1)]
+    [InlineData("what is the car tariff now", 0)]
+    public void Answer_AsksForPredictionOrOpinion_IsAConfidenceFeature(string question, double speculative) =>
+        Assert.Equal(speculative, s_harness.Answer(question).Features.Speculative);
+
+    [Theory]
     [InlineData("who led the talks for japan", Bot.Facts.Side.Japan)]
     [InlineData("who was the japanese official in the talks", Bot.Facts.Side.Japan)]
     [InlineData("who led the talks for the us", Bot.Facts.Side.UnitedStates)]

@@ -59,7 +59,6 @@ public sealed class EvaluatorTests
         Evaluator.Calibrate(outcomes, out var outOfFold);
 
         // Scored by models that never saw them, most right ones still pass and almost no wrong one does.
-        Assert.Equal(outOfFold.Right - (Evaluator.WrongAnswerCost * outOfFold.Wrong), outOfFold.Utility, 9);
         Assert.InRange(outOfFold.Right, 70, 100);
         Assert.InRange(outOfFold.Wrong, 0, 3);
     }

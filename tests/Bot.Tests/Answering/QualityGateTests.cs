@@ -60,9 +60,10 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     //   9 confident wrong as before, but out-of-scope abstention went from 36/37 to 35/37 and ranked-first from 243 to
     //   242; those two floors moved by what they measured;
     // - when the synonyms for chat abbreviations and romanized Japanese titles and 939 more phrasings in three new
-    //   styles went in (2026-11-26), chosen on dev (ranked first there: 95.6 -> 95.6%, a new writer's set 85.3 -> 91.3%,
-    //   the held-out fresh2 91.3 -> 92.0%): this split's ranked-first went from 242 to 240, so its floor moved from 241
-    //   to 239. Top-1 rose from 216 to 220 and out-of-scope abstention from 35 to 36 of 37 in the same session.
+    //   styles went in (2026-11-26), chosen on dev (ranked first there: questions.yaml 95.6 -> 95.6%, a new writer's
+    //   set 85.3 -> 91.3%): this split's ranked-first went from 242 to 240, so its floor moved from 241 to 239. Measured
+    //   afterwards, not used to choose: the held-out fresh2 went 91.3 -> 92.0%; top-1 here rose from 216 to 220 and
+    //   out-of-scope abstention from 35 to 36 of 37 in the same session.
     // Ranked-first does not depend on the threshold, so it guards the ranking itself. Of the targets the lead
     // over BM25 (15 points) and out-of-scope abstention (95%) are met; top-1 95% and no confident wrong answer are not:
     // from here, raise these as the engine improves, never lower them to pass.

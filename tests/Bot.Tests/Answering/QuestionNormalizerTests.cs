@@ -53,7 +53,14 @@ public sealed class QuestionNormalizerTests
     [InlineData("the 90/10 profit split")]
     [InlineData("a 50/50 chance")]
     [InlineData("2025/13/40")]
+    [InlineData("0000/1/1")]
     [InlineData("1.5 percent")]
+    [InlineData("open 24/7")]
+    [InlineData("3/4 of the money")]
+    [InlineData("a 1/2% cut")]
+    [InlineData("$1/2 a share")]
+    [InlineData("1/2/3")]
+    [InlineData("٢٠٢٥/٧/٢٢")]
     public void Words_SlashedNumbersThatAreNoDate_StayNumbers(string text) =>
         Assert.DoesNotContain(QuestionNormalizer.Words(text), w => w.Contains('-', StringComparison.Ordinal) || w.EndsWith("uary", StringComparison.Ordinal) || w is "march" or "april" or "may" or "june" or "july" or "august" or "september" or "october" or "november" or "december");
 

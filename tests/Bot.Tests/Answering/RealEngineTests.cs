@@ -13,6 +13,34 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     public void Interpret_OtherCountry_IsNotSpellCorrectedIntoAFactWord(string question, string place) =>
         Assert.Contains(place, Answerer.Interpret(engine.Harness.Index, question).Words);
 
+    [Theory]
+    // A prime minister's or president's name before "cabinet", "government" or "administration" names that government
+    // and its time, not the person; anyone else's name stays theirs ("kihara cabinet secretary").
+    [InlineData("what post does hayashi hold in the takaichi cabinet", "yoshimasa-hayashi", "sanae-takaichi")]
+    [InlineData("what did the trump administration officials say about rice", null, "donald-trump")]
+    [InlineData("kihara cabinet secretary since when", "minoru-kihara", null)]
+    [InlineData("ishiba govt chief cabinet secretary", null, "shigeru-ishiba")]
+    public void Resolve_NameOfAGovernment_IsNotThePerson(string question, string? named, string? government)
+    {
+        var people = engine.Harness.Index.Entities.Resolve(Bot.Answering.QuestionNormalizer.Words(question)).People;
+        if (named is not null)
+        {
+            Assert.Contains(named, people);
+        }
+
+        if (government is not null)
+        {
+            Assert.DoesNotContain(government, people);
+        }
+    }
+
+    [Theory]
+    // Speculation cues are known words: the real vocabulary has "letter" and "product" for them to be corrected into.
+    [InlineData("who negotiated better, akazawa or lutnick", "better")]
+    [InlineData("predict the next tariff on japan", "predict")]
+    public void Interpret_SpeculationCue_IsNotSpellCorrected(string question, string cue) =>
+        Assert.Contains(cue, Answerer.Interpret(engine.Harness.Index, question).Words);
+
     [Fact]
     public void Answer_QuestionAboutAnotherCountrysLeader_Abstains() =>
         Assert.True(engine.Harness.Answer("who is the president of france").Abstained);

@@ -131,6 +131,20 @@ public sealed class BotCliTests
     }
 
     [Fact]
+    public async Task Embed_CacheThatCannotBeWritten_ExitsOneAndSaysSo()
+    {
+        using var facts = FactFolder.Minimal();
+        // A folder cannot be created where a file stands, so the cache cannot be written.
+        var cache = System.IO.Path.Combine(facts.Path, "people.yaml", "vectors.bin");
+
+        var (exit, output, error) = await RunAsync("embed", "--facts", facts.Path, "--cache", cache);
+
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Contains($"the vectors could not be written to {cache}", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Health_RunningHost_ExitsZero_AndUnreachable_ExitsOne()
     {
         using var folder = FactFolder.Minimal();

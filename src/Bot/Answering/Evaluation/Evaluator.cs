@@ -227,8 +227,9 @@ internal sealed class Evaluator(FactIndex index, Answerer answerer, EmbeddingCac
     /// The threshold is chosen on out-of-fold confidences (each question scored by a model fitted without it), because a
     /// model scores the questions it was fitted on too confidently, and a threshold picked on them lets through wrong
     /// answers on new questions. The utility is added up over <see cref="CalibrationRepeats"/> different splits into
-    /// <see cref="CalibrationFolds"/> folds, so the choice does not hang on how one split fell. The weights are then
-    /// fitted on all the outcomes.
+    /// <see cref="CalibrationFolds"/> folds, so the choice does not hang on how one split fell, and the threshold taken is
+    /// the one whose three-step average (it and its neighbours) is best, since the curve is flat and jagged at its top.
+    /// The weights are then fitted on all the outcomes.
     /// </summary>
     public static ConfidenceModel Calibrate(IReadOnlyList<EvalOutcome> dev) => Calibrate(dev, out _);
 

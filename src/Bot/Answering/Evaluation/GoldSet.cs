@@ -11,7 +11,7 @@ internal sealed record GoldQuestion(string Question, IReadOnlyList<string> Expec
 }
 
 /// <summary>
-/// <c>data/eval/questions.yaml</c>: <c>questions:</c> with <c>q</c>, <c>expect</c> (ids) or <c>abstain: true</c>, and
+/// A question file such as <c>data/eval/questions.yaml</c> (see <see cref="DefaultFiles"/>): <c>questions:</c> with <c>q</c>, <c>expect</c> (ids) or <c>abstain: true</c>, and
 /// <c>split</c> (<c>dev</c> to tune on, <c>test</c> to report). Strict: unknown keys and missing values are errors.
 /// </summary>
 internal static class GoldSet
