@@ -43,6 +43,7 @@ internal sealed class EntityResolver
 
     /// <summary>The keys that are a person's name, in either order or in part, not an alias.</summary>
     private readonly HashSet<string> _ownNames = new(StringComparer.Ordinal);
+
     /// <summary>People who held a head-of-government post (<see cref="s_headPosts"/>).</summary>
     private readonly HashSet<string> _heads = new(StringComparer.Ordinal);
 
@@ -128,7 +129,6 @@ internal sealed class EntityResolver
 
     /// <summary>Posts whose holders head a government: a government can be named after them.</summary>
     private static readonly string[] s_headPosts = ["Prime Minister", "President of the United States"];
-
 
     private static readonly HashSet<string> s_limits = ["before", "ahead", "prior", "until", "till", "preceding"];
 

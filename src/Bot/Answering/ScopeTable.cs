@@ -38,10 +38,8 @@ internal sealed class ScopeTable(IEnumerable<string> otherPlaces, IEnumerable<st
     public IEnumerable<string> Words => _places.Concat(_speculation).SelectMany(p => p);
 
     /// <summary>The other places a text names, each as its normalised words joined by spaces.</summary>
-    public IReadOnlyList<string> OtherPlaces(IReadOnlyList<string> words)
-    {
-        return [.. _places.Where(p => Names(words, p)).Select(p => string.Join(' ', p))];
-    }
+    public IReadOnlyList<string> OtherPlaces(IReadOnlyList<string> words) =>
+        [.. _places.Where(p => Names(words, p)).Select(p => string.Join(' ', p))];
 
     public static ScopeTable Load(string path)
     {
