@@ -199,58 +199,51 @@ internal sealed class EntityResolver
 
     private (DateOnly? From, DateOnly? To, bool Day)? DateAt(IReadOnlyList<string> words, int i)
     {
+        if (!s_months.TryGetValue(words[i], out var month))
         {
-            if (DateOnly.TryParseExact(words[i], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso))
-            {
-                return (iso, iso, true);
-            }
+            return null;
+        }
 
-            if (!s_months.TryGetValue(words[i], out var month))
+        var year = _defaultYear;
+        int? day = null;
+        if (i + 1 < words.Count && Number(words[i + 1]) is { } after)
+        {
+            if (after is >= 1 and <= 31)
             {
-                return null;
-            }
-
-            var year = _defaultYear;
-            int? day = null;
-            if (i + 1 < words.Count && Number(words[i + 1]) is { } after)
-            {
-                if (after is >= 1 and <= 31)
-                {
-                    day = after;
-                    if (i + 2 < words.Count && Year(words[i + 2]) is { } y)
-                    {
-                        year = y;
-                    }
-                }
-                else if (IsYear(after))
-                {
-                    year = after;
-                }
-            }
-
-            if (day is null && i > 0 && Number(words[i - 1]) is >= 1 and <= 31 and var before)
-            {
-                day = before;
-                if (i + 1 < words.Count && Year(words[i + 1]) is { } y)
+                day = after;
+                if (i + 2 < words.Count && Year(words[i + 2]) is { } y)
                 {
                     year = y;
                 }
             }
-
-            if (words[i] == "may" && day is null && !(i > 0 && words[i - 1] is "in" or "of" or "since" or "early" or "late" or "mid"))
+            else if (IsYear(after))
             {
-                return null;
+                year = after;
             }
-
-            if (day is { } d && d <= DateTime.DaysInMonth(year, month))
-            {
-                var date = new DateOnly(year, month, d);
-                return (date, date, true);
-            }
-
-            var first = new DateOnly(year, month, 1);
-            return (first, first.AddMonths(1).AddDays(-1), false);
         }
+
+        if (day is null && i > 0 && Number(words[i - 1]) is >= 1 and <= 31 and var before)
+        {
+            day = before;
+            if (i + 1 < words.Count && Year(words[i + 1]) is { } y)
+            {
+                year = y;
+            }
+        }
+
+        if (words[i] == "may" && day is null && !(i > 0 && words[i - 1] is "in" or "of" or "since" or "early" or "late" or "mid"))
+        {
+            return null;
+        }
+
+        if (day is { } d && d <= DateTime.DaysInMonth(year, month))
+        {
+            var date = new DateOnly(year, month, d);
+            return (date, date, true);
+        }
+
+        var first = new DateOnly(year, month, 1);
+        return (first, first.AddMonths(1).AddDays(-1), false);
     }
 
     /// <summary>A year a question could mean: 1900 to 2100.</summary>

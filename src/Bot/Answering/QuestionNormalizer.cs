@@ -299,37 +299,40 @@ internal static partial class QuestionNormalizer
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
     /// <summary>
-    /// "2025/7/22" as an ISO date; "7/22" and "7/22/2025" (month first, as in the US) as "july 22 [2025]", and day first
-    /// ("22/7/25") only with a year, where it can only be a date. Anything else ("24/7", "90/10", "2025/13/1") stays.
+    /// Dates written in numbers, as the words the facts use ("july 22 2025"): year first ("2025-07-22", "2025/7/22",
+    /// "2025.7.22"), month first as in the US ("7/22", "7/22/2025"), and day first ("22/7/25") only with a year, where it
+    /// can only be a date. Anything else ("24/7", "90/10", "2025/13/1") stays as it is.
     /// </summary>
     private static string NumericDate(Match m)
     {
         // The pattern admits ASCII digits only, at most four, so these parse.
         int Part(string name) => int.Parse(m.Groups[name].Value, NumberStyles.None, CultureInfo.InvariantCulture);
-        var c = m.Groups["c"];
-        if (m.Groups["a"].Value.Length == 4)
+        int year, month, day;
+        if (m.Groups["y"].Success)
         {
-            var (year, month) = (Part("a"), Part("b"));
-            return c.Success && c.Value.Length == 2 && year >= 1 && month is >= 1 and <= 12 && Part("c") is var day && day >= 1 && day <= DateTime.DaysInMonth(year, month)
-                ? FormattableString.Invariant($" {year:D4}-{month:D2}-{day:D2} ")
-                : m.Value;
+            (year, month, day) = (Part("y"), Part("ym"), Part("yd"));
+        }
+        else
+        {
+            var (first, second) = (Part("a"), Part("b"));
+            var c = m.Groups["c"];
+            (month, day) = first is >= 1 and <= 12 ? (first, second) : c.Success ? (second, first) : (0, 0);
+            year = !c.Success ? 0 : c.Value.Length == 2 ? 2000 + Part("c") : Part("c");
         }
 
-        var (first, second) = (Part("a"), Part("b"));
-        var (mm, dd) = first is >= 1 and <= 12 && second is >= 1 and <= 31 ? (first, second)
-            : c.Success && second is >= 1 and <= 12 && first is >= 1 and <= 31 ? (second, first) : (0, 0);
-        if (mm == 0 || dd > DateTime.DaysInMonth(2024, mm))
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year is >= 1 and <= 9999 ? year : 2024, month) || (m.Groups["y"].Success && year < 1))
         {
             return m.Value;
         }
 
-        var yearPart = !c.Success ? "" : c.Value.Length == 2 ? " 20" + c.Value : " " + c.Value;
-        return FormattableString.Invariant($" {s_monthNames[mm - 1]} {dd}{yearPart} ");
+        return year > 0
+            ? FormattableString.Invariant($" {s_monthNames[month - 1]} {day} {year} ")
+            : FormattableString.Invariant($" {s_monthNames[month - 1]} {day} ");
     }
 
-    /// <summary>"2025/7/22", "2025.7.22", "7/22", "7/22/2025", "22/7/25": numbers joined by slashes (or dots after a year),
-    /// not after a currency sign ("$1/2") nor before "of" or a percent ("3/4 of", "1/2%"), which are fractions.</summary>
-    [GeneratedRegex(@"(?<![0-9/.$¥€£])(?<a>[0-9]{4}|[0-9]{1,2})(?:/|(?<=[0-9]{4})\.)(?<b>[0-9]{1,2})(?:(?:/|(?<=[0-9]{4}[/.][0-9]{1,2})\.)(?<c>[0-9]{4}|[0-9]{2}))?(?![0-9/])(?!\s*(?:of\b|%|percent\b|pct\b))", RegexOptions.CultureInvariant)]
+    /// <summary>Numbers joined into a date: year first with "-", "/" or "."; otherwise with "/" ("7/22", "22/7/25"), not
+    /// after a currency sign ("$1/2") nor before "of" or a percent ("3/4 of", "1/2%"), which are fractions.</summary>
+    [GeneratedRegex(@"(?<![0-9/.\-$¥€£])(?:(?<y>[0-9]{4})[/.\-](?<ym>[0-9]{1,2})[/.\-](?<yd>[0-9]{1,2})|(?<a>[0-9]{1,2})/(?<b>[0-9]{1,2})(?:/(?<c>[0-9]{4}|[0-9]{2}))?)(?![0-9/])(?!\s*(?:of\b|%|percent\b|pct\b))", RegexOptions.CultureInvariant)]
     private static partial Regex NumericDatePattern();
 
     /// <summary>"rd7", "rnd 3", "round6": a round number after the word or its short forms ("rd7" would otherwise read as
