@@ -115,14 +115,14 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // like a chat user, one like an analyst), never tuned on. Measured when it was written, with the engine of the
     // session before: ranked first 91.3% (137/150), top-1 72.0% (108/150), out-of-scope abstention 91.8% (45/49),
     // 5 confident wrong; BM25 79.3% top-1. When this gate was set (fact base 097c4d1f3ea7, threshold 0.84): ranked first
-    // 92.0% (138/150), top-1 76.7% (115/150), out-of-scope 93.9% (46/49), 4 confident wrong. Its top-1 is still below
-    // BM25's because the engine abstains on 34 of its in-scope questions, 33 of them with the right fact suggested.
+    // 92.0% (138/150), top-1 76.7% (115/150), out-of-scope 93.9% (46/49), 3 confident wrong. Its top-1 is still below
+    // BM25's because the engine abstains on 35 of its in-scope questions, 34 of them with the right fact suggested.
     // data/eval/fresh.yaml had this role before; it is dev now, calibration data in a new writer's wording.
     // One question of slack each.
     private const double MinFresh2RankedFirst = 137.0 / 150;
     private const double MinFresh2Top1 = 114.0 / 150;
     private const double MinFresh2OutOfScopeAbstention = 45.0 / 49;
-    private const int MaxFresh2ConfidentWrong = 5;
+    private const int MaxFresh2ConfidentWrong = 4;
 
     [Fact]
     public void Eval_Fresh2HeldOutSet_MeetsItsGate()
