@@ -69,6 +69,7 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("who is boei daijin now", "shinjiro-koizumi", 1)]
     [InlineData("gaimu daijin now", "toshimitsu-motegi", 1)]
     [InlineData("zaimu daijin during the talks", "katsunobu-kato", 1)]
+    [InlineData("who was us amb to japan in jan 2024", "rahm-emanuel", 1)]
     public void RoleFit_RealPeople_ReadsTheirDatedPosts(string question, string person, int expected)
     {
         var index = engine.Harness.Index;
