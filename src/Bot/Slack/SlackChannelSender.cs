@@ -501,7 +501,7 @@ internal static class SlackUpdateRenderer
             lines.Add("Sources: " + string.Join(" · ", item.Sources.Take(MaxSources).Select(s =>
             {
                 var label = TextFit.Fit($"{s.Publisher}, {s.Date}", 80, SlackRenderer.Escape).Replace("|", "/", StringComparison.Ordinal);
-                return Uri.TryCreate(s.Url, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" ? $"<{SlackRenderer.LinkUrl(url)}|{label}>" : label;
+                return Uri.TryCreate(s.Url, UriKind.Absolute, out var url) ? SlackRenderer.Link(url, label) : label;
             })));
         }
 

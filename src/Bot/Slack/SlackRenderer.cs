@@ -381,7 +381,7 @@ internal static class SlackRenderer
         {
             var s = sources[i];
             var label = Escape(Truncate($"{s.Publisher}: {s.Title}", 150));
-            var entry = (s.Url.Scheme is "https" or "http" ? $"<{LinkUrl(s.Url)}|{label}>" : label) + $" ({Escape(s.Date.ToString())})";
+            var entry = Link(s.Url, label) + $" ({Escape(s.Date.ToString())})";
             var separator = i == 0 ? "" : "; ";
             var more = sources.Count - i - 1;
             var reserve = more > 0 ? 24 : 0;
@@ -397,8 +397,12 @@ internal static class SlackRenderer
         return sb.ToString();
     }
 
+    /// <summary><c>&lt;url|label&gt;</c> for an absolute http(s) address; the (already escaped) label alone otherwise.</summary>
+    internal static string Link(Uri url, string label) =>
+        url.IsAbsoluteUri && url.Scheme is "https" or "http" ? $"<{LinkUrl(url)}|{label}>" : label;
+
     /// <summary>A URL inside <c>&lt;url|label&gt;</c>: the characters that end or split the link are percent-encoded, <c>&amp;</c> escaped.</summary>
-    internal static string LinkUrl(Uri url) => url.AbsoluteUri
+    private static string LinkUrl(Uri url) => url.AbsoluteUri
         .Replace("&", "&amp;", StringComparison.Ordinal)
         .Replace("<", "%3C", StringComparison.Ordinal)
         .Replace(">", "%3E", StringComparison.Ordinal)
