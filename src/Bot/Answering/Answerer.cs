@@ -271,10 +271,14 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         return bonus;
     }
 
-    /// <summary>"the latest round", "most recent meeting", "newest talks": an occasion, and the latest of them ("the
-    /// latest car tariff" asks for a rate, not an occasion).</summary>
+    /// <summary>"the latest round", "most recent meeting", "newest talks", and "what's the latest" or "latest news" with
+    /// no other subject: an occasion, and the latest of them ("the latest car tariff" asks for a rate, not an occasion).</summary>
     internal static bool AsksLatest(IReadOnlyList<string> words, List<string> terms) =>
-        words.Any(w => w is "latest" or "newest" or "recent") && terms.Any(t => t is "round" or "meet" or "talk" or "visit");
+        words.Any(w => w is "latest" or "newest" or "recent")
+        && (terms.Any(t => t is "round" or "meet" or "talk" or "visit") || terms.All(t => s_latestOnly.Contains(t)));
+
+    /// <summary>Terms a question asking only for the latest occasion may have besides "latest" itself.</summary>
+    private static readonly HashSet<string> s_latestOnly = ["latest", "newest", "recent", "most", "news", "update", "development", "happen", "new"];
 
     /// <summary>Words that make a who-question about the other side's person ("who did japan negotiate with").</summary>
     private static readonly HashSet<string> s_across = ["with", "against", "counterpart", "opposite", "meet", "met", "host", "hosted", "receive", "received", "call", "called"];

@@ -42,6 +42,11 @@ internal static partial class QuestionNormalizer
         ["won't"] = "will not", ["can't"] = "can not", ["cannot"] = "can not", ["didn't"] = "did not", ["doesn't"] = "does not",
         ["don't"] = "do not", ["isn't"] = "is not", ["wasn't"] = "was not", ["aren't"] = "are not", ["weren't"] = "were not",
         ["hasn't"] = "has not", ["haven't"] = "have not", ["i'm"] = "i am", ["they're"] = "they are", ["we're"] = "we are",
+        // Typed without the apostrophe, and chat shorthand.
+        ["didnt"] = "did not", ["doesnt"] = "does not", ["dont"] = "do not", ["isnt"] = "is not", ["wasnt"] = "was not",
+        ["arent"] = "are not", ["werent"] = "were not", ["hasnt"] = "has not", ["havent"] = "have not", ["wont"] = "will not",
+        ["cant"] = "can not", ["im"] = "i am", ["theyre"] = "they are", ["rn"] = "right now", ["atm"] = "at the moment",
+        ["gonna"] = "going to", ["wanna"] = "want to",
     };
 
     private static readonly Dictionary<string, int> s_ordinalWords = new(StringComparer.Ordinal)
@@ -289,7 +294,7 @@ internal static partial class QuestionNormalizer
     [GeneratedRegex(@"(?<cur>us\$|\$|¥|€|£)\s?(?<num>\d+(?:[.,]\d+)*)\s?(?<scale>bn|b|tn|t|mn|m|k|billion|trillion|million|thousand)?\b", RegexOptions.CultureInvariant)]
     private static partial Regex MoneyPattern();
 
-    [GeneratedRegex(@"\b(?<num>\d+(?:\.\d+)?)\s?(?<scale>bn|tn|mn|trillions?|billions?|millions?)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<num>\d+(?:\.\d+)?)(?:\s?(?<scale>bn|tn|mn|trillions?|billions?|millions?)|(?<scale>[btmk]))\b", RegexOptions.CultureInvariant)]
     private static partial Regex ScaledNumberPattern();
 
     [GeneratedRegex(@"(\d+(?:\.\d+)?)\s?(?:%|pct\b)", RegexOptions.CultureInvariant)]

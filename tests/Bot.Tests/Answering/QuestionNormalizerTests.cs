@@ -21,6 +21,8 @@ public sealed class QuestionNormalizerTests
         Assert.Contains(expected, string.Join(' ', QuestionNormalizer.Words(text)), StringComparison.Ordinal);
 
     [Theory]
+    [InlineData("550b explained", "550 billion explained")]
+    [InlineData("the 1t pledge", "the 1 trillion pledge")]
     [InlineData("$550bn", "dollar 550 billion")]
     [InlineData("$550 billion", "dollar 550 billion")]
     [InlineData("550 billion dollars", "550 billion dollars")]
@@ -33,6 +35,7 @@ public sealed class QuestionNormalizerTests
 
     [Theory]
     [InlineData("F35")]
+    [InlineData("F35B")]
     [InlineData("f-35")]
     [InlineData("F-35A")]
     [InlineData("the F-35s")]
@@ -78,6 +81,9 @@ public sealed class QuestionNormalizerTests
 
     [Theory]
     [InlineData("who's hayashi", "who is hayashi")]
+    [InlineData("tariff on japan rn?", "tariff on japan right now")]
+    [InlineData("didnt trump sign it", "did not trump sign it")]
+    [InlineData("im confused", "i am confused")]
     [InlineData("Japan’s negotiator", "japan negotiator")]
     [InlineData("the U.S. side", "the us side")]
     [InlineData("Akazawa's trips", "akazawa trips")]

@@ -27,7 +27,7 @@ internal static class GoldSet
     /// fact files. fresh, fresh3 and fresh4 are dev (calibration data in new writers' wording); fresh2 is held out.
     /// </summary>
     public static readonly string[] DefaultFiles =
-        ["data/eval/questions.yaml", "data/eval/fresh.yaml", "data/eval/fresh2.yaml", "data/eval/fresh3.yaml", "data/eval/fresh4.yaml"];
+        ["data/eval/questions.yaml", "data/eval/fresh.yaml", "data/eval/fresh2.yaml", "data/eval/fresh3.yaml", "data/eval/fresh4.yaml", "data/eval/everyday.yaml"];
 
     private static readonly HashSet<string> s_keys = ["q", "expect", "abstain", "split", "note"];
 
