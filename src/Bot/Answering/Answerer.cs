@@ -278,7 +278,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         && (terms.Any(t => t is "round" or "meet" or "talk" or "visit") || terms.All(t => s_latestOnly.Contains(t)));
 
     /// <summary>Terms a question asking only for the latest occasion may have besides "latest" itself.</summary>
-    private static readonly HashSet<string> s_latestOnly = ["latest", "newest", "recent", "most", "news", "update", "development", "happen", "new"];
+    private static readonly HashSet<string> s_latestOnly = ["latest", "newest", "recent", "most", "news", "update", "development", "happen", "happened", "happening", "new"];
 
     /// <summary>Words that make a who-question about the other side's person ("who did japan negotiate with").</summary>
     private static readonly HashSet<string> s_across = ["with", "against", "counterpart", "opposite", "meet", "met", "host", "hosted", "receive", "received", "call", "called"];

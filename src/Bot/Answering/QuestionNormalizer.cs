@@ -45,7 +45,7 @@ internal static partial class QuestionNormalizer
         // Typed without the apostrophe, and chat shorthand.
         ["didnt"] = "did not", ["doesnt"] = "does not", ["dont"] = "do not", ["isnt"] = "is not", ["wasnt"] = "was not",
         ["arent"] = "are not", ["werent"] = "were not", ["hasnt"] = "has not", ["havent"] = "have not", ["wont"] = "will not",
-        ["cant"] = "can not", ["im"] = "i am", ["theyre"] = "they are", ["rn"] = "right now", ["atm"] = "at the moment",
+        ["cant"] = "can not", ["im"] = "i am", ["theyre"] = "they are", ["rn"] = "now", ["atm"] = "now",
         ["gonna"] = "going to", ["wanna"] = "want to",
     };
 
@@ -294,7 +294,9 @@ internal static partial class QuestionNormalizer
     [GeneratedRegex(@"(?<cur>us\$|\$|¥|€|£)\s?(?<num>\d+(?:[.,]\d+)*)\s?(?<scale>bn|b|tn|t|mn|m|k|billion|trillion|million|thousand)?\b", RegexOptions.CultureInvariant)]
     private static partial Regex MoneyPattern();
 
-    [GeneratedRegex(@"\b(?<num>\d+(?:\.\d+)?)(?:\s?(?<scale>bn|tn|mn|trillions?|billions?|millions?)|(?<scale>[btmk]))\b", RegexOptions.CultureInvariant)]
+    // "550 billion", "550bn"; and "550b", "1t" written on the number, unless it ends a model name ("F-35B", "MQ-9B") or a
+    // longer number ("770,000t" is tonnes).
+    [GeneratedRegex(@"\b(?<num>\d+(?:\.\d+)?)\s?(?<scale>bn|tn|mn|trillions?|billions?|millions?)\b|(?<![a-z]-|[\d,.])\b(?<num>\d+(?:\.\d+)?)(?<scale>[bt])\b", RegexOptions.CultureInvariant)]
     private static partial Regex ScaledNumberPattern();
 
     [GeneratedRegex(@"(\d+(?:\.\d+)?)\s?(?:%|pct\b)", RegexOptions.CultureInvariant)]

@@ -35,7 +35,7 @@ public sealed class QuestionNormalizerTests
 
     [Theory]
     [InlineData("F35")]
-    [InlineData("F35B")]
+    [InlineData("F-35B")]
     [InlineData("f-35")]
     [InlineData("F-35A")]
     [InlineData("the F-35s")]
@@ -75,13 +75,21 @@ public sealed class QuestionNormalizerTests
     public void Words_RoundNumberGluedOrAbbreviated_IsRoundAndNumber(string text, string expected) =>
         Assert.Equal(expected, string.Join(' ', QuestionNormalizer.Words(text)));
 
+    [Theory]
+    [InlineData("F-35B order", "billion")]
+    [InlineData("MQ-9B drones", "billion")]
+    [InlineData("770,000t of rice", "trillion")]
+    [InlineData("a 5m fee", "million")]
+    public void Words_LetterAfterAModelOrALongerNumber_IsNotAScale(string text, string scale) =>
+        Assert.DoesNotContain(scale, QuestionNormalizer.Words(text));
+
     [Fact]
     public void Words_ModelVariant_KeepsTheVariantToo() =>
         Assert.Equal(["f35a", "f35"], QuestionNormalizer.Words("F-35A"));
 
     [Theory]
     [InlineData("who's hayashi", "who is hayashi")]
-    [InlineData("tariff on japan rn?", "tariff on japan right now")]
+    [InlineData("tariff on japan rn?", "tariff on japan now")]
     [InlineData("didnt trump sign it", "did not trump sign it")]
     [InlineData("im confused", "i am confused")]
     [InlineData("Japan’s negotiator", "japan negotiator")]
