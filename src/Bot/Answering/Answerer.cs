@@ -11,6 +11,10 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 {
     public const int MaxSuggestions = 3;
     private const int Keep = 10;
+
+    /// <summary>Content terms past which a question counts as fully specified: a short question ("rice how much",
+    /// "latest?") says less about what it wants, so the same scores are less sure of its answer.</summary>
+    private const int LengthCap = 10;
     private readonly RankingWeights _w = weights ?? RankingWeights.Default;
 
     public ConfidenceModel Model => confidence;
@@ -73,7 +77,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Stability: Stability(index, words, ordinals, semantic, top.Fact),
             Spread: ranked.Count > 1 ? top.Score - ranked.Skip(1).Take(4).Average(r => r.Score) : top.Score,
             Unstated: Unstated(index, topIndex, words, entities) ? 1 : 0,
-            Speculative: index.Analyzer.Scope.Speculates(words) ? 1 : 0);
+            Speculative: index.Analyzer.Scope.Speculates(words) ? 1 : 0,
+            Length: Math.Min(terms.Count, LengthCap) / (double)LengthCap);
         var p = confidence.Confidence(features);
         var abstained = p < confidence.Threshold;
         return new AnswerResult
@@ -283,15 +288,29 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// <summary>Words that make a who-question about the other side's person ("who did japan negotiate with").</summary>
     private static readonly HashSet<string> s_across = ["with", "against", "counterpart", "opposite", "meet", "met", "host", "hosted", "receive", "received", "call", "called"];
 
+    private static readonly Dictionary<string, Side> s_capitals = new(StringComparer.Ordinal) { ["tokyo"] = Side.Japan, ["washington"] = Side.UnitedStates };
+
     /// <summary>
-    /// The side a who-question asks about: "who led the talks for japan", "the japanese spokesman" name only Japan;
+    /// The side a who-question asks about: "who led the talks for japan", "the japanese spokesman", "for tokyo" name only Japan;
     /// null when it names both, neither, or asks across ("who did japan negotiate with").
     /// </summary>
     internal static Side? SideAsked(IReadOnlyList<string> words, List<string> terms)
     {
+        if (words.Any(s_across.Contains))
+        {
+            return null;
+        }
+
+        // "for tokyo", "for washington": the capital stands for its government, whatever else the question names.
+        var capital = words.Zip(words.Skip(1)).Where(pair => pair.First == "for").Select(pair => pair.Second).FirstOrDefault(s_capitals.ContainsKey);
+        if (capital is not null)
+        {
+            return s_capitals[capital];
+        }
+
         var japan = terms.Contains("japan");
         var us = terms.Contains("us");
-        if (japan == us || words.Any(s_across.Contains))
+        if (japan == us)
         {
             return null;
         }

@@ -55,6 +55,9 @@ public sealed class AnswererTests
     [InlineData("who met japan's negotiator", null)]
     [InlineData("who met the us side for japan", null)]
     [InlineData("who is akazawa", null)]
+    [InlineData("who led the talks for tokyo", Bot.Facts.Side.Japan)]
+    [InlineData("who's running the japan talks for washington", Bot.Facts.Side.UnitedStates)]
+    [InlineData("who went to washington for the talks", null)]
     public void SideAsked_WhoQuestionNamingOneSide_IsThatSide(string question, Bot.Facts.Side? side)
     {
         var words = QuestionNormalizer.Words(question);
