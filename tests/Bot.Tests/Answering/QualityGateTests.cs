@@ -43,11 +43,11 @@ public sealed class RealEngineGroup : ICollectionFixture<RealEngineFixture>
 public sealed class QualityGateTests(RealEngineFixture engine)
 {
     // Measured on the test split (300 questions: the first 179, plus 121 from the second batch of independently written
-    // questions; fact base f53de909649d, threshold 0.84, confidence fitted on 1,256 dev questions) when the gate was last
-    // set: top-1 84.8% (223/263), ranked first 90.9% (239/263), out-of-scope abstention 97.3% (36/37), 9 confident wrong,
-    // 20.2 points over BM25 (64.6%). Each constant allows about one question of slack for floating-point differences
+    // questions; fact base f53de909649d, threshold 0.88, confidence fitted on 1,639 dev questions) when the gate was last
+    // set: top-1 77.6% (204/263), ranked first 91.6% (241/263), out-of-scope abstention 97.3% (36/37), 6 confident wrong,
+    // 13.0 points over BM25 (64.6%). Each constant allows about one question of slack for floating-point differences
     // between machines.
-    // Floors have been loosened four times, deliberately, never to let a regression through:
+    // Floors have been loosened five times, deliberately, never to let a regression through:
     // - when the gate moved to this larger test split and the threshold to the one the 601-question dev split's cost
     //   rule picks (a wrong answer costs ten right ones); the first gate, on 179 questions at threshold 0.75, was top-1
     //   89%, 12 confident wrong, 15 points;
@@ -63,17 +63,24 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     //   styles went in (2026-11-26), chosen on dev (ranked first there: questions.yaml 95.6 -> 95.6%, a new writer's
     //   set 85.3 -> 91.3%): this split's ranked-first went from 242 to 240, so its floor moved from 241 to 239. Measured
     //   afterwards, not used to choose: the held-out fresh2 went 91.3 -> 92.0%; top-1 here rose from 216 to 223 and
-    //   out-of-scope abstention from 35 to 36 of 37 in the same session.
-    // With the everyday questions (2026-11-26, second session; see the everyday gate below) this split's ranked first
-    // went from 240 to 239, at its floor; its other floors held, and fresh2's top-1 floor moved (below).
-    // Ranked-first does not depend on the threshold, so it guards the ranking itself. Of the targets the lead
-    // over BM25 (15 points) and out-of-scope abstention (95%) are met; top-1 95% and no confident wrong answer are not:
-    // from here, raise these as the engine improves, never lower them to pass.
-    private const double MinTop1 = 222.0 / 263;
-    private const double MinRankedFirst = 239.0 / 263;
+    //   out-of-scope abstention from 35 to 36 of 37 in the same session;
+    // - when the confidence learnt question length and was refitted, by the same cost rule, on 1,639 dev questions
+    //   (2026-11-26, third session; 383 short questions from two new writers joined dev, data/eval/fresh5.yaml). Length
+    //   was checked first on those questions before any tuning on them: at the threshold each model's dev data picked,
+    //   cost-rule utility 39 -> 90 (189 right and 15 wrong answers -> 180 and 9). With them in dev the rule picks 0.88
+    //   (was 0.84): the engine answers fewer questions and gets fewer wrong. Here top-1 went 223 -> 204, confident wrong
+    //   9 -> 6, the lead over BM25 20.2 -> 13.0 points, so utility 133 -> 144; fresh2 and everyday's held-out part gained
+    //   utility too (below). The top-1 floor moved 222 -> 203 and the lead floor 0.19 -> 0.12; the confident-wrong
+    //   ceiling tightened 10 -> 7 and ranked first rose to 240.
+    // Ranked-first does not depend on the threshold, so it guards the ranking itself. Of the targets only
+    // out-of-scope abstention (95%) is met; the lead over BM25 (15 points) was met at threshold 0.84 and is not at 0.88;
+    // top-1 95% and no confident wrong answer are not: from here, raise these as the engine improves, never lower them
+    // to pass.
+    private const double MinTop1 = 203.0 / 263;
+    private const double MinRankedFirst = 240.0 / 263;
     private const double MinOutOfScopeAbstention = 35.0 / 37;
-    private const int MaxConfidentWrong = 10;
-    private const double MinLeadOverBaseline = 0.19;
+    private const int MaxConfidentWrong = 7;
+    private const double MinLeadOverBaseline = 0.12;
 
     private IReadOnlyList<GoldQuestion> TestSplit => [.. engine.Gold.Where(q => q.Split == GoldSet.Test)];
 
@@ -123,11 +130,14 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // One question of slack each. Loosened once: with the everyday questions (2026-11-26, chosen on dev, where out-of-fold
     // utility on 1,256 dev questions rose 550.0 -> 558.4 and everyday dev ranked first 86.4 -> 90.9%; fact base
     // f53de909649d, threshold 0.84) it measured ranked first 92.0% (138), top-1 75.3% (113, was 115), out-of-scope 93.9%
-    // (46), 4 confident wrong (was 3), so the top-1 floor moved from 114 to 112 and the ceiling from 4 to 5.
+    // (46), 4 confident wrong (was 3), so the top-1 floor moved from 114 to 112 and the ceiling from 4 to 5. With question
+    // length in the confidence and the threshold at 0.88 (third session of 2026-11-26, see the test split above) it
+    // measured ranked first 92.0% (138), top-1 76.7% (115), out-of-scope 93.9% (46), 3 confident wrong: the top-1 floor
+    // went back up to 114 and the ceiling down to 4.
     private const double MinFresh2RankedFirst = 137.0 / 150;
-    private const double MinFresh2Top1 = 112.0 / 150;
+    private const double MinFresh2Top1 = 114.0 / 150;
     private const double MinFresh2OutOfScopeAbstention = 45.0 / 49;
-    private const int MaxFresh2ConfidentWrong = 5;
+    private const int MaxFresh2ConfidentWrong = 4;
 
     [Fact]
     public void Eval_Fresh2HeldOutSet_MeetsItsGate()
@@ -142,12 +152,16 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // on. Measured with the engine before the everyday changes: ranked first 82.4% (56/68), top-1 55.9% (38/68),
     // out-of-scope abstention 87.5% (28/32), 4 confident wrong; BM25 54.4%. When this gate was set (fact base
     // f53de909649d, threshold 0.84): ranked first 85.3% (58/68), top-1 58.8% (40/68), out-of-scope 84.4% (27/32),
-    // 5 confident wrong; BM25 54.4%. Short questions are the engine's weakest: it abstains on 28 of the 68, 26 of them
-    // with the right fact suggested. One question of slack each.
+    // 5 confident wrong; BM25 54.4%. Loosened once, with question length in the confidence and the threshold at 0.88
+    // (third session of 2026-11-26, see the test split above): ranked first 85.3% (58), top-1 47.1% (32, was 40),
+    // out-of-scope 96.9% (31/32, was 27), 1 confident wrong (was 5), so cost-rule utility 22 against -10; the top-1 floor
+    // moved 39 -> 31, the out-of-scope floor rose 26 -> 30 and the ceiling fell 6 -> 2. Short questions are the engine's
+    // weakest: it abstains on 36 of the 68 in-scope ones, 34 of them with the right fact suggested. One question of
+    // slack each.
     private const double MinEverydayRankedFirst = 57.0 / 68;
-    private const double MinEverydayTop1 = 39.0 / 68;
-    private const double MinEverydayOutOfScopeAbstention = 26.0 / 32;
-    private const int MaxEverydayConfidentWrong = 6;
+    private const double MinEverydayTop1 = 31.0 / 68;
+    private const double MinEverydayOutOfScopeAbstention = 30.0 / 32;
+    private const int MaxEverydayConfidentWrong = 2;
 
     [Fact]
     public void Eval_EverydayHeldOutPart_MeetsItsGate()
