@@ -43,9 +43,9 @@ public sealed class RealEngineGroup : ICollectionFixture<RealEngineFixture>
 public sealed class QualityGateTests(RealEngineFixture engine)
 {
     // Measured on the test split (300 questions: the first 179, plus 121 from the second batch of independently written
-    // questions; fact base f53de909649d, threshold 0.88, confidence fitted on 1,639 dev questions) when the gate was last
-    // set: top-1 77.6% (204/263), ranked first 91.6% (241/263), out-of-scope abstention 97.3% (36/37), 6 confident wrong,
-    // 13.0 points over BM25 (64.6%). Each constant allows about one question of slack for floating-point differences
+    // questions; fact base f4a81f6c279f, threshold 0.89, confidence fitted on 1,639 dev questions) when the gate was last
+    // set: top-1 77.2% (203/263), ranked first 92.4% (243/263), out-of-scope abstention 97.3% (36/37), 7 confident wrong,
+    // 12.6 points over BM25 (64.6%). Each constant allows about one question of slack for floating-point differences
     // between machines.
     // Floors have been loosened five times, deliberately, never to let a regression through:
     // - when the gate moved to this larger test split and the threshold to the one the 601-question dev split's cost
@@ -70,17 +70,20 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     //   cost-rule utility 39 -> 90 (189 right and 15 wrong answers -> 180 and 9). With them in dev the rule picks 0.88
     //   (was 0.84): the engine answers fewer questions and gets fewer wrong. Here top-1 went 223 -> 204, confident wrong
     //   9 -> 6, the lead over BM25 20.2 -> 13.0 points, so utility 133 -> 144; fresh2 and everyday's held-out part gained
-    //   utility too (below). The top-1 floor moved 222 -> 203 and the lead floor 0.19 -> 0.12; the confident-wrong
-    //   ceiling tightened 10 -> 7 and ranked first rose to 240.
+    //   utility too (below). Then 462 short chat-style phrasings went in (chosen on dev: ranked first on everyday dev
+    //   90.9 -> 93.9%, fresh 90.8 -> 91.7%, questions.yaml 96.4 -> 96.2%), and the rule picked 0.89: here ranked first
+    //   241 -> 243, top-1 204 -> 203, confident wrong 6 -> 7 (utility 133, as at the start of that session). The top-1
+    //   floor moved 222 -> 202 and the lead floor 0.19 -> 0.11; the confident-wrong ceiling went 10 -> 8 and ranked first
+    //   rose to 242.
     // Ranked-first does not depend on the threshold, so it guards the ranking itself. Of the targets only
-    // out-of-scope abstention (95%) is met; the lead over BM25 (15 points) was met at threshold 0.84 and is not at 0.88;
+    // out-of-scope abstention (95%) is met; the lead over BM25 (15 points) was met at threshold 0.84 and is not at 0.89;
     // top-1 95% and no confident wrong answer are not: from here, raise these as the engine improves, never lower them
     // to pass.
-    private const double MinTop1 = 203.0 / 263;
-    private const double MinRankedFirst = 240.0 / 263;
+    private const double MinTop1 = 202.0 / 263;
+    private const double MinRankedFirst = 242.0 / 263;
     private const double MinOutOfScopeAbstention = 35.0 / 37;
-    private const int MaxConfidentWrong = 7;
-    private const double MinLeadOverBaseline = 0.12;
+    private const int MaxConfidentWrong = 8;
+    private const double MinLeadOverBaseline = 0.11;
 
     private IReadOnlyList<GoldQuestion> TestSplit => [.. engine.Gold.Where(q => q.Split == GoldSet.Test)];
 
@@ -131,11 +134,11 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // utility on 1,256 dev questions rose 550.0 -> 558.4 and everyday dev ranked first 86.4 -> 90.9%; fact base
     // f53de909649d, threshold 0.84) it measured ranked first 92.0% (138), top-1 75.3% (113, was 115), out-of-scope 93.9%
     // (46), 4 confident wrong (was 3), so the top-1 floor moved from 114 to 112 and the ceiling from 4 to 5. With question
-    // length in the confidence and the threshold at 0.88 (third session of 2026-11-26, see the test split above) it
-    // measured ranked first 92.0% (138), top-1 76.7% (115), out-of-scope 93.9% (46), 3 confident wrong: the top-1 floor
-    // went back up to 114 and the ceiling down to 4.
-    private const double MinFresh2RankedFirst = 137.0 / 150;
-    private const double MinFresh2Top1 = 114.0 / 150;
+    // length in the confidence, the short phrasings and the threshold at 0.89 (third session of 2026-11-26, see the test
+    // split above) it measured ranked first 92.7% (139), top-1 77.3% (116), out-of-scope 93.9% (46), 3 confident wrong:
+    // the ranked-first floor rose to 138, the top-1 floor went back up to 115 and the ceiling down to 4.
+    private const double MinFresh2RankedFirst = 138.0 / 150;
+    private const double MinFresh2Top1 = 115.0 / 150;
     private const double MinFresh2OutOfScopeAbstention = 45.0 / 49;
     private const int MaxFresh2ConfidentWrong = 4;
 
@@ -152,16 +155,16 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // on. Measured with the engine before the everyday changes: ranked first 82.4% (56/68), top-1 55.9% (38/68),
     // out-of-scope abstention 87.5% (28/32), 4 confident wrong; BM25 54.4%. When this gate was set (fact base
     // f53de909649d, threshold 0.84): ranked first 85.3% (58/68), top-1 58.8% (40/68), out-of-scope 84.4% (27/32),
-    // 5 confident wrong; BM25 54.4%. Loosened once, with question length in the confidence and the threshold at 0.88
-    // (third session of 2026-11-26, see the test split above): ranked first 85.3% (58), top-1 47.1% (32, was 40),
-    // out-of-scope 96.9% (31/32, was 27), 1 confident wrong (was 5), so cost-rule utility 22 against -10; the top-1 floor
-    // moved 39 -> 31, the out-of-scope floor rose 26 -> 30 and the ceiling fell 6 -> 2. Short questions are the engine's
-    // weakest: it abstains on 36 of the 68 in-scope ones, 34 of them with the right fact suggested. One question of
-    // slack each.
-    private const double MinEverydayRankedFirst = 57.0 / 68;
-    private const double MinEverydayTop1 = 31.0 / 68;
-    private const double MinEverydayOutOfScopeAbstention = 30.0 / 32;
-    private const int MaxEverydayConfidentWrong = 2;
+    // 5 confident wrong; BM25 54.4%. Loosened once, with question length in the confidence, the short phrasings and the
+    // threshold at 0.89 (third session of 2026-11-26, see the test split above): ranked first 86.8% (59, was 58), top-1
+    // 48.5% (33, was 40), out-of-scope 100% (32/32, was 27), no confident wrong (was 5), so cost-rule utility 33 against
+    // -10; the top-1 floor moved 39 -> 32, the ranked-first floor rose to 58, the out-of-scope floor to 31 and the
+    // ceiling fell 6 -> 1. Short questions are the engine's weakest: it abstains on 35 of the 68 in-scope ones, 34 of
+    // them with the right fact suggested. One question of slack each.
+    private const double MinEverydayRankedFirst = 58.0 / 68;
+    private const double MinEverydayTop1 = 32.0 / 68;
+    private const double MinEverydayOutOfScopeAbstention = 31.0 / 32;
+    private const int MaxEverydayConfidentWrong = 1;
 
     [Fact]
     public void Eval_EverydayHeldOutPart_MeetsItsGate()
@@ -186,10 +189,11 @@ public sealed class QualityGateTests(RealEngineFixture engine)
         Assert.True(metrics.ConfidentWrong <= maxWrong, $"{metrics.ConfidentWrong} confident wrong: {failures}");
     }
 
-    // Measured when this floor was set (fact base f53de909649d): 2,352 of the 2,793 curated phrasings (84.2%) rank their
-    // own fact first when asked of an index without them (before the 939 phrasings of 2026-11-26: 1,503 of 1,829,
-    // 82.2%). One fact-base edit that leaves a fact's other names and questions covering less of it shows here.
-    private const int MinHeldOutPhrasingsFirst = 2344;
+    // Measured when this floor was set (fact base f4a81f6c279f): 84.5% of the 3,255 curated phrasings rank their own
+    // fact first when asked of an index without them (before the 462 short phrasings of 2026-11-26: 2,352 of 2,793,
+    // 84.2%; before the 939 of the session before: 1,503 of 1,829, 82.2%). One fact-base edit that leaves a fact's other
+    // names and questions covering less of it shows here.
+    private const int MinHeldOutPhrasingsFirst = 2741;
 
     [Fact]
     public void Eval_HeldOutPhrasings_StillFindTheirOwnFact()
