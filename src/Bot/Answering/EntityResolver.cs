@@ -132,24 +132,30 @@ internal sealed class EntityResolver
 
     private static readonly HashSet<string> s_limits = ["before", "ahead", "prior", "until", "till", "preceding"];
 
-    /// <summary>"round 4", "4 round" (from "fourth round"), "round #4"; "the final round", "last round" is the
-    /// highest-numbered one.</summary>
+    /// <summary>Words for a round, and words for the talks that name a round only after its number ("the 4th talks",
+    /// "dai yonkai kosho").</summary>
+    private static readonly HashSet<string> s_roundWords = ["round", "rounds", "session", "sessions"];
+    private static readonly HashSet<string> s_talkWords = ["talk", "talks", "negotiation", "negotiations", "kosho"];
+
+    /// <summary>"round 4", "4 round" (from "fourth round"), "round #4", "4th session", "4th talks"; "the final round",
+    /// "last round" is the highest-numbered one.</summary>
     private int? Round(IReadOnlyList<string> words)
     {
         for (var i = 0; i < words.Count; i++)
         {
-            if (words[i] is not ("round" or "rounds"))
+            var talks = s_talkWords.Contains(words[i]);
+            if (!talks && !s_roundWords.Contains(words[i]))
             {
                 continue;
             }
 
             // Unless it is the last one before something ("last round before the july 9 deadline").
-            if (i > 0 && words[i - 1] is "final" or "last" && _lastRound is { } last && !words.Skip(i + 1).Any(s_limits.Contains))
+            if (!talks && i > 0 && words[i - 1] is "final" or "last" && _lastRound is { } last && !words.Skip(i + 1).Any(s_limits.Contains))
             {
                 return last;
             }
 
-            foreach (var j in new[] { i + 1, i - 1, i + 2 })
+            foreach (var j in talks ? [i - 1] : new[] { i + 1, i - 1, i + 2 })
             {
                 if (j >= 0 && j < words.Count && int.TryParse(words[j], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 30)
                 {

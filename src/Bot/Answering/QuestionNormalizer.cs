@@ -62,7 +62,7 @@ internal static partial class QuestionNormalizer
     public static HashSet<string> Ordinals(string text)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
-        var folded = Fold(text);
+        var folded = JapaneseCounters(Fold(text));
         foreach (Match m in OrdinalSuffixPattern().Matches(folded))
         {
             found.Add(m.Groups[1].Value);
@@ -82,7 +82,7 @@ internal static partial class QuestionNormalizer
     /// <summary>Lower-cased, folded words with numbers, money and model names normalised; stop words kept.</summary>
     public static List<string> Words(string text)
     {
-        var folded = Fold(text);
+        var folded = JapaneseCounters(Fold(text));
         folded = NumericDatePattern().Replace(folded, m => NumericDate(m));
         folded = MoneyPattern().Replace(folded, m => Money(m));
         folded = ScaledNumberPattern().Replace(folded, m => $" {m.Groups["num"].Value} {s_scales[m.Groups["scale"].Value]} ");
@@ -152,6 +152,32 @@ internal static partial class QuestionNormalizer
 
     /// <summary>Unicode compatibility form, accents removed, lower case, typographic quotes and dashes made plain.</summary>
     public static string Fold(string text) => TextNormalizer.FoldCharacters(text);
+
+    private static readonly Dictionary<string, int> s_japaneseTimes = new(StringComparer.Ordinal)
+    {
+        ["ikkai"] = 1, ["nikai"] = 2, ["sankai"] = 3, ["sangai"] = 3, ["yonkai"] = 4, ["gokai"] = 5, ["rokkai"] = 6,
+        ["nanakai"] = 7, ["hachikai"] = 8, ["hakkai"] = 8, ["kyukai"] = 9, ["jukkai"] = 10, ["jikkai"] = 10,
+    };
+
+    /// <summary>
+    /// Romanized Japanese counters, as Japanese readers type them: "dai yonkai" and "dai 4 kai" are the 4th; "5500 oku"
+    /// (hundred millions) is 550 billion, "43 cho" 43 trillion.
+    /// </summary>
+    private static string JapaneseCounters(string folded)
+    {
+        folded = JapaneseOrdinalPattern().Replace(folded, m =>
+            m.Groups["n"].Success ? $" {m.Groups["n"].Value}th " : $" {s_japaneseTimes[m.Groups["word"].Value]}th ");
+        return JapaneseScalePattern().Replace(folded, m =>
+        {
+            var number = decimal.Parse(m.Groups["num"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var (value, scale) = m.Groups["unit"].Value switch
+            {
+                "oku" => (number / 10, "billion"),
+                _ => (number, "trillion"),
+            };
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $" {value:0.###} {scale} ");
+        });
+    }
 
     private static string Money(Match m)
     {
@@ -355,6 +381,12 @@ internal static partial class QuestionNormalizer
 
     [GeneratedRegex(@"\b(\d+)(?:st|nd|rd|th)\b", RegexOptions.CultureInvariant)]
     private static partial Regex OrdinalSuffixPattern();
+
+    [GeneratedRegex(@"\bdai\s?(?:(?<n>\d+)\s?kai|(?<word>ikkai|nikai|sankai|sangai|yonkai|gokai|rokkai|nanakai|hachikai|hakkai|kyukai|jukkai|jikkai))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex JapaneseOrdinalPattern();
+
+    [GeneratedRegex(@"\b(?<num>\d+(?:\.\d+)?)\s?(?<unit>oku|cho)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex JapaneseScalePattern();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'\-.,]*", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();

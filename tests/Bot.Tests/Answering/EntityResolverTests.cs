@@ -52,6 +52,9 @@ public sealed class EntityResolverTests
     [InlineData("rd7 date", 7)]
     [InlineData("rnd 3 venue", 3)]
     [InlineData("what happened in round6", 6)]
+    [InlineData("the 5th session", 5)]
+    [InlineData("the fourth talks", 4)]
+    [InlineData("dai yonkai kosho", 4)]
     public void Resolve_RoundNumberInAnyForm_IsFound(string question, int round) => Assert.Equal(round, Resolve(question).Round);
 
     [Theory]
@@ -64,6 +67,11 @@ public sealed class EntityResolverTests
     [InlineData("the last round before the deadline")]
     [InlineData("final round ahead of the summit")]
     public void Resolve_LastRoundBeforeSomething_IsNoRoundNumber(string question) => Assert.Null(Resolve(question).Round);
+
+    [Theory]
+    [InlineData("talks 4 times a year")]
+    [InlineData("last talks in june")]
+    public void Resolve_TalksWithoutANumberBeforeThem_IsNoRound(string question) => Assert.Null(Resolve(question).Round);
 
     [Theory]
     [InlineData("what happened on May 1", 2025, 5, 1)]

@@ -76,6 +76,26 @@ public sealed class QuestionNormalizerTests
         Assert.Equal(expected, string.Join(' ', QuestionNormalizer.Words(text)));
 
     [Theory]
+    [InlineData("dai yonkai kosho", "4 kosho", "4")]
+    [InlineData("dai ikkai", "1", "1")]
+    [InlineData("dai 8 kai no kosho", "8 no kosho", "8")]
+    [InlineData("5500 oku doru", "550 billion doru", null)]
+    [InlineData("43 cho en", "43 trillion en", null)]
+    [InlineData("80 oku", "8 billion", null)]
+    public void Words_RomanizedJapaneseCounters_AreOrdinalsAndScales(string text, string expected, string? ordinal)
+    {
+        Assert.Equal(expected, string.Join(' ', QuestionNormalizer.Words(text)));
+        Assert.Equal(ordinal is null ? [] : [ordinal], QuestionNormalizer.Ordinals(text));
+    }
+
+    [Theory]
+    [InlineData("the daily kai shek")]
+    [InlineData("a 3 man team")]
+    [InlineData("cho and oku")]
+    public void Words_NoJapaneseCounter_StayAsTyped(string text) =>
+        Assert.Equal(text, string.Join(' ', QuestionNormalizer.Words(text)));
+
+    [Theory]
     [InlineData("F-35B order", "billion")]
     [InlineData("MQ-9B drones", "billion")]
     [InlineData("770,000t of rice", "trillion")]
