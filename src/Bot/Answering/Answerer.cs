@@ -13,7 +13,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     private const int Keep = 10;
 
     /// <summary>Content terms past which a question counts as fully specified: a short question ("rice how much",
-    /// "latest?") says less about what it wants, so the same scores are less sure of its answer.</summary>
+    /// "latest?") says less about what it wants, so the same scores are less sure of its answer. Terms are counted as
+    /// read, repeats and words the facts never use included (those are weighed apart, as unknown words); counting only
+    /// distinct known terms fitted worse on dev.</summary>
     private const int LengthCap = 10;
     private readonly RankingWeights _w = weights ?? RankingWeights.Default;
 
@@ -33,7 +35,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         var (words, text) = Interpret(index, question);
         var ordinals = QuestionNormalizer.Ordinals(question);
         var facts = index.Facts.Facts;
-        var reading = Read(index, words);
+        var reading = Read(index, words, ordinals);
         var (terms, type, entities) = (reading.Terms, reading.Type, reading.Entities);
         if (terms.Count == 0 && !entities.Any)
         {
@@ -105,8 +107,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// <summary>What the engine reads from a question's words: its terms, type and entities.</summary>
     private sealed record Reading(List<string> Words, List<string> Terms, QuestionType Type, Entities Entities);
 
-    private static Reading Read(FactIndex index, List<string> words) =>
-        new(words, index.Analyzer.Terms(words), QuestionClassifier.Classify(words), index.Entities.Resolve(words));
+    private static Reading Read(FactIndex index, List<string> words, IReadOnlySet<string> ordinals) =>
+        new(words, index.Analyzer.Terms(words), QuestionClassifier.Classify(words), index.Entities.Resolve(words, ordinals));
 
     /// <summary>Every fact's fused score (into <paramref name="scores"/>): lexical similarity (normalised to the best,
     /// into <paramref name="lexicalShare"/>) and semantic similarity, plus the evidence the question gives.</summary>
@@ -184,7 +186,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             }
 
             tried++;
-            var reduced = Read(index, [.. words.Take(i), .. words.Skip(i + 1)]);
+            var reduced = Read(index, [.. words.Take(i), .. words.Skip(i + 1)], ordinals);
             if (reduced.Terms.Count == 0 && !reduced.Entities.Any)
             {
                 continue;
@@ -290,6 +292,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
     private static readonly Dictionary<string, Side> s_capitals = new(StringComparer.Ordinal) { ["tokyo"] = Side.Japan, ["washington"] = Side.UnitedStates };
 
+    /// <summary>Words before "for tokyo" that make it a destination or a posting, not a side.</summary>
+    private static readonly HashSet<string> s_notForSide = ["left", "leave", "leaves", "leaving", "headed", "head", "heading", "bound", "departed", "flew", "fly", "went", "ambassador", "envoy"];
+
     /// <summary>
     /// The side a who-question asks about: "who led the talks for japan", "the japanese spokesman", "for tokyo" name only Japan;
     /// null when it names both, neither, or asks across ("who did japan negotiate with").
@@ -301,15 +306,13 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             return null;
         }
 
-        // "for tokyo", "for washington": the capital stands for its government, whatever else the question names.
-        var capital = words.Zip(words.Skip(1)).Where(pair => pair.First == "for").Select(pair => pair.Second).FirstOrDefault(s_capitals.ContainsKey);
-        if (capital is not null)
-        {
-            return s_capitals[capital];
-        }
-
-        var japan = terms.Contains("japan");
-        var us = terms.Contains("us");
+        // "the talks for tokyo": the capital stands for its government, as one more mention of its country; not after a
+        // move ("left for washington") or a post abroad ("ambassador for tokyo").
+        var capitals = words.Select((w, i) => (Word: w, At: i))
+            .Where(x => x.At >= 1 && words[x.At - 1] == "for" && s_capitals.ContainsKey(x.Word) && (x.At < 2 || !s_notForSide.Contains(words[x.At - 2])))
+            .Select(x => s_capitals[x.Word]).ToList();
+        var japan = terms.Contains("japan") || capitals.Contains(Side.Japan);
+        var us = terms.Contains("us") || capitals.Contains(Side.UnitedStates);
         if (japan == us)
         {
             return null;

@@ -6,7 +6,7 @@ namespace Bot.Answering;
 /// <summary>What the confidence is computed from, for the best candidate of one question.</summary>
 internal readonly record struct ConfidenceFeatures(
     double Fused, double Margin, double Semantic, double Coverage, double Unknown, double EntityAgreement, double RankAgreement,
-    double SemanticMargin, double LexicalMargin, double OtherPlace, double CloseRelated = 0, double ProfileOfSeveral = 0, double SemanticVote = 0, double TopFits = 0, double SecondFits = 0, double Stability = 1, double Spread = 0, double Unstated = 0, double Speculative = 0, double Length = 0)
+    double SemanticMargin, double LexicalMargin, double OtherPlace, double CloseRelated = 0, double ProfileOfSeveral = 0, double SemanticVote = 0, double TopFits = 0, double SecondFits = 0, double Stability = 1, double Spread = 0, double Unstated = 0, double Speculative = 0, double Length = 1)
 {
     public static readonly string[] Names =
     [

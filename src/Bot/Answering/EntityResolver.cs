@@ -89,7 +89,9 @@ internal sealed class EntityResolver
             .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault(2025);
     }
 
-    public Entities Resolve(IReadOnlyList<string> words)
+    /// <param name="ordinals">The numbers the question writes as ordinals, which name a round before "session" or
+    /// "talks"; none when omitted.</param>
+    public Entities Resolve(IReadOnlyList<string> words, IReadOnlySet<string>? ordinals = null)
     {
         var people = new HashSet<string>(StringComparer.Ordinal);
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -122,7 +124,7 @@ internal sealed class EntityResolver
         }
 
         var (from, to, day) = Date(words);
-        return new Entities(people, Round(words), from, to, day) { Positions = positions, NamePositions = namePositions, ByName = byName };
+        return new Entities(people, Round(words, ordinals ?? FrozenSet<string>.Empty), from, to, day) { Positions = positions, NamePositions = namePositions, ByName = byName };
     }
 
     private static readonly HashSet<string> s_governments = ["cabinet", "naikaku", "government", "govt", "gov", "administration", "admin"];
@@ -132,32 +134,37 @@ internal sealed class EntityResolver
 
     private static readonly HashSet<string> s_limits = ["before", "ahead", "prior", "until", "till", "preceding"];
 
-    /// <summary>Words for a round, and words for the talks that name a round only after its number ("the 4th talks",
-    /// "dai yonkai kosho").</summary>
-    private static readonly HashSet<string> s_roundWords = ["round", "rounds", "session", "sessions"];
+    /// <summary>Words that name a round only with an ordinal before them ("the 4th session", "the fourth talks", "dai
+    /// yonkai kosho"), or for a session a number after it ("session 5"): "8 talks", "the july 9 talks" and "their june 27
+    /// session" name none.</summary>
+    private static readonly HashSet<string> s_sessionWords = ["session", "sessions"];
     private static readonly HashSet<string> s_talkWords = ["talk", "talks", "negotiation", "negotiations", "kosho"];
 
-    /// <summary>"round 4", "4 round" (from "fourth round"), "round #4", "4th session", "4th talks"; "the final round",
-    /// "last round" is the highest-numbered one.</summary>
-    private int? Round(IReadOnlyList<string> words)
+    /// <summary>"round 4", "4 round" (from "fourth round"), "round #4", "the 4th session", "the fourth talks"; "the final
+    /// round", "last round" is the highest-numbered one.</summary>
+    /// <param name="ordinals">The numbers the question writes as ordinals (<see cref="QuestionNormalizer.Ordinals"/>).</param>
+    private int? Round(IReadOnlyList<string> words, IReadOnlySet<string> ordinals)
     {
         for (var i = 0; i < words.Count; i++)
         {
             var talks = s_talkWords.Contains(words[i]);
-            if (!talks && !s_roundWords.Contains(words[i]))
+            var session = s_sessionWords.Contains(words[i]);
+            if (!talks && !session && words[i] is not ("round" or "rounds"))
             {
                 continue;
             }
 
             // Unless it is the last one before something ("last round before the july 9 deadline").
-            if (!talks && i > 0 && words[i - 1] is "final" or "last" && _lastRound is { } last && !words.Skip(i + 1).Any(s_limits.Contains))
+            if (!talks && !session && i > 0 && words[i - 1] is "final" or "last" && _lastRound is { } last && !words.Skip(i + 1).Any(s_limits.Contains))
             {
                 return last;
             }
 
-            foreach (var j in talks ? [i - 1] : new[] { i + 1, i - 1, i + 2 })
+            (int At, bool Ordinal)[] places = talks ? [(i - 1, true)] : session ? [(i - 1, true), (i + 1, false)] : [(i + 1, false), (i - 1, false), (i + 2, false)];
+            foreach (var (j, ordinal) in places)
             {
-                if (j >= 0 && j < words.Count && int.TryParse(words[j], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 30)
+                if (j >= 0 && j < words.Count && int.TryParse(words[j], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 30
+                    && (!ordinal || ordinals.Contains(words[j])))
                 {
                     return n;
                 }

@@ -169,13 +169,13 @@ internal static partial class QuestionNormalizer
             m.Groups["n"].Success ? $" {m.Groups["n"].Value}th " : $" {s_japaneseTimes[m.Groups["word"].Value]}th ");
         return JapaneseScalePattern().Replace(folded, m =>
         {
-            var number = decimal.Parse(m.Groups["num"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            var (value, scale) = m.Groups["unit"].Value switch
+            if (!decimal.TryParse(m.Groups["num"].Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
             {
-                "oku" => (number / 10, "billion"),
-                _ => (number, "trillion"),
-            };
-            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $" {value:0.###} {scale} ");
+                return m.Value;
+            }
+
+            var (value, scale) = m.Groups["unit"].Value == "oku" ? (number / 10, "billion") : (number, "trillion");
+            return FormattableString.Invariant($" {value:0.###} {scale} ");
         });
     }
 
@@ -382,10 +382,10 @@ internal static partial class QuestionNormalizer
     [GeneratedRegex(@"\b(\d+)(?:st|nd|rd|th)\b", RegexOptions.CultureInvariant)]
     private static partial Regex OrdinalSuffixPattern();
 
-    [GeneratedRegex(@"\bdai\s?(?:(?<n>\d+)\s?kai|(?<word>ikkai|nikai|sankai|sangai|yonkai|gokai|rokkai|nanakai|hachikai|hakkai|kyukai|jukkai|jikkai))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bdai\s?(?:(?<n>[0-9]{1,2})\s?kai|(?<word>ikkai|nikai|sankai|sangai|yonkai|gokai|rokkai|nanakai|hachikai|hakkai|kyukai|jukkai|jikkai))\b", RegexOptions.CultureInvariant)]
     private static partial Regex JapaneseOrdinalPattern();
 
-    [GeneratedRegex(@"\b(?<num>\d+(?:\.\d+)?)\s?(?<unit>oku|cho)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![0-9.,])(?<num>(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,12})(?:\.[0-9]+)?)\s?(?<unit>oku|cho)\b", RegexOptions.CultureInvariant)]
     private static partial Regex JapaneseScalePattern();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'\-.,]*", RegexOptions.CultureInvariant)]

@@ -23,7 +23,12 @@ internal sealed record TimeFrame(DateOnly From, DateOnly To, bool IsFormer = fal
 /// </summary>
 internal sealed partial class RoleTimes
 {
-    private static readonly HashSet<string> s_now = ["now", "current", "currently", "today", "incumbent", "latest", "nowadays", "sitting", "still", "anymore"];
+    private static readonly HashSet<string> s_now = ["now", "current", "currently", "today", "incumbent", "latest", "nowadays", "sitting"];
+
+    /// <summary>"is kato still minister", "not minister anymore": about now unless the question is in the past tense
+    /// ("was ishiba still pm when…").</summary>
+    private static readonly HashSet<string> s_stillNow = ["still", "anymore"];
+    private static readonly HashSet<string> s_past = ["was", "were", "did", "had"];
     private static readonly HashSet<string> s_former = ["former", "previous", "prior", "ex", "earlier", "predecessor"];
 
     /// <summary>The two sides: every post is Japan's or the US's, so naming the country names no post.</summary>
@@ -76,9 +81,10 @@ internal sealed partial class RoleTimes
     /// <summary>The date "now" means: the fact base's as-of date.</summary>
     public DateOnly Now => _now;
 
-    /// <summary>Does the question ask about the present ("now", "current", "still", "these days")?</summary>
+    /// <summary>Does the question ask about the present ("now", "current", "these days", "is he still")?</summary>
     public static bool AsksNow(IReadOnlyList<string> words) =>
-        words.Any(s_now.Contains) || words.Zip(words.Skip(1)).Any(pair => pair is ("these", "days"));
+        words.Any(s_now.Contains) || words.Zip(words.Skip(1)).Any(pair => pair is ("these", "days"))
+        || (words.Any(s_stillNow.Contains) && !words.Any(s_past.Contains));
 
     /// <summary>
     /// The time a question places its post in: a date or year it names, then "now", "during the talks" (the numbered

@@ -62,11 +62,24 @@ internal sealed class SynonymTable
         }
 
         var result = new List<IReadOnlyList<string>>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var node in groups)
         {
             if (node is not YamlSequenceNode group || group.Any(n => n is not YamlScalarNode { Value: not null }))
             {
                 throw new InvalidDataException($"{path}:{node.Start.Line}: each group is a list of words or phrases");
+            }
+
+            // A word in two groups would silently mean only the first.
+            foreach (var member in group.Cast<YamlScalarNode>())
+            {
+                var key = string.Join(' ', QuestionNormalizer.Words(member.Value!).Select(Analyzer.Stem));
+                if (key.Length > 0 && seen.TryGetValue(key, out var other) && other != result.Count)
+                {
+                    throw new InvalidDataException($"{path}:{member.Start.Line}: '{member.Value}' is already in another group");
+                }
+
+                seen[key] = result.Count;
             }
 
             result.Add([.. group.Cast<YamlScalarNode>().Select(n => n.Value!)]);

@@ -59,4 +59,21 @@ public sealed class AnalyzerTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Load_WordInTwoGroups_FailsWithItsLine()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "syn-" + Guid.NewGuid().ToString("N") + ".yaml");
+        File.WriteAllText(path, "groups:\n  - [car, auto]\n  - [vehicle, cars]\n");
+        try
+        {
+            var error = Assert.Throws<InvalidDataException>(() => SynonymTable.Load(path));
+            Assert.Contains(":3:", error.Message, StringComparison.Ordinal);
+            Assert.Contains("'cars'", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -56,8 +56,11 @@ public sealed class AnswererTests
     [InlineData("who met the us side for japan", null)]
     [InlineData("who is akazawa", null)]
     [InlineData("who led the talks for tokyo", Bot.Facts.Side.Japan)]
-    [InlineData("who's running the japan talks for washington", Bot.Facts.Side.UnitedStates)]
+    [InlineData("who negotiated for washington", Bot.Facts.Side.UnitedStates)]
+    [InlineData("who's running the japan talks for washington", null)]
     [InlineData("who went to washington for the talks", null)]
+    [InlineData("who is the us ambassador for tokyo", Bot.Facts.Side.UnitedStates)]
+    [InlineData("which japanese minister left for washington", Bot.Facts.Side.Japan)]
     public void SideAsked_WhoQuestionNamingOneSide_IsThatSide(string question, Bot.Facts.Side? side)
     {
         var words = QuestionNormalizer.Words(question);

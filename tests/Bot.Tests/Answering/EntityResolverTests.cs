@@ -6,7 +6,7 @@ public sealed class EntityResolverTests
 {
     private static readonly EntityResolver s_resolver = new(AnsweringTestFacts.Load());
 
-    private static Entities Resolve(string question) => s_resolver.Resolve(QuestionNormalizer.Words(question));
+    private static Entities Resolve(string question) => s_resolver.Resolve(QuestionNormalizer.Words(question), QuestionNormalizer.Ordinals(question));
 
     [Theory]
     [InlineData("who is ryosei akazawa", "ryosei-akazawa")]
@@ -69,9 +69,14 @@ public sealed class EntityResolverTests
     public void Resolve_LastRoundBeforeSomething_IsNoRoundNumber(string question) => Assert.Null(Resolve(question).Round);
 
     [Theory]
-    [InlineData("talks 4 times a year")]
+    [InlineData("why were the 2+2 talks cancelled")]
+    [InlineData("the july 9 talks")]
+    [InlineData("they held 8 talks")]
+    [InlineData("how long was their june 27 session")]
+    [InlineData("akazawa's 2 sessions")]
+    [InlineData("the session lasted 3 hours")]
     [InlineData("last talks in june")]
-    public void Resolve_TalksWithoutANumberBeforeThem_IsNoRound(string question) => Assert.Null(Resolve(question).Round);
+    public void Resolve_NumberNearTalksOrSessionThatIsNoOrdinal_IsNoRound(string question) => Assert.Null(Resolve(question).Round);
 
     [Theory]
     [InlineData("what happened on May 1", 2025, 5, 1)]

@@ -79,9 +79,12 @@ public sealed class QuestionNormalizerTests
     [InlineData("dai yonkai kosho", "4 kosho", "4")]
     [InlineData("dai ikkai", "1", "1")]
     [InlineData("dai 8 kai no kosho", "8 no kosho", "8")]
+    [InlineData("dai 40 kai", "40", "40")]
     [InlineData("5500 oku doru", "550 billion doru", null)]
     [InlineData("43 cho en", "43 trillion en", null)]
     [InlineData("80 oku", "8 billion", null)]
+    [InlineData("5,500 oku doru", "550 billion doru", null)]
+    [InlineData("1.5 cho en", "1.5 trillion en", null)]
     public void Words_RomanizedJapaneseCounters_AreOrdinalsAndScales(string text, string expected, string? ordinal)
     {
         Assert.Equal(expected, string.Join(' ', QuestionNormalizer.Words(text)));
@@ -89,11 +92,17 @@ public sealed class QuestionNormalizerTests
     }
 
     [Theory]
-    [InlineData("the daily kai shek")]
-    [InlineData("a 3 man team")]
-    [InlineData("cho and oku")]
-    public void Words_NoJapaneseCounter_StayAsTyped(string text) =>
-        Assert.Equal(text, string.Join(' ', QuestionNormalizer.Words(text)));
+    [InlineData("nikai kosho", "nikai kosho")]
+    [InlineData("dai 2 kaigi", "dai 2 kaigi")]
+    [InlineData("dai-ichi life", "dai ichi life")]
+    [InlineData("dai 123 kai", "dai 123 kai")]
+    [InlineData("1234567890123 oku", "1234567890123 oku")]
+    [InlineData("\u0665\u0665\u0660\u0660 oku", "\u0665\u0665\u0660\u0660 oku")]
+    public void Words_NoJapaneseCounter_StayAsTheyWere(string text, string expected)
+    {
+        Assert.Equal(expected, string.Join(' ', QuestionNormalizer.Words(text)));
+        Assert.Empty(QuestionNormalizer.Ordinals(text));
+    }
 
     [Theory]
     [InlineData("F-35B order", "billion")]

@@ -264,4 +264,15 @@ public sealed class RoleTimesTests
         var entities = s_entities.Resolve(words);
         return s_roles.Adjacent(words, s_analyzer.Terms(words), entities, Answerer.AnswerIsPerson(words, QuestionClassifier.Classify(words), entities));
     }
+
+    [Theory]
+    [InlineData("who is finance minister now", true)]
+    [InlineData("who's the us trade rep these days", true)]
+    [InlineData("is kato still finance minister", true)]
+    [InlineData("not the negotiator anymore?", true)]
+    [InlineData("was ishiba still pm when the deal was signed", false)]
+    [InlineData("did japan still accept the rate", false)]
+    [InlineData("who was finance minister in april", false)]
+    public void AsksNow_PresentCuesUnlessThePastTense(string question, bool now) =>
+        Assert.Equal(now, RoleTimes.AsksNow(QuestionNormalizer.Words(question)));
 }
