@@ -149,13 +149,14 @@ internal sealed class EntityResolver
         {
             var talks = s_talkWords.Contains(words[i]);
             var session = s_sessionWords.Contains(words[i]);
-            if (!talks && !session && words[i] is not ("round" or "rounds"))
+            var round = words[i] is "round" or "rounds";
+            if (!talks && !session && !round)
             {
                 continue;
             }
 
             // Unless it is the last one before something ("last round before the july 9 deadline").
-            if (!talks && !session && i > 0 && words[i - 1] is "final" or "last" && _lastRound is { } last && !words.Skip(i + 1).Any(s_limits.Contains))
+            if (round && i > 0 && words[i - 1] is "final" or "last" && _lastRound is { } last && !words.Skip(i + 1).Any(s_limits.Contains))
             {
                 return last;
             }

@@ -25,21 +25,23 @@ internal sealed class SynonymTable
             var canonical = string.Join('_', QuestionNormalizer.Words(group[0]).Select(Analyzer.Stem));
             foreach (var member in group)
             {
-                var words = QuestionNormalizer.Words(member).Select(Analyzer.Stem).ToList();
+                var words = Stems(member);
                 if (words.Count == 0)
                 {
                     continue;
                 }
 
-                var key = string.Join(' ', words);
                 var map = words.Count == 1 ? _single : _phrases;
-                map.TryAdd(key, canonical);
+                map.TryAdd(string.Join(' ', words), canonical);
                 MaxPhraseLength = Math.Max(MaxPhraseLength, words.Count);
             }
         }
     }
 
     /// <summary>The longest member in words.</summary>
+    /// <summary>A member's words as the table keys them: normalised and stemmed ("Cars" is "car").</summary>
+    private static List<string> Stems(string member) => [.. QuestionNormalizer.Words(member).Select(Analyzer.Stem)];
+
     public int MaxPhraseLength { get; private set; } = 1;
 
     /// <summary>Every word any member uses, for spelling correction.</summary>
@@ -73,7 +75,7 @@ internal sealed class SynonymTable
             // A word in two groups would silently mean only the first.
             foreach (var member in group.Cast<YamlScalarNode>())
             {
-                var key = string.Join(' ', QuestionNormalizer.Words(member.Value!).Select(Analyzer.Stem));
+                var key = string.Join(' ', Stems(member.Value!));
                 if (key.Length > 0 && seen.TryGetValue(key, out var other) && other != result.Count)
                 {
                     throw new InvalidDataException($"{path}:{member.Start.Line}: '{member.Value}' is already in another group");

@@ -4,6 +4,9 @@ namespace Bot.Tests.Answering;
 
 public sealed class QuestionNormalizerTests
 {
+    /// <summary>The normalised words of a text, joined by spaces.</summary>
+    private static string Joined(string text) => string.Join(' ', QuestionNormalizer.Words(text));
+
     [Theory]
     [InlineData("What happened in the 4th round?", "4 round")]
     [InlineData("what happened in the fourth round", "4 round")]
@@ -18,7 +21,7 @@ public sealed class QuestionNormalizerTests
     [InlineData("the second and a half", "2 and a half")]
     [InlineData("at one point two sides met", "at 1 point 2 sides")]
     public void Words_NumberWordsAndOrdinals_BecomeDigits(string text, string expected) =>
-        Assert.Contains(expected, string.Join(' ', QuestionNormalizer.Words(text)), StringComparison.Ordinal);
+        Assert.Contains(expected, Joined(text), StringComparison.Ordinal);
 
     [Theory]
     [InlineData("550b explained", "550 billion explained")]
@@ -31,7 +34,7 @@ public sealed class QuestionNormalizerTests
     [InlineData("a 15% tariff", "15 percent tariff")]
     [InlineData("a 2.5% duty", "2.5 percent duty")]
     public void Words_MoneyAndPercent_AreWrittenOneWay(string text, string expected) =>
-        Assert.Contains(expected, string.Join(' ', QuestionNormalizer.Words(text)), StringComparison.Ordinal);
+        Assert.Contains(expected, Joined(text), StringComparison.Ordinal);
 
     [Theory]
     [InlineData("F35")]
@@ -51,7 +54,7 @@ public sealed class QuestionNormalizerTests
     [InlineData("22/7/25", "july 22 2025")]
     [InlineData("2/7 white house", "february 7 white house")]
     public void Words_NumericDates_AreWrittenAsDates(string text, string expected) =>
-        Assert.Equal(expected, string.Join(' ', QuestionNormalizer.Words(text)));
+        Assert.Equal(expected, Joined(text));
 
     [Theory]
     [InlineData("the 90/10 profit split")]
@@ -73,7 +76,7 @@ public sealed class QuestionNormalizerTests
     [InlineData("rnd-3 venue", "round 3 venue")]
     [InlineData("the 3rd round", "the 3 round")]
     public void Words_RoundNumberGluedOrAbbreviated_IsRoundAndNumber(string text, string expected) =>
-        Assert.Equal(expected, string.Join(' ', QuestionNormalizer.Words(text)));
+        Assert.Equal(expected, Joined(text));
 
     [Theory]
     [InlineData("dai yonkai kosho", "4 kosho", "4")]
@@ -87,7 +90,7 @@ public sealed class QuestionNormalizerTests
     [InlineData("1.5 cho en", "1.5 trillion en", null)]
     public void Words_RomanizedJapaneseCounters_AreOrdinalsAndScales(string text, string expected, string? ordinal)
     {
-        Assert.Equal(expected, string.Join(' ', QuestionNormalizer.Words(text)));
+        Assert.Equal(expected, Joined(text));
         Assert.Equal(ordinal is null ? [] : [ordinal], QuestionNormalizer.Ordinals(text));
     }
 
@@ -100,7 +103,7 @@ public sealed class QuestionNormalizerTests
     [InlineData("\u0665\u0665\u0660\u0660 oku", "\u0665\u0665\u0660\u0660 oku")]
     public void Words_NoJapaneseCounter_StayAsTheyWere(string text, string expected)
     {
-        Assert.Equal(expected, string.Join(' ', QuestionNormalizer.Words(text)));
+        Assert.Equal(expected, Joined(text));
         Assert.Empty(QuestionNormalizer.Ordinals(text));
     }
 
@@ -126,7 +129,7 @@ public sealed class QuestionNormalizerTests
     [InlineData("Akazawa's trips", "akazawa trips")]
     [InlineData("CAR TARIFF NOW?", "car tariff now")]
     public void Words_CaseContractionsPossessivesAndPunctuation_AreUndone(string text, string expected) =>
-        Assert.Equal(expected, string.Join(' ', QuestionNormalizer.Words(text)));
+        Assert.Equal(expected, Joined(text));
 
     [Fact]
     public void Words_FullWidthAndAccents_AreFolded() =>
