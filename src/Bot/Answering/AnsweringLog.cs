@@ -25,4 +25,13 @@ internal sealed partial class AnsweringLog(ILogger<AnsweringLog> logger)
 
     [LoggerMessage(3006, LogLevel.Debug, "Answered with {FactId} at confidence {Confidence:F2} (abstained: {Abstained})")]
     public partial void Answered(string? factId, double confidence, bool abstained);
+
+    [LoggerMessage(3007, LogLevel.Warning, "Unanswered questions are being dropped: {Capacity} are already waiting to be written")]
+    public partial void UnansweredDropped(int capacity);
+
+    [LoggerMessage(3008, LogLevel.Warning, "Unanswered questions could not be written; trying again in {Seconds} s")]
+    public partial void UnansweredWriteFailed(Exception exception, double seconds);
+
+    [LoggerMessage(3009, LogLevel.Error, "{Count} unanswered questions could not be written before shutdown and are lost")]
+    public partial void UnansweredLostOnStop(Exception exception, int count);
 }

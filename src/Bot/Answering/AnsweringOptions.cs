@@ -29,6 +29,17 @@ public sealed class AnsweringOptions
     [Range(0, 64)]
     public int EmbeddingThreads { get; set; }
 
+    /// <summary>
+    /// Keep the questions Discord and Slack users ask that the engine abstains on (the words, platform, time, confidence
+    /// and suggestions; never who asked or where), for <c>bot unanswered</c>. Off by default: an operator turns it on
+    /// and tells the users.
+    /// </summary>
+    public bool RecordUnanswered { get; set; }
+
+    /// <summary>Days an unanswered question is kept after it was last asked.</summary>
+    [Range(1, 3650)]
+    public int UnansweredRetentionDays { get; set; } = 90;
+
     public string? ResolveCachePath() => EmbeddingCachePath switch
     {
         null or "" => Path.Combine(Path.GetTempPath(), "talks-bot", "embeddings-minilm.bin"),

@@ -8,8 +8,8 @@ namespace Bot.Answering;
 public static class AnsweringServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the answering engine (BM25 + MiniLM embeddings, calibrated abstention), its background warm-up and the
-    /// <c>ask</c> command. Call after <c>AddFacts</c>.
+    /// Registers the answering engine (BM25 + MiniLM embeddings, calibrated abstention), its background warm-up, the
+    /// <c>ask</c> command and the recorder of unanswered questions. Call after <c>AddFacts</c>; the recorder needs <c>AddStorage</c>.
     /// </summary>
     public static IHostApplicationBuilder AddAnswering(this IHostApplicationBuilder builder)
     {
@@ -20,6 +20,10 @@ public static class AnsweringServiceCollectionExtensions
         services.AddSingleton<AnswerEngine>();
         services.AddSingleton<IAnswerEngine>(sp => sp.GetRequiredService<AnswerEngine>());
         services.AddHostedService<AnswerWarmup>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<UnansweredRecorder>();
+        services.AddSingleton<IUnansweredRecorder>(sp => sp.GetRequiredService<UnansweredRecorder>());
+        services.AddHostedService(sp => sp.GetRequiredService<UnansweredRecorder>());
         services.AddSingleton<ICommandHandler, AskCommand>();
         return builder;
     }

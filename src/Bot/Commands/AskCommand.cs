@@ -2,8 +2,12 @@ using Bot.Answering;
 
 namespace Bot.Commands;
 
-/// <summary><c>/talks ask question:…</c>: the best fact with its source and date, or an honest abstention with suggestions.</summary>
-internal sealed class AskCommand(IAnswerEngine engine) : ICommandHandler
+/// <summary>
+/// <c>/talks ask question:…</c>: the best fact with its source and date, or an honest abstention with suggestions. A
+/// platform user's question it abstains on goes to the <see cref="IUnansweredRecorder"/> (kept only when
+/// <c>Answering__RecordUnanswered</c> is on); the console's questions are a curator's own and are not kept.
+/// </summary>
+internal sealed class AskCommand(IAnswerEngine engine, IUnansweredRecorder? unanswered = null, TimeProvider? time = null) : ICommandHandler
 {
     public const int MaxQuestionLength = 500;
 
@@ -27,6 +31,13 @@ internal sealed class AskCommand(IAnswerEngine engine) : ICommandHandler
         }
 
         var result = await engine.AnswerAsync(question, ct);
+        if (result.Abstained && request.Context.Platform != Platform.Console)
+        {
+            unanswered?.TryRecord(new UnansweredQuestion(
+                question, request.Context.Platform, result.Confidence, [.. result.Suggestions.Select(f => f.Id)], result.Facts.Version,
+                (time ?? TimeProvider.System).GetUtcNow()));
+        }
+
         return AnswerComposer.Compose(result);
     }
 }

@@ -35,6 +35,7 @@ public static class BotCli
         root.Subcommands.Add(Bot.Slack.SlackCli.Create());
         root.Subcommands.Add(AskCli.Create());
         root.Subcommands.Add(EvalCli.Create());
+        root.Subcommands.Add(UnansweredCli.Create());
         root.Subcommands.Add(EmbedCommand());
         foreach (var command in LookupCommands())
         {

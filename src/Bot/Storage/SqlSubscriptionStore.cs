@@ -11,7 +11,7 @@ namespace Bot.Storage;
 /// The SQL both engines share. Times are stored as Unix milliseconds (<c>bigint</c>), platforms and states as
 /// lowercase text, topics as a bit mask. Engines differ in connections, transactions, locking and schema types.
 /// </summary>
-internal abstract class SqlSubscriptionStore : ISubscriptionStore, IDisposable
+internal abstract class SqlSubscriptionStore : ISubscriptionStore, Answering.IUnansweredStore, IDisposable
 {
     private const string SubscriptionColumns =
         "s.id, s.platform, s.workspace_id, s.channel_id, s.topics, s.digest, s.created_by, s.created_at, s.state, s.paused_reason, s.paused_at, s.last_post_at";
@@ -447,6 +447,74 @@ internal abstract class SqlSubscriptionStore : ISubscriptionStore, IDisposable
 
     public Task RemoveWorkerAsync(string workerId, CancellationToken ct) =>
         WriteAsync(async (c, tx) => await ExecAsync(c, tx, "DELETE FROM delivery_workers WHERE worker_id = @id", ct, ("@id", workerId)), ct);
+
+    // ------------------------------------------------------------------ unanswered questions
+
+    /// <summary>The columns a later asking replaces, only when it is later than the one recorded (replicas may write out
+    /// of order).</summary>
+    private static readonly string[] s_latestColumns = ["question", "platform", "confidence", "suggestions", "fact_version"];
+
+    public Task RecordUnansweredAsync(IReadOnlyList<Answering.UnansweredQuestion> questions, DateTimeOffset forgetBefore, CancellationToken ct) =>
+        WriteAsync(async (c, tx) =>
+        {
+            var latest = string.Join(", ", s_latestColumns.Select(column =>
+                $"{column} = CASE WHEN excluded.last_asked_at >= u.last_asked_at THEN excluded.{column} ELSE u.{column} END"));
+            foreach (var q in questions)
+            {
+                var text = q.Question.Length <= Answering.UnansweredQuestion.MaxLength ? q.Question : q.Question[..Answering.UnansweredQuestion.MaxLength];
+                await ExecAsync(c, tx,
+                    $"""
+                    INSERT INTO unanswered_questions AS u
+                        (question_key, question, asked, first_asked_at, last_asked_at, platform, confidence, suggestions, fact_version)
+                    VALUES (@k, @q, 1, @at, @at, @p, @conf, @s, @v)
+                    ON CONFLICT (question_key) DO UPDATE SET
+                        asked = u.asked + 1,
+                        first_asked_at = CASE WHEN excluded.first_asked_at < u.first_asked_at THEN excluded.first_asked_at ELSE u.first_asked_at END,
+                        {latest},
+                        last_asked_at = CASE WHEN excluded.last_asked_at > u.last_asked_at THEN excluded.last_asked_at ELSE u.last_asked_at END
+                    """, ct,
+                    ("@k", Answering.UnansweredQuestion.Key(q.Question)), ("@q", text), ("@at", Ms(q.AskedAt)), ("@p", PlatformText(q.Platform)),
+                    ("@conf", q.Confidence), ("@s", string.Join(' ', q.Suggestions)), ("@v", q.FactVersion));
+            }
+
+            await ExecAsync(c, tx, "DELETE FROM unanswered_questions WHERE last_asked_at < @before", ct, ("@before", Ms(forgetBefore)));
+            return true;
+        }, ct);
+
+    public Task<IReadOnlyList<Answering.UnansweredEntry>> ListUnansweredAsync(DateTimeOffset? since, int max, CancellationToken ct) =>
+        ReadAsync<IReadOnlyList<Answering.UnansweredEntry>>(async c =>
+        {
+            var where = since is null ? "" : "WHERE last_asked_at >= @since";
+            await using var cmd = Command(c, null,
+                $"""
+                SELECT question, asked, first_asked_at, last_asked_at, platform, confidence, suggestions, fact_version
+                FROM unanswered_questions {where}
+                ORDER BY asked DESC, last_asked_at DESC, question_key
+                LIMIT @max
+                """,
+                [.. since is { } from ? [("@since", (object?)Ms(from))] : Array.Empty<(string, object?)>(), ("@max", max)]);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            var list = new List<Answering.UnansweredEntry>();
+            while (await reader.ReadAsync(ct))
+            {
+                list.Add(new Answering.UnansweredEntry(
+                    reader.GetString(0),
+                    reader.GetInt32(1),
+                    FromMs(reader.GetInt64(2)),
+                    FromMs(reader.GetInt64(3)),
+                    ParsePlatform(reader.GetString(4)),
+                    reader.GetDouble(5),
+                    reader.GetString(6).Split(' ', StringSplitOptions.RemoveEmptyEntries),
+                    reader.GetString(7)));
+            }
+
+            return list;
+        }, ct);
+
+    public Task<int> ForgetUnansweredAsync(DateTimeOffset? before, CancellationToken ct) =>
+        WriteAsync((c, tx) => before is { } cutoff
+            ? ExecAsync(c, tx, "DELETE FROM unanswered_questions WHERE last_asked_at < @before", ct, ("@before", Ms(cutoff)))
+            : ExecAsync(c, tx, "DELETE FROM unanswered_questions", ct), ct);
 
     public void Dispose()
     {

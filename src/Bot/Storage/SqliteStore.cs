@@ -88,6 +88,21 @@ internal sealed class SqliteStore : SqlSubscriptionStore
             "CREATE INDEX outbox_claim ON outbox (claimed_by)",
             "CREATE TABLE delivery_workers (worker_id TEXT PRIMARY KEY, seen_at INTEGER NOT NULL)",
         ],
+        [
+            """
+            CREATE TABLE unanswered_questions (
+                question_key TEXT PRIMARY KEY,
+                question TEXT NOT NULL,
+                asked INTEGER NOT NULL,
+                first_asked_at INTEGER NOT NULL,
+                last_asked_at INTEGER NOT NULL,
+                platform TEXT NOT NULL,
+                confidence REAL NOT NULL,
+                suggestions TEXT NOT NULL,
+                fact_version TEXT NOT NULL)
+            """,
+            "CREATE INDEX unanswered_last_asked ON unanswered_questions (last_asked_at)",
+        ],
     ];
 
     protected override async ValueTask<DbConnection> OpenAsync(CancellationToken ct)

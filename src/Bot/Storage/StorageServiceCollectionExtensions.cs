@@ -30,6 +30,7 @@ public static class StorageServiceCollectionExtensions
                 ? new PostgresStore(options.EffectiveConnectionString, log)
                 : new SqliteStore(options.EffectiveConnectionString, log);
         });
+        services.AddSingleton<Answering.IUnansweredStore>(sp => (Answering.IUnansweredStore)sp.GetRequiredService<ISubscriptionStore>());
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HostingExtensions.ReadyTag]);
         return builder;
     }

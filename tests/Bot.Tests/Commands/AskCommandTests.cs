@@ -1,5 +1,8 @@
+using Bot.Answering;
 using Bot.Commands;
 using Bot.Tests.Answering;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
 
 namespace Bot.Tests.Commands;
 
@@ -7,12 +10,16 @@ namespace Bot.Tests.Commands;
 public sealed class AskCommandTests : IAsyncLifetime
 {
     private readonly FactFolder _folder = AnsweringTestFacts.Folder();
+    private readonly Mock<IUnansweredRecorder> _unanswered = new();
     private CoreHost? _host;
 
     private CoreHost Host => _host!;
 
     public async Task InitializeAsync() =>
-        _host = await CoreHost.StartAsync(_folder.Path, new Dictionary<string, string?> { ["Answering:EmbeddingCachePath"] = "none" });
+        _host = await CoreHost.StartAsync(
+            _folder.Path,
+            new Dictionary<string, string?> { ["Answering:EmbeddingCachePath"] = "none" },
+            b => b.Services.AddSingleton(_unanswered.Object));
 
     public async Task DisposeAsync()
     {
@@ -53,5 +60,49 @@ public sealed class AskCommandTests : IAsyncLifetime
         Assert.Equal(ReplyKind.Abstained, reply.Kind);
         Assert.Empty(reply.FactIds);
         Assert.True(reply.Suggestions.Count <= 3);
+    }
+
+    private Task<Reply> AskFromAsync(Platform platform, string question) =>
+        Host.Services.GetRequiredService<ICommandDispatcher>().DispatchAsync(
+            CommandRequest.Create(CommandNames.Ask, new CommandContext(platform, "G1", "C1", "U1", CanManageChannel: false), (OptionNames.Question, question)),
+            CancellationToken.None);
+
+    [Theory]
+    [InlineData(Platform.Discord)]
+    [InlineData(Platform.Slack)]
+    public async Task HandleAsync_PlatformQuestionItAbstainsOn_IsRecordedWithoutWhoOrWhere(Platform platform)
+    {
+        UnansweredQuestion? recorded = null;
+        _unanswered.Setup(r => r.TryRecord(It.IsAny<UnansweredQuestion>())).Callback((UnansweredQuestion q) => recorded = q).Returns(true);
+
+        var reply = await AskFromAsync(platform, "will it rain in osaka tomorrow");
+
+        Assert.Equal(ReplyKind.Abstained, reply.Kind);
+        Assert.NotNull(recorded);
+        Assert.Equal("will it rain in osaka tomorrow", recorded.Question);
+        Assert.Equal(platform, recorded.Platform);
+        Assert.Equal(reply.Confidence!.Value, recorded.Confidence, 3);
+        Assert.Equal(reply.Suggestions.Count, recorded.Suggestions.Count);
+        Assert.Equal(Host.Facts.Version, recorded.FactVersion);
+        // The record has no member for a user, channel or workspace: only the words, platform and time are kept.
+        Assert.DoesNotContain(typeof(UnansweredQuestion).GetProperties(), p => p.Name.Contains("User", StringComparison.Ordinal) || p.Name.Contains("Channel", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task HandleAsync_AnsweredPlatformQuestion_IsNotRecorded()
+    {
+        var reply = await AskFromAsync(Platform.Discord, "who's akazawa?");
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        _unanswered.Verify(r => r.TryRecord(It.IsAny<UnansweredQuestion>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ConsoleQuestionItAbstainsOn_IsNotRecorded()
+    {
+        var reply = await Host.RunAsync(CommandNames.Ask, (OptionNames.Question, "will it rain in osaka tomorrow"));
+
+        Assert.Equal(ReplyKind.Abstained, reply.Kind);
+        _unanswered.Verify(r => r.TryRecord(It.IsAny<UnansweredQuestion>()), Times.Never);
     }
 }

@@ -414,6 +414,27 @@ public sealed class SlackEndpointsConfigurationTests
     }
 
     [Fact]
+    public async Task Commands_AskItAbstainsOn_IsKeptForCuratorsWithoutWhoOrWhere_WhenRecordingIsOn()
+    {
+        await using var host = await SlackTestHost.StartAsync(new Dictionary<string, string?> { ["Answering:RecordUnanswered"] = "true" });
+        var store = host.Services.GetRequiredService<Bot.Answering.IUnansweredStore>();
+
+        var message = await SlackTestHost.MessageAsync(await host.CommandAsync("ask will it rain in osaka tomorrow"));
+        await SlackTestHost.MessageAsync(await host.CommandAsync("ask Will it rain in Osaka tomorrow?"));
+
+        Assert.Contains("I don't have", SlackTestHost.AllText(message), StringComparison.Ordinal);
+        await Bot.Tests.TestSupport.Eventually.TrueAsync(
+            async () => (await store.ListUnansweredAsync(null, 10, default)).Sum(e => e.Asked) == 2,
+            () => Task.FromResult("the two askings were not recorded"));
+        var entry = Assert.Single(await store.ListUnansweredAsync(null, 10, default));
+        Assert.Equal("Will it rain in Osaka tomorrow?", entry.Question);
+        Assert.Equal((2, Platform.Slack, SlackTestHost.Now), (entry.Asked, entry.Platform, entry.LastAskedAt));
+        var kept = string.Join(" ", new[] { entry.Question, entry.FactVersion }.Concat(entry.Suggestions));
+        Assert.DoesNotContain(SlackSigner.UserId, kept, StringComparison.Ordinal);
+        Assert.DoesNotContain(SlackSigner.TeamId, kept, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Commands_QuestionWithMentions_ReachesTheCoreAsPlainTextAndRendersEscaped()
     {
         var ask = new RecordingHandler(CommandNames.Ask);

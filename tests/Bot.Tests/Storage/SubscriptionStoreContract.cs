@@ -1,3 +1,4 @@
+using Bot.Answering;
 using Bot.Commands;
 using Bot.Storage;
 using Bot.Subscriptions;
@@ -6,12 +7,15 @@ namespace Bot.Tests.Storage;
 
 /// <summary>
 /// The behaviour every <see cref="ISubscriptionStore"/> must have, run against SQLite (<see cref="SqliteStoreTests"/>) and
-/// PostgreSQL (<see cref="PostgresStoreTests"/>): subscriptions, publish-once, the ledger, claims and leases.
+/// PostgreSQL (<see cref="PostgresStoreTests"/>): subscriptions, publish-once, the ledger, claims and leases; and, as the
+/// same database keeps them, the <see cref="IUnansweredStore"/>: one row per question however it is typed, counts, the
+/// latest asking's details, order, filters, retention and forgetting.
 /// </summary>
 public abstract class SubscriptionStoreContract : IAsyncLifetime
 {
     private static readonly DateTimeOffset s_t0 = new(2025, 7, 23, 9, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan s_lease = TimeSpan.FromSeconds(30);
+    private static readonly DateTimeOffset s_asked = new(2025, 11, 1, 9, 0, 0, TimeSpan.Zero);
     private readonly List<IDisposable> _stores = [];
 
     /// <summary>A new store instance on this test's database (each call: another connection pool, as another replica has).</summary>
@@ -435,5 +439,122 @@ public abstract class SubscriptionStoreContract : IAsyncLifetime
 
         Assert.Equal(2, both);
         Assert.Equal(1, afterBStopped);
+    }
+
+    // ---- unanswered questions (the same database keeps them) ----
+
+    private async Task<IUnansweredStore> OpenUnansweredAsync() => (IUnansweredStore)await OpenAsync();
+
+    private static UnansweredQuestion Asked(string question, DateTimeOffset at, Platform platform = Platform.Discord, double confidence = 0.4, params string[] suggestions) =>
+        new(question, platform, confidence, suggestions, "v1", at);
+
+    private static Task RecordAsync(IUnansweredStore store, params UnansweredQuestion[] questions) =>
+        store.RecordUnansweredAsync(questions, s_asked.AddDays(-90), default);
+
+    [SkippableFact]
+    public async Task Record_SameQuestionTypedDifferently_IsOneRowWithItsCountAndLatestDetails()
+    {
+        var store = await OpenUnansweredAsync();
+
+        await RecordAsync(store, Asked("Who signed the deal?", s_asked, Platform.Discord, 0.5, "robert-lighthizer"));
+        await RecordAsync(store,
+            Asked("who signed  the deal", s_asked.AddHours(2), Platform.Slack, 0.6, "mou-550bn-signed", "eo-14345-signed"),
+            Asked("is the deal signed", s_asked.AddHours(1)));
+
+        var entries = await store.ListUnansweredAsync(null, 10, default);
+        Assert.Equal(2, entries.Count);
+        var signed = entries[0];
+        Assert.Equal("who signed  the deal", signed.Question);
+        Assert.Equal(2, signed.Asked);
+        Assert.Equal(s_asked, signed.FirstAskedAt);
+        Assert.Equal(s_asked.AddHours(2), signed.LastAskedAt);
+        Assert.Equal(Platform.Slack, signed.Platform);
+        Assert.Equal(0.6, signed.Confidence, 6);
+        Assert.Equal(["mou-550bn-signed", "eo-14345-signed"], signed.Suggestions);
+        Assert.Equal("is the deal signed", entries[1].Question);
+        Assert.Empty(entries[1].Suggestions);
+    }
+
+    [SkippableFact]
+    public async Task Record_OlderAskingArrivingLate_CountsButDoesNotReplaceTheLatest()
+    {
+        // Another replica may write an earlier asking after a later one.
+        var store = await OpenUnansweredAsync();
+        await RecordAsync(store, Asked("car tariff now?", s_asked.AddHours(5), Platform.Slack, 0.7));
+
+        await RecordAsync(store, Asked("Car tariff now", s_asked, Platform.Discord, 0.2));
+
+        var entry = Assert.Single(await store.ListUnansweredAsync(null, 10, default));
+        Assert.Equal(2, entry.Asked);
+        Assert.Equal("car tariff now?", entry.Question);
+        Assert.Equal(Platform.Slack, entry.Platform);
+        Assert.Equal(s_asked, entry.FirstAskedAt);
+        Assert.Equal(s_asked.AddHours(5), entry.LastAskedAt);
+    }
+
+    [SkippableFact]
+    public async Task List_MostAskedFirstThenLatest_WithSinceAndLimit()
+    {
+        var store = await OpenUnansweredAsync();
+        await RecordAsync(store,
+            Asked("old question", s_asked.AddDays(-10)),
+            Asked("asked twice", s_asked.AddDays(-1)),
+            Asked("asked twice", s_asked.AddDays(-1).AddMinutes(1)),
+            Asked("recent once", s_asked),
+            Asked("earlier once", s_asked.AddHours(-1)));
+
+        var all = await store.ListUnansweredAsync(null, 10, default);
+        Assert.Equal(["asked twice", "recent once", "earlier once", "old question"], all.Select(e => e.Question));
+        var recent = await store.ListUnansweredAsync(s_asked.AddDays(-2), 10, default);
+        Assert.Equal(["asked twice", "recent once", "earlier once"], recent.Select(e => e.Question));
+        var top = await store.ListUnansweredAsync(null, 2, default);
+        Assert.Equal(["asked twice", "recent once"], top.Select(e => e.Question));
+    }
+
+    [SkippableFact]
+    public async Task Record_ForgetsQuestionsLastAskedBeforeTheRetention()
+    {
+        var store = await OpenUnansweredAsync();
+        await RecordAsync(store, Asked("long ago", s_asked.AddDays(-91)), Asked("kept", s_asked.AddDays(-89)));
+
+        Assert.Equal(["kept"], (await store.ListUnansweredAsync(null, 10, default)).Select(e => e.Question));
+    }
+
+    [SkippableFact]
+    public async Task Forget_BeforeADay_DeletesOnlyOlderQuestions_WithoutADay_DeletesAll()
+    {
+        var store = await OpenUnansweredAsync();
+        await RecordAsync(store, Asked("older", s_asked.AddDays(-3)), Asked("newer", s_asked), Asked("newest", s_asked.AddHours(1)));
+
+        Assert.Equal(1, await store.ForgetUnansweredAsync(s_asked.AddDays(-1), default));
+        Assert.Equal(["newest", "newer"], (await store.ListUnansweredAsync(null, 10, default)).Select(e => e.Question));
+        Assert.Equal(2, await store.ForgetUnansweredAsync(null, default));
+        Assert.Empty(await store.ListUnansweredAsync(null, 10, default));
+    }
+
+    [SkippableFact]
+    public async Task Record_QuestionWithQuotesAndSqlText_IsKeptVerbatim()
+    {
+        var store = await OpenUnansweredAsync();
+        const string question = "it's \"550bn\"'; DROP TABLE unanswered_questions; --";
+
+        await RecordAsync(store, Asked(question, s_asked));
+
+        Assert.Equal(question, Assert.Single(await store.ListUnansweredAsync(null, 10, default)).Question);
+    }
+
+    [SkippableFact]
+    public async Task Record_TwoStoresOnOneDatabaseAtOnce_CountEveryAsking()
+    {
+        // Two replicas recording the same question concurrently.
+        var first = await OpenUnansweredAsync();
+        var second = await OpenUnansweredAsync();
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            RecordAsync(i % 2 == 0 ? first : second, Asked("what's the latest", s_asked.AddMinutes(i)))));
+
+        var entry = Assert.Single(await first.ListUnansweredAsync(null, 10, default));
+        Assert.Equal(20, entry.Asked);
+        Assert.Equal(s_asked.AddMinutes(19), entry.LastAskedAt);
     }
 }

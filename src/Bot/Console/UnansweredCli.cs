@@ -1,0 +1,196 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Bot.Answering;
+
+namespace Bot.Console;
+
+/// <summary>
+/// <c>bot unanswered [--since DATE] [--limit N] [--json | --yaml]</c>: the questions Discord and Slack users asked that the
+/// bot abstained on (kept when <c>Answering__RecordUnanswered</c> is on), most asked first, with the facts it suggested.
+/// A curator reads them to add a missing fact, phrasing or synonym. <c>--yaml</c> writes them as unlabelled gold questions
+/// (<c>expect: []</c>, which <c>bot eval</c> refuses until each gets fact ids or <c>abstain: true</c>), to label into a
+/// question file. <c>bot unanswered forget [--before DATE]</c> deletes them (all, or those last asked before the date).
+/// </summary>
+internal static class UnansweredCli
+{
+    public const int DefaultLimit = 50;
+
+    private static readonly UnansweredJsonContext s_json = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    public static Command Create()
+    {
+        var since = new Option<string?>("--since") { Description = "Only questions last asked on or after this day (YYYY-MM-DD, UTC)." };
+        var limit = new Option<int>("--limit") { Description = "At most this many questions.", DefaultValueFactory = _ => DefaultLimit };
+        limit.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 100_000)
+            {
+                r.AddError("--limit must be between 1 and 100000.");
+            }
+        });
+        var json = new Option<bool>("--json") { Description = "One JSON object per question." };
+        var yaml = new Option<bool>("--yaml") { Description = "Unlabelled gold questions (expect: []) to label into a data/eval file." };
+        var command = new Command("unanswered", "Questions users asked that the bot abstained on (Answering__RecordUnanswered), most asked first.")
+        {
+            since, limit, json, yaml,
+        };
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(json) && r.GetValue(yaml))
+            {
+                r.AddError("Give --json or --yaml, not both.");
+            }
+        });
+        command.SetAction(async (parse, ct) =>
+        {
+            if (!TryDay(parse, since, out var from))
+            {
+                return 1;
+            }
+
+            await using var host = await ConsoleHost.StartAsync(ct);
+            var store = host.Services.GetRequiredService<IUnansweredStore>();
+            var entries = await store.ListUnansweredAsync(from, parse.GetValue(limit), ct);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                foreach (var entry in entries)
+                {
+                    output.WriteLine(JsonSerializer.Serialize(UnansweredJson.From(entry), s_json.UnansweredJson));
+                }
+            }
+            else if (parse.GetValue(yaml))
+            {
+                output.Write(Yaml(entries));
+            }
+            else
+            {
+                output.Write(Table(entries, host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnsweringOptions>>().Value.RecordUnanswered));
+            }
+
+            return 0;
+        });
+
+        var before = new Option<string?>("--before") { Description = "Only questions last asked before this day (YYYY-MM-DD, UTC); default: all." };
+        var forget = new Command("forget", "Delete recorded unanswered questions: all, or those last asked before a day.") { before };
+        forget.SetAction(async (parse, ct) =>
+        {
+            if (!TryDay(parse, before, out var cutoff))
+            {
+                return 1;
+            }
+
+            await using var host = await ConsoleHost.StartAsync(ct);
+            var removed = await host.Services.GetRequiredService<IUnansweredStore>().ForgetUnansweredAsync(cutoff, ct);
+            parse.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Deleted {removed} unanswered question{(removed == 1 ? "" : "s")}."));
+            return 0;
+        });
+        command.Subcommands.Add(forget);
+        return command;
+    }
+
+    /// <summary>A day option as UTC midnight; false (with a message on stderr) when it is not YYYY-MM-DD.</summary>
+    private static bool TryDay(ParseResult parse, Option<string?> option, out DateTimeOffset? day)
+    {
+        day = null;
+        if (parse.GetValue(option) is not { } text)
+        {
+            return true;
+        }
+
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"{option.Name}: '{text}' is not a day (YYYY-MM-DD).");
+            return false;
+        }
+
+        day = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        return true;
+    }
+
+    internal static string Table(IReadOnlyList<UnansweredEntry> entries, bool recording)
+    {
+        var text = new StringBuilder();
+        if (entries.Count == 0)
+        {
+            text.AppendLine(recording
+                ? "No unanswered questions recorded."
+                : "No unanswered questions recorded. Recording is off; set Answering__RecordUnanswered=true on the service to keep them.");
+            return text.ToString();
+        }
+
+        text.AppendLine("asked  last asked (UTC)  conf  question  [suggested]");
+        foreach (var e in entries)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{e.Asked,5}  {e.LastAskedAt.UtcDateTime:yyyy-MM-dd HH:mm}  {e.Confidence:0.00}  {e.Question}");
+            if (e.Suggestions.Count > 0)
+            {
+                text.Append("  [").Append(string.Join(", ", e.Suggestions)).Append(']');
+            }
+
+            text.AppendLine();
+        }
+
+        return text.ToString();
+    }
+
+    internal static string Yaml(IReadOnlyList<UnansweredEntry> entries)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"# Unanswered questions from `bot unanswered --yaml`, {entries.Count} of them. Label each: fact ids in");
+        text.AppendLine("# expect, or abstain: true instead of expect; choose its split; then add it to a question file in data/eval.");
+        text.AppendLine("questions:");
+        foreach (var e in entries)
+        {
+            text.Append("  - {q: ").Append(Quote(e.Question)).Append(", expect: [], split: dev}");
+            text.Append(CultureInfo.InvariantCulture, $"  # asked {e.Asked}x, last {e.LastAskedAt.UtcDateTime:yyyy-MM-dd}");
+            if (e.Suggestions.Count > 0)
+            {
+                text.Append("; suggested: ").Append(string.Join(", ", e.Suggestions));
+            }
+
+            text.AppendLine();
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A YAML double-quoted scalar: backslash, quote and control characters escaped.</summary>
+    private static string Quote(string value)
+    {
+        var text = new StringBuilder("\"");
+        foreach (var c in value)
+        {
+            _ = c switch
+            {
+                '\\' => text.Append("\\\\"),
+                '"' => text.Append("\\\""),
+                '\n' => text.Append("\\n"),
+                '\r' => text.Append("\\r"),
+                '\t' => text.Append("\\t"),
+                _ when char.IsControl(c) => text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
+                _ => text.Append(c),
+            };
+        }
+
+        return text.Append('"').ToString();
+    }
+}
+
+internal sealed record UnansweredJson(
+    string Question, int Asked, DateTimeOffset FirstAskedAt, DateTimeOffset LastAskedAt, string Platform, double Confidence,
+    IReadOnlyList<string> Suggestions, string FactVersion)
+{
+    public static UnansweredJson From(UnansweredEntry e) => new(
+        e.Question, e.Asked, e.FirstAskedAt, e.LastAskedAt, e.Platform.ToString().ToLowerInvariant(), Math.Round(e.Confidence, 3), e.Suggestions, e.FactVersion);
+}
+
+[JsonSerializable(typeof(UnansweredJson))]
+internal sealed partial class UnansweredJsonContext : JsonSerializerContext;

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using Bot.Answering;
+using Bot.Answering.Evaluation;
+using Bot.Commands;
+using Bot.Console;
+using Bot.Storage;
+using Bot.Tests.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Bot.Tests.Console;
+
+/// <summary>
+/// <c>bot unanswered</c> as a curator runs it: the published binary on the service's SQLite file, as a table, JSON lines
+/// or unlabelled gold questions that <c>bot eval</c> refuses until they are labelled; and <c>forget</c>.
+/// </summary>
+public sealed class UnansweredCliTests : IDisposable
+{
+    private static readonly DateTimeOffset s_now = DateTimeOffset.UtcNow;
+    private readonly string _folder = TestFactBase.CreateTempFolder("unanswered-cli");
+
+    private string DatabasePath => Path.Combine(_folder, "bot.db");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private async Task RecordAsync(params UnansweredQuestion[] questions)
+    {
+        using var store = new SqliteStore($"Data Source={DatabasePath}", new StorageLog(NullLogger<StorageLog>.Instance));
+        await store.RecordUnansweredAsync(questions, s_now.AddDays(-90), default);
+    }
+
+    private async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        using var bot = BotProcess.Start(
+            new Dictionary<string, string>
+            {
+                ["Facts__Path"] = RepoPaths.Facts,
+                ["Storage__ConnectionString"] = $"Data Source={DatabasePath}",
+                ["Answering__Semantic"] = "false",
+            },
+            _folder,
+            ["unanswered", .. args]);
+        var exit = await bot.WaitForExitAsync();
+        return (exit, bot.Output);
+    }
+
+    private static UnansweredQuestion Asked(string question, DateTimeOffset at, params string[] suggestions) =>
+        new(question, Platform.Discord, 0.42, suggestions, "v1", at);
+
+    [Fact]
+    public async Task Unanswered_ListsMostAskedFirstWithSuggestions()
+    {
+        await RecordAsync(
+            Asked("who signed the deal", s_now.AddMinutes(-5), "robert-lighthizer", "mou-550bn-signed"),
+            Asked("Who signed the deal?", s_now.AddMinutes(-1), "robert-lighthizer", "mou-550bn-signed"),
+            Asked("weather in osaka", s_now));
+
+        var (exit, output) = await RunAsync();
+
+        Assert.Equal(0, exit);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("asked", lines[0], StringComparison.Ordinal);
+        Assert.Matches(@"^\s+2  \d{4}-\d\d-\d\d \d\d:\d\d  0\.42  Who signed the deal\?  \[robert-lighthizer, mou-550bn-signed\]$", lines[1]);
+        Assert.Matches(@"^\s+1  .*  weather in osaka$", lines[2]);
+    }
+
+    [Fact]
+    public async Task UnansweredJson_WritesOneObjectPerQuestion()
+    {
+        await RecordAsync(Asked("car tariff \"now\"?", s_now, "tariff-japan-autos-15"));
+
+        var (exit, output) = await RunAsync("--json");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        var root = json.RootElement;
+        Assert.Equal("car tariff \"now\"?", root.GetProperty("question").GetString());
+        Assert.Equal(1, root.GetProperty("asked").GetInt32());
+        Assert.Equal("discord", root.GetProperty("platform").GetString());
+        Assert.Equal(0.42, root.GetProperty("confidence").GetDouble());
+        Assert.Equal("tariff-japan-autos-15", Assert.Single(root.GetProperty("suggestions").EnumerateArray()).GetString());
+        Assert.Equal("v1", root.GetProperty("fact_version").GetString());
+    }
+
+    [Fact]
+    public async Task UnansweredYaml_IsRefusedByEvalUntilLabelled_ThenLoadsVerbatim()
+    {
+        const string tricky = "is the \"550bn\" c:\\real? # or not";
+        await RecordAsync(Asked(tricky, s_now, "investment-550bn"), Asked("who won the world cup", s_now.AddMinutes(-1)));
+
+        var (exit, output) = await RunAsync("--yaml");
+
+        Assert.Equal(0, exit);
+        var file = Path.Combine(_folder, "labelled.yaml");
+        await File.WriteAllTextAsync(file, output);
+        var error = Assert.Throws<InvalidDataException>(() => GoldSet.Load(file));
+        Assert.Contains(":4: give either 'expect' (fact ids) or 'abstain: true'", error.Message, StringComparison.Ordinal);
+
+        var lines = output.Split('\n');
+        var labelled = lines
+            .Select(l => l.Contains("world cup", StringComparison.Ordinal) ? l.Replace("expect: []", "abstain: true", StringComparison.Ordinal) : l)
+            .Select(l => l.Contains("550bn", StringComparison.Ordinal) ? l.Replace("expect: []", "expect: [investment-550bn]", StringComparison.Ordinal) : l);
+        await File.WriteAllLinesAsync(file, labelled);
+        var questions = GoldSet.Load(file);
+        Assert.Equal([tricky, "who won the world cup"], questions.Select(q => q.Question));
+        Assert.Equal(["investment-550bn"], questions[0].Expected);
+        Assert.True(questions[1].Abstain);
+    }
+
+    [Fact]
+    public async Task Forget_BeforeADay_ThenAll()
+    {
+        await RecordAsync(Asked("old", s_now.AddDays(-10)), Asked("new", s_now));
+
+        Assert.Equal((0, "Deleted 1 unanswered question.\n"), await RunAsync("forget", "--before", s_now.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal((0, "Deleted 1 unanswered question.\n"), await RunAsync("forget"));
+        var (_, output) = await RunAsync();
+        Assert.StartsWith("No unanswered questions recorded. Recording is off", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--since 2025-13-01", "--since: '2025-13-01' is not a day (YYYY-MM-DD).")]
+    [InlineData("--json --yaml", "Give --json or --yaml, not both.")]
+    [InlineData("--limit 0", "--limit must be between 1 and 100000.")]
+    public async Task BadOptions_ExitWithTheProblemNamed(string args, string expected)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await BotCli.RunAsync(["unanswered", .. args.Split(' ')], output, error);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains(expected, error.ToString() + output.ToString(), StringComparison.Ordinal);
+    }
+}
