@@ -90,6 +90,7 @@ internal static partial class QuestionNormalizer
         folded = RoundPattern().Replace(folded, " round $1 ");
         folded = ModelPattern().Replace(folded, m => $" {m.Groups[1].Value}{m.Groups[2].Value}{m.Groups[3].Value} ");
         folded = OrdinalSuffixPattern().Replace(folded, "$1");
+        folded = NowPattern().Replace(folded, " now ");
 
         var words = new List<string>();
         foreach (Match m in WordPattern().Matches(folded))
@@ -316,6 +317,10 @@ internal static partial class QuestionNormalizer
             }
         }
     }
+
+    /// <summary>Ways of saying "now" ("these days", "at the moment"): one word, so a time cue adds no term ("days").</summary>
+    [GeneratedRegex(@"\b(?:these days|nowadays|at the moment|at present|presently|as of now|right now|as things stand)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NowPattern();
 
     [GeneratedRegex(@"(?<cur>us\$|\$|¥|€|£)\s?(?<num>\d+(?:[.,]\d+)*)\s?(?<scale>bn|b|tn|t|mn|m|k|billion|trillion|million|thousand)?\b", RegexOptions.CultureInvariant)]
     private static partial Regex MoneyPattern();

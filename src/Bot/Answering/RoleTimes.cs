@@ -48,13 +48,26 @@ internal sealed partial class RoleTimes
         var nameWords = facts.People.SelectMany(p => analyzer.Terms(p.Title)).ToHashSet(StringComparer.Ordinal);
         var frequency = titles.SelectMany(t => t.Terms).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var common = Math.Max(3, titles.Count / 5);
+
+        // With no facts there is nothing to place in time; "now" is then simply after everything.
+        _now = facts.AsOf?.End ?? DateOnly.MaxValue;
+        var rounds = facts.Facts.Where(f => f.Kind == FactKind.Round && f.Number is not null && f.Date is not null).ToList();
+        if (rounds.Count > 0)
+        {
+            _talks = (rounds.Min(r => r.Date!.Value.Start), rounds.Max(r => (r.EndDate ?? r.Date!.Value).End));
+        }
+
         foreach (var (person, role, terms) in titles)
         {
             terms.RemoveWhere(t => frequency[t] > common || s_sides.Contains(t) || nameWords.Contains(t) || char.IsDigit(t[0]));
             var cabinetStart = role.From is null ? CabinetStart(facts, role.Title) : null;
             var from = role.From?.Start ?? cabinetStart;
             var seen = role.From is null && role.To is null ? InOffice(role.Title) : null;
-            if (terms.Count == 0 || (from is null && role.To is null && seen is null))
+
+            // An undated post of someone the fact base last confirmed before the talks began ("Ambassador of Japan to
+            // the United States", as of 2019) is not known to be held since: not now, not during the talks.
+            var stale = from is null && role.To is null && seen is null && _talks is { } span && person.AsOf.End < span.From ? span.From : (DateOnly?)null;
+            if (terms.Count == 0 || (from is null && role.To is null && seen is null && stale is null))
             {
                 continue;
             }
@@ -66,25 +79,18 @@ internal sealed partial class RoleTimes
 
             list.Add(seen is { } month
                 ? new Post(terms, month.Start, month.End, StartIsLowerBound: false, OnlyKnownWithin: true)
-                : new Post(terms, from, role.To?.End, StartIsLowerBound: cabinetStart is not null));
+                : new Post(terms, from, role.To?.End, StartIsLowerBound: cabinetStart is not null) { NotHeldFrom = stale });
         }
 
-        // With no facts there is nothing to place in time; "now" is then simply after everything.
-        _now = facts.AsOf?.End ?? DateOnly.MaxValue;
-        var rounds = facts.Facts.Where(f => f.Kind == FactKind.Round && f.Number is not null && f.Date is not null).ToList();
-        if (rounds.Count > 0)
-        {
-            _talks = (rounds.Min(r => r.Date!.Value.Start), rounds.Max(r => (r.EndDate ?? r.Date!.Value).End));
-        }
     }
 
     /// <summary>The date "now" means: the fact base's as-of date.</summary>
     public DateOnly Now => _now;
 
-    /// <summary>Does the question ask about the present ("now", "current", "these days", "is he still")?</summary>
+    /// <summary>Does the question ask about the present ("now", "current", "is he still"; the normaliser has made "these
+    /// days" and "at the moment" "now")?</summary>
     public static bool AsksNow(IReadOnlyList<string> words) =>
-        words.Any(s_now.Contains) || words.Zip(words.Skip(1)).Any(pair => pair is ("these", "days"))
-        || (words.Any(s_stillNow.Contains) && !words.Any(s_past.Contains));
+        words.Any(s_now.Contains) || (words.Any(s_stillNow.Contains) && !words.Any(s_past.Contains));
 
     /// <summary>
     /// The time a question places its post in: a date or year it names, then "now", "during the talks" (the numbered
@@ -330,6 +336,10 @@ internal sealed partial class RoleTimes
     /// January 2024"): outside it the dates cannot tell.</param>
     private sealed record Post(HashSet<string> Terms, DateOnly? From, DateOnly? To, bool StartIsLowerBound, bool OnlyKnownWithin = false)
     {
+        /// <summary>An undated post last known to be held before this day (see the constructor): a frame from then on
+        /// is outside it, a "former" one inside it, an earlier one unknown.</summary>
+        public DateOnly? NotHeldFrom { get; init; }
+
         /// <summary>Does the question name this post: share a term of it other than a generic head ("president")?</summary>
         public bool NamedIn(IReadOnlyCollection<string> questionTerms) => Terms.Any(t => !s_genericHeads.Contains(t) && questionTerms.Contains(t));
 
@@ -338,6 +348,11 @@ internal sealed partial class RoleTimes
         /// have been held in a month the frame does not touch.</summary>
         public bool? Held(TimeFrame frame)
         {
+            if (NotHeldFrom is { } gone)
+            {
+                return frame.IsFormer ? true : frame.From < gone ? null : false;
+            }
+
             if (OnlyKnownWithin)
             {
                 return !frame.IsFormer && From <= frame.To && To >= frame.From ? true : null;

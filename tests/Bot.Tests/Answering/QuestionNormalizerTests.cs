@@ -131,6 +131,16 @@ public sealed class QuestionNormalizerTests
     public void Words_CaseContractionsPossessivesAndPunctuation_AreUndone(string text, string expected) =>
         Assert.Equal(expected, Joined(text));
 
+    [Theory]
+    [InlineData("who's the trade rep these days", "who is the trade rep now")]
+    [InlineData("car tariff at the moment?", "car tariff now")]
+    [InlineData("Japan's ambassador right now", "japan ambassador now")]
+    [InlineData("who is pm nowadays", "who is pm now")]
+    [InlineData("the 45 days in the mou", "the 45 days in the mou")]
+    [InlineData("is that right", "is that right")]
+    public void Words_WaysOfSayingNow_AreNow(string text, string expected) =>
+        Assert.Equal(expected, Joined(text));
+
     [Fact]
     public void Words_FullWidthAndAccents_AreFolded() =>
         Assert.Equal(["tokyo", "cafe", "15", "percent"], QuestionNormalizer.Words("Ｔｏｋｙｏ café 15%"));

@@ -111,6 +111,26 @@ public sealed class RoleTimesTests
             as_of: 2024-02-01
             sources: [s1]
             phrasings: ["who is shinobi"]
+          - id: envoy-2019
+            name: Juro Envoy
+            side: japan
+            text: Ambassador to the United States, last recorded in 2019.
+            roles:
+              - title: Ambassador of Japan to the United States
+                sources: [s1]
+            as_of: 2019-10-07
+            sources: [s1]
+            phrasings: ["who is envoy"]
+          - id: envoy-2025
+            name: Kenta Resident
+            side: us
+            text: Ambassador to Japan, recorded during the talks.
+            roles:
+              - title: Ambassador of the United States to Japan
+                sources: [s1]
+            as_of: 2025-07-20
+            sources: [s1]
+            phrasings: ["who is resident"]
           - id: chair
             name: Goro Board
             side: us
@@ -213,6 +233,15 @@ public sealed class RoleTimesTests
     [InlineData("who was defense minister in december 2023", "defense-seen", 0)]
     [InlineData("who is the defense minister now", "defense-seen", 0)]
     [InlineData("the former defense minister", "defense-seen", 0)]
+    // An undated post of someone last recorded before the talks began is not known to be held since; one recorded
+    // during them stays unknown.
+    [InlineData("who is the ambassador now", "envoy-2019", -1)]
+    [InlineData("who was ambassador during the talks", "envoy-2019", -1)]
+    [InlineData("ambassador in 2026", "envoy-2019", -1)]
+    [InlineData("the former ambassador", "envoy-2019", 1)]
+    [InlineData("who was ambassador in 2019", "envoy-2019", 0)]
+    [InlineData("who is the ambassador now", "envoy-2025", 0)]
+    [InlineData("the former ambassador", "envoy-2025", 0)]
     public void Fit_PostsWithPartialDatesOrQualifiers_AreReadAsTheirTitlesSay(string question, string person, int expected) =>
         Assert.Equal(expected, Fit(question, person));
 
