@@ -11,6 +11,9 @@ internal sealed class AskCommand(IAnswerEngine engine, IUnansweredRecorder? unan
 {
     public const int MaxQuestionLength = 500;
 
+    /// <summary>Added to an abstention whose question was kept for the curators.</summary>
+    public const string NotedForCurators = "I've noted the question for the people who curate the facts (not who asked or where).";
+
     public string Name => CommandNames.Ask;
 
     public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken ct)
@@ -31,13 +34,16 @@ internal sealed class AskCommand(IAnswerEngine engine, IUnansweredRecorder? unan
         }
 
         var result = await engine.AnswerAsync(question, ct);
-        if (result.Abstained && request.Context.Platform != Platform.Console)
-        {
-            unanswered?.TryRecord(new UnansweredQuestion(
+        var reply = AnswerComposer.Compose(result);
+        if (result.Abstained && request.Context.Platform != Platform.Console
+            && unanswered?.TryRecord(new UnansweredQuestion(
                 question, request.Context.Platform, result.Confidence, [.. result.Suggestions.Select(f => f.Id)], result.Facts.Version,
-                (time ?? TimeProvider.System).GetUtcNow()));
+                (time ?? TimeProvider.System).GetUtcNow())) == true)
+        {
+            // Say so: a user should know the question is kept.
+            reply = reply with { Body = reply.Body + "\n" + NotedForCurators };
         }
 
-        return AnswerComposer.Compose(result);
+        return reply;
     }
 }

@@ -78,6 +78,7 @@ public sealed class AskCommandTests : IAsyncLifetime
         var reply = await AskFromAsync(platform, "will it rain in osaka tomorrow");
 
         Assert.Equal(ReplyKind.Abstained, reply.Kind);
+        Assert.EndsWith("\n" + AskCommand.NotedForCurators, reply.Body, StringComparison.Ordinal);
         Assert.NotNull(recorded);
         Assert.Equal("will it rain in osaka tomorrow", recorded.Question);
         Assert.Equal(platform, recorded.Platform);
@@ -86,6 +87,18 @@ public sealed class AskCommandTests : IAsyncLifetime
         Assert.Equal(Host.Facts.Version, recorded.FactVersion);
         // The record has no member for a user, channel or workspace: only the words, platform and time are kept.
         Assert.DoesNotContain(typeof(UnansweredQuestion).GetProperties(), p => p.Name.Contains("User", StringComparison.Ordinal) || p.Name.Contains("Channel", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task HandleAsync_RecordingOffOrQueueFull_SaysNothingAboutKeepingTheQuestion()
+    {
+        _unanswered.Setup(r => r.TryRecord(It.IsAny<UnansweredQuestion>())).Returns(false);
+
+        var reply = await AskFromAsync(Platform.Slack, "will it rain in osaka tomorrow");
+
+        Assert.Equal(ReplyKind.Abstained, reply.Kind);
+        Assert.DoesNotContain(AskCommand.NotedForCurators, reply.Body, StringComparison.Ordinal);
+        _unanswered.Verify(r => r.TryRecord(It.IsAny<UnansweredQuestion>()), Times.Once);
     }
 
     [Fact]

@@ -423,6 +423,7 @@ public sealed class SlackEndpointsConfigurationTests
         await SlackTestHost.MessageAsync(await host.CommandAsync("ask Will it rain in Osaka tomorrow?"));
 
         Assert.Contains("I don't have", SlackTestHost.AllText(message), StringComparison.Ordinal);
+        Assert.Contains("noted the question for the people who curate the facts", SlackTestHost.AllText(message), StringComparison.Ordinal);
         await Bot.Tests.TestSupport.Eventually.TrueAsync(
             async () => (await store.ListUnansweredAsync(null, 10, default)).Sum(e => e.Asked) == 2,
             () => Task.FromResult("the two askings were not recorded"));
