@@ -1,3 +1,4 @@
+using Bot.Answering;
 using Bot.Console;
 using Bot.Discord;
 using Bot.Hosting;
@@ -14,6 +15,7 @@ builder.AddBotCore();
 builder.AddDiscord();
 builder.AddSlack();
 builder.AddUpdateDelivery();
+builder.AddUnansweredRecording();
 
 var app = builder.Build();
 app.MapHealth();

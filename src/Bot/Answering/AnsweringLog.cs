@@ -34,4 +34,10 @@ internal sealed partial class AnsweringLog(ILogger<AnsweringLog> logger)
 
     [LoggerMessage(3009, LogLevel.Error, "{Count} unanswered questions could not be written before shutdown and are lost")]
     public partial void UnansweredLostOnStop(Exception exception, int count);
+
+    [LoggerMessage(3010, LogLevel.Warning, "An unanswered question was refused by the database and is dropped")]
+    public partial void UnansweredRefused(Exception exception);
+
+    [LoggerMessage(3011, LogLevel.Warning, "Old unanswered questions could not be deleted; trying again later")]
+    public partial void UnansweredForgetFailed(Exception exception);
 }

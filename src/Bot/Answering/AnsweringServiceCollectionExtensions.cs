@@ -9,7 +9,8 @@ public static class AnsweringServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the answering engine (BM25 + MiniLM embeddings, calibrated abstention), its background warm-up, the
-    /// <c>ask</c> command and the recorder of unanswered questions. Call after <c>AddFacts</c>; the recorder needs <c>AddStorage</c>.
+    /// <c>ask</c> command and the queue of unanswered questions (written by <see cref="AddUnansweredRecording"/>). Call after
+    /// <c>AddFacts</c>.
     /// </summary>
     public static IHostApplicationBuilder AddAnswering(this IHostApplicationBuilder builder)
     {
@@ -23,8 +24,18 @@ public static class AnsweringServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<UnansweredRecorder>();
         services.AddSingleton<IUnansweredRecorder>(sp => sp.GetRequiredService<UnansweredRecorder>());
-        services.AddHostedService(sp => sp.GetRequiredService<UnansweredRecorder>());
         services.AddSingleton<ICommandHandler, AskCommand>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Runs the recorder of unanswered questions (<see cref="UnansweredRecorder"/>) in the service: it writes what
+    /// <c>ask</c> queues when <c>Answering__RecordUnanswered</c> is on, and deletes questions past their retention either
+    /// way. Not in console commands, which must not open the database they do not need.
+    /// </summary>
+    public static IHostApplicationBuilder AddUnansweredRecording(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<UnansweredRecorder>());
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -6,10 +7,18 @@ namespace Bot.Answering;
 
 /// <summary>
 /// Keeps the questions platform users asked that the engine abstained on (<c>Answering__RecordUnanswered</c>), so a
-/// curator can list them with <c>bot unanswered</c> and add the missing fact, phrasing or synonym. An answer never
-/// waits for the database: questions go into a bounded queue that this service writes in batches. While the database
-/// is down a batch is retried with back-off and new questions wait in the queue; when the queue is full a question is
-/// dropped and the log says so. On shutdown what is queued is written, for up to a few seconds.
+/// curator can list them with <c>bot unanswered</c> and add the missing fact, phrasing or synonym. Runs in the service
+/// only (<see cref="AnsweringServiceCollectionExtensions.AddUnansweredRecording"/>).
+/// <list type="bullet">
+/// <item>An answer never waits for the database: questions go into a bounded queue that this service writes in batches;
+/// when the queue is full a question is dropped and the log says so.</item>
+/// <item>While the database is down a batch is retried with back-off, and new questions wait in the queue. A batch the
+/// database refuses for good (not a transient error) is written one question at a time, and a question it still
+/// refuses, while others go in, is dropped and logged: one bad row never stops the recording.</item>
+/// <item>On shutdown what is queued is written, for up to a few seconds.</item>
+/// <item>Questions last asked more than <see cref="AnsweringOptions.UnansweredRetentionDays"/> ago are deleted at start
+/// and every few hours, also when recording is off, so turning it off does not keep old questions for ever.</item>
+/// </list>
 /// </summary>
 internal sealed class UnansweredRecorder(IUnansweredStore store, IOptions<AnsweringOptions> options, TimeProvider time, AnsweringLog log)
     : BackgroundService, IUnansweredRecorder
@@ -19,17 +28,24 @@ internal sealed class UnansweredRecorder(IUnansweredStore store, IOptions<Answer
 
     private const int BatchSize = 100;
     private static readonly TimeSpan s_flushOnStop = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan s_forgetEvery = TimeSpan.FromHours(6);
+    private static readonly TimeSpan s_firstRetry = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan s_lastRetry = TimeSpan.FromSeconds(60);
 
     private readonly Channel<UnansweredQuestion> _queue = Channel.CreateBounded<UnansweredQuestion>(new BoundedChannelOptions(QueueCapacity)
     {
+        // Wait, not a Drop mode: only then does TryWrite say false when the queue is full.
         FullMode = BoundedChannelFullMode.Wait,
         SingleReader = true,
     });
 
-    /// <summary>The questions taken from the queue and not yet written; only the writer (then the stop) touches it.</summary>
+    /// <summary>The questions taken from the queue and not yet written. Only <see cref="ExecuteAsync"/> touches it, or
+    /// <see cref="StopAsync"/> once that has ended.</summary>
     private readonly List<UnansweredQuestion> _batch = new(BatchSize);
     private readonly bool _enabled = options.Value.RecordUnanswered;
     private int _dropped;
+
+    private DateTimeOffset ForgetBefore => time.GetUtcNow().AddDays(-options.Value.UnansweredRetentionDays);
 
     public bool TryRecord(UnansweredQuestion question)
     {
@@ -54,15 +70,34 @@ internal sealed class UnansweredRecorder(IUnansweredStore store, IOptions<Answer
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!_enabled)
+        var forgetting = ForgetLoopAsync(stoppingToken);
+        if (_enabled)
         {
-            return;
+            await WriteLoopAsync(stoppingToken);
+            await DrainAsync();
         }
 
-        var delay = TimeSpan.FromSeconds(1);
+        await forgetting;
+    }
+
+    /// <summary>Stops the writer, then writes what is still queued if the writer never ran (a stop right after the
+    /// start). While the writer is still busy past the host's shutdown time, the queue is left to it.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_enabled && (ExecuteTask is null || ExecuteTask.IsCompleted))
+        {
+            await DrainAsync();
+        }
+    }
+
+    private async Task WriteLoopAsync(CancellationToken stoppingToken)
+    {
+        var delay = s_firstRetry;
         try
         {
-            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            // A batch kept after a failure is retried even when no new question arrives.
+            while (_batch.Count > 0 || await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
                 Fill();
                 try
@@ -70,14 +105,20 @@ internal sealed class UnansweredRecorder(IUnansweredStore store, IOptions<Answer
                     // Not cancelled by the stop: a write cut short might still commit, and the batch would then be
                     // written twice. Writes are short; the database's own timeouts bound them.
                     await WriteAsync(CancellationToken.None);
-                    delay = TimeSpan.FromSeconds(1);
+                    delay = s_firstRetry;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
+                    if (ex is DbException { IsTransient: false } or ArgumentException or System.Text.EncoderFallbackException
+                        && await WriteOneByOneAsync())
+                    {
+                        continue;
+                    }
+
                     // Keep the batch and try again: the questions are not lost while the database is away.
                     log.UnansweredWriteFailed(ex, delay.TotalSeconds);
                     await Task.Delay(delay, time, stoppingToken);
-                    delay = TimeSpan.FromSeconds(Math.Min(60, delay.TotalSeconds * 2));
+                    delay = TimeSpan.FromSeconds(Math.Min(s_lastRetry.TotalSeconds, delay.TotalSeconds * 2));
                 }
             }
         }
@@ -86,23 +127,52 @@ internal sealed class UnansweredRecorder(IUnansweredStore store, IOptions<Answer
         }
     }
 
-    /// <summary>Stops the writer, then writes what is still queued (it may never have started).</summary>
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the batch one question at a time after the database refused it as a whole. True when some went in: the
+    /// ones refused alone are then bad rows, dropped and logged. False when none went in (the database, not a row, is
+    /// the problem): the batch is kept.
+    /// </summary>
+    private async Task<bool> WriteOneByOneAsync()
     {
-        await base.StopAsync(cancellationToken);
-        if (!_enabled)
+        var refused = new List<(UnansweredQuestion Question, Exception Error)>();
+        var written = 0;
+        foreach (var question in _batch)
         {
-            return;
+            try
+            {
+                await store.RecordUnansweredAsync([question], ForgetBefore, CancellationToken.None);
+                written++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                refused.Add((question, ex));
+            }
         }
 
+        if (written == 0)
+        {
+            return false;
+        }
+
+        foreach (var (_, error) in refused)
+        {
+            log.UnansweredRefused(error);
+        }
+
+        _batch.Clear();
+        return true;
+    }
+
+    /// <summary>Writes what is left in the batch and the queue, for up to <see cref="s_flushOnStop"/>.</summary>
+    private async Task DrainAsync()
+    {
         Fill(int.MaxValue);
         if (_batch.Count == 0)
         {
             return;
         }
 
-        using var flush = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        flush.CancelAfter(s_flushOnStop);
+        using var flush = new CancellationTokenSource(s_flushOnStop);
         try
         {
             await WriteAsync(flush.Token);
@@ -110,6 +180,30 @@ internal sealed class UnansweredRecorder(IUnansweredStore store, IOptions<Answer
         catch (Exception ex)
         {
             log.UnansweredLostOnStop(ex, _batch.Count);
+            _batch.Clear();
+        }
+    }
+
+    private async Task ForgetLoopAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await store.ForgetUnansweredAsync(ForgetBefore, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    log.UnansweredForgetFailed(ex);
+                }
+
+                await Task.Delay(s_forgetEvery, time, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
         }
     }
 
@@ -125,8 +219,7 @@ internal sealed class UnansweredRecorder(IUnansweredStore store, IOptions<Answer
     /// <summary>Writes the batch and empties it; on failure the batch is kept.</summary>
     private async Task WriteAsync(CancellationToken ct)
     {
-        var forgetBefore = time.GetUtcNow().AddDays(-options.Value.UnansweredRetentionDays);
-        await store.RecordUnansweredAsync(_batch, forgetBefore, ct);
+        await store.RecordUnansweredAsync(_batch, ForgetBefore, ct);
         _batch.Clear();
         Interlocked.Exchange(ref _dropped, 0);
     }

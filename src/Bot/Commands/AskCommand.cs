@@ -37,7 +37,7 @@ internal sealed class AskCommand(IAnswerEngine engine, IUnansweredRecorder? unan
         var reply = AnswerComposer.Compose(result);
         if (result.Abstained && request.Context.Platform != Platform.Console
             && unanswered?.TryRecord(new UnansweredQuestion(
-                question, request.Context.Platform, result.Confidence, [.. result.Suggestions.Select(f => f.Id)], result.Facts.Version,
+                UnansweredQuestion.Clean(question), request.Context.Platform, result.Confidence, [.. result.Suggestions.Select(f => f.Id)], result.Facts.Version,
                 (time ?? TimeProvider.System).GetUtcNow())) == true)
         {
             // Say so: a user should know the question is kept.

@@ -57,7 +57,11 @@ internal static class UnansweredCli
 
             await using var host = await ConsoleHost.StartAsync(ct);
             var store = host.Services.GetRequiredService<IUnansweredStore>();
-            var entries = await store.ListUnansweredAsync(from, parse.GetValue(limit), ct);
+            var answering = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnsweringOptions>>().Value;
+
+            // Past their retention they are as good as deleted, even before the service has got round to it.
+            var kept = DateTimeOffset.UtcNow.AddDays(-answering.UnansweredRetentionDays);
+            var entries = await store.ListUnansweredAsync(from is { } day && day > kept ? day : kept, parse.GetValue(limit), ct);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
@@ -72,7 +76,7 @@ internal static class UnansweredCli
             }
             else
             {
-                output.Write(Table(entries, host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnsweringOptions>>().Value.RecordUnanswered));
+                output.Write(Table(entries, answering.RecordUnanswered));
             }
 
             return 0;
@@ -122,7 +126,7 @@ internal static class UnansweredCli
         {
             text.AppendLine(recording
                 ? "No unanswered questions recorded."
-                : "No unanswered questions recorded. Recording is off; set Answering__RecordUnanswered=true on the service to keep them.");
+                : "No unanswered questions recorded. Recording is off in this configuration; the service keeps them with Answering__RecordUnanswered=true.");
             return text.ToString();
         }
 
@@ -162,12 +166,21 @@ internal static class UnansweredCli
         return text.ToString();
     }
 
-    /// <summary>A YAML double-quoted scalar: backslash, quote and control characters escaped.</summary>
-    private static string Quote(string value)
+    /// <summary>A YAML double-quoted scalar: backslash and quote escaped, and every character YAML would fold (line
+    /// breaks, including NEL, U+2028 and U+2029) or refuses (controls, non-characters, a lone surrogate) written as an
+    /// escape, so any text reads back exactly.</summary>
+    internal static string Quote(string value)
     {
         var text = new StringBuilder("\"");
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                text.Append(c).Append(value[++i]);
+                continue;
+            }
+
             _ = c switch
             {
                 '\\' => text.Append("\\\\"),
@@ -175,7 +188,11 @@ internal static class UnansweredCli
                 '\n' => text.Append("\\n"),
                 '\r' => text.Append("\\r"),
                 '\t' => text.Append("\\t"),
-                _ when char.IsControl(c) => text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
+                '\u0085' => text.Append("\\N"),
+                '\u2028' => text.Append("\\L"),
+                '\u2029' => text.Append("\\P"),
+                _ when char.IsSurrogate(c) => text.Append("\\uFFFD"),
+                _ when char.IsControl(c) || c is '\uFEFF' or '\uFFFE' or '\uFFFF' => text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}"),
                 _ => text.Append(c),
             };
         }

@@ -461,7 +461,6 @@ internal abstract class SqlSubscriptionStore : ISubscriptionStore, Answering.IUn
                 $"{column} = CASE WHEN excluded.last_asked_at >= u.last_asked_at THEN excluded.{column} ELSE u.{column} END"));
             foreach (var q in questions)
             {
-                var text = q.Question.Length <= Answering.UnansweredQuestion.MaxLength ? q.Question : q.Question[..Answering.UnansweredQuestion.MaxLength];
                 await ExecAsync(c, tx,
                     $"""
                     INSERT INTO unanswered_questions AS u
@@ -473,7 +472,7 @@ internal abstract class SqlSubscriptionStore : ISubscriptionStore, Answering.IUn
                         {latest},
                         last_asked_at = CASE WHEN excluded.last_asked_at > u.last_asked_at THEN excluded.last_asked_at ELSE u.last_asked_at END
                     """, ct,
-                    ("@k", Answering.UnansweredQuestion.Key(q.Question)), ("@q", text), ("@at", Ms(q.AskedAt)), ("@p", PlatformText(q.Platform)),
+                    ("@k", Answering.UnansweredQuestion.Key(q.Question)), ("@q", q.Question), ("@at", Ms(q.AskedAt)), ("@p", PlatformText(q.Platform)),
                     ("@conf", q.Confidence), ("@s", string.Join(' ', q.Suggestions)), ("@v", q.FactVersion));
             }
 

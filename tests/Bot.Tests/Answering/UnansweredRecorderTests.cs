@@ -37,15 +37,20 @@ public sealed class UnansweredRecorderTests : IDisposable
     private static UnansweredQuestion Question(string text) => new(text, Platform.Slack, 0.3, ["round-4"], "v1", s_now);
 
     [Fact]
-    public async Task TryRecord_Off_KeepsNothingAndNeverTouchesTheStore()
+    public async Task TryRecord_Off_KeepsNothingButOldQuestionsAreStillForgotten()
     {
         var store = new Mock<IUnansweredStore>(MockBehavior.Strict);
+        store.Setup(s => s.ForgetUnansweredAsync(It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>())).ReturnsAsync(0);
         var recorder = Recorder(store.Object, enabled: false);
         await recorder.StartAsync(default);
 
         Assert.False(recorder.TryRecord(Question("who signed the deal")));
 
+        await Eventually.TrueAsync(
+            () => Task.FromResult(store.Invocations.Count > 0),
+            () => Task.FromResult("old questions were not forgotten at start"));
         await recorder.StopAsync(default);
+        store.Verify(s => s.ForgetUnansweredAsync(s_now.AddDays(-30), It.IsAny<CancellationToken>()), Times.Once);
         store.VerifyNoOtherCalls();
     }
 
@@ -93,29 +98,85 @@ public sealed class UnansweredRecorderTests : IDisposable
         var recorder = Recorder(store.Object);
         await recorder.StartAsync(default);
 
-        recorder.TryRecord(Question("first"));
+        recorder.TryRecord(Question("only one"));
         await Eventually.TrueAsync(() => Task.FromResult(Volatile.Read(ref calls) == 1), () => Task.FromResult("the first write was not tried"));
-        recorder.TryRecord(Question("second"));
+
+        // Nothing else is asked: only the clock moves, and the kept batch is tried again.
         await Eventually.TrueAsync(
             () =>
             {
-                // The retry waits on the (fake) clock: move it until the retry has run.
                 _time.Advance(TimeSpan.FromSeconds(1));
                 lock (written)
                 {
-                    return Task.FromResult(written.Count == 2);
+                    return Task.FromResult(written.Count == 1);
                 }
             },
             () => Task.FromResult($"{Volatile.Read(ref calls)} write attempts, {written.Count} questions written"));
         await recorder.StopAsync(default);
 
-        Assert.Equal(["first", "second"], written);
+        Assert.Equal(["only one"], written);
         Assert.Contains(_logs.Lines, l => l.Contains("[3008]", StringComparison.Ordinal) && l.Contains("connection refused", StringComparison.Ordinal));
     }
 
     [Fact]
+    public async Task RowTheDatabaseRefuses_IsDroppedAndTheOthersAreWritten()
+    {
+        var written = new List<string>();
+        var store = new Mock<IUnansweredStore>();
+        store.Setup(s => s.RecordUnansweredAsync(It.IsAny<IReadOnlyList<UnansweredQuestion>>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Returns((IReadOnlyList<UnansweredQuestion> batch, DateTimeOffset _, CancellationToken _) =>
+            {
+                if (batch.Any(q => q.Question == "bad row"))
+                {
+                    throw new RefusedException();
+                }
+
+                lock (written)
+                {
+                    written.AddRange(batch.Select(q => q.Question));
+                }
+
+                return Task.CompletedTask;
+            });
+        var recorder = Recorder(store.Object);
+        foreach (var question in new[] { "good one", "bad row", "good two" })
+        {
+            recorder.TryRecord(Question(question));
+        }
+
+        await recorder.StartAsync(default);
+        await Eventually.TrueAsync(
+            () =>
+            {
+                lock (written)
+                {
+                    return Task.FromResult(written.Count == 2);
+                }
+            },
+            () => Task.FromResult($"{written.Count} of 2 good questions written"));
+        recorder.TryRecord(Question("after it"));
+        await Eventually.TrueAsync(
+            () =>
+            {
+                lock (written)
+                {
+                    return Task.FromResult(written.Count == 3);
+                }
+            },
+            () => Task.FromResult("recording stopped after the bad row"));
+        await recorder.StopAsync(default);
+
+        Assert.Equal(["good one", "good two", "after it"], written);
+        Assert.Single(_logs.Lines, l => l.Contains("[3010]", StringComparison.Ordinal));
+    }
+
+    /// <summary>A database's refusal that trying again will not change (as PostgreSQL refuses a NUL in text).</summary>
+    private sealed class RefusedException() : System.Data.Common.DbException("invalid byte sequence");
+
+    [Fact]
     public async Task Stop_WritesWhatIsStillQueued()
     {
+        // Stopped before its writer ever ran (a stop right after the start): the stop itself writes the queue.
         using var store = Sqlite();
         var recorder = Recorder(store);
         for (var i = 0; i < 250; i++)
@@ -123,7 +184,6 @@ public sealed class UnansweredRecorderTests : IDisposable
             Assert.True(recorder.TryRecord(Question($"question {i}")));
         }
 
-        await recorder.StartAsync(default);
         await recorder.StopAsync(default);
 
         Assert.Equal(250, (await store.ListUnansweredAsync(null, 1000, default)).Count);

@@ -110,6 +110,26 @@ public sealed class UnansweredCliTests : IDisposable
         Assert.True(questions[1].Abstain);
     }
 
+    [Theory]
+    [InlineData("a\u2028b and c\u2029d")]
+    [InlineData("next\u0085line")]
+    [InlineData("- * & : 日本 🎌 # not a comment")]
+    [InlineData("tab\tand\nnewline and \\ and \"")]
+    [InlineData("bell\u0007 and \uFEFF and \uFFFE")]
+    public void Quote_AnyText_ReadsBackExactly(string text)
+    {
+        var yaml = new YamlDotNet.RepresentationModel.YamlStream();
+        yaml.Load(new StringReader("questions:\n  - {q: " + UnansweredCli.Quote(text) + ", expect: [], split: dev}\n"));
+
+        var root = (YamlDotNet.RepresentationModel.YamlMappingNode)yaml.Documents[0].RootNode;
+        var item = (YamlDotNet.RepresentationModel.YamlMappingNode)((YamlDotNet.RepresentationModel.YamlSequenceNode)root["questions"])[0];
+        Assert.Equal(text, ((YamlDotNet.RepresentationModel.YamlScalarNode)item["q"]).Value);
+    }
+
+    [Fact]
+    public void Quote_LoneSurrogate_IsTheReplacementCharacter() =>
+        Assert.Equal("\"a\\uFFFDb\"", UnansweredCli.Quote("a\uD800b"));
+
     [Fact]
     public async Task Forget_BeforeADay_ThenAll()
     {
@@ -118,7 +138,7 @@ public sealed class UnansweredCliTests : IDisposable
         Assert.Equal((0, "Deleted 1 unanswered question.\n"), await RunAsync("forget", "--before", s_now.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal((0, "Deleted 1 unanswered question.\n"), await RunAsync("forget"));
         var (_, output) = await RunAsync();
-        Assert.StartsWith("No unanswered questions recorded. Recording is off", output, StringComparison.Ordinal);
+        Assert.StartsWith("No unanswered questions recorded. Recording is off in this configuration", output, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -421,17 +421,21 @@ public sealed class SlackEndpointsConfigurationTests
 
         var message = await SlackTestHost.MessageAsync(await host.CommandAsync("ask will it rain in osaka tomorrow"));
         await SlackTestHost.MessageAsync(await host.CommandAsync("ask Will it rain in Osaka tomorrow?"));
+        await SlackTestHost.MessageAsync(await host.CommandAsync($"ask did <@{SlackSigner.UserId}> say it rains in <#{SlackSigner.ChannelId}|general>"));
 
         Assert.Contains("I don't have", SlackTestHost.AllText(message), StringComparison.Ordinal);
         Assert.Contains("noted the question for the people who curate the facts", SlackTestHost.AllText(message), StringComparison.Ordinal);
         await Bot.Tests.TestSupport.Eventually.TrueAsync(
-            async () => (await store.ListUnansweredAsync(null, 10, default)).Sum(e => e.Asked) == 2,
-            () => Task.FromResult("the two askings were not recorded"));
-        var entry = Assert.Single(await store.ListUnansweredAsync(null, 10, default));
-        Assert.Equal("Will it rain in Osaka tomorrow?", entry.Question);
-        Assert.Equal((2, Platform.Slack, SlackTestHost.Now), (entry.Asked, entry.Platform, entry.LastAskedAt));
-        var kept = string.Join(" ", new[] { entry.Question, entry.FactVersion }.Concat(entry.Suggestions));
+            async () => (await store.ListUnansweredAsync(null, 10, default)).Sum(e => e.Asked) == 3,
+            () => Task.FromResult("the three askings were not recorded"));
+        var entries = await store.ListUnansweredAsync(null, 10, default);
+        Assert.Equal(
+            [("Will it rain in Osaka tomorrow?", 2), ("did @someone say it rains in #channel", 1)],
+            entries.Select(e => (e.Question, e.Asked)));
+        Assert.All(entries, e => Assert.Equal((Platform.Slack, SlackTestHost.Now), (e.Platform, e.LastAskedAt)));
+        var kept = string.Join(" ", entries.SelectMany(e => new[] { e.Question, e.FactVersion }.Concat(e.Suggestions)));
         Assert.DoesNotContain(SlackSigner.UserId, kept, StringComparison.Ordinal);
+        Assert.DoesNotContain(SlackSigner.ChannelId, kept, StringComparison.Ordinal);
         Assert.DoesNotContain(SlackSigner.TeamId, kept, StringComparison.Ordinal);
     }
 
