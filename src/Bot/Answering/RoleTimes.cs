@@ -29,6 +29,7 @@ internal sealed partial class RoleTimes
     /// ("was ishiba still pm when…").</summary>
     private static readonly HashSet<string> s_stillNow = ["still", "anymore"];
     private static readonly HashSet<string> s_past = ["was", "were", "did", "had"];
+    private static readonly HashSet<string> s_present = ["is", "are"];
     private static readonly HashSet<string> s_former = ["former", "previous", "prior", "ex", "earlier", "predecessor"];
 
     /// <summary>The two sides: every post is Japan's or the US's, so naming the country names no post.</summary>
@@ -94,7 +95,7 @@ internal sealed partial class RoleTimes
 
     /// <summary>
     /// The time a question places its post in: a date or year it names, then "now", "during the talks" (the numbered
-    /// rounds' span), or "former". Null when it names no time.
+    /// rounds' span), "when the deal was made" (the last round's day), or "former". Null when it names no time.
     /// </summary>
     /// <param name="words">The question's normalised words.</param>
     /// <param name="terms">The same as index terms ("negotiating" is "talk").</param>
@@ -123,7 +124,20 @@ internal sealed partial class RoleTimes
             return new TimeFrame(talks.From, talks.To);
         }
 
-        return words.Any(s_former.Contains) ? TimeFrame.Former : null;
+        // "pm when the deal got done", "ustr at the time of the agreement": the deal the talks ended in, on the day of
+        // the last numbered round.
+        if (_talks is { } ended && terms.Contains("deal") && (words.Contains("when") || words.Zip(words.Skip(1)).Any(p => p is ("the", "time"))))
+        {
+            return new TimeFrame(ended.To, ended.To);
+        }
+
+        if (words.Any(s_former.Contains))
+        {
+            return TimeFrame.Former;
+        }
+
+        // "who is the pm", "who's the ustr": a post asked for in the present tense is asked for now.
+        return words.Any(s_present.Contains) && !words.Any(s_past.Contains) ? new TimeFrame(_now, _now) : null;
     }
 
     /// <summary>

@@ -198,6 +198,11 @@ public sealed class RoleTimesTests
     [InlineData("who was prime minister in 2024", 1, -1)]
     [InlineData("the former prime minister", 1, -1)]
     [InlineData("who was pm in 2024, not now", 1, -1)]
+    // A post asked for in the present tense is asked for now; "when the deal was made" is the last round's day.
+    [InlineData("who is the prime minister", -1, 1)]
+    [InlineData("who's pm", -1, 1)]
+    [InlineData("who was pm when the deal was made", 1, -1)]
+    [InlineData("who was prime minister at the time of the deal", 1, -1)]
     public void Fit_PostAndTime_PrefersWhoHeldThePostThen(string question, int old, int @new)
     {
         var fits = Fits(question);
@@ -246,7 +251,7 @@ public sealed class RoleTimesTests
         Assert.Equal(expected, Fit(question, person));
 
     [Theory]
-    [InlineData("who is the prime minister")]
+    [InlineData("who was the prime minister")]
     [InlineData("who negotiated for japan")]
     [InlineData("the new prime minister")]
     public void Frame_NoTimeInQuestion_IsNone(string question) => Assert.Null(Fits(question));
