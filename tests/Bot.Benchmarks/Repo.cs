@@ -17,6 +17,7 @@ internal static class Repo
         EmbeddingCachePath = cache ?? "none",
         SynonymsPath = Path.Combine(Root, "data", "answering", "synonyms.yaml"),
         ScopePath = Path.Combine(Root, "data", "answering", "scope.yaml"),
+        JapanesePath = Path.Combine(Root, "data", "answering", "japanese.yaml"),
         CalibrationPath = Path.Combine(Root, "data", "answering", "calibration.yaml"),
     };
 

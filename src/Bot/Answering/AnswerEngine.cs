@@ -83,6 +83,8 @@ internal sealed class AnswerEngine : IAnswerEngine
         var synonyms = File.Exists(synonymsPath) ? SynonymTable.Load(synonymsPath) : SynonymTable.Empty;
         var scopePath = AnsweringOptions.ResolveDataPath(options.ScopePath);
         var scope = File.Exists(scopePath) ? ScopeTable.Load(scopePath) : ScopeTable.Empty;
-        return (new Analyzer(synonyms, scope), ConfidenceModel.Load(AnsweringOptions.ResolveDataPath(options.CalibrationPath)));
+        var japanesePath = AnsweringOptions.ResolveDataPath(options.JapanesePath);
+        var japanese = File.Exists(japanesePath) ? JapaneseGlossary.Load(japanesePath) : JapaneseGlossary.Empty;
+        return (new Analyzer(synonyms, scope, japanese), ConfidenceModel.Load(AnsweringOptions.ResolveDataPath(options.CalibrationPath)));
     }
 }

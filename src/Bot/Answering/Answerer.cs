@@ -32,8 +32,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
     public AnswerResult Answer(FactIndex index, string question, Func<string, float[]>? embed)
     {
-        var (words, text) = Interpret(index, question);
-        var ordinals = QuestionNormalizer.Ordinals(question);
+        var read = index.Analyzer.Japanese.Gloss(question);
+        var (words, text) = Interpret(index, read);
+        var ordinals = QuestionNormalizer.Ordinals(read);
         var facts = index.Facts.Facts;
         var reading = Read(index, words, ordinals);
         var (terms, type, entities) = (reading.Terms, reading.Type, reading.Entities);

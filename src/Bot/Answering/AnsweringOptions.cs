@@ -15,6 +15,10 @@ public sealed class AnsweringOptions
     [Required]
     public string ScopePath { get; set; } = "data/answering/scope.yaml";
 
+    /// <summary>Japanese terms and their English readings (YAML), for questions in Japanese script.</summary>
+    [Required]
+    public string JapanesePath { get; set; } = "data/answering/japanese.yaml";
+
     /// <summary>Confidence weights and threshold fitted by <c>bot eval --calibrate</c> on the dev split.</summary>
     [Required]
     public string CalibrationPath { get; set; } = "data/answering/calibration.yaml";

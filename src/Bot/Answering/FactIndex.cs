@@ -108,6 +108,7 @@ internal sealed class FactIndex
         known.UnionWith(vocabulary.Keys);
         known.UnionWith(Analyzer.StopWords);
         known.UnionWith(analyzer.Scope.Words);
+        known.UnionWith(analyzer.Japanese.Words);
         known.UnionWith(known.Select(Analyzer.Stem).ToList());
 
         float[][]? vectors = null;

@@ -188,6 +188,7 @@ internal static class AnsweringTestFacts
         EmbeddingCachePath = "none",
         SynonymsPath = Path.Combine(RepoPaths.Root, "data", "answering", "synonyms.yaml"),
         ScopePath = Path.Combine(RepoPaths.Root, "data", "answering", "scope.yaml"),
+        JapanesePath = Path.Combine(RepoPaths.Root, "data", "answering", "japanese.yaml"),
         CalibrationPath = Path.Combine(RepoPaths.Root, "data", "answering", "no-calibration.yaml"),
     };
 }

@@ -41,6 +41,19 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     public void Interpret_SpeculationCue_IsNotSpellCorrected(string question, string cue) =>
         Assert.Contains(cue, Answerer.Interpret(engine.Harness.Index, question).Words);
 
+    [Theory]
+    // Japanese script, read through data/answering/japanese.yaml.
+    [InlineData("赤沢亮正は誰？", "ryosei-akazawa")]
+    [InlineData("石破首相はいつ辞任した？", "ishiba-resignation")]
+    [InlineData("7月22日に何が起きた", "deal-announced")]
+    public void Answer_QuestionInJapaneseScript_AnswersTheFact(string question, string expected)
+    {
+        var result = engine.Harness.Answer(question);
+
+        Assert.False(result.Abstained);
+        Assert.Equal(expected, result.Best!.Id);
+    }
+
     [Fact]
     public void Answer_QuestionAboutAnotherCountrysLeader_Abstains() =>
         Assert.True(engine.Harness.Answer("who is the president of france").Abstained);

@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace Bot.Answering;
+
+/// <summary>
+/// Questions in Japanese script (<c>data/answering/japanese.yaml</c>): "赤沢亮正は誰？", "自動車関税いまいくら",
+/// "第4回交渉はいつ". Japanese is written without spaces, so each run of kanji and kana is read by longest match against
+/// the glossary, and every term found is replaced by its English reading ("赤沢" → "akazawa", "関税" → "tariff",
+/// "誰" → "who"); what the glossary does not know (particles, endings) is dropped. Numbers with Japanese counters and
+/// dates are read as the romanized forms the normaliser already knows ("5500億ドル" → "5500 oku dollars", "第4回" →
+/// "dai 4 kai", "7月22日" → "july 22"). The result is an English question in the engine's own words, for BM25 and for the
+/// sentence model alike. Latin text passes through unchanged.
+/// </summary>
+internal sealed partial class JapaneseGlossary
+{
+    public static readonly JapaneseGlossary Empty = new(new Dictionary<string, string>());
+
+    private static readonly string[] s_months =
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+    private static readonly Dictionary<char, int> s_kanjiDigits = new()
+    {
+        ['一'] = 1, ['二'] = 2, ['三'] = 3, ['四'] = 4, ['五'] = 5, ['六'] = 6, ['七'] = 7, ['八'] = 8, ['九'] = 9,
+    };
+
+    private readonly Dictionary<string, string> _terms;
+    private readonly int _longest;
+
+    public JapaneseGlossary(IReadOnlyDictionary<string, string> terms)
+    {
+        _terms = terms.ToDictionary(t => Normalize(t.Key), t => t.Value, StringComparer.Ordinal);
+        _longest = _terms.Count == 0 ? 0 : _terms.Keys.Max(k => k.Length);
+    }
+
+    public int Count => _terms.Count;
+
+    /// <summary>The English words of every term, which spelling correction must leave alone.</summary>
+    public IEnumerable<string> Words => _terms.Values.SelectMany(QuestionNormalizer.Words);
+
+    /// <summary>The question with its Japanese script read into English words; unchanged when it has none.</summary>
+    public string Gloss(string question)
+    {
+        if (!question.Any(IsJapanese))
+        {
+            return question;
+        }
+
+        var text = Normalize(question);
+        text = OrdinalPattern().Replace(text, m => $" dai {Number(m.Groups["n"].Value)} kai ");
+        text = DatePattern().Replace(text, m => Date(m));
+        var result = new StringBuilder(text.Length * 2);
+        for (var i = 0; i < text.Length;)
+        {
+            if (!IsJapanese(text[i]))
+            {
+                result.Append(text[i++]);
+                continue;
+            }
+
+            var matched = 0;
+            for (var n = Math.Min(_longest, text.Length - i); n >= 1; n--)
+            {
+                if (_terms.TryGetValue(text.Substring(i, n), out var english))
+                {
+                    result.Append(' ').Append(english).Append(' ');
+                    matched = n;
+                    break;
+                }
+            }
+
+            if (matched == 0)
+            {
+                // A particle, an ending or a word the glossary lacks: a word break.
+                result.Append(' ');
+                matched = 1;
+            }
+
+            i += matched;
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>Hiragana, katakana (with the long-vowel mark), kanji and Japanese punctuation.</summary>
+    private static bool IsJapanese(char c) =>
+        c is (>= '\u3000' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF')
+            or (>= '\uFF01' and <= '\uFF0F') or (>= '\uFF1A' and <= '\uFF20') or (>= '\uFF5B' and <= '\uFF65');
+
+    /// <summary>Full-width letters and digits as ASCII, half-width katakana as full-width (NFKC).</summary>
+    private static string Normalize(string text) => text.Normalize(NormalizationForm.FormKC);
+
+    private static int Number(string digits) =>
+        digits.All(char.IsAsciiDigit) ? int.Parse(digits, CultureInfo.InvariantCulture)
+        : digits == "十" ? 10
+        : digits.StartsWith('十') ? 10 + s_kanjiDigits[digits[1]]
+        : digits.Length == 1 ? s_kanjiDigits[digits[0]]
+        : (s_kanjiDigits[digits[0]] * 10) + (digits.Length > 2 ? s_kanjiDigits[digits[2]] : 0);
+
+    private static string Date(Match m)
+    {
+        var year = m.Groups["y"].Success ? " " + m.Groups["y"].Value : "";
+        var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+        if (month is < 1 or > 12)
+        {
+            return m.Value;
+        }
+
+        var day = m.Groups["d"].Success ? " " + m.Groups["d"].Value : "";
+        return $" {s_months[month - 1]}{day}{year} ";
+    }
+
+    /// <summary>"第4回", "第四回", "4回目": an ordinal ("the 4th").</summary>
+    [GeneratedRegex(@"第\s*(?<n>[0-9]{1,2}|十[一二三四五六七八九]?|[一二三四五六七八九](?:十[一二三四五六七八九]?)?)\s*回|(?<n>[0-9]{1,2})\s*回目", RegexOptions.CultureInvariant)]
+    private static partial Regex OrdinalPattern();
+
+    /// <summary>"2025年7月22日", "7月22日", "7月": a date or a month.</summary>
+    [GeneratedRegex(@"(?:(?<y>20[0-9]{2})\s*年\s*)?(?<m>[0-9]{1,2})\s*月(?:\s*(?<d>[0-9]{1,2})\s*日)?", RegexOptions.CultureInvariant)]
+    private static partial Regex DatePattern();
+
+    public static JapaneseGlossary Load(string path)
+    {
+        using var reader = File.OpenText(path);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(reader);
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            // A term listed twice is a duplicate key, which the parser refuses.
+            throw new InvalidDataException($"{path}:{e.Start.Line}: {e.Message}", e);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
+            || !root.Children.TryGetValue(new YamlScalarNode("terms"), out var node) || node is not YamlMappingNode terms)
+        {
+            throw new InvalidDataException($"{path}:1: expected a mapping with a 'terms' mapping of Japanese terms to English words");
+        }
+
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in terms.Children)
+        {
+            if (key is not YamlScalarNode { Value: { Length: > 0 } japanese } || value is not YamlScalarNode { Value: { Length: > 0 } english })
+            {
+                throw new InvalidDataException($"{path}:{key.Start.Line}: each term maps Japanese text to English words");
+            }
+
+            if (!japanese.All(IsJapanese) || english.Any(IsJapanese))
+            {
+                throw new InvalidDataException($"{path}:{key.Start.Line}: '{japanese}' must be Japanese script only and '{english}' must have none");
+            }
+
+            if (!result.TryAdd(Normalize(japanese), english))
+            {
+                throw new InvalidDataException($"{path}:{key.Start.Line}: '{japanese}' is listed twice");
+            }
+        }
+
+        return new JapaneseGlossary(result);
+    }
+}

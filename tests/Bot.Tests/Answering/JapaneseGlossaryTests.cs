@@ -1,0 +1,90 @@
+using Bot.Answering;
+
+namespace Bot.Tests.Answering;
+
+/// <summary>Questions in Japanese script read into the engine's English words: longest match, counters, dates, and a
+/// glossary file that fails with its line when it is wrong.</summary>
+public sealed class JapaneseGlossaryTests
+{
+    private static readonly JapaneseGlossary s_glossary = new(new Dictionary<string, string>
+    {
+        ["赤沢"] = "akazawa",
+        ["赤沢亮正"] = "ryosei akazawa",
+        ["誰"] = "who",
+        ["関税"] = "tariff",
+        ["自動車"] = "car",
+        ["自動車関税"] = "car tariff",
+        ["交渉"] = "talks",
+        ["いつ"] = "when",
+        ["いま"] = "now",
+        ["いくら"] = "how much",
+        ["億"] = "oku",
+        ["ドル"] = "dollars",
+        ["対米投資"] = "investment in the us",
+        ["トランプ"] = "trump",
+        ["何"] = "what",
+    });
+
+    private static string Read(string question) => string.Join(' ', QuestionNormalizer.Words(s_glossary.Gloss(question)));
+
+    [Theory]
+    [InlineData("赤沢亮正は誰？", "ryosei akazawa who")]
+    [InlineData("赤沢さんは誰", "akazawa who")]
+    [InlineData("自動車関税いまいくら", "car tariff now how much")]
+    [InlineData("自動車の関税", "car tariff")]
+    [InlineData("ドナルド・トランプ", "trump")]
+    [InlineData("ＵＳＴＲのグリアは誰", "ustr who")]
+    public void Gloss_Terms_AreReadByLongestMatchAndTheRestDropped(string question, string read) =>
+        Assert.Equal(read, Read(question));
+
+    [Theory]
+    // Ordinals lose their suffix in the words ("4th" is "4") and are kept apart as ordinals.
+    [InlineData("第4回交渉はいつ", "4 talks when", "4")]
+    [InlineData("第四回交渉", "4 talks", "4")]
+    [InlineData("第十二回", "12", "12")]
+    [InlineData("3回目の交渉", "3 talks", "3")]
+    [InlineData("5500億ドルの対米投資", "550 billion dollars investment in the us", null)]
+    [InlineData("2025年7月22日に何が", "july 22 2025 what", null)]
+    [InlineData("7月の交渉", "july talks", null)]
+    public void Gloss_CountersAndDates_AreReadAsTheEngineReadsThem(string question, string read, string? ordinal)
+    {
+        Assert.Equal(read, Read(question));
+        Assert.Equal(ordinal is null ? [] : [ordinal], QuestionNormalizer.Ordinals(s_glossary.Gloss(question)));
+    }
+
+    [Theory]
+    [InlineData("who is akazawa")]
+    [InlineData("car tariff now?")]
+    public void Gloss_NoJapaneseScript_LeavesTheQuestionAlone(string question) =>
+        Assert.Same(question, s_glossary.Gloss(question));
+
+    [Fact]
+    public void Load_RepositoryGlossary_LoadsAndReadsEveryTermAsEnglish()
+    {
+        var glossary = JapaneseGlossary.Load(Path.Combine(RepoPaths.Root, "data", "answering", "japanese.yaml"));
+
+        Assert.True(glossary.Count > 200);
+        Assert.Equal("ryosei akazawa who", string.Join(' ', QuestionNormalizer.Words(glossary.Gloss("赤沢亮正は誰"))));
+    }
+
+    [Theory]
+    [InlineData("terms:\n  赤沢: akazawa\n  赤沢: akazawa\n", ":3: ")]
+    [InlineData("terms:\n  akazawa: akazawa\n", ":2: 'akazawa' must be Japanese script only")]
+    [InlineData("terms:\n  赤沢: 赤沢\n", ":2: '赤沢' must be Japanese script only and '赤沢' must have none")]
+    [InlineData("terms:\n  赤沢: [akazawa]\n", ":2: each term maps Japanese text to English words")]
+    [InlineData("terms: [赤沢]\n", ":1: expected a mapping with a 'terms' mapping")]
+    public void Load_BrokenGlossary_NamesTheFileAndLine(string yaml, string expected)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"japanese-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, yaml);
+        try
+        {
+            var error = Assert.Throws<InvalidDataException>(() => JapaneseGlossary.Load(path));
+            Assert.Contains(Path.GetFileName(path) + expected, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
