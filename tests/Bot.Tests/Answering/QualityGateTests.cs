@@ -164,13 +164,8 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     private const int MaxEverydayConfidentWrong = 1;
 
     [Fact]
-    public void Eval_EverydayHeldOutPart_MeetsItsGate()
-    {
-        var everyday = GoldSet.Load(Path.Combine(RepoPaths.Root, "data", "eval", "everyday.yaml"));
-        var heldOut = everyday.Where(q => q.Split == GoldSet.Test).ToList();
-        Assert.Equal(100, heldOut.Count);
-        AssertHeldOutGate(heldOut, MinEverydayRankedFirst, MinEverydayTop1, MinEverydayOutOfScopeAbstention, MaxEverydayConfidentWrong);
-    }
+    public void Eval_EverydayHeldOutPart_MeetsItsGate() =>
+        AssertHeldOutGate(HeldOutPart("everyday.yaml", 100), MinEverydayRankedFirst, MinEverydayTop1, MinEverydayOutOfScopeAbstention, MaxEverydayConfidentWrong);
 
     // The held-out set data/eval/fresh6.yaml: 239 questions from two more writers who read only the fact files (a
     // journalist checking details, a reader writing English as a second language), labels checked by a third reader
@@ -216,12 +211,15 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     private const int MaxJapaneseConfidentWrong = 4;
 
     [Fact]
-    public void Eval_JapaneseHeldOutPart_MeetsItsGate()
+    public void Eval_JapaneseHeldOutPart_MeetsItsGate() =>
+        AssertHeldOutGate(HeldOutPart("japanese.yaml", 70), MinJapaneseRankedFirst, MinJapaneseTop1, MinJapaneseOutOfScopeAbstention, MaxJapaneseConfidentWrong);
+
+    /// <summary>The held-out (test) part of a question file that also has a dev part; none lost.</summary>
+    private static IReadOnlyList<GoldQuestion> HeldOutPart(string name, int count)
     {
-        var japanese = GoldSet.Load(Path.Combine(RepoPaths.Root, "data", "eval", "japanese.yaml"));
-        var heldOut = japanese.Where(q => q.Split == GoldSet.Test).ToList();
-        Assert.Equal(70, heldOut.Count);
-        AssertHeldOutGate(heldOut, MinJapaneseRankedFirst, MinJapaneseTop1, MinJapaneseOutOfScopeAbstention, MaxJapaneseConfidentWrong);
+        var heldOut = GoldSet.Load(Path.Combine(RepoPaths.Root, "data", "eval", name)).Where(q => q.Split == GoldSet.Test).ToList();
+        Assert.Equal(count, heldOut.Count);
+        return heldOut;
     }
 
     /// <summary>A question file that is held out whole: every question of it in the test split, none lost.</summary>
