@@ -215,7 +215,7 @@ public sealed class QualityGateTests(RealEngineFixture engine)
         AssertHeldOutGate(HeldOutPart("japanese.yaml", 70), MinJapaneseRankedFirst, MinJapaneseTop1, MinJapaneseOutOfScopeAbstention, MaxJapaneseConfidentWrong);
 
     /// <summary>The held-out (test) part of a question file that also has a dev part; none lost.</summary>
-    private static IReadOnlyList<GoldQuestion> HeldOutPart(string name, int count)
+    private static List<GoldQuestion> HeldOutPart(string name, int count)
     {
         var heldOut = GoldSet.Load(Path.Combine(RepoPaths.Root, "data", "eval", name)).Where(q => q.Split == GoldSet.Test).ToList();
         Assert.Equal(count, heldOut.Count);
