@@ -71,7 +71,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             // A fact base of one fact has no runner-up: the margins are then the top's own scores.
             SemanticMargin: top.Semantic - scored.Where(r => !ReferenceEquals(r.Fact, top.Fact)).Select(r => r.Semantic).DefaultIfEmpty(0).Max(),
             LexicalMargin: top.Lexical - scored.Where(r => !ReferenceEquals(r.Fact, top.Fact)).Select(r => r.Lexical).DefaultIfEmpty(0).Max(),
-            OtherPlace: OtherPlace(index, words, top.Fact),
+            OtherPlace: OtherPlace(index, words, topIndex),
             SecondFits: ranked.Count > 1 ? Fit(ranked[1].Fact, type) : 0,
             CloseRelated: ranked.Count > 1 ? CloseRelated(index, topIndex, top, ranked[1]) : 0,
             ProfileOfSeveral: top.Fact.Kind == FactKind.Person && entities.People.Count >= 2 && entities.People.Contains(top.Fact.Id) ? 1 : 0,
@@ -460,16 +460,10 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     }
 
     /// <summary>1 when the question names a country other than Japan and the US that the fact does not name.</summary>
-    private static double OtherPlace(FactIndex index, List<string> words, Fact fact)
+    private static double OtherPlace(FactIndex index, List<string> words, int fact)
     {
         var places = index.Analyzer.Scope.OtherPlaces(words);
-        if (places.Count == 0)
-        {
-            return 0;
-        }
-
-        var named = index.Analyzer.Scope.OtherPlaces(QuestionNormalizer.Words(fact.Title + " " + fact.Text));
-        return places.All(named.Contains) ? 0 : 1;
+        return places.Count == 0 || places.All(index.OtherPlaces[fact].Contains) ? 0 : 1;
     }
 
     /// <summary>The share of content words (not stop words) that appear nowhere in the fact base.</summary>

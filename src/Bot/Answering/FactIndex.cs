@@ -17,6 +17,7 @@ internal sealed class FactIndex
         StatedNumbers = [.. facts.Facts.Select(f => QuestionNormalizer.Words((f.Amount?.Display ?? "") + " " + f.Title).ToHashSet(StringComparer.Ordinal))];
         StatedOrdinals = [.. facts.Facts.Select(f => QuestionNormalizer.Ordinals(f.Title))];
         TextNumbers = [.. facts.Facts.Select(TextNumbersOf)];
+        OtherPlaces = [.. facts.Facts.Select(f => analyzer.Scope.OtherPlaces(QuestionNormalizer.Words(f.Title + " " + f.Text)).ToHashSet(StringComparer.Ordinal))];
         CuratedKeys = [.. facts.Facts.Select(f => FactDocuments.Names(f).Concat(f.Phrasings).Select(t => Key(analyzer.Terms(t))).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal))];
         Facts = facts;
         Analyzer = analyzer;
@@ -54,6 +55,9 @@ internal sealed class FactIndex
     /// <summary>Per fact, every number its own words give (title, text, amount, claims, statements), ordinals as
     /// numbers ("first" is 1).</summary>
     public HashSet<string>[] TextNumbers { get; }
+
+    /// <summary>Per fact, the countries other than Japan and the US that its title and text name.</summary>
+    public HashSet<string>[] OtherPlaces { get; }
 
     private static HashSet<string> TextNumbersOf(Fact fact) =>
         QuestionNormalizer.Words(FactDocuments.OwnText(fact) + " " + (fact.Amount?.Display ?? ""))
