@@ -112,7 +112,6 @@ internal sealed class FactIndex
         known.UnionWith(vocabulary.Keys);
         known.UnionWith(Analyzer.StopWords);
         known.UnionWith(analyzer.Scope.Words);
-        known.UnionWith(analyzer.Japanese.Words);
         known.UnionWith(known.Select(Analyzer.Stem).ToList());
 
         float[][]? vectors = null;
@@ -132,7 +131,10 @@ internal sealed class FactIndex
             vectors = embeddings.GetOrEmbed(texts, ct);
         }
 
-        return new FactIndex(facts, analyzer, new Bm25Index(documents), new SpellingCorrector(vocabulary, known), new EntityResolver(facts), vectors, [.. owners]);
+        // Real words the fact base does not use (the English readings of the Japanese glossary) are never corrected into
+        // fact words, yet stay unknown to the fact base.
+        var dictionary = analyzer.Japanese.Words.ToHashSet(StringComparer.Ordinal);
+        return new FactIndex(facts, analyzer, new Bm25Index(documents), new SpellingCorrector(vocabulary, known, dictionary), new EntityResolver(facts), vectors, [.. owners]);
     }
 
     /// <summary>

@@ -2,10 +2,11 @@ namespace Bot.Answering;
 
 /// <summary>
 /// Corrects misspelt names and domain words ("akazwa" → "akazawa", "tarrif" → "tariff") by edit distance against
-/// the names, aliases, titles and synonyms of the fact base. Words the fact base knows are never changed; short words
-/// and numbers are left alone; a word with two equally close targets stays as typed.
+/// the names, aliases, titles and synonyms of the fact base. Words the fact base knows, and the real words of
+/// <paramref name="dictionary"/> it does not use, are never changed; short words and numbers are left alone; a word with
+/// two equally close targets stays as typed.
 /// </summary>
-internal sealed class SpellingCorrector(IReadOnlyDictionary<string, int> targets, IReadOnlySet<string> known)
+internal sealed class SpellingCorrector(IReadOnlyDictionary<string, int> targets, IReadOnlySet<string> known, IReadOnlySet<string>? dictionary = null)
 {
     private readonly string[] _targets = [.. targets.Keys.Where(t => t.Length >= 4 && !char.IsDigit(t[0]))];
 
@@ -13,7 +14,7 @@ internal sealed class SpellingCorrector(IReadOnlyDictionary<string, int> targets
 
     public string Correct(string word)
     {
-        if (word.Length < 4 || char.IsDigit(word[0]) || known.Contains(word))
+        if (word.Length < 4 || char.IsDigit(word[0]) || known.Contains(word) || (dictionary?.Contains(word) ?? false))
         {
             return word;
         }

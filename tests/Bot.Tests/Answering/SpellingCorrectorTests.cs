@@ -24,5 +24,20 @@ public sealed class SpellingCorrectorTests
     public void Correct_UnrelatedOrKnownWord_StaysAsTyped(string word) => Assert.Equal(word, s_speller.Correct(word));
 
     [Fact]
+    public void Correct_DictionaryWordTheFactsDoNotUse_StaysAsTypedAndUnknown()
+    {
+        // "lenders" is a misspelt "leaders" to this corrector, unless the dictionary has it as a real word.
+        var speller = new SpellingCorrector(
+            new Dictionary<string, int> { ["tariff"] = 5, ["leaders"] = 1 },
+            new HashSet<string> { "tariff", "leaders" },
+            new HashSet<string> { "lenders" });
+
+        Assert.Equal("leaders", new SpellingCorrector(new Dictionary<string, int> { ["leaders"] = 1 }, new HashSet<string> { "leaders" }).Correct("lenders"));
+        Assert.Equal("lenders", speller.Correct("lenders"));
+        Assert.False(speller.IsKnown("lenders"));
+        Assert.Equal("leaders", speller.Correct("leadres"));
+    }
+
+    [Fact]
     public void Distance_Transposition_CountsOnce() => Assert.Equal(1, SpellingCorrector.Distance("tarfif", "tariff", 2));
 }
