@@ -17,6 +17,11 @@ public static class AnsweringServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AnsweringLog>();
+        services.AddSingleton(sp =>
+        {
+            var path = AnsweringOptions.ResolveDataPath(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnsweringOptions>>().Value.JapanesePath);
+            return File.Exists(path) ? JapaneseGlossary.Load(path) : JapaneseGlossary.Empty;
+        });
         services.TryAddSingleton<ISentenceEmbedder>(sp => new MiniLmEmbedder(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnsweringOptions>>().Value.EmbeddingThreads));
         services.AddSingleton<AnswerEngine>();
         services.AddSingleton<IAnswerEngine>(sp => sp.GetRequiredService<AnswerEngine>());

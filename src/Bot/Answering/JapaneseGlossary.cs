@@ -84,6 +84,10 @@ internal sealed partial class JapaneseGlossary
         return result.ToString();
     }
 
+    /// <summary>A lookup's text with its Japanese script read into English words, spaces collapsed; null stays null.</summary>
+    public string? Read(string? text) =>
+        text is null ? null : string.Join(' ', Gloss(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)) is { Length: > 0 } read ? read : text;
+
     /// <summary>Hiragana, katakana (with the long-vowel mark), kanji and Japanese punctuation.</summary>
     private static bool IsJapanese(char c) =>
         c is (>= '\u3000' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF')

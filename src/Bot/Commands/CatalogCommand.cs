@@ -1,12 +1,14 @@
+using Bot.Answering;
 using Bot.Facts;
 
 namespace Bot.Commands;
 
 /// <summary>
 /// The shared logic of <c>purchases [item]</c> and <c>figures [name]</c>: with no query, the list of facts of one kind;
-/// with a query, the best-matching fact, or "did you mean".
+/// with a query, the best-matching fact, or "did you mean". A query in Japanese script is read through the glossary.
 /// </summary>
-internal abstract class CatalogCommand(IFactBaseProvider facts, FactKind kind, string optionName, string listTitle, string what) : ICommandHandler
+internal abstract class CatalogCommand(IFactBaseProvider facts, FactKind kind, string optionName, string listTitle, string what, JapaneseGlossary? glossary)
+    : ICommandHandler
 {
     public abstract string Name { get; }
 
@@ -14,7 +16,7 @@ internal abstract class CatalogCommand(IFactBaseProvider facts, FactKind kind, s
     {
         var fb = facts.Current;
         var items = fb.OfKind(kind).OrderBy(f => f.Date ?? f.AsOf).ToList();
-        var query = request.Option(optionName);
+        var query = (glossary ?? JapaneseGlossary.Empty).Read(request.Option(optionName));
         if (query is null)
         {
             return Task.FromResult(FactReplies.ForList(fb, listTitle, $"{items.Count} entries. Add a name to see one in full.", items,
@@ -41,8 +43,8 @@ internal abstract class CatalogCommand(IFactBaseProvider facts, FactKind kind, s
 }
 
 /// <summary><c>purchases [item]</c>: purchase and investment plans with figures and status.</summary>
-internal sealed class PurchasesCommand(IFactBaseProvider facts)
-    : CatalogCommand(facts, FactKind.Purchase, OptionNames.Item, "Purchase and investment plans", "purchase")
+internal sealed class PurchasesCommand(IFactBaseProvider facts, JapaneseGlossary? glossary = null)
+    : CatalogCommand(facts, FactKind.Purchase, OptionNames.Item, "Purchase and investment plans", "purchase", glossary)
 {
     public const string CommandName = CommandNames.Purchases;
 
@@ -50,8 +52,8 @@ internal sealed class PurchasesCommand(IFactBaseProvider facts)
 }
 
 /// <summary><c>figures [name]</c>: tariff rates, deficit and investment figures with units and dates.</summary>
-internal sealed class FiguresCommand(IFactBaseProvider facts)
-    : CatalogCommand(facts, FactKind.Figure, OptionNames.Name, "Figures", "figure")
+internal sealed class FiguresCommand(IFactBaseProvider facts, JapaneseGlossary? glossary = null)
+    : CatalogCommand(facts, FactKind.Figure, OptionNames.Name, "Figures", "figure", glossary)
 {
     public const string CommandName = CommandNames.Figures;
 

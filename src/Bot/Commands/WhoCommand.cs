@@ -1,9 +1,11 @@
+using Bot.Answering;
 using Bot.Facts;
 
 namespace Bot.Commands;
 
-/// <summary><c>who [name]</c>: a person's side, titles over time, rounds attended and key statements; the list without a name.</summary>
-internal sealed class WhoCommand(IFactBaseProvider facts) : ICommandHandler
+/// <summary><c>who [name]</c>: a person's side, titles over time, rounds attended and key statements; the list without a name.
+/// A name in Japanese script is read through the glossary ("赤沢" is Akazawa, "ベッセント" Bessent).</summary>
+internal sealed class WhoCommand(IFactBaseProvider facts, JapaneseGlossary? glossary = null) : ICommandHandler
 {
     public const string CommandName = CommandNames.Who;
 
@@ -12,7 +14,7 @@ internal sealed class WhoCommand(IFactBaseProvider facts) : ICommandHandler
     public Task<Reply> HandleAsync(CommandRequest request, CancellationToken ct)
     {
         var fb = facts.Current;
-        var name = request.Option(OptionNames.Name);
+        var name = (glossary ?? JapaneseGlossary.Empty).Read(request.Option(OptionNames.Name));
         if (name is null)
         {
             var people = fb.People.OrderBy(p => p.Side).ThenBy(p => p.Title, StringComparer.Ordinal).ToList();

@@ -58,6 +58,15 @@ public sealed class JapaneseGlossaryTests
     public void Gloss_NoJapaneseScript_LeavesTheQuestionAlone(string question) =>
         Assert.Same(question, s_glossary.Gloss(question));
 
+    [Theory]
+    [InlineData("赤沢さん", "akazawa")]
+    [InlineData("トランプ大統領", "trump")]
+    [InlineData("bessent", "bessent")]
+    [InlineData("のの", "のの")]
+    [InlineData(null, null)]
+    public void Read_LookupText_IsTheEnglishReadingOrLeftAsTyped(string? text, string? read) =>
+        Assert.Equal(read, s_glossary.Read(text));
+
     [Fact]
     public void Load_RepositoryGlossary_LoadsAndReadsEveryTermAsEnglish()
     {

@@ -95,6 +95,8 @@ public sealed class CommandHandlerTests : IAsyncLifetime
     [InlineData("ryosei akazawa")]
     [InlineData("AKAZAWA's")]
     [InlineData("akazwa")]
+    [InlineData("赤沢")]
+    [InlineData("赤沢亮正")]
     public async Task Who_NameInAnyFormOrWithATypo_FindsThePerson(string name)
     {
         var reply = await Host.RunAsync(CommandNames.Who, (OptionNames.Name, name));
@@ -106,10 +108,13 @@ public sealed class CommandHandlerTests : IAsyncLifetime
         Assert.Equal("Test Wire", Assert.Single(reply.Sources).Publisher);
     }
 
-    [Fact]
-    public async Task Who_ByTitle_FindsThePerson()
+    [Theory]
+    [InlineData("Treasury Secretary")]
+    [InlineData("ベッセント")]
+    [InlineData("財務長官")]
+    public async Task Who_ByTitleOrInJapanese_FindsThePerson(string name)
     {
-        var reply = await Host.RunAsync(CommandNames.Who, (OptionNames.Name, "Treasury Secretary"));
+        var reply = await Host.RunAsync(CommandNames.Who, (OptionNames.Name, name));
 
         Assert.Equal(["scott-bessent"], reply.FactIds);
         Assert.Contains(reply.Fields, f => f.Name == "Key statements" && f.Value.StartsWith("April 17, 2025: ", StringComparison.Ordinal));
