@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Bot.Answering;
 using Bot.Commands;
 using Bot.Facts;
 
@@ -10,9 +11,10 @@ namespace Bot.Discord;
 /// Suggestions while the user types: <c>who name</c> offers people by name and alias, <c>round number</c> offers the
 /// numbered rounds. Matching is forgiving (accents, case and punctuation ignored; prefix of any word, then substring,
 /// then one typo), at most 25 choices, names and values within 100 characters. Works on the in-memory snapshot, so
-/// it answers in microseconds, far inside Discord's 3 seconds.
+/// it answers in microseconds, far inside Discord's 3 seconds. A name typed in Japanese script is read through the glossary
+/// ("赤沢" offers Ryosei Akazawa).
 /// </summary>
-internal sealed class DiscordAutocomplete(IFactBaseProvider facts)
+internal sealed class DiscordAutocomplete(IFactBaseProvider facts, JapaneseGlossary? glossary = null)
 {
     private Index? _index;
 
@@ -21,7 +23,7 @@ internal sealed class DiscordAutocomplete(IFactBaseProvider facts)
         var index = CurrentIndex();
         return (command.ToLowerInvariant(), option.ToLowerInvariant()) switch
         {
-            (CommandNames.Who, OptionNames.Name) => People(index, typed),
+            (CommandNames.Who, OptionNames.Name) => People(index, (glossary ?? JapaneseGlossary.Empty).Read(typed)!),
             (CommandNames.Round, OptionNames.Number) => Rounds(index, typed),
             _ => [],
         };

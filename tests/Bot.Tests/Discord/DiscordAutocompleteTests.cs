@@ -94,6 +94,16 @@ public sealed class DiscordAutocompleteTests
     }
 
     [Fact]
+    public void Complete_NameInJapaneseScript_IsReadThroughTheGlossary()
+    {
+        var glossary = new Bot.Answering.JapaneseGlossary(new Dictionary<string, string> { ["赤沢"] = "akazawa" });
+        var autocomplete = new DiscordAutocomplete(new Snapshot(Base(Fact("p", FactKind.Person, "Ryosei Akazawa"), Fact("q", FactKind.Person, "Scott Bessent"))), glossary);
+
+        Assert.Equal("Ryosei Akazawa", Assert.Single(autocomplete.Complete(CommandNames.Who, OptionNames.Name, "赤沢")).Name);
+        Assert.Empty(new DiscordAutocomplete(new Snapshot(Base(Fact("p", FactKind.Person, "Ryosei Akazawa")))).Complete(CommandNames.Who, OptionNames.Name, "赤沢"));
+    }
+
+    [Fact]
     public void Complete_NewSnapshot_OffersItsPeople()
     {
         var snapshot = new Snapshot(Base(Fact("a", FactKind.Person, "Alice Old")));
