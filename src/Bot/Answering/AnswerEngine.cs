@@ -20,8 +20,8 @@ internal sealed class AnswerEngine : IAnswerEngine
     private string? _version;
     private Task<FactIndex>? _index;
 
-    public AnswerEngine(IFactBaseProvider provider, IOptions<AnsweringOptions> options, ISentenceEmbedder embedder, AnsweringLog log)
-        : this(provider, Load(options.Value), options.Value.Semantic ? new EmbeddingCache(embedder, options.Value.ResolveCachePath(), log) : null, log)
+    public AnswerEngine(IFactBaseProvider provider, IOptions<AnsweringOptions> options, ISentenceEmbedder embedder, JapaneseGlossary glossary, AnsweringLog log)
+        : this(provider, Load(options.Value, glossary), options.Value.Semantic ? new EmbeddingCache(embedder, options.Value.ResolveCachePath(), log) : null, log)
     {
     }
 
@@ -77,14 +77,14 @@ internal sealed class AnswerEngine : IAnswerEngine
         return index;
     }
 
-    internal static (Analyzer, ConfidenceModel) Load(AnsweringOptions options)
+    /// <summary>The analyzer and confidence model from the data files the options name (the glossary too, unless given).</summary>
+    internal static (Analyzer, ConfidenceModel) Load(AnsweringOptions options, JapaneseGlossary? glossary = null)
     {
         var synonymsPath = AnsweringOptions.ResolveDataPath(options.SynonymsPath);
         var synonyms = File.Exists(synonymsPath) ? SynonymTable.Load(synonymsPath) : SynonymTable.Empty;
         var scopePath = AnsweringOptions.ResolveDataPath(options.ScopePath);
         var scope = File.Exists(scopePath) ? ScopeTable.Load(scopePath) : ScopeTable.Empty;
-        var japanesePath = AnsweringOptions.ResolveDataPath(options.JapanesePath);
-        var japanese = File.Exists(japanesePath) ? JapaneseGlossary.Load(japanesePath) : JapaneseGlossary.Empty;
+        var japanese = glossary ?? JapaneseGlossary.LoadOrEmpty(AnsweringOptions.ResolveDataPath(options.JapanesePath));
         return (new Analyzer(synonyms, scope, japanese), ConfidenceModel.Load(AnsweringOptions.ResolveDataPath(options.CalibrationPath)));
     }
 }

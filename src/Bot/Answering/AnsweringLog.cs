@@ -40,4 +40,7 @@ internal sealed partial class AnsweringLog(ILogger<AnsweringLog> logger)
 
     [LoggerMessage(3011, LogLevel.Warning, "Old unanswered questions could not be deleted; trying again later")]
     public partial void UnansweredForgetFailed(Exception exception);
+
+    [LoggerMessage(3012, LogLevel.Warning, "Japanese glossary {Path} not found: questions in Japanese script are not read")]
+    public partial void GlossaryMissing(string path);
 }

@@ -19,8 +19,14 @@ public static class AnsweringServiceCollectionExtensions
         services.AddSingleton<AnsweringLog>();
         services.AddSingleton(sp =>
         {
+            // One glossary for answering and the lookups; a missing file leaves Japanese unread, and the log says so.
             var path = AnsweringOptions.ResolveDataPath(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnsweringOptions>>().Value.JapanesePath);
-            return File.Exists(path) ? JapaneseGlossary.Load(path) : JapaneseGlossary.Empty;
+            if (!File.Exists(path))
+            {
+                sp.GetRequiredService<AnsweringLog>().GlossaryMissing(path);
+            }
+
+            return JapaneseGlossary.LoadOrEmpty(path);
         });
         services.TryAddSingleton<ISentenceEmbedder>(sp => new MiniLmEmbedder(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnsweringOptions>>().Value.EmbeddingThreads));
         services.AddSingleton<AnswerEngine>();

@@ -37,18 +37,21 @@ internal sealed partial class JapaneseGlossary
 
     public int Count => _terms.Count;
 
+    /// <summary>The English reading of every term.</summary>
+    public IEnumerable<string> Readings => _terms.Values;
+
     /// <summary>The English words of every term, which spelling correction must leave alone.</summary>
     public IEnumerable<string> Words => _terms.Values.SelectMany(QuestionNormalizer.Words);
 
     /// <summary>The question with its Japanese script read into English words; unchanged when it has none.</summary>
     public string Gloss(string question)
     {
-        if (!question.Any(IsJapanese))
+        var text = Normalize(question);
+        if (!text.Any(IsJapanese))
         {
             return question;
         }
 
-        var text = Normalize(question);
         text = OrdinalPattern().Replace(text, m => $" dai {Number(m.Groups["n"].Value)} kai ");
         text = DatePattern().Replace(text, m => Date(m));
         var result = new StringBuilder(text.Length * 2);
@@ -88,13 +91,70 @@ internal sealed partial class JapaneseGlossary
     public string? Read(string? text) =>
         text is null ? null : string.Join(' ', Gloss(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)) is { Length: > 0 } read ? read : text;
 
-    /// <summary>Hiragana, katakana (with the long-vowel mark), kanji and Japanese punctuation.</summary>
+    /// <summary>Hiragana, katakana (with the long-vowel mark), kanji and Japanese punctuation, before or after
+    /// <see cref="Normalize"/>.</summary>
     private static bool IsJapanese(char c) =>
-        c is (>= '\u3000' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF')
-            or (>= '\uFF01' and <= '\uFF0F') or (>= '\uFF1A' and <= '\uFF20') or (>= '\uFF5B' and <= '\uFF65');
+        c is (>= '\u3001' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF')
+            or (>= '\uFF61' and <= '\uFF9F');
 
-    /// <summary>Full-width letters and digits as ASCII, half-width katakana as full-width (NFKC).</summary>
-    private static string Normalize(string text) => text.Normalize(NormalizationForm.FormKC);
+    /// <summary>Half-width katakana (U+FF61–FF9F) in order, as full-width; a voiced or semi-voiced mark after one is merged.</summary>
+    private const string HalfWidthKana =
+        "。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン゛゜";
+
+    /// <summary>
+    /// Full-width letters, digits and signs ("４", "％", "？") as ASCII, the ideographic space as a space, half-width
+    /// katakana as full-width. By hand: the app runs in invariant-globalization mode, where
+    /// <see cref="string.Normalize(NormalizationForm)"/> leaves non-ASCII text unchanged.
+    /// </summary>
+    private static string Normalize(string text)
+    {
+        var folded = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is >= '\uFF01' and <= '\uFF5E')
+            {
+                folded.Append((char)(c - 0xFEE0));
+            }
+            else if (c == '\u3000')
+            {
+                folded.Append(' ');
+            }
+            else if (c is >= '\uFF61' and <= '\uFF9F')
+            {
+                var kana = HalfWidthKana[c - '\uFF61'];
+                if (kana is '゛' or '゜' && folded.Length > 0 && Voiced(folded[^1], kana == '゜') is { } voiced)
+                {
+                    folded[^1] = voiced;
+                }
+                else
+                {
+                    folded.Append(kana);
+                }
+            }
+            else
+            {
+                folded.Append(c);
+            }
+        }
+
+        return folded.ToString();
+    }
+
+    /// <summary>カ + ゛ is ガ, ハ + ゜ is パ, ウ + ゛ is ヴ; null when the kana takes no such mark.</summary>
+    private static char? Voiced(char kana, bool semi)
+    {
+        if (kana == 'ウ' && !semi)
+        {
+            return 'ヴ';
+        }
+
+        if (semi)
+        {
+            return kana is 'ハ' or 'ヒ' or 'フ' or 'ヘ' or 'ホ' ? (char)(kana + 2) : null;
+        }
+
+        return "カキクケコサシスセソタチツテトハヒフヘホ".Contains(kana, StringComparison.Ordinal) ? (char)(kana + 1) : null;
+    }
 
     private static int Number(string digits) =>
         digits.All(char.IsAsciiDigit) ? int.Parse(digits, CultureInfo.InvariantCulture)
@@ -123,6 +183,9 @@ internal sealed partial class JapaneseGlossary
     /// <summary>"2025年7月22日", "7月22日", "7月": a date or a month.</summary>
     [GeneratedRegex(@"(?:(?<y>20[0-9]{2})\s*年\s*)?(?<m>[0-9]{1,2})\s*月(?:\s*(?<d>[0-9]{1,2})\s*日)?", RegexOptions.CultureInvariant)]
     private static partial Regex DatePattern();
+
+    /// <summary>The glossary at <paramref name="path"/>, or <see cref="Empty"/> when there is no such file.</summary>
+    public static JapaneseGlossary LoadOrEmpty(string path) => File.Exists(path) ? Load(path) : Empty;
 
     public static JapaneseGlossary Load(string path)
     {

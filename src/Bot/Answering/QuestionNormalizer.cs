@@ -319,7 +319,7 @@ internal static partial class QuestionNormalizer
     }
 
     /// <summary>Ways of saying "now" ("these days", "at the moment"): one word, so a time cue adds no term ("days").</summary>
-    [GeneratedRegex(@"\b(?:these days|nowadays|at the moment|at present|presently|as of now|right now|as things stand)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:these days|nowadays|at the moment(?! (?:of|when|that|the)\b)|at present|presently|as of now|right now|as things stand)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NowPattern();
 
     [GeneratedRegex(@"(?<cur>us\$|\$|¥|€|£)\s?(?<num>\d+(?:[.,]\d+)*)\s?(?<scale>bn|b|tn|t|mn|m|k|billion|trillion|million|thousand)?\b", RegexOptions.CultureInvariant)]

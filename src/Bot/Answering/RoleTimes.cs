@@ -30,6 +30,16 @@ internal sealed partial class RoleTimes
     private static readonly HashSet<string> s_stillNow = ["still", "anymore"];
     private static readonly HashSet<string> s_past = ["was", "were", "did", "had"];
     private static readonly HashSet<string> s_present = ["is", "are"];
+
+    /// <summary>Words that place a present-tense question at another time: succession, or a verb in the past.</summary>
+    private static readonly HashSet<string> s_otherTime =
+    [
+        "before", "after", "successor", "predecessor", "replacement", "replace", "replaced", "succeed", "succeeded", "met",
+        "led", "said", "took", "went", "made", "became", "began", "left", "held", "ran", "won", "lost", "quit", "told",
+    ];
+
+    private static bool AboutAnotherTime(string word) =>
+        s_otherTime.Contains(word) || (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal) && word != "united");
     private static readonly HashSet<string> s_former = ["former", "previous", "prior", "ex", "earlier", "predecessor"];
 
     /// <summary>The two sides: every post is Japan's or the US's, so naming the country names no post.</summary>
@@ -65,9 +75,11 @@ internal sealed partial class RoleTimes
             var from = role.From?.Start ?? cabinetStart;
             var seen = role.From is null && role.To is null ? InOffice(role.Title) : null;
 
-            // An undated post of someone the fact base last confirmed before the talks began ("Ambassador of Japan to
-            // the United States", as of 2019) is not known to be held since: not now, not during the talks.
-            var stale = from is null && role.To is null && seen is null && _talks is { } span && person.AsOf.End < span.From ? span.From : (DateOnly?)null;
+            // An undated post of someone the fact base last confirmed before the year the talks began ("Ambassador of
+            // Japan to the United States", as of 2019) is not known to be held since: not now, not during the talks.
+            // Someone last confirmed early that year (Vance, as of March 2025) is not stale.
+            var stale = from is null && role.To is null && seen is null && _talks is { } span && person.AsOf.End < new DateOnly(span.From.Year, 1, 1)
+                ? span.From : (DateOnly?)null;
             if (terms.Count == 0 || (from is null && role.To is null && seen is null && stale is null))
             {
                 continue;
@@ -136,8 +148,10 @@ internal sealed partial class RoleTimes
             return TimeFrame.Former;
         }
 
-        // "who is the pm", "who's the ustr": a post asked for in the present tense is asked for now.
-        return words.Any(s_present.Contains) && !words.Any(s_past.Contains) ? new TimeFrame(_now, _now) : null;
+        // "who is the pm", "who's the ustr": a post asked for in the present tense is asked for now; not when the
+        // question is about succession ("who is the pm before takaichi") or has a verb in the past ("who is the pm who
+        // resigned").
+        return words.Any(s_present.Contains) && !words.Any(s_past.Contains) && !words.Any(AboutAnotherTime) ? new TimeFrame(_now, _now) : null;
     }
 
     /// <summary>

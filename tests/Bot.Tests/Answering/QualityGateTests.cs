@@ -214,9 +214,11 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // the glossary as first written (before either Japanese file existed): ranked first 88.0% (44/50), top-1 58.0%
     // (29/50), out-of-scope 85.0% (17/20), 4 confident wrong. When this gate was set, after the glossary grew on the dev
     // part: ranked first 94.0% (47/50), top-1 64.0% (32/50), out-of-scope 85.0% (17/20), 3 confident wrong; BM25 0%.
+    // After the review's fixes (full-width digits and half-width kana folded by hand, compounds such as コメント and
+    // 後任, every person named): ranked first 96.0% (48), top-1 66.0% (33), out-of-scope 17, 3 confident wrong.
     // One question of slack each.
-    private const double MinJapaneseRankedFirst = 46.0 / 50;
-    private const double MinJapaneseTop1 = 31.0 / 50;
+    private const double MinJapaneseRankedFirst = 47.0 / 50;
+    private const double MinJapaneseTop1 = 32.0 / 50;
     private const double MinJapaneseOutOfScopeAbstention = 16.0 / 20;
     private const int MaxJapaneseConfidentWrong = 4;
 

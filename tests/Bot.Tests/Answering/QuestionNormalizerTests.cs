@@ -138,6 +138,7 @@ public sealed class QuestionNormalizerTests
     [InlineData("who is pm nowadays", "who is pm now")]
     [InlineData("the 45 days in the mou", "the 45 days in the mou")]
     [InlineData("is that right", "is that right")]
+    [InlineData("pm at the moment the deal was struck", "pm at the moment the deal was struck")]
     public void Words_WaysOfSayingNow_AreNow(string text, string expected) =>
         Assert.Equal(expected, Joined(text));
 

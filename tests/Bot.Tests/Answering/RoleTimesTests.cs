@@ -131,6 +131,16 @@ public sealed class RoleTimesTests
             as_of: 2025-07-20
             sources: [s1]
             phrasings: ["who is resident"]
+          - id: vp-early
+            name: Isamu Deputy
+            side: us
+            text: Vice President, recorded early in the year the talks began.
+            roles:
+              - title: Vice President of the United States
+                sources: [s1]
+            as_of: 2025-03-01
+            sources: [s1]
+            phrasings: ["who is deputy"]
           - id: chair
             name: Goro Board
             side: us
@@ -247,10 +257,16 @@ public sealed class RoleTimesTests
     [InlineData("who was ambassador in 2019", "envoy-2019", 0)]
     [InlineData("who is the ambassador now", "envoy-2025", 0)]
     [InlineData("the former ambassador", "envoy-2025", 0)]
+    // Recorded before the first round but in the same year: not stale.
+    [InlineData("who is the vice president now", "vp-early", 0)]
     public void Fit_PostsWithPartialDatesOrQualifiers_AreReadAsTheirTitlesSay(string question, string person, int expected) =>
         Assert.Equal(expected, Fit(question, person));
 
     [Theory]
+    // Present tense, but about succession or with a verb in the past: no time is implied.
+    [InlineData("who is the finance minister before money")]
+    [InlineData("who is the pm who resigned")]
+    [InlineData("who is the prime minister that met trump")]
     [InlineData("who was the prime minister")]
     [InlineData("who negotiated for japan")]
     [InlineData("the new prime minister")]
