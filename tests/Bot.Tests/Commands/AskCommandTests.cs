@@ -32,6 +32,7 @@ public sealed class AskCommandTests : IAsyncLifetime
     {
         var reply = await Host.RunAsync(CommandNames.Ask);
         Assert.Equal(ReplyKind.Usage, reply.Kind);
+        Assert.Contains("Japanese works too", reply.Body, StringComparison.Ordinal);
     }
 
     [Fact]
