@@ -38,8 +38,6 @@ internal sealed partial class RoleTimes
         "led", "said", "took", "went", "made", "became", "began", "left", "held", "ran", "won", "lost", "quit", "told",
     ];
 
-    private static bool AboutAnotherTime(string word) =>
-        s_otherTime.Contains(word) || (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal) && word != "united");
     private static readonly HashSet<string> s_former = ["former", "previous", "prior", "ex", "earlier", "predecessor"];
 
     /// <summary>The two sides: every post is Japan's or the US's, so naming the country names no post.</summary>
@@ -94,8 +92,10 @@ internal sealed partial class RoleTimes
                 ? new Post(terms, month.Start, month.End, StartIsLowerBound: false, OnlyKnownWithin: true)
                 : new Post(terms, from, role.To?.End, StartIsLowerBound: cabinetStart is not null) { NotHeldFrom = stale });
         }
-
     }
+
+    private static bool AboutAnotherTime(string word) =>
+        s_otherTime.Contains(word) || (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal) && word != "united");
 
     /// <summary>The date "now" means: the fact base's as-of date.</summary>
     public DateOnly Now => _now;
@@ -107,7 +107,8 @@ internal sealed partial class RoleTimes
 
     /// <summary>
     /// The time a question places its post in: a date or year it names, then "now", "during the talks" (the numbered
-    /// rounds' span), "when the deal was made" (the last round's day), or "former". Null when it names no time.
+    /// rounds' span), "when the deal was made" (the last round's day) or "former"; else a post asked for in the present
+    /// tense ("who is the pm") is asked for now. Null when it places it in no time.
     /// </summary>
     /// <param name="words">The question's normalised words.</param>
     /// <param name="terms">The same as index terms ("negotiating" is "talk").</param>
