@@ -61,7 +61,11 @@ internal static class UnansweredCli
 
             // Past their retention they are as good as deleted, even before the service has got round to it.
             var kept = DateTimeOffset.UtcNow.AddDays(-answering.UnansweredRetentionDays);
-            var entries = await store.ListUnansweredAsync(from is { } day && day > kept ? day : kept, parse.GetValue(limit), ct);
+            if (await ReachAsync(parse, () => store.ListUnansweredAsync(from is { } day && day > kept ? day : kept, parse.GetValue(limit), ct)) is not { } entries)
+            {
+                return 1;
+            }
+
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
@@ -92,12 +96,31 @@ internal static class UnansweredCli
             }
 
             await using var host = await ConsoleHost.StartAsync(ct);
-            var removed = await host.Services.GetRequiredService<IUnansweredStore>().ForgetUnansweredAsync(cutoff, ct);
+            var store = host.Services.GetRequiredService<IUnansweredStore>();
+            if (await ReachAsync(parse, async () => (int?)await store.ForgetUnansweredAsync(cutoff, ct)) is not { } removed)
+            {
+                return 1;
+            }
+
             parse.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Deleted {removed} unanswered question{(removed == 1 ? "" : "s")}."));
             return 0;
         });
         command.Subcommands.Add(forget);
         return command;
+    }
+
+    /// <summary>The store's answer, or null (with a message on stderr) when the database cannot be reached.</summary>
+    private static async Task<T?> ReachAsync<T>(ParseResult parse, Func<Task<T>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException or IOException or UnauthorizedAccessException)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"The database cannot be reached, so nothing was read or changed ({ex.Message}). Check Storage__Provider and Storage__ConnectionString.");
+            return default;
+        }
     }
 
     /// <summary>A day option as UTC midnight; false (with a message on stderr) when it is not YYYY-MM-DD.</summary>

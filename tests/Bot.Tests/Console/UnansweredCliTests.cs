@@ -32,17 +32,16 @@ public sealed class UnansweredCliTests : IDisposable
         await store.RecordUnansweredAsync(questions, s_now.AddDays(-90), default);
     }
 
-    private async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    private Task<(int Exit, string Output)> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>
     {
-        using var bot = BotProcess.Start(
-            new Dictionary<string, string>
-            {
-                ["Facts__Path"] = RepoPaths.Facts,
-                ["Storage__ConnectionString"] = $"Data Source={DatabasePath}",
-                ["Answering__Semantic"] = "false",
-            },
-            _folder,
-            ["unanswered", .. args]);
+        ["Storage__ConnectionString"] = $"Data Source={DatabasePath}",
+    }, args);
+
+    private async Task<(int Exit, string Output)> RunAsync(Dictionary<string, string> storage, params string[] args)
+    {
+        storage["Facts__Path"] = RepoPaths.Facts;
+        storage["Answering__Semantic"] = "false";
+        using var bot = BotProcess.Start(storage, _folder, ["unanswered", .. args]);
         var exit = await bot.WaitForExitAsync();
         return (exit, bot.Output);
     }
@@ -139,6 +138,24 @@ public sealed class UnansweredCliTests : IDisposable
         Assert.Equal((0, "Deleted 1 unanswered question.\n"), await RunAsync("forget"));
         var (_, output) = await RunAsync();
         Assert.StartsWith("No unanswered questions recorded. Recording is off in this configuration", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("forget")]
+    public async Task DatabaseUnreachable_ExitsOneWithAClearMessage(params string[] args)
+    {
+        var (exit, output) = await RunAsync(
+            new Dictionary<string, string>
+            {
+                ["Storage__Provider"] = "postgres",
+                ["Storage__ConnectionString"] = "Host=127.0.0.1;Port=1;Username=bot;Password=bot;Database=bot;Timeout=2",
+            },
+            args);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("The database cannot be reached, so nothing was read or changed", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
     }
 
     [Theory]
