@@ -73,8 +73,10 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     //   questions and gets fewer wrong. Here top-1 went 223 -> 206, confident wrong 9 -> 6, ranked first 239 -> 243, the
     //   lead over BM25 20.2 -> 13.7 points, so utility 133 -> 146. The top-1 floor moved 222 -> 205 and the lead floor
     //   0.19 -> 0.13; the confident-wrong ceiling went 10 -> 7 and ranked first rose to 242.
-    // - Fourth session of 2026-11-26 (posts asked for now, stale posts, the Japanese glossary, threshold 0.87): the same
-    //   reading, top-1 206, ranked first 243, out-of-scope 36/37, 6 confident wrong, lead 13.7 points.
+    // - Fourth session of 2026-11-26 (posts asked for now, stale posts, the Japanese glossary, threshold 0.87): top-1
+    //   206, ranked first 243, out-of-scope 36/37, lead 13.7 points, all unchanged; confident wrong 6 -> 7 after the
+    //   last refit (one in-scope question answered wrongly instead of abstained on; dev unchanged at 710.6). The
+    //   ceiling stays 7, now with no slack: it is not raised to make room.
     // Ranked-first does not depend on the threshold, so it guards the ranking itself. Of the targets only
     // out-of-scope abstention (95%) is met; the lead over BM25 (15 points) was met at threshold 0.84 and is not at 0.87;
     // top-1 95% and no confident wrong answer are not: from here, raise these as the engine improves, never lower them
