@@ -14,6 +14,11 @@ internal static class AnswerComposer
 {
     public const string AbstainTitle = "I don't have that";
 
+    /// <summary>For a question in Japanese script, a line with the English words it was read as, so the asker can see what
+    /// was understood: last in an answer, first in an abstention.</summary>
+    private static string? ReadAs(AnswerResult result) =>
+        result.ReadAs is { Length: > 0 } read ? $"(Read as: \"{read}\")" : null;
+
     public static Reply Compose(AnswerResult result)
     {
         if (result.Best is not { } fact)
@@ -22,9 +27,10 @@ internal static class AnswerComposer
             {
                 Kind = ReplyKind.Abstained,
                 Title = AbstainTitle,
-                Body = result.Suggestions.Count > 0
-                    ? "I'm not confident the fact base answers that. These are close:"
-                    : "The fact base covers the 2025 Japan–US tariff negotiations: people, rounds, events, figures and purchases. Try /talks help.",
+                Body = (ReadAs(result) is { } readFirst ? readFirst + "\n" : "")
+                    + (result.Suggestions.Count > 0
+                        ? "I'm not confident the fact base answers that. These are close:"
+                        : "The fact base covers the 2025 Japan–US tariff negotiations: people, rounds, events, figures and purchases. Try /talks help."),
                 Confidence = Math.Round(result.Confidence, 3),
                 Suggestions = [.. result.Suggestions.Select(Suggestion)],
                 AsOf = result.Facts.AsOf,
@@ -56,7 +62,7 @@ internal static class AnswerComposer
         {
             Kind = ReplyKind.Answer,
             Title = fact.Title,
-            Body = body.ToString().TrimEnd(),
+            Body = body.ToString().TrimEnd() + (ReadAs(result) is { } readAs ? "\n" + readAs : ""),
             Sources = Cited(fact, facts, quoted),
             AsOf = fact.AsOf,
             FactIds = [fact.Id],

@@ -22,6 +22,9 @@ public sealed record AnswerResult
     /// <summary>The question as the engine read it (normalised, spelling corrected).</summary>
     public string Interpreted { get; init; } = "";
 
+    /// <summary>For a question typed in Japanese script, the English words it was read as; null otherwise.</summary>
+    public string? ReadAs { get; init; }
+
     /// <summary>What the confidence was computed from (for calibration and diagnostics).</summary>
     internal ConfidenceFeatures Features { get; init; }
 

@@ -43,6 +43,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             return new AnswerResult
             {
                 Question = question, Facts = index.Facts, Ranked = [], Confidence = 0, Abstained = true, Type = type, Interpreted = text,
+                ReadAs = ReferenceEquals(read, question) ? null : text,
             };
         }
 
@@ -93,6 +94,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Abstained = abstained,
             Type = type,
             Interpreted = text,
+            ReadAs = ReferenceEquals(read, question) ? null : text,
             Features = features,
             Suggestions = abstained ? [.. ranked.Where(r => r.Semantic >= 0.45 || Evidence(r) >= 0.15).Take(MaxSuggestions).Select(r => r.Fact)] : [],
         };

@@ -55,6 +55,18 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     }
 
     [Fact]
+    public void Compose_QuestionInJapaneseScript_ShowsWhatItWasReadAs()
+    {
+        var answered = AnswerComposer.Compose(engine.Harness.Answer("赤沢亮正は誰？"));
+        var abstained = AnswerComposer.Compose(engine.Harness.Answer("天気は？"));
+        var english = AnswerComposer.Compose(engine.Harness.Answer("who is ryosei akazawa"));
+
+        Assert.EndsWith("\n(Read as: \"ryosei akazawa who\")", answered.Body, StringComparison.Ordinal);
+        Assert.StartsWith("(Read as: \"weather\")\n", abstained.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Read as", english.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Answer_QuestionAboutAnotherCountrysLeader_Abstains() =>
         Assert.True(engine.Harness.Answer("who is the president of france").Abstained);
 
