@@ -10,8 +10,8 @@ namespace Bot.Answering;
 /// "第4回交渉はいつ". Japanese is written without spaces, so each run of kanji and kana is read by longest match against
 /// the glossary, and every term found is replaced by its English reading ("赤沢" → "akazawa", "関税" → "tariff",
 /// "誰" → "who"); what the glossary does not know (particles, endings) is dropped. Numbers with Japanese counters and
-/// dates are read as the romanized forms the normaliser already knows ("5500億ドル" → "5500 oku dollars", "第4回" →
-/// "dai 4 kai", "7月22日" → "july 22"). The result is an English question in the engine's own words, for BM25 and for the
+/// dates are read as forms the normaliser already knows ("5500億ドル" → "5500 oku dollars", "第4回" → "4th",
+/// "7月22日" → "july 22"). The result is an English question in the engine's own words, for BM25 and for the
 /// sentence model alike. Latin text passes through unchanged.
 /// </summary>
 internal sealed partial class JapaneseGlossary
@@ -52,7 +52,7 @@ internal sealed partial class JapaneseGlossary
             return question;
         }
 
-        text = OrdinalPattern().Replace(text, m => $" dai {Number(m.Groups["n"].Value)} kai ");
+        text = OrdinalPattern().Replace(text, m => string.Create(CultureInfo.InvariantCulture, $" {Number(m.Groups["n"].Value)}th "));
         text = DatePattern().Replace(text, m => Date(m));
         var result = new StringBuilder(text.Length * 2);
         for (var i = 0; i < text.Length;)

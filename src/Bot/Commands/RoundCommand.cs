@@ -1,10 +1,12 @@
 using System.Globalization;
+using Bot.Answering;
 using Bot.Facts;
 
 namespace Bot.Commands;
 
-/// <summary><c>round [number]</c>: one round (date, place, attendees, outcome), or the list of rounds and later trips.</summary>
-internal sealed class RoundCommand(IFactBaseProvider facts) : ICommandHandler
+/// <summary><c>round [number]</c>: one round (date, place, attendees, outcome), or the list of rounds and later trips.
+/// Japanese works too ("第4回", "第四回交渉"), read through the glossary.</summary>
+internal sealed class RoundCommand(IFactBaseProvider facts, JapaneseGlossary? glossary = null) : ICommandHandler
 {
     public const string CommandName = CommandNames.Round;
 
@@ -16,7 +18,7 @@ internal sealed class RoundCommand(IFactBaseProvider facts) : ICommandHandler
     public Task<Reply> HandleAsync(CommandRequest request, CancellationToken ct)
     {
         var fb = facts.Current;
-        var text = request.Option(OptionNames.Number);
+        var text = (glossary ?? JapaneseGlossary.Empty).Read(request.Option(OptionNames.Number));
         if (text is null)
         {
             return Task.FromResult(FactReplies.ForList(fb, "Negotiation rounds", "The numbered rounds of 2025 and the later trips. Ask `round N` for one.", fb.Rounds,
@@ -50,10 +52,10 @@ internal sealed class RoundCommand(IFactBaseProvider facts) : ICommandHandler
                 $"Give a round number ({range}) or a date (YYYY-MM-DD), or `round` for the list."));
     }
 
-    /// <summary>"4", "#4", "4th", "fourth", "four", "round 4", "round four".</summary>
+    /// <summary>"4", "#4", "4th", "fourth", "four", "round 4", "round four", "4th talks".</summary>
     internal static int? ParseNumber(string text)
     {
-        var tokens = TextNormalizer.Tokens(text).Where(t => t is not ("round" or "no" or "number")).ToArray();
+        var tokens = TextNormalizer.Tokens(text).Where(t => t is not ("round" or "no" or "number" or "talks" or "session")).ToArray();
         if (tokens.Length != 1)
         {
             return null;

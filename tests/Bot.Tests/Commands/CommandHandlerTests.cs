@@ -144,7 +144,10 @@ public sealed class CommandHandlerTests : IAsyncLifetime
     [InlineData("2nd")]
     [InlineData("second")]
     [InlineData("round two")]
+    [InlineData("2nd talks")]
     [InlineData("2025-05-01")]
+    [InlineData("第2回")]
+    [InlineData("第二回交渉")]
     public async Task Round_NumberInAnyForm_GivesDatePlaceAttendeesAndOutcome(string number)
     {
         var reply = await Host.RunAsync(CommandNames.Round, (OptionNames.Number, number));
