@@ -35,8 +35,6 @@ internal sealed partial class JapaneseGlossary
         _longest = _terms.Count == 0 ? 0 : _terms.Keys.Max(k => k.Length);
     }
 
-    public int Count => _terms.Count;
-
     /// <summary>The English reading of every term.</summary>
     public IEnumerable<string> Readings => _terms.Values;
 
