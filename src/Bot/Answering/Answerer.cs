@@ -34,6 +34,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     {
         var read = index.Analyzer.Japanese.Gloss(question);
         var (words, text) = Interpret(index, read);
+        var readAs = ReferenceEquals(read, question) ? null : text;
         var ordinals = QuestionNormalizer.Ordinals(read);
         var facts = index.Facts.Facts;
         var reading = Read(index, words, ordinals);
@@ -43,7 +44,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             return new AnswerResult
             {
                 Question = question, Facts = index.Facts, Ranked = [], Confidence = 0, Abstained = true, Type = type, Interpreted = text,
-                ReadAs = ReferenceEquals(read, question) ? null : text,
+                ReadAs = readAs,
             };
         }
 
@@ -94,7 +95,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Abstained = abstained,
             Type = type,
             Interpreted = text,
-            ReadAs = ReferenceEquals(read, question) ? null : text,
+            ReadAs = readAs,
             Features = features,
             Suggestions = abstained ? [.. ranked.Where(r => r.Semantic >= 0.45 || Evidence(r) >= 0.15).Take(MaxSuggestions).Select(r => r.Fact)] : [],
         };

@@ -38,10 +38,10 @@ internal sealed class SynonymTable
         }
     }
 
-    /// <summary>The longest member in words.</summary>
     /// <summary>A member's words as the table keys them: normalised and stemmed ("Cars" is "car").</summary>
     private static List<string> Stems(string member) => [.. QuestionNormalizer.Words(member).Select(Analyzer.Stem)];
 
+    /// <summary>The longest member in words.</summary>
     public int MaxPhraseLength { get; private set; } = 1;
 
     /// <summary>Every word any member uses, for spelling correction.</summary>

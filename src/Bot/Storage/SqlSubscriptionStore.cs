@@ -454,29 +454,31 @@ internal abstract class SqlSubscriptionStore : ISubscriptionStore, Answering.IUn
     /// of order).</summary>
     private static readonly string[] s_latestColumns = ["question", "platform", "confidence", "suggestions", "fact_version"];
 
+    /// <summary>One asking: a new row, or one more on the row of the same question.</summary>
+    private static readonly string s_recordUnanswered = $"""
+        INSERT INTO unanswered_questions AS u
+            (question_key, question, asked, first_asked_at, last_asked_at, platform, confidence, suggestions, fact_version)
+        VALUES (@k, @q, 1, @at, @at, @p, @conf, @s, @v)
+        ON CONFLICT (question_key) DO UPDATE SET
+            asked = u.asked + 1,
+            first_asked_at = CASE WHEN excluded.first_asked_at < u.first_asked_at THEN excluded.first_asked_at ELSE u.first_asked_at END,
+            {string.Join(", ", s_latestColumns.Select(column => $"{column} = CASE WHEN excluded.last_asked_at >= u.last_asked_at THEN excluded.{column} ELSE u.{column} END"))},
+            last_asked_at = CASE WHEN excluded.last_asked_at > u.last_asked_at THEN excluded.last_asked_at ELSE u.last_asked_at END
+        """;
+
+    private const string ForgetUnansweredBefore = "DELETE FROM unanswered_questions WHERE last_asked_at < @before";
+
     public Task RecordUnansweredAsync(IReadOnlyList<Answering.UnansweredQuestion> questions, DateTimeOffset forgetBefore, CancellationToken ct) =>
         WriteAsync(async (c, tx) =>
         {
-            var latest = string.Join(", ", s_latestColumns.Select(column =>
-                $"{column} = CASE WHEN excluded.last_asked_at >= u.last_asked_at THEN excluded.{column} ELSE u.{column} END"));
             foreach (var q in questions)
             {
-                await ExecAsync(c, tx,
-                    $"""
-                    INSERT INTO unanswered_questions AS u
-                        (question_key, question, asked, first_asked_at, last_asked_at, platform, confidence, suggestions, fact_version)
-                    VALUES (@k, @q, 1, @at, @at, @p, @conf, @s, @v)
-                    ON CONFLICT (question_key) DO UPDATE SET
-                        asked = u.asked + 1,
-                        first_asked_at = CASE WHEN excluded.first_asked_at < u.first_asked_at THEN excluded.first_asked_at ELSE u.first_asked_at END,
-                        {latest},
-                        last_asked_at = CASE WHEN excluded.last_asked_at > u.last_asked_at THEN excluded.last_asked_at ELSE u.last_asked_at END
-                    """, ct,
+                await ExecAsync(c, tx, s_recordUnanswered, ct,
                     ("@k", Answering.UnansweredQuestion.Key(q.Question)), ("@q", q.Question), ("@at", Ms(q.AskedAt)), ("@p", PlatformText(q.Platform)),
                     ("@conf", q.Confidence), ("@s", string.Join(' ', q.Suggestions)), ("@v", q.FactVersion));
             }
 
-            await ExecAsync(c, tx, "DELETE FROM unanswered_questions WHERE last_asked_at < @before", ct, ("@before", Ms(forgetBefore)));
+            await ExecAsync(c, tx, ForgetUnansweredBefore, ct, ("@before", Ms(forgetBefore)));
             return true;
         }, ct);
 
@@ -512,7 +514,7 @@ internal abstract class SqlSubscriptionStore : ISubscriptionStore, Answering.IUn
 
     public Task<int> ForgetUnansweredAsync(DateTimeOffset? before, CancellationToken ct) =>
         WriteAsync((c, tx) => before is { } cutoff
-            ? ExecAsync(c, tx, "DELETE FROM unanswered_questions WHERE last_asked_at < @before", ct, ("@before", Ms(cutoff)))
+            ? ExecAsync(c, tx, ForgetUnansweredBefore, ct, ("@before", Ms(cutoff)))
             : ExecAsync(c, tx, "DELETE FROM unanswered_questions", ct), ct);
 
     public void Dispose()
