@@ -60,6 +60,19 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         }
 
         var ranked = scored.OrderByDescending(r => r.Score).ThenBy(r => r.Fact.Id, StringComparer.Ordinal).Take(Keep).ToList();
+
+        // Asked word for word as a curator wrote it for one fact (a clicked "did you mean" is): that fact answers it.
+        var curated = index.Phrased.TryGetValue(text, out var phrased);
+        if (curated && !ReferenceEquals(ranked[0].Fact, facts[phrased]))
+        {
+            ranked.RemoveAll(r => ReferenceEquals(r.Fact, facts[phrased]));
+            ranked.Insert(0, scored[phrased]);
+            if (ranked.Count > Keep)
+            {
+                ranked.RemoveAt(Keep);
+            }
+        }
+
         var top = ranked[0];
         var topIndex = IndexOf(facts, top.Fact);
         var features = new ConfidenceFeatures(
@@ -84,7 +97,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Unstated: Unstated(index, topIndex, words, entities) ? 1 : 0,
             Speculative: index.Analyzer.Scope.Speculates(words) ? 1 : 0,
             Length: Math.Min(terms.Count, LengthCap) / (double)LengthCap);
+        // The model's confidence, raised to the threshold for a curated question: the curator's word is the evidence.
         var p = confidence.Confidence(features);
+        p = curated ? Math.Max(p, confidence.Threshold) : p;
         var abstained = p < confidence.Threshold;
         return new AnswerResult
         {
@@ -126,7 +141,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         var asksForPerson = type == QuestionType.Who || personNoun;
         var frame = asksForPerson ? index.Roles.Frame(words, terms, entities) : null;
         var asksNow = RoleTimes.AsksNow(words);
-        var side = asksForPerson ? SideAsked(words, terms) : null;
+        var side = asksForPerson && !AsksProfile(words, entities) ? SideAsked(words, terms) : null;
         var whoPersonNoun = type == QuestionType.Who && personNoun;
 
         // "the latest meeting", "most recent round": the latest of the rounds and the trips after them.
@@ -138,7 +153,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         // "kato finance minister until when": a question that names someone and asks for no person is not about another.
         var otherPeopleUnlikely = entities.People.Count > 0 && !answerIsPerson && adjacent.Count == 0;
-        var aboutPerson = adjacent.Count == 0 && entities.People.Count > 0 && words.Count(w => !Analyzer.StopWords.Contains(w)) - entities.NameWords <= 1;
+        var profile = adjacent.Count == 0 && AsksProfile(words, entities);
+        var aboutPerson = profile || (adjacent.Count == 0 && entities.People.Count > 0 && words.Count(w => !Analyzer.StopWords.Contains(w)) - entities.NameWords <= 1);
 
         var lexical = index.Bm25.Score(terms);
         var maxLexical = lexical.Max();
@@ -280,6 +296,33 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             _ => 0,
         };
         return bonus;
+    }
+
+    /// <summary>Prepositions that, right after "who is NAME", set the person in a context ("who is trump in the japan
+    /// talks", "who's akazawa on the japanese side") rather than ask for someone else ("who is trump meeting").</summary>
+    private static readonly HashSet<string> s_profileContext = ["in", "on", "at", "for", "during", "within", "from", "of", "inside", "throughout", "regarding", "about"];
+
+    /// <summary>
+    /// "who is NAME", "who was NAME in the talks": the named person is the subject, so the question asks for their
+    /// profile, whatever else it says about the context; the side a context names ("in the japan talks") is not the
+    /// side of the answer. "who is trump meeting" and "who is akazawa's counterpart" (the name followed by anything but
+    /// a preposition) ask for someone else, and so does "who is akazawa in talks with".
+    /// </summary>
+    internal static bool AsksProfile(IReadOnlyList<string> words, Entities entities)
+    {
+        if (entities.People.Count != 1 || words.Count < 3 || words[0] != "who" || words[1] is not ("is" or "was") || !entities.NamePositions.Contains(2))
+        {
+            return false;
+        }
+
+        var after = 3;
+        while (entities.NamePositions.Contains(after))
+        {
+            after++;
+        }
+
+        // "who is akazawa in talks with": a word across the table asks for the other person after all.
+        return (after == words.Count || s_profileContext.Contains(words[after])) && !words.Skip(after).Any(s_across.Contains);
     }
 
     /// <summary>"the latest round", "most recent meeting", "newest talks", and "what's the latest" or "latest news" with

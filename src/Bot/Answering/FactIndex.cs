@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Diagnostics;
 using Bot.Facts;
 
@@ -19,6 +20,7 @@ internal sealed class FactIndex
         TextNumbers = [.. facts.Facts.Select(TextNumbersOf)];
         OtherPlaces = [.. facts.Facts.Select(f => analyzer.Scope.OtherPlaces(QuestionNormalizer.Words(f.Title + " " + f.Text)).ToHashSet(StringComparer.Ordinal))];
         CuratedKeys = [.. facts.Facts.Select(f => FactDocuments.Names(f).Concat(f.Phrasings).Select(t => Key(analyzer.Terms(t))).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal))];
+        Phrased = PhrasedOf(facts, speller);
         Facts = facts;
         Analyzer = analyzer;
         Bm25 = bm25;
@@ -73,6 +75,29 @@ internal sealed class FactIndex
 
     /// <summary>Per fact, the term sets of its title, aliases and phrasings: a question with exactly those terms asks for it.</summary>
     public HashSet<string>[] CuratedKeys { get; }
+
+    /// <summary>Each curated question, as the engine reads it (<see cref="Answerer.Interpret"/>), to the one fact that
+    /// holds it: asked word for word, it is the question a curator wrote for that fact. Questions two facts hold are left
+    /// out.</summary>
+    public IReadOnlyDictionary<string, int> Phrased { get; }
+
+    private static FrozenDictionary<string, int> PhrasedOf(FactBase facts, SpellingCorrector speller)
+    {
+        var owners = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < facts.Facts.Count; i++)
+        {
+            foreach (var phrasing in facts.Facts[i].Phrasings)
+            {
+                var text = string.Join(' ', QuestionNormalizer.Words(phrasing).Select(speller.Correct));
+                if (text.Length > 0)
+                {
+                    owners[text] = owners.TryGetValue(text, out var owner) && owner != i ? -1 : i;
+                }
+            }
+        }
+
+        return owners.Where(o => o.Value >= 0).ToFrozenDictionary(StringComparer.Ordinal);
+    }
 
     /// <summary>An order-free key of a bag of terms.</summary>
     public static string Key(IEnumerable<string> terms) => string.Join(' ', terms.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));

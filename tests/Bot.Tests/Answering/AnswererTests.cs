@@ -68,6 +68,33 @@ public sealed class AnswererTests
     }
 
     [Theory]
+    [InlineData("who is akazawa", true)]
+    [InlineData("who is akazawa in the japan talks", true)]
+    [InlineData("who was scott bessent during the us talks", true)]
+    [InlineData("who's bessent on the american side", true)]
+    [InlineData("who is akazawa meeting", false)]
+    [InlineData("who is akazawa's counterpart", false)]
+    [InlineData("who is akazawa in talks with", false)]
+    [InlineData("who met akazawa in the talks", false)]
+    [InlineData("who is the us negotiator", false)]
+    [InlineData("who are akazawa and bessent", false)]
+    public void AsksProfile_WhoIsNameThenNothingOrAContext(string question, bool expected)
+    {
+        var words = QuestionNormalizer.Words(question);
+        Assert.Equal(expected, Answerer.AsksProfile(words, s_harness.Index.Entities.Resolve(words)));
+    }
+
+    [Fact]
+    public void Answer_WhoIsNameInTheOtherSidesTalks_AnswersTheNamedPerson()
+    {
+        // "japan" names the talks, not the side of the answer: without the profile reading, Bessent would lose the side
+        // bonus and take the penalty for being named in a who-question.
+        var result = s_harness.Answer("who is bessent in the japan talks");
+
+        Assert.Equal("scott-bessent", result.Ranked[0].Fact.Id);
+    }
+
+    [Theory]
     [InlineData("who led the talks for japan", "ryosei-akazawa", "scott-bessent")]
     [InlineData("who led the talks for the us", "scott-bessent", "ryosei-akazawa")]
     public void Answer_WhoQuestionNamingOneSide_LiftsThatSidesPeopleOverTheOthers(string question, string side, string other)

@@ -67,6 +67,31 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     }
 
     [Fact]
+    public void Answer_EverySuggestionAskedBack_AnswersItsFact()
+    {
+        // A "did you mean" button asks its text again: it must answer, and with the fact it was offered for.
+        var facts = engine.Harness.Index.Facts.Facts;
+        var offered = facts.Where(f => f.Phrasings.Count > 0).Select(f => (f.Id, Asked: AnswerComposer.Suggestion(f))).ToList();
+
+        var missed = offered.Select(o => (o.Id, o.Asked, Result: engine.Harness.Answer(o.Asked)))
+            .Where(o => o.Result.Abstained || o.Result.Best!.Id != o.Id)
+            .Select(o => $"{o.Id}: \"{o.Asked}\" -> {(o.Result.Abstained ? "abstained" : o.Result.Best!.Id)}").ToList();
+
+        Assert.True(offered.Count > 100);
+        Assert.Empty(missed);
+    }
+
+    [Fact]
+    public void Answer_CuratedQuestionWordForWord_AnswersItsFactAtLeastAtTheThreshold()
+    {
+        var result = engine.Harness.Answer("car tariff now?");
+
+        Assert.False(result.Abstained);
+        Assert.Equal("tariff-japan-autos-15", result.Best!.Id);
+        Assert.True(result.Confidence >= engine.Harness.Answerer.Model.Threshold);
+    }
+
+    [Fact]
     public void Answer_QuestionAboutAnotherCountrysLeader_Abstains() =>
         Assert.True(engine.Harness.Answer("who is the president of france").Abstained);
 
