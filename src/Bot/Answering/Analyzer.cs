@@ -19,6 +19,9 @@ internal sealed class Analyzer(SynonymTable synonyms, ScopeTable? scope = null, 
         "got", "give", "say", "said", "says", "let", "s", "ok", "hey", "hi", "yo", "like", "really", "exactly", "actually",
         "thing", "things", "one", "ones", "much", "many", "whats", "doe", "wa", "via", "per", "other", "more", "most", "very",
         "mr", "ms", "mrs", "not", "no", "yes", "something", "anything", "lol", "pls", "u", "ur", "thanks", "thank",
+        // Casual words for a person ("the trade guy", "the japan dude"): the question classifier reads them as asking
+        // for a person; as terms they say nothing a fact could match.
+        "guy", "guys", "dude", "dudes", "fella", "fellas",
     ], StringComparer.Ordinal);
 
     public SynonymTable Synonyms { get; } = synonyms;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Bot.Answering;
+using Bot.Facts;
 
 namespace Bot.Console;
 
@@ -26,7 +27,7 @@ internal static class UnansweredCli
 
     public static Command Create()
     {
-        var since = new Option<string?>("--since") { Description = "Only questions last asked on or after this day (YYYY-MM-DD, UTC)." };
+        var since = new Option<string?>("--since") { Description = "Only questions last asked on or after this date (YYYY, YYYY-MM or YYYY-MM-DD, UTC)." };
         var limit = new Option<int>("--limit") { Description = "At most this many questions.", DefaultValueFactory = _ => DefaultLimit };
         limit.Validators.Add(r =>
         {
@@ -86,7 +87,7 @@ internal static class UnansweredCli
             return 0;
         });
 
-        var before = new Option<string?>("--before") { Description = "Only questions last asked before this day (YYYY-MM-DD, UTC); default: all." };
+        var before = new Option<string?>("--before") { Description = "Only questions last asked before this date (YYYY, YYYY-MM or YYYY-MM-DD, UTC); default: all." };
         var forget = new Command("forget", "Delete recorded unanswered questions: all, or those last asked before a day.") { before };
         forget.SetAction(async (parse, ct) =>
         {
@@ -123,7 +124,8 @@ internal static class UnansweredCli
         }
     }
 
-    /// <summary>A day option as UTC midnight; false (with a message on stderr) when it is not YYYY-MM-DD.</summary>
+    /// <summary>A date option as UTC midnight of its first day ("2026-11" is November 1), as <c>changes</c> and
+    /// <c>timeline</c> read dates; false (with a message on stderr) when it is none of YYYY, YYYY-MM, YYYY-MM-DD.</summary>
     private static bool TryDay(ParseResult parse, Option<string?> option, out DateTimeOffset? day)
     {
         day = null;
@@ -132,13 +134,13 @@ internal static class UnansweredCli
             return true;
         }
 
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!PartialDate.TryParse(text, out var date))
         {
-            parse.InvocationConfiguration.Error.WriteLine($"{option.Name}: '{text}' is not a day (YYYY-MM-DD).");
+            parse.InvocationConfiguration.Error.WriteLine($"{option.Name}: '{text}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD).");
             return false;
         }
 
-        day = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        day = new DateTimeOffset(date.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         return true;
     }
 

@@ -130,6 +130,18 @@ public sealed class UnansweredCliTests : IDisposable
         Assert.Equal("\"a\\uFFFDb\"", UnansweredCli.Quote("a\uD800b"));
 
     [Fact]
+    public async Task Since_AMonth_ListsWhatWasLastAskedFromItsFirstDay()
+    {
+        var month = new DateTimeOffset(s_now.Year, s_now.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        await RecordAsync(Asked("asked the day before the month", month.AddMinutes(-1)), Asked("asked on its first day", month.AddMinutes(1)));
+
+        var (exit, output) = await RunAsync("--since", month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), "--json");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(["asked on its first day"], output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("question").GetString()));
+    }
+
+    [Fact]
     public async Task Forget_BeforeADay_ThenAll()
     {
         await RecordAsync(Asked("old", s_now.AddDays(-10)), Asked("new", s_now));
@@ -159,7 +171,9 @@ public sealed class UnansweredCliTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--since 2025-13-01", "--since: '2025-13-01' is not a day (YYYY-MM-DD).")]
+    [InlineData("--since 2025-13-01", "--since: '2025-13-01' is not a date (YYYY, YYYY-MM or YYYY-MM-DD).")]
+    [InlineData("--since 25-11", "--since: '25-11' is not a date (YYYY, YYYY-MM or YYYY-MM-DD).")]
+    [InlineData("forget --before 2025-11-31", "--before: '2025-11-31' is not a date (YYYY, YYYY-MM or YYYY-MM-DD).")]
     [InlineData("--json --yaml", "Give --json or --yaml, not both.")]
     [InlineData("--limit 0", "--limit must be between 1 and 100000.")]
     public async Task BadOptions_ExitWithTheProblemNamed(string args, string expected)
