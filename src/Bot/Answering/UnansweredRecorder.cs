@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Bot.Answering;
 
 /// <summary>
-/// Keeps the questions platform users asked that the engine abstained on (<c>Answering__RecordUnanswered</c>), so a
-/// curator can list them with <c>bot unanswered</c> and add the missing fact, phrasing or synonym. Runs in the service
+/// Keeps the questions platform users asked that the engine abstained on (<c>Answering__RecordUnanswered</c>), and the
+/// "did you mean" suggestions they then chose, so a curator can list them with <c>bot unanswered</c> and add the
+/// missing fact, phrasing or synonym. Runs in the service
 /// only (<see cref="AnsweringServiceCollectionExtensions.AddUnansweredRecording"/>).
 /// <list type="bullet">
 /// <item>An answer never waits for the database: questions go into a bounded queue that this service writes in batches;
@@ -32,7 +33,7 @@ internal sealed class UnansweredRecorder(IUnansweredStore store, IOptions<Answer
     private static readonly TimeSpan s_firstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan s_lastRetry = TimeSpan.FromSeconds(60);
 
-    private readonly Channel<UnansweredQuestion> _queue = Channel.CreateBounded<UnansweredQuestion>(new BoundedChannelOptions(QueueCapacity)
+    private readonly Channel<UnansweredRecord> _queue = Channel.CreateBounded<UnansweredRecord>(new BoundedChannelOptions(QueueCapacity)
     {
         // Wait, not a Drop mode: only then does TryWrite say false when the queue is full.
         FullMode = BoundedChannelFullMode.Wait,
@@ -41,20 +42,20 @@ internal sealed class UnansweredRecorder(IUnansweredStore store, IOptions<Answer
 
     /// <summary>The questions taken from the queue and not yet written. Only <see cref="ExecuteAsync"/> touches it, or
     /// <see cref="StopAsync"/> once that has ended.</summary>
-    private readonly List<UnansweredQuestion> _batch = new(BatchSize);
+    private readonly List<UnansweredRecord> _batch = new(BatchSize);
     private readonly bool _enabled = options.Value.RecordUnanswered;
     private int _dropped;
 
     private DateTimeOffset ForgetBefore => time.GetUtcNow().AddDays(-options.Value.UnansweredRetentionDays);
 
-    public bool TryRecord(UnansweredQuestion question)
+    public bool TryRecord(UnansweredRecord record)
     {
         if (!_enabled)
         {
             return false;
         }
 
-        if (_queue.Writer.TryWrite(question))
+        if (_queue.Writer.TryWrite(record))
         {
             return true;
         }
@@ -134,18 +135,18 @@ internal sealed class UnansweredRecorder(IUnansweredStore store, IOptions<Answer
     /// </summary>
     private async Task<bool> WriteOneByOneAsync()
     {
-        var refused = new List<(UnansweredQuestion Question, Exception Error)>();
+        var refused = new List<(UnansweredRecord Record, Exception Error)>();
         var written = 0;
-        foreach (var question in _batch)
+        foreach (var record in _batch)
         {
             try
             {
-                await store.RecordUnansweredAsync([question], ForgetBefore, CancellationToken.None);
+                await store.RecordUnansweredAsync([record], ForgetBefore, CancellationToken.None);
                 written++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                refused.Add((question, ex));
+                refused.Add((record, ex));
             }
         }
 
@@ -210,9 +211,9 @@ internal sealed class UnansweredRecorder(IUnansweredStore store, IOptions<Answer
     /// <summary>Moves queued questions into the batch, up to <paramref name="max"/> in it.</summary>
     private void Fill(int max = BatchSize)
     {
-        while (_batch.Count < max && _queue.Reader.TryRead(out var question))
+        while (_batch.Count < max && _queue.Reader.TryRead(out var record))
         {
-            _batch.Add(question);
+            _batch.Add(record);
         }
     }
 

@@ -35,13 +35,21 @@ internal sealed class AskCommand(IAnswerEngine engine, IUnansweredRecorder? unan
 
         var result = await engine.AnswerAsync(question, ct);
         var reply = AnswerComposer.Compose(result);
-        if (result.Abstained && request.Context.Platform != Platform.Console
-            && unanswered?.TryRecord(new UnansweredQuestion(
-                UnansweredQuestion.Clean(question), request.Context.Platform, result.Confidence, [.. result.Suggestions.Select(f => f.Id)], result.Facts.Version,
-                (time ?? TimeProvider.System).GetUtcNow())) == true)
+        var now = (time ?? TimeProvider.System).GetUtcNow();
+        if (result.Abstained && request.Context.Platform != Platform.Console)
         {
-            // Say so: a user should know the question is kept.
-            reply = reply with { Body = reply.Body + "\n" + NotedForCurators };
+            var kept = UnansweredQuestion.Clean(question);
+            if (unanswered?.TryRecord(new UnansweredQuestion(
+                kept, request.Context.Platform, result.Confidence, [.. result.Suggestions.Select(f => f.Id)], result.Facts.Version, now)) == true)
+            {
+                // Say so: a user should know the question is kept. The buttons carry its tag, to keep the pick.
+                reply = reply with { Body = reply.Body + "\n" + NotedForCurators, SuggestionsFor = UnansweredQuestion.Tag(kept) };
+            }
+        }
+        else if (!result.Abstained && result.Best is { } chosen && UnansweredQuestion.IsTag(request.Context.ChoiceFor))
+        {
+            // A suggestion picked for a kept question, and answered: the user's word on what that question asked.
+            unanswered?.TryRecord(new UnansweredChoice(request.Context.ChoiceFor!, chosen.Id, now));
         }
 
         return reply;

@@ -26,6 +26,12 @@ public sealed record CommandContext(
     /// </summary>
     public bool? BotCanPost { get; init; }
 
+    /// <summary>
+    /// The tag of the kept unanswered question whose "did you mean" button sent this request (<see cref="Reply.SuggestionsFor"/>);
+    /// null otherwise. From a button, so untrusted: only a well-formed tag is taken.
+    /// </summary>
+    public string? ChoiceFor { get; init; }
+
     public static CommandContext Console { get; } = new(Platform.Console, null, null, null, CanManageChannel: true);
 }
 

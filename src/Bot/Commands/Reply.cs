@@ -46,6 +46,11 @@ public sealed record Reply
     /// <summary>"Did you mean" follow-ups, each a question or name the user can pick.</summary>
     public IReadOnlyList<string> Suggestions { get; init; } = [];
 
+    /// <summary>The tag (<see cref="Answering.UnansweredQuestion.Tag"/>) of the kept question these suggestions are for,
+    /// for the buttons to carry back, so the suggestion a user then picks is kept as their choice; null when the question
+    /// was not kept.</summary>
+    public string? SuggestionsFor { get; init; }
+
     /// <summary>The facts this reply is built from (for <c>ask --json</c> and tests).</summary>
     public IReadOnlyList<string> FactIds { get; init; } = [];
 

@@ -155,13 +155,18 @@ internal static class UnansweredCli
             return text.ToString();
         }
 
-        text.AppendLine("asked  last asked (UTC)  conf  question  [suggested]");
+        text.AppendLine("asked  last asked (UTC)  conf  question  [suggested]  {chosen by users}");
         foreach (var e in entries)
         {
             text.Append(CultureInfo.InvariantCulture, $"{e.Asked,5}  {e.LastAskedAt.UtcDateTime:yyyy-MM-dd HH:mm}  {e.Confidence:0.00}  {e.Question}");
             if (e.Suggestions.Count > 0)
             {
                 text.Append("  [").Append(string.Join(", ", e.Suggestions)).Append(']');
+            }
+
+            if (e.Chosen.Count > 0)
+            {
+                text.Append("  {").Append(Chosen(e)).Append('}');
             }
 
             text.AppendLine();
@@ -175,6 +180,7 @@ internal static class UnansweredCli
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"# Unanswered questions from `bot unanswered --yaml`, {entries.Count} of them. Label each: fact ids in");
         text.AppendLine("# expect, or abstain: true instead of expect; choose its split; then add it to a question file in data/eval.");
+        text.AppendLine("# \"chosen\" lists the suggestions users clicked and were answered with: their word, to check, not a label.");
         text.AppendLine("questions:");
         foreach (var e in entries)
         {
@@ -185,11 +191,20 @@ internal static class UnansweredCli
                 text.Append("; suggested: ").Append(string.Join(", ", e.Suggestions));
             }
 
+            if (e.Chosen.Count > 0)
+            {
+                text.Append("; chosen: ").Append(Chosen(e));
+            }
+
             text.AppendLine();
         }
 
         return text.ToString();
     }
+
+    /// <summary>"investment-550bn x3, mou-550bn-signed x1".</summary>
+    private static string Chosen(UnansweredEntry e) =>
+        string.Join(", ", e.Chosen.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.FactId} x{c.Times}")));
 
     /// <summary>A YAML double-quoted scalar: backslash and quote escaped, and every character YAML would fold (line
     /// breaks, including NEL, U+2028 and U+2029) or refuses (controls, non-characters, a lone surrogate) written as an
@@ -228,11 +243,15 @@ internal static class UnansweredCli
 
 internal sealed record UnansweredJson(
     string Question, int Asked, DateTimeOffset FirstAskedAt, DateTimeOffset LastAskedAt, string Platform, double Confidence,
-    IReadOnlyList<string> Suggestions, string FactVersion)
+    IReadOnlyList<string> Suggestions, string FactVersion, IReadOnlyList<UnansweredChosenJson> Chosen)
 {
     public static UnansweredJson From(UnansweredEntry e) => new(
-        e.Question, e.Asked, e.FirstAskedAt, e.LastAskedAt, e.Platform.ToString().ToLowerInvariant(), Math.Round(e.Confidence, 3), e.Suggestions, e.FactVersion);
+        e.Question, e.Asked, e.FirstAskedAt, e.LastAskedAt, e.Platform.ToString().ToLowerInvariant(), Math.Round(e.Confidence, 3), e.Suggestions, e.FactVersion,
+        [.. e.Chosen.Select(c => new UnansweredChosenJson(c.FactId, c.Times))]);
 }
+
+/// <summary>A fact users chose for the question through a "did you mean" button, and how many times.</summary>
+internal sealed record UnansweredChosenJson(string Fact, int Times);
 
 [JsonSerializable(typeof(UnansweredJson))]
 internal sealed partial class UnansweredJsonContext : JsonSerializerContext;

@@ -12,8 +12,9 @@ internal abstract record DiscordButton
     /// <summary>Show page <paramref name="Target"/> of the reply to <paramref name="Command"/> with <paramref name="Options"/>.</summary>
     public sealed record Page(int Target, string Command, IReadOnlyDictionary<string, string> Options) : DiscordButton;
 
-    /// <summary>Answer a "did you mean" suggestion offered by a reply to <paramref name="Command"/>.</summary>
-    public sealed record Suggestion(string Command, string Text) : DiscordButton;
+    /// <summary>Answer a "did you mean" suggestion offered by a reply to <paramref name="Command"/>; <paramref name="ChoiceFor"/>
+    /// is the tag of the kept question it was offered for, if any.</summary>
+    public sealed record Suggestion(string Command, string Text, string? ChoiceFor = null) : DiscordButton;
 
     /// <summary>Post the message the button is on publicly.</summary>
     public sealed record Share : DiscordButton;
@@ -26,6 +27,7 @@ internal abstract record DiscordButton
 /// <list type="bullet">
 /// <item><c>pg:{n|p}{page}:{command}:{key=value&amp;...}</c> next/previous page</item>
 /// <item><c>sg:{command}:{text}</c> a suggestion offered by a reply to command</item>
+/// <item><c>sc:{tag}:{command}:{text}</c> the same, offered for the kept unanswered question with that tag</item>
 /// <item><c>sh</c> share</item>
 /// </list>
 /// Values are percent-encoded.
@@ -35,6 +37,7 @@ internal static class DiscordCustomId
     public const string ShareId = "sh";
     private const string PagePrefix = "pg";
     private const string SuggestionPrefix = "sg";
+    private const string ChoicePrefix = "sc";
     private const int MaxPage = 999;
 
     /// <summary>Commands a button may run again, with the options each accepts.</summary>
@@ -71,8 +74,9 @@ internal static class DiscordCustomId
         return id.Length <= DiscordLimits.CustomId ? id : null;
     }
 
-    /// <summary>The custom_id of a suggestion button, or null when it does not fit.</summary>
-    public static string? ForSuggestion(string originCommand, string text)
+    /// <summary>The custom_id of a suggestion button, or null when it does not fit. With <paramref name="choiceFor"/>,
+    /// a kept question's tag, when that still fits: the click then also keeps the user's choice.</summary>
+    public static string? ForSuggestion(string originCommand, string text, string? choiceFor = null)
     {
         var command = originCommand.ToLowerInvariant();
         if (!s_readOnly.ContainsKey(command) || string.IsNullOrWhiteSpace(text))
@@ -80,7 +84,13 @@ internal static class DiscordCustomId
             command = CommandNames.Ask;
         }
 
-        var id = $"{SuggestionPrefix}:{command}:{Uri.EscapeDataString(text.Trim())}";
+        var escaped = Uri.EscapeDataString(text.Trim());
+        if (Answering.UnansweredQuestion.IsTag(choiceFor) && $"{ChoicePrefix}:{choiceFor}:{command}:{escaped}" is { Length: <= DiscordLimits.CustomId } choice)
+        {
+            return choice;
+        }
+
+        var id = $"{SuggestionPrefix}:{command}:{escaped}";
         return id.Length <= DiscordLimits.CustomId ? id : null;
     }
 
@@ -113,6 +123,11 @@ internal static class DiscordCustomId
             case [SuggestionPrefix, var command, var text]
                 when s_readOnly.ContainsKey(command) && TryUnescape(text, out var suggestion) && suggestion.Length > 0:
                 button = new DiscordButton.Suggestion(command, suggestion);
+                return true;
+
+            case [ChoicePrefix, var tag, var command, var text]
+                when Answering.UnansweredQuestion.IsTag(tag) && s_readOnly.ContainsKey(command) && TryUnescape(text, out var suggestion) && suggestion.Length > 0:
+                button = new DiscordButton.Suggestion(command, suggestion, tag);
                 return true;
 
             default:

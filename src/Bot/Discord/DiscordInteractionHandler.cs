@@ -213,7 +213,7 @@ internal sealed class DiscordInteractionHandler(
                 return await RunAsync(interaction, request, page.Target, update: true, ephemeral, requestAborted);
 
             case DiscordButton.Suggestion suggestion:
-                return await RunAsync(interaction, SuggestionRequest(suggestion, context), page: 0, update: false, ephemeral: true, requestAborted);
+                return await RunAsync(interaction, SuggestionRequest(suggestion, context with { ChoiceFor = suggestion.ChoiceFor }), page: 0, update: false, ephemeral: true, requestAborted);
 
             default:
                 if (interaction.Message?.Embeds is not { Count: > 0 } embeds)

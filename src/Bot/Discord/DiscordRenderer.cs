@@ -71,7 +71,7 @@ internal static class DiscordRenderer
 
         var suggestions = reply.Suggestions
             .Where(s => !string.IsNullOrWhiteSpace(s))
-            .Select(s => (Label: DiscordMarkdown.TruncatePlain(s.Trim(), DiscordLimits.ButtonLabel), Id: DiscordCustomId.ForSuggestion(origin?.Name ?? CommandNames.Ask, s)))
+            .Select(s => (Label: DiscordMarkdown.TruncatePlain(s.Trim(), DiscordLimits.ButtonLabel), Id: DiscordCustomId.ForSuggestion(origin?.Name ?? CommandNames.Ask, s, reply.SuggestionsFor)))
             .Where(s => s.Id is not null)
             .DistinctBy(s => s.Id)
             .Take(DiscordLimits.ButtonsPerRow)

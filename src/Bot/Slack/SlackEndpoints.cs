@@ -193,7 +193,7 @@ public static class SlackEndpoints
 
         var teamId = payload.Team?.Id ?? payload.User.TeamId;
         var channelId = payload.Channel?.Id ?? payload.Container?.ChannelId;
-        var request = SlackCommandText.Parse(view.CommandText, Context(options, teamId, channelId, userId));
+        var request = SlackCommandText.Parse(view.CommandText, Context(options, teamId, channelId, userId) with { ChoiceFor = SlackRenderer.ChoiceFor(actionId) });
         log.Action(actionId, request.Name, teamId, userId);
 
         var job = new SlackReplyJob(request, view, responseUrl, time.GetUtcNow(), replaceOriginal);

@@ -299,6 +299,20 @@ internal static class SlackRenderer
         return pages;
     }
 
+    /// <summary>
+    /// <c>talks.suggest.{n}</c>, or <c>talks.suggest.{n}.{tag}</c> for suggestions offered for a kept unanswered question
+    /// (<see cref="Reply.SuggestionsFor"/>): the click then also keeps the user's choice.
+    /// </summary>
+    internal static string SuggestionAction(int index, string? choiceFor) =>
+        string.Create(CultureInfo.InvariantCulture, $"{SuggestionActionPrefix}{index}{(Answering.UnansweredQuestion.IsTag(choiceFor) ? "." + choiceFor : "")}");
+
+    /// <summary>The kept question's tag a suggestion button's action_id carries, or null.</summary>
+    internal static string? ChoiceFor(string actionId) =>
+        actionId.StartsWith(SuggestionActionPrefix, StringComparison.Ordinal)
+        && actionId[SuggestionActionPrefix.Length..].Split('.') is [_, var tag] && Answering.UnansweredQuestion.IsTag(tag)
+            ? tag
+            : null;
+
     private static List<SlackButton> SuggestionButtons(Reply reply, string commandName)
     {
         var buttons = new List<SlackButton>();
@@ -307,7 +321,7 @@ internal static class SlackRenderer
             var value = SlackActionValue.Encode(0, SlackCommandText.ForSuggestion(commandName, suggestion));
             if (value.Length <= SlackLimits.ButtonValue)
             {
-                buttons.Add(new SlackButton(SlackText.Plain(Truncate(suggestion, SlackLimits.ButtonText)), SuggestionActionPrefix + buttons.Count, value));
+                buttons.Add(new SlackButton(SlackText.Plain(Truncate(suggestion, SlackLimits.ButtonText)), SuggestionAction(buttons.Count, reply.SuggestionsFor), value));
             }
         }
 

@@ -95,6 +95,17 @@ internal sealed class PostgresStore : SqlSubscriptionStore
             """,
             "CREATE INDEX unanswered_last_asked ON unanswered_questions (last_asked_at)",
         ],
+        [
+            """
+            CREATE TABLE unanswered_choices (
+                question_tag TEXT NOT NULL,
+                fact_id TEXT NOT NULL,
+                chosen INTEGER NOT NULL,
+                last_chosen_at BIGINT NOT NULL,
+                PRIMARY KEY (question_tag, fact_id))
+            """,
+            "CREATE INDEX unanswered_choices_last_chosen ON unanswered_choices (last_chosen_at)",
+        ],
     ];
 
     protected override async ValueTask<DbConnection> OpenAsync(CancellationToken ct) => await _dataSource.OpenConnectionAsync(ct);

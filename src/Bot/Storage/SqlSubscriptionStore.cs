@@ -466,19 +466,40 @@ internal abstract class SqlSubscriptionStore : ISubscriptionStore, Answering.IUn
             last_asked_at = CASE WHEN excluded.last_asked_at > u.last_asked_at THEN excluded.last_asked_at ELSE u.last_asked_at END
         """;
 
-    private const string ForgetUnansweredBefore = "DELETE FROM unanswered_questions WHERE last_asked_at < @before";
+    /// <summary>One choice: a new row, or one more on the row of the same question and fact.</summary>
+    private const string RecordChoice = """
+        INSERT INTO unanswered_choices AS c (question_tag, fact_id, chosen, last_chosen_at)
+        VALUES (@t, @f, 1, @at)
+        ON CONFLICT (question_tag, fact_id) DO UPDATE SET
+            chosen = c.chosen + 1,
+            last_chosen_at = CASE WHEN excluded.last_chosen_at > c.last_chosen_at THEN excluded.last_chosen_at ELSE c.last_chosen_at END
+        """;
 
-    public Task RecordUnansweredAsync(IReadOnlyList<Answering.UnansweredQuestion> questions, DateTimeOffset forgetBefore, CancellationToken ct) =>
+    private const string ForgetUnansweredBefore = "DELETE FROM unanswered_questions WHERE last_asked_at < @before";
+    private const string ForgetChoicesBefore = "DELETE FROM unanswered_choices WHERE last_chosen_at < @before";
+
+    public Task RecordUnansweredAsync(IReadOnlyList<Answering.UnansweredRecord> records, DateTimeOffset forgetBefore, CancellationToken ct) =>
         WriteAsync(async (c, tx) =>
         {
-            foreach (var q in questions)
+            foreach (var record in records)
             {
-                await ExecAsync(c, tx, s_recordUnanswered, ct,
-                    ("@k", Answering.UnansweredQuestion.Key(q.Question)), ("@q", q.Question), ("@at", Ms(q.AskedAt)), ("@p", PlatformText(q.Platform)),
-                    ("@conf", q.Confidence), ("@s", string.Join(' ', q.Suggestions)), ("@v", q.FactVersion));
+                switch (record)
+                {
+                    case Answering.UnansweredQuestion q:
+                        await ExecAsync(c, tx, s_recordUnanswered, ct,
+                            ("@k", Answering.UnansweredQuestion.Key(q.Question)), ("@q", q.Question), ("@at", Ms(q.AskedAt)), ("@p", PlatformText(q.Platform)),
+                            ("@conf", q.Confidence), ("@s", string.Join(' ', q.Suggestions)), ("@v", q.FactVersion));
+                        break;
+                    case Answering.UnansweredChoice choice:
+                        await ExecAsync(c, tx, RecordChoice, ct, ("@t", choice.QuestionTag), ("@f", choice.FactId), ("@at", Ms(choice.ChosenAt)));
+                        break;
+                    default:
+                        throw new ArgumentException($"Unknown unanswered record {record.GetType().Name}.", nameof(records));
+                }
             }
 
             await ExecAsync(c, tx, ForgetUnansweredBefore, ct, ("@before", Ms(forgetBefore)));
+            await ExecAsync(c, tx, ForgetChoicesBefore, ct, ("@before", Ms(forgetBefore)));
             return true;
         }, ct);
 
@@ -488,34 +509,62 @@ internal abstract class SqlSubscriptionStore : ISubscriptionStore, Answering.IUn
             var where = since is null ? "" : "WHERE last_asked_at >= @since";
             await using var cmd = Command(c, null,
                 $"""
-                SELECT question, asked, first_asked_at, last_asked_at, platform, confidence, suggestions, fact_version
+                SELECT question, asked, first_asked_at, last_asked_at, platform, confidence, suggestions, fact_version, question_key
                 FROM unanswered_questions {where}
                 ORDER BY asked DESC, last_asked_at DESC, question_key
                 LIMIT @max
                 """,
                 [.. since is { } from ? [("@since", (object?)Ms(from))] : Array.Empty<(string, object?)>(), ("@max", max)]);
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            var list = new List<Answering.UnansweredEntry>();
-            while (await reader.ReadAsync(ct))
+            var list = new List<(Answering.UnansweredEntry Entry, string Key)>();
+            await using (var reader = await cmd.ExecuteReaderAsync(ct))
             {
-                list.Add(new Answering.UnansweredEntry(
-                    reader.GetString(0),
-                    reader.GetInt32(1),
-                    FromMs(reader.GetInt64(2)),
-                    FromMs(reader.GetInt64(3)),
-                    ParsePlatform(reader.GetString(4)),
-                    reader.GetDouble(5),
-                    reader.GetString(6).Split(' ', StringSplitOptions.RemoveEmptyEntries),
-                    reader.GetString(7)));
+                while (await reader.ReadAsync(ct))
+                {
+                    list.Add((new Answering.UnansweredEntry(
+                        reader.GetString(0),
+                        reader.GetInt32(1),
+                        FromMs(reader.GetInt64(2)),
+                        FromMs(reader.GetInt64(3)),
+                        ParsePlatform(reader.GetString(4)),
+                        reader.GetDouble(5),
+                        reader.GetString(6).Split(' ', StringSplitOptions.RemoveEmptyEntries),
+                        reader.GetString(7)), reader.GetString(8)));
+                }
             }
 
-            return list;
+            // Choices name their question by tag, a hash the database cannot compute, so they are joined here; there are
+            // at most as many rows as distinct clicks within the retention.
+            var chosen = new Dictionary<string, List<Answering.UnansweredChosen>>(StringComparer.Ordinal);
+            await using (var choices = Command(c, null, "SELECT question_tag, fact_id, chosen FROM unanswered_choices ORDER BY chosen DESC, fact_id"))
+            await using (var reader = await choices.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    var tag = reader.GetString(0);
+                    if (!chosen.TryGetValue(tag, out var facts))
+                    {
+                        chosen[tag] = facts = [];
+                    }
+
+                    facts.Add(new Answering.UnansweredChosen(reader.GetString(1), reader.GetInt32(2)));
+                }
+            }
+
+            return [.. list.Select(e => chosen.TryGetValue(Answering.UnansweredQuestion.Tag(e.Key), out var facts) ? e.Entry with { Chosen = facts } : e.Entry)];
         }, ct);
 
     public Task<int> ForgetUnansweredAsync(DateTimeOffset? before, CancellationToken ct) =>
-        WriteAsync((c, tx) => before is { } cutoff
-            ? ExecAsync(c, tx, ForgetUnansweredBefore, ct, ("@before", Ms(cutoff)))
-            : ExecAsync(c, tx, "DELETE FROM unanswered_questions", ct), ct);
+        WriteAsync(async (c, tx) =>
+        {
+            if (before is not { } cutoff)
+            {
+                await ExecAsync(c, tx, "DELETE FROM unanswered_choices", ct);
+                return await ExecAsync(c, tx, "DELETE FROM unanswered_questions", ct);
+            }
+
+            await ExecAsync(c, tx, ForgetChoicesBefore, ct, ("@before", Ms(cutoff)));
+            return await ExecAsync(c, tx, ForgetUnansweredBefore, ct, ("@before", Ms(cutoff)));
+        }, ct);
 
     public void Dispose()
     {

@@ -36,6 +36,13 @@ public sealed class UnansweredRecorderTests : IDisposable
 
     private static UnansweredQuestion Question(string text) => new(text, Platform.Slack, 0.3, ["round-4"], "v1", s_now);
 
+    private static string Text(UnansweredRecord record) => record switch
+    {
+        UnansweredQuestion q => q.Question,
+        UnansweredChoice c => $"{c.QuestionTag} chose {c.FactId}",
+        _ => throw new ArgumentException("unknown record", nameof(record)),
+    };
+
     [Fact]
     public async Task TryRecord_Off_KeepsNothingButOldQuestionsAreStillForgotten()
     {
@@ -75,13 +82,30 @@ public sealed class UnansweredRecorderTests : IDisposable
     }
 
     [Fact]
+    public async Task TryRecord_Choice_IsWrittenWithTheQuestionItWasMadeFor()
+    {
+        using var store = Sqlite();
+        var recorder = Recorder(store);
+        await recorder.StartAsync(default);
+
+        Assert.True(recorder.TryRecord(Question("who signed the deal")));
+        Assert.True(recorder.TryRecord(new UnansweredChoice(UnansweredQuestion.Tag("Who signed the deal?"), "mou-550bn-signed", s_now)));
+
+        await Eventually.TrueAsync(
+            async () => (await store.ListUnansweredAsync(null, 10, default)) is [{ Chosen.Count: 1 }],
+            async () => $"{(await store.ListUnansweredAsync(null, 10, default)).Count} questions, choice not written");
+        await recorder.StopAsync(default);
+        Assert.Equal([new UnansweredChosen("mou-550bn-signed", 1)], (await store.ListUnansweredAsync(null, 10, default))[0].Chosen);
+    }
+
+    [Fact]
     public async Task DatabaseDown_QuestionsWaitAndAreWrittenOnceItIsBack()
     {
         var written = new List<string>();
         var calls = 0;
         var store = new Mock<IUnansweredStore>();
-        store.Setup(s => s.RecordUnansweredAsync(It.IsAny<IReadOnlyList<UnansweredQuestion>>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .Returns((IReadOnlyList<UnansweredQuestion> batch, DateTimeOffset _, CancellationToken _) =>
+        store.Setup(s => s.RecordUnansweredAsync(It.IsAny<IReadOnlyList<UnansweredRecord>>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Returns((IReadOnlyList<UnansweredRecord> batch, DateTimeOffset _, CancellationToken _) =>
             {
                 if (Interlocked.Increment(ref calls) == 1)
                 {
@@ -90,7 +114,7 @@ public sealed class UnansweredRecorderTests : IDisposable
 
                 lock (written)
                 {
-                    written.AddRange(batch.Select(q => q.Question));
+                    written.AddRange(batch.Select(Text));
                 }
 
                 return Task.CompletedTask;
@@ -123,17 +147,17 @@ public sealed class UnansweredRecorderTests : IDisposable
     {
         var written = new List<string>();
         var store = new Mock<IUnansweredStore>();
-        store.Setup(s => s.RecordUnansweredAsync(It.IsAny<IReadOnlyList<UnansweredQuestion>>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .Returns((IReadOnlyList<UnansweredQuestion> batch, DateTimeOffset _, CancellationToken _) =>
+        store.Setup(s => s.RecordUnansweredAsync(It.IsAny<IReadOnlyList<UnansweredRecord>>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Returns((IReadOnlyList<UnansweredRecord> batch, DateTimeOffset _, CancellationToken _) =>
             {
-                if (batch.Any(q => q.Question == "bad row"))
+                if (batch.Any(q => Text(q) == "bad row"))
                 {
                     throw new RefusedException();
                 }
 
                 lock (written)
                 {
-                    written.AddRange(batch.Select(q => q.Question));
+                    written.AddRange(batch.Select(Text));
                 }
 
                 return Task.CompletedTask;

@@ -63,10 +63,62 @@ public sealed class AskCommandTests : IAsyncLifetime
         Assert.True(reply.Suggestions.Count <= 3);
     }
 
-    private Task<Reply> AskFromAsync(Platform platform, string question) =>
+    private Task<Reply> AskFromAsync(Platform platform, string question, string? choiceFor = null) =>
         Host.Services.GetRequiredService<ICommandDispatcher>().DispatchAsync(
-            CommandRequest.Create(CommandNames.Ask, new CommandContext(platform, "G1", "C1", "U1", CanManageChannel: false), (OptionNames.Question, question)),
+            CommandRequest.Create(CommandNames.Ask, new CommandContext(platform, "G1", "C1", "U1", CanManageChannel: false) { ChoiceFor = choiceFor }, (OptionNames.Question, question)),
             CancellationToken.None);
+
+    [Fact]
+    public async Task HandleAsync_KeptQuestion_NamesItForTheSuggestionButtons()
+    {
+        _unanswered.Setup(r => r.TryRecord(It.IsAny<UnansweredRecord>())).Returns(true);
+
+        var kept = await AskFromAsync(Platform.Discord, "will it rain in osaka tomorrow");
+        _unanswered.Setup(r => r.TryRecord(It.IsAny<UnansweredRecord>())).Returns(false);
+        var notKept = await AskFromAsync(Platform.Discord, "will it rain in osaka tomorrow");
+
+        Assert.Equal(UnansweredQuestion.Tag("will it rain in osaka tomorrow"), kept.SuggestionsFor);
+        Assert.Null(notKept.SuggestionsFor);
+    }
+
+    [Fact]
+    public async Task HandleAsync_SuggestionChosenForAKeptQuestion_IsKeptAsTheChoiceWithTheFactItAnswered()
+    {
+        UnansweredRecord? recorded = null;
+        _unanswered.Setup(r => r.TryRecord(It.IsAny<UnansweredRecord>())).Callback((UnansweredRecord r) => recorded = r).Returns(true);
+        var tag = UnansweredQuestion.Tag("the japan guy");
+
+        var reply = await AskFromAsync(Platform.Slack, "who's akazawa?", tag);
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        var choice = Assert.IsType<UnansweredChoice>(recorded);
+        Assert.Equal(tag, choice.QuestionTag);
+        Assert.Equal("ryosei-akazawa", choice.FactId);
+        Assert.DoesNotContain(AskCommand.NotedForCurators, reply.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ABCDEF12")]
+    [InlineData("abc")]
+    [InlineData("zzzzzzzz")]
+    public async Task HandleAsync_MalformedChoiceTag_KeepsNoChoice(string tag)
+    {
+        var reply = await AskFromAsync(Platform.Discord, "who's akazawa?", tag);
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        _unanswered.Verify(r => r.TryRecord(It.IsAny<UnansweredChoice>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task HandleAsync_SuggestionThatAbstainsAgain_KeepsTheNewQuestionNotAChoice()
+    {
+        _unanswered.Setup(r => r.TryRecord(It.IsAny<UnansweredRecord>())).Returns(true);
+
+        await AskFromAsync(Platform.Discord, "will it rain in osaka tomorrow", UnansweredQuestion.Tag("weather"));
+
+        _unanswered.Verify(r => r.TryRecord(It.IsAny<UnansweredQuestion>()), Times.Once);
+        _unanswered.Verify(r => r.TryRecord(It.IsAny<UnansweredChoice>()), Times.Never);
+    }
 
     [Theory]
     [InlineData(Platform.Discord)]
@@ -74,7 +126,7 @@ public sealed class AskCommandTests : IAsyncLifetime
     public async Task HandleAsync_PlatformQuestionItAbstainsOn_IsRecordedWithoutWhoOrWhere(Platform platform)
     {
         UnansweredQuestion? recorded = null;
-        _unanswered.Setup(r => r.TryRecord(It.IsAny<UnansweredQuestion>())).Callback((UnansweredQuestion q) => recorded = q).Returns(true);
+        _unanswered.Setup(r => r.TryRecord(It.IsAny<UnansweredRecord>())).Callback((UnansweredRecord q) => recorded = (UnansweredQuestion)q).Returns(true);
 
         var reply = await AskFromAsync(platform, "will it rain in osaka tomorrow");
 

@@ -26,7 +26,7 @@ public sealed class UnansweredCliTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private async Task RecordAsync(params UnansweredQuestion[] questions)
+    private async Task RecordAsync(params UnansweredRecord[] questions)
     {
         using var store = new SqliteStore($"Data Source={DatabasePath}", new StorageLog(NullLogger<StorageLog>.Instance));
         await store.RecordUnansweredAsync(questions, s_now.AddDays(-90), default);
@@ -55,21 +55,23 @@ public sealed class UnansweredCliTests : IDisposable
         await RecordAsync(
             Asked("who signed the deal", s_now.AddMinutes(-5), "robert-lighthizer", "mou-550bn-signed"),
             Asked("Who signed the deal?", s_now.AddMinutes(-1), "robert-lighthizer", "mou-550bn-signed"),
-            Asked("weather in osaka", s_now));
+            Asked("weather in osaka", s_now),
+            new UnansweredChoice(UnansweredQuestion.Tag("who signed the deal"), "mou-550bn-signed", s_now),
+            new UnansweredChoice(UnansweredQuestion.Tag("who signed the deal"), "mou-550bn-signed", s_now));
 
         var (exit, output) = await RunAsync();
 
         Assert.Equal(0, exit);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("asked", lines[0], StringComparison.Ordinal);
-        Assert.Matches(@"^\s+2  \d{4}-\d\d-\d\d \d\d:\d\d  0\.42  Who signed the deal\?  \[robert-lighthizer, mou-550bn-signed\]$", lines[1]);
+        Assert.Matches(@"^\s+2  \d{4}-\d\d-\d\d \d\d:\d\d  0\.42  Who signed the deal\?  \[robert-lighthizer, mou-550bn-signed\]  \{mou-550bn-signed x2\}$", lines[1]);
         Assert.Matches(@"^\s+1  .*  weather in osaka$", lines[2]);
     }
 
     [Fact]
     public async Task UnansweredJson_WritesOneObjectPerQuestion()
     {
-        await RecordAsync(Asked("car tariff \"now\"?", s_now, "tariff-japan-autos-15"));
+        await RecordAsync(Asked("car tariff \"now\"?", s_now, "tariff-japan-autos-15"), new UnansweredChoice(UnansweredQuestion.Tag("car tariff now"), "tariff-japan-autos-15", s_now));
 
         var (exit, output) = await RunAsync("--json");
 
@@ -82,21 +84,29 @@ public sealed class UnansweredCliTests : IDisposable
         Assert.Equal(0.42, root.GetProperty("confidence").GetDouble());
         Assert.Equal("tariff-japan-autos-15", Assert.Single(root.GetProperty("suggestions").EnumerateArray()).GetString());
         Assert.Equal("v1", root.GetProperty("fact_version").GetString());
+        var chosen = Assert.Single(root.GetProperty("chosen").EnumerateArray());
+        Assert.Equal(("tariff-japan-autos-15", 1), (chosen.GetProperty("fact").GetString(), chosen.GetProperty("times").GetInt32()));
     }
 
     [Fact]
     public async Task UnansweredYaml_IsRefusedByEvalUntilLabelled_ThenLoadsVerbatim()
     {
         const string tricky = "is the \"550bn\" c:\\real? # or not";
-        await RecordAsync(Asked(tricky, s_now, "investment-550bn"), Asked("who won the world cup", s_now.AddMinutes(-1)));
+        await RecordAsync(
+            Asked(tricky, s_now, "investment-550bn"), Asked("who won the world cup", s_now.AddMinutes(-1)),
+            new UnansweredChoice(UnansweredQuestion.Tag(tricky), "investment-550bn", s_now));
 
         var (exit, output) = await RunAsync("--yaml");
+
+        // What users chose is shown, as a comment: a curator still labels the question.
+        Assert.Contains("expect: [], split: dev}  # asked 1x, last ", output, StringComparison.Ordinal);
+        Assert.Contains("; suggested: investment-550bn; chosen: investment-550bn x1\n", output, StringComparison.Ordinal);
 
         Assert.Equal(0, exit);
         var file = Path.Combine(_folder, "labelled.yaml");
         await File.WriteAllTextAsync(file, output);
         var error = Assert.Throws<InvalidDataException>(() => GoldSet.Load(file));
-        Assert.Contains(":4: give either 'expect' (fact ids) or 'abstain: true'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(":5: give either 'expect' (fact ids) or 'abstain: true'", error.Message, StringComparison.Ordinal);
 
         var lines = output.Split('\n');
         var labelled = lines

@@ -57,6 +57,25 @@ public sealed class DiscordCustomIdTests
     }
 
     [Fact]
+    public void ForSuggestion_ForAKeptQuestion_CarriesItsTagAndRoundTrips()
+    {
+        var id = DiscordCustomId.ForSuggestion(CommandNames.Ask, "car tariff now?", "0a1b2c3d");
+
+        Assert.Equal("sc:0a1b2c3d:ask:car%20tariff%20now%3F", id);
+        Assert.True(DiscordCustomId.TryParse(id, out var button));
+        Assert.Equal(new DiscordButton.Suggestion(CommandNames.Ask, "car tariff now?", "0a1b2c3d"), button);
+    }
+
+    [Fact]
+    public void ForSuggestion_TagThatNoLongerFits_LeavesItOutRatherThanTheButton()
+    {
+        // 7 + 90 characters fit as a plain suggestion; with the 12 characters of the tag they would not.
+        var text = new string('a', 90);
+
+        Assert.Equal("sg:ask:" + text, DiscordCustomId.ForSuggestion(CommandNames.Ask, text, "0a1b2c3d"));
+    }
+
+    [Fact]
     public void ForSuggestion_FromACommandThatChangesState_IsAnsweredByAsk()
     {
         Assert.Equal("sg:ask:help", DiscordCustomId.ForSuggestion(CommandNames.Subscribe, "help"));
@@ -92,6 +111,11 @@ public sealed class DiscordCustomIdTests
     [InlineData("sg:who:a:b")]
     [InlineData("sg:unsubscribe:x")]
     [InlineData("xx:who:x")]
+    [InlineData("sc:0A1B2C3D:ask:x")]
+    [InlineData("sc:0a1b2c3:ask:x")]
+    [InlineData("sc:0a1b2c3d:subscribe:x")]
+    [InlineData("sc:0a1b2c3d:ask:")]
+    [InlineData("sc:ask:x")]
     public void TryParse_InvalidCustomId_Refuses(string? customId)
     {
         Assert.False(DiscordCustomId.TryParse(customId, out _));

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Bot.Commands;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Discord;
 
@@ -19,6 +20,29 @@ public sealed class DiscordInteractionHandlerRealFactsTests(DiscordRealFactsFixt
 
     private async Task<JsonNode> CommandAsync(string sub, params (string Name, object Value)[] options) =>
         DiscordAssert.ValidResponse(await Host.PostAsync(DiscordInteractionJson.Command(sub, DiscordInteractionJson.NewToken(), DiscordInteractionJson.PlainPermissions, options)), 4)["data"]!;
+
+    [Fact]
+    public async Task Ask_SuggestionClickedForAKeptQuestion_AnswersAndKeepsTheUsersChoice()
+    {
+        await using var host = await DiscordTestHost.StartAsync(RepoPaths.Facts, settings: new Dictionary<string, string?> { ["Answering:RecordUnanswered"] = "true" });
+        var store = host.Services.GetRequiredService<Bot.Answering.IUnansweredStore>();
+        const string question = "tariff stuff for japan lately";
+        var unsure = DiscordAssert.ValidResponse(
+            await host.PostAsync(DiscordInteractionJson.Command(CommandNames.Ask, DiscordInteractionJson.NewToken(), DiscordInteractionJson.PlainPermissions, ("question", question))), 4);
+        var tag = Bot.Answering.UnansweredQuestion.Tag(question);
+        var suggestion = DiscordAssert.CustomIds(unsure["data"]).First(id => id.StartsWith($"sc:{tag}:ask:", StringComparison.Ordinal));
+
+        var answered = DiscordAssert.ValidResponse(
+            await host.PostAsync(DiscordInteractionJson.Button(suggestion, DiscordInteractionJson.EchoMessage(unsure["data"]!), DiscordInteractionJson.NewToken())), 4);
+
+        Assert.DoesNotContain("I don't have", DiscordAssert.Text(answered["data"]), StringComparison.Ordinal);
+        await Bot.Tests.TestSupport.Eventually.TrueAsync(
+            async () => (await store.ListUnansweredAsync(null, 10, default)) is [{ Chosen.Count: 1 }],
+            () => Task.FromResult("the choice was not kept with its question"));
+        var entry = Assert.Single(await store.ListUnansweredAsync(null, 10, default));
+        Assert.Equal(question, entry.Question);
+        Assert.Contains(Assert.Single(entry.Chosen).FactId, entry.Suggestions);
+    }
 
     [Fact]
     public async Task Who_Akazawa_AnswersEconomicRevitalizationAndTheTalksWithSources()

@@ -448,8 +448,45 @@ public abstract class SubscriptionStoreContract : IAsyncLifetime
     private static UnansweredQuestion Asked(string question, DateTimeOffset at, Platform platform = Platform.Discord, double confidence = 0.4, params string[] suggestions) =>
         new(question, platform, confidence, suggestions, "v1", at);
 
-    private static Task RecordAsync(IUnansweredStore store, params UnansweredQuestion[] questions) =>
-        store.RecordUnansweredAsync(questions, s_asked.AddDays(-90), default);
+    private static Task RecordAsync(IUnansweredStore store, params UnansweredRecord[] records) =>
+        store.RecordUnansweredAsync(records, s_asked.AddDays(-90), default);
+
+    private static UnansweredChoice Chose(string question, string fact, DateTimeOffset at) => new(UnansweredQuestion.Tag(question), fact, at);
+
+    [SkippableFact]
+    public async Task Record_Choices_AreCountedPerFactOnTheirQuestionMostChosenFirst()
+    {
+        var store = await OpenUnansweredAsync();
+        await RecordAsync(store, Asked("who signed the deal", s_asked), Asked("weather in osaka", s_asked));
+
+        // The tag is of the question however it was typed; a choice for a question never kept is kept but listed nowhere.
+        await RecordAsync(store,
+            Chose("Who signed the deal?", "eo-14345-signed", s_asked.AddMinutes(1)),
+            Chose("who signed the deal", "mou-550bn-signed", s_asked.AddMinutes(2)),
+            Chose("who  signed the deal", "mou-550bn-signed", s_asked.AddMinutes(3)),
+            Chose("a question never kept", "round-4", s_asked.AddMinutes(4)));
+
+        var entries = await store.ListUnansweredAsync(null, 10, default);
+        var signed = entries.Single(e => e.Question == "who signed the deal");
+        Assert.Equal([new UnansweredChosen("mou-550bn-signed", 2), new UnansweredChosen("eo-14345-signed", 1)], signed.Chosen);
+        Assert.Empty(entries.Single(e => e.Question == "weather in osaka").Chosen);
+    }
+
+    [SkippableFact]
+    public async Task Forget_TakesChoicesWithTheRetentionAndTheCutoff()
+    {
+        var store = await OpenUnansweredAsync();
+        await RecordAsync(store, Asked("rice how much", s_asked), Chose("rice how much", "us-rice-plus-75", s_asked.AddDays(-91)));
+        Assert.Empty(Assert.Single(await store.ListUnansweredAsync(null, 10, default)).Chosen);
+
+        await RecordAsync(store, Chose("rice how much", "us-rice-plus-75", s_asked.AddDays(-2)), Chose("rice how much", "rice-minimum-access-quota", s_asked));
+        Assert.Equal(0, await store.ForgetUnansweredAsync(s_asked.AddDays(-1), default));
+        Assert.Equal([new UnansweredChosen("rice-minimum-access-quota", 1)], Assert.Single(await store.ListUnansweredAsync(null, 10, default)).Chosen);
+
+        Assert.Equal(1, await store.ForgetUnansweredAsync(null, default));
+        await RecordAsync(store, Asked("rice how much", s_asked));
+        Assert.Empty(Assert.Single(await store.ListUnansweredAsync(null, 10, default)).Chosen);
+    }
 
     [SkippableFact]
     public async Task Record_SameQuestionTypedDifferently_IsOneRowWithItsCountAndLatestDetails()
