@@ -23,6 +23,10 @@ internal sealed record Entities(IReadOnlySet<string> People, int? Round, DateOnl
     /// <summary>The people named by their own name (in either order or in part), not only by an alias or title.</summary>
     public IReadOnlySet<string> ByName { get; init; } = FrozenSet<string>.Empty;
 
+    /// <summary>Heads of government the question names as a government and its time: "the takaichi cabinet", "trump
+    /// administration", "under ishiba".</summary>
+    public IReadOnlySet<string> Governments { get; init; } = FrozenSet<string>.Empty;
+
     public bool Any => People.Count > 0 || Round is not null || From is not null;
 }
 
@@ -44,7 +48,7 @@ internal sealed class EntityResolver
     /// <summary>The keys that are a person's name, in either order or in part, not an alias.</summary>
     private readonly HashSet<string> _ownNames = new(StringComparer.Ordinal);
 
-    /// <summary>People who held a head-of-government post (<see cref="s_headPosts"/>).</summary>
+    /// <summary>People who held a head-of-government post (<see cref="HeadPosts"/>).</summary>
     private readonly HashSet<string> _heads = new(StringComparer.Ordinal);
 
     private readonly int _maxNameWords;
@@ -55,7 +59,7 @@ internal sealed class EntityResolver
     {
         foreach (var person in facts.People)
         {
-            if (person.Roles.Any(r => s_headPosts.Any(p => r.Title.StartsWith(p, StringComparison.Ordinal))))
+            if (person.Roles.Any(r => HeadPosts.Any(p => r.Title.StartsWith(p, StringComparison.Ordinal))))
             {
                 _heads.Add(person.Id);
             }
@@ -94,6 +98,7 @@ internal sealed class EntityResolver
     public Entities Resolve(IReadOnlyList<string> words, IReadOnlySet<string>? ordinals = null)
     {
         var people = new HashSet<string>(StringComparer.Ordinal);
+        var governments = new HashSet<string>(StringComparer.Ordinal);
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
         var byName = new HashSet<string>(StringComparer.Ordinal);
         var namePositions = new HashSet<int>();
@@ -106,7 +111,13 @@ internal sealed class EntityResolver
                 {
                     // "the takaichi cabinet", "trump administration": a government and its time, not the person (but
                     // "kihara cabinet secretary" is Kihara: only a head of government has a government named after them).
-                    if (id is not null && !(_heads.Contains(id) && i + n < words.Count && s_governments.Contains(words[i + n])))
+                    var government = id is not null && _heads.Contains(id) && i + n < words.Count && s_governments.Contains(words[i + n]);
+                    if (id is not null && _heads.Contains(id) && (government || (i > 0 && words[i - 1] == "under")))
+                    {
+                        governments.Add(id);
+                    }
+
+                    if (id is not null && !government)
                     {
                         people.Add(id);
                         if (_ownNames.Contains(key) ? byName.Add(id) : !positions.ContainsKey(id))
@@ -124,13 +135,13 @@ internal sealed class EntityResolver
         }
 
         var (from, to, day) = Date(words);
-        return new Entities(people, Round(words, ordinals ?? FrozenSet<string>.Empty), from, to, day) { Positions = positions, NamePositions = namePositions, ByName = byName };
+        return new Entities(people, Round(words, ordinals ?? FrozenSet<string>.Empty), from, to, day) { Positions = positions, NamePositions = namePositions, ByName = byName, Governments = governments };
     }
 
     private static readonly HashSet<string> s_governments = ["cabinet", "naikaku", "government", "govt", "gov", "administration", "admin"];
 
     /// <summary>Posts whose holders head a government: a government can be named after them.</summary>
-    private static readonly string[] s_headPosts = ["Prime Minister", "President of the United States"];
+    internal static readonly string[] HeadPosts = ["Prime Minister", "President of the United States"];
 
     private static readonly HashSet<string> s_limits = ["before", "ahead", "prior", "until", "till", "preceding"];
 

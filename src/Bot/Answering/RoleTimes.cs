@@ -48,6 +48,9 @@ internal sealed partial class RoleTimes
     private static readonly HashSet<string> s_genericHeads = ["president", "leader", "vice", "under", "deputy", "director", "chair"];
 
     private readonly Dictionary<string, List<Post>> _posts = new(StringComparer.Ordinal);
+
+    /// <summary>Per head of government, the span of their dated head-of-government posts (to now when one is open).</summary>
+    private readonly Dictionary<string, (DateOnly From, DateOnly? To)> _governments = new(StringComparer.Ordinal);
     private readonly DateOnly _now;
     private readonly (DateOnly From, DateOnly To)? _talks;
 
@@ -64,6 +67,15 @@ internal sealed partial class RoleTimes
         if (rounds.Count > 0)
         {
             _talks = (rounds.Min(r => r.Date!.Value.Start), rounds.Max(r => (r.EndDate ?? r.Date!.Value).End));
+        }
+
+        foreach (var person in facts.People)
+        {
+            var headed = person.Roles.Where(r => r.From is not null && EntityResolver.HeadPosts.Any(p => r.Title.StartsWith(p, StringComparison.Ordinal))).ToList();
+            if (headed.Count > 0)
+            {
+                _governments[person.Id] = (headed.Min(r => r.From!.Value.Start), headed.Any(r => r.To is null) ? null : headed.Max(r => r.To!.Value.End));
+            }
         }
 
         foreach (var (person, role, terms) in titles)
@@ -106,7 +118,7 @@ internal sealed partial class RoleTimes
         words.Any(s_now.Contains) || (words.Any(s_stillNow.Contains) && !words.Any(s_past.Contains));
 
     /// <summary>
-    /// The time a question places its post in: a date or year it names, then "now", "during the talks" (the numbered
+    /// The time a question places its post in: a date or year it names, then a government it names ("under ishiba"), "now", "during the talks" (the numbered
     /// rounds' span), "when the deal was made" (the last round's day) or "former"; else a post asked for in the present
     /// tense ("who is the pm") is asked for now. Null when it places it in no time.
     /// </summary>
@@ -124,6 +136,18 @@ internal sealed partial class RoleTimes
             if (word.Length == 4 && EntityResolver.Year(word) is { } year)
             {
                 return new TimeFrame(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+            }
+        }
+
+        // "chief cabinet secretary under takaichi", "finance minister in the ishiba cabinet": that government's time,
+        // without the day it took over or handed over, when the outgoing and incoming ministers both held their posts.
+        if (entities.Governments.Count == 1 && _governments.TryGetValue(entities.Governments.First(), out var government))
+        {
+            var end = government.To is { } last ? last.AddDays(-1) : _now;
+            var start = government.From.AddDays(1);
+            if (start <= end)
+            {
+                return new TimeFrame(start, end);
             }
         }
 

@@ -20,9 +20,16 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("what did the trump administration officials say about rice", null, "donald-trump")]
     [InlineData("kihara cabinet secretary since when", "minoru-kihara", null)]
     [InlineData("ishiba govt chief cabinet secretary", null, "shigeru-ishiba")]
+    [InlineData("hayashi under takaichi", "yoshimasa-hayashi", null)]
     public void Resolve_NameOfAGovernment_IsNotThePerson(string question, string? named, string? government)
     {
-        var people = engine.Harness.Index.Entities.Resolve(Bot.Answering.QuestionNormalizer.Words(question)).People;
+        var entities = engine.Harness.Index.Entities.Resolve(Bot.Answering.QuestionNormalizer.Words(question));
+        var people = entities.People;
+        if (government is not null)
+        {
+            Assert.Equal([government], entities.Governments);
+        }
+
         if (named is not null)
         {
             Assert.Contains(named, people);
@@ -66,6 +73,18 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.DoesNotContain("Read as", english.Body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("chief cabinet secretary under takaichi", "sanae-takaichi")]
+    [InlineData("ccs under ishiba", "shigeru-ishiba")]
+    [InlineData("hayashi's post under ishiba", "shigeru-ishiba")]
+    public void Resolve_UnderAHeadOfGovernment_NamesTheirGovernmentAndStillThePerson(string question, string head)
+    {
+        var entities = engine.Harness.Index.Entities.Resolve(Bot.Answering.QuestionNormalizer.Words(question));
+
+        Assert.Equal([head], entities.Governments);
+        Assert.Contains(head, entities.People);
+    }
+
     [Fact]
     public void Answer_EverySuggestionAskedBack_AnswersItsFact()
     {
@@ -100,6 +119,11 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("who was prime minister during the tariff talks", "shigeru-ishiba")]
     [InlineData("finance minister now", "satsuki-katayama")]
     [InlineData("who was finance minister during the negotiations", "katsunobu-kato")]
+    // A government named by its head places the post in that government's time (not the handover day).
+    [InlineData("chief cabinet secretary under takaichi", "minoru-kihara")]
+    [InlineData("who was chief cabinet secretary under ishiba", "yoshimasa-hayashi")]
+    [InlineData("finance minister in the ishiba cabinet", "katsunobu-kato")]
+    [InlineData("finance minister in the takaichi cabinet", "satsuki-katayama")]
     [InlineData("who is the current foreign minister", "toshimitsu-motegi")]
     public void Answer_PostAndTime_RanksWhoHeldThePostThenFirstWithTheRoleBonus(string question, string expected) =>
         AssertRankedFirstWithBonus(question, expected, w => w with { RoleTime = 0 }, RankingWeights.Default.RoleTime);
