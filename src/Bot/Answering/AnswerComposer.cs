@@ -145,6 +145,11 @@ internal static class AnswerComposer
                 return type == QuestionType.When && fact.Date is not null
                     ? $"{Dates(fact)}: {fact.Title}, {amount.Display}{converted}.{status}{disputed}"
                     : $"{amount.Display}{converted}: {fact.Title}{when}.{status}{disputed}";
+            case FactKind.Event:
+                // Where and with whom, when the fact base knows: "was vance at the february summit" is answered here.
+                var place = fact.Place is null ? "" : $" ({fact.Place})";
+                var people = Names(fact.People, facts) is { Length: > 0 } involved ? $" People involved: {involved}." : "";
+                return (fact.Date is null ? $"{fact.Title}{place}." : $"{Dates(fact)}: {fact.Title}{place}.") + disputed + people;
             default:
                 return fact.Date is null
                     ? $"{fact.Title}.{disputed}"

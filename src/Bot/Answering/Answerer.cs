@@ -61,8 +61,11 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         var ranked = scored.OrderByDescending(r => r.Score).ThenBy(r => r.Fact.Id, StringComparer.Ordinal).Take(Keep).ToList();
 
-        // Asked word for word as a curator wrote it for one fact (a clicked "did you mean" is): that fact answers it.
-        var curated = index.Phrased.TryGetValue(text, out var phrased);
+        // Asked word for word as a curator wrote it for one fact (a clicked "did you mean" is): that fact answers it. Only
+        // the words as typed count: not a spelling correction, nor a Japanese reading, which drops the words it does not
+        // know ("タイの自動車関税いま" reads as "car tariff now").
+        var phrased = -1;
+        var curated = readAs is null && index.Phrased.TryGetValue(string.Join(' ', QuestionNormalizer.Words(question)), out phrased);
         if (curated && !ReferenceEquals(ranked[0].Fact, facts[phrased]))
         {
             ranked.RemoveAll(r => ReferenceEquals(r.Fact, facts[phrased]));
@@ -299,8 +302,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     }
 
     /// <summary>Prepositions that, right after "who is NAME", set the person in a context ("who is trump in the japan
-    /// talks", "who's akazawa on the japanese side") rather than ask for someone else ("who is trump meeting").</summary>
-    private static readonly HashSet<string> s_profileContext = ["in", "on", "at", "for", "during", "within", "from", "of", "inside", "throughout", "regarding", "about"];
+    /// talks") rather than ask for someone else ("who is trump meeting"). Not "for" or "on": "who is lutnick for japan"
+    /// and "who's bessent on the japanese side" ask for the other side's counterpart.</summary>
+    private static readonly HashSet<string> s_profileContext = ["in", "at", "during", "within", "of", "inside", "throughout", "regarding", "about"];
 
     /// <summary>
     /// "who is NAME", "who was NAME in the talks": the named person is the subject, so the question asks for their

@@ -20,7 +20,7 @@ internal sealed class FactIndex
         TextNumbers = [.. facts.Facts.Select(TextNumbersOf)];
         OtherPlaces = [.. facts.Facts.Select(f => analyzer.Scope.OtherPlaces(QuestionNormalizer.Words(f.Title + " " + f.Text)).ToHashSet(StringComparer.Ordinal))];
         CuratedKeys = [.. facts.Facts.Select(f => FactDocuments.Names(f).Concat(f.Phrasings).Select(t => Key(analyzer.Terms(t))).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal))];
-        Phrased = PhrasedOf(facts, speller);
+        Phrased = PhrasedOf(facts);
         Facts = facts;
         Analyzer = analyzer;
         Bm25 = bm25;
@@ -76,19 +76,18 @@ internal sealed class FactIndex
     /// <summary>Per fact, the term sets of its title, aliases and phrasings: a question with exactly those terms asks for it.</summary>
     public HashSet<string>[] CuratedKeys { get; }
 
-    /// <summary>Each curated question, as the engine reads it (<see cref="Answerer.Interpret"/>), to the one fact that
-    /// holds it: asked word for word, it is the question a curator wrote for that fact. Questions two facts hold are left
-    /// out.</summary>
+    /// <summary>Each curated question, as normalised words, to the one fact that holds it: asked word for word, it is the
+    /// question a curator wrote for that fact. Questions two facts hold are left out.</summary>
     public IReadOnlyDictionary<string, int> Phrased { get; }
 
-    private static FrozenDictionary<string, int> PhrasedOf(FactBase facts, SpellingCorrector speller)
+    private static FrozenDictionary<string, int> PhrasedOf(FactBase facts)
     {
         var owners = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < facts.Facts.Count; i++)
         {
             foreach (var phrasing in facts.Facts[i].Phrasings)
             {
-                var text = string.Join(' ', QuestionNormalizer.Words(phrasing).Select(speller.Correct));
+                var text = string.Join(' ', QuestionNormalizer.Words(phrasing));
                 if (text.Length > 0)
                 {
                     owners[text] = owners.TryGetValue(text, out var owner) && owner != i ? -1 : i;

@@ -72,8 +72,12 @@ internal sealed partial record UnansweredQuestion(
     /// A short name for a question (<see cref="Key"/>) that a "did you mean" button can carry within Discord's 100-character
     /// custom_id: the first <see cref="TagLength"/> hex digits of its SHA-256. A user's choice comes back with it.
     /// </summary>
-    public static string Tag(string question) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Key(question))))[..TagLength];
+    public static string Tag(string question) => TagOfKey(Key(question));
+
+    /// <summary>The <see cref="Tag"/> of a question from its stored <see cref="Key"/>: keys are not normalised again, since
+    /// normalising is not idempotent ("f-35s" gains a base word "f35" each time).</summary>
+    public static string TagOfKey(string key) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..TagLength];
 
     /// <summary>Is it what <see cref="Tag"/> writes? Tags come back from buttons, so are untrusted input.</summary>
     public static bool IsTag(string? text) => text is { Length: TagLength } && text.All(char.IsAsciiHexDigitLower);

@@ -194,7 +194,8 @@ public static class SlackEndpoints
         var teamId = payload.Team?.Id ?? payload.User.TeamId;
         var channelId = payload.Channel?.Id ?? payload.Container?.ChannelId;
         var request = SlackCommandText.Parse(view.CommandText, Context(options, teamId, channelId, userId) with { ChoiceFor = SlackRenderer.ChoiceFor(actionId) });
-        log.Action(actionId, request.Name, teamId, userId);
+        // Not the question's tag: with the user's id it would tie the user to a kept question.
+        log.Action(SlackRenderer.ChoiceFor(actionId) is { } tag ? actionId[..^(tag.Length + 1)] : actionId, request.Name, teamId, userId);
 
         var job = new SlackReplyJob(request, view, responseUrl, time.GetUtcNow(), replaceOriginal);
         job.TryDefer();

@@ -498,10 +498,16 @@ internal abstract class SqlSubscriptionStore : ISubscriptionStore, Answering.IUn
                 }
             }
 
-            await ExecAsync(c, tx, ForgetUnansweredBefore, ct, ("@before", Ms(forgetBefore)));
-            await ExecAsync(c, tx, ForgetChoicesBefore, ct, ("@before", Ms(forgetBefore)));
+            await ForgetUnansweredBeforeAsync(c, tx, forgetBefore, ct);
             return true;
         }, ct);
+
+    /// <summary>Deletes the questions last asked and the choices last made before the cutoff; returns how many questions.</summary>
+    private static async Task<int> ForgetUnansweredBeforeAsync(DbConnection c, DbTransaction tx, DateTimeOffset cutoff, CancellationToken ct)
+    {
+        await ExecAsync(c, tx, ForgetChoicesBefore, ct, ("@before", Ms(cutoff)));
+        return await ExecAsync(c, tx, ForgetUnansweredBefore, ct, ("@before", Ms(cutoff)));
+    }
 
     public Task<IReadOnlyList<Answering.UnansweredEntry>> ListUnansweredAsync(DateTimeOffset? since, int max, CancellationToken ct) =>
         ReadAsync<IReadOnlyList<Answering.UnansweredEntry>>(async c =>
@@ -550,7 +556,7 @@ internal abstract class SqlSubscriptionStore : ISubscriptionStore, Answering.IUn
                 }
             }
 
-            return [.. list.Select(e => chosen.TryGetValue(Answering.UnansweredQuestion.Tag(e.Key), out var facts) ? e.Entry with { Chosen = facts } : e.Entry)];
+            return [.. list.Select(e => chosen.TryGetValue(Answering.UnansweredQuestion.TagOfKey(e.Key), out var facts) ? e.Entry with { Chosen = facts } : e.Entry)];
         }, ct);
 
     public Task<int> ForgetUnansweredAsync(DateTimeOffset? before, CancellationToken ct) =>
@@ -562,8 +568,7 @@ internal abstract class SqlSubscriptionStore : ISubscriptionStore, Answering.IUn
                 return await ExecAsync(c, tx, "DELETE FROM unanswered_questions", ct);
             }
 
-            await ExecAsync(c, tx, ForgetChoicesBefore, ct, ("@before", Ms(cutoff)));
-            return await ExecAsync(c, tx, ForgetUnansweredBefore, ct, ("@before", Ms(cutoff)));
+            return await ForgetUnansweredBeforeAsync(c, tx, cutoff, ct);
         }, ct);
 
     public void Dispose()

@@ -110,6 +110,20 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.True(result.Confidence >= engine.Harness.Answerer.Model.Threshold);
     }
 
+    [Theory]
+    // Read through the glossary, which drops the country it does not know: the reading is a curated question, the
+    // question is not.
+    [InlineData("オーストラリアの自動車関税いま？", "car tariff now")]
+    // Spelling-corrected into a curated question.
+    [InlineData("car tarif now", null)]
+    public void Answer_CuratedQuestionOnlyAfterReadingOrCorrecting_KeepsTheModelsConfidence(string question, string? readAs)
+    {
+        var result = engine.Harness.Answer(question);
+
+        Assert.Equal(readAs, result.ReadAs);
+        Assert.Equal(engine.Harness.Answerer.Model.Confidence(result.Features), result.Confidence);
+    }
+
     [Fact]
     public void Answer_QuestionAboutAnotherCountrysLeader_Abstains() =>
         Assert.True(engine.Harness.Answer("who is the president of france").Abstained);
