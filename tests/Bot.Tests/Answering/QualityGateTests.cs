@@ -77,15 +77,19 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     //   206, ranked first 243, out-of-scope 36/37, lead 13.7 points, all unchanged; confident wrong 6 -> 7 after the
     //   last refit (one in-scope question answered wrongly instead of abstained on; dev unchanged at 710.6). The
     //   ceiling stays 7, now with no slack: it is not raised to make room.
+    // - Fifth session of 2026-11-26 (curated questions asked word for word, governments as time frames, "who is X in
+    //   the …" as a profile, event answers naming their people, four dev labels that these answers now satisfy, a refit
+    //   at 0.87): top-1 206 -> 209, lead 13.7 -> 14.9 points, confident wrong 7, ranked first 243, out of scope 36/37.
+    //   The top-1 floor rose 205 -> 208 and the lead floor 0.13 -> 0.14.
     // Ranked-first does not depend on the threshold, so it guards the ranking itself. Of the issue's targets only
     // out-of-scope abstention (95%) is met; the lead over BM25 (15 points) was met at threshold 0.84 and is not at 0.87;
     // top-1 95% and no confident wrong answer are not: from here, raise these as the engine improves, never lower them
     // to pass.
-    private const double MinTop1 = 205.0 / 263;
+    private const double MinTop1 = 208.0 / 263;
     private const double MinRankedFirst = 242.0 / 263;
     private const double MinOutOfScopeAbstention = 35.0 / 37;
     private const int MaxConfidentWrong = 7;
-    private const double MinLeadOverBaseline = 0.13;
+    private const double MinLeadOverBaseline = 0.14;
 
     private IReadOnlyList<GoldQuestion> TestSplit => [.. engine.Gold.Where(q => q.Split == GoldSet.Test)];
 
@@ -143,9 +147,11 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // threshold moved between 0.87 and 0.89. The ranked-first floor rose 137 -> 138, the top-1 floor 112 -> 113 and the
     // ceiling fell 5 -> 4; the out-of-scope floor stays 45. Fourth session of 2026-11-26 (posts asked for now, the
     // Japanese glossary's words kept from spelling correction, threshold 0.87): ranked first 139, top-1 76.7% (115),
-    // out-of-scope 46, 3 confident wrong; the top-1 floor rose to 114.
-    private const double MinFresh2RankedFirst = 138.0 / 150;
-    private const double MinFresh2Top1 = 114.0 / 150;
+    // out-of-scope 46, 3 confident wrong; the top-1 floor rose to 114. Fifth session (see the test split): ranked first
+    // 140, top-1 78.0% (117), out-of-scope 46, 4 confident wrong (utility 77, was 85: one more wrong, two more right);
+    // the ranked-first floor rose to 139 and the top-1 floor to 116; the ceiling stays 4, with no slack.
+    private const double MinFresh2RankedFirst = 139.0 / 150;
+    private const double MinFresh2Top1 = 116.0 / 150;
     private const double MinFresh2OutOfScopeAbstention = 45.0 / 49;
     private const int MaxFresh2ConfidentWrong = 4;
 
@@ -181,11 +187,12 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // 157 / 119 / 61 / 9; when this gate was set, after review fixes and at 0.87, ranked first 92.4% (157), top-1 71.8%
     // (122), out-of-scope 85.5% (59), 11 confident wrong. One question of slack each on that last reading. Fourth
     // session of 2026-11-26: ranked first 92.9% (158), top-1 122, out-of-scope 59, 11 confident wrong; the ranked-first
-    // floor rose to 157.
+    // floor rose to 157. Fifth session: ranked first 158, top-1 72.4% (123), out-of-scope 87.0% (60), 10 confident
+    // wrong; the top-1 floor rose to 122, the out-of-scope floor to 59 and the ceiling fell 12 -> 11.
     private const double MinFresh6RankedFirst = 157.0 / 170;
-    private const double MinFresh6Top1 = 121.0 / 170;
-    private const double MinFresh6OutOfScopeAbstention = 58.0 / 69;
-    private const int MaxFresh6ConfidentWrong = 12;
+    private const double MinFresh6Top1 = 122.0 / 170;
+    private const double MinFresh6OutOfScopeAbstention = 59.0 / 69;
+    private const int MaxFresh6ConfidentWrong = 11;
 
     [Fact]
     public void Eval_Fresh6HeldOutSet_MeetsItsGate() =>
@@ -200,9 +207,10 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // again at the end of that session, after the Japanese glossary, posts asked for now and a refit (threshold 0.87):
     // ranked first 189, top-1 61.7% (124), out-of-scope 96.5% (83), 3 confident wrong (utility 94, was 75). The
     // top-1 floor moved 124 -> 123 (loosened by one, on that reading), the out-of-scope floor rose to 82 and the
-    // ceiling fell 6 -> 4.
+    // ceiling fell 6 -> 4. Fifth session: ranked first 189, top-1 62.7% (126), out-of-scope 95.3% (82), 4 confident
+    // wrong (utility 86, was 94); the top-1 floor rose to 125; the out-of-scope floor and the ceiling are at the reading.
     private const double MinFresh8RankedFirst = 188.0 / 201;
-    private const double MinFresh8Top1 = 123.0 / 201;
+    private const double MinFresh8Top1 = 125.0 / 201;
     private const double MinFresh8OutOfScopeAbstention = 82.0 / 86;
     private const int MaxFresh8ConfidentWrong = 4;
 
@@ -218,11 +226,12 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // part: ranked first 94.0% (47/50), top-1 64.0% (32/50), out-of-scope 85.0% (17/20), 3 confident wrong; BM25 0%.
     // After the review's fixes (full-width digits and half-width kana folded by hand, compounds such as コメント and
     // 後任, every person named): ranked first 96.0% (48), top-1 66.0% (33), out-of-scope 17, 3 confident wrong.
-    // One question of slack each.
+    // One question of slack each. Fifth session: ranked first 48, top-1 68.0% (34), out-of-scope 18, 2 confident wrong;
+    // the top-1 floor rose to 33, the out-of-scope floor to 17 and the ceiling fell 4 -> 3.
     private const double MinJapaneseRankedFirst = 47.0 / 50;
-    private const double MinJapaneseTop1 = 32.0 / 50;
-    private const double MinJapaneseOutOfScopeAbstention = 16.0 / 20;
-    private const int MaxJapaneseConfidentWrong = 4;
+    private const double MinJapaneseTop1 = 33.0 / 50;
+    private const double MinJapaneseOutOfScopeAbstention = 17.0 / 20;
+    private const int MaxJapaneseConfidentWrong = 3;
 
     [Fact]
     public void Eval_JapaneseHeldOutPart_MeetsItsGate() =>

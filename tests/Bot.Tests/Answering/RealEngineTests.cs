@@ -125,6 +125,15 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     }
 
     [Fact]
+    public void Compose_Event_NamesThePeopleItInvolves()
+    {
+        var reply = AnswerComposer.Compose(engine.Harness.Answer("first ishiba trump summit"));
+
+        Assert.Equal("ishiba-trump-summit-2025-02", Assert.Single(reply.FactIds));
+        Assert.StartsWith("February 7, 2025: First Ishiba–Trump summit. People involved: Shigeru Ishiba, Donald Trump, Takeshi Iwaya, JD Vance.\n", reply.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Answer_QuestionAboutAnotherCountrysLeader_Abstains() =>
         Assert.True(engine.Harness.Answer("who is the president of france").Abstained);
 
