@@ -99,7 +99,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Spread: ranked.Count > 1 ? top.Score - ranked.Skip(1).Take(4).Average(r => r.Score) : top.Score,
             Unstated: Unstated(index, topIndex, words, entities) ? 1 : 0,
             Speculative: index.Analyzer.Scope.Speculates(words) ? 1 : 0,
-            Length: Math.Min(terms.Count, LengthCap) / (double)LengthCap);
+            Length: Math.Min(terms.Count, LengthCap) / (double)LengthCap,
+            CountedAbsent: CountedAbsent(index, words, topIndex) ? 1 : 0);
         // The model's confidence, raised to the threshold for a curated question: the curator's word is the evidence.
         var p = confidence.Confidence(features);
         p = curated ? Math.Max(p, confidence.Threshold) : p;
@@ -507,6 +508,21 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         }
 
         return total > 0 ? matched / total : 0;
+    }
+
+    /// <summary>"how many years", "how much gas": the thing counted, when the fact never speaks of it.</summary>
+    private static bool CountedAbsent(FactIndex index, List<string> words, int fact)
+    {
+        for (var i = 0; i + 2 < words.Count; i++)
+        {
+            if (words[i] == "how" && words[i + 1] is "many" or "much" && !Analyzer.StopWords.Contains(words[i + 2]) && !char.IsDigit(words[i + 2][0]))
+            {
+                var terms = index.Analyzer.Terms([words[i + 2]]);
+                return terms.Count > 0 && !terms.Any(t => index.Bm25.DocumentHas(fact, t));
+            }
+        }
+
+        return false;
     }
 
     /// <summary>1 when the question names a country other than Japan and the US that the fact does not name.</summary>

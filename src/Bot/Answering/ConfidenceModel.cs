@@ -6,16 +6,16 @@ namespace Bot.Answering;
 /// <summary>What the confidence is computed from, for the best candidate of one question.</summary>
 internal readonly record struct ConfidenceFeatures(
     double Fused, double Margin, double Semantic, double Coverage, double Unknown, double EntityAgreement, double RankAgreement,
-    double SemanticMargin, double LexicalMargin, double OtherPlace, double CloseRelated = 0, double ProfileOfSeveral = 0, double SemanticVote = 0, double TopFits = 0, double SecondFits = 0, double Stability = 1, double Spread = 0, double Unstated = 0, double Speculative = 0, double Length = 1)
+    double SemanticMargin, double LexicalMargin, double OtherPlace, double CloseRelated = 0, double ProfileOfSeveral = 0, double SemanticVote = 0, double TopFits = 0, double SecondFits = 0, double Stability = 1, double Spread = 0, double Unstated = 0, double Speculative = 0, double Length = 1, double CountedAbsent = 0)
 {
     public static readonly string[] Names =
     [
         "fused", "margin", "semantic", "coverage", "unknown", "entity", "agreement", "semantic_margin", "lexical_margin", "other_place",
-        "close_related", "profile_of_several", "semantic_vote", "top_fits", "second_fits", "stability", "spread", "unstated", "speculative", "length",
+        "close_related", "profile_of_several", "semantic_vote", "top_fits", "second_fits", "stability", "spread", "unstated", "speculative", "length", "counted_absent",
     ];
 
     public double[] ToArray() =>
-        [Fused, Math.Sqrt(Math.Max(0, Margin)), Semantic, Coverage, Unknown, EntityAgreement, RankAgreement, SemanticMargin, LexicalMargin, OtherPlace, CloseRelated, ProfileOfSeveral, SemanticVote, TopFits, SecondFits, Stability, Spread, Unstated, Speculative, Length];
+        [Fused, Math.Sqrt(Math.Max(0, Margin)), Semantic, Coverage, Unknown, EntityAgreement, RankAgreement, SemanticMargin, LexicalMargin, OtherPlace, CloseRelated, ProfileOfSeveral, SemanticVote, TopFits, SecondFits, Stability, Spread, Unstated, Speculative, Length, CountedAbsent];
 }
 
 /// <summary>

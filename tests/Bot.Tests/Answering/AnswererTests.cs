@@ -47,6 +47,20 @@ public sealed class AnswererTests
         Assert.Equal(speculative, s_harness.Answer(question).Features.Speculative);
 
     [Theory]
+    // The thing counted, when the top fact never speaks of it: a neighbouring fact, not the answer.
+    [InlineData("how many trucks does the car tariff cover", 1)]
+    [InlineData("how many cars pay the 15% tariff", 0)]
+    [InlineData("how much is the car tariff now", 0)]
+    [InlineData("what is the car tariff now", 0)]
+    public void Answer_CountsSomethingTheFactNeverMentions_IsAConfidenceFeature(string question, double absent)
+    {
+        var result = s_harness.Answer(question);
+
+        Assert.Equal("tariff-japan-autos-15", result.Ranked[0].Fact.Id);
+        Assert.Equal(absent, result.Features.CountedAbsent);
+    }
+
+    [Theory]
     [InlineData("who led the talks for japan", Bot.Facts.Side.Japan)]
     [InlineData("who was the japanese official in the talks", Bot.Facts.Side.Japan)]
     [InlineData("who led the talks for the us", Bot.Facts.Side.UnitedStates)]
