@@ -28,7 +28,7 @@ internal static class GoldSet
     /// are held out; everyday (short everyday questions) is half dev, half held out.
     /// </summary>
     public static readonly string[] DefaultFiles =
-        ["data/eval/questions.yaml", "data/eval/fresh.yaml", "data/eval/fresh2.yaml", "data/eval/fresh3.yaml", "data/eval/fresh4.yaml", "data/eval/everyday.yaml", "data/eval/fresh5.yaml", "data/eval/fresh6.yaml", "data/eval/fresh7.yaml", "data/eval/fresh8.yaml"];
+        ["data/eval/questions.yaml", "data/eval/fresh.yaml", "data/eval/fresh2.yaml", "data/eval/fresh3.yaml", "data/eval/fresh4.yaml", "data/eval/everyday.yaml", "data/eval/fresh5.yaml", "data/eval/fresh6.yaml", "data/eval/fresh7.yaml", "data/eval/fresh8.yaml", "data/eval/fresh9.yaml"];
 
     private static readonly HashSet<string> s_keys = ["q", "expect", "abstain", "split", "note"];
 
