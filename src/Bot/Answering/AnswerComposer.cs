@@ -149,7 +149,8 @@ internal static class AnswerComposer
                 // Where and with whom, when the fact base knows: "was vance at the february summit" is answered here.
                 var place = fact.Place is null ? "" : $" ({fact.Place})";
                 var people = Names(fact.People, facts) is { Length: > 0 } involved ? $" People involved: {involved}." : "";
-                return (fact.Date is null ? $"{fact.Title}{place}." : $"{Dates(fact)}: {fact.Title}{place}.") + disputed + people;
+                var headline = fact.Date is null ? $"{fact.Title}{place}" : $"{Dates(fact)}: {fact.Title}{place}";
+                return headline + (headline.EndsWith('.') ? "" : ".") + disputed + people;
             default:
                 return fact.Date is null
                     ? $"{fact.Title}.{disputed}"

@@ -48,7 +48,7 @@ internal sealed class EntityResolver
     /// <summary>The keys that are a person's name, in either order or in part, not an alias.</summary>
     private readonly HashSet<string> _ownNames = new(StringComparer.Ordinal);
 
-    /// <summary>People who held a head-of-government post (<see cref="HeadPosts"/>).</summary>
+    /// <summary>People who held a head-of-government post (<see cref="IsHeadPost"/>).</summary>
     private readonly HashSet<string> _heads = new(StringComparer.Ordinal);
 
     private readonly int _maxNameWords;
@@ -59,7 +59,7 @@ internal sealed class EntityResolver
     {
         foreach (var person in facts.People)
         {
-            if (person.Roles.Any(r => HeadPosts.Any(p => r.Title.StartsWith(p, StringComparison.Ordinal))))
+            if (person.Roles.Any(IsHeadPost))
             {
                 _heads.Add(person.Id);
             }
@@ -109,12 +109,14 @@ internal sealed class EntityResolver
                 var key = string.Join(' ', words.Skip(i).Take(n));
                 if (_names.TryGetValue(key, out var id))
                 {
-                    // "the takaichi cabinet", "trump administration": a government and its time, not the person (but
-                    // "kihara cabinet secretary" is Kihara: only a head of government has a government named after them).
-                    var government = id is not null && _heads.Contains(id) && i + n < words.Count && s_governments.Contains(words[i + n]);
-                    if (id is not null && _heads.Contains(id) && (government || (i > 0 && words[i - 1] == "under")))
+                    // "the takaichi cabinet", "trump administration", "under ishiba": a government and its time, not the
+                    // person (but "kihara cabinet secretary" is Kihara: only a head of government has a government named
+                    // after them).
+                    var government = id is not null && _heads.Contains(id)
+                        && ((i + n < words.Count && s_governments.Contains(words[i + n])) || (i > 0 && words[i - 1] == "under"));
+                    if (government)
                     {
-                        governments.Add(id);
+                        governments.Add(id!);
                     }
 
                     if (id is not null && !government)
@@ -141,7 +143,10 @@ internal sealed class EntityResolver
     private static readonly HashSet<string> s_governments = ["cabinet", "naikaku", "government", "govt", "gov", "administration", "admin"];
 
     /// <summary>Posts whose holders head a government: a government can be named after them.</summary>
-    internal static readonly string[] HeadPosts = ["Prime Minister", "President of the United States"];
+    private static readonly string[] s_headPosts = ["Prime Minister", "President of the United States"];
+
+    /// <summary>Is the role one that heads a government ("Prime Minister of Japan", "President of the United States")?</summary>
+    internal static bool IsHeadPost(Role role) => s_headPosts.Any(p => role.Title.StartsWith(p, StringComparison.Ordinal));
 
     private static readonly HashSet<string> s_limits = ["before", "ahead", "prior", "until", "till", "preceding"];
 

@@ -49,7 +49,7 @@ internal sealed partial class RoleTimes
 
     private readonly Dictionary<string, List<Post>> _posts = new(StringComparer.Ordinal);
 
-    /// <summary>Per head of government, the span of their dated head-of-government posts (to now when one is open).</summary>
+    /// <summary>Per head of government, the span of their latest dated head-of-government post (to now when it is open).</summary>
     private readonly Dictionary<string, (DateOnly From, DateOnly? To)> _governments = new(StringComparer.Ordinal);
     private readonly DateOnly _now;
     private readonly (DateOnly From, DateOnly To)? _talks;
@@ -71,10 +71,10 @@ internal sealed partial class RoleTimes
 
         foreach (var person in facts.People)
         {
-            var headed = person.Roles.Where(r => r.From is not null && EntityResolver.HeadPosts.Any(p => r.Title.StartsWith(p, StringComparison.Ordinal))).ToList();
-            if (headed.Count > 0)
+            // A head with two terms (Trump) is taken at the latest: a span over both would cover the government between.
+            if (person.Roles.Where(r => r.From is not null && EntityResolver.IsHeadPost(r)).MaxBy(r => r.From!.Value) is { } latest)
             {
-                _governments[person.Id] = (headed.Min(r => r.From!.Value.Start), headed.Any(r => r.To is null) ? null : headed.Max(r => r.To!.Value.End));
+                _governments[person.Id] = (latest.From!.Value.Start, latest.To?.End);
             }
         }
 
@@ -141,14 +141,21 @@ internal sealed partial class RoleTimes
 
         // "chief cabinet secretary under takaichi", "finance minister in the ishiba cabinet": that government's time,
         // without the day it took over or handed over, when the outgoing and incoming ministers both held their posts.
-        if (entities.Governments.Count == 1 && _governments.TryGetValue(entities.Governments.First(), out var government))
+        // A government whose time the fact base does not date ("the abe cabinet"), or two of them, place the post in no
+        // time the engine can read: not "now" either.
+        if (entities.Governments.Count > 0)
         {
-            var end = government.To is { } last ? last.AddDays(-1) : _now;
-            var start = government.From.AddDays(1);
-            if (start <= end)
+            if (entities.Governments.Count == 1 && _governments.TryGetValue(entities.Governments.First(), out var government))
             {
-                return new TimeFrame(start, end);
+                var end = government.To is { } last ? last.AddDays(-1) : _now;
+                var start = government.From.AddDays(1);
+                if (start <= end)
+                {
+                    return new TimeFrame(start, end);
+                }
             }
+
+            return null;
         }
 
         if (AsksNow(words))

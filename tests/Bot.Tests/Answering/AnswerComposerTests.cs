@@ -93,4 +93,18 @@ public sealed class AnswerComposerTests
         Assert.Contains("who is akazawa", reply.Suggestions);
         Assert.InRange(reply.Suggestions.Count, 1, 3);
     }
+
+    private static Bot.Facts.Fact Event(string title, string? place = null, params string[] people) => new()
+    {
+        Id = "summit", Kind = Bot.Facts.FactKind.Event, Title = title, Text = "A meeting.", AsOf = new Bot.Facts.PartialDate(2025, 6, 1),
+        Date = new Bot.Facts.PartialDate(2025, 5, 30), SourceIds = ["s1"], Phrasings = [], Place = place, People = people, Location = new Bot.Facts.FactLocation("events.yaml", 1),
+    };
+
+    [Theory]
+    [InlineData("Summit", null, new string[0], "May 30, 2025: Summit.")]
+    [InlineData("Summit held in Washington, D.C.", null, new string[0], "May 30, 2025: Summit held in Washington, D.C.")]
+    [InlineData("Summit", "Tokyo", new[] { "ryosei-akazawa", "scott-bessent" }, "May 30, 2025: Summit (Tokyo). People involved: Ryosei Akazawa, Scott Bessent.")]
+    [InlineData("Summit", null, new[] { "ryosei-akazawa", "someone-not-in-the-facts" }, "May 30, 2025: Summit. People involved: Ryosei Akazawa, someone-not-in-the-facts.")]
+    public void Direct_Event_GivesDatePlaceAndThePeopleInvolved(string title, string? place, string[] people, string expected) =>
+        Assert.Equal(expected, AnswerComposer.Direct(Event(title, place, people), QuestionType.What, s_harness.Facts));
 }

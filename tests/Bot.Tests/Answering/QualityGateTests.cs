@@ -44,9 +44,11 @@ public sealed class RealEngineGroup : ICollectionFixture<RealEngineFixture>
 public sealed class QualityGateTests(RealEngineFixture engine)
 {
     // Measured on the test split (300 questions: the first 179, plus 121 from the second batch of independently written
-    // questions; threshold 0.87, confidence fitted on 1,934 dev questions) when the gate was last set: top-1 78.3%
-    // (206/263), ranked first 92.4% (243/263), out-of-scope abstention 97.3% (36/37), 6 confident wrong, 13.7 points over
-    // BM25 (64.6%). Each constant allows about one question of slack for floating-point differences between machines.
+    // questions; threshold 0.87, confidence fitted on 1,934 dev questions) when the gate was last set (fifth session of
+    // 2026-11-26): top-1 79.8% (210/263), ranked first 92.4% (243/263), out-of-scope abstention 97.3% (36/37), 7 confident
+    // wrong, 15.2 points over BM25 (64.6%). The floors allow about one question of slack for floating-point differences
+    // between machines; the confident-wrong ceiling has none (it is not raised to make room). Clean-machine CI runs have
+    // reproduced every reading exactly so far.
     // Floors have been loosened five times, deliberately, never to let a regression through:
     // - when the gate moved to this larger test split and the threshold to the one the 601-question dev split's cost
     //   rule picks (a wrong answer costs ten right ones); the first gate, on 179 questions at threshold 0.75, was top-1
@@ -79,14 +81,13 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     //   ceiling stays 7, now with no slack: it is not raised to make room.
     // - Fifth session of 2026-11-26 (curated questions asked word for word, governments as time frames, "who is X in
     //   the …" as a profile, event answers naming their people, four dev labels that these answers now satisfy, a refit
-    //   at 0.87): top-1 206 -> 209, lead 13.7 -> 14.9 points, confident wrong 7, ranked first 243, out of scope 36/37.
+    //   at 0.87): top-1 206 -> 209, lead 13.7 -> 14.8 points, confident wrong 7, ranked first 243, out of scope 36/37.
     //   The top-1 floor rose 205 -> 208 and the lead floor 0.13 -> 0.14. After the counted_absent feature and a last
     //   refit: top-1 210 (79.8%), lead 15.2 points (the issue's 15 met), 7 confident wrong, ranked first 243, out of
     //   scope 36/37; the top-1 floor rose to 209.
-    // Ranked-first does not depend on the threshold, so it guards the ranking itself. Of the issue's targets only
-    // out-of-scope abstention (95%) is met; the lead over BM25 (15 points) was met at threshold 0.84 and is not at 0.87;
-    // top-1 95% and no confident wrong answer are not: from here, raise these as the engine improves, never lower them
-    // to pass.
+    // Ranked-first does not depend on the threshold, so it guards the ranking itself. Of the issue's targets the
+    // out-of-scope abstention (95%) and, since the fifth session, the lead over BM25 (15 points) are met; top-1 95% and no
+    // confident wrong answer are not: from here, raise these as the engine improves, never lower them to pass.
     private const double MinTop1 = 209.0 / 263;
     private const double MinRankedFirst = 242.0 / 263;
     private const double MinOutOfScopeAbstention = 35.0 / 37;
@@ -153,7 +154,7 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // 140, top-1 78.0% (117), out-of-scope 46, 4 confident wrong (utility 77, was 85: one more wrong, two more right);
     // the ranked-first floor rose to 139 and the top-1 floor to 116; the ceiling stays 4, with no slack. After the
     // session's last refit (counted_absent): ranked first 140, top-1 116, out-of-scope 46, 4 confident wrong; the top-1
-    // floor moved back to 115, one below that final reading.
+    // floor was loosened back to 115, one below that final reading (it had passed at 116, with no slack).
     private const double MinFresh2RankedFirst = 139.0 / 150;
     private const double MinFresh2Top1 = 115.0 / 150;
     private const double MinFresh2OutOfScopeAbstention = 45.0 / 49;

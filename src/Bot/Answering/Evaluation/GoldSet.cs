@@ -23,9 +23,9 @@ internal static class GoldSet
     public const string Main = "questions";
 
     /// <summary>
-    /// The gold files <c>bot eval</c> reads by default: the main set, and eight later sets from writers who read only the
-    /// fact files. fresh, fresh3, fresh4, fresh5 and fresh7 are dev (calibration data in new writers' wording); fresh2 and fresh6
-    /// are held out; everyday (short everyday questions) is half dev, half held out.
+    /// The gold files <c>bot eval</c> reads by default: the main set, and ten later sets from writers who read only the
+    /// fact files. fresh, fresh3, fresh4, fresh5 and fresh7 are dev (calibration data in new writers' wording); fresh2,
+    /// fresh6, fresh8 and fresh9 are held out; everyday (short everyday questions) is half dev, half held out.
     /// </summary>
     public static readonly string[] DefaultFiles =
         ["data/eval/questions.yaml", "data/eval/fresh.yaml", "data/eval/fresh2.yaml", "data/eval/fresh3.yaml", "data/eval/fresh4.yaml", "data/eval/everyday.yaml", "data/eval/fresh5.yaml", "data/eval/fresh6.yaml", "data/eval/fresh7.yaml", "data/eval/fresh8.yaml", "data/eval/fresh9.yaml"];
