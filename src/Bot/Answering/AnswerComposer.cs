@@ -61,7 +61,7 @@ internal static class AnswerComposer
         return new Reply
         {
             Kind = ReplyKind.Answer,
-            Title = fact.Title,
+            Title = result.JapaneseName is { } japanese ? $"{fact.Title} ({japanese})" : fact.Title,
             Body = body.ToString().TrimEnd() + (ReadAs(result) is { } readAs ? "\n" + readAs : ""),
             Sources = Cited(fact, facts, quoted),
             AsOf = fact.AsOf,

@@ -25,6 +25,10 @@ public sealed record AnswerResult
     /// <summary>For a question typed in Japanese script, the English words it was read as; null otherwise.</summary>
     public string? ReadAs { get; init; }
 
+    /// <summary>For a question typed in Japanese script answered by a person, their name as the glossary writes it in
+    /// Japanese ("赤沢亮正"), so the asker can see who is meant; null otherwise.</summary>
+    public string? JapaneseName { get; init; }
+
     /// <summary>What the confidence was computed from (for calibration and diagnostics).</summary>
     internal ConfidenceFeatures Features { get; init; }
 

@@ -115,6 +115,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Type = type,
             Interpreted = text,
             ReadAs = readAs,
+            JapaneseName = readAs is not null && !abstained && top.Fact.Kind == FactKind.Person ? index.Analyzer.Japanese.NameOf(top.Fact.Title) : null,
             Features = features,
             Suggestions = abstained ? [.. ranked.Where(r => r.Semantic >= 0.45 || Evidence(r) >= 0.15).Take(MaxSuggestions).Select(r => r.Fact)] : [],
         };

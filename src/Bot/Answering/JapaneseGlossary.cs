@@ -35,6 +35,18 @@ internal sealed partial class JapaneseGlossary
         _longest = _terms.Count == 0 ? 0 : _terms.Keys.Max(k => k.Length);
     }
 
+    /// <summary>
+    /// A person's name in Japanese: the longest term that reads as the whole English name ("Ryosei Akazawa" →
+    /// 赤沢亮正, not 赤沢, which reads "akazawa"); of two as long, the first in code-point order (赤沢亮正 before the
+    /// older form 赤澤亮正). Null when no term reads as the name.
+    /// </summary>
+    public string? NameOf(string name)
+    {
+        var reading = string.Join(' ', QuestionNormalizer.Words(name));
+        return _terms.Where(t => t.Value == reading).Select(t => t.Key)
+            .OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).FirstOrDefault();
+    }
+
     /// <summary>The English reading of every term.</summary>
     public IEnumerable<string> Readings => _terms.Values;
 

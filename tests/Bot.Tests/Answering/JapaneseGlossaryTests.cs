@@ -28,6 +28,20 @@ public sealed class JapaneseGlossaryTests
     private static string Read(string question) => string.Join(' ', QuestionNormalizer.Words(s_glossary.Gloss(question)));
 
     [Theory]
+    [InlineData("Ryosei Akazawa", "赤沢亮正")]
+    [InlineData("Donald Trump", null)]
+    [InlineData("Scott Bessent", null)]
+    public void NameOf_Person_IsTheLongestTermReadingAsTheWholeName(string name, string? japanese)
+    {
+        var glossary = new JapaneseGlossary(new Dictionary<string, string>
+        {
+            ["赤澤亮正"] = "ryosei akazawa", ["赤沢亮正"] = "ryosei akazawa", ["赤沢"] = "akazawa", ["トランプ"] = "trump",
+        });
+
+        Assert.Equal(japanese, glossary.NameOf(name));
+    }
+
+    [Theory]
     [InlineData("赤沢亮正は誰？", "ryosei akazawa who")]
     [InlineData("赤沢さんは誰", "akazawa who")]
     [InlineData("自動車関税いまいくら", "car tariff now how much")]

@@ -71,6 +71,8 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         var english = AnswerComposer.Compose(engine.Harness.Answer("who is ryosei akazawa"));
 
         Assert.EndsWith("\n(Read as: \"ryosei akazawa who\")", answered.Body, StringComparison.Ordinal);
+        Assert.Equal("Ryosei Akazawa (赤沢亮正)", answered.Title);
+        Assert.Equal("Ryosei Akazawa", english.Title);
         Assert.StartsWith("(Read as: \"weather\")\n", abstained.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Read as", english.Body, StringComparison.Ordinal);
     }
