@@ -119,6 +119,10 @@ internal interface IUnansweredStore
     /// <summary>Deletes the questions last asked, and the choices last made, before <paramref name="before"/> (all with
     /// null); returns how many questions.</summary>
     Task<int> ForgetUnansweredAsync(DateTimeOffset? before, CancellationToken ct);
+
+    /// <summary>Deletes one question (however it was typed) and the picks for it, once a curator has dealt with it;
+    /// false when it was not recorded.</summary>
+    Task<bool> ForgetUnansweredQuestionAsync(string question, CancellationToken ct);
 }
 
 /// <summary>Takes an unanswered question, or a user's choice for one, to be kept, without waiting for the database.</summary>

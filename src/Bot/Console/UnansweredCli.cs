@@ -107,7 +107,55 @@ internal static class UnansweredCli
             return 0;
         });
         command.Subcommands.Add(forget);
+        command.Subcommands.Add(Accept());
         return command;
+    }
+
+    /// <summary>
+    /// <c>bot unanswered accept QUESTION --fact ID</c>: a curator's answer to a kept question. The question becomes a
+    /// curated question of the fact (in its YAML file, which a running service reloads), and leaves the list with its
+    /// picks.
+    /// </summary>
+    private static Command Accept()
+    {
+        var question = new Argument<string>("question") { Description = "The question as users asked it (as `bot unanswered` lists it)." };
+        var fact = new Option<string>("--fact") { Description = "The id of the fact that answers it.", Required = true };
+        var accept = new Command("accept", "Add a question to the curated questions of the fact that answers it, and take it off the list.")
+        {
+            question, fact,
+        };
+        accept.SetAction(async (parse, ct) =>
+        {
+            var text = UnansweredQuestion.Clean(parse.GetValue(question) ?? "");
+            if (text.Length == 0)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("The question is empty.");
+                return 1;
+            }
+
+            await using var host = await ConsoleHost.StartAsync(ct);
+            var folder = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<FactsOptions>>().Value.ResolvePath();
+            var outcome = CuratedQuestions.Add(folder, parse.GetValue(fact)!, text);
+            (outcome.Refused ? parse.InvocationConfiguration.Error : parse.InvocationConfiguration.Output).WriteLine(outcome.Message);
+            if (outcome.Refused)
+            {
+                return 1;
+            }
+
+            var store = host.Services.GetRequiredService<IUnansweredStore>();
+            try
+            {
+                var listed = await store.ForgetUnansweredQuestionAsync(text, ct);
+                parse.InvocationConfiguration.Output.WriteLine(listed ? "Taken off the list of unanswered questions." : "It was not on the list of unanswered questions.");
+                return 0;
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException or IOException or UnauthorizedAccessException)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"The fact base has the question, but the database cannot be reached to take it off the list ({ex.Message}). Run this again when it can.");
+                return 1;
+            }
+        });
+        return accept;
     }
 
     /// <summary>The store's answer, or null (with a message on stderr) when the database cannot be reached.</summary>
@@ -184,7 +232,7 @@ internal static class UnansweredCli
         text.AppendLine("questions:");
         foreach (var e in entries)
         {
-            text.Append("  - {q: ").Append(Quote(e.Question)).Append(", expect: [], split: dev}");
+            text.Append("  - {q: ").Append(YamlText.Quote(e.Question)).Append(", expect: [], split: dev}");
             text.Append(CultureInfo.InvariantCulture, $"  # asked {e.Asked}x, last {e.LastAskedAt.UtcDateTime:yyyy-MM-dd}");
             if (e.Suggestions.Count > 0)
             {
@@ -206,39 +254,6 @@ internal static class UnansweredCli
     private static string Chosen(UnansweredEntry e) =>
         string.Join(", ", e.Chosen.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.FactId} x{c.Times}")));
 
-    /// <summary>A YAML double-quoted scalar: backslash and quote escaped, and every character YAML would fold (line
-    /// breaks, including NEL, U+2028 and U+2029) or refuses (controls, non-characters, a lone surrogate) written as an
-    /// escape, so any text reads back exactly.</summary>
-    internal static string Quote(string value)
-    {
-        var text = new StringBuilder("\"");
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                text.Append(c).Append(value[++i]);
-                continue;
-            }
-
-            _ = c switch
-            {
-                '\\' => text.Append("\\\\"),
-                '"' => text.Append("\\\""),
-                '\n' => text.Append("\\n"),
-                '\r' => text.Append("\\r"),
-                '\t' => text.Append("\\t"),
-                '\u0085' => text.Append("\\N"),
-                '\u2028' => text.Append("\\L"),
-                '\u2029' => text.Append("\\P"),
-                _ when char.IsSurrogate(c) => text.Append("\\uFFFD"),
-                _ when char.IsControl(c) || c is '\uFEFF' or '\uFFFE' or '\uFFFF' => text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}"),
-                _ => text.Append(c),
-            };
-        }
-
-        return text.Append('"').ToString();
-    }
 }
 
 internal sealed record UnansweredJson(

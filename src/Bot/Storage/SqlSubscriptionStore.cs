@@ -571,6 +571,13 @@ internal abstract class SqlSubscriptionStore : ISubscriptionStore, Answering.IUn
             return await ForgetUnansweredBeforeAsync(c, tx, cutoff, ct);
         }, ct);
 
+    public Task<bool> ForgetUnansweredQuestionAsync(string question, CancellationToken ct) =>
+        WriteAsync(async (c, tx) =>
+        {
+            await ExecAsync(c, tx, "DELETE FROM unanswered_choices WHERE question_tag = @t", ct, ("@t", Answering.UnansweredQuestion.Tag(question)));
+            return await ExecAsync(c, tx, "DELETE FROM unanswered_questions WHERE question_key = @k", ct, ("@k", Answering.UnansweredQuestion.Key(question))) > 0;
+        }, ct);
+
     public void Dispose()
     {
         Dispose(disposing: true);

@@ -128,7 +128,7 @@ public sealed class UnansweredCliTests : IDisposable
     public void Quote_AnyText_ReadsBackExactly(string text)
     {
         var yaml = new YamlDotNet.RepresentationModel.YamlStream();
-        yaml.Load(new StringReader("questions:\n  - {q: " + UnansweredCli.Quote(text) + ", expect: [], split: dev}\n"));
+        yaml.Load(new StringReader("questions:\n  - {q: " + Bot.Facts.YamlText.Quote(text) + ", expect: [], split: dev}\n"));
 
         var root = (YamlDotNet.RepresentationModel.YamlMappingNode)yaml.Documents[0].RootNode;
         var item = (YamlDotNet.RepresentationModel.YamlMappingNode)((YamlDotNet.RepresentationModel.YamlSequenceNode)root["questions"])[0];
@@ -137,7 +137,7 @@ public sealed class UnansweredCliTests : IDisposable
 
     [Fact]
     public void Quote_LoneSurrogate_IsTheReplacementCharacter() =>
-        Assert.Equal("\"a\\uFFFDb\"", UnansweredCli.Quote("a\uD800b"));
+        Assert.Equal("\"a\\uFFFDb\"", Bot.Facts.YamlText.Quote("a\uD800b"));
 
     [Fact]
     public async Task Since_AMonth_ListsWhatWasLastAskedFromItsFirstDay()
@@ -149,6 +149,87 @@ public sealed class UnansweredCliTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Equal(["asked on its first day"], output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("question").GetString()));
+    }
+
+    /// <summary>A copy of the repository's fact base a test may edit, with the settings that point the bot at it.</summary>
+    private Dictionary<string, string> EditableFacts(out string folder)
+    {
+        folder = Path.Combine(_folder, "facts");
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.GetFiles(RepoPaths.Facts, "*.yaml"))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        return new Dictionary<string, string> { ["Storage__ConnectionString"] = $"Data Source={DatabasePath}", ["Facts__Path"] = folder };
+    }
+
+    private async Task<(int Exit, string Output)> RunBotAsync(Dictionary<string, string> settings, params string[] args)
+    {
+        settings["Answering__Semantic"] = "false";
+        using var bot = BotProcess.Start(settings, _folder, args);
+        var exit = await bot.WaitForExitAsync();
+        return (exit, bot.Output);
+    }
+
+    [Fact]
+    public async Task Accept_AddsTheQuestionToTheFactsCuratedQuestions_ThenItIsAnsweredAndOffTheList()
+    {
+        const string question = "is akazawa still running it under takaichi?";
+        await RecordAsync(Asked(question, s_now, "trip-2026-02-washington"), Asked("weather in osaka", s_now),
+            new UnansweredChoice(UnansweredQuestion.Tag(question), "ryosei-akazawa", s_now));
+        var settings = EditableFacts(out var facts);
+        var before = await File.ReadAllLinesAsync(Path.Combine(facts, "people.yaml"));
+        var (_, unanswered) = await RunBotAsync(new(settings), "ask", "--json", question);
+        using (var abstained = JsonDocument.Parse(unanswered.Split('\n').First(l => l.StartsWith('{'))))
+        {
+            Assert.True(abstained.RootElement.GetProperty("abstained").GetBoolean());
+        }
+
+        var (exit, output) = await RunBotAsync(new(settings), "unanswered", "accept", question, "--fact", "ryosei-akazawa");
+
+        Assert.Equal(0, exit);
+        Assert.Contains($"Added \"{question}\" to the curated questions of ryosei-akazawa", output, StringComparison.Ordinal);
+        Assert.Contains("Taken off the list of unanswered questions.", output, StringComparison.Ordinal);
+        var after = await File.ReadAllLinesAsync(Path.Combine(facts, "people.yaml"));
+        Assert.Equal(before.Length + 1, after.Length);
+        Assert.Equal($"      - \"{question}\"", Assert.Single(after.Except(before)));
+        var (_, answer) = await RunBotAsync(new(settings), "ask", "--json", question);
+        using var json = JsonDocument.Parse(answer.Split('\n').First(l => l.StartsWith('{')));
+        Assert.False(json.RootElement.GetProperty("abstained").GetBoolean());
+        Assert.Equal("ryosei-akazawa", Assert.Single(json.RootElement.GetProperty("facts").EnumerateArray()).GetString());
+        var (_, listed) = await RunBotAsync(new(settings), "unanswered", "--json");
+        Assert.DoesNotContain("akazawa", listed, StringComparison.Ordinal);
+        Assert.Contains("weather in osaka", listed, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("no-such-fact", "what is the car tariff now", "No fact has the id 'no-such-fact'.")]
+    [InlineData("round-4", "car tariff now?", "is already a curated question of tariff-japan-autos-15; a question curated for two facts answers neither.")]
+    [InlineData("round-4", "???", "The question has no words to match.")]
+    public async Task Accept_RefusesWithTheReason_AndChangesNothing(string fact, string question, string expected)
+    {
+        var settings = EditableFacts(out var facts);
+        var before = Directory.GetFiles(facts).Select(File.ReadAllText).ToList();
+
+        var (exit, output) = await RunBotAsync(settings, "unanswered", "accept", question, "--fact", fact);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        Assert.Equal(before, Directory.GetFiles(facts).Select(File.ReadAllText));
+    }
+
+    [Fact]
+    public async Task Accept_QuestionTheFactAlreadyHas_SaysSoAndChangesNothing()
+    {
+        var settings = EditableFacts(out var facts);
+        var before = await File.ReadAllTextAsync(Path.Combine(facts, "figures.yaml"));
+
+        var (exit, output) = await RunBotAsync(settings, "unanswered", "accept", "Car tariff now", "--fact", "tariff-japan-autos-15");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("is already a curated question of tariff-japan-autos-15.", output, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllTextAsync(Path.Combine(facts, "figures.yaml")));
     }
 
     [Fact]

@@ -476,6 +476,24 @@ public abstract class SubscriptionStoreContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task ForgetQuestion_DeletesThatQuestionHoweverTypedAndItsPicksOnly()
+    {
+        var store = await OpenUnansweredAsync();
+        await RecordAsync(store,
+            Asked("Who signed the deal?", s_asked), Asked("rice how much", s_asked),
+            Chose("who signed the deal", "mou-550bn-signed", s_asked), Chose("rice how much", "us-rice-plus-75", s_asked));
+
+        Assert.True(await store.ForgetUnansweredQuestionAsync("who  signed the deal", default));
+        Assert.False(await store.ForgetUnansweredQuestionAsync("who signed the deal", default));
+
+        var left = Assert.Single(await store.ListUnansweredAsync(null, 10, default));
+        Assert.Equal("rice how much", left.Question);
+        Assert.Equal([new UnansweredChosen("us-rice-plus-75", 1)], left.Chosen);
+        await RecordAsync(store, Asked("who signed the deal", s_asked));
+        Assert.Empty((await store.ListUnansweredAsync(null, 10, default)).Single(e => e.Question == "who signed the deal").Chosen);
+    }
+
+    [SkippableFact]
     public async Task Forget_TakesChoicesWithTheRetentionAndTheCutoff()
     {
         var store = await OpenUnansweredAsync();

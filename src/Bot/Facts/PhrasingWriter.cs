@@ -1,0 +1,76 @@
+namespace Bot.Facts;
+
+/// <summary>
+/// Adds a curated question to one fact in its YAML file, leaving every other line as written (comments, order, folding):
+/// after the fact's last phrasing, or as a new <c>phrasings:</c> list at the end of the fact when it has none. The
+/// caller checks that the result still loads.
+/// </summary>
+internal static class PhrasingWriter
+{
+    /// <summary>The file's text with <paramref name="question"/> added to the fact whose item starts on
+    /// <paramref name="factLine"/> (1-based, the <c>- id:</c> line).</summary>
+    /// <exception cref="InvalidDataException">The line does not start a fact, or its phrasings are not a block list.</exception>
+    public static string Add(string yaml, int factLine, string question)
+    {
+        var newline = yaml.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        var lines = yaml.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var start = factLine - 1;
+        if (start < 0 || start >= lines.Count || lines[start].TrimStart() is not { } first || !first.StartsWith("- id:", StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"line {factLine} does not start a fact ('- id: ...')");
+        }
+
+        var itemIndent = Indent(lines[start]);
+        var keyIndent = itemIndent + 2;
+
+        // The fact ends before the next line (not blank) indented no deeper than its "- id:": the next fact, a comment
+        // heading the next group, or the next top-level key.
+        var end = start + 1;
+        while (end < lines.Count && (lines[end].Trim().Length == 0 || Indent(lines[end]) > itemIndent))
+        {
+            end++;
+        }
+
+        var item = new string(' ', keyIndent + 2) + "- " + YamlText.Quote(question);
+        var key = Enumerable.Range(start + 1, end - start - 1).FirstOrDefault(i => Indent(lines[i]) == keyIndent && lines[i].TrimStart().StartsWith("phrasings:", StringComparison.Ordinal), -1);
+        if (key < 0)
+        {
+            // No phrasings yet: a new list after the fact's last line that is not blank.
+            var last = end - 1;
+            while (last > start && lines[last].Trim().Length == 0)
+            {
+                last--;
+            }
+
+            lines.InsertRange(last + 1, [new string(' ', keyIndent) + "phrasings:", item]);
+            return string.Join(newline, lines);
+        }
+
+        if (lines[key].Trim() != "phrasings:")
+        {
+            throw new InvalidDataException($"line {key + 1}: the phrasings of this fact are not a block list ('- \"...\"' lines); add the question by hand");
+        }
+
+        // After the list's last line: the items and any continuation lines, all indented deeper than the key.
+        var after = key + 1;
+        var lastItem = key;
+        while (after < end && (lines[after].Trim().Length == 0 || Indent(lines[after]) > keyIndent))
+        {
+            if (lines[after].Trim().Length > 0)
+            {
+                lastItem = after;
+                if (lines[after].TrimStart().StartsWith("- ", StringComparison.Ordinal))
+                {
+                    item = new string(' ', Indent(lines[after])) + "- " + YamlText.Quote(question);
+                }
+            }
+
+            after++;
+        }
+
+        lines.Insert(lastItem + 1, item);
+        return string.Join(newline, lines);
+    }
+
+    private static int Indent(string line) => line.Length - line.TrimStart(' ').Length;
+}
