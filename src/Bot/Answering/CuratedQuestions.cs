@@ -26,12 +26,21 @@ internal static class CuratedQuestions
             return Refuse($"No fact has the id '{factId}'.");
         }
 
-        // One question, one fact: a question curated for two facts answers neither word for word.
-        var words = string.Join(' ', QuestionNormalizer.Words(question));
-        if (words.Length == 0)
+        // Matched word for word only as typed in English (a Japanese question is matched through its reading), and only
+        // when it has a word the engine reads at all.
+        var parsed = QuestionNormalizer.Words(question);
+        if (question.Any(JapaneseGlossary.IsJapanese))
+        {
+            return Refuse("A question in Japanese script is read through data/answering/japanese.yaml, not matched word for word: add the missing terms there instead.");
+        }
+
+        if (parsed.All(Analyzer.StopWords.Contains))
         {
             return Refuse("The question has no words to match.");
         }
+
+        // One question, one fact: a question curated for two facts answers neither word for word.
+        var words = string.Join(' ', parsed);
 
         if (facts.Facts.FirstOrDefault(f => f.Phrasings.Any(p => string.Join(' ', QuestionNormalizer.Words(p)) == words)) is { } holder)
         {
@@ -41,14 +50,43 @@ internal static class CuratedQuestions
         }
 
         var file = Path.Combine(folder, Path.GetFileName(fact.Location.File));
-        string edited;
+
+        // One curator at a time per folder: two runs at once would each write the file as they read it, losing the other's.
+        FileStream gate;
         try
         {
-            edited = PhrasingWriter.Add(File.ReadAllText(file), fact.Location.Line, question);
+            gate = new FileStream(Path.Combine(folder, ".curating.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException)
+        {
+            return Refuse("Another curator is adding a question to this fact base; run this again in a moment.");
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            return Refuse($"{folder} cannot be written ({ex.Message}); run this in a checkout of the repository and commit data/facts.");
+        }
+
+        using (gate)
+        {
+            return Write(loader, folder, file, fact, question);
+        }
+    }
+
+    private static CuratedQuestionOutcome Write(FactBaseLoader loader, string folder, string file, Fact fact, string question)
+    {
+        string original, edited;
+        try
+        {
+            original = File.ReadAllText(file);
+            edited = PhrasingWriter.Add(original, fact.Location.Line, question);
         }
         catch (InvalidDataException ex)
         {
             return Refuse($"{fact.Location.File}: {ex.Message}");
+        }
+        catch (IOException ex)
+        {
+            return Refuse($"{fact.Location.File} cannot be read ({ex.Message}).");
         }
 
         // Load the whole fact base with the edit, in a copy, before touching the real file.
@@ -64,7 +102,8 @@ internal static class CuratedQuestions
             var after = loader.Load(check.FullName);
             if (after.FactBase?.Find(fact.Id) is not { } changed || !changed.Phrasings.Contains(question, StringComparer.Ordinal))
             {
-                return Refuse($"The edited {Path.GetFileName(file)} would not load as intended, so it was left as it was: {First(after.Errors)}");
+                var error = after.Errors.Count > 0 ? after.Errors[0].ToString().Replace(check.FullName, folder, StringComparison.Ordinal) : "the question did not end up among the fact's phrasings";
+                return Refuse($"The edited {Path.GetFileName(file)} would not load as intended, so it was left as it was: {error}");
             }
         }
         finally
@@ -72,14 +111,37 @@ internal static class CuratedQuestions
             check.Delete(recursive: true);
         }
 
-        // Write beside the file, then replace it: a reader (the service's watcher) never sees half a file.
-        var temporary = file + ".curating";
-        File.WriteAllText(temporary, edited);
-        File.Move(temporary, file, overwrite: true);
+        // Write beside the file, then replace it: a reader (the service's watcher) never sees half a file. Not when the
+        // file changed meanwhile (an editor, a pull): that change would be lost.
+        var temporary = $"{file}.{Guid.NewGuid():N}.curating";
+        try
+        {
+            if (File.ReadAllText(file) != original)
+            {
+                return Refuse($"{fact.Location.File} changed while the question was being added, so it was left as it is now; run this again.");
+            }
+
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+            {
+                writer.Write(edited);
+                writer.Flush();
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, file, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+            return Refuse($"{fact.Location.File} cannot be written ({ex.Message}); run this in a checkout of the repository and commit data/facts.");
+        }
+
         return new CuratedQuestionOutcome(Changed: true, Refused: false, $"Added \"{question}\" to the curated questions of {fact.Id} in {fact.Location.File}.");
     }
 
     private static CuratedQuestionOutcome Refuse(string message) => new(Changed: false, Refused: true, message);
 
     private static string First(IReadOnlyList<FactError> errors) => errors.Count > 0 ? errors[0].ToString() : "no error named";
+
 }

@@ -103,7 +103,7 @@ internal sealed partial class JapaneseGlossary
 
     /// <summary>Hiragana, katakana (with the long-vowel mark), kanji and Japanese punctuation, before or after
     /// <see cref="Normalize"/>.</summary>
-    private static bool IsJapanese(char c) =>
+    internal static bool IsJapanese(char c) =>
         c is (>= '\u3001' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF')
             or (>= '\uFF61' and <= '\uFF9F');
 

@@ -120,9 +120,10 @@ internal static class UnansweredCli
     {
         var question = new Argument<string>("question") { Description = "The question as users asked it (as `bot unanswered` lists it)." };
         var fact = new Option<string>("--fact") { Description = "The id of the fact that answers it.", Required = true };
+        var facts = new Option<string?>("--facts") { Description = "Fact-base folder to edit (default: Facts__Path or data/facts); a checkout's, to commit." };
         var accept = new Command("accept", "Add a question to the curated questions of the fact that answers it, and take it off the list.")
         {
-            question, fact,
+            question, fact, facts,
         };
         accept.SetAction(async (parse, ct) =>
         {
@@ -134,7 +135,7 @@ internal static class UnansweredCli
             }
 
             await using var host = await ConsoleHost.StartAsync(ct);
-            var folder = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<FactsOptions>>().Value.ResolvePath();
+            var folder = parse.GetValue(facts) ?? host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<FactsOptions>>().Value.ResolvePath();
             var outcome = CuratedQuestions.Add(folder, parse.GetValue(fact)!, text);
             (outcome.Refused ? parse.InvocationConfiguration.Error : parse.InvocationConfiguration.Output).WriteLine(outcome.Message);
             if (outcome.Refused)

@@ -1,15 +1,14 @@
 namespace Bot.Facts;
 
 /// <summary>
-/// Adds a curated question to one fact in its YAML file, leaving every other line as written (comments, order, folding):
-/// after the fact's last phrasing, or as a new <c>phrasings:</c> list at the end of the fact when it has none. The
-/// caller checks that the result still loads.
+/// Adds a curated question to one fact in its YAML file, after the fact's last phrasing, leaving every other line as
+/// written (comments, order, folding, line endings). The caller checks that the result still loads.
 /// </summary>
 internal static class PhrasingWriter
 {
     /// <summary>The file's text with <paramref name="question"/> added to the fact whose item starts on
     /// <paramref name="factLine"/> (1-based, the <c>- id:</c> line).</summary>
-    /// <exception cref="InvalidDataException">The line does not start a fact, or its phrasings are not a block list.</exception>
+    /// <exception cref="InvalidDataException">The line does not start a fact, or it has no phrasings as a block list.</exception>
     public static string Add(string yaml, int factLine, string question)
     {
         var newline = yaml.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
@@ -35,15 +34,8 @@ internal static class PhrasingWriter
         var key = Enumerable.Range(start + 1, end - start - 1).FirstOrDefault(i => Indent(lines[i]) == keyIndent && lines[i].TrimStart().StartsWith("phrasings:", StringComparison.Ordinal), -1);
         if (key < 0)
         {
-            // No phrasings yet: a new list after the fact's last line that is not blank.
-            var last = end - 1;
-            while (last > start && lines[last].Trim().Length == 0)
-            {
-                last--;
-            }
-
-            lines.InsertRange(last + 1, [new string(' ', keyIndent) + "phrasings:", item]);
-            return string.Join(newline, lines);
+            // The loader requires every fact to have phrasings, so a fact without a list is not one it loaded.
+            throw new InvalidDataException($"line {factLine}: this fact has no 'phrasings:' list");
         }
 
         if (lines[key].Trim() != "phrasings:")

@@ -193,6 +193,7 @@ public sealed class UnansweredCliTests : IDisposable
         Assert.Contains("Taken off the list of unanswered questions.", output, StringComparison.Ordinal);
         var after = await File.ReadAllLinesAsync(Path.Combine(facts, "people.yaml"));
         Assert.Equal(before.Length + 1, after.Length);
+        Assert.All(Directory.GetFiles(facts), f => Assert.EndsWith(".yaml", f, StringComparison.Ordinal));
         Assert.Equal($"      - \"{question}\"", Assert.Single(after.Except(before)));
         var (_, answer) = await RunBotAsync(new(settings), "ask", "--json", question);
         using var json = JsonDocument.Parse(answer.Split('\n').First(l => l.StartsWith('{')));
@@ -207,6 +208,8 @@ public sealed class UnansweredCliTests : IDisposable
     [InlineData("no-such-fact", "what is the car tariff now", "No fact has the id 'no-such-fact'.")]
     [InlineData("round-4", "car tariff now?", "is already a curated question of tariff-japan-autos-15; a question curated for two facts answers neither.")]
     [InlineData("round-4", "???", "The question has no words to match.")]
+    [InlineData("round-4", "what is the", "The question has no words to match.")]
+    [InlineData("ryosei-akazawa", "赤沢さんは今どうしてる", "A question in Japanese script is read through data/answering/japanese.yaml")]
     public async Task Accept_RefusesWithTheReason_AndChangesNothing(string fact, string question, string expected)
     {
         var settings = EditableFacts(out var facts);
@@ -217,6 +220,20 @@ public sealed class UnansweredCliTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains(expected, output, StringComparison.Ordinal);
         Assert.Equal(before, Directory.GetFiles(facts).Select(File.ReadAllText));
+    }
+
+    [Fact]
+    public async Task Accept_WhileAnotherCuratorHoldsTheFactBase_WaitsForNobodyAndChangesNothing()
+    {
+        var settings = EditableFacts(out var facts);
+        var before = await File.ReadAllTextAsync(Path.Combine(facts, "people.yaml"));
+        using var other = new FileStream(Path.Combine(facts, ".curating.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
+        var (exit, output) = await RunBotAsync(settings, "unanswered", "accept", "is akazawa still running it under takaichi?", "--fact", "ryosei-akazawa");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Another curator is adding a question to this fact base", output, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllTextAsync(Path.Combine(facts, "people.yaml")));
     }
 
     [Fact]

@@ -36,11 +36,22 @@ public sealed class PhrasingWriterTests
     }
 
     [Fact]
-    public void Add_FactWithoutPhrasings_StartsTheListAtItsEnd()
+    public void Add_FactWithoutPhrasings_IsRefused()
     {
-        var result = Added(Yaml, 9, "second round when");
+        var error = Assert.Throws<InvalidDataException>(() => Added(Yaml, 9, "second round when"));
 
-        Assert.Equal(Yaml.Replace("    aliases: [round 2]\n", "    aliases: [round 2]\n    phrasings:\n      - \"second round when\"\n", StringComparison.Ordinal), result);
+        Assert.Contains("no 'phrasings:' list", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n")]
+    [InlineData("\n\n# the end\n")]
+    public void Add_LastFactOfTheFile_GoesAfterItsLastPhrasing(string ending)
+    {
+        var yaml = "rounds:\n  - id: round-1\n    phrasings:\n      - \"round 1\"" + ending;
+
+        Assert.Equal("rounds:\n  - id: round-1\n    phrasings:\n      - \"round 1\"\n      - \"first round\"" + ending, Added(yaml, 2, "first round"));
     }
 
     [Fact]
