@@ -7,6 +7,10 @@ namespace Bot.Console;
 /// <summary>Renders a <see cref="Reply"/> as readable text, or as one JSON object.</summary>
 internal static class ConsoleRenderer
 {
+    /// <summary>Terminal columns a line takes: two for the wide characters of Japanese script ("赤沢亮正"), one for others.</summary>
+    internal static int Columns(string text) =>
+        text.Sum(c => c is >= '\u1100' and <= '\u115F' or >= '\u2E80' and <= '\uA4CF' or >= '\uAC00' and <= '\uD7A3' or >= '\uF900' and <= '\uFAFF' or >= '\uFE30' and <= '\uFE4F' or >= '\uFF00' and <= '\uFF60' or >= '\uFFE0' and <= '\uFFE6' ? 2 : 1);
+
     public static void Write(TextWriter output, Reply reply, bool json)
     {
         if (json)
@@ -16,7 +20,7 @@ internal static class ConsoleRenderer
         }
 
         output.WriteLine(reply.Title);
-        output.WriteLine(new string('=', Math.Min(reply.Title.Length, 80)));
+        output.WriteLine(new string('=', Math.Min(Columns(reply.Title), 80)));
         if (reply.Body.Length > 0)
         {
             output.WriteLine(reply.Body);
