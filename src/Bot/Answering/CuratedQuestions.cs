@@ -41,7 +41,6 @@ internal static class CuratedQuestions
 
         // One question, one fact: a question curated for two facts answers neither word for word.
         var words = string.Join(' ', parsed);
-
         if (facts.Facts.FirstOrDefault(f => f.Phrasings.Any(p => string.Join(' ', QuestionNormalizer.Words(p)) == words)) is { } holder)
         {
             return holder.Id == fact.Id
