@@ -65,7 +65,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         // the words as typed count: not a spelling correction, nor a Japanese reading, which drops the words it does not
         // know ("タイの自動車関税いま" reads as "car tariff now").
         var phrased = -1;
-        var curated = readAs is null && index.Phrased.TryGetValue(string.Join(' ', QuestionNormalizer.Words(question)), out phrased);
+        var curated = readAs is null && index.Phrased.TryGetValue(QuestionNormalizer.Text(question), out phrased);
         if (curated && !ReferenceEquals(ranked[0].Fact, facts[phrased]))
         {
             ranked.RemoveAll(r => ReferenceEquals(r.Fact, facts[phrased]));
@@ -146,7 +146,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         var asksForPerson = type == QuestionType.Who || personNoun;
         var frame = asksForPerson ? index.Roles.Frame(words, terms, entities) : null;
         var asksNow = RoleTimes.AsksNow(words);
-        var side = asksForPerson && !AsksProfile(words, entities) ? SideAsked(words, terms) : null;
+        var asksProfile = AsksProfile(words, entities);
+        var side = asksForPerson && !asksProfile ? SideAsked(words, terms) : null;
         var whoPersonNoun = type == QuestionType.Who && personNoun;
 
         // "the latest meeting", "most recent round": the latest of the rounds and the trips after them.
@@ -158,8 +159,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         // "kato finance minister until when": a question that names someone and asks for no person is not about another.
         var otherPeopleUnlikely = entities.People.Count > 0 && !answerIsPerson && adjacent.Count == 0;
-        var profile = adjacent.Count == 0 && AsksProfile(words, entities);
-        var aboutPerson = profile || (adjacent.Count == 0 && entities.People.Count > 0 && words.Count(w => !Analyzer.StopWords.Contains(w)) - entities.NameWords <= 1);
+        var aboutPerson = adjacent.Count == 0 && (asksProfile || (entities.People.Count > 0 && words.Count(w => !Analyzer.StopWords.Contains(w)) - entities.NameWords <= 1));
 
         var lexical = index.Bm25.Score(terms);
         var maxLexical = lexical.Max();

@@ -41,7 +41,7 @@ internal static class CuratedQuestions
 
         // One question, one fact: a question curated for two facts answers neither word for word.
         var words = string.Join(' ', parsed);
-        if (facts.Facts.FirstOrDefault(f => f.Phrasings.Any(p => string.Join(' ', QuestionNormalizer.Words(p)) == words)) is { } holder)
+        if (facts.Facts.FirstOrDefault(f => f.Phrasings.Any(p => QuestionNormalizer.Text(p) == words)) is { } holder)
         {
             return holder.Id == fact.Id
                 ? new CuratedQuestionOutcome(Changed: false, Refused: false, $"\"{question}\" is already a curated question of {fact.Id}.")

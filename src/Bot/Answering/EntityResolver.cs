@@ -77,7 +77,7 @@ internal sealed class EntityResolver
             _ownNames.UnionWith(keys);
             foreach (var alias in person.Aliases)
             {
-                keys.Add(string.Join(' ', QuestionNormalizer.Words(alias)));
+                keys.Add(QuestionNormalizer.Text(alias));
             }
 
             foreach (var key in keys.Where(k => k.Length > 1))

@@ -87,7 +87,7 @@ internal sealed class FactIndex
         {
             foreach (var phrasing in facts.Facts[i].Phrasings)
             {
-                var text = string.Join(' ', QuestionNormalizer.Words(phrasing));
+                var text = QuestionNormalizer.Text(phrasing);
                 if (text.Length > 0)
                 {
                     owners[text] = owners.TryGetValue(text, out var owner) && owner != i ? -1 : i;

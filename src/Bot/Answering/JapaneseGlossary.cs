@@ -42,7 +42,7 @@ internal sealed partial class JapaneseGlossary
     /// </summary>
     public string? NameOf(string name)
     {
-        var reading = string.Join(' ', QuestionNormalizer.Words(name));
+        var reading = QuestionNormalizer.Text(name);
         return _terms.Where(t => t.Value == reading).Select(t => t.Key)
             .OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).FirstOrDefault();
     }

@@ -79,6 +79,10 @@ internal static partial class QuestionNormalizer
         return found;
     }
 
+    /// <summary>The normalised words as one string ("Who's Akazawa?" → "who is akazawa"): how a question is compared with
+    /// another word for word (a curated question, a recorded one, a glossary reading).</summary>
+    public static string Text(string text) => string.Join(' ', Words(text));
+
     /// <summary>Lower-cased, folded words with numbers, money and model names normalised; stop words kept.</summary>
     public static List<string> Words(string text)
     {

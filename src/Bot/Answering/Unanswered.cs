@@ -63,7 +63,7 @@ internal sealed partial record UnansweredQuestion(
     /// </summary>
     public static string Key(string question)
     {
-        var words = string.Join(' ', QuestionNormalizer.Words(question));
+        var words = QuestionNormalizer.Text(question);
         var key = words.Length > 0 ? words : question.Trim().ToLowerInvariant();
         return key.Length <= MaxLength ? key : key[..MaxLength];
     }

@@ -30,7 +30,6 @@ internal static class PhrasingWriter
             end++;
         }
 
-        var item = new string(' ', keyIndent + 2) + "- " + YamlText.Quote(question);
         var key = Enumerable.Range(start + 1, end - start - 1).FirstOrDefault(i => Indent(lines[i]) == keyIndent && lines[i].TrimStart().StartsWith("phrasings:", StringComparison.Ordinal), -1);
         if (key < 0)
         {
@@ -43,9 +42,11 @@ internal static class PhrasingWriter
             throw new InvalidDataException($"line {key + 1}: the phrasings of this fact are not a block list ('- \"...\"' lines); add the question by hand");
         }
 
-        // After the list's last line: the items and any continuation lines, all indented deeper than the key.
+        // After the list's last line: the items and any continuation lines, all indented deeper than the key; at the
+        // indent of its items.
         var after = key + 1;
         var lastItem = key;
+        var indent = keyIndent + 2;
         while (after < end && (lines[after].Trim().Length == 0 || Indent(lines[after]) > keyIndent))
         {
             if (lines[after].Trim().Length > 0)
@@ -53,14 +54,14 @@ internal static class PhrasingWriter
                 lastItem = after;
                 if (lines[after].TrimStart().StartsWith("- ", StringComparison.Ordinal))
                 {
-                    item = new string(' ', Indent(lines[after])) + "- " + YamlText.Quote(question);
+                    indent = Indent(lines[after]);
                 }
             }
 
             after++;
         }
 
-        lines.Insert(lastItem + 1, item);
+        lines.Insert(lastItem + 1, new string(' ', indent) + "- " + YamlText.Quote(question));
         return string.Join(newline, lines);
     }
 

@@ -574,8 +574,9 @@ internal abstract class SqlSubscriptionStore : ISubscriptionStore, Answering.IUn
     public Task<bool> ForgetUnansweredQuestionAsync(string question, CancellationToken ct) =>
         WriteAsync(async (c, tx) =>
         {
-            await ExecAsync(c, tx, "DELETE FROM unanswered_choices WHERE question_tag = @t", ct, ("@t", Answering.UnansweredQuestion.Tag(question)));
-            return await ExecAsync(c, tx, "DELETE FROM unanswered_questions WHERE question_key = @k", ct, ("@k", Answering.UnansweredQuestion.Key(question))) > 0;
+            var key = Answering.UnansweredQuestion.Key(question);
+            await ExecAsync(c, tx, "DELETE FROM unanswered_choices WHERE question_tag = @t", ct, ("@t", Answering.UnansweredQuestion.TagOfKey(key)));
+            return await ExecAsync(c, tx, "DELETE FROM unanswered_questions WHERE question_key = @k", ct, ("@k", key)) > 0;
         }, ct);
 
     public void Dispose()
