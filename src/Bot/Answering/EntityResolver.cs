@@ -4,7 +4,6 @@ using Bot.Facts;
 
 namespace Bot.Answering;
 
-/// <summary>What a question names: people (by name in either order, surname, alias or title), a round number, a date.</summary>
 /// <summary>Who and which days a fact's text names, beyond its own date.</summary>
 internal sealed record FactMentions(IReadOnlySet<string> People, IReadOnlySet<DateOnly> Days);
 
@@ -80,6 +79,19 @@ internal sealed class EntityResolver
                 keys.Add(QuestionNormalizer.Text(alias));
             }
 
+            // A post names its holder as an alias does ("secretary of defense"), unless another person held a post of
+            // that name too (then the question's time decides, see RoleTimes).
+            foreach (var role in person.Roles)
+            {
+                var post = QuestionNormalizer.Words(RoleTimes.PostName(role.Title, acronyms: false));
+                keys.Add(string.Join(' ', post));
+                var side = post.Count > 1 && post[0] is "us" or "japan" ? 1 : post.Count > 2 && post[0] == "united" && post[1] == "states" ? 2 : 0;
+                if (side > 0)
+                {
+                    keys.Add(string.Join(' ', post.Skip(side)));
+                }
+            }
+
             foreach (var key in keys.Where(k => k.Length > 1))
             {
                 // A key two people share (a common given name, "minister") is ambiguous: it names nobody.
@@ -104,10 +116,12 @@ internal sealed class EntityResolver
         var namePositions = new HashSet<int>();
         for (var i = 0; i < words.Count; i++)
         {
+            // "under secretary of defense", "deputy secretary of state": a lesser post than the one the rest names.
+            var lesser = i > 0 && s_lesser.Contains(words[i - 1]);
             for (var n = Math.Min(_maxNameWords, words.Count - i); n >= 1; n--)
             {
                 var key = string.Join(' ', words.Skip(i).Take(n));
-                if (_names.TryGetValue(key, out var id))
+                if (_names.TryGetValue(key, out var id) && (!lesser || _ownNames.Contains(key)))
                 {
                     // "the takaichi cabinet", "trump administration", "under ishiba": a government and its time, not the
                     // person (but "kihara cabinet secretary" is Kihara: only a head of government has a government named
@@ -139,6 +153,8 @@ internal sealed class EntityResolver
         var (from, to, day) = Date(words);
         return new Entities(people, Round(words, ordinals ?? FrozenSet<string>.Empty), from, to, day) { Positions = positions, NamePositions = namePositions, ByName = byName, Governments = governments };
     }
+
+    private static readonly HashSet<string> s_lesser = ["under", "deputy", "vice", "assistant"];
 
     private static readonly HashSet<string> s_governments = ["cabinet", "naikaku", "government", "govt", "gov", "administration", "admin"];
 

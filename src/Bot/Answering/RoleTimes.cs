@@ -344,7 +344,8 @@ internal sealed partial class RoleTimes
 
     /// <summary>A role title without its qualifiers: "Chair of the investment committee for the $550 billion (under the
     /// MOU)" is "Chair of the investment committee".</summary>
-    private static string PostName(string title) => Qualifier().Replace(title, "");
+    /// <param name="acronyms">Keep an acronym in brackets ("United States Trade Representative (USTR)").</param>
+    internal static string PostName(string title, bool acronyms = true) => (acronyms ? Qualifier() : AnyQualifier()).Replace(title, "").Trim();
 
     /// <summary>
     /// "Minister of Finance (Ishiba cabinet)" with no start date was held from that cabinet's start (the named person's
@@ -372,6 +373,9 @@ internal sealed partial class RoleTimes
     // the" on ("for the $550 billion"; "Minister for Foreign Affairs" and "Under Secretary" keep their words).
     [GeneratedRegex(@"\s*\((?![A-Z]{2,6}\))[^)]*\)|\s+(?:for|under)\s+the\b.*$", RegexOptions.CultureInvariant)]
     private static partial Regex Qualifier();
+
+    [GeneratedRegex(@"\s*\([^)]*\)|\s+(?:for|under)\s+the\b.*$", RegexOptions.CultureInvariant)]
+    private static partial Regex AnyQualifier();
 
     [GeneratedRegex(@"\((\w+) cabinet\)", RegexOptions.CultureInvariant)]
     private static partial Regex Cabinet();

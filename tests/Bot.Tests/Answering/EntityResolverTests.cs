@@ -1,4 +1,5 @@
 using Bot.Answering;
+using Bot.Answering.Evaluation;
 
 namespace Bot.Tests.Answering;
 
@@ -106,4 +107,73 @@ public sealed class EntityResolverTests
 
     [Fact]
     public void Resolve_NoEntity_IsEmpty() => Assert.False(Resolve("what is the weather like").Any);
+
+    /// <summary>Three posts: one held by one person, a lesser post of the same department, and one two people held.</summary>
+    private const string Posts = """
+        people:
+          - id: defense-secretary
+            name: Dana Field
+            side: us
+            text: Dana Field is the US Secretary of Defense.
+            roles:
+              - title: US Secretary of Defense
+                sources: [s1]
+            as_of: 2025-06-01
+            sources: [s1]
+            phrasings: ["who is dana field"]
+          - id: policy-chief
+            name: Lee Moss
+            side: us
+            text: Lee Moss is the Under Secretary of Defense for Policy.
+            roles:
+              - title: US Under Secretary of Defense for Policy
+                sources: [s1]
+            as_of: 2025-06-01
+            sources: [s1]
+            phrasings: ["who is lee moss"]
+          - id: finance-one
+            name: Aki Mori
+            side: japan
+            text: Aki Mori was Minister of Finance in the first cabinet.
+            roles:
+              - title: Minister of Finance (first cabinet)
+                sources: [s1]
+            as_of: 2025-06-01
+            sources: [s1]
+            phrasings: ["who is aki mori"]
+          - id: finance-two
+            name: Kei Sato
+            side: japan
+            text: Kei Sato is Minister of Finance in the second cabinet.
+            roles:
+              - title: Minister of Finance (second cabinet)
+                sources: [s1]
+            as_of: 2025-06-01
+            sources: [s1, s2, s3]
+            phrasings: ["who is kei sato"]
+        """;
+
+    private static readonly Lazy<EntityResolver> s_posts = new(() =>
+    {
+        using var folder = new FactFolder().Write("sources.yaml", AnsweringTestFacts.Sources).Write("people.yaml", Posts);
+        return new EntityResolver(AnswerHarness.LoadFacts(folder.Path));
+    });
+
+    private static IReadOnlySet<string> People(string question) => s_posts.Value.Resolve(QuestionNormalizer.Words(question)).People;
+
+    [Theory]
+    // A post one person held names them, with or without the side ("the us secretary of defense" and "secretary of
+    // defense"), and in full, qualifiers included.
+    [InlineData("who is the us secretary of defense", "defense-secretary")]
+    [InlineData("who's the secretary of defense", "defense-secretary")]
+    [InlineData("under secretary of defense for policy", "policy-chief")]
+    public void Resolve_PostOnePersonHeld_NamesThem(string question, string id) => Assert.Equal([id], People(question));
+
+    [Theory]
+    // "under secretary of defense" is a lesser post than the one its last words name; it is not the secretary's.
+    [InlineData("who is the under secretary of defense")]
+    [InlineData("who is the deputy secretary of defense")]
+    // A post two people held names neither: the question's time decides between them.
+    [InlineData("who is the minister of finance")]
+    public void Resolve_LesserPostOrOneSeveralHeld_NamesNobody(string question) => Assert.Empty(People(question));
 }

@@ -150,6 +150,18 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.True(engine.Harness.Answer("who is the president of france").Abstained);
 
     [Theory]
+    // A post only one person in the fact base held names them; "under" makes it another, lesser post.
+    [InlineData("who is the us secretary of defense", "pete-hegseth")]
+    [InlineData("who is the under secretary of defense for policy", "elbridge-colby")]
+    public void Answer_PostOnlyOnePersonHeld_AnswersThem(string question, string expected)
+    {
+        var result = engine.Harness.Answer(question);
+
+        Assert.False(result.Abstained);
+        Assert.Equal(expected, result.Best!.Id);
+    }
+
+    [Theory]
     [InlineData("who is the current prime minister", "sanae-takaichi")]
     [InlineData("who was prime minister during the tariff talks", "shigeru-ishiba")]
     [InlineData("finance minister now", "satsuki-katayama")]
