@@ -67,6 +67,7 @@ internal static class AnswerComposer
             AsOf = fact.AsOf,
             FactIds = [fact.Id],
             Confidence = Math.Round(result.Confidence, 3),
+            Related = [.. result.Related.Select(Suggestion)],
         };
     }
 

@@ -19,6 +19,11 @@ public sealed record AnswerResult
     public required QuestionType Type { get; init; }
     public IReadOnlyList<Fact> Suggestions { get; init; } = [];
 
+    /// <summary>With an answer, the facts that ranked close behind it and overlap it (a person or a day in common, or
+    /// one is the other's person): the signing on the trip it answered with, the round the person attended. They are
+    /// offered as follow-ups, and the answer itself may have been a near miss for one of them.</summary>
+    public IReadOnlyList<Fact> Related { get; init; } = [];
+
     /// <summary>The question as the engine read it (normalised, spelling corrected).</summary>
     public string Interpreted { get; init; } = "";
 

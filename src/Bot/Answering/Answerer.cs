@@ -10,6 +10,17 @@ namespace Bot.Answering;
 internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weights = null)
 {
     public const int MaxSuggestions = 3;
+
+    /// <summary>At most this many related facts go with an answer.</summary>
+    public const int MaxRelated = 2;
+
+    /// <summary>How far below the answer's fused score a related fact may rank: half the margin at which
+    /// <see cref="CloseRelated"/> stops counting a runner-up as a near-tie. On dev, 13% of answers then carry one; at the
+    /// full margin 39% did, many of them only loosely tied to the question.</summary>
+    private const double RelatedMargin = 0.15;
+
+    /// <summary>The fused margin from which a runner-up no longer counts as a near-tie (<see cref="CloseRelated"/>).</summary>
+    private const double NearTieMargin = 0.3;
     private const int Keep = 10;
 
     /// <summary>Content terms past which a question counts as fully specified: a short question ("rice how much",
@@ -118,6 +129,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             JapaneseName = readAs is not null && !abstained && top.Fact.Kind == FactKind.Person ? index.Analyzer.Japanese.NameOf(top.Fact.Title) : null,
             Features = features,
             Suggestions = abstained ? [.. ranked.Where(r => r.Semantic >= 0.45 || Evidence(r) >= 0.15).Take(MaxSuggestions).Select(r => r.Fact)] : [],
+            Related = abstained ? [] : [.. ranked.Skip(1).Where(r => top.Score - r.Score < RelatedMargin && Overlap(index, topIndex, r.Fact)).Take(MaxRelated).Select(r => r.Fact)],
         };
     }
 
@@ -417,20 +429,24 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// what they did): the runner-up shares a person or a date with the top fact, or one is the other's person. Grows
     /// from 0 (fused margin 0.3 or more) to 1 (a dead heat).
     /// </summary>
-    private static double CloseRelated(FactIndex index, int topIndex, RankedFact top, RankedFact second)
+    private static double CloseRelated(FactIndex index, int topIndex, RankedFact top, RankedFact second) =>
+        Overlap(index, topIndex, second.Fact) ? Math.Max(0, 1 - ((top.Score - second.Score) / NearTieMargin)) : 0;
+
+    /// <summary>Do two facts overlap: share a person or a day, or is one the other's person?</summary>
+    private static bool Overlap(FactIndex index, int topIndex, Fact other)
     {
-        var secondIndex = IndexOf(index.Facts.Facts, second.Fact);
-        if (topIndex < 0 || secondIndex < 0)
+        var otherIndex = IndexOf(index.Facts.Facts, other);
+        if (topIndex < 0 || otherIndex < 0)
         {
-            return 0;
+            return false;
         }
 
+        var top = index.Facts.Facts[topIndex];
         var a = index.Mentions[topIndex];
-        var b = index.Mentions[secondIndex];
-        var related = a.People.Overlaps(b.People) || a.Days.Overlaps(b.Days)
-            || a.People.Contains(second.Fact.Id) || b.People.Contains(top.Fact.Id)
-            || (top.Fact.Date is { } d1 && second.Fact.Date is { } d2 && d1.Start == d2.Start);
-        return related ? Math.Max(0, 1 - ((top.Score - second.Score) / 0.3)) : 0;
+        var b = index.Mentions[otherIndex];
+        return a.People.Overlaps(b.People) || a.Days.Overlaps(b.Days)
+            || a.People.Contains(other.Id) || b.People.Contains(top.Id)
+            || (top.Date is { } d1 && other.Date is { } d2 && d1.Start == d2.Start);
     }
 
     /// <summary>

@@ -46,6 +46,10 @@ public sealed record Reply
     /// <summary>"Did you mean" follow-ups, each a question or name the user can pick.</summary>
     public IReadOnlyList<string> Suggestions { get; init; } = [];
 
+    /// <summary>With an answer, questions about the facts that ranked close behind it and overlap it, to ask next:
+    /// adapters offer them as buttons, like <see cref="Suggestions"/>, without calling them a "did you mean".</summary>
+    public IReadOnlyList<string> Related { get; init; } = [];
+
     /// <summary>The tag (<see cref="Answering.UnansweredQuestion.Tag"/>) of the kept question these suggestions are for,
     /// for the buttons to carry back, so the suggestion a user then picks is kept as their choice; null when the question
     /// was not kept.</summary>

@@ -42,6 +42,12 @@ internal static class ConsoleRenderer
             output.WriteLine($"Did you mean: {string.Join(" · ", reply.Suggestions)}");
         }
 
+        if (reply.Related.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine($"Related: {string.Join(" · ", reply.Related)}");
+        }
+
         if (reply.Sources.Count > 0)
         {
             output.WriteLine();

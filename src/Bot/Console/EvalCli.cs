@@ -107,13 +107,13 @@ internal static class EvalCli
     private static void WriteFeatures(string path, IReadOnlyList<EvalOutcome> outcomes)
     {
         using var writer = File.CreateText(path);
-        writer.WriteLine(string.Join('\t', ConfidenceFeatures.Names.Prepend("line").Prepend("split").Append("oos").Append("right").Append("top").Append("second").Append("expected")));
+        writer.WriteLine(string.Join('\t', ConfidenceFeatures.Names.Prepend("line").Prepend("split").Append("oos").Append("right").Append("top").Append("second").Append("expected").Append("related")));
         foreach (var o in outcomes)
         {
             var values = o.Features.ToArray().Select(f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
             writer.WriteLine(string.Join('\t', values.Prepend(o.Gold.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)).Prepend(o.Gold.Label)
                 .Append(o.Gold.Abstain ? "1" : "0").Append(o.RankedFirst ? "1" : "0")
-                .Append(o.Ranked.Count > 0 ? o.Ranked[0] : "").Append(o.Ranked.Count > 1 ? o.Ranked[1] : "").Append(string.Join('|', o.Gold.Expected))));
+                .Append(o.Ranked.Count > 0 ? o.Ranked[0] : "").Append(o.Ranked.Count > 1 ? o.Ranked[1] : "").Append(string.Join('|', o.Gold.Expected)).Append(string.Join('|', o.Related))));
         }
     }
 }

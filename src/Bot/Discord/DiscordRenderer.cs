@@ -69,17 +69,17 @@ internal static class DiscordRenderer
             rows.Add(DiscordComponent.Row(first));
         }
 
-        var suggestions = reply.Suggestions
-            .Where(s => !string.IsNullOrWhiteSpace(s))
-            .Select(s => (Label: DiscordMarkdown.TruncatePlain(s.Trim(), DiscordLimits.ButtonLabel), Id: DiscordCustomId.ForSuggestion(origin?.Name ?? CommandNames.Ask, s, reply.SuggestionsFor)))
-            .Where(s => s.Id is not null)
-            .DistinctBy(s => s.Id)
-            .Take(DiscordLimits.ButtonsPerRow)
-            .Select(s => DiscordComponent.Button(s.Label, s.Id!, ComponentType.StylePrimary))
-            .ToList();
+        var suggestions = Buttons(reply.Suggestions, origin?.Name ?? CommandNames.Ask, reply.SuggestionsFor, ComponentType.StylePrimary);
         if (suggestions.Count > 0)
         {
             rows.Add(DiscordComponent.Row(suggestions));
+        }
+
+        // Questions to ask next, for the asker only: a shared answer is the answer alone.
+        var related = ephemeral ? Buttons(reply.Related, CommandNames.Ask, null, ComponentType.StyleSecondary) : [];
+        if (related.Count > 0)
+        {
+            rows.Add(DiscordComponent.Row(related));
         }
 
         return new DiscordMessage
@@ -89,6 +89,18 @@ internal static class DiscordRenderer
             Components = rows,
         };
     }
+
+    /// <summary>One button per question that fits a custom_id, each asking it again with <paramref name="command"/>.</summary>
+    private static List<DiscordComponent> Buttons(IReadOnlyList<string> questions, string command, string? choiceFor, int style) =>
+    [
+        .. questions
+            .Where(s => !string.IsNullOrWhiteSpace(s))
+            .Select(s => (Label: DiscordMarkdown.TruncatePlain(s.Trim(), DiscordLimits.ButtonLabel), Id: DiscordCustomId.ForSuggestion(command, s, choiceFor)))
+            .Where(s => s.Id is not null)
+            .DistinctBy(s => s.Id)
+            .Take(DiscordLimits.ButtonsPerRow)
+            .Select(s => DiscordComponent.Button(s.Label, s.Id!, style)),
+    ];
 
     /// <summary>A short message of our own (errors, refusals), ephemeral.</summary>
     public static DiscordMessage Notice(string title, string text) => new()

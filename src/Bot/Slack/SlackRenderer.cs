@@ -114,9 +114,15 @@ internal static class SlackRenderer
 
         blocks.AddRange(pages[page]);
 
-        if (ephemeral && SuggestionButtons(reply, commandName) is { Count: > 0 } suggestions)
+        if (ephemeral && SuggestionButtons(reply.Suggestions, commandName, reply.SuggestionsFor) is { Count: > 0 } suggestions)
         {
             blocks.Add(new SlackActionsBlock(suggestions));
+        }
+
+        // Questions to ask next, for the asker only.
+        if (ephemeral && SuggestionButtons(reply.Related, Commands.CommandNames.Ask, null) is { Count: > 0 } related)
+        {
+            blocks.Add(new SlackActionsBlock(related));
         }
 
         if (Context(reply, page, pages.Count) is { Count: > 0 } context)
@@ -313,15 +319,15 @@ internal static class SlackRenderer
             ? tag
             : null;
 
-    private static List<SlackButton> SuggestionButtons(Reply reply, string commandName)
+    private static List<SlackButton> SuggestionButtons(IReadOnlyList<string> questions, string commandName, string? choiceFor)
     {
         var buttons = new List<SlackButton>();
-        foreach (var suggestion in reply.Suggestions.Select(s => s.Trim()).Where(s => s.Length > 0).Take(MaxSuggestions))
+        foreach (var suggestion in questions.Select(s => s.Trim()).Where(s => s.Length > 0).Take(MaxSuggestions))
         {
             var value = SlackActionValue.Encode(0, SlackCommandText.ForSuggestion(commandName, suggestion));
             if (value.Length <= SlackLimits.ButtonValue)
             {
-                buttons.Add(new SlackButton(SlackText.Plain(Truncate(suggestion, SlackLimits.ButtonText)), SuggestionAction(buttons.Count, reply.SuggestionsFor), value));
+                buttons.Add(new SlackButton(SlackText.Plain(Truncate(suggestion, SlackLimits.ButtonText)), SuggestionAction(buttons.Count, choiceFor), value));
             }
         }
 

@@ -149,6 +149,25 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     public void Answer_QuestionAboutAnotherCountrysLeader_Abstains() =>
         Assert.True(engine.Harness.Answer("who is the president of france").Abstained);
 
+    [Fact]
+    public void Answer_RunnerUpThatOverlapsTheAnswerAndRanksClose_IsOfferedAsRelated()
+    {
+        var result = engine.Harness.Answer("is the steel levy still 50");
+
+        Assert.False(result.Abstained);
+        Assert.Equal("tariff-steel-aluminum", result.Best!.Id);
+        var related = Assert.Single(result.Related);
+        Assert.Equal("steel-aluminum-doubled-2025-06", related.Id);
+        Assert.Equal([related.Phrasings[0]], AnswerComposer.Compose(result).Related);
+    }
+
+    [Theory]
+    // A clear answer has no runner-up close enough; an abstention offers "did you mean" instead.
+    [InlineData("who is yoji muto")]
+    [InlineData("who is the president of france")]
+    public void Answer_ClearAnswerOrAbstention_OffersNothingRelated(string question) =>
+        Assert.Empty(engine.Harness.Answer(question).Related);
+
     [Theory]
     // A post only one person in the fact base held names them; "under" makes it another, lesser post.
     [InlineData("who is the us secretary of defense", "pete-hegseth")]

@@ -45,6 +45,20 @@ public sealed class DiscordInteractionHandlerRealFactsTests(DiscordRealFactsFixt
     }
 
     [Fact]
+    public async Task Ask_RelatedQuestionClicked_AnswersThatFact()
+    {
+        var data = await CommandAsync(CommandNames.Ask, ("question", "is the steel levy still 50"));
+        Assert.Equal("US tariff on steel and aluminum", data["embeds"]![0]!["title"]!.GetValue<string>());
+        var related = DiscordAssert.CustomIds(data).Single(id => id.StartsWith("sg:ask:", StringComparison.Ordinal));
+
+        var answered = DiscordAssert.ValidResponse(
+            await Host.PostAsync(DiscordInteractionJson.Button(related, DiscordInteractionJson.EchoMessage(data), DiscordInteractionJson.NewToken())), 4);
+
+        // The button asks the related fact's curated question, which answers that fact.
+        Assert.Equal("Steel and aluminum tariffs doubled to 50%", answered["data"]!["embeds"]![0]!["title"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Who_Akazawa_AnswersEconomicRevitalizationAndTheTalksWithSources()
     {
         var data = await CommandAsync(CommandNames.Who, ("name", "akazawa"));

@@ -138,6 +138,33 @@ public sealed class DiscordRendererTests
     }
 
     [Fact]
+    public void Render_AnswerWithRelatedQuestions_OffersThemAsAskButtonsToTheAskerOnly()
+    {
+        var reply = new Reply
+        {
+            Kind = ReplyKind.Answer,
+            Title = "US tariff on steel and aluminum",
+            Body = "50% since June 4, 2025.",
+            Related = ["when did steel tariffs go to 50", "who is akazawa"],
+        };
+        var origin = CommandRequest.Create(CommandNames.Ask, CommandContext.Console);
+
+        var mine = Json(DiscordRenderer.Render(reply, origin, 0, ephemeral: true));
+        var shared = Json(DiscordRenderer.Render(reply, origin, 0, ephemeral: false));
+
+        DiscordAssert.ValidMessage(mine);
+        var buttons = (mine["components"] as JsonArray)!.SelectMany(row => (row!["components"] as JsonArray)!)
+            .Where(b => b!["custom_id"]!.GetValue<string>().StartsWith("sg:ask:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["when did steel tariffs go to 50", "who is akazawa"], buttons.Select(b => b!["label"]!.GetValue<string>()));
+        Assert.All(buttons, b => Assert.Equal(ComponentType.StyleSecondary, b!["style"]!.GetValue<int>()));
+        Assert.Equal(DiscordCustomId.ForSuggestion(CommandNames.Ask, "who is akazawa", null), DiscordAssert.Button(mine, "who is akazawa"));
+
+        // They are not a "did you mean", and a shared answer is the answer alone.
+        Assert.DoesNotContain("Did you mean", DiscordAssert.Text(mine), StringComparison.Ordinal);
+        Assert.DoesNotContain(DiscordAssert.CustomIds(shared), id => id.StartsWith("sg:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Render_MentionsEverywhere_PingNobodyAndShowLiterally()
     {
         const string Nasty = "@everyone @here <@123> <@!123> <@&456> <#789> </talks:1>";
@@ -277,6 +304,7 @@ public sealed class DiscordRendererTests
                 new Uri("https://example.org/" + Uri.EscapeDataString(RandomText(random, random.Next(0, 800)))),
                 new PartialDate(2025, random.Next(1, 13), null), null))],
             Suggestions = [.. Enumerable.Range(0, random.Next(0, 8)).Select(_ => RandomText(random, random.Next(0, 200)))],
+            Related = [.. Enumerable.Range(0, random.Next(0, 8)).Select(_ => RandomText(random, random.Next(0, 200)))],
             AsOf = random.Next(2) == 0 ? new PartialDate(2025, 11, 1) : null,
             Confidence = random.Next(3) == 0 ? random.NextDouble() : null,
         };

@@ -46,6 +46,30 @@ public sealed class SlackRendererTests
     }
 
     [Fact]
+    public void Render_AnswerWithRelatedQuestions_OffersThemAsAskButtonsToTheAskerOnly()
+    {
+        var reply = new Reply
+        {
+            Kind = ReplyKind.Answer,
+            Title = "US tariff on steel and aluminum",
+            Body = "50% since June 4, 2025.",
+            Related = ["when did steel tariffs go to 50", "who is akazawa"],
+        };
+
+        var mine = ToJson(SlackRenderer.Render(reply, CommandNames.Ask, new SlackView("ask steel now", 0, SlackAudience.Ephemeral)));
+        var shared = ToJson(SlackRenderer.Render(reply, CommandNames.Ask, new SlackView("ask steel now", 0, SlackAudience.Channel)));
+
+        Assert.Empty(BlockKitRules.Violations(mine));
+        var buttons = SlackTestHost.Buttons(mine).Where(IsSuggestion).ToList();
+        Assert.Equal(["when did steel tariffs go to 50", "who is akazawa"], buttons.Select(b => b["text"]!["text"]!.GetValue<string>()));
+        Assert.Equal(["talks.suggest.0", "talks.suggest.1"], buttons.Select(b => b["action_id"]!.GetValue<string>()));
+        Assert.Equal("0|ask who is akazawa", buttons[1]["value"]!.GetValue<string>());
+        Assert.DoesNotContain(SlackTestHost.Buttons(shared), IsSuggestion);
+
+        static bool IsSuggestion(JsonObject button) => button["action_id"]!.GetValue<string>().StartsWith("talks.suggest.", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_HugeReply_EveryPageStaysWithinLimitsAndNothingIsLost()
     {
         var body = string.Join(' ', Enumerable.Range(0, 3000).Select(i => i % 7 == 0 ? "<&>" : "word" + i.ToString(CultureInfo.InvariantCulture)));

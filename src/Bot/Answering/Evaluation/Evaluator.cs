@@ -15,7 +15,8 @@ internal sealed record EvalMetrics(
     int ConfidentWrong,
     int InScopeAbstained,
     double RankedFirst,
-    int AbstainedWithAnswerSuggested)
+    int AbstainedWithAnswerSuggested,
+    int WrongWithAnswerRelated = 0)
 {
     public static EvalMetrics From(string system, string split, IReadOnlyList<EvalOutcome> outcomes)
     {
@@ -32,7 +33,8 @@ internal sealed record EvalMetrics(
             outcomes.Count(o => o.ConfidentWrong),
             inScope.Count(o => o.Abstained),
             inScope.Count == 0 ? 0 : inScope.Count(o => o.RankedFirst) / (double)inScope.Count,
-            inScope.Count(o => o.Abstained && o.Suggested.Any(o.Gold.Expected.Contains)));
+            inScope.Count(o => o.Abstained && o.Suggested.Any(o.Gold.Expected.Contains)),
+            inScope.Count(o => o.ConfidentWrong && o.Related.Any(o.Gold.Expected.Contains)));
     }
 }
 
@@ -41,6 +43,9 @@ internal sealed record EvalOutcome(GoldQuestion Gold, IReadOnlyList<string> Rank
 {
     /// <summary>The "did you mean" facts offered with an abstention.</summary>
     public IReadOnlyList<string> Suggested { get; init; } = [];
+
+    /// <summary>The related facts offered with an answer.</summary>
+    public IReadOnlyList<string> Related { get; init; } = [];
 
     /// <summary>Answered, and the answer is one of the expected facts.</summary>
     public bool Correct => !Gold.Abstain && !Abstained && Ranked.Count > 0 && Gold.Expected.Contains(Ranked[0]);
@@ -147,6 +152,7 @@ internal sealed class Evaluator(FactIndex index, Answerer answerer, EmbeddingCac
         return new EvalOutcome(q, [.. result.Ranked.Select(r => r.Fact.Id)], result.Abstained, result.Confidence, result.Features)
         {
             Suggested = [.. result.Suggestions.Select(f => f.Id)],
+            Related = [.. result.Related.Select(f => f.Id)],
         };
     }
 
@@ -282,11 +288,11 @@ internal sealed class Evaluator(FactIndex index, Answerer answerer, EmbeddingCac
 
     public static void WriteTable(TextWriter output, IReadOnlyList<EvalMetrics> rows)
     {
-        output.WriteLine("split        system          in-scope  oos   top-1    MRR@5   oos-abstain  confident-wrong  in-scope-abstained (answer suggested)  ranked-first");
+        output.WriteLine("split        system          in-scope  oos   top-1    MRR@5   oos-abstain  confident-wrong (answer related)  in-scope-abstained (answer suggested)  ranked-first");
         foreach (var m in rows)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{m.Split,-12} {m.System,-15} {m.InScope,8} {m.OutOfScope,5}  {m.Top1,6:P1}  {m.Mrr5,6:F3}  {m.OutOfScopeAbstention,11:P1}  {m.ConfidentWrong,15}  {m.InScopeAbstained,18} ({m.AbstainedWithAnswerSuggested,2})                {m.RankedFirst,12:P1}"));
+                $"{m.Split,-12} {m.System,-15} {m.InScope,8} {m.OutOfScope,5}  {m.Top1,6:P1}  {m.Mrr5,6:F3}  {m.OutOfScopeAbstention,11:P1}  {m.ConfidentWrong,15} ({m.WrongWithAnswerRelated,2})                {m.InScopeAbstained,18} ({m.AbstainedWithAnswerSuggested,2})                {m.RankedFirst,12:P1}"));
         }
     }
 }
