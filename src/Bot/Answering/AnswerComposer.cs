@@ -143,9 +143,13 @@ internal static class AnswerComposer
                 var converted = amount.Converted is null ? "" : $" ({amount.Converted})";
                 var when = fact.Date is null ? "" : $", {Dates(fact)}";
                 var status = fact.Status is null ? "" : $" Status: {fact.Status}.";
+                // A title that starts with the figure ("100 Boeing aircraft") says it once.
+                var figure = fact.Title.StartsWith(amount.Display, StringComparison.OrdinalIgnoreCase) ? null : amount.Display;
                 return type == QuestionType.When && fact.Date is not null
-                    ? $"{Dates(fact)}: {fact.Title}, {amount.Display}{converted}.{status}{disputed}"
-                    : $"{amount.Display}{converted}: {fact.Title}{when}.{status}{disputed}";
+                    ? $"{Dates(fact)}: {fact.Title}{(figure is null ? "" : ", " + figure)}{converted}.{status}{disputed}"
+                    : figure is null
+                        ? $"{fact.Title}{converted}{when}.{status}{disputed}"
+                        : $"{figure}{converted}: {fact.Title}{when}.{status}{disputed}";
             case FactKind.Event:
                 // Where and with whom, when the fact base knows: "was vance at the february summit" is answered here.
                 var place = fact.Place is null ? "" : $" ({fact.Place})";

@@ -107,4 +107,18 @@ public sealed class AnswerComposerTests
     [InlineData("Summit", null, new[] { "ryosei-akazawa", "someone-not-in-the-facts" }, "May 30, 2025: Summit. People involved: Ryosei Akazawa, someone-not-in-the-facts.")]
     public void Direct_Event_GivesDatePlaceAndThePeopleInvolved(string title, string? place, string[] people, string expected) =>
         Assert.Equal(expected, AnswerComposer.Direct(Event(title, place, people), QuestionType.What, s_harness.Facts));
+
+    private static Bot.Facts.Fact Purchase(string title, string display) => Event(title) with
+    {
+        Id = "purchase", Kind = Bot.Facts.FactKind.Purchase, Amount = new Bot.Facts.Amount(100, "aircraft", display, null),
+    };
+
+    [Theory]
+    // A title that starts with the figure says it once; any other gives the figure first.
+    [InlineData("100 Boeing aircraft", QuestionType.HowMany, "100 Boeing aircraft, May 30, 2025.")]
+    [InlineData("100 Boeing aircraft", QuestionType.When, "May 30, 2025: 100 Boeing aircraft.")]
+    [InlineData("Boeing order", QuestionType.HowMany, "100 Boeing aircraft: Boeing order, May 30, 2025.")]
+    [InlineData("Boeing order", QuestionType.When, "May 30, 2025: Boeing order, 100 Boeing aircraft.")]
+    public void Direct_Figure_GivesTheFigureOnce(string title, QuestionType type, string expected) =>
+        Assert.Equal(expected, AnswerComposer.Direct(Purchase(title, "100 Boeing aircraft"), type, s_harness.Facts));
 }
