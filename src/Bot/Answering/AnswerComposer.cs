@@ -38,6 +38,11 @@ internal static class AnswerComposer
         }
 
         var facts = result.Facts;
+        if (result.Japanese is { } inJapanese)
+        {
+            return InJapanese(result, fact, inJapanese);
+        }
+
         var body = new StringBuilder();
         body.AppendLine(Direct(fact, result.Type, facts));
         var quoted = Quoted(fact, result.Interpreted);
@@ -47,16 +52,7 @@ internal static class AnswerComposer
         }
 
         body.Append(Context(fact));
-        foreach (var claim in fact.Claims)
-        {
-            body.AppendLine();
-            body.Append(CultureInfo.InvariantCulture, $"- {claim.By}: {claim.Text}");
-            var cited = claim.SourceIds.Select(facts.FindSource).OfType<Source>().Select(s => $"{s.Publisher}, {s.Date.ToDisplay()}").ToList();
-            if (cited.Count > 0)
-            {
-                body.Append(CultureInfo.InvariantCulture, $" ({string.Join("; ", cited)})");
-            }
-        }
+        AppendClaims(body, fact, [.. fact.Claims.Select(c => c.Text)], facts);
 
         return new Reply
         {
@@ -69,6 +65,50 @@ internal static class AnswerComposer
             Confidence = Math.Round(result.Confidence, 3),
             Related = [.. result.Related.Select(Suggestion)],
         };
+    }
+
+    /// <summary>
+    /// The answer to a question asked in Japanese script, from the fact's Japanese: its title (a person's with the
+    /// name in Latin letters too), its text, which starts with the direct answer as the English does, and each claim of
+    /// a disputed fact in Japanese, with who makes it and its sources as they are published.
+    /// </summary>
+    private static Reply InJapanese(AnswerResult result, Fact fact, JapaneseAnswer japanese)
+    {
+        var body = new StringBuilder(japanese.Text.ReplaceLineEndings(" ").Trim());
+        if (fact.IsDisputed)
+        {
+            body.AppendLine().Append("情報源によって内容が異なる:");
+        }
+
+        AppendClaims(body, fact, japanese.Claims, result.Facts);
+        return new Reply
+        {
+            Kind = ReplyKind.Answer,
+            Title = fact.Kind == FactKind.Person ? $"{japanese.Title} ({fact.Title})" : japanese.Title,
+            Body = body.ToString().TrimEnd() + (ReadAs(result) is { } readAs ? "\n" + readAs : ""),
+            Sources = Cited(fact, result.Facts),
+            AsOf = fact.AsOf,
+            FactIds = [fact.Id],
+            Confidence = Math.Round(result.Confidence, 3),
+            Related = [.. result.Related.Select(Suggestion)],
+        };
+    }
+
+    /// <summary>Each claim of a disputed fact on its own line: who makes it, what it says (<paramref name="texts"/>, in
+    /// the claims' order) and its sources.</summary>
+    private static void AppendClaims(StringBuilder body, Fact fact, IReadOnlyList<string> texts, FactBase facts)
+    {
+        for (var i = 0; i < fact.Claims.Count; i++)
+        {
+            var claim = fact.Claims[i];
+            body.AppendLine();
+            body.Append(CultureInfo.InvariantCulture, $"- {claim.By}: {texts[i]}");
+            var cited = claim.SourceIds.Select(facts.FindSource).OfType<Source>().Select(s => $"{s.Publisher}, {s.Date.ToDisplay()}").ToList();
+            if (cited.Count > 0)
+            {
+                body.Append(CultureInfo.InvariantCulture, $" ({string.Join("; ", cited)})");
+            }
+        }
     }
 
     /// <summary>

@@ -77,7 +77,8 @@ internal sealed class AnswerEngine : IAnswerEngine
         return index;
     }
 
-    /// <summary>The analyzer and confidence model from the data files the options name (the glossary too, unless given).</summary>
+    /// <summary>The analyzer and confidence model from the data files the options name (the glossary too, unless given,
+    /// and the facts in Japanese).</summary>
     internal static (Analyzer, ConfidenceModel) Load(AnsweringOptions options, JapaneseGlossary? glossary = null)
     {
         var synonymsPath = AnsweringOptions.ResolveDataPath(options.SynonymsPath);
@@ -85,6 +86,7 @@ internal sealed class AnswerEngine : IAnswerEngine
         var scopePath = AnsweringOptions.ResolveDataPath(options.ScopePath);
         var scope = File.Exists(scopePath) ? ScopeTable.Load(scopePath) : ScopeTable.Empty;
         var japanese = glossary ?? JapaneseGlossary.LoadOrEmpty(AnsweringOptions.ResolveDataPath(options.JapanesePath));
-        return (new Analyzer(synonyms, scope, japanese), ConfidenceModel.Load(AnsweringOptions.ResolveDataPath(options.CalibrationPath)));
+        var answers = JapaneseAnswers.LoadOrEmpty(AnsweringOptions.ResolveDataPath(options.JapaneseAnswersPath));
+        return (new Analyzer(synonyms, scope, japanese, answers), ConfidenceModel.Load(AnsweringOptions.ResolveDataPath(options.CalibrationPath)));
     }
 }

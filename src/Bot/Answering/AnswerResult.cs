@@ -34,6 +34,10 @@ public sealed record AnswerResult
     /// Japanese ("赤沢亮正"), so the asker can see who is meant; null otherwise.</summary>
     public string? JapaneseName { get; init; }
 
+    /// <summary>For a question typed in Japanese script, the answer's fact in Japanese, where it has a current
+    /// translation; null otherwise.</summary>
+    internal JapaneseAnswer? Japanese { get; init; }
+
     /// <summary>What the confidence was computed from (for calibration and diagnostics).</summary>
     internal ConfidenceFeatures Features { get; init; }
 

@@ -60,7 +60,10 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         }
 
         int[] nearest = [];
-        var semantic = index.HasSemantic && embed is not null ? index.Semantic(embed(text), out nearest) : new double[facts.Count];
+        // A round named without the word ("the 4th talks", "dai yonkai kosho", 「第4回交渉」) is embedded as the facts
+        // name it, "round 4": the sentence model does not read an ordinal before "talks" as a round.
+        var embedText = entities.Round is { } named && !words.Contains("round") ? $"{text} round {named}" : text;
+        var semantic = index.HasSemantic && embed is not null ? index.Semantic(embed(embedText), out nearest) : new double[facts.Count];
         var scores = new double[facts.Count];
         var lexical = new double[facts.Count];
         Fuse(index, reading, ordinals, semantic, scores, lexical);
@@ -127,6 +130,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Interpreted = text,
             ReadAs = readAs,
             JapaneseName = readAs is not null && !abstained && top.Fact.Kind == FactKind.Person ? index.Analyzer.Japanese.NameOf(top.Fact.Title) : null,
+            Japanese = readAs is not null && !abstained ? index.Analyzer.Answers.For(top.Fact) : null,
             Features = features,
             Suggestions = abstained ? [.. ranked.Where(r => r.Semantic >= 0.45 || Evidence(r) >= 0.15).Take(MaxSuggestions).Select(r => r.Fact)] : [],
             Related = abstained ? [] : [.. ranked.Skip(1).Where(r => top.Score - r.Score < RelatedMargin && Overlap(index, topIndex, r.Fact)).Take(MaxRelated).Select(r => r.Fact)],

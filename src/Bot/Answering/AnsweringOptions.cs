@@ -19,6 +19,10 @@ public sealed class AnsweringOptions
     [Required]
     public string JapanesePath { get; set; } = "data/answering/japanese.yaml";
 
+    /// <summary>The facts in Japanese (YAML), for answering questions asked in Japanese script.</summary>
+    [Required]
+    public string JapaneseAnswersPath { get; set; } = "data/answering/japanese-answers.yaml";
+
     /// <summary>Confidence weights and threshold fitted by <c>bot eval --calibrate</c> on the dev split.</summary>
     [Required]
     public string CalibrationPath { get; set; } = "data/answering/calibration.yaml";

@@ -24,7 +24,7 @@ internal sealed class AskCommand(IAnswerEngine engine, IUnansweredRecorder? unan
             {
                 Kind = ReplyKind.Usage,
                 Title = "Ask a question",
-                Body = "Ask anything about the 2025 Japan–US tariff talks, e.g. \"who is akazawa\", \"when was round 6\", \"what is the car tariff now\". Japanese works too: 「赤沢亮正は誰？」 (answers are in English).",
+                Body = "Ask anything about the 2025 Japan–US tariff talks, e.g. \"who is akazawa\", \"when was round 6\", \"what is the car tariff now\". Japanese works too, and is answered in Japanese: 「赤沢亮正は誰？」.",
             };
         }
 

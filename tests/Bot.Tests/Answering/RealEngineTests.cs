@@ -64,17 +64,50 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     }
 
     [Fact]
-    public void Compose_QuestionInJapaneseScript_ShowsWhatItWasReadAs()
+    public void Compose_QuestionInJapaneseScript_AnswersInJapaneseAndShowsWhatItWasReadAs()
     {
         var answered = AnswerComposer.Compose(engine.Harness.Answer("赤沢亮正は誰？"));
         var abstained = AnswerComposer.Compose(engine.Harness.Answer("天気は？"));
         var english = AnswerComposer.Compose(engine.Harness.Answer("who is ryosei akazawa"));
 
+        Assert.Equal("赤沢亮正 (Ryosei Akazawa)", answered.Title);
+        Assert.StartsWith("赤沢亮正は、2025年の米国との関税交渉における日本の首席交渉官である。", answered.Body, StringComparison.Ordinal);
         Assert.EndsWith("\n(Read as: \"ryosei akazawa who\")", answered.Body, StringComparison.Ordinal);
-        Assert.Equal("Ryosei Akazawa (赤沢亮正)", answered.Title);
+        Assert.Equal(english.Sources, answered.Sources);
         Assert.Equal("Ryosei Akazawa", english.Title);
         Assert.StartsWith("(Read as: \"weather\")\n", abstained.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Read as", english.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_QuestionInJapaneseScriptWithoutCurrentJapanese_AnswersInEnglishWithTheJapaneseName()
+    {
+        // As when the English has changed since the Japanese was written (see JapaneseAnswersTests).
+        var reply = AnswerComposer.Compose(engine.Harness.Answer("赤沢亮正は誰？") with { Japanese = null });
+
+        Assert.Equal("Ryosei Akazawa (赤沢亮正)", reply.Title);
+        Assert.StartsWith("Ryosei Akazawa: ", reply.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void JapaneseAnswers_EveryFactHasJapaneseWrittenFromItsEnglishAsItIs()
+    {
+        // Fails when a fact's English title, text or claims change: bring its entry up to date (bot validate lists it).
+        var path = Path.Combine(RepoPaths.Root, "data", "answering", "japanese-answers.yaml");
+
+        Assert.Empty(JapaneseAnswers.Load(path).Problems(engine.Harness.Facts, path));
+    }
+
+    [Theory]
+    // A round named by its ordinal before "talks", in any script, is embedded as "round N" and answered.
+    [InlineData("when were the 4th talks")]
+    [InlineData("第4回交渉はいつ")]
+    public void Answer_RoundNamedByOrdinalBeforeTalks_AnswersTheRound(string question)
+    {
+        var result = engine.Harness.Answer(question);
+
+        Assert.False(result.Abstained);
+        Assert.Equal("round-4", result.Best!.Id);
     }
 
     [Theory]

@@ -25,6 +25,34 @@ public sealed class BotCliTests
     }
 
     [Fact]
+    public async Task Validate_FactWhoseEnglishChangedSinceItsJapanese_NotesItWithTheFingerprintNow()
+    {
+        var folder = Directory.CreateTempSubdirectory("facts-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(RepoPaths.Facts, "*.yaml"))
+            {
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            }
+
+            var people = Path.Combine(folder, "people.yaml");
+            File.WriteAllText(people, File.ReadAllText(people).Replace("Japan's chief negotiator", "Japan's lead negotiator", StringComparison.Ordinal));
+
+            var (exit, output, _) = await RunAsync("validate", "--facts", folder);
+
+            Assert.Equal(0, exit);
+            var notes = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("note: ", StringComparison.Ordinal)).ToList();
+            Assert.Equal(2, notes.Count);
+            Assert.Matches(@"japanese-answers\.yaml:\d+: 'ryosei-akazawa' was translated from other English \(of: [0-9a-f]{16}\); the English is now of: [0-9a-f]{16}$", notes[0]);
+            Assert.Equal("note: 1 fact(s) are answered in English to questions in Japanese until their Japanese is brought up to date", notes[1]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Validate_BrokenFolder_ExitsOneWithFileLineMessages()
     {
         using var folder = FactFolder.Minimal().Write("people.yaml", FactFolder.MinimalPeople

@@ -1,0 +1,143 @@
+using System.Security.Cryptography;
+using System.Text;
+using Bot.Facts;
+using YamlDotNet.RepresentationModel;
+
+namespace Bot.Answering;
+
+/// <summary>A fact's title, text and claims in Japanese, for answering a question asked in Japanese script.</summary>
+/// <param name="Claims">The Japanese of each of the fact's claims, in the fact's order.</param>
+internal sealed record JapaneseAnswer(string Title, string Text, IReadOnlyList<string> Claims);
+
+/// <summary>
+/// The facts in Japanese (<c>data/answering/japanese-answers.yaml</c>): a question typed in Japanese script is
+/// answered in Japanese where the fact has a translation. Each translation records, as <c>of</c>, the fingerprint of
+/// the English it was written from (<see cref="Fingerprint"/>); once the English title, text or claims change, the
+/// translation is stale and the answer is given in English until a curator updates it. A stale translation is never
+/// shown: it would state what the fact base no longer says.
+/// </summary>
+internal sealed class JapaneseAnswers
+{
+    public static readonly JapaneseAnswers Empty = new(new Dictionary<string, Entry>());
+
+    private readonly Dictionary<string, Entry> _entries;
+
+    private JapaneseAnswers(Dictionary<string, Entry> entries) => _entries = entries;
+
+    /// <summary>How many facts have a translation, current or stale.</summary>
+    public int Count => _entries.Count;
+
+    /// <summary>The fact in Japanese, or null when it has no translation or its English has changed since.</summary>
+    public JapaneseAnswer? For(Fact fact) =>
+        _entries.TryGetValue(fact.Id, out var entry) && entry.Of == Fingerprint(fact) && entry.Answer.Claims.Count == fact.Claims.Count
+            ? entry.Answer
+            : null;
+
+    /// <summary>
+    /// What a curator must fix against a fact base, as <c>file:line: message</c> texts: translations of facts it does
+    /// not have, stale translations (with the fingerprint of the English now), claims that do not match the fact's
+    /// claims in number, and facts with no translation.
+    /// </summary>
+    public IReadOnlyList<string> Problems(FactBase facts, string path)
+    {
+        var problems = new List<string>();
+        foreach (var (id, entry) in _entries.OrderBy(e => e.Value.Line))
+        {
+            if (facts.Find(id) is not { } fact)
+            {
+                problems.Add($"{path}:{entry.Line}: no fact '{id}' in the fact base");
+            }
+            else if (entry.Of != Fingerprint(fact))
+            {
+                problems.Add($"{path}:{entry.Line}: '{id}' was translated from other English (of: {entry.Of}); the English is now of: {Fingerprint(fact)}");
+            }
+            else if (entry.Answer.Claims.Count != fact.Claims.Count)
+            {
+                problems.Add($"{path}:{entry.Line}: '{id}' has {entry.Answer.Claims.Count} claims in Japanese, the fact {fact.Claims.Count}");
+            }
+        }
+
+        problems.AddRange(facts.Facts.Where(f => !_entries.ContainsKey(f.Id)).Select(f => $"{path}:0: '{f.Id}' has no Japanese"));
+        return problems;
+    }
+
+    /// <summary>The first 8 bytes, in hex, of the SHA-256 of the fact's English title, text and claims, one per line.</summary>
+    public static string Fingerprint(Fact fact)
+    {
+        var english = string.Join('\n', fact.Claims.Select(c => c.Text).Prepend(fact.Text).Prepend(fact.Title).Select(t => t.ReplaceLineEndings(" ").Trim()));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(english)).AsSpan(0, 8));
+    }
+
+    public static JapaneseAnswers LoadOrEmpty(string path) => File.Exists(path) ? Load(path) : Empty;
+
+    public static JapaneseAnswers Load(string path)
+    {
+        using var reader = File.OpenText(path);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(reader);
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new InvalidDataException($"{path}:{e.Start.Line}: {e.Message}", e);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
+            || !root.Children.TryGetValue(new YamlScalarNode("facts"), out var node) || node is not YamlSequenceNode list)
+        {
+            throw new InvalidDataException($"{path}:1: expected a mapping with a 'facts' list");
+        }
+
+        var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        foreach (var item in list.Children)
+        {
+            var line = (int)item.Start.Line;
+            if (item is not YamlMappingNode map)
+            {
+                throw new InvalidDataException($"{path}:{line}: each entry is a mapping of id, of, title, text and (for a disputed fact) claims");
+            }
+
+            foreach (var key in map.Children.Keys)
+            {
+                if (key is not YamlScalarNode { Value: "id" or "of" or "title" or "text" or "claims" })
+                {
+                    throw new InvalidDataException($"{path}:{key.Start.Line}: unknown key '{key}'; expected id, of, title, text, claims");
+                }
+            }
+
+            var id = Scalar(map, "id", path, line);
+            var of = Scalar(map, "of", path, line);
+            if (of.Length != 16 || !of.All(Uri.IsHexDigit))
+            {
+                throw new InvalidDataException($"{path}:{line}: 'of' is the 16 hex digits of the English's fingerprint");
+            }
+
+            var claims = new List<string>();
+            if (map.Children.TryGetValue(new YamlScalarNode("claims"), out var claimsNode))
+            {
+                if (claimsNode is not YamlSequenceNode sequence || sequence.Children.Any(c => c is not YamlScalarNode { Value.Length: > 0 }))
+                {
+                    throw new InvalidDataException($"{path}:{claimsNode.Start.Line}: 'claims' is a list of texts");
+                }
+
+                claims.AddRange(sequence.Children.Select(c => ((YamlScalarNode)c).Value!.Trim()));
+            }
+
+            var answer = new JapaneseAnswer(Scalar(map, "title", path, line), Scalar(map, "text", path, line), claims);
+            if (!entries.TryAdd(id, new Entry(of.ToLowerInvariant(), answer, line)))
+            {
+                throw new InvalidDataException($"{path}:{line}: '{id}' is translated twice");
+            }
+        }
+
+        return new JapaneseAnswers(entries);
+    }
+
+    private static string Scalar(YamlMappingNode map, string key, string path, int line) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode { Value: { } value } && value.Trim().Length > 0
+            ? value.Trim()
+            : throw new InvalidDataException($"{path}:{line}: '{key}' is required");
+
+    private sealed record Entry(string Of, JapaneseAnswer Answer, int Line);
+}
