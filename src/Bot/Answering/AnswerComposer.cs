@@ -184,7 +184,7 @@ internal static class AnswerComposer
                 var when = fact.Date is null ? "" : $", {Dates(fact)}";
                 var status = fact.Status is null ? "" : $" Status: {fact.Status}.";
                 // A title that starts with the figure ("100 Boeing aircraft") says it once.
-                var figure = fact.Title.StartsWith(amount.Display, StringComparison.OrdinalIgnoreCase) ? null : amount.Display;
+                var figure = StartsWithFigure(fact.Title, amount.Display) ? null : amount.Display;
                 return type == QuestionType.When && fact.Date is not null
                     ? $"{Dates(fact)}: {fact.Title}{(figure is null ? "" : ", " + figure)}{converted}.{status}{disputed}"
                     : figure is null
@@ -202,6 +202,10 @@ internal static class AnswerComposer
                     : $"{Dates(fact)}: {fact.Title}.{disputed}";
         }
     }
+
+    /// <summary>Does the title start with the figure as a whole ("100 Boeing aircraft", not "$10 billion" for "$1")?</summary>
+    private static bool StartsWithFigure(string title, string figure) =>
+        title.StartsWith(figure, StringComparison.OrdinalIgnoreCase) && (title.Length == figure.Length || !char.IsLetterOrDigit(title[figure.Length]));
 
     /// <summary>One line of context: the fact's own statement.</summary>
     private static string Context(Fact fact) => fact.Text.ReplaceLineEndings(" ").Trim();

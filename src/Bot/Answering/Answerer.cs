@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bot.Facts;
 
 namespace Bot.Answering;
@@ -14,13 +15,13 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// <summary>At most this many related facts go with an answer.</summary>
     public const int MaxRelated = 2;
 
-    /// <summary>How far below the answer's fused score a related fact may rank: half the margin at which
-    /// <see cref="CloseRelated"/> stops counting a runner-up as a near-tie. On dev, 13% of answers then carry one; at the
-    /// full margin 39% did, many of them only loosely tied to the question.</summary>
-    private const double RelatedMargin = 0.15;
-
     /// <summary>The fused margin from which a runner-up no longer counts as a near-tie (<see cref="CloseRelated"/>).</summary>
     private const double NearTieMargin = 0.3;
+
+    /// <summary>How far below the answer's fused score a related fact may rank: half the near-tie margin. On dev, 13% of
+    /// answers then carry one; at the full margin 39% did, many of them only loosely tied to the question.</summary>
+    private const double RelatedMargin = NearTieMargin / 2;
+
     private const int Keep = 10;
 
     /// <summary>Content terms past which a question counts as fully specified: a short question ("rice how much",
@@ -60,9 +61,11 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         }
 
         int[] nearest = [];
-        // A round named without the word ("the 4th talks", "dai yonkai kosho", 「第4回交渉」) is embedded as the facts
-        // name it, "round 4": the sentence model does not read an ordinal before "talks" as a round.
-        var embedText = entities.Round is { } named && !words.Contains("round") ? $"{text} round {named}" : text;
+        // A round named without the word ("the 4th talks", "session 5", "dai yonkai kosho", 「第4回交渉」) is embedded as
+        // the facts name it, "round 4": the sentence model does not read an ordinal before "talks" as a round.
+        var embedText = entities.Round is { } named && !words.Any(w => w is "round" or "rounds")
+            ? string.Create(CultureInfo.InvariantCulture, $"{text} round {named}")
+            : text;
         var semantic = index.HasSemantic && embed is not null ? index.Semantic(embed(embedText), out nearest) : new double[facts.Count];
         var scores = new double[facts.Count];
         var lexical = new double[facts.Count];
@@ -133,7 +136,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Japanese = readAs is not null && !abstained ? index.Analyzer.Answers.For(top.Fact) : null,
             Features = features,
             Suggestions = abstained ? [.. ranked.Where(r => r.Semantic >= 0.45 || Evidence(r) >= 0.15).Take(MaxSuggestions).Select(r => r.Fact)] : [],
-            Related = abstained ? [] : [.. ranked.Skip(1).Where(r => top.Score - r.Score < RelatedMargin && Overlap(index, topIndex, r.Fact)).Take(MaxRelated).Select(r => r.Fact)],
+            // Not the facts a curated question's answer was moved above: the user asked for that one.
+            Related = abstained ? [] : [.. ranked.Skip(1).Where(r => r.Score <= top.Score && top.Score - r.Score < RelatedMargin && Overlap(index, topIndex, r.Fact)).Take(MaxRelated).Select(r => r.Fact)],
         };
     }
 

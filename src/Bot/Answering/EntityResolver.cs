@@ -44,6 +44,9 @@ internal sealed class EntityResolver
 
     private readonly Dictionary<string, string?> _names = new(StringComparer.Ordinal);
 
+    /// <summary>The keys that name someone by a post or title alone, with no word of anyone's name.</summary>
+    private readonly HashSet<string> _postKeys = new(StringComparer.Ordinal);
+
     /// <summary>The keys that are a person's name, in either order or in part, not an alias.</summary>
     private readonly HashSet<string> _ownNames = new(StringComparer.Ordinal);
 
@@ -79,16 +82,16 @@ internal sealed class EntityResolver
                 keys.Add(QuestionNormalizer.Text(alias));
             }
 
-            // A post names its holder as an alias does ("secretary of defense"), unless another person held a post of
-            // that name too (then the question's time decides, see RoleTimes).
+            // A post names its holder as an alias does ("secretary of defense", with or without the side), unless
+            // another person held a post of that name too, or has it as an alias: then the question's time decides
+            // (see RoleTimes). "Chief Cabinet Secretary" was Hayashi's, Kihara's and Suga's, so names none of them.
             foreach (var role in person.Roles)
             {
                 var post = QuestionNormalizer.Words(RoleTimes.PostName(role.Title, acronyms: false));
-                keys.Add(string.Join(' ', post));
-                var side = post.Count > 1 && post[0] is "us" or "japan" ? 1 : post.Count > 2 && post[0] == "united" && post[1] == "states" ? 2 : 0;
-                if (side > 0)
+                var withoutSide = post.SkipWhile(s_sideWords.Contains).ToList();
+                foreach (var key in new[] { post, withoutSide }.Where(k => k.Count is >= 2 and <= MaxPostWords).Select(k => string.Join(' ', k)))
                 {
-                    keys.Add(string.Join(' ', post.Skip(side)));
+                    keys.Add(key);
                 }
             }
 
@@ -99,6 +102,11 @@ internal sealed class EntityResolver
                 _maxNameWords = Math.Max(_maxNameWords, key.Count(c => c == ' ') + 1);
             }
         }
+
+        // Keys that name someone by a post or title only ("secretary of defense", "potus"), with no word of anyone's
+        // name: after "under", "deputy" or "vice" such a key is part of a lesser post's name.
+        var ownWords = _ownNames.SelectMany(k => k.Split(' ')).ToHashSet(StringComparer.Ordinal);
+        _postKeys.UnionWith(_names.Keys.Where(k => !k.Split(' ').Any(ownWords.Contains)));
 
         _lastRound = facts.Rounds.Select(r => r.Number).Max();
         _defaultYear = facts.Facts.Where(f => f.Date is not null).Select(f => f.Date!.Value.Year).GroupBy(y => y)
@@ -116,37 +124,48 @@ internal sealed class EntityResolver
         var namePositions = new HashSet<int>();
         for (var i = 0; i < words.Count; i++)
         {
-            // "under secretary of defense", "deputy secretary of state": a lesser post than the one the rest names.
-            var lesser = i > 0 && s_lesser.Contains(words[i - 1]);
+            // "under secretary of defense", "deputy (us) secretary of state": a lesser post than the one the rest names;
+            // but "under president trump", "under potus" name a head's government.
+            var before = i > 0 && s_sideWords.Contains(words[i - 1]) && i > 1 ? words[i - 2] : i > 0 ? words[i - 1] : null;
+            var lesser = before is not null && s_lesser.Contains(before);
             for (var n = Math.Min(_maxNameWords, words.Count - i); n >= 1; n--)
             {
                 var key = string.Join(' ', words.Skip(i).Take(n));
-                if (_names.TryGetValue(key, out var id) && (!lesser || _ownNames.Contains(key)))
+                if (!_names.TryGetValue(key, out var id))
                 {
-                    // "the takaichi cabinet", "trump administration", "under ishiba": a government and its time, not the
-                    // person (but "kihara cabinet secretary" is Kihara: only a head of government has a government named
-                    // after them).
-                    var government = id is not null && _heads.Contains(id)
-                        && ((i + n < words.Count && s_governments.Contains(words[i + n])) || (i > 0 && words[i - 1] == "under"));
-                    if (government)
-                    {
-                        governments.Add(id!);
-                    }
+                    continue;
+                }
 
-                    if (id is not null && !government)
-                    {
-                        people.Add(id);
-                        if (_ownNames.Contains(key) ? byName.Add(id) : !positions.ContainsKey(id))
-                        {
-                            positions[id] = i;
-                        }
-
-                        namePositions.UnionWith(Enumerable.Range(i, n));
-                    }
-
+                if (lesser && _postKeys.Contains(key) && !(before == "under" && id is not null && _heads.Contains(id)))
+                {
+                    // Nor does a shorter key inside it ("treasury" in "deputy secretary of the treasury") name anyone.
                     i += n - 1;
                     break;
                 }
+
+                // "the takaichi cabinet", "trump administration", "under ishiba": a government and its time, not the
+                // person (but "kihara cabinet secretary" is Kihara: only a head of government has a government named
+                // after them).
+                var government = id is not null && _heads.Contains(id)
+                    && ((i + n < words.Count && s_governments.Contains(words[i + n])) || (i > 0 && words[i - 1] == "under"));
+                if (government)
+                {
+                    governments.Add(id!);
+                }
+
+                if (id is not null && !government)
+                {
+                    people.Add(id);
+                    if (_ownNames.Contains(key) ? byName.Add(id) : !positions.ContainsKey(id))
+                    {
+                        positions[id] = i;
+                    }
+
+                    namePositions.UnionWith(Enumerable.Range(i, n));
+                }
+
+                i += n - 1;
+                break;
             }
         }
 
@@ -155,6 +174,13 @@ internal sealed class EntityResolver
     }
 
     private static readonly HashSet<string> s_lesser = ["under", "deputy", "vice", "assistant"];
+
+    /// <summary>Words naming a side, which a post's name may start with ("US Secretary of Defense").</summary>
+    private static readonly HashSet<string> s_sideWords = ["us", "japan", "united", "states"];
+
+    /// <summary>Posts of more words than this are not read as names: no one types "vice minister for international
+    /// affairs ministry of economy trade and industry", and every extra word costs each question a longer scan.</summary>
+    private const int MaxPostWords = 6;
 
     private static readonly HashSet<string> s_governments = ["cabinet", "naikaku", "government", "govt", "gov", "administration", "admin"];
 

@@ -175,16 +175,18 @@ public static class SlackEndpoints
             return Bad(log, "response_url is missing or not on a Slack host");
         }
 
-        // Share posts the page publicly as a new message; page and suggestion buttons replace the message they are on.
+        // Share posts the page publicly as a new message, and a related question is answered in a new message below the
+        // answer it came with; page and "did you mean" buttons replace the message they are on.
         var isShare = actionId == SlackRenderer.ShareAction;
-        if (!isShare && actionId is not (SlackRenderer.PreviousPageAction or SlackRenderer.NextPageAction)
+        var isRelated = actionId.StartsWith(SlackRenderer.RelatedActionPrefix, StringComparison.Ordinal);
+        if (!isShare && !isRelated && actionId is not (SlackRenderer.PreviousPageAction or SlackRenderer.NextPageAction)
             && !actionId.StartsWith(SlackRenderer.SuggestionActionPrefix, StringComparison.Ordinal))
         {
             log.UnknownAction(actionId);
             return Results.Ok();
         }
 
-        var replaceOriginal = !isShare;
+        var replaceOriginal = !isShare && !isRelated;
         var view = DecodeView(action.Value, isShare ? SlackAudience.Channel : SlackAudience.Ephemeral);
         if (view.CommandText.Length == 0)
         {

@@ -47,6 +47,9 @@ internal static class SlackRenderer
     public const string NextPageAction = "talks.page.next";
     public const string SuggestionActionPrefix = "talks.suggest.";
 
+    /// <summary>A related question offered with an answer: its click answers in a new message, keeping the answer.</summary>
+    public const string RelatedActionPrefix = "talks.related.";
+
     /// <summary>Fields (list items) per page: a screenful that stays readable.</summary>
     public const int FieldsPerPage = 10;
 
@@ -114,13 +117,13 @@ internal static class SlackRenderer
 
         blocks.AddRange(pages[page]);
 
-        if (ephemeral && SuggestionButtons(reply.Suggestions, commandName, reply.SuggestionsFor) is { Count: > 0 } suggestions)
+        if (ephemeral && Buttons(reply.Suggestions, commandName, n => SuggestionAction(n, reply.SuggestionsFor)) is { Count: > 0 } suggestions)
         {
             blocks.Add(new SlackActionsBlock(suggestions));
         }
 
         // Questions to ask next, for the asker only.
-        if (ephemeral && SuggestionButtons(reply.Related, Commands.CommandNames.Ask, null) is { Count: > 0 } related)
+        if (ephemeral && Buttons(reply.Related, CommandNames.Ask, RelatedAction) is { Count: > 0 } related)
         {
             blocks.Add(new SlackActionsBlock(related));
         }
@@ -319,7 +322,11 @@ internal static class SlackRenderer
             ? tag
             : null;
 
-    private static List<SlackButton> SuggestionButtons(IReadOnlyList<string> questions, string commandName, string? choiceFor)
+    /// <summary><c>talks.related.{n}</c>.</summary>
+    internal static string RelatedAction(int index) => string.Create(CultureInfo.InvariantCulture, $"{RelatedActionPrefix}{index}");
+
+    /// <summary>One button per question whose command text fits a button's value, each running it with <paramref name="commandName"/>.</summary>
+    private static List<SlackButton> Buttons(IReadOnlyList<string> questions, string commandName, Func<int, string> actionId)
     {
         var buttons = new List<SlackButton>();
         foreach (var suggestion in questions.Select(s => s.Trim()).Where(s => s.Length > 0).Take(MaxSuggestions))
@@ -327,7 +334,7 @@ internal static class SlackRenderer
             var value = SlackActionValue.Encode(0, SlackCommandText.ForSuggestion(commandName, suggestion));
             if (value.Length <= SlackLimits.ButtonValue)
             {
-                buttons.Add(new SlackButton(SlackText.Plain(Truncate(suggestion, SlackLimits.ButtonText)), SuggestionAction(buttons.Count, choiceFor), value));
+                buttons.Add(new SlackButton(SlackText.Plain(Truncate(suggestion, SlackLimits.ButtonText)), actionId(buttons.Count), value));
             }
         }
 

@@ -121,4 +121,8 @@ public sealed class AnswerComposerTests
     [InlineData("Boeing order", QuestionType.When, "May 30, 2025: Boeing order, 100 Boeing aircraft.")]
     public void Direct_Figure_GivesTheFigureOnce(string title, QuestionType type, string expected) =>
         Assert.Equal(expected, AnswerComposer.Direct(Purchase(title, "100 Boeing aircraft"), type, s_harness.Facts));
+
+    [Fact]
+    public void Direct_FigureThatOnlyStartsTheTitlesFirstNumber_IsStillGiven() =>
+        Assert.Equal("$1: $10 billion fund, May 30, 2025.", AnswerComposer.Direct(Purchase("$10 billion fund", "$1"), QuestionType.HowMuch, s_harness.Facts));
 }

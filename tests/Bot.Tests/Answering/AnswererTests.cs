@@ -191,4 +191,39 @@ public sealed class AnswererTests
     [InlineData("round 4 trump", 2.0 / 3)]
     public void Answer_Stability_IsTheShareOfWordsThatCanBeLeftOut(string question, double expected) =>
         Assert.Equal(expected, s_harness.Answer(question).Features.Stability, 6);
+
+    [Fact]
+    public void Answer_CuratedQuestionMovedAboveOthers_OffersNoneOfThemAsRelated()
+    {
+        const string Events = """
+            events:
+              - id: rice-deal
+                title: Rice deal talks
+                date: 2025-05-01
+                text: Akazawa discussed a rice deal; the rice deal talks covered the rice deal terms.
+                people: [ryosei-akazawa]
+                as_of: 2025-05-01
+                sources: [s1]
+                aliases: [rice deal, rice deal talks]
+                phrasings: ["rice deal news"]
+              - id: akazawa-visit
+                title: Akazawa visit
+                date: 2025-05-02
+                text: Akazawa visited Washington.
+                people: [ryosei-akazawa]
+                as_of: 2025-05-02
+                sources: [s2, s3]
+                phrasings: ["rice deal"]
+            """;
+        using var folder = new FactFolder().Write("sources.yaml", AnsweringTestFacts.Sources).Write("people.yaml", AnsweringTestFacts.People).Write("events.yaml", Events);
+        var harness = AnswerHarness.Create(AnswerHarness.LoadFacts(folder.Path), AnsweringTestFacts.Options(semantic: true), new HashingEmbedder());
+
+        var result = harness.Answer("rice deal");
+
+        // Asked word for word, the visit's curated question is answered by the visit, though the talks scored higher
+        // and share Akazawa with it: they are what the user did not ask for, not a follow-up.
+        Assert.Equal("akazawa-visit", result.Best!.Id);
+        Assert.True(result.Ranked.Single(r => r.Fact.Id == "rice-deal").Score > result.Ranked[0].Score);
+        Assert.DoesNotContain(result.Related, f => f.Id == "rice-deal");
+    }
 }

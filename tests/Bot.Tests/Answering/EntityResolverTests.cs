@@ -173,6 +173,8 @@ public sealed class EntityResolverTests
     // "under secretary of defense" is a lesser post than the one its last words name; it is not the secretary's.
     [InlineData("who is the under secretary of defense")]
     [InlineData("who is the deputy secretary of defense")]
+    [InlineData("who is the deputy us secretary of defense")]
+    [InlineData("assistant secretary of defense for policy")]
     // A post two people held names neither: the question's time decides between them.
     [InlineData("who is the minister of finance")]
     public void Resolve_LesserPostOrOneSeveralHeld_NamesNobody(string question) => Assert.Empty(People(question));

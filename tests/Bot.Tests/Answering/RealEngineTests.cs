@@ -23,6 +23,11 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("hayashi under takaichi", "yoshimasa-hayashi", "sanae-takaichi")]
     [InlineData("chief cabinet secretary under takaichi", null, "sanae-takaichi")]
     [InlineData("hayashi's post under ishiba", "yoshimasa-hayashi", "shigeru-ishiba")]
+    // By a title too: "under" before a head's title is their government, not a lesser post.
+    [InlineData("who was chief cabinet secretary under prime minister takaichi", null, "sanae-takaichi")]
+    [InlineData("chief cabinet secretary under pm ishiba", null, "shigeru-ishiba")]
+    [InlineData("who ran commerce under president trump", null, "donald-trump")]
+    [InlineData("who ran commerce under potus", null, "donald-trump")]
     public void Resolve_NameOfAGovernment_IsNotThePerson(string question, string? named, string? government)
     {
         var entities = engine.Harness.Index.Entities.Resolve(Bot.Answering.QuestionNormalizer.Words(question));
@@ -194,17 +199,29 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.Equal([related.Phrasings[0]], AnswerComposer.Compose(result).Related);
     }
 
+    [Fact]
+    public void Answer_LesserPost_RanksItsHolderNotTheHolderOfThePostItsLastWordsName() =>
+        Assert.Equal("elbridge-colby", engine.Harness.Answer("who is the under secretary of defense").Ranked[0].Fact.Id);
+
     [Theory]
     // A clear answer has no runner-up close enough; an abstention offers "did you mean" instead.
-    [InlineData("who is yoji muto")]
-    [InlineData("who is the president of france")]
-    public void Answer_ClearAnswerOrAbstention_OffersNothingRelated(string question) =>
-        Assert.Empty(engine.Harness.Answer(question).Related);
+    [InlineData("who is yoji muto", false)]
+    [InlineData("who is the president of france", true)]
+    public void Answer_ClearAnswerOrAbstention_OffersNothingRelated(string question, bool abstains)
+    {
+        var result = engine.Harness.Answer(question);
+
+        Assert.Equal(abstains, result.Abstained);
+        Assert.Empty(result.Related);
+    }
 
     [Theory]
     // A post only one person in the fact base held names them; "under" makes it another, lesser post.
     [InlineData("who is the us secretary of defense", "pete-hegseth")]
     [InlineData("who is the under secretary of defense for policy", "elbridge-colby")]
+    // A post several held is left to the question's time: now, in the present tense.
+    [InlineData("who is the chief cabinet secretary", "minoru-kihara")]
+    [InlineData("who is the us ambassador to japan", "george-glass")]
     public void Answer_PostOnlyOnePersonHeld_AnswersThem(string question, string expected)
     {
         var result = engine.Harness.Answer(question);

@@ -160,6 +160,20 @@ public sealed class SlackEndpointsTests(SlackHostFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Actions_RelatedQuestion_AnswersInANewMessageKeepingTheAnswer()
+    {
+        var url = Host.Slack.NewResponseUrl("actions");
+
+        Assert.Equal(HttpStatusCode.OK, (await Host.ActionAsync("talks.related.0", "0|ask who is akazawa", url)).StatusCode);
+
+        var post = await Host.Slack.NextAsync();
+        Assert.Equal(url.AbsolutePath, post.Path);
+        Assert.False(post.Body["replace_original"]!.GetValue<bool>());
+        Assert.Equal("ephemeral", post.Body["response_type"]!.GetValue<string>());
+        Assert.Equal("Ryosei Akazawa", post.Body["blocks"]![0]!["text"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Actions_Share_RepostsTheAnswerPubliclyWithoutButtons()
     {
         var url = Host.Slack.NewResponseUrl("actions");

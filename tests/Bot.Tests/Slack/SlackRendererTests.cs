@@ -60,13 +60,14 @@ public sealed class SlackRendererTests
         var shared = ToJson(SlackRenderer.Render(reply, CommandNames.Ask, new SlackView("ask steel now", 0, SlackAudience.Channel)));
 
         Assert.Empty(BlockKitRules.Violations(mine));
-        var buttons = SlackTestHost.Buttons(mine).Where(IsSuggestion).ToList();
+        var buttons = SlackTestHost.Buttons(mine).Where(IsRelated).ToList();
         Assert.Equal(["when did steel tariffs go to 50", "who is akazawa"], buttons.Select(b => b["text"]!["text"]!.GetValue<string>()));
-        Assert.Equal(["talks.suggest.0", "talks.suggest.1"], buttons.Select(b => b["action_id"]!.GetValue<string>()));
+        Assert.Equal(["talks.related.0", "talks.related.1"], buttons.Select(b => b["action_id"]!.GetValue<string>()));
         Assert.Equal("0|ask who is akazawa", buttons[1]["value"]!.GetValue<string>());
-        Assert.DoesNotContain(SlackTestHost.Buttons(shared), IsSuggestion);
+        Assert.DoesNotContain(SlackTestHost.Buttons(mine), b => b["action_id"]!.GetValue<string>().StartsWith("talks.suggest.", StringComparison.Ordinal));
+        Assert.DoesNotContain(SlackTestHost.Buttons(shared), IsRelated);
 
-        static bool IsSuggestion(JsonObject button) => button["action_id"]!.GetValue<string>().StartsWith("talks.suggest.", StringComparison.Ordinal);
+        static bool IsRelated(JsonObject button) => button["action_id"]!.GetValue<string>().StartsWith("talks.related.", StringComparison.Ordinal);
     }
 
     [Fact]

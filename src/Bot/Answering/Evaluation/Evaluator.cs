@@ -16,7 +16,7 @@ internal sealed record EvalMetrics(
     int InScopeAbstained,
     double RankedFirst,
     int AbstainedWithAnswerSuggested,
-    int WrongWithAnswerRelated = 0)
+    int WrongWithAnswerRelated)
 {
     public static EvalMetrics From(string system, string split, IReadOnlyList<EvalOutcome> outcomes)
     {
@@ -292,7 +292,7 @@ internal sealed class Evaluator(FactIndex index, Answerer answerer, EmbeddingCac
         foreach (var m in rows)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{m.Split,-12} {m.System,-15} {m.InScope,8} {m.OutOfScope,5}  {m.Top1,6:P1}  {m.Mrr5,6:F3}  {m.OutOfScopeAbstention,11:P1}  {m.ConfidentWrong,15} ({m.WrongWithAnswerRelated,2})                {m.InScopeAbstained,18} ({m.AbstainedWithAnswerSuggested,2})                {m.RankedFirst,12:P1}"));
+                $"{m.Split,-12} {m.System,-15} {m.InScope,8} {m.OutOfScope,5}  {m.Top1,6:P1}  {m.Mrr5,6:F3}  {m.OutOfScopeAbstention,11:P1}  {m.ConfidentWrong,15} ({m.WrongWithAnswerRelated,2})              {m.InScopeAbstained,18} ({m.AbstainedWithAnswerSuggested,2})                {m.RankedFirst,12:P1}"));
         }
     }
 }
