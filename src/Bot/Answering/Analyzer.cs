@@ -6,7 +6,7 @@ namespace Bot.Answering;
 /// Words → index terms: stop words dropped, plurals stemmed, synonyms and synonym phrases mapped to one term.
 /// Questions and facts go through the same analyzer so their terms meet.
 /// </summary>
-internal sealed class Analyzer(SynonymTable synonyms, ScopeTable? scope = null, JapaneseGlossary? japanese = null, JapaneseAnswers? answers = null)
+internal sealed class Analyzer(SynonymTable synonyms, ScopeTable? scope = null, JapaneseGlossary? japanese = null)
 {
     public static readonly FrozenSet<string> StopWords = FrozenSet.ToFrozenSet(
     [
@@ -29,9 +29,6 @@ internal sealed class Analyzer(SynonymTable synonyms, ScopeTable? scope = null, 
     public ScopeTable Scope { get; } = scope ?? ScopeTable.Empty;
 
     public JapaneseGlossary Japanese { get; } = japanese ?? JapaneseGlossary.Empty;
-
-    /// <summary>The facts in Japanese, for answers to questions asked in Japanese script.</summary>
-    public JapaneseAnswers Answers { get; } = answers ?? JapaneseAnswers.Empty;
 
     /// <summary>Terms of already-normalised words.</summary>
     public List<string> Terms(IReadOnlyList<string> words)

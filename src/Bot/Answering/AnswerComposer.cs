@@ -38,14 +38,16 @@ internal static class AnswerComposer
         }
 
         var facts = result.Facts;
-        if (result.Japanese is { } inJapanese)
+        var quoted = Quoted(fact, result.Interpreted);
+
+        // A question about what someone said is answered with their words as published, in English.
+        if (result.Japanese is { } inJapanese && quoted is null)
         {
             return InJapanese(result, fact, inJapanese);
         }
 
         var body = new StringBuilder();
         body.AppendLine(Direct(fact, result.Type, facts));
-        var quoted = Quoted(fact, result.Interpreted);
         if (quoted is not null)
         {
             body.AppendLine(CultureInfo.InvariantCulture, $"On {quoted.Date.ToDisplay()}: {quoted.Text.ReplaceLineEndings(" ").Trim()}");
@@ -69,15 +71,26 @@ internal static class AnswerComposer
 
     /// <summary>
     /// The answer to a question asked in Japanese script, from the fact's Japanese: its title (a person's with the
-    /// name in Latin letters too), its text, which starts with the direct answer as the English does, and each claim of
-    /// a disputed fact in Japanese, with who makes it and its sources as they are published.
+    /// name in Latin letters too), its text (the figure, date and people it gives), its status, the people an event
+    /// involves, and each claim of a disputed fact, with who makes it and its sources as they are published. No related
+    /// questions: they are curated in English.
     /// </summary>
     private static Reply InJapanese(AnswerResult result, Fact fact, JapaneseAnswer japanese)
     {
         var body = new StringBuilder(japanese.Text.ReplaceLineEndings(" ").Trim());
+        if (japanese.Status is { } status)
+        {
+            body.AppendLine().Append(CultureInfo.InvariantCulture, $"状況: {status}");
+        }
+
+        if (japanese.People.Count > 0)
+        {
+            body.AppendLine().Append(CultureInfo.InvariantCulture, $"関係者: {string.Join("、", japanese.People)}");
+        }
+
         if (fact.IsDisputed)
         {
-            body.AppendLine().Append("情報源によって内容が異なる:");
+            body.AppendLine().Append("主張が分かれている:");
         }
 
         AppendClaims(body, fact, japanese.Claims, result.Facts);
@@ -90,7 +103,6 @@ internal static class AnswerComposer
             AsOf = fact.AsOf,
             FactIds = [fact.Id],
             Confidence = Math.Round(result.Confidence, 3),
-            Related = [.. result.Related.Select(Suggestion)],
         };
     }
 

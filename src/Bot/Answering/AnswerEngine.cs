@@ -19,19 +19,27 @@ internal sealed class AnswerEngine : IAnswerEngine
     private readonly Lock _gate = new();
     private string? _version;
     private Task<FactIndex>? _index;
+    private readonly string? _japanesePath;
+
+    /// <summary>The facts in Japanese as last read without error (kept when a later read fails).</summary>
+    private JapaneseAnswers _japanese = JapaneseAnswers.Empty;
 
     public AnswerEngine(IFactBaseProvider provider, IOptions<AnsweringOptions> options, ISentenceEmbedder embedder, JapaneseGlossary glossary, AnsweringLog log)
-        : this(provider, Load(options.Value, glossary), options.Value.Semantic ? new EmbeddingCache(embedder, options.Value.ResolveCachePath(), log) : null, log)
+        : this(provider, Load(options.Value, glossary), options.Value.Semantic ? new EmbeddingCache(embedder, options.Value.ResolveCachePath(), log) : null, log,
+            AnsweringOptions.ResolveDataPath(options.Value.JapaneseAnswersPath))
     {
     }
 
-    internal AnswerEngine(IFactBaseProvider provider, (Analyzer Analyzer, ConfidenceModel Model) setup, EmbeddingCache? embeddings, AnsweringLog log)
+    /// <param name="japanesePath">The facts in Japanese (<see cref="JapaneseAnswers"/>), read again for each snapshot; none
+    /// when null.</param>
+    internal AnswerEngine(IFactBaseProvider provider, (Analyzer Analyzer, ConfidenceModel Model) setup, EmbeddingCache? embeddings, AnsweringLog log, string? japanesePath = null)
     {
         _provider = provider;
         _analyzer = setup.Analyzer;
         _answerer = new Answerer(setup.Model);
         _embeddings = embeddings;
         _log = log;
+        _japanesePath = japanesePath;
     }
 
     public async Task<AnswerResult> AnswerAsync(string question, CancellationToken ct)
@@ -62,23 +70,59 @@ internal sealed class AnswerEngine : IAnswerEngine
     private FactIndex Build(FactBase facts)
     {
         var watch = Stopwatch.StartNew();
+        var japanese = ReadJapanese(facts);
         FactIndex index;
         try
         {
-            index = FactIndex.Build(facts, _analyzer, _embeddings, CancellationToken.None);
+            index = FactIndex.Build(facts, _analyzer, _embeddings, CancellationToken.None, japanese);
         }
         catch (Exception e) when (_embeddings is not null && e is not OutOfMemoryException)
         {
             _log.SemanticUnavailable(e);
-            index = FactIndex.Build(facts, _analyzer, null, CancellationToken.None);
+            index = FactIndex.Build(facts, _analyzer, null, CancellationToken.None, japanese);
         }
 
         _log.IndexBuilt(facts.ShortVersion, watch.ElapsedMilliseconds, facts.Facts.Count, index.Vectors?.Length ?? 0, index.HasSemantic);
         return index;
     }
 
-    /// <summary>The analyzer and confidence model from the data files the options name (the glossary too, unless given,
-    /// and the facts in Japanese).</summary>
+    /// <summary>
+    /// The facts in Japanese, read with each snapshot, so a curator's update of the Japanese and the English together is
+    /// served together; a file that does not read keeps the last one that did (a stale entry is never shown anyway). The
+    /// log says how many facts are answered in Japanese.
+    /// </summary>
+    private JapaneseAnswers ReadJapanese(FactBase facts)
+    {
+        if (_japanesePath is null)
+        {
+            return JapaneseAnswers.Empty;
+        }
+
+        JapaneseAnswers japanese;
+        try
+        {
+            japanese = File.Exists(_japanesePath) ? JapaneseAnswers.Load(_japanesePath) : JapaneseAnswers.Empty;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            _log.JapaneseAnswersUnreadable(_japanesePath, e.Message);
+            lock (_gate)
+            {
+                japanese = _japanese;
+            }
+        }
+
+        lock (_gate)
+        {
+            _japanese = japanese;
+        }
+
+        var (current, stale, missing) = japanese.Tally(facts);
+        _log.JapaneseAnswersRead(current, stale, missing, _japanesePath);
+        return japanese;
+    }
+
+    /// <summary>The analyzer and confidence model from the data files the options name (the glossary too, unless given).</summary>
     internal static (Analyzer, ConfidenceModel) Load(AnsweringOptions options, JapaneseGlossary? glossary = null)
     {
         var synonymsPath = AnsweringOptions.ResolveDataPath(options.SynonymsPath);
@@ -86,7 +130,6 @@ internal sealed class AnswerEngine : IAnswerEngine
         var scopePath = AnsweringOptions.ResolveDataPath(options.ScopePath);
         var scope = File.Exists(scopePath) ? ScopeTable.Load(scopePath) : ScopeTable.Empty;
         var japanese = glossary ?? JapaneseGlossary.LoadOrEmpty(AnsweringOptions.ResolveDataPath(options.JapanesePath));
-        var answers = JapaneseAnswers.LoadOrEmpty(AnsweringOptions.ResolveDataPath(options.JapaneseAnswersPath));
-        return (new Analyzer(synonyms, scope, japanese, answers), ConfidenceModel.Load(AnsweringOptions.ResolveDataPath(options.CalibrationPath)));
+        return (new Analyzer(synonyms, scope, japanese), ConfidenceModel.Load(AnsweringOptions.ResolveDataPath(options.CalibrationPath)));
     }
 }

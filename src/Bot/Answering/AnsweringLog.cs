@@ -43,4 +43,10 @@ internal sealed partial class AnsweringLog(ILogger<AnsweringLog> logger)
 
     [LoggerMessage(3012, LogLevel.Warning, "Japanese glossary {Path} not found: questions in Japanese script are not read")]
     public partial void GlossaryMissing(string path);
+
+    [LoggerMessage(3013, LogLevel.Information, "Facts in Japanese: {Current} answered in Japanese, {Stale} stale (their English changed) and {Missing} without Japanese answered in English ({Path})")]
+    public partial void JapaneseAnswersRead(int current, int stale, int missing, string path);
+
+    [LoggerMessage(3014, LogLevel.Error, "Facts in Japanese {Path} could not be read; the last ones read are used: {Reason}")]
+    public partial void JapaneseAnswersUnreadable(string path, string reason);
 }

@@ -7,6 +7,8 @@ namespace Bot.Answering;
 /// <summary>Who and which days a fact's text names, beyond its own date.</summary>
 internal sealed record FactMentions(IReadOnlySet<string> People, IReadOnlySet<DateOnly> Days);
 
+/// <summary>What a question names: people (by name in either order, surname, alias, title or post), a round number, a
+/// date, a government.</summary>
 internal sealed record Entities(IReadOnlySet<string> People, int? Round, DateOnly? From, DateOnly? To, bool DayPrecision)
 {
     /// <summary>The positions of the question's words that name a person (their name, or an alias such as a title).</summary>
@@ -30,8 +32,11 @@ internal sealed record Entities(IReadOnlySet<string> People, int? Round, DateOnl
 }
 
 /// <summary>
-/// Finds people, round numbers and dates in normalised question words. People come from each person fact's name and
-/// aliases; an alias shared by two people names neither.
+/// Finds people, round numbers and dates in normalised question words. People come from each person fact's name,
+/// aliases and posts (a post's title with or without its side: "secretary of defense"); a key two people share names
+/// neither. A post or title after "under", "deputy", "vice" or "assistant" is part of a lesser post's name and names
+/// nobody ("under secretary of defense"), except a head of government's after "under" ("under president trump"),
+/// which names their government.
 /// </summary>
 internal sealed class EntityResolver
 {

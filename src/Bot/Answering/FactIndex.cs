@@ -12,8 +12,9 @@ namespace Bot.Answering;
 internal sealed class FactIndex
 {
     private FactIndex(FactBase facts, Analyzer analyzer, Bm25Index bm25, SpellingCorrector speller, EntityResolver entities,
-        float[][]? vectors, int[] vectorOwner)
+        float[][]? vectors, int[] vectorOwner, JapaneseAnswers japanese)
     {
+        Japanese = japanese;
         Mentions = [.. facts.Facts.Select(entities.Mentions)];
         StatedNumbers = [.. facts.Facts.Select(f => QuestionNormalizer.Words((f.Amount?.Display ?? "") + " " + f.Title).ToHashSet(StringComparer.Ordinal))];
         StatedOrdinals = [.. facts.Facts.Select(f => QuestionNormalizer.Ordinals(f.Title))];
@@ -37,6 +38,9 @@ internal sealed class FactIndex
     }
 
     public FactBase Facts { get; }
+
+    /// <summary>The facts in Japanese, for answers to questions asked in Japanese script.</summary>
+    public JapaneseAnswers Japanese { get; }
     public Analyzer Analyzer { get; }
     public Bm25Index Bm25 { get; }
     public SpellingCorrector Speller { get; }
@@ -101,7 +105,7 @@ internal sealed class FactIndex
     /// <summary>An order-free key of a bag of terms.</summary>
     public static string Key(IEnumerable<string> terms) => string.Join(' ', terms.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
-    public static FactIndex Build(FactBase facts, Analyzer analyzer, EmbeddingCache? embeddings, CancellationToken ct)
+    public static FactIndex Build(FactBase facts, Analyzer analyzer, EmbeddingCache? embeddings, CancellationToken ct, JapaneseAnswers? japanese = null)
     {
         var documents = new List<IReadOnlyList<string>>(facts.Facts.Count);
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -158,7 +162,7 @@ internal sealed class FactIndex
         // Real words the fact base does not use (the English readings of the Japanese glossary) are never corrected into
         // fact words, yet stay unknown to the fact base.
         var dictionary = analyzer.Japanese.Words.ToHashSet(StringComparer.Ordinal);
-        return new FactIndex(facts, analyzer, new Bm25Index(documents), new SpellingCorrector(vocabulary, known, dictionary), new EntityResolver(facts), vectors, [.. owners]);
+        return new FactIndex(facts, analyzer, new Bm25Index(documents), new SpellingCorrector(vocabulary, known, dictionary), new EntityResolver(facts), vectors, [.. owners], japanese ?? JapaneseAnswers.Empty);
     }
 
     /// <summary>

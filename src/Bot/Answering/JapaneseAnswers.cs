@@ -5,16 +5,21 @@ using YamlDotNet.RepresentationModel;
 
 namespace Bot.Answering;
 
-/// <summary>A fact's title, text and claims in Japanese, for answering a question asked in Japanese script.</summary>
+/// <summary>A fact's title, text, claims and status in Japanese, for answering a question asked in Japanese script.</summary>
 /// <param name="Claims">The Japanese of each of the fact's claims, in the fact's order.</param>
-internal sealed record JapaneseAnswer(string Title, string Text, IReadOnlyList<string> Claims);
+/// <param name="Status">The Japanese of the fact's status; null when it has none.</param>
+internal sealed record JapaneseAnswer(string Title, string Text, IReadOnlyList<string> Claims, string? Status = null)
+{
+    /// <summary>The people an event involves, by their names in Japanese where they have one (set when answering).</summary>
+    public IReadOnlyList<string> People { get; init; } = [];
+}
 
 /// <summary>
 /// The facts in Japanese (<c>data/answering/japanese-answers.yaml</c>): a question typed in Japanese script is
 /// answered in Japanese where the fact has a translation. Each translation records, as <c>of</c>, the fingerprint of
-/// the English it was written from (<see cref="Fingerprint"/>); once the English title, text or claims change, the
-/// translation is stale and the answer is given in English until a curator updates it. A stale translation is never
-/// shown: it would state what the fact base no longer says.
+/// the English it was written from (<see cref="Fingerprint"/>); once the English changes, the translation is stale and
+/// the answer is given in English until a curator updates it. A stale translation is never shown: it would state what
+/// the fact base no longer says.
 /// </summary>
 internal sealed class JapaneseAnswers
 {
@@ -24,14 +29,20 @@ internal sealed class JapaneseAnswers
 
     private JapaneseAnswers(Dictionary<string, Entry> entries) => _entries = entries;
 
-    /// <summary>How many facts have a translation, current or stale.</summary>
-    public int Count => _entries.Count;
-
     /// <summary>The fact in Japanese, or null when it has no translation or its English has changed since.</summary>
     public JapaneseAnswer? For(Fact fact) =>
-        _entries.TryGetValue(fact.Id, out var entry) && entry.Of == Fingerprint(fact) && entry.Answer.Claims.Count == fact.Claims.Count
-            ? entry.Answer
-            : null;
+        _entries.TryGetValue(fact.Id, out var entry) && entry.Of == Fingerprint(fact) && Matches(entry.Answer, fact) ? entry.Answer : null;
+
+    /// <summary>The entry has the fact's parts: a claim for each claim, a status when the fact has one.</summary>
+    private static bool Matches(JapaneseAnswer answer, Fact fact) => answer.Claims.Count == fact.Claims.Count && (answer.Status is null) == (fact.Status is null);
+
+    /// <summary>How many of the facts are answered in Japanese, have a stale entry, or have none.</summary>
+    public (int Current, int Stale, int Missing) Tally(FactBase facts)
+    {
+        var current = facts.Facts.Count(f => For(f) is not null);
+        var missing = facts.Facts.Count(f => !_entries.ContainsKey(f.Id));
+        return (current, facts.Facts.Count - current - missing, missing);
+    }
 
     /// <summary>
     /// What a curator must fix against a fact base, as <c>file:line: message</c> texts: translations of facts it does
@@ -55,16 +66,29 @@ internal sealed class JapaneseAnswers
             {
                 problems.Add($"{path}:{entry.Line}: '{id}' has {entry.Answer.Claims.Count} claims in Japanese, the fact {fact.Claims.Count}");
             }
+            else if ((entry.Answer.Status is null) != (fact.Status is null))
+            {
+                problems.Add($"{path}:{entry.Line}: '{id}' {(fact.Status is null ? "has a status in Japanese, the fact none" : "has no status in Japanese")}");
+            }
         }
 
-        problems.AddRange(facts.Facts.Where(f => !_entries.ContainsKey(f.Id)).Select(f => $"{path}:0: '{f.Id}' has no Japanese"));
+        problems.AddRange(facts.Facts.Where(f => !_entries.ContainsKey(f.Id))
+            .Select(f => $"{f.Location.File}:{f.Location.Line}: '{f.Id}' has no Japanese in {path}; it is answered in English"));
         return problems;
     }
 
-    /// <summary>The first 8 bytes, in hex, of the SHA-256 of the fact's English title, text and claims, one per line.</summary>
+    /// <summary>
+    /// The first 8 bytes, in hex, of the SHA-256 of what the Japanese translates: the fact's English title, text,
+    /// claims and status, and its figure as displayed and converted, one per line (line breaks inside a text count as
+    /// spaces). Names, questions and sources are not translated, and change nothing.
+    /// </summary>
     public static string Fingerprint(Fact fact)
     {
-        var english = string.Join('\n', fact.Claims.Select(c => c.Text).Prepend(fact.Text).Prepend(fact.Title).Select(t => t.ReplaceLineEndings(" ").Trim()));
+        var english = string.Join('\n', new[] { fact.Title, fact.Text }
+            .Concat(fact.Claims.Select(c => c.Text))
+            .Append(fact.Status ?? "")
+            .Append(fact.Amount is { } amount ? $"{amount.Display} {amount.Converted}" : "")
+            .Select(t => t.ReplaceLineEndings(" ").Trim()));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(english)).AsSpan(0, 8));
     }
 
@@ -100,9 +124,9 @@ internal sealed class JapaneseAnswers
 
             foreach (var key in map.Children.Keys)
             {
-                if (key is not YamlScalarNode { Value: "id" or "of" or "title" or "text" or "claims" })
+                if (key is not YamlScalarNode { Value: "id" or "of" or "title" or "text" or "claims" or "status" })
                 {
-                    throw new InvalidDataException($"{path}:{key.Start.Line}: unknown key '{key}'; expected id, of, title, text, claims");
+                    throw new InvalidDataException($"{path}:{key.Start.Line}: unknown key '{key}'; expected id, of, title, text, claims, status");
                 }
             }
 
@@ -124,7 +148,8 @@ internal sealed class JapaneseAnswers
                 claims.AddRange(sequence.Children.Select(c => ((YamlScalarNode)c).Value!.Trim()));
             }
 
-            var answer = new JapaneseAnswer(Scalar(map, "title", path, line), Scalar(map, "text", path, line), claims);
+            var status = map.Children.ContainsKey(new YamlScalarNode("status")) ? Scalar(map, "status", path, line) : null;
+            var answer = new JapaneseAnswer(Scalar(map, "title", path, line), Scalar(map, "text", path, line), claims, status);
             if (!entries.TryAdd(id, new Entry(of.ToLowerInvariant(), answer, line)))
             {
                 throw new InvalidDataException($"{path}:{line}: '{id}' is translated twice");

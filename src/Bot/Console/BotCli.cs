@@ -121,7 +121,7 @@ public static class BotCli
             {
                 parse.InvocationConfiguration.Output.WriteLine(
                     $"ok: {fb.Facts.Count} facts ({string.Join(", ", fb.Facts.GroupBy(f => f.Kind).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))}), {fb.Sources.Count} sources, version {fb.ShortVersion}");
-                return ValidateJapanese(fb, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+                return ValidateJapanese(fb, path, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             }
 
             parse.InvocationConfiguration.Error.WriteLine($"{result.Errors.Count} error(s) in {path}");
@@ -131,13 +131,14 @@ public static class BotCli
     }
 
     /// <summary>
-    /// The facts in Japanese against the fact base: a translation whose English has changed is not shown (the answer
-    /// is given in English) until a curator updates it, so each is listed with the English's fingerprint now. A file
-    /// that does not load is an error: the service would not start with it.
+    /// The facts in Japanese that go with this fact base (<c>answering/japanese-answers.yaml</c> beside its folder, as
+    /// in the repository and the image) against it: an entry whose English has changed is not shown (the fact is answered
+    /// in English) until a curator updates it, so each is listed with the English's fingerprint now, as is a fact with
+    /// no entry. Notes, not errors. A file that does not load is an error: it names the file and line.
     /// </summary>
-    private static int ValidateJapanese(FactBase facts, TextWriter output, TextWriter error)
+    private static int ValidateJapanese(FactBase facts, string factsPath, TextWriter output, TextWriter error)
     {
-        var path = AnsweringOptions.ResolveDataPath(new AnsweringOptions().JapaneseAnswersPath);
+        var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(factsPath.TrimEnd('/', '\\'))) ?? ".", "answering", "japanese-answers.yaml");
         if (!File.Exists(path))
         {
             return 0;
@@ -145,15 +146,16 @@ public static class BotCli
 
         try
         {
-            var problems = JapaneseAnswers.Load(path).Problems(facts, path);
-            foreach (var problem in problems)
+            var japanese = JapaneseAnswers.Load(path);
+            foreach (var problem in japanese.Problems(facts, path))
             {
                 output.WriteLine($"note: {problem}");
             }
 
-            if (problems.Count > 0)
+            var (current, stale, missing) = japanese.Tally(facts);
+            if (stale + missing > 0)
             {
-                output.WriteLine($"note: {problems.Count} fact(s) are answered in English to questions in Japanese until their Japanese is brought up to date");
+                output.WriteLine($"note: {current} facts are answered in Japanese; {stale + missing} in English until their Japanese is brought up to date");
             }
 
             return 0;

@@ -52,6 +52,49 @@ public sealed class AnswerEngineTests
     }
 
     [Fact]
+    public async Task AnswerAsync_FactsInJapanese_AreReadAgainWithEachSnapshotAndTheLastGoodKept()
+    {
+        using var folder = AnsweringTestFacts.Folder();
+        var before = Bot.Answering.Evaluation.AnswerHarness.LoadFacts(folder.Path);
+        var akazawa = before.Find("ryosei-akazawa")!;
+        var path = Path.Combine(folder.Path, "..", $"japanese-answers-{Guid.NewGuid():N}.yaml");
+        void WriteJapanese(string title) => File.WriteAllText(path,
+            $"facts:\n  - id: ryosei-akazawa\n    of: {JapaneseAnswers.Fingerprint(akazawa)}\n    title: {title}\n    text: 日本の首席交渉官。\n");
+        try
+        {
+            WriteJapanese("赤沢亮正");
+            var provider = new SwappableProvider(before);
+            var engine = new AnswerEngine(provider, AnswerEngine.Load(AnsweringTestFacts.Options(semantic: true)), new EmbeddingCache(new HashingEmbedder(), null, s_log), s_log, path);
+            async Task<string?> TitleAsync() => (await engine.AnswerAsync("赤沢亮正は誰？", CancellationToken.None)).Japanese?.Title;
+            Assert.Equal("赤沢亮正", await TitleAsync());
+
+            // A reload after the curator's edit serves the new Japanese.
+            WriteJapanese("赤沢亮正（経産相）");
+            Reload(" on most goods");
+            Assert.Equal("赤沢亮正（経産相）", await TitleAsync());
+
+            // A broken file keeps the last good one.
+            File.WriteAllText(path, "facts:\n  - id: [broken\n");
+            Reload(" on most goods from Japan");
+            Assert.Equal("赤沢亮正（経産相）", await TitleAsync());
+
+            // A new snapshot of the facts: another event's text edited, as a curator would.
+            void Reload(string edit)
+            {
+                var events = Path.Combine(folder.Path, "events.yaml");
+                folder.Write("events.yaml", File.ReadAllText(events).Replace("setting a 15% tariff", "setting a 15% tariff" + edit, StringComparison.Ordinal));
+                var next = Bot.Answering.Evaluation.AnswerHarness.LoadFacts(folder.Path);
+                Assert.NotEqual(provider.Current.Version, next.Version);
+                provider.Swap(next);
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task AnswerAsync_SameSnapshot_ReusesTheIndex()
     {
         var embedder = new HashingEmbedder();

@@ -28,8 +28,9 @@ public sealed class JapaneseAnswersTests
         }
     }
 
-    private static string Entry(string id, string of, string title = "題", string text = "本文。", params string[] claims) =>
+    private static string Entry(string id, string of, string title = "題", string text = "本文。", string? status = null, params string[] claims) =>
         $"  - id: {id}\n    of: {of}\n    title: {title}\n    text: {text}\n"
+        + (status is null ? "" : $"    status: {status}\n")
         + (claims.Length == 0 ? "" : "    claims:\n" + string.Concat(claims.Select(c => $"      - {c}\n")));
 
     [Fact]
@@ -60,12 +61,16 @@ public sealed class JapaneseAnswersTests
     {
         var disputed = Fact("us-defense-procurement-14-17bn");
         var of = JapaneseAnswers.Fingerprint(disputed);
-        var both = Load("facts:\n" + Entry(disputed.Id, of, claims: ["米国の主張。", "日本の主張。"]));
-        var one = Load("facts:\n" + Entry(disputed.Id, of, claims: ["米国の主張。"]));
+        var both = Load("facts:\n" + Entry(disputed.Id, of, status: "見解に相違", claims: ["米国の主張。", "日本の主張。"]));
+        var one = Load("facts:\n" + Entry(disputed.Id, of, status: "見解に相違", claims: ["米国の主張。"]));
+        var noStatus = Load("facts:\n" + Entry(disputed.Id, of, claims: ["米国の主張。", "日本の主張。"]));
 
         Assert.Equal(["米国の主張。", "日本の主張。"], both.For(disputed)!.Claims);
         Assert.Null(both.For(disputed with { Claims = [disputed.Claims[0] with { Text = "Japan will buy more." }, disputed.Claims[1]] }));
+        Assert.Null(both.For(disputed with { Status = "confirmed" }));
+        Assert.Null(both.For(disputed with { Amount = disputed.Amount! with { Display = "$20 billion a year" } }));
         Assert.Null(one.For(disputed));
+        Assert.Null(noStatus.For(disputed));
     }
 
     [Fact]
@@ -77,14 +82,16 @@ public sealed class JapaneseAnswersTests
             + Entry("ryosei-akazawa", JapaneseAnswers.Fingerprint(akazawa))
             + Entry("no-such-fact", "0123456789abcdef")
             + Entry("scott-bessent", "0123456789abcdef")
-            + Entry(disputed.Id, JapaneseAnswers.Fingerprint(disputed), claims: ["一つだけ。"]));
+            + Entry(disputed.Id, JapaneseAnswers.Fingerprint(disputed), status: "見解に相違", claims: ["一つだけ。"]));
 
         var problems = answers.Problems(s_harness.Facts, "ja.yaml");
 
         Assert.Contains("ja.yaml:6: no fact 'no-such-fact' in the fact base", problems);
         Assert.Contains(problems, p => p.StartsWith("ja.yaml:10: 'scott-bessent' was translated from other English (of: 0123456789abcdef); the English is now of: ", StringComparison.Ordinal));
         Assert.Contains($"ja.yaml:14: '{disputed.Id}' has 1 claims in Japanese, the fact 2", problems);
-        Assert.Contains("ja.yaml:0: 'round-1' has no Japanese", problems);
+        var round = Fact("round-1");
+        Assert.Contains($"{round.Location.File}:{round.Location.Line}: 'round-1' has no Japanese in ja.yaml; it is answered in English", problems);
+        Assert.Equal((1, 2, s_harness.Facts.Facts.Count - 3), answers.Tally(s_harness.Facts));
         Assert.DoesNotContain(problems, p => p.Contains("'ryosei-akazawa'", StringComparison.Ordinal));
     }
 
@@ -121,13 +128,36 @@ public sealed class JapaneseAnswersTests
     {
         var english = s_alwaysAnswers.Answer("how much us military equipment will japan buy");
         Assert.Equal("us-defense-procurement-14-17bn", english.Best!.Id);
-        var result = english with { ReadAs = "us defense equipment", Japanese = new JapaneseAnswer("米国製防衛装備品の購入", "見解が分かれている。", ["米国の主張。", "日本の主張。"]) };
+        var result = english with { ReadAs = "us defense equipment", Japanese = new JapaneseAnswer("米国製防衛装備品の購入", "見解が分かれている。", ["米国の主張。", "日本の主張。"], "見解に相違") };
 
         var lines = AnswerComposer.Compose(result).Body.Split('\n');
 
         Assert.Equal("米国製防衛装備品の購入", AnswerComposer.Compose(result).Title);
         Assert.Equal(
-            ["見解が分かれている。", "情報源によって内容が異なる:", "- White House: 米国の主張。 (White House, July 23, 2025)", "- Government of Japan: 日本の主張。 (Kyodo, July 24, 2025)", "(Read as: \"us defense equipment\")"],
+            ["見解が分かれている。", "状況: 見解に相違", "主張が分かれている:", "- White House: 米国の主張。 (White House, July 23, 2025)", "- Government of Japan: 日本の主張。 (Kyodo, July 24, 2025)", "(Read as: \"us defense equipment\")"],
             lines);
+    }
+
+    [Fact]
+    public void Fingerprint_IsTheSameOnEveryMachineAndIgnoresLineBreaksNamesAndQuestions()
+    {
+        var akazawa = Fact("ryosei-akazawa");
+
+        // Pinned: a change to what is fingerprinted makes every entry stale, and must be made knowingly.
+        Assert.Equal("fc5f0ccc09a99d53", JapaneseAnswers.Fingerprint(akazawa));
+        Assert.Equal(JapaneseAnswers.Fingerprint(akazawa), JapaneseAnswers.Fingerprint(akazawa with { Text = akazawa.Text.Replace(" the ", " the\r\n", StringComparison.Ordinal) }));
+        Assert.Equal(JapaneseAnswers.Fingerprint(akazawa), JapaneseAnswers.Fingerprint(akazawa with { Aliases = ["the negotiator"], Phrasings = ["who is he"] }));
+    }
+
+    [Fact]
+    public void RepositoryFile_LoadsAndEveryEntryIsOfAFactWithItsParts()
+    {
+        // Stale entries and facts without Japanese are notes (bot validate), answered in English; these are errors.
+        var path = Path.Combine(RepoPaths.Root, "data", "answering", "japanese-answers.yaml");
+        var facts = AnswerHarness.LoadFacts(RepoPaths.Facts);
+
+        var problems = JapaneseAnswers.Load(path).Problems(facts, path);
+
+        Assert.DoesNotContain(problems, p => p.Contains("no fact", StringComparison.Ordinal) || p.Contains(" claims in Japanese", StringComparison.Ordinal) || p.Contains(" status", StringComparison.Ordinal));
     }
 }

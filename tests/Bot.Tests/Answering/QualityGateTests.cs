@@ -16,6 +16,7 @@ public sealed class RealEngineFixture
             SynonymsPath = Path.Combine(RepoPaths.Root, "data", "answering", "synonyms.yaml"),
             ScopePath = Path.Combine(RepoPaths.Root, "data", "answering", "scope.yaml"),
             JapanesePath = Path.Combine(RepoPaths.Root, "data", "answering", "japanese.yaml"),
+            JapaneseAnswersPath = Path.Combine(RepoPaths.Root, "data", "answering", "japanese-answers.yaml"),
             CalibrationPath = Path.Combine(RepoPaths.Root, "data", "answering", "calibration.yaml"),
         };
         Harness = AnswerHarness.Create(AnswerHarness.LoadFacts(RepoPaths.Facts), Options);

@@ -95,13 +95,30 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     }
 
     [Fact]
-    public void JapaneseAnswers_EveryFactHasJapaneseWrittenFromItsEnglishAsItIs()
+    public void Compose_QuestionInJapaneseScriptAboutWhatSomeoneSaid_QuotesThemInEnglish()
     {
-        // Fails when a fact's English title, text or claims change: bring its entry up to date (bot validate lists it).
-        var path = Path.Combine(RepoPaths.Root, "data", "answering", "japanese-answers.yaml");
+        // Their words as published: the statement is in English, so the answer is too.
+        var result = engine.Harness.Answer("野田の自動車関税についての発言");
+        var reply = AnswerComposer.Compose(result);
 
-        Assert.Empty(JapaneseAnswers.Load(path).Problems(engine.Harness.Facts, path));
+        Assert.Equal("yoshihiko-noda", result.Best!.Id);
+        Assert.NotNull(result.Japanese);
+        Assert.Equal("Yoshihiko Noda (野田佳彦)", reply.Title);
+        Assert.Contains("\nOn July 23, 2025: The new 15% car tariff is six times the 2.5% rate that applied before.\n", reply.Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Compose_EventInJapanese_NamesThePeopleItInvolvesInJapanese()
+    {
+        var reply = AnswerComposer.Compose(engine.Harness.Answer("2月の石破トランプ首脳会談"));
+
+        Assert.Equal(["ishiba-trump-summit-2025-02"], reply.FactIds);
+        Assert.Contains("\n関係者: 石破茂、ドナルド・トランプ、", reply.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_AbstentionToAQuestionInJapaneseScript_HasNoJapanese() =>
+        Assert.Null(engine.Harness.Answer("天気は？").Japanese);
 
     [Theory]
     // A round named by its ordinal before "talks", in any script, is embedded as "round N" and answered.

@@ -27,29 +27,46 @@ public sealed class BotCliTests
     [Fact]
     public async Task Validate_FactWhoseEnglishChangedSinceItsJapanese_NotesItWithTheFingerprintNow()
     {
-        var folder = Directory.CreateTempSubdirectory("facts-").FullName;
+        // The facts in Japanese beside the folder, as in the repository: data/facts and data/answering.
+        var root = Directory.CreateTempSubdirectory("data-").FullName;
         try
         {
+            var facts = Directory.CreateDirectory(Path.Combine(root, "facts")).FullName;
             foreach (var file in Directory.GetFiles(RepoPaths.Facts, "*.yaml"))
             {
-                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+                File.Copy(file, Path.Combine(facts, Path.GetFileName(file)));
             }
 
-            var people = Path.Combine(folder, "people.yaml");
-            File.WriteAllText(people, File.ReadAllText(people).Replace("Japan's chief negotiator", "Japan's lead negotiator", StringComparison.Ordinal));
+            Directory.CreateDirectory(Path.Combine(root, "answering"));
+            File.Copy(Path.Combine(RepoPaths.Root, "data", "answering", "japanese-answers.yaml"), Path.Combine(root, "answering", "japanese-answers.yaml"));
+            var people = Path.Combine(facts, "people.yaml");
+            var english = File.ReadAllText(people);
+            Assert.Contains("Ryosei Akazawa is Japan's chief negotiator", english, StringComparison.Ordinal);
+            File.WriteAllText(people, english.Replace("Ryosei Akazawa is Japan's chief negotiator", "Ryosei Akazawa is Japan's lead negotiator", StringComparison.Ordinal));
 
-            var (exit, output, _) = await RunAsync("validate", "--facts", folder);
+            var (exit, output, _) = await RunAsync("validate", "--facts", facts);
 
             Assert.Equal(0, exit);
-            var notes = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("note: ", StringComparison.Ordinal)).ToList();
+            var notes = output.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("note: ", StringComparison.Ordinal)).ToList();
             Assert.Equal(2, notes.Count);
             Assert.Matches(@"japanese-answers\.yaml:\d+: 'ryosei-akazawa' was translated from other English \(of: [0-9a-f]{16}\); the English is now of: [0-9a-f]{16}$", notes[0]);
-            Assert.Equal("note: 1 fact(s) are answered in English to questions in Japanese until their Japanese is brought up to date", notes[1]);
+            Assert.Matches(@"^note: 157 facts are answered in Japanese; 1 in English until their Japanese is brought up to date$", notes[1]);
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            Directory.Delete(root, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Validate_FolderWithoutFactsInJapaneseBesideIt_NotesNothing()
+    {
+        using var folder = FactFolder.Minimal();
+
+        var (exit, output, _) = await RunAsync("validate", "--facts", folder.Path);
+
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("note:", output, StringComparison.Ordinal);
     }
 
     [Fact]

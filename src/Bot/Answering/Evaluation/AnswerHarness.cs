@@ -41,7 +41,8 @@ internal sealed class AnswerHarness
             cache = new EmbeddingCache(embedder, options.ResolveCachePath(), new AnsweringLog(NullLogger<AnsweringLog>.Instance));
         }
 
-        var index = FactIndex.Build(facts, analyzer, cache, CancellationToken.None);
+        var japanese = JapaneseAnswers.LoadOrEmpty(AnsweringOptions.ResolveDataPath(options.JapaneseAnswersPath));
+        var index = FactIndex.Build(facts, analyzer, cache, CancellationToken.None, japanese);
         return new AnswerHarness(facts, index, new Answerer(model ?? calibrated), cache);
     }
 
