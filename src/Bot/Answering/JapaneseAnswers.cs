@@ -96,22 +96,7 @@ internal sealed class JapaneseAnswers
 
     public static JapaneseAnswers Load(string path)
     {
-        using var reader = File.OpenText(path);
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(reader);
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            throw new InvalidDataException($"{path}:{e.Start.Line}: {e.Message}", e);
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
-            || !root.Children.TryGetValue(new YamlScalarNode("facts"), out var node) || node is not YamlSequenceNode list)
-        {
-            throw new InvalidDataException($"{path}:1: expected a mapping with a 'facts' list");
-        }
+        var (_, list) = YamlData.Load<YamlSequenceNode>(path, "facts", "a mapping with a 'facts' list");
 
         var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
         foreach (var item in list.Children)

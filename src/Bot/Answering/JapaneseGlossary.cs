@@ -199,23 +199,8 @@ internal sealed partial class JapaneseGlossary
 
     public static JapaneseGlossary Load(string path)
     {
-        using var reader = File.OpenText(path);
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(reader);
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            // A term listed twice is a duplicate key, which the parser refuses.
-            throw new InvalidDataException($"{path}:{e.Start.Line}: {e.Message}", e);
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
-            || !root.Children.TryGetValue(new YamlScalarNode("terms"), out var node) || node is not YamlMappingNode terms)
-        {
-            throw new InvalidDataException($"{path}:1: expected a mapping with a 'terms' mapping of Japanese terms to English words");
-        }
+        // A term listed twice is a duplicate key, which the parser refuses (naming its line).
+        var (_, terms) = YamlData.Load<YamlMappingNode>(path, "terms", "a mapping with a 'terms' mapping of Japanese terms to English words");
 
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in terms.Children)

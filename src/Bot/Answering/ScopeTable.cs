@@ -43,14 +43,11 @@ internal sealed class ScopeTable(IEnumerable<string> otherPlaces, IEnumerable<st
 
     public static ScopeTable Load(string path)
     {
-        using var reader = File.OpenText(path);
-        var stream = new YamlStream();
-        stream.Load(reader);
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
-            || !root.Children.TryGetValue(new YamlScalarNode("other_places"), out var node) || node is not YamlSequenceNode list
-            || list.Any(n => n is not YamlScalarNode { Value: not null }))
+        const string Expected = "a mapping with an 'other_places' list of names";
+        var (root, list) = YamlData.Load<YamlSequenceNode>(path, "other_places", Expected);
+        if (list.Any(n => n is not YamlScalarNode { Value: not null }))
         {
-            throw new InvalidDataException($"{path}:1: expected a mapping with an 'other_places' list of names");
+            throw new InvalidDataException($"{path}:1: expected {Expected}");
         }
 
         IEnumerable<string> speculation = [];

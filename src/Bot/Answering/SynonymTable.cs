@@ -54,14 +54,7 @@ internal sealed class SynonymTable
     /// <summary>Reads <c>groups:</c> (a list of lists of strings). Errors name the file and line.</summary>
     public static SynonymTable Load(string path)
     {
-        using var reader = File.OpenText(path);
-        var stream = new YamlStream();
-        stream.Load(reader);
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
-            || !root.Children.TryGetValue(new YamlScalarNode("groups"), out var groupsNode) || groupsNode is not YamlSequenceNode groups)
-        {
-            throw new InvalidDataException($"{path}:1: expected a mapping with a 'groups' list");
-        }
+        var (_, groups) = YamlData.Load<YamlSequenceNode>(path, "groups", "a mapping with a 'groups' list");
 
         var result = new List<IReadOnlyList<string>>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);

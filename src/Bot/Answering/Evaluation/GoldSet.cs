@@ -34,14 +34,7 @@ internal static class GoldSet
 
     public static IReadOnlyList<GoldQuestion> Load(string path)
     {
-        using var reader = File.OpenText(path);
-        var stream = new YamlStream();
-        stream.Load(reader);
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
-            || !root.Children.TryGetValue(new YamlScalarNode("questions"), out var node) || node is not YamlSequenceNode items)
-        {
-            throw new InvalidDataException($"{path}:1: expected a mapping with a 'questions' list");
-        }
+        var (_, items) = YamlData.Load<YamlSequenceNode>(path, "questions", "a mapping with a 'questions' list");
 
         var set = Path.GetFileNameWithoutExtension(path);
         var result = new List<GoldQuestion>();
