@@ -215,9 +215,19 @@ internal static class AnswerComposer
         }
     }
 
-    /// <summary>Does the title start with the figure as a whole ("100 Boeing aircraft", not "$10 billion" for "$1")?</summary>
-    private static bool StartsWithFigure(string title, string figure) =>
-        title.StartsWith(figure, StringComparison.OrdinalIgnoreCase) && (title.Length == figure.Length || !char.IsLetterOrDigit(title[figure.Length]));
+    /// <summary>Does the title start with the figure as a whole ("100 Boeing aircraft"; not "$10 billion", "$1.5 billion"
+    /// or "$1,000" for "$1")?</summary>
+    private static bool StartsWithFigure(string title, string figure)
+    {
+        if (!title.StartsWith(figure, StringComparison.OrdinalIgnoreCase) || title.Length == figure.Length)
+        {
+            return title.Length == figure.Length && title.Equals(figure, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var next = title[figure.Length];
+        var continuesNumber = next is '.' or ',' && title.Length > figure.Length + 1 && char.IsDigit(title[figure.Length + 1]);
+        return !char.IsLetterOrDigit(next) && !continuesNumber;
+    }
 
     /// <summary>One line of context: the fact's own statement.</summary>
     private static string Context(Fact fact) => fact.Text.ReplaceLineEndings(" ").Trim();

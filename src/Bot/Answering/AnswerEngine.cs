@@ -21,8 +21,12 @@ internal sealed class AnswerEngine : IAnswerEngine
     private Task<FactIndex>? _index;
     private readonly string? _japanesePath;
 
-    /// <summary>The facts in Japanese as last read without error (kept when a later read fails).</summary>
+    /// <summary>The facts in Japanese as last read without error (kept when a later read fails), and by which build.</summary>
     private JapaneseAnswers _japanese = JapaneseAnswers.Empty;
+    private long _japaneseGeneration;
+
+    /// <summary>Counts the index builds started, so a late one cannot undo a newer one's reading.</summary>
+    private long _generation;
 
     public AnswerEngine(IFactBaseProvider provider, IOptions<AnsweringOptions> options, ISentenceEmbedder embedder, JapaneseGlossary glossary, AnsweringLog log)
         : this(provider, Load(options.Value, glossary), options.Value.Semantic ? new EmbeddingCache(embedder, options.Value.ResolveCachePath(), log) : null, log,
@@ -55,31 +59,48 @@ internal sealed class AnswerEngine : IAnswerEngine
     internal Task<FactIndex> IndexAsync()
     {
         var current = _provider.Current;
+
+        // The facts in Japanese are edited apart from the fact base (a curator brings a stale entry up to date): a newer
+        // file is a new snapshot too.
+        var version = _japanesePath is null ? current.Version : $"{current.Version} {JapaneseStamp(_japanesePath)}";
         lock (_gate)
         {
-            if (_index is null || _version != current.Version || _index.IsFaulted)
+            if (_index is null || _version != version || _index.IsFaulted)
             {
-                _version = current.Version;
-                _index = Task.Run(() => Build(current));
+                _version = version;
+                var generation = ++_generation;
+                _index = Task.Run(() => Build(current, generation));
             }
 
             return _index;
         }
     }
 
-    private FactIndex Build(FactBase facts)
+    private static long JapaneseStamp(string path)
+    {
+        try
+        {
+            return File.GetLastWriteTimeUtc(path).Ticks;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
+    private FactIndex Build(FactBase facts, long generation)
     {
         var watch = Stopwatch.StartNew();
-        var japanese = ReadJapanese(facts);
+        var japanese = ReadJapanese(facts, generation);
         FactIndex index;
         try
         {
-            index = FactIndex.Build(facts, _analyzer, _embeddings, CancellationToken.None, japanese);
+            index = FactIndex.Build(facts, _analyzer, _embeddings, japanese, CancellationToken.None);
         }
         catch (Exception e) when (_embeddings is not null && e is not OutOfMemoryException)
         {
             _log.SemanticUnavailable(e);
-            index = FactIndex.Build(facts, _analyzer, null, CancellationToken.None, japanese);
+            index = FactIndex.Build(facts, _analyzer, null, japanese, CancellationToken.None);
         }
 
         _log.IndexBuilt(facts.ShortVersion, watch.ElapsedMilliseconds, facts.Facts.Count, index.Vectors?.Length ?? 0, index.HasSemantic);
@@ -87,11 +108,12 @@ internal sealed class AnswerEngine : IAnswerEngine
     }
 
     /// <summary>
-    /// The facts in Japanese, read with each snapshot, so a curator's update of the Japanese and the English together is
-    /// served together; a file that does not read keeps the last one that did (a stale entry is never shown anyway). The
-    /// log says how many facts are answered in Japanese.
+    /// The facts in Japanese, read with each snapshot, so a curator's update of the Japanese is served without a restart;
+    /// a file that does not read keeps the last one that did (a stale entry is never shown anyway). A build that started
+    /// earlier than the one that last read the file does not replace what that one read. The log says how many facts
+    /// are answered in Japanese.
     /// </summary>
-    private JapaneseAnswers ReadJapanese(FactBase facts)
+    private JapaneseAnswers ReadJapanese(FactBase facts, long generation)
     {
         if (_japanesePath is null)
         {
@@ -102,6 +124,13 @@ internal sealed class AnswerEngine : IAnswerEngine
         try
         {
             japanese = File.Exists(_japanesePath) ? JapaneseAnswers.Load(_japanesePath) : JapaneseAnswers.Empty;
+            lock (_gate)
+            {
+                if (generation > _japaneseGeneration)
+                {
+                    (_japanese, _japaneseGeneration) = (japanese, generation);
+                }
+            }
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
@@ -110,11 +139,6 @@ internal sealed class AnswerEngine : IAnswerEngine
             {
                 japanese = _japanese;
             }
-        }
-
-        lock (_gate)
-        {
-            _japanese = japanese;
         }
 
         var (current, stale, missing) = japanese.Tally(facts);

@@ -144,11 +144,11 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// <summary>The fact in Japanese, with the people an event involves by their Japanese names; null without a current
     /// translation.</summary>
     private static JapaneseAnswer? InJapanese(FactIndex index, Fact fact) =>
-        index.Japanese.For(fact) is not { } japanese ? null
+        index.Translations.For(fact) is not { } japanese ? null
         : fact.Kind != FactKind.Event ? japanese
         : japanese with
         {
-            People = [.. fact.People.Select(id => index.Facts.Find(id) is { } person ? index.Japanese.For(person)?.Title ?? person.Title : id)],
+            People = [.. fact.People.Select(id => index.Facts.Find(id) is { } person ? index.Translations.For(person)?.Title ?? person.Title : id)],
         };
 
     /// <summary>The part of a fused score that is evidence from the question (a round, person, date or post it names)

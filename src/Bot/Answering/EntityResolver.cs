@@ -131,7 +131,13 @@ internal sealed class EntityResolver
         {
             // "under secretary of defense", "deputy (us) secretary of state": a lesser post than the one the rest names;
             // but "under president trump", "under potus" name a head's government.
-            var before = i > 0 && s_sideWords.Contains(words[i - 1]) && i > 1 ? words[i - 2] : i > 0 ? words[i - 1] : null;
+            var back = i - 1;
+            while (back >= 0 && s_sideWords.Contains(words[back]))
+            {
+                back--;
+            }
+
+            var before = back >= 0 ? words[back] : null;
             var lesser = before is not null && s_lesser.Contains(before);
             for (var n = Math.Min(_maxNameWords, words.Count - i); n >= 1; n--)
             {
@@ -152,7 +158,7 @@ internal sealed class EntityResolver
                 // person (but "kihara cabinet secretary" is Kihara: only a head of government has a government named
                 // after them).
                 var government = id is not null && _heads.Contains(id)
-                    && ((i + n < words.Count && s_governments.Contains(words[i + n])) || (i > 0 && words[i - 1] == "under"));
+                    && ((i + n < words.Count && s_governments.Contains(words[i + n])) || before == "under");
                 if (government)
                 {
                     governments.Add(id!);

@@ -14,7 +14,7 @@ internal sealed class FactIndex
     private FactIndex(FactBase facts, Analyzer analyzer, Bm25Index bm25, SpellingCorrector speller, EntityResolver entities,
         float[][]? vectors, int[] vectorOwner, JapaneseAnswers japanese)
     {
-        Japanese = japanese;
+        Translations = japanese;
         Mentions = [.. facts.Facts.Select(entities.Mentions)];
         StatedNumbers = [.. facts.Facts.Select(f => QuestionNormalizer.Words((f.Amount?.Display ?? "") + " " + f.Title).ToHashSet(StringComparer.Ordinal))];
         StatedOrdinals = [.. facts.Facts.Select(f => QuestionNormalizer.Ordinals(f.Title))];
@@ -40,7 +40,7 @@ internal sealed class FactIndex
     public FactBase Facts { get; }
 
     /// <summary>The facts in Japanese, for answers to questions asked in Japanese script.</summary>
-    public JapaneseAnswers Japanese { get; }
+    public JapaneseAnswers Translations { get; }
     public Analyzer Analyzer { get; }
     public Bm25Index Bm25 { get; }
     public SpellingCorrector Speller { get; }
@@ -105,7 +105,7 @@ internal sealed class FactIndex
     /// <summary>An order-free key of a bag of terms.</summary>
     public static string Key(IEnumerable<string> terms) => string.Join(' ', terms.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
-    public static FactIndex Build(FactBase facts, Analyzer analyzer, EmbeddingCache? embeddings, CancellationToken ct, JapaneseAnswers? japanese = null)
+    public static FactIndex Build(FactBase facts, Analyzer analyzer, EmbeddingCache? embeddings, JapaneseAnswers? japanese, CancellationToken ct)
     {
         var documents = new List<IReadOnlyList<string>>(facts.Facts.Count);
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -47,7 +47,7 @@ internal sealed class JapaneseAnswers
     /// <summary>
     /// What a curator must fix against a fact base, as <c>file:line: message</c> texts: translations of facts it does
     /// not have, stale translations (with the fingerprint of the English now), claims that do not match the fact's
-    /// claims in number, and facts with no translation.
+    /// claims in number, a status the fact has and the entry not (or the other way round), and facts with no translation.
     /// </summary>
     public IReadOnlyList<string> Problems(FactBase facts, string path)
     {
@@ -78,9 +78,9 @@ internal sealed class JapaneseAnswers
     }
 
     /// <summary>
-    /// The first 8 bytes, in hex, of the SHA-256 of what the Japanese translates: the fact's English title, text,
-    /// claims and status, and its figure as displayed and converted, one per line (line breaks inside a text count as
-    /// spaces). Names, questions and sources are not translated, and change nothing.
+    /// The first 8 bytes, in hex, of the SHA-256 of what the Japanese translates or states: the fact's English title,
+    /// text, claims and status, its figure as displayed and converted, and its dates, one per line (line breaks inside a
+    /// text count as spaces). Aliases, questions and sources are not translated, and change nothing.
     /// </summary>
     public static string Fingerprint(Fact fact)
     {
@@ -88,6 +88,7 @@ internal sealed class JapaneseAnswers
             .Concat(fact.Claims.Select(c => c.Text))
             .Append(fact.Status ?? "")
             .Append(fact.Amount is { } amount ? $"{amount.Display} {amount.Converted}" : "")
+            .Append($"{fact.Date} {fact.EndDate}")
             .Select(t => t.ReplaceLineEndings(" ").Trim()));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(english)).AsSpan(0, 8));
     }
@@ -104,7 +105,7 @@ internal sealed class JapaneseAnswers
             var line = (int)item.Start.Line;
             if (item is not YamlMappingNode map)
             {
-                throw new InvalidDataException($"{path}:{line}: each entry is a mapping of id, of, title, text and (for a disputed fact) claims");
+                throw new InvalidDataException($"{path}:{line}: each entry is a mapping of id, of, title, text and, as the fact has them, claims and status");
             }
 
             foreach (var key in map.Children.Keys)

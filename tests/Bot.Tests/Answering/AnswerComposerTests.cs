@@ -122,7 +122,10 @@ public sealed class AnswerComposerTests
     public void Direct_Figure_GivesTheFigureOnce(string title, QuestionType type, string expected) =>
         Assert.Equal(expected, AnswerComposer.Direct(Purchase(title, "100 Boeing aircraft"), type, s_harness.Facts));
 
-    [Fact]
-    public void Direct_FigureThatOnlyStartsTheTitlesFirstNumber_IsStillGiven() =>
-        Assert.Equal("$1: $10 billion fund, May 30, 2025.", AnswerComposer.Direct(Purchase("$10 billion fund", "$1"), QuestionType.HowMuch, s_harness.Facts));
+    [Theory]
+    [InlineData("$10 billion fund")]
+    [InlineData("$1.5 billion fund")]
+    [InlineData("$1,000 bonds")]
+    public void Direct_FigureThatOnlyStartsTheTitlesFirstNumber_IsStillGiven(string title) =>
+        Assert.Equal($"$1: {title}, May 30, 2025.", AnswerComposer.Direct(Purchase(title, "$1"), QuestionType.HowMuch, s_harness.Facts));
 }

@@ -1,4 +1,5 @@
 using Bot.Answering;
+using Bot.Answering.Evaluation;
 using Bot.Facts;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -39,7 +40,7 @@ public sealed class AnswerEngineTests
         using var folder = AnsweringTestFacts.Folder();
         var edited = File.ReadAllText(Path.Combine(folder.Path, "events.yaml")).Replace("setting a 15% tariff", "setting a 15% tariff on most goods", StringComparison.Ordinal);
         folder.Write("events.yaml", edited);
-        var after = Bot.Answering.Evaluation.AnswerHarness.LoadFacts(folder.Path);
+        var after = AnswerHarness.LoadFacts(folder.Path);
         Assert.NotEqual(before.Version, after.Version);
         provider.Swap(after);
 
@@ -55,7 +56,7 @@ public sealed class AnswerEngineTests
     public async Task AnswerAsync_FactsInJapanese_AreReadAgainWithEachSnapshotAndTheLastGoodKept()
     {
         using var folder = AnsweringTestFacts.Folder();
-        var before = Bot.Answering.Evaluation.AnswerHarness.LoadFacts(folder.Path);
+        var before = AnswerHarness.LoadFacts(folder.Path);
         var akazawa = before.Find("ryosei-akazawa")!;
         var path = Path.Combine(folder.Path, "..", $"japanese-answers-{Guid.NewGuid():N}.yaml");
         void WriteJapanese(string title) => File.WriteAllText(path,
@@ -78,12 +79,17 @@ public sealed class AnswerEngineTests
             Reload(" on most goods from Japan");
             Assert.Equal("赤沢亮正（経産相）", await TitleAsync());
 
+            // The Japanese alone edited, the facts as they were: served too.
+            WriteJapanese("赤沢亮正氏");
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
+            Assert.Equal("赤沢亮正氏", await TitleAsync());
+
             // A new snapshot of the facts: another event's text edited, as a curator would.
             void Reload(string edit)
             {
                 var events = Path.Combine(folder.Path, "events.yaml");
                 folder.Write("events.yaml", File.ReadAllText(events).Replace("setting a 15% tariff", "setting a 15% tariff" + edit, StringComparison.Ordinal));
-                var next = Bot.Answering.Evaluation.AnswerHarness.LoadFacts(folder.Path);
+                var next = AnswerHarness.LoadFacts(folder.Path);
                 Assert.NotEqual(provider.Current.Version, next.Version);
                 provider.Swap(next);
             }

@@ -190,6 +190,7 @@ internal static class AnsweringTestFacts
         ScopePath = Path.Combine(RepoPaths.Root, "data", "answering", "scope.yaml"),
         JapanesePath = Path.Combine(RepoPaths.Root, "data", "answering", "japanese.yaml"),
         CalibrationPath = Path.Combine(RepoPaths.Root, "data", "answering", "no-calibration.yaml"),
+        JapaneseAnswersPath = Path.Combine(RepoPaths.Root, "data", "answering", "no-japanese-answers.yaml"),
     };
 }
 

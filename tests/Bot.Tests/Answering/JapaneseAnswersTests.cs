@@ -119,6 +119,11 @@ public sealed class JapaneseAnswersTests
 
         Assert.Equal("赤沢亮正 (Ryosei Akazawa)", reply.Title);
         Assert.Equal("赤沢亮正は日本の交渉担当者。\n(Read as: \"akazawa who\")", reply.Body);
+
+        // Related questions are curated in English: none under a Japanese answer.
+        var withRelated = result with { Related = [english.Facts.Find("round-1")!] };
+        Assert.Empty(AnswerComposer.Compose(withRelated).Related);
+        Assert.NotEmpty(AnswerComposer.Compose(withRelated with { Japanese = null, ReadAs = null }).Related);
         Assert.Equal(AnswerComposer.Compose(english).Sources, reply.Sources);
         Assert.Equal(["ryosei-akazawa"], reply.FactIds);
     }
@@ -139,14 +144,15 @@ public sealed class JapaneseAnswersTests
     }
 
     [Fact]
-    public void Fingerprint_IsTheSameOnEveryMachineAndIgnoresLineBreaksNamesAndQuestions()
+    public void Fingerprint_IsTheSameOnEveryMachineAndIgnoresLineBreaksAliasesAndQuestions()
     {
         var akazawa = Fact("ryosei-akazawa");
 
         // Pinned: a change to what is fingerprinted makes every entry stale, and must be made knowingly.
-        Assert.Equal("fc5f0ccc09a99d53", JapaneseAnswers.Fingerprint(akazawa));
+        Assert.Equal("9462e9998f7a6548", JapaneseAnswers.Fingerprint(akazawa));
         Assert.Equal(JapaneseAnswers.Fingerprint(akazawa), JapaneseAnswers.Fingerprint(akazawa with { Text = akazawa.Text.Replace(" the ", " the\r\n", StringComparison.Ordinal) }));
         Assert.Equal(JapaneseAnswers.Fingerprint(akazawa), JapaneseAnswers.Fingerprint(akazawa with { Aliases = ["the negotiator"], Phrasings = ["who is he"] }));
+        Assert.NotEqual(JapaneseAnswers.Fingerprint(akazawa), JapaneseAnswers.Fingerprint(akazawa with { Date = new PartialDate(2025, 4, 7) }));
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("chief cabinet secretary under pm ishiba", null, "shigeru-ishiba")]
     [InlineData("who ran commerce under president trump", null, "donald-trump")]
     [InlineData("who ran commerce under potus", null, "donald-trump")]
+    [InlineData("chief cabinet secretary under japan pm takaichi", null, "sanae-takaichi")]
     public void Resolve_NameOfAGovernment_IsNotThePerson(string question, string? named, string? government)
     {
         var entities = engine.Harness.Index.Entities.Resolve(Bot.Answering.QuestionNormalizer.Words(question));
@@ -117,8 +118,13 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     }
 
     [Fact]
-    public void Answer_AbstentionToAQuestionInJapaneseScript_HasNoJapanese() =>
-        Assert.Null(engine.Harness.Answer("天気は？").Japanese);
+    public void Answer_AbstentionToAQuestionInJapaneseScript_HasNoJapanese()
+    {
+        var result = engine.Harness.Answer("天気は？");
+
+        Assert.True(result.Abstained);
+        Assert.Null(result.Japanese);
+    }
 
     [Theory]
     // A round named by its ordinal before "talks", in any script, is embedded as "round N" and answered.
@@ -215,6 +221,13 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.Equal("steel-aluminum-doubled-2025-06", related.Id);
         Assert.Equal([related.Phrasings[0]], AnswerComposer.Compose(result).Related);
     }
+
+    [Theory]
+    // A lesser post names nobody, nor does a shorter post or title inside its name ("treasury").
+    [InlineData("who is the deputy secretary of the treasury")]
+    [InlineData("who is the deputy united states secretary of defense")]
+    public void Resolve_LesserPost_NamesNobody(string question) =>
+        Assert.Empty(engine.Harness.Index.Entities.Resolve(Bot.Answering.QuestionNormalizer.Words(question)).People);
 
     [Fact]
     public void Answer_LesserPost_RanksItsHolderNotTheHolderOfThePostItsLastWordsName() =>

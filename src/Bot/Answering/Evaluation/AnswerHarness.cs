@@ -42,7 +42,7 @@ internal sealed class AnswerHarness
         }
 
         var japanese = JapaneseAnswers.LoadOrEmpty(AnsweringOptions.ResolveDataPath(options.JapaneseAnswersPath));
-        var index = FactIndex.Build(facts, analyzer, cache, CancellationToken.None, japanese);
+        var index = FactIndex.Build(facts, analyzer, cache, japanese, CancellationToken.None);
         return new AnswerHarness(facts, index, new Answerer(model ?? calibrated), cache);
     }
 

@@ -192,7 +192,7 @@ internal sealed class Evaluator(FactIndex index, Answerer answerer, EmbeddingCac
             }
 
             var version = FormattableString.Invariant($"{all.Version}-without-phrasing-fold-{fold}-of-{folds}");
-            var reduced = FactIndex.Build(new FactBase(kept, all.Sources, version, all.LoadedAt), index.Analyzer, embeddings, ct, index.Japanese);
+            var reduced = FactIndex.Build(new FactBase(kept, all.Sources, version, all.LoadedAt), index.Analyzer, embeddings, index.Translations, ct);
             outcomes.AddRange(held.Select(q => Outcome(answerer, reduced, q, ct)));
         }
 
