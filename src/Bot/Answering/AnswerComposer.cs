@@ -14,6 +14,9 @@ internal static class AnswerComposer
 {
     public const string AbstainTitle = "I don't have that";
 
+    /// <summary>The abstention's title to a question asked in Japanese script.</summary>
+    public const string AbstainTitleJapanese = "その情報はありません";
+
     /// <summary>For a question in Japanese script, a line with the English words it was read as, so the asker can see what
     /// was understood: last in an answer, first in an abstention.</summary>
     private static string? ReadAs(AnswerResult result) =>
@@ -23,14 +26,20 @@ internal static class AnswerComposer
     {
         if (result.Best is not { } fact)
         {
+            // Asked in Japanese script, told so in Japanese; the suggestions stay the curated English questions.
+            var askedInJapanese = result.ReadAs is not null;
             return new Reply
             {
                 Kind = ReplyKind.Abstained,
-                Title = AbstainTitle,
+                Title = askedInJapanese ? AbstainTitleJapanese : AbstainTitle,
                 Body = (ReadAs(result) is { } readFirst ? readFirst + "\n" : "")
                     + (result.Suggestions.Count > 0
-                        ? "I'm not confident the fact base answers that. These are close:"
-                        : "The fact base covers the 2025 Japan–US tariff negotiations: people, rounds, events, figures and purchases. Try /talks help."),
+                        ? askedInJapanese
+                            ? "ファクトベースで答えられるか確信が持てません。近い質問（英語）:"
+                            : "I'm not confident the fact base answers that. These are close:"
+                        : askedInJapanese
+                            ? "このファクトベースは2025年の日米関税交渉（人物、交渉ラウンド、出来事、数値、購入）を扱っています。/talks help をお試しください。"
+                            : "The fact base covers the 2025 Japan–US tariff negotiations: people, rounds, events, figures and purchases. Try /talks help."),
                 Confidence = Math.Round(result.Confidence, 3),
                 Suggestions = [.. result.Suggestions.Select(Suggestion)],
                 AsOf = result.Facts.AsOf,

@@ -14,6 +14,9 @@ internal sealed class AskCommand(IAnswerEngine engine, IUnansweredRecorder? unan
     /// <summary>Added to an abstention whose question was kept for the curators.</summary>
     public const string NotedForCurators = "I've noted the question for the people who curate the facts (not who asked or where).";
 
+    /// <summary><see cref="NotedForCurators"/>, to a question asked in Japanese script.</summary>
+    public const string NotedForCuratorsJapanese = "この質問はファクトの編集担当者に伝えました（質問者や場所は記録していません）。";
+
     public string Name => CommandNames.Ask;
 
     public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken ct)
@@ -43,7 +46,8 @@ internal sealed class AskCommand(IAnswerEngine engine, IUnansweredRecorder? unan
                 kept, request.Context.Platform, result.Confidence, [.. result.Suggestions.Select(f => f.Id)], result.Facts.Version, now)) == true)
             {
                 // Say so: a user should know the question is kept. The buttons carry its tag, to keep the pick.
-                reply = reply with { Body = reply.Body + "\n" + NotedForCurators, SuggestionsFor = UnansweredQuestion.Tag(kept) };
+                var noted = result.ReadAs is null ? NotedForCurators : NotedForCuratorsJapanese;
+                reply = reply with { Body = reply.Body + "\n" + noted, SuggestionsFor = UnansweredQuestion.Tag(kept) };
             }
         }
         else if (!result.Abstained && result.Best is { } chosen && UnansweredQuestion.IsTag(request.Context.ChoiceFor))

@@ -81,7 +81,8 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.EndsWith("\n(Read as: \"ryosei akazawa who\")", answered.Body, StringComparison.Ordinal);
         Assert.Equal(english.Sources, answered.Sources);
         Assert.Equal("Ryosei Akazawa", english.Title);
-        Assert.StartsWith("(Read as: \"weather\")\n", abstained.Body, StringComparison.Ordinal);
+        Assert.Equal(AnswerComposer.AbstainTitleJapanese, abstained.Title);
+        Assert.Equal("(Read as: \"weather\")\nこのファクトベースは2025年の日米関税交渉（人物、交渉ラウンド、出来事、数値、購入）を扱っています。/talks help をお試しください。", abstained.Body);
         Assert.DoesNotContain("Read as", english.Body, StringComparison.Ordinal);
     }
 

@@ -120,6 +120,18 @@ public sealed class AskCommandTests : IAsyncLifetime
         _unanswered.Verify(r => r.TryRecord(It.IsAny<UnansweredChoice>()), Times.Never);
     }
 
+    [Fact]
+    public async Task HandleAsync_PlatformQuestionInJapaneseItAbstainsOn_SaysInJapaneseThatItWasNoted()
+    {
+        _unanswered.Setup(r => r.TryRecord(It.IsAny<UnansweredRecord>())).Returns(true);
+
+        var reply = await AskFromAsync(Platform.Discord, "明日の大阪の天気は？");
+
+        Assert.Equal(ReplyKind.Abstained, reply.Kind);
+        Assert.Equal(AnswerComposer.AbstainTitleJapanese, reply.Title);
+        Assert.EndsWith("\n" + AskCommand.NotedForCuratorsJapanese, reply.Body, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(Platform.Discord)]
     [InlineData(Platform.Slack)]
