@@ -22,12 +22,45 @@ internal static class DiscordCommandManifest
     private const int ContextBotDm = 1;
     private const int GuildInstall = 0;
 
+    /// <summary>
+    /// The descriptions in Japanese, which Discord shows to users whose client is set to Japanese (the bot answers
+    /// questions asked in Japanese in Japanese). Keyed by subcommand, or subcommand and option; the command and option
+    /// names stay as they are, since the handlers match them. Declared before <see cref="Commands"/>, which reads it.
+    /// </summary>
+    private static readonly Dictionary<string, string> s_japanese = new(StringComparer.Ordinal)
+    {
+        [CommandName] = "2025年の日米関税交渉に関するファクト（出典付き）。",
+        [CommandNames.Ask] = "自由な言葉で質問する（日本語で質問すると日本語で回答）。",
+        [$"{CommandNames.Ask}.{OptionNames.Question}"] = "知りたいことは？",
+        [CommandNames.Who] = "人物：所属、役職の変遷、出席した交渉、主な発言。",
+        [$"{CommandNames.Who}.{OptionNames.Name}"] = "氏名、姓、または役職",
+        [CommandNames.Round] = "交渉の各回、またはその一覧。",
+        [$"{CommandNames.Round}.{OptionNames.Number}"] = "第何回か（省略すると一覧）",
+        [CommandNames.Timeline] = "日付のある出来事（期間の指定も可）。",
+        [$"{CommandNames.Timeline}.{OptionNames.From}"] = "開始日 YYYY-MM-DD",
+        [$"{CommandNames.Timeline}.{OptionNames.To}"] = "終了日 YYYY-MM-DD",
+        [CommandNames.Purchases] = "購入・投資計画と、その数値と状況。",
+        [$"{CommandNames.Purchases}.{OptionNames.Item}"] = "品目（例：rice、boeing、soybeans、コメ）",
+        [CommandNames.Figures] = "関税率、貿易赤字、投資などの数値。",
+        [$"{CommandNames.Figures}.{OptionNames.Name}"] = "数値（例：auto tariff、自動車関税）",
+        [CommandNames.Changes] = "指定した日以降にファクトベースで追加・変更された内容。",
+        [$"{CommandNames.Changes}.{OptionNames.Since}"] = "日付 YYYY-MM-DD",
+        [CommandNames.Sources] = "ファクトベースの範囲、バージョン、出典。",
+        [CommandNames.Subscribe] = "このチャンネルにファクトベースの更新を投稿する（チャンネル管理の権限が必要）。",
+        [$"{CommandNames.Subscribe}.{OptionNames.Topics}"] = "カンマ区切り：rounds, people, figures, purchases, events（既定はすべて）",
+        [$"{CommandNames.Subscribe}.{OptionNames.Digest}"] = "変更ごとではなく1日1回のまとめで投稿する",
+        [CommandNames.Unsubscribe] = "このチャンネルへの更新の投稿をやめる（チャンネル管理の権限が必要）。",
+        [CommandNames.Subscriptions] = "このチャンネルの購読設定。",
+        [CommandNames.Help] = "/talks の使い方。",
+    };
+
     public static IReadOnlyList<DiscordCommandDefinition> Commands { get; } =
     [
         new DiscordCommandDefinition
         {
             Name = CommandName,
             Description = "Facts about the 2025 Japan–US tariff negotiations, with sources.",
+            DescriptionLocalizations = Japanese(CommandName),
             Contexts = [ContextGuild, ContextBotDm],
             IntegrationTypes = [GuildInstall],
             Options =
@@ -71,8 +104,12 @@ internal static class DiscordCommandManifest
         Type = OptionType.SubCommand,
         Name = name,
         Description = description,
-        Options = options.Length > 0 ? options : null,
+        DescriptionLocalizations = Japanese(name),
+        Options = options.Length > 0 ? [.. options.Select(o => o with { DescriptionLocalizations = Japanese($"{name}.{o.Name}") })] : null,
     };
+
+    private static Dictionary<string, string>? Japanese(string key) =>
+        s_japanese.TryGetValue(key, out var text) ? new Dictionary<string, string>(StringComparer.Ordinal) { ["ja"] = text } : null;
 
     private static DiscordCommandOption Text(string name, string description, bool required = false, int maxLength = NameMaxLength, bool autocomplete = false) => new()
     {

@@ -220,6 +220,9 @@ internal sealed record DiscordCommandDefinition
     public required string Name { get; init; }
     public int Type { get; init; } = 1;
     public required string Description { get; init; }
+
+    /// <summary>The description in other languages, by Discord locale ("ja"): shown to users whose client uses it.</summary>
+    public IReadOnlyDictionary<string, string>? DescriptionLocalizations { get; init; }
     public IReadOnlyList<DiscordCommandOption>? Options { get; init; }
     public IReadOnlyList<int>? Contexts { get; init; }
     public IReadOnlyList<int>? IntegrationTypes { get; init; }
@@ -230,6 +233,9 @@ internal sealed record DiscordCommandOption
     public required int Type { get; init; }
     public required string Name { get; init; }
     public required string Description { get; init; }
+
+    /// <summary>The description in other languages, by Discord locale ("ja").</summary>
+    public IReadOnlyDictionary<string, string>? DescriptionLocalizations { get; init; }
     public bool? Required { get; init; }
     public bool? Autocomplete { get; init; }
     public int? MinLength { get; init; }

@@ -47,6 +47,25 @@ public sealed class DiscordCommandManifestTests
         Assert.All(talks.Options!, o => Assert.Equal(1, o.Type));
     }
 
+    [Fact]
+    public void Commands_EverySubcommandAndOption_HasAJapaneseDescriptionAndNoOtherLocale()
+    {
+        // The bot answers questions in Japanese in Japanese; its command list reads in Japanese for those users too.
+        var talks = Assert.Single(DiscordCommandManifest.Commands);
+        var described = new[] { talks.DescriptionLocalizations }
+            .Concat(talks.Options!.Select(o => o.DescriptionLocalizations))
+            .Concat(talks.Options!.SelectMany(o => o.Options ?? []).Select(o => o.DescriptionLocalizations))
+            .ToList();
+
+        Assert.All(described, d =>
+        {
+            Assert.NotNull(d);
+            var japanese = Assert.Single(d, kv => kv.Key == "ja").Value;
+            Assert.InRange(japanese.Length, 1, 100);
+            Assert.Contains(japanese, c => c is >= '\u3040' and <= '\u30FF' or >= '\u4E00' and <= '\u9FFF');
+        });
+    }
+
     [Theory]
     [InlineData(CommandNames.Ask, OptionNames.Question, 3, true, false)]
     [InlineData(CommandNames.Who, OptionNames.Name, 3, false, true)]
