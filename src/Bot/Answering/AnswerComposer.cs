@@ -35,10 +35,10 @@ internal static class AnswerComposer
                 Body = (ReadAs(result) is { } readFirst ? readFirst + "\n" : "")
                     + (result.Suggestions.Count > 0
                         ? askedInJapanese
-                            ? "ファクトベースで答えられるか確信が持てません。近い質問（英語）:"
+                            ? "収録データで答えられるか確信が持てません。近い質問（英語）："
                             : "I'm not confident the fact base answers that. These are close:"
                         : askedInJapanese
-                            ? "このファクトベースは2025年の日米関税交渉（人物、交渉ラウンド、出来事、数値、購入）を扱っています。/talks help をお試しください。"
+                            ? "収録データの対象は2025年の日米関税交渉（人物、交渉回、出来事、数値、購入計画）です。/talks help をお試しください。"
                             : "The fact base covers the 2025 Japan–US tariff negotiations: people, rounds, events, figures and purchases. Try /talks help."),
                 Confidence = Math.Round(result.Confidence, 3),
                 Suggestions = [.. result.Suggestions.Select(Suggestion)],

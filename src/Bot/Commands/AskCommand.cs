@@ -15,7 +15,7 @@ internal sealed class AskCommand(IAnswerEngine engine, IUnansweredRecorder? unan
     public const string NotedForCurators = "I've noted the question for the people who curate the facts (not who asked or where).";
 
     /// <summary><see cref="NotedForCurators"/>, to a question asked in Japanese script.</summary>
-    public const string NotedForCuratorsJapanese = "この質問はファクトの編集担当者に伝えました（質問者や場所は記録していません）。";
+    public const string NotedForCuratorsJapanese = "この質問を、収録データの管理担当者向けに記録しました（質問者と投稿先は記録していません）。";
 
     public string Name => CommandNames.Ask;
 

@@ -82,7 +82,7 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.Equal(english.Sources, answered.Sources);
         Assert.Equal("Ryosei Akazawa", english.Title);
         Assert.Equal(AnswerComposer.AbstainTitleJapanese, abstained.Title);
-        Assert.Equal("(Read as: \"weather\")\nこのファクトベースは2025年の日米関税交渉（人物、交渉ラウンド、出来事、数値、購入）を扱っています。/talks help をお試しください。", abstained.Body);
+        Assert.Equal("(Read as: \"weather\")\n収録データの対象は2025年の日米関税交渉（人物、交渉回、出来事、数値、購入計画）です。/talks help をお試しください。", abstained.Body);
         Assert.DoesNotContain("Read as", english.Body, StringComparison.Ordinal);
     }
 
