@@ -230,7 +230,7 @@ internal static class AnswerComposer
     {
         if (!title.StartsWith(figure, StringComparison.OrdinalIgnoreCase) || title.Length == figure.Length)
         {
-            return title.Length == figure.Length && title.Equals(figure, StringComparison.OrdinalIgnoreCase);
+            return title.Length == figure.Length;
         }
 
         var next = title[figure.Length];

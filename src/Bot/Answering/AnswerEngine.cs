@@ -123,7 +123,7 @@ internal sealed class AnswerEngine : IAnswerEngine
         JapaneseAnswers japanese;
         try
         {
-            japanese = File.Exists(_japanesePath) ? JapaneseAnswers.Load(_japanesePath) : JapaneseAnswers.Empty;
+            japanese = JapaneseAnswers.LoadOrEmpty(_japanesePath);
             lock (_gate)
             {
                 if (generation > _japaneseGeneration)

@@ -31,10 +31,21 @@ internal sealed class JapaneseAnswers
 
     /// <summary>The fact in Japanese, or null when it has no translation or its English has changed since.</summary>
     public JapaneseAnswer? For(Fact fact) =>
-        _entries.TryGetValue(fact.Id, out var entry) && entry.Of == Fingerprint(fact) && Matches(entry.Answer, fact) ? entry.Answer : null;
+        _entries.TryGetValue(fact.Id, out var entry) && Mismatch(entry, fact) is null ? entry.Answer : null;
 
-    /// <summary>The entry has the fact's parts: a claim for each claim, a status when the fact has one.</summary>
-    private static bool Matches(JapaneseAnswer answer, Fact fact) => answer.Claims.Count == fact.Claims.Count && (answer.Status is null) == (fact.Status is null);
+    /// <summary>
+    /// Why the entry does not translate the fact as it is, or null when it does: it was written from other English
+    /// (the message gives the fingerprint now), or it lacks the fact's parts (a claim for each claim, a status when the
+    /// fact has one, none when it has not).
+    /// </summary>
+    private static string? Mismatch(Entry entry, Fact fact)
+    {
+        var now = Fingerprint(fact);
+        return entry.Of != now ? $"'{fact.Id}' was translated from other English (of: {entry.Of}); the English is now of: {now}"
+            : entry.Answer.Claims.Count != fact.Claims.Count ? $"'{fact.Id}' has {entry.Answer.Claims.Count} claims in Japanese, the fact {fact.Claims.Count}"
+            : (entry.Answer.Status is null) == (fact.Status is null) ? null
+            : $"'{fact.Id}' {(fact.Status is null ? "has a status in Japanese, the fact none" : "has no status in Japanese")}";
+    }
 
     /// <summary>How many of the facts are answered in Japanese, have a stale entry, or have none.</summary>
     public (int Current, int Stale, int Missing) Tally(FactBase facts)
@@ -54,21 +65,9 @@ internal sealed class JapaneseAnswers
         var problems = new List<string>();
         foreach (var (id, entry) in _entries.OrderBy(e => e.Value.Line))
         {
-            if (facts.Find(id) is not { } fact)
+            if ((facts.Find(id) is { } fact ? Mismatch(entry, fact) : $"no fact '{id}' in the fact base") is { } problem)
             {
-                problems.Add($"{path}:{entry.Line}: no fact '{id}' in the fact base");
-            }
-            else if (entry.Of != Fingerprint(fact))
-            {
-                problems.Add($"{path}:{entry.Line}: '{id}' was translated from other English (of: {entry.Of}); the English is now of: {Fingerprint(fact)}");
-            }
-            else if (entry.Answer.Claims.Count != fact.Claims.Count)
-            {
-                problems.Add($"{path}:{entry.Line}: '{id}' has {entry.Answer.Claims.Count} claims in Japanese, the fact {fact.Claims.Count}");
-            }
-            else if ((entry.Answer.Status is null) != (fact.Status is null))
-            {
-                problems.Add($"{path}:{entry.Line}: '{id}' {(fact.Status is null ? "has a status in Japanese, the fact none" : "has no status in Japanese")}");
+                problems.Add($"{path}:{entry.Line}: {problem}");
             }
         }
 

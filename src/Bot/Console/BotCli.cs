@@ -132,9 +132,9 @@ public static class BotCli
 
     /// <summary>
     /// The facts in Japanese that go with this fact base (<c>Answering__JapaneseAnswersPath</c> if set, else
-    /// <c>answering/japanese-answers.yaml</c> beside its folder, as in the repository and the image) against it: an entry whose English has changed is not shown (the fact is answered
-    /// in English) until a curator updates it, so each is listed with the English's fingerprint now, as is a fact with
-    /// no entry. Notes, not errors. A file that does not load is an error: it names the file and line.
+    /// <c>answering/japanese-answers.yaml</c> beside its folder, as in the repository and the image) against it: an
+    /// entry whose English has changed is not shown (the fact is answered in English) until a curator updates it, so
+    /// each is listed with the English's fingerprint now, as is a fact with no entry. Notes, not errors. A file that does not load is an error: it names the file and line.
     /// </summary>
     private static int ValidateJapanese(FactBase facts, string factsPath, TextWriter output, TextWriter error)
     {

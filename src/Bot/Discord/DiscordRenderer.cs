@@ -7,8 +7,9 @@ namespace Bot.Discord;
 /// <summary>
 /// Renders a <see cref="Reply"/> as Discord messages: one embed per page (title, description, fields, a "Sources"
 /// field with links, a footer with the sources and the as-of date), paginated with buttons when it does not fit, with
-/// "did you mean", related-question and Share buttons, ephemeral unless shared, and <c>allowed_mentions: {"parse": []}</c> on every message.
-/// Every limit of <see cref="DiscordLimits"/> holds for any reply, however long.
+/// "did you mean", related-question and Share buttons, ephemeral unless shared, and
+/// <c>allowed_mentions: {"parse": []}</c> on every message. Every limit of <see cref="DiscordLimits"/> holds for any
+/// reply, however long.
 /// </summary>
 internal static class DiscordRenderer
 {

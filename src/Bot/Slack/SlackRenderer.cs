@@ -36,9 +36,9 @@ internal static class SlackLimits
 
 /// <summary>
 /// Renders our <see cref="Reply"/> as a Slack message: a header, the body and fields as mrkdwn sections, "did you mean"
-/// or related-question buttons, a context block with the sources and the as-of date, and Previous / Next / Share buttons. Long replies are
-/// split into pages. Every piece of our text is escaped (<c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c>) and marked
-/// <c>verbatim</c>, so nothing in a fact or a question becomes a mention or a link.
+/// or related-question buttons, a context block with the sources and the as-of date, and Previous / Next / Share
+/// buttons. Long replies are split into pages. Every piece of our text is escaped (<c>&amp;</c>, <c>&lt;</c>,
+/// <c>&gt;</c>) and marked <c>verbatim</c>, so nothing in a fact or a question becomes a mention or a link.
 /// </summary>
 internal static class SlackRenderer
 {
