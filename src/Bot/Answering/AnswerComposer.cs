@@ -84,7 +84,24 @@ internal static class AnswerComposer
     /// involves, and each claim of a disputed fact, with who makes it and its sources as they are published. No related
     /// questions: they are curated in English.
     /// </summary>
-    private static Reply InJapanese(AnswerResult result, Fact fact, JapaneseAnswer japanese)
+    private static Reply InJapanese(AnswerResult result, Fact fact, JapaneseAnswer japanese) => new()
+    {
+        Kind = ReplyKind.Answer,
+        Title = JapaneseTitle(fact, japanese),
+        Body = JapaneseBody(fact, japanese, result.Facts) + (ReadAs(result) is { } readAs ? "\n" + readAs : ""),
+        Sources = Cited(fact, result.Facts),
+        AsOf = fact.AsOf,
+        FactIds = [fact.Id],
+        Confidence = Math.Round(result.Confidence, 3),
+    };
+
+    /// <summary>The fact's title in Japanese; a person's with the name in Latin letters too.</summary>
+    internal static string JapaneseTitle(Fact fact, JapaneseAnswer japanese) =>
+        fact.Kind == FactKind.Person ? $"{japanese.Title} ({fact.Title})" : japanese.Title;
+
+    /// <summary>The fact in Japanese: its text, its status, the people an event involves, and each claim of a disputed
+    /// fact with who makes it and its sources as they are published.</summary>
+    internal static string JapaneseBody(Fact fact, JapaneseAnswer japanese, FactBase facts)
     {
         var body = new StringBuilder(japanese.Text.ReplaceLineEndings(" ").Trim());
         if (japanese.Status is { } status)
@@ -102,17 +119,8 @@ internal static class AnswerComposer
             body.AppendLine().Append("主張が分かれている:");
         }
 
-        AppendClaims(body, fact, japanese.Claims, result.Facts);
-        return new Reply
-        {
-            Kind = ReplyKind.Answer,
-            Title = fact.Kind == FactKind.Person ? $"{japanese.Title} ({fact.Title})" : japanese.Title,
-            Body = body.ToString().TrimEnd() + (ReadAs(result) is { } readAs ? "\n" + readAs : ""),
-            Sources = Cited(fact, result.Facts),
-            AsOf = fact.AsOf,
-            FactIds = [fact.Id],
-            Confidence = Math.Round(result.Confidence, 3),
-        };
+        AppendClaims(body, fact, japanese.Claims, facts);
+        return body.ToString().TrimEnd();
     }
 
     /// <summary>Each claim of a disputed fact on its own line: who makes it, what it says (<paramref name="texts"/>, in

@@ -19,31 +19,23 @@ internal sealed class AnswerEngine : IAnswerEngine
     private readonly Lock _gate = new();
     private string? _version;
     private Task<FactIndex>? _index;
-    private readonly string? _japanesePath;
+    private readonly JapaneseFacts _japanese;
 
-    /// <summary>The facts in Japanese as last read without error (kept when a later read fails), and by which build.</summary>
-    private JapaneseAnswers _japanese = JapaneseAnswers.Empty;
-    private long _japaneseGeneration;
-
-    /// <summary>Counts the index builds started, so a late one cannot undo a newer one's reading.</summary>
-    private long _generation;
-
-    public AnswerEngine(IFactBaseProvider provider, IOptions<AnsweringOptions> options, ISentenceEmbedder embedder, JapaneseGlossary glossary, AnsweringLog log)
-        : this(provider, Load(options.Value, glossary), options.Value.Semantic ? new EmbeddingCache(embedder, options.Value.ResolveCachePath(), log) : null, log,
-            AnsweringOptions.ResolveDataPath(options.Value.JapaneseAnswersPath))
+    public AnswerEngine(IFactBaseProvider provider, IOptions<AnsweringOptions> options, ISentenceEmbedder embedder, JapaneseGlossary glossary, JapaneseFacts japanese,
+        AnsweringLog log)
+        : this(provider, Load(options.Value, glossary), options.Value.Semantic ? new EmbeddingCache(embedder, options.Value.ResolveCachePath(), log) : null, log, japanese)
     {
     }
 
-    /// <param name="japanesePath">The facts in Japanese (<see cref="JapaneseAnswers"/>), read again for each snapshot; none
-    /// when null.</param>
-    internal AnswerEngine(IFactBaseProvider provider, (Analyzer Analyzer, ConfidenceModel Model) setup, EmbeddingCache? embeddings, AnsweringLog log, string? japanesePath = null)
+    /// <param name="japanese">The facts in Japanese; none when null.</param>
+    internal AnswerEngine(IFactBaseProvider provider, (Analyzer Analyzer, ConfidenceModel Model) setup, EmbeddingCache? embeddings, AnsweringLog log, JapaneseFacts? japanese = null)
     {
         _provider = provider;
         _analyzer = setup.Analyzer;
         _answerer = new Answerer(setup.Model);
         _embeddings = embeddings;
         _log = log;
-        _japanesePath = japanesePath;
+        _japanese = japanese ?? JapaneseFacts.None;
     }
 
     public async Task<AnswerResult> AnswerAsync(string question, CancellationToken ct)
@@ -61,37 +53,30 @@ internal sealed class AnswerEngine : IAnswerEngine
         var current = _provider.Current;
 
         // The facts in Japanese are edited apart from the fact base (a curator brings a stale entry up to date): a newer
-        // file is a new snapshot too.
-        var version = _japanesePath is null ? current.Version : $"{current.Version} {JapaneseStamp(_japanesePath)}";
+        // file is a new index too.
+        var (japanese, stamp) = _japanese.Read();
+        var version = $"{current.Version} {stamp}";
         lock (_gate)
         {
             if (_index is null || _version != version || _index.IsFaulted)
             {
                 _version = version;
-                var generation = ++_generation;
-                _index = Task.Run(() => Build(current, generation));
+                _index = Task.Run(() => Build(current, japanese));
             }
 
             return _index;
         }
     }
 
-    private static long JapaneseStamp(string path)
-    {
-        try
-        {
-            return File.GetLastWriteTimeUtc(path).Ticks;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return 0;
-        }
-    }
-
-    private FactIndex Build(FactBase facts, long generation)
+    private FactIndex Build(FactBase facts, JapaneseAnswers japanese)
     {
         var watch = Stopwatch.StartNew();
-        var japanese = ReadJapanese(facts, generation);
+        if (_japanese.Path is { } path)
+        {
+            var (inJapanese, stale, missing) = japanese.Tally(facts);
+            _log.JapaneseAnswersRead(inJapanese, stale, missing, path);
+        }
+
         FactIndex index;
         try
         {
@@ -105,45 +90,6 @@ internal sealed class AnswerEngine : IAnswerEngine
 
         _log.IndexBuilt(facts.ShortVersion, watch.ElapsedMilliseconds, facts.Facts.Count, index.Vectors?.Length ?? 0, index.HasSemantic);
         return index;
-    }
-
-    /// <summary>
-    /// The facts in Japanese, read with each snapshot, so a curator's update of the Japanese is served without a restart;
-    /// a file that does not read keeps the last one that did (a stale entry is never shown anyway). A build that started
-    /// earlier than the one that last read the file does not replace what that one read. The log says how many facts
-    /// are answered in Japanese.
-    /// </summary>
-    private JapaneseAnswers ReadJapanese(FactBase facts, long generation)
-    {
-        if (_japanesePath is null)
-        {
-            return JapaneseAnswers.Empty;
-        }
-
-        JapaneseAnswers japanese;
-        try
-        {
-            japanese = JapaneseAnswers.LoadOrEmpty(_japanesePath);
-            lock (_gate)
-            {
-                if (generation > _japaneseGeneration)
-                {
-                    (_japanese, _japaneseGeneration) = (japanese, generation);
-                }
-            }
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
-        {
-            _log.JapaneseAnswersUnreadable(_japanesePath, e.Message);
-            lock (_gate)
-            {
-                japanese = _japanese;
-            }
-        }
-
-        var (current, stale, missing) = japanese.Tally(facts);
-        _log.JapaneseAnswersRead(current, stale, missing, _japanesePath);
-        return japanese;
     }
 
     /// <summary>The analyzer and confidence model from the data files the options name (the glossary too, unless given).</summary>

@@ -133,23 +133,13 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Interpreted = text,
             ReadAs = readAs,
             JapaneseName = readAs is not null && !abstained && top.Fact.Kind == FactKind.Person ? index.Analyzer.Japanese.NameOf(top.Fact.Title) : null,
-            Japanese = readAs is not null && !abstained ? InJapanese(index, top.Fact) : null,
+            Japanese = readAs is not null && !abstained ? JapaneseFacts.For(index.Translations, top.Fact, index.Facts) : null,
             Features = features,
             Suggestions = abstained ? [.. ranked.Where(r => r.Semantic >= 0.45 || Evidence(r) >= 0.15).Take(MaxSuggestions).Select(r => r.Fact)] : [],
             // Not the facts a curated question's answer was moved above: the user asked for that one.
             Related = abstained ? [] : [.. ranked.Skip(1).Where(r => r.Score <= top.Score && top.Score - r.Score < RelatedMargin && Overlap(index, topIndex, r.Fact)).Take(MaxRelated).Select(r => r.Fact)],
         };
     }
-
-    /// <summary>The fact in Japanese, with the people an event involves by their Japanese names; null without a current
-    /// translation.</summary>
-    private static JapaneseAnswer? InJapanese(FactIndex index, Fact fact) =>
-        index.Translations.For(fact) is not { } japanese ? null
-        : fact.Kind != FactKind.Event ? japanese
-        : japanese with
-        {
-            People = [.. fact.People.Select(id => index.Facts.Find(id) is { } person ? index.Translations.For(person)?.Title ?? person.Title : id)],
-        };
 
     /// <summary>The part of a fused score that is evidence from the question (a round, person, date or post it names)
     /// rather than similarity of wording.</summary>

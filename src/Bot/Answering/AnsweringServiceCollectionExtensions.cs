@@ -29,6 +29,7 @@ public static class AnsweringServiceCollectionExtensions
             return JapaneseGlossary.LoadOrEmpty(path);
         });
         services.TryAddSingleton<ISentenceEmbedder>(sp => new MiniLmEmbedder(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnsweringOptions>>().Value.EmbeddingThreads));
+        services.AddSingleton<JapaneseFacts>();
         services.AddSingleton<AnswerEngine>();
         services.AddSingleton<IAnswerEngine>(sp => sp.GetRequiredService<AnswerEngine>());
         services.AddHostedService<AnswerWarmup>();

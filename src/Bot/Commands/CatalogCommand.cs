@@ -7,7 +7,7 @@ namespace Bot.Commands;
 /// The shared logic of <c>purchases [item]</c> and <c>figures [name]</c>: with no query, the list of facts of one kind;
 /// with a query, the best-matching fact, or "did you mean". A query in Japanese script is read through the glossary.
 /// </summary>
-internal abstract class CatalogCommand(IFactBaseProvider facts, FactKind kind, string optionName, string listTitle, string what, JapaneseGlossary? glossary)
+internal abstract class CatalogCommand(IFactBaseProvider facts, FactKind kind, string optionName, string listTitle, string what, JapaneseGlossary? glossary, JapaneseFacts? japanese)
     : ICommandHandler
 {
     public abstract string Name { get; }
@@ -26,7 +26,7 @@ internal abstract class CatalogCommand(IFactBaseProvider facts, FactKind kind, s
         var ranked = FactMatcher.Rank(items, query);
         if (FactMatcher.Best(ranked) is { } match)
         {
-            return Task.FromResult(FactReplies.ForFact(fb, match.Fact));
+            return Task.FromResult(FactReplies.ForFact(fb, match.Fact, (japanese ?? JapaneseFacts.None).ForLookup(request.Option(optionName), match.Fact, fb)));
         }
 
         // Several entries share a word ("tariff", "rice"): list those whose names contain every word typed.
@@ -43,8 +43,8 @@ internal abstract class CatalogCommand(IFactBaseProvider facts, FactKind kind, s
 }
 
 /// <summary><c>purchases [item]</c>: purchase and investment plans with figures and status.</summary>
-internal sealed class PurchasesCommand(IFactBaseProvider facts, JapaneseGlossary? glossary = null)
-    : CatalogCommand(facts, FactKind.Purchase, OptionNames.Item, "Purchase and investment plans", "purchase", glossary)
+internal sealed class PurchasesCommand(IFactBaseProvider facts, JapaneseGlossary? glossary = null, JapaneseFacts? japanese = null)
+    : CatalogCommand(facts, FactKind.Purchase, OptionNames.Item, "Purchase and investment plans", "purchase", glossary, japanese)
 {
     public const string CommandName = CommandNames.Purchases;
 
@@ -52,8 +52,8 @@ internal sealed class PurchasesCommand(IFactBaseProvider facts, JapaneseGlossary
 }
 
 /// <summary><c>figures [name]</c>: tariff rates, deficit and investment figures with units and dates.</summary>
-internal sealed class FiguresCommand(IFactBaseProvider facts, JapaneseGlossary? glossary = null)
-    : CatalogCommand(facts, FactKind.Figure, OptionNames.Name, "Figures", "figure", glossary)
+internal sealed class FiguresCommand(IFactBaseProvider facts, JapaneseGlossary? glossary = null, JapaneseFacts? japanese = null)
+    : CatalogCommand(facts, FactKind.Figure, OptionNames.Name, "Figures", "figure", glossary, japanese)
 {
     public const string CommandName = CommandNames.Figures;
 

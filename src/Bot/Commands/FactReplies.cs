@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Answering;
 using Bot.Facts;
 
 namespace Bot.Commands;
@@ -7,7 +8,15 @@ namespace Bot.Commands;
 public static class FactReplies
 {
     /// <summary>One fact in full: its text, kind-specific fields, disputed claims, sources and as-of date.</summary>
-    public static Reply ForFact(FactBase facts, Fact fact)
+    public static Reply ForFact(FactBase facts, Fact fact) => ForFact(facts, fact, null);
+
+    /// <summary>
+    /// One fact in full, in Japanese when <paramref name="japanese"/> is given (a lookup typed in Japanese script): the
+    /// title and text in Japanese, with the status, the people an event involves and the disputed claims in the text in
+    /// Japanese too. The other fields (a person's titles, rounds and statements; a round's place and attendees; dates
+    /// and figures) are the fact base's English, as are the sources.
+    /// </summary>
+    internal static Reply ForFact(FactBase facts, Fact fact, JapaneseAnswer? japanese)
     {
         var fields = new List<ReplyField>();
         switch (fact.Kind)
@@ -29,12 +38,12 @@ public static class FactReplies
                     fields.Add(new ReplyField("Figure", FormatAmount(amount), Inline: true));
                 }
 
-                if (fact.Status is { } status)
+                if (fact.Status is { } status && japanese is null)
                 {
                     fields.Add(new ReplyField("Status", status, Inline: true));
                 }
 
-                if (fact.People.Count > 0)
+                if (fact.People.Count > 0 && japanese is null)
                 {
                     fields.Add(new ReplyField("People", string.Join(", ", fact.People.Select(p => PersonName(facts, p)))));
                 }
@@ -42,13 +51,16 @@ public static class FactReplies
                 break;
         }
 
-        AddClaims(facts, fact, fields);
+        if (japanese is null)
+        {
+            AddClaims(facts, fact, fields);
+        }
 
         return new Reply
         {
             Kind = ReplyKind.Answer,
-            Title = fact.Title,
-            Body = fact.Text,
+            Title = japanese is null ? fact.Title : AnswerComposer.JapaneseTitle(fact, japanese),
+            Body = japanese is null ? fact.Text : AnswerComposer.JapaneseBody(fact, japanese, facts),
             Fields = fields,
             Sources = facts.SourcesOf(fact),
             AsOf = fact.AsOf,

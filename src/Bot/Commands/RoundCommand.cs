@@ -6,7 +6,7 @@ namespace Bot.Commands;
 
 /// <summary><c>round [number]</c>: one round (date, place, attendees, outcome), or the list of rounds and later trips.
 /// Japanese works too ("第4回", "第四回交渉"), read through the glossary.</summary>
-internal sealed class RoundCommand(IFactBaseProvider facts, JapaneseGlossary? glossary = null) : ICommandHandler
+internal sealed class RoundCommand(IFactBaseProvider facts, JapaneseGlossary? glossary = null, JapaneseFacts? japanese = null) : ICommandHandler
 {
     public const string CommandName = CommandNames.Round;
 
@@ -31,7 +31,7 @@ internal sealed class RoundCommand(IFactBaseProvider facts, JapaneseGlossary? gl
         {
             var round = numbered.FirstOrDefault(r => r.Number == number);
             return Task.FromResult(round is not null
-                ? FactReplies.ForFact(fb, round)
+                ? InJapanese(request, fb, round)
                 : FactReplies.NotFound("round", text, numbered.OrderBy(r => Math.Abs(r.Number!.Value - number)).Select(r => $"round {r.Number}"),
                     $"Round {number} is not in the fact base: {range}; later trips are listed by `round`."));
         }
@@ -41,13 +41,13 @@ internal sealed class RoundCommand(IFactBaseProvider facts, JapaneseGlossary? gl
             var onDate = fb.Rounds.FirstOrDefault(r => r.Date <= date && (r.EndDate ?? r.Date) >= date);
             if (onDate is not null)
             {
-                return Task.FromResult(FactReplies.ForFact(fb, onDate));
+                return Task.FromResult(InJapanese(request, fb, onDate));
             }
         }
 
         var ranked = FactMatcher.Rank(fb.Rounds, text);
         return Task.FromResult(FactMatcher.Best(ranked) is { } match
-            ? FactReplies.ForFact(fb, match.Fact)
+            ? InJapanese(request, fb, match.Fact)
             : FactReplies.NotFound("round", text, ranked.Select(m => m.Fact.Number is { } n ? $"round {n}" : m.Fact.Title),
                 $"Give a round number ({range}) or a date (YYYY-MM-DD), or `round` for the list."));
     }
@@ -77,4 +77,9 @@ internal sealed class RoundCommand(IFactBaseProvider facts, JapaneseGlossary? gl
         var word = Array.IndexOf(s_numbers, token);
         return word >= 0 ? word + 1 : null;
     }
+
+    /// <summary>The fact in full, in Japanese when the lookup was typed in Japanese script and the fact has a current
+    /// translation.</summary>
+    private Reply InJapanese(CommandRequest request, FactBase fb, Fact fact) =>
+        FactReplies.ForFact(fb, fact, (japanese ?? JapaneseFacts.None).ForLookup(request.Option(OptionNames.Number), fact, fb));
 }

@@ -5,7 +5,7 @@ namespace Bot.Commands;
 
 /// <summary><c>who [name]</c>: a person's side, titles over time, rounds attended and key statements; the list without a name.
 /// A name in Japanese script is read through the glossary ("赤沢" is Akazawa, "ベッセント" Bessent).</summary>
-internal sealed class WhoCommand(IFactBaseProvider facts, JapaneseGlossary? glossary = null) : ICommandHandler
+internal sealed class WhoCommand(IFactBaseProvider facts, JapaneseGlossary? glossary = null, JapaneseFacts? japanese = null) : ICommandHandler
 {
     public const string CommandName = CommandNames.Who;
 
@@ -24,7 +24,12 @@ internal sealed class WhoCommand(IFactBaseProvider facts, JapaneseGlossary? glos
 
         var ranked = FactMatcher.Rank(fb.People, name);
         return Task.FromResult(FactMatcher.Best(ranked) is { } match
-            ? FactReplies.ForFact(fb, match.Fact)
+            ? InJapanese(request, fb, match.Fact)
             : FactReplies.NotFound("person", name, ranked.Select(m => m.Fact.Title), "Try a surname (\"akazawa\") or a title (\"treasury secretary\"), or `who` for the list."));
     }
+
+    /// <summary>The fact in full, in Japanese when the lookup was typed in Japanese script and the fact has a current
+    /// translation.</summary>
+    private Reply InJapanese(CommandRequest request, FactBase fb, Fact fact) =>
+        FactReplies.ForFact(fb, fact, (japanese ?? JapaneseFacts.None).ForLookup(request.Option(OptionNames.Name), fact, fb));
 }

@@ -65,7 +65,7 @@ public sealed class AnswerEngineTests
         {
             WriteJapanese("赤沢亮正");
             var provider = new SwappableProvider(before);
-            var engine = new AnswerEngine(provider, AnswerEngine.Load(AnsweringTestFacts.Options(semantic: true)), new EmbeddingCache(new HashingEmbedder(), null, s_log), s_log, path);
+            var engine = new AnswerEngine(provider, AnswerEngine.Load(AnsweringTestFacts.Options(semantic: true)), new EmbeddingCache(new HashingEmbedder(), null, s_log), s_log, new JapaneseFacts(path, s_log));
             async Task<string?> TitleAsync() => (await engine.AnswerAsync("赤沢亮正は誰？", CancellationToken.None)).Japanese?.Title;
             Assert.Equal("赤沢亮正", await TitleAsync());
 
