@@ -58,12 +58,17 @@ internal sealed class EntityResolver
     /// <summary>People who held a head-of-government post (<see cref="IsHeadPost"/>).</summary>
     private readonly HashSet<string> _heads = new(StringComparer.Ordinal);
 
+    /// <summary>The post keys whose every holder headed a government ("prime minister", "president", "potus"): after
+    /// "under", a government's, and so is the name that follows ("under prime minister ishiba").</summary>
+    private readonly HashSet<string> _headTitles = new(StringComparer.Ordinal);
+
     private readonly int _maxNameWords;
     private readonly int _defaultYear;
     private readonly int? _lastRound;
 
     public EntityResolver(FactBase facts)
     {
+        var headKeys = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var person in facts.People)
         {
             if (person.Roles.Any(IsHeadPost))
@@ -102,6 +107,7 @@ internal sealed class EntityResolver
 
             foreach (var key in keys.Where(k => k.Length > 1))
             {
+                headKeys[key] = headKeys.GetValueOrDefault(key, true) && _heads.Contains(person.Id);
                 // A key two people share (a common given name, "minister") is ambiguous: it names nobody.
                 _names[key] = _names.TryGetValue(key, out var existing) && existing != person.Id ? null : person.Id;
                 _maxNameWords = Math.Max(_maxNameWords, key.Count(c => c == ' ') + 1);
@@ -112,6 +118,7 @@ internal sealed class EntityResolver
         // name: after "under", "deputy" or "vice" such a key is part of a lesser post's name.
         var ownWords = _ownNames.SelectMany(k => k.Split(' ')).ToHashSet(StringComparer.Ordinal);
         _postKeys.UnionWith(_names.Keys.Where(k => !k.Split(' ').Any(ownWords.Contains)));
+        _headTitles.UnionWith(_postKeys.Where(k => headKeys[k]));
 
         _lastRound = facts.Rounds.Select(r => r.Number).Max();
         _defaultYear = facts.Facts.Where(f => f.Date is not null).Select(f => f.Date!.Value.Year).GroupBy(y => y)
@@ -127,6 +134,7 @@ internal sealed class EntityResolver
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
         var byName = new HashSet<string>(StringComparer.Ordinal);
         var namePositions = new HashSet<int>();
+        var afterHeadTitle = -1;
         for (var i = 0; i < words.Count; i++)
         {
             // "under secretary of defense", "deputy (us) secretary of state": a lesser post than the one the rest names;
@@ -137,7 +145,8 @@ internal sealed class EntityResolver
                 back--;
             }
 
-            var before = back >= 0 ? words[back] : null;
+            // "under prime minister ishiba": the name after a head's title after "under" is read as after "under".
+            var before = i == afterHeadTitle ? "under" : back >= 0 ? words[back] : null;
             var lesser = before is not null && s_lesser.Contains(before);
             for (var n = Math.Min(_maxNameWords, words.Count - i); n >= 1; n--)
             {
@@ -147,7 +156,13 @@ internal sealed class EntityResolver
                     continue;
                 }
 
-                if (lesser && _postKeys.Contains(key) && !(before == "under" && id is not null && _heads.Contains(id)))
+                var headTitle = before == "under" && _headTitles.Contains(key);
+                if (headTitle)
+                {
+                    afterHeadTitle = i + n;
+                }
+
+                if (lesser && _postKeys.Contains(key) && !headTitle)
                 {
                     // Nor does a shorter key inside it ("treasury" in "deputy secretary of the treasury") name anyone.
                     i += n - 1;

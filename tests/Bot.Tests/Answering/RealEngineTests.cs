@@ -28,6 +28,7 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("chief cabinet secretary under pm ishiba", null, "shigeru-ishiba")]
     [InlineData("who ran commerce under president trump", null, "donald-trump")]
     [InlineData("who ran commerce under potus", null, "donald-trump")]
+    [InlineData("who ran commerce under us president donald trump", null, "donald-trump")]
     [InlineData("chief cabinet secretary under japan pm takaichi", null, "sanae-takaichi")]
     public void Resolve_NameOfAGovernment_IsNotThePerson(string question, string? named, string? government)
     {
