@@ -46,6 +46,13 @@ internal sealed class AnswerEngine : IAnswerEngine
         return result;
     }
 
+    public async Task<AnswerExplanation> ExplainAsync(string question, CancellationToken ct)
+    {
+        var index = await IndexAsync().WaitAsync(ct);
+        var result = _answerer.Answer(index, question, _embeddings is null ? null : text => _embeddings.Embed(text, ct));
+        return AnswerExplainer.Explain(index, result, _answerer.Model.Threshold);
+    }
+
     public Task WarmUpAsync(CancellationToken ct) => IndexAsync().WaitAsync(ct);
 
     internal Task<FactIndex> IndexAsync()

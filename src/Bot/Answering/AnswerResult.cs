@@ -41,5 +41,15 @@ public sealed record AnswerResult
     /// <summary>What the confidence was computed from (for calibration and diagnostics).</summary>
     internal ConfidenceFeatures Features { get; init; }
 
+    /// <summary>The question's words as read (normalised, spelling corrected), its search terms and what it names, and
+    /// its sentence vector (null without semantic ranking): what <see cref="AnswerExplainer"/> shows.</summary>
+    internal IReadOnlyList<string> Words { get; init; } = [];
+
+    internal IReadOnlyList<string> Terms { get; init; } = [];
+
+    internal Entities? Entities { get; init; }
+
+    internal float[]? Vector { get; init; }
+
     public Fact? Best => Abstained || Ranked.Count == 0 ? null : Ranked[0].Fact;
 }

@@ -56,7 +56,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             return new AnswerResult
             {
                 Question = question, Facts = index.Facts, Ranked = [], Confidence = 0, Abstained = true, Type = type, Interpreted = text,
-                ReadAs = readAs,
+                ReadAs = readAs, Words = words, Terms = terms, Entities = entities,
             };
         }
 
@@ -66,7 +66,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         var embedText = entities.Round is { } named && !words.Any(w => w is "round" or "rounds")
             ? string.Create(CultureInfo.InvariantCulture, $"{text} round {named}")
             : text;
-        var semantic = index.HasSemantic && embed is not null ? index.Semantic(embed(embedText), out nearest) : new double[facts.Count];
+        var vector = index.HasSemantic && embed is not null ? embed(embedText) : null;
+        var semantic = vector is not null ? index.Semantic(vector, out nearest) : new double[facts.Count];
         var scores = new double[facts.Count];
         var lexical = new double[facts.Count];
         Fuse(index, reading, ordinals, semantic, scores, lexical);
@@ -135,6 +136,10 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             JapaneseName = readAs is not null && !abstained && top.Fact.Kind == FactKind.Person ? index.Analyzer.Japanese.NameOf(top.Fact.Title) : null,
             Japanese = readAs is not null && !abstained ? JapaneseFacts.For(index.Translations, top.Fact, index.Facts) : null,
             Features = features,
+            Words = words,
+            Terms = terms,
+            Entities = entities,
+            Vector = vector,
             Suggestions = abstained ? [.. ranked.Where(r => r.Semantic >= 0.45 || Evidence(r) >= 0.15).Take(MaxSuggestions).Select(r => r.Fact)] : [],
             // Not the facts a curated question's answer was moved above: the user asked for that one.
             Related = abstained ? [] : [.. ranked.Skip(1).Where(r => r.Score <= top.Score && top.Score - r.Score < RelatedMargin && Overlap(index, topIndex, r.Fact)).Take(MaxRelated).Select(r => r.Fact)],

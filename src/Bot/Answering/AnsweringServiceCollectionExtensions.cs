@@ -37,6 +37,7 @@ public static class AnsweringServiceCollectionExtensions
         services.AddSingleton<UnansweredRecorder>();
         services.AddSingleton<IUnansweredRecorder>(sp => sp.GetRequiredService<UnansweredRecorder>());
         services.AddSingleton<ICommandHandler, AskCommand>();
+        services.AddSingleton<ICommandHandler, ExplainCommand>();
         return builder;
     }
 

@@ -215,7 +215,7 @@ internal sealed class FactIndex
     /// <summary>Per fact, how many vectors it has (its statement, curated questions and quotes).</summary>
     public int[] VectorCounts { get; }
 
-    private static double Dot(float[] a, float[] b)
+    internal static double Dot(float[] a, float[] b)
     {
         Debug.Assert(a.Length == b.Length, "vectors of one model have one length");
         var width = System.Numerics.Vector<float>.Count;

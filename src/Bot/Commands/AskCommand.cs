@@ -37,7 +37,7 @@ internal sealed class AskCommand(IAnswerEngine engine, IUnansweredRecorder? unan
         }
 
         var result = await engine.AnswerAsync(question, ct);
-        var reply = AnswerComposer.Compose(result);
+        var reply = AnswerComposer.Compose(result) with { Explains = question };
         var now = (time ?? TimeProvider.System).GetUtcNow();
         if (result.Abstained && request.Context.Platform != Platform.Console)
         {

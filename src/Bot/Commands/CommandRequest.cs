@@ -63,6 +63,10 @@ public static class CommandNames
     public const string Unsubscribe = "unsubscribe";
     public const string Subscriptions = "subscriptions";
     public const string Help = "help";
+
+    /// <summary>Why <c>ask</c> answered a question as it did. Not a slash subcommand: an answer's "Why?" button runs it,
+    /// and the console's <c>bot ask --explain</c>.</summary>
+    public const string Explain = "explain";
 }
 
 public static class OptionNames

@@ -55,6 +55,10 @@ public sealed record Reply
     /// was not kept.</summary>
     public string? SuggestionsFor { get; init; }
 
+    /// <summary>The question an <c>ask</c> reply answered or abstained on, for a "Why?" button that runs
+    /// <see cref="CommandNames.Explain"/> on it; null on other replies.</summary>
+    public string? Explains { get; init; }
+
     /// <summary>The facts this reply is built from (for <c>ask --json</c> and tests).</summary>
     public IReadOnlyList<string> FactIds { get; init; } = [];
 

@@ -22,17 +22,30 @@ internal static class AskCli
     {
         var question = new Argument<string[]>(OptionNames.Question) { Description = "The question; omit to read one question per line from stdin.", Arity = ArgumentArity.ZeroOrMore };
         var json = new Option<bool>("--json") { Description = "One JSON object per question: question, answer, abstained, confidence, facts, sources, suggestions." };
-        var command = new Command(CommandNames.Ask, "Answer a free-text question from the fact base, or abstain.") { question, json };
+        var explain = new Option<bool>("--explain")
+        {
+            Description = "After each answer, why: what the question was read as and named, the fact ranked first and its confidence against the threshold, its closest curated question, the facts ranked next. Not with --json.",
+        };
+        var command = new Command(CommandNames.Ask, "Answer a free-text question from the fact base, or abstain.") { question, json, explain };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(json) && result.GetValue(explain))
+            {
+                result.AddError("--explain writes text; it does not go with --json.");
+            }
+        });
         command.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var asJson = parse.GetValue(json);
+            var explaining = parse.GetValue(explain);
             var words = parse.GetValue(question) ?? [];
             await using var host = await ConsoleHost.StartAsync(ct);
             if (words.Length > 0)
             {
                 var reply = await AskAsync(host, string.Join(' ', words), ct);
                 Write(output, string.Join(' ', words), reply, asJson);
+                await ExplainAsync(host, output, explaining, string.Join(' ', words), ct);
                 return reply.Kind == ReplyKind.Answer ? 0 : 2;
             }
 
@@ -46,6 +59,7 @@ internal static class AskCli
 
                 var reply = await AskAsync(host, line, ct);
                 Write(output, line.Trim(), reply, asJson);
+                await ExplainAsync(host, output, explaining, line, ct);
                 if (!asJson)
                 {
                     output.WriteLine();
@@ -59,6 +73,15 @@ internal static class AskCli
 
     private static Task<Reply> AskAsync(ConsoleHost host, string question, CancellationToken ct) =>
         host.DispatchAsync(CommandRequest.Create(CommandNames.Ask, CommandContext.Console, (OptionNames.Question, question)), ct);
+
+    private static async Task ExplainAsync(ConsoleHost host, TextWriter output, bool explaining, string question, CancellationToken ct)
+    {
+        if (explaining)
+        {
+            output.WriteLine();
+            ConsoleRenderer.Write(output, await host.DispatchAsync(CommandRequest.Create(CommandNames.Explain, CommandContext.Console, (OptionNames.Question, question)), ct), json: false);
+        }
+    }
 
     internal static void Write(TextWriter output, string question, Reply reply, bool json)
     {

@@ -44,6 +44,7 @@ internal static class DiscordCustomId
     private static readonly FrozenDictionary<string, FrozenSet<string>> s_readOnly = new Dictionary<string, string[]>
     {
         [CommandNames.Ask] = [OptionNames.Question],
+        [CommandNames.Explain] = [OptionNames.Question],
         [CommandNames.Who] = [OptionNames.Name],
         [CommandNames.Round] = [OptionNames.Number],
         [CommandNames.Timeline] = [OptionNames.From, OptionNames.To],

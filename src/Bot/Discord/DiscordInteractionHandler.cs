@@ -230,12 +230,17 @@ internal sealed class DiscordInteractionHandler(
 
     /// <summary>
     /// A suggestion names a command ("help"), or is a value for the command that offered it (a person's name for
-    /// <c>who</c>), or a question for <c>ask</c>.
+    /// <c>who</c>), or a question for <c>ask</c>; a "Why?" button's is the question to explain.
     /// </summary>
     internal static CommandRequest SuggestionRequest(DiscordButton.Suggestion suggestion, CommandContext context)
     {
         var text = suggestion.Text.Trim();
         var lowered = text.ToLowerInvariant();
+        if (suggestion.Command == CommandNames.Explain)
+        {
+            return CommandRequest.Create(CommandNames.Explain, context, (OptionNames.Question, text));
+        }
+
         if (DiscordCustomId.IsReadOnly(lowered) && lowered != CommandNames.Ask)
         {
             return CommandRequest.Create(lowered, context);

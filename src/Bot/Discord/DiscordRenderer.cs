@@ -65,6 +65,12 @@ internal static class DiscordRenderer
             first.Add(DiscordComponent.Button("Share", DiscordCustomId.ShareId));
         }
 
+        // Why the bot answered (or did not), for the asker: a new message, the answer stays.
+        if (ephemeral && reply.Explains is { } question && DiscordCustomId.ForSuggestion(CommandNames.Explain, question) is { } why)
+        {
+            first.Add(DiscordComponent.Button("Why?", why));
+        }
+
         if (first.Count > 0)
         {
             rows.Add(DiscordComponent.Row(first));

@@ -175,18 +175,19 @@ public static class SlackEndpoints
             return Bad(log, "response_url is missing or not on a Slack host");
         }
 
-        // Share posts the page publicly as a new message, and a related question is answered in a new message below the
-        // answer it came with; page and "did you mean" buttons replace the message they are on.
+        // Share posts the page publicly as a new message; a related question, and why the bot answered as it did, come
+        // in a new message below the answer; page and "did you mean" buttons replace the message they are on.
         var isShare = actionId == SlackRenderer.ShareAction;
         var isRelated = actionId.StartsWith(SlackRenderer.RelatedActionPrefix, StringComparison.Ordinal);
-        if (!isShare && !isRelated && actionId is not (SlackRenderer.PreviousPageAction or SlackRenderer.NextPageAction)
+        var isExplain = actionId == SlackRenderer.ExplainAction;
+        if (!isShare && !isRelated && !isExplain && actionId is not (SlackRenderer.PreviousPageAction or SlackRenderer.NextPageAction)
             && !actionId.StartsWith(SlackRenderer.SuggestionActionPrefix, StringComparison.Ordinal))
         {
             log.UnknownAction(actionId);
             return Results.Ok();
         }
 
-        var replaceOriginal = !isShare && !isRelated;
+        var replaceOriginal = !isShare && !isRelated && !isExplain;
         var view = DecodeView(action.Value, isShare ? SlackAudience.Channel : SlackAudience.Ephemeral);
         if (view.CommandText.Length == 0)
         {
@@ -195,7 +196,11 @@ public static class SlackEndpoints
 
         var teamId = payload.Team?.Id ?? payload.User.TeamId;
         var channelId = payload.Channel?.Id ?? payload.Container?.ChannelId;
-        var request = SlackCommandText.Parse(view.CommandText, Context(options, teamId, channelId, userId) with { ChoiceFor = SlackRenderer.ChoiceFor(actionId) });
+        var context = Context(options, teamId, channelId, userId) with { ChoiceFor = SlackRenderer.ChoiceFor(actionId) };
+        // "Why?" carries the question itself, not command text: typed text starting with "explain" stays a question.
+        var request = isExplain
+            ? CommandRequest.Create(CommandNames.Explain, context, (OptionNames.Question, view.CommandText))
+            : SlackCommandText.Parse(view.CommandText, context);
         // Not the question's tag: with the user's id it would tie the user to a kept question.
         log.Action(SlackRenderer.ChoiceFor(actionId) is { } tag ? actionId[..^(tag.Length + 1)] : actionId, request.Name, teamId, userId);
 

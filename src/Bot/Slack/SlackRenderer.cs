@@ -50,6 +50,9 @@ internal static class SlackRenderer
     /// <summary>A related question offered with an answer: its click answers in a new message, keeping the answer.</summary>
     public const string RelatedActionPrefix = "talks.related.";
 
+    /// <summary>"Why?" on an answer or abstention: its value is the question, explained in a new message.</summary>
+    public const string ExplainAction = "talks.explain";
+
     /// <summary>Fields (list items) per page: a screenful that stays readable.</summary>
     public const int FieldsPerPage = 10;
 
@@ -364,6 +367,11 @@ internal static class SlackRenderer
         if (reply.Kind == ReplyKind.Answer)
         {
             buttons.Add(new SlackButton(SlackText.Plain("Share"), ShareAction, here) { Style = "primary" });
+        }
+
+        if (reply.Explains is { } question && SlackActionValue.Encode(0, question.Trim()) is { Length: <= SlackLimits.ButtonValue } why)
+        {
+            buttons.Add(new SlackButton(SlackText.Plain("Why?"), ExplainAction, why));
         }
 
         return buttons;

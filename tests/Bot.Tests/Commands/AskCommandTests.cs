@@ -42,6 +42,41 @@ public sealed class AskCommandTests : IAsyncLifetime
         Assert.Equal(ReplyKind.Rejected, reply.Kind);
     }
 
+    [Theory]
+    [InlineData("who's akazawa?")]
+    [InlineData("will it rain in osaka tomorrow")]
+    public async Task HandleAsync_AnswerOrAbstention_CarriesTheQuestionForWhy(string question)
+    {
+        var reply = await Host.RunAsync(CommandNames.Ask, (OptionNames.Question, question));
+
+        Assert.Equal(question, reply.Explains);
+    }
+
+    [Fact]
+    public async Task Explain_TheSameQuestion_NamesTheSameFactAndConfidence()
+    {
+        var answer = await Host.RunAsync(CommandNames.Ask, (OptionNames.Question, "who's akazawa?"));
+
+        var why = await Host.RunAsync(CommandNames.Explain, (OptionNames.Question, "who's akazawa?"));
+
+        Assert.Equal(ReplyKind.Usage, why.Kind);
+        Assert.Equal(answer.FactIds, why.FactIds);
+        Assert.Equal(answer.Confidence, why.Confidence);
+        Assert.Null(why.Explains);
+    }
+
+    [Theory]
+    [InlineData(null, "Nothing to explain")]
+    [InlineData(501, "Question too long")]
+    public async Task Explain_NoOrOverlongQuestion_IsRejected(int? length, string title)
+    {
+        var reply = length is { } n
+            ? await Host.RunAsync(CommandNames.Explain, (OptionNames.Question, new string('a', n)))
+            : await Host.RunAsync(CommandNames.Explain);
+
+        Assert.Equal((ReplyKind.Rejected, title), (reply.Kind, reply.Title));
+    }
+
     [Fact]
     public async Task HandleAsync_PersonQuestion_AnswersWithFactSourceAndDate()
     {

@@ -90,4 +90,44 @@ public sealed class AskCliTests
         Assert.Empty(doc.RootElement.GetProperty("facts").EnumerateArray());
         Assert.Equal("who is akazawa", doc.RootElement.GetProperty("suggestions")[0].GetString());
     }
+
+    [Fact]
+    public async Task Run_AskExplain_WritesTheAnswerThenWhy()
+    {
+        var (exit, output, _) = await RunAsync("ask", "--explain", "who's akazwa?");
+
+        Assert.Equal(0, exit);
+        var why = output.IndexOf("Why: \"who's akazwa?\"", StringComparison.Ordinal);
+        Assert.True(why > output.IndexOf("Ryosei Akazawa", StringComparison.Ordinal), output);
+        Assert.Contains("akazwa → akazawa", output[why..], StringComparison.Ordinal);
+        Assert.Contains("[ryosei-akazawa]", output[why..], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_AskExplainWithJson_IsAUsageError()
+    {
+        var (exit, output, error) = await RunAsync("ask", "--json", "--explain", "round 4");
+
+        Assert.NotEqual(0, exit);
+        Assert.DoesNotContain("{", output, StringComparison.Ordinal);
+        Assert.Contains("--explain", error, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var facts = Bot.Tests.Answering.AnsweringTestFacts.Folder();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "bot.dll"), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = facts.Path,
+        };
+        start.Environment["Facts__Path"] = facts.Path;
+        start.Environment["Answering__EmbeddingCachePath"] = "none";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Bot.Commands;
+using Bot.Discord;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Discord;
@@ -56,6 +57,21 @@ public sealed class DiscordInteractionHandlerRealFactsTests(DiscordRealFactsFixt
 
         // The button asks the related fact's curated question, which answers that fact.
         Assert.Equal("Steel and aluminum tariffs doubled to 50%", answered["data"]!["embeds"]![0]!["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Ask_WhyClicked_ExplainsTheAnswerInANewEphemeralMessage()
+    {
+        var data = await CommandAsync(CommandNames.Ask, ("question", "when was round 4"));
+        var why = DiscordAssert.Button(data, "Why?");
+
+        var explained = DiscordAssert.ValidResponse(
+            await Host.PostAsync(DiscordInteractionJson.Button(why, DiscordInteractionJson.EchoMessage(data), DiscordInteractionJson.NewToken())), 4);
+
+        Assert.Equal("Why: \"when was round 4\"", explained["data"]!["embeds"]![0]!["title"]!.GetValue<string>());
+        Assert.Contains("round-4", DiscordAssert.Text(explained["data"]), StringComparison.Ordinal);
+        Assert.Equal(DiscordBits.Ephemeral, explained["data"]!["flags"]!.GetValue<int>());
+        Assert.DoesNotContain(DiscordAssert.CustomIds(explained["data"]), id => id is DiscordCustomId.ShareId || id.StartsWith("sg:explain:", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -164,6 +164,39 @@ public sealed class DiscordRendererTests
         Assert.DoesNotContain(DiscordAssert.CustomIds(shared), id => id.StartsWith("sg:", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(ReplyKind.Answer)]
+    [InlineData(ReplyKind.Abstained)]
+    public void Render_AskReply_OffersWhyToTheAskerOnly(ReplyKind kind)
+    {
+        var reply = new Reply { Kind = kind, Title = "Round 4", Body = "May 30, 2025.", Explains = "when was the 4th round?" };
+        var origin = CommandRequest.Create(CommandNames.Ask, CommandContext.Console);
+
+        var mine = Json(DiscordRenderer.Render(reply, origin, 0, ephemeral: true));
+        var shared = Json(DiscordRenderer.Render(reply, origin, 0, ephemeral: false));
+
+        DiscordAssert.ValidMessage(mine);
+        var why = DiscordAssert.Button(mine, "Why?");
+        Assert.Equal("sg:explain:when%20was%20the%204th%20round%3F", why);
+        Assert.True(DiscordCustomId.TryParse(why, out var button));
+        var request = DiscordInteractionHandler.SuggestionRequest((DiscordButton.Suggestion)button, CommandContext.Console);
+        Assert.Equal(CommandNames.Explain, request.Name);
+        Assert.Equal("when was the 4th round?", request.Option(OptionNames.Question));
+        Assert.DoesNotContain(DiscordAssert.CustomIds(shared), id => id.StartsWith("sg:explain:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_WhyForAQuestionNamingACommand_ExplainsThatQuestion()
+    {
+        var reply = new Reply { Kind = ReplyKind.Abstained, Title = "I don't have that", Explains = "sources" };
+
+        var why = DiscordAssert.Button(Json(DiscordRenderer.Render(reply, null, 0, ephemeral: true)), "Why?");
+
+        Assert.True(DiscordCustomId.TryParse(why, out var button));
+        var request = DiscordInteractionHandler.SuggestionRequest((DiscordButton.Suggestion)button, CommandContext.Console);
+        Assert.Equal((CommandNames.Explain, "sources"), (request.Name, request.Option(OptionNames.Question)));
+    }
+
     [Fact]
     public void Render_MentionsEverywhere_PingNobodyAndShowLiterally()
     {
@@ -305,6 +338,7 @@ public sealed class DiscordRendererTests
                 new PartialDate(2025, random.Next(1, 13), null), null))],
             Suggestions = [.. Enumerable.Range(0, random.Next(0, 8)).Select(_ => RandomText(random, random.Next(0, 200)))],
             Related = [.. Enumerable.Range(0, random.Next(0, 8)).Select(_ => RandomText(random, random.Next(0, 200)))],
+            Explains = random.Next(2) == 0 ? RandomText(random, random.Next(0, 600)) : null,
             AsOf = random.Next(2) == 0 ? new PartialDate(2025, 11, 1) : null,
             Confidence = random.Next(3) == 0 ? random.NextDouble() : null,
         };

@@ -174,6 +174,23 @@ public sealed class SlackEndpointsTests(SlackHostFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Actions_Why_ExplainsTheQuestionInANewMessageKeepingTheAnswer()
+    {
+        var url = Host.Slack.NewResponseUrl("actions");
+
+        // The value is the question itself: "explain …" typed as a question would stay a question.
+        Assert.Equal(HttpStatusCode.OK, (await Host.ActionAsync("talks.explain", "0|who is akazawa", url)).StatusCode);
+
+        var post = await Host.Slack.NextAsync();
+        Assert.Equal(url.AbsolutePath, post.Path);
+        Assert.False(post.Body["replace_original"]!.GetValue<bool>());
+        Assert.Equal("ephemeral", post.Body["response_type"]!.GetValue<string>());
+        Assert.Equal("Why: \"who is akazawa\"", post.Body["blocks"]![0]!["text"]!["text"]!.GetValue<string>());
+        Assert.Contains("[ryosei-akazawa]", SlackTestHost.AllText(post.Body), StringComparison.Ordinal);
+        Assert.DoesNotContain(SlackTestHost.Buttons(post.Body), b => b["action_id"]!.GetValue<string>() is "talks.share" or "talks.explain");
+    }
+
+    [Fact]
     public async Task Actions_Share_RepostsTheAnswerPubliclyWithoutButtons()
     {
         var url = Host.Slack.NewResponseUrl("actions");

@@ -70,6 +70,23 @@ public sealed class SlackRendererTests
         static bool IsRelated(JsonObject button) => button["action_id"]!.GetValue<string>().StartsWith("talks.related.", StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(ReplyKind.Answer)]
+    [InlineData(ReplyKind.Abstained)]
+    public void Render_AskReply_OffersWhyToTheAskerOnly(ReplyKind kind)
+    {
+        var reply = new Reply { Kind = kind, Title = "Round 4", Body = "May 30, 2025.", Explains = "when was the 4th round?" };
+
+        var mine = ToJson(SlackRenderer.Render(reply, CommandNames.Ask, new SlackView("ask when was the 4th round?", 0, SlackAudience.Ephemeral)));
+        var shared = ToJson(SlackRenderer.Render(reply, CommandNames.Ask, new SlackView("ask when was the 4th round?", 0, SlackAudience.Channel)));
+
+        Assert.Empty(BlockKitRules.Violations(mine));
+        var why = Assert.Single(SlackTestHost.Buttons(mine), b => b["action_id"]!.GetValue<string>() == "talks.explain");
+        Assert.Equal("Why?", why["text"]!["text"]!.GetValue<string>());
+        Assert.Equal("0|when was the 4th round?", why["value"]!.GetValue<string>());
+        Assert.DoesNotContain(SlackTestHost.Buttons(shared), b => b["action_id"]!.GetValue<string>() == "talks.explain");
+    }
+
     [Fact]
     public void Render_HugeReply_EveryPageStaysWithinLimitsAndNothingIsLost()
     {
