@@ -7,7 +7,7 @@ namespace Bot.Commands;
 /// The shared logic of <c>purchases [item]</c> and <c>figures [name]</c>: with no query, the list of facts of one kind;
 /// with a query, the best-matching fact, or "did you mean". A query in Japanese script is read through the glossary.
 /// </summary>
-internal abstract class CatalogCommand(IFactBaseProvider facts, FactKind kind, string optionName, string listTitle, string what, JapaneseGlossary? glossary, JapaneseFacts? japanese)
+internal abstract class CatalogCommand(IFactBaseProvider facts, FactKind kind, string optionName, string listTitle, string what, string whatInJapanese, JapaneseGlossary? glossary, JapaneseFacts? japanese)
     : ICommandHandler
 {
     public abstract string Name { get; }
@@ -38,13 +38,14 @@ internal abstract class CatalogCommand(IFactBaseProvider facts, FactKind kind, s
                 f => new ReplyField(f.Title, f.Amount is { } a ? FactReplies.FormatAmount(a) : FactReplies.Shorten(f.Text, 300))));
         }
 
-        return Task.FromResult(FactReplies.NotFound(what, query, ranked.Select(m => m.Fact.Title), $"Try `{Name}` for the list."));
+        return Task.FromResult(FactReplies.NotFound(request.Option(optionName), (what, query, $"Try `{Name}` for the list."),
+            (whatInJapanese, $"`{Name}` だけで一覧を表示してください。"), ranked.Select(m => m.Fact.Title)));
     }
 }
 
 /// <summary><c>purchases [item]</c>: purchase and investment plans with figures and status.</summary>
 internal sealed class PurchasesCommand(IFactBaseProvider facts, JapaneseGlossary? glossary = null, JapaneseFacts? japanese = null)
-    : CatalogCommand(facts, FactKind.Purchase, OptionNames.Item, "Purchase and investment plans", "purchase", glossary, japanese)
+    : CatalogCommand(facts, FactKind.Purchase, OptionNames.Item, "Purchase and investment plans", "purchase", "購入計画", glossary, japanese)
 {
     public const string CommandName = CommandNames.Purchases;
 
@@ -53,7 +54,7 @@ internal sealed class PurchasesCommand(IFactBaseProvider facts, JapaneseGlossary
 
 /// <summary><c>figures [name]</c>: tariff rates, deficit and investment figures with units and dates.</summary>
 internal sealed class FiguresCommand(IFactBaseProvider facts, JapaneseGlossary? glossary = null, JapaneseFacts? japanese = null)
-    : CatalogCommand(facts, FactKind.Figure, OptionNames.Name, "Figures", "figure", glossary, japanese)
+    : CatalogCommand(facts, FactKind.Figure, OptionNames.Name, "Figures", "figure", "数値", glossary, japanese)
 {
     public const string CommandName = CommandNames.Figures;
 

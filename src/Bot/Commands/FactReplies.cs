@@ -89,6 +89,16 @@ public static class FactReplies
         Suggestions = [.. suggestions.Distinct(StringComparer.OrdinalIgnoreCase).Take(3)],
     };
 
+    /// <summary>
+    /// Nothing matched a lookup: said in Japanese when <paramref name="typed"/> is in Japanese script
+    /// (<paramref name="japanese"/>: what was looked for, and the hint), else as <see cref="NotFound"/> says it. The
+    /// closest names offered are the fact base's, in English.
+    /// </summary>
+    internal static Reply NotFound(string? typed, (string What, string Query, string Hint) english, (string What, string Hint) japanese, IEnumerable<string> suggestions) =>
+        typed is not null && typed.Any(JapaneseGlossary.IsJapanese)
+            ? NotFound(english.What, english.Query, suggestions, japanese.Hint) with { Title = $"「{Shorten(typed.Trim(), 80)}」に該当する{japanese.What}は見つかりません" }
+            : NotFound(english.What, english.Query, suggestions, english.Hint);
+
     public static string FormatAmount(Amount amount) =>
         amount.Converted is { } converted ? $"{amount.Display} ({converted})" : amount.Display;
 

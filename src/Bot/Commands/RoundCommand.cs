@@ -27,13 +27,16 @@ internal sealed class RoundCommand(IFactBaseProvider facts, JapaneseGlossary? gl
 
         var numbered = fb.Rounds.Where(r => r.Number is not null).ToList();
         var range = numbered.Count == 0 ? "none are recorded" : $"rounds are numbered {numbered.Min(r => r.Number)}–{numbered.Max(r => r.Number)}";
+        var rangeJapanese = numbered.Count == 0 ? "収録なし" : $"第{numbered.Min(r => r.Number)}回〜第{numbered.Max(r => r.Number)}回";
         if (ParseNumber(text) is { } number)
         {
             var round = numbered.FirstOrDefault(r => r.Number == number);
             return Task.FromResult(round is not null
                 ? InJapanese(request, fb, round)
-                : FactReplies.NotFound("round", text, numbered.OrderBy(r => Math.Abs(r.Number!.Value - number)).Select(r => $"round {r.Number}"),
-                    $"Round {number} is not in the fact base: {range}; later trips are listed by `round`."));
+                : FactReplies.NotFound(request.Option(OptionNames.Number),
+                    ("round", text, $"Round {number} is not in the fact base: {range}; later trips are listed by `round`."),
+                    ("交渉回", $"第{number}回は収録データにありません（{rangeJapanese}）。その後の訪米は `round` の一覧にあります。"),
+                    numbered.OrderBy(r => Math.Abs(r.Number!.Value - number)).Select(r => $"round {r.Number}")));
         }
 
         if (PartialDate.TryParse(text, out var date))
@@ -48,8 +51,10 @@ internal sealed class RoundCommand(IFactBaseProvider facts, JapaneseGlossary? gl
         var ranked = FactMatcher.Rank(fb.Rounds, text);
         return Task.FromResult(FactMatcher.Best(ranked) is { } match
             ? InJapanese(request, fb, match.Fact)
-            : FactReplies.NotFound("round", text, ranked.Select(m => m.Fact.Number is { } n ? $"round {n}" : m.Fact.Title),
-                $"Give a round number ({range}) or a date (YYYY-MM-DD), or `round` for the list."));
+            : FactReplies.NotFound(request.Option(OptionNames.Number),
+                ("round", text, $"Give a round number ({range}) or a date (YYYY-MM-DD), or `round` for the list."),
+                ("交渉回", $"交渉回の番号（{rangeJapanese}）か日付（YYYY-MM-DD）で探すか、`round` だけで一覧を表示してください。"),
+                ranked.Select(m => m.Fact.Number is { } n ? $"round {n}" : m.Fact.Title)));
     }
 
     /// <summary>"4", "#4", "4th", "fourth", "four", "round 4", "round four", "4th talks".</summary>

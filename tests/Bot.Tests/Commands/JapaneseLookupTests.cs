@@ -84,6 +84,37 @@ public sealed class JapaneseLookupTests(RealFactBaseFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Who_NobodyTypedInJapanese_SaysSoInJapaneseWithTheClosestNames()
+    {
+        var reply = await fixture.Host.RunAsync(CommandNames.Who, (OptionNames.Name, "赤坂太郎"));
+
+        Assert.Equal(ReplyKind.NotFound, reply.Kind);
+        Assert.Equal("「赤坂太郎」に該当する人物は見つかりません", reply.Title);
+        Assert.Contains("`who` だけで一覧", reply.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Round_NumberNotRecordedTypedInJapanese_GivesTheRangeInJapanese()
+    {
+        var numbers = fixture.Host.Facts.Rounds.Where(r => r.Number is not null).Select(r => r.Number!.Value).ToList();
+
+        var reply = await fixture.Host.RunAsync(CommandNames.Round, (OptionNames.Number, "第99回"));
+
+        Assert.Equal(ReplyKind.NotFound, reply.Kind);
+        Assert.Equal("「第99回」に該当する交渉回は見つかりません", reply.Title);
+        Assert.StartsWith($"第99回は収録データにありません（第{numbers.Min()}回〜第{numbers.Max()}回）。", reply.Body, StringComparison.Ordinal);
+        Assert.Equal($"round {numbers.Max()}", reply.Suggestions[0]);
+    }
+
+    [Fact]
+    public async Task Round_NumberNotRecordedTypedInEnglish_StaysInEnglish()
+    {
+        var reply = await fixture.Host.RunAsync(CommandNames.Round, (OptionNames.Number, "99"));
+
+        Assert.Equal("No round matches \"99\"", reply.Title);
+    }
+
+    [Fact]
     public async Task Figures_TypedInJapanese_GivesTheFigureInJapanese()
     {
         var reply = await fixture.Host.RunAsync(CommandNames.Figures, (OptionNames.Name, "自動車関税"));
