@@ -30,7 +30,8 @@ internal abstract record DiscordButton
 /// <item><c>sc:{tag}:{command}:{text}</c> the same, offered for the kept unanswered question with that tag</item>
 /// <item><c>sh</c> share</item>
 /// </list>
-/// Values are percent-encoded.
+/// Values are percent-encoded, except printable characters past ASCII (kana, kanji, accented letters), which are
+/// kept as they are: a question in Japanese then fits (「第4回交渉はいつ」 is 8 characters, not 72).
 /// </summary>
 internal static class DiscordCustomId
 {
@@ -70,7 +71,7 @@ internal static class DiscordCustomId
         var options = string.Join('&', origin.Options
             .Where(o => allowed.Contains(o.Key.ToLowerInvariant()))
             .OrderBy(o => o.Key, StringComparer.OrdinalIgnoreCase)
-            .Select(o => o.Key.ToLowerInvariant() + "=" + Uri.EscapeDataString(o.Value)));
+            .Select(o => o.Key.ToLowerInvariant() + "=" + Escape(o.Value)));
         var id = string.Create(CultureInfo.InvariantCulture, $"{PagePrefix}:{(forward ? 'n' : 'p')}{target}:{command}:{options}");
         return id.Length <= DiscordLimits.CustomId ? id : null;
     }
@@ -85,7 +86,7 @@ internal static class DiscordCustomId
             command = CommandNames.Ask;
         }
 
-        var escaped = Uri.EscapeDataString(text.Trim());
+        var escaped = Escape(text.Trim());
         if (Answering.UnansweredQuestion.IsTag(choiceFor) && $"{ChoicePrefix}:{choiceFor}:{command}:{escaped}" is { Length: <= DiscordLimits.CustomId } choice)
         {
             return choice;
@@ -158,6 +159,38 @@ internal static class DiscordCustomId
         return true;
     }
 
+    /// <summary>Percent-encodes the UTF-8 of every character but the printable ASCII the parser takes as it is and the
+    /// printable characters past ASCII (<see cref="IsKeptAsIs"/>).</summary>
+    internal static string Escape(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.IsBmp && (IsPlainAscii((char)rune.Value) || IsKeptAsIs((char)rune.Value)))
+            {
+                sb.Append((char)rune.Value);
+                continue;
+            }
+
+            var length = rune.EncodeToUtf8(utf8);
+            foreach (var b in utf8[..length])
+            {
+                sb.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Printable ASCII that needs no escape: not a space, '%', or the separators ':', '&amp;' and '='.</summary>
+    private static bool IsPlainAscii(char c) => c is > ' ' and < '\u007f' and not ('%' or '&' or '=' or ':');
+
+    /// <summary>A printable character past ASCII: not a control, format, space, surrogate or private-use character.</summary>
+    private static bool IsKeptAsIs(char c) =>
+        c >= '\u00a0' && !char.IsWhiteSpace(c) && CharUnicodeInfo.GetUnicodeCategory(c) is not (UnicodeCategory.Control or UnicodeCategory.Format
+            or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned);
+
     /// <summary>Percent-decodes; refuses malformed escapes, invalid UTF-8 and control characters.</summary>
     private static bool TryUnescape(string text, out string value)
     {
@@ -176,9 +209,13 @@ internal static class DiscordCustomId
                 bytes.Add(b);
                 i += 2;
             }
-            else if (c is > ' ' and < '\u007f' && c is not ('&' or '=' or ':'))
+            else if (IsPlainAscii(c))
             {
                 bytes.Add((byte)c);
+            }
+            else if (IsKeptAsIs(c))
+            {
+                bytes.AddRange(Encoding.UTF8.GetBytes([c]));
             }
             else
             {

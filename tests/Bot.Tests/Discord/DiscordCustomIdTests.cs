@@ -56,12 +56,38 @@ public sealed class DiscordCustomIdTests
         Assert.Equal(new DiscordButton.Suggestion(CommandNames.Who, "Scott Bessent"), button);
     }
 
+    [Theory]
+    [InlineData("第4回交渉はいつ？", "sg:explain:第4回交渉はいつ？")]
+    [InlineData("自動車関税 いま", "sg:explain:自動車関税%20いま")]
+    [InlineData("Ishiba–Trump: 100%?", "sg:explain:Ishiba–Trump%3A%20100%25?")]
+    [InlineData("zero\u200bwidth", "sg:explain:zero%E2%80%8Bwidth")]
+    [InlineData("rice 🍚", "sg:explain:rice%20%F0%9F%8D%9A")]
+    public void ForSuggestion_PrintableBeyondAsciiKeptAsIs_TheRestEscaped_AndRoundTrips(string question, string expected)
+    {
+        var id = DiscordCustomId.ForSuggestion(CommandNames.Explain, question);
+
+        Assert.Equal(expected, id);
+        Assert.True(DiscordCustomId.TryParse(id, out var button));
+        Assert.Equal(new DiscordButton.Suggestion(CommandNames.Explain, question), button);
+    }
+
+    [Fact]
+    public void ForSuggestion_JapaneseQuestionOf60Characters_StillFits()
+    {
+        var question = string.Concat(Enumerable.Repeat("赤沢亮正の交渉", 9))[..60];
+
+        var id = DiscordCustomId.ForSuggestion(CommandNames.Explain, question);
+
+        Assert.NotNull(id);
+        Assert.True(id.Length <= 100);
+    }
+
     [Fact]
     public void ForSuggestion_ForAKeptQuestion_CarriesItsTagAndRoundTrips()
     {
         var id = DiscordCustomId.ForSuggestion(CommandNames.Ask, "car tariff now?", "0a1b2c3d");
 
-        Assert.Equal("sc:0a1b2c3d:ask:car%20tariff%20now%3F", id);
+        Assert.Equal("sc:0a1b2c3d:ask:car%20tariff%20now?", id);
         Assert.True(DiscordCustomId.TryParse(id, out var button));
         Assert.Equal(new DiscordButton.Suggestion(CommandNames.Ask, "car tariff now?", "0a1b2c3d"), button);
     }
@@ -106,6 +132,8 @@ public sealed class DiscordCustomIdTests
     [InlineData("pg:n1:who:name=a b")]
     [InlineData("pg:n1:who:name=%E8%B5")]
     [InlineData("pg:n1:who:name=%0A")]
+    [InlineData("pg:n1:who:name=a\u200bb")]
+    [InlineData("pg:n1:who:name=a\u00a0b")]
     [InlineData("pg:n1:who:name=x&name=y")]
     [InlineData("sg:who:")]
     [InlineData("sg:who:a:b")]

@@ -177,7 +177,7 @@ public sealed class DiscordRendererTests
 
         DiscordAssert.ValidMessage(mine);
         var why = DiscordAssert.Button(mine, "Why?");
-        Assert.Equal("sg:explain:when%20was%20the%204th%20round%3F", why);
+        Assert.Equal("sg:explain:when%20was%20the%204th%20round?", why);
         Assert.True(DiscordCustomId.TryParse(why, out var button));
         var request = DiscordInteractionHandler.SuggestionRequest((DiscordButton.Suggestion)button, CommandContext.Console);
         Assert.Equal(CommandNames.Explain, request.Name);
