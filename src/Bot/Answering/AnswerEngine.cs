@@ -17,7 +17,8 @@ internal sealed class AnswerEngine : IAnswerEngine
     private readonly EmbeddingCache? _embeddings;
     private readonly AnsweringLog _log;
     private readonly Lock _gate = new();
-    private string? _version;
+    private string? _factsVersion;
+    private long _japaneseGeneration = -1;
     private Task<FactIndex>? _index;
     private readonly JapaneseFacts _japanese;
 
@@ -40,17 +41,21 @@ internal sealed class AnswerEngine : IAnswerEngine
 
     public async Task<AnswerResult> AnswerAsync(string question, CancellationToken ct)
     {
-        var index = await IndexAsync().WaitAsync(ct);
-        var result = _answerer.Answer(index, question, _embeddings is null ? null : text => _embeddings.Embed(text, ct));
+        var (_, result) = await AnswerOnIndexAsync(question, ct);
         _log.Answered(result.Best?.Id, result.Confidence, result.Abstained);
         return result;
     }
 
     public async Task<AnswerExplanation> ExplainAsync(string question, CancellationToken ct)
     {
+        var (index, result) = await AnswerOnIndexAsync(question, ct);
+        return AnswerExplainer.Explain(index, result, _answerer.Model);
+    }
+
+    private async Task<(FactIndex, AnswerResult)> AnswerOnIndexAsync(string question, CancellationToken ct)
+    {
         var index = await IndexAsync().WaitAsync(ct);
-        var result = _answerer.Answer(index, question, _embeddings is null ? null : text => _embeddings.Embed(text, ct));
-        return AnswerExplainer.Explain(index, result, _answerer.Model.Threshold);
+        return (index, _answerer.Answer(index, question, _embeddings is null ? null : text => _embeddings.Embed(text, ct)));
     }
 
     public Task WarmUpAsync(CancellationToken ct) => IndexAsync().WaitAsync(ct);
@@ -60,14 +65,13 @@ internal sealed class AnswerEngine : IAnswerEngine
         var current = _provider.Current;
 
         // The facts in Japanese are edited apart from the fact base (a curator brings a stale entry up to date): a newer
-        // file is a new index too.
-        var (japanese, stamp) = _japanese.Read();
-        var version = $"{current.Version} {stamp}";
+        // file is a new index too. A reading older than the index's (another thread's, read just before) is not.
+        var (japanese, generation) = _japanese.Read();
         lock (_gate)
         {
-            if (_index is null || _version != version || _index.IsFaulted)
+            if (_index is null || _index.IsFaulted || _factsVersion != current.Version || generation > _japaneseGeneration)
             {
-                _version = version;
+                (_factsVersion, _japaneseGeneration) = (current.Version, generation);
                 _index = Task.Run(() => Build(current, japanese));
             }
 

@@ -4,10 +4,11 @@ using Bot.Facts;
 namespace Bot.Answering;
 
 /// <summary>
-/// Why the engine answered a question as it did, in terms a user can check: what it read (spelling corrections,
-/// the people, round, date and government it recognised, words no fact uses), which fact came first and how sure it
-/// was against the threshold, the curated question of that fact closest to the question, the words they share, and
-/// the facts that ranked next.
+/// Why the engine answered a question as it did, in terms a user can check: what it read (spelling corrections, the
+/// English reading of Japanese and what that reading left out), the people, round, date and government it recognised,
+/// words no fact uses, which fact came first and how sure the engine was against its threshold, what counted against
+/// it, the text of that fact closest in meaning to the question, the question's words the fact uses and does not,
+/// and the facts that ranked next.
 /// </summary>
 public sealed record AnswerExplanation
 {
@@ -16,50 +17,76 @@ public sealed record AnswerExplanation
     /// <summary>The confidence from which the engine answers.</summary>
     public required double Threshold { get; init; }
 
+    /// <summary>The confidence model's own figure. It is the answer's confidence, except for a curated question, whose
+    /// confidence is raised to the threshold (the curator's word is the evidence).</summary>
+    public double ModelConfidence { get; init; }
+
+    /// <summary>Was the question, word for word, a curated question of the top fact?</summary>
+    public bool Curated { get; init; }
+
     /// <summary>Words read as others: "akazwa → akazawa".</summary>
     public IReadOnlyList<string> Corrections { get; init; } = [];
 
-    /// <summary>What the question names: "person: Ryosei Akazawa", "round 4", "date: May 30, 2025", "government: …".</summary>
+    /// <summary>Japanese words the glossary does not read, which the reading left out.</summary>
+    public IReadOnlyList<string> Unread { get; init; } = [];
+
+    /// <summary>What the question names: "person: Ryosei Akazawa", "round 4", "date: May 30, 2025", a government.</summary>
     public IReadOnlyList<string> Recognised { get; init; } = [];
 
     /// <summary>Content words that appear nowhere in the fact base: the engine cannot match them.</summary>
     public IReadOnlyList<string> UnknownWords { get; init; } = [];
 
-    /// <summary>Was the question, word for word, a curated question of the top fact?</summary>
-    public bool Curated { get; init; }
+    /// <summary>What lowered the confidence in the top fact, in words: another country named, the future asked about,
+    /// a figure or day the fact does not state, a thing counted that it never mentions, a person, round or date it
+    /// does not match.</summary>
+    public IReadOnlyList<string> Against { get; init; } = [];
 
     /// <summary>The top fact's curated question, or its own text or a statement of it, closest in meaning to the
-    /// question, with the cosine and whether it is a curated question; null without semantic ranking.</summary>
-    public (string Text, double Similarity, bool IsQuestion)? Closest { get; init; }
+    /// question, with the cosine and which of those it is; null without semantic ranking.</summary>
+    public (string Text, double Similarity, ClosestKind Kind)? Closest { get; init; }
 
-    /// <summary>The question's words whose search terms the top fact's names, questions or text contain, each with
-    /// the term it was read as where that differs ("purchases (as buy)": synonyms and stems).</summary>
+    /// <summary>The question's words (as the engine read them) that the top fact's names, questions or text use.</summary>
     public IReadOnlyList<string> SharedWords { get; init; } = [];
 
-    /// <summary>The question's words the top fact does not contain, likewise.</summary>
+    /// <summary>The question's known words the top fact does not use.</summary>
     public IReadOnlyList<string> MissingWords { get; init; } = [];
 
-    /// <summary>The facts ranked next, with how far behind the top they scored.</summary>
-    public IReadOnlyList<(Fact Fact, double Behind)> RunnersUp { get; init; } = [];
+    /// <summary>The facts ranked next, with the top fact's ranking score minus theirs (negative when a curated question
+    /// put its fact first over a higher score).</summary>
+    public IReadOnlyList<(Fact Fact, double Gap)> RunnersUp { get; init; } = [];
+}
+
+/// <summary>Which of a fact's texts is closest in meaning to a question.</summary>
+public enum ClosestKind
+{
+    /// <summary>The fact's title and text.</summary>
+    OwnText,
+
+    /// <summary>One of its curated questions.</summary>
+    CuratedQuestion,
+
+    /// <summary>A person's statement.</summary>
+    Statement,
 }
 
 internal static class AnswerExplainer
 {
     public const int RunnersUp = 3;
 
-    public static AnswerExplanation Explain(FactIndex index, AnswerResult result, double threshold)
+    public static AnswerExplanation Explain(FactIndex index, AnswerResult result, ConfidenceModel model)
     {
-        var typed = QuestionNormalizer.Words(index.Analyzer.Japanese.Gloss(result.Question));
+        var japanese = index.Analyzer.Japanese;
+        var typed = QuestionNormalizer.Words(japanese.Gloss(result.Question));
         var corrections = typed.Count == result.Words.Count
             ? typed.Zip(result.Words).Where(p => p.First != p.Second).Select(p => $"{p.First} → {p.Second}").Distinct(StringComparer.Ordinal).ToList()
             : [];
-        var unknown = result.Words.Where(w => !Analyzer.StopWords.Contains(w) && !index.Speller.IsKnown(w) && !index.Speller.IsKnown(Analyzer.Stem(w)))
-            .Distinct(StringComparer.Ordinal).ToList();
+        var unknown = result.Words.Where(w => !Analyzer.StopWords.Contains(w) && Answerer.IsUnknown(index, w)).Distinct(StringComparer.Ordinal).ToList();
         var explanation = new AnswerExplanation
         {
             Result = result,
-            Threshold = threshold,
+            Threshold = model.Threshold,
             Corrections = corrections,
+            Unread = result.ReadAs is null ? [] : japanese.Unread(result.Question),
             Recognised = result.Entities is { } entities ? Recognised(index.Facts, entities) : [],
             UnknownWords = unknown,
         };
@@ -70,17 +97,17 @@ internal static class AnswerExplainer
 
         var top = result.Ranked[0];
         var document = IndexOf(index, top.Fact);
-        var words = result.Words.Where(w => !Analyzer.StopWords.Contains(w)).Distinct(StringComparer.Ordinal)
-            .Select(w => (Word: w, Terms: index.Analyzer.Terms([w]))).Where(w => w.Terms.Count > 0).ToList();
-        static string Shown((string Word, List<string> Terms) w) =>
-            w.Terms.Count == 1 && w.Terms[0] == w.Word ? w.Word : $"{w.Word} (as {string.Join(" ", w.Terms)})";
+        var (shared, missing) = Words(index, result, document, unknown);
         return explanation with
         {
-            Curated = result.Question.Length > 0 && index.Phrased.TryGetValue(QuestionNormalizer.Text(result.Question), out var owner) && owner == document,
+            ModelConfidence = model.Confidence(result.Features),
+            Curated = result.Question.Length > 0 && result.ReadAs is null
+                && index.Phrased.TryGetValue(QuestionNormalizer.Text(result.Question), out var owner) && owner == document,
+            Against = Against(result.Features, result.Ranked),
             Closest = Closest(index, document, result.Vector),
-            SharedWords = [.. words.Where(w => w.Terms.Any(t => index.Bm25.DocumentHas(document, t))).Select(Shown)],
-            MissingWords = [.. words.Where(w => !w.Terms.Any(t => index.Bm25.DocumentHas(document, t))).Select(Shown)],
-            RunnersUp = [.. result.Ranked.Skip(1).Take(RunnersUp).Select(r => (r.Fact, Math.Round(top.Score - r.Score, 2)))],
+            SharedWords = shared,
+            MissingWords = missing,
+            RunnersUp = [.. result.Ranked.Skip(1).Take(RunnersUp).Select(r => (r.Fact, top.Score - r.Score))],
         };
     }
 
@@ -88,7 +115,7 @@ internal static class AnswerExplainer
     {
         var named = new List<string>();
         named.AddRange(entities.People.Select(id => $"person: {facts.Find(id)?.Title ?? id}").Order(StringComparer.Ordinal));
-        named.AddRange(entities.Governments.Select(id => $"government of {facts.Find(id)?.Title ?? id} (a time)").Order(StringComparer.Ordinal));
+        named.AddRange(entities.Governments.Select(id => $"government of {facts.Find(id)?.Title ?? id} (its time in office, not the person)").Order(StringComparer.Ordinal));
         if (entities.Round is { } round)
         {
             named.Add(string.Create(CultureInfo.InvariantCulture, $"round {round}"));
@@ -104,16 +131,86 @@ internal static class AnswerExplainer
 
     private static string Display(DateOnly date) => date.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
 
-    /// <summary>The top fact's text (curated question or statement) whose vector is nearest the question's.</summary>
-    private static (string, double, bool)? Closest(FactIndex index, int document, float[]? query)
+    /// <summary>
+    /// Each search term of the question, shown as the words it was read from ("purchases (as buy)" for a synonym,
+    /// the word alone when it is only a plural; the term itself when a phrase gave it, as "import tax" gives
+    /// "tariff"), split by whether the top fact uses it. Words no fact uses are listed apart, not here.
+    /// </summary>
+    private static (List<string> Shared, List<string> Missing) Words(FactIndex index, AnswerResult result, int document, List<string> unknown)
+    {
+        var content = result.Words.Where(w => !Analyzer.StopWords.Contains(w) && !unknown.Contains(w)).Distinct(StringComparer.Ordinal)
+            .Select(w => (Word: w, Terms: index.Analyzer.Terms([w]))).ToList();
+        var (shared, missing) = (new List<string>(), new List<string>());
+        foreach (var term in result.Terms.Distinct(StringComparer.Ordinal))
+        {
+            var from = content.Where(w => w.Terms.Contains(term)).Select(w => w.Word).ToList();
+            if (from.Count == 0 && unknown.Any(w => index.Analyzer.Terms([w]).Contains(term)))
+            {
+                continue;
+            }
+
+            var shown = from.Count == 0
+                ? $"{term} (read from a phrase)"
+                : string.Join(", ", from.Select(w => w == term || Analyzer.Stem(w) == term ? w : $"{w} (as {term})"));
+            (index.Bm25.DocumentHas(document, term) ? shared : missing).Add(shown);
+        }
+
+        return (shared, missing);
+    }
+
+    /// <summary>The confidence features that count against an answer, said in words.</summary>
+    private static List<string> Against(ConfidenceFeatures features, IReadOnlyList<RankedFact> ranked)
+    {
+        var against = new List<string>();
+        if (features.EntityAgreement < 0)
+        {
+            against.Add("this fact does not match every person, round or date the question names");
+        }
+
+        if (features.OtherPlace > 0)
+        {
+            against.Add("the question names a country other than Japan and the US that this fact does not");
+        }
+
+        if (features.Unstated > 0)
+        {
+            against.Add("the question gives a figure or a day this fact does not state");
+        }
+
+        if (features.CountedAbsent > 0)
+        {
+            against.Add("the question asks how many or how much of something this fact never mentions");
+        }
+
+        if (features.Speculative > 0)
+        {
+            against.Add("the question asks about the future; the fact base records what has happened");
+        }
+
+        if (ranked.Count > 1 && ranked[0].Score - ranked[1].Score is >= 0 and < CloseBehind)
+        {
+            against.Add(string.Create(CultureInfo.InvariantCulture, $"another fact scored close behind ({ranked[1].Fact.Title})"));
+        }
+
+        return against;
+    }
+
+    /// <summary>A runner-up this close in ranking score makes the top fact a near tie.</summary>
+    private const double CloseBehind = 0.1;
+
+    /// <summary>The top fact's text (title and text, curated question or statement) whose vector is nearest the
+    /// question's.</summary>
+    private static (string, double, ClosestKind)? Closest(FactIndex index, int document, float[]? query)
     {
         if (query is null || index.Vectors is not { } vectors || document < 0)
         {
             return null;
         }
 
-        // The fact's vectors are its semantic texts in order (FactDocuments.SemanticTexts).
-        var texts = FactDocuments.SemanticTexts(index.Facts.Facts[document]).ToList();
+        // The fact's vectors are its semantic texts in order (FactDocuments.SemanticTexts): its own text, its curated
+        // questions, then its statements.
+        var fact = index.Facts.Facts[document];
+        var texts = FactDocuments.SemanticTexts(fact).ToList();
         var (best, bestCosine, nth) = (-1, double.MinValue, 0);
         for (var v = 0; v < vectors.Length; v++)
         {
@@ -131,8 +228,13 @@ internal static class AnswerExplainer
             nth++;
         }
 
-        var fact = index.Facts.Facts[document];
-        return best >= 0 && best < texts.Count ? (texts[best], Math.Round(bestCosine, 2), best >= 1 && best <= fact.Phrasings.Count) : null;
+        if (best < 0 || best >= texts.Count)
+        {
+            return null;
+        }
+
+        var kind = best == 0 ? ClosestKind.OwnText : best <= fact.Phrasings.Count ? ClosestKind.CuratedQuestion : ClosestKind.Statement;
+        return (texts[best], bestCosine, kind);
     }
 
     private static int IndexOf(FactIndex index, Fact fact)

@@ -566,6 +566,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     private static double Unknown(FactIndex index, List<string> words)
     {
         var content = words.Where(w => !Analyzer.StopWords.Contains(w)).ToList();
-        return content.Count == 0 ? 1 : content.Count(w => !index.Speller.IsKnown(w) && !index.Speller.IsKnown(Analyzer.Stem(w))) / (double)content.Count;
+        return content.Count == 0 ? 1 : content.Count(w => IsUnknown(index, w)) / (double)content.Count;
     }
+
+    /// <summary>A word, stemmed or not, that appears nowhere in the fact base.</summary>
+    internal static bool IsUnknown(FactIndex index, string word) => !index.Speller.IsKnown(word) && !index.Speller.IsKnown(Analyzer.Stem(word));
 }

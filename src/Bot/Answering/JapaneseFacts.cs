@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Bot.Facts;
 using Microsoft.Extensions.Options;
 
@@ -17,8 +18,18 @@ internal sealed class JapaneseFacts
     private readonly string? _path;
     private readonly AnsweringLog? _log;
     private readonly Lock _gate = new();
-    private long? _stamp;
+
+    /// <summary>The file's write time and length when last looked at; null to look again at the next read.</summary>
+    private (long Ticks, long Length)? _stamp;
+
+    /// <summary>The SHA-256 of the content last read, whether it loaded or not.</summary>
+    private byte[] _hash = [];
     private JapaneseAnswers _answers = JapaneseAnswers.Empty;
+    private long _generation;
+
+    /// <summary>A file written this recently may still be being written (within one tick of its clock): it is looked at
+    /// again at the next read.</summary>
+    private static readonly TimeSpan s_settle = TimeSpan.FromSeconds(2);
 
     public JapaneseFacts(IOptions<AnsweringOptions> options, AnsweringLog log)
         : this(AnsweringOptions.ResolveDataPath(options.Value.JapaneseAnswersPath), log)
@@ -35,34 +46,45 @@ internal sealed class JapaneseFacts
     public string? Path => _path;
 
     /// <summary>
-    /// The facts in Japanese now, and the write time of the file they were read from (0 when there is none), which is
-    /// part of the answer index's version: a newer file is a new index even when the facts have not changed.
+    /// The facts in Japanese now, and a generation that grows by one each time they change: part of the answer index's
+    /// version, so that a newer file makes a new index even when the facts have not changed, and an older reading never
+    /// replaces a newer one. The file is looked at when its write time or length changes, and read again only if its
+    /// content did; a file that does not load keeps the last one that did, and the log says why, once per content.
     /// </summary>
-    public (JapaneseAnswers Answers, long Stamp) Read()
+    public (JapaneseAnswers Answers, long Generation) Read()
     {
         if (_path is null)
         {
             return (JapaneseAnswers.Empty, 0);
         }
 
-        var stamp = WriteTime(_path);
         lock (_gate)
         {
-            if (stamp != _stamp)
+            var file = new FileInfo(_path);
+            var stamp = file.Exists ? (file.LastWriteTimeUtc.Ticks, file.Length) : (0L, 0L);
+            if (stamp == _stamp)
             {
-                // Tried once per write: a broken file is not read again on every question.
-                _stamp = stamp;
-                try
-                {
-                    _answers = JapaneseAnswers.LoadOrEmpty(_path);
-                }
-                catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
-                {
-                    _log?.JapaneseAnswersUnreadable(_path, e.Message);
-                }
+                return (_answers, _generation);
             }
 
-            return (_answers, stamp);
+            _stamp = file.Exists && DateTime.UtcNow - file.LastWriteTimeUtc < s_settle ? null : stamp;
+            try
+            {
+                var content = file.Exists ? File.ReadAllBytes(_path) : [];
+                var hash = SHA256.HashData(content);
+                if (!hash.AsSpan().SequenceEqual(_hash))
+                {
+                    _hash = hash;
+                    _answers = content.Length == 0 && !file.Exists ? JapaneseAnswers.Empty : JapaneseAnswers.Load(_path);
+                    _generation++;
+                }
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                _log?.JapaneseAnswersUnreadable(_path, e.Message);
+            }
+
+            return (_answers, _generation);
         }
     }
 
@@ -72,11 +94,6 @@ internal sealed class JapaneseFacts
     /// </summary>
     public JapaneseAnswer? For(Fact fact, FactBase facts) => For(Read().Answers, fact, facts);
 
-    /// <summary>The fact in Japanese for a lookup whose text was typed in Japanese script; null for one typed in English,
-    /// or without a current translation.</summary>
-    public JapaneseAnswer? ForLookup(string? typed, Fact fact, FactBase facts) =>
-        typed is not null && typed.Any(JapaneseGlossary.IsJapanese) ? For(fact, facts) : null;
-
     internal static JapaneseAnswer? For(JapaneseAnswers answers, Fact fact, FactBase facts) =>
         answers.For(fact) is not { } japanese ? null
         : fact.Kind != FactKind.Event ? japanese
@@ -84,16 +101,4 @@ internal sealed class JapaneseFacts
         {
             People = [.. fact.People.Select(id => facts.Find(id) is { } person ? answers.For(person)?.Title ?? person.Title : id)],
         };
-
-    private static long WriteTime(string path)
-    {
-        try
-        {
-            return File.Exists(path) ? File.GetLastWriteTimeUtc(path).Ticks : 0;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return 0;
-        }
-    }
 }

@@ -54,7 +54,18 @@ internal sealed partial class JapaneseGlossary
     public IEnumerable<string> Words => _terms.Values.SelectMany(QuestionNormalizer.Words);
 
     /// <summary>The question with its Japanese script read into English words; unchanged when it has none.</summary>
-    public string Gloss(string question)
+    public string Gloss(string question) => Gloss(question, null);
+
+    /// <summary>The runs of Japanese script in the question that no term reads, and that hold a kanji or katakana (a
+    /// word the glossary lacks, not a particle or an ending): what the reading left out.</summary>
+    public IReadOnlyList<string> Unread(string question)
+    {
+        var unread = new List<string>();
+        Gloss(question, unread);
+        return unread;
+    }
+
+    private string Gloss(string question, List<string>? unread)
     {
         var text = Normalize(question);
         if (!text.Any(IsJapanese))
@@ -65,10 +76,12 @@ internal sealed partial class JapaneseGlossary
         text = OrdinalPattern().Replace(text, m => string.Create(CultureInfo.InvariantCulture, $" {Number(m.Groups["n"].Value)}th "));
         text = DatePattern().Replace(text, m => Date(m));
         var result = new StringBuilder(text.Length * 2);
+        var run = new StringBuilder();
         for (var i = 0; i < text.Length;)
         {
             if (!IsJapanese(text[i]))
             {
+                EndRun(run, unread);
                 result.Append(text[i++]);
                 continue;
             }
@@ -88,18 +101,43 @@ internal sealed partial class JapaneseGlossary
             {
                 // A particle, an ending or a word the glossary lacks: a word break.
                 result.Append(' ');
+                run.Append(text[i]);
                 matched = 1;
+            }
+            else
+            {
+                EndRun(run, unread);
             }
 
             i += matched;
         }
 
+        EndRun(run, unread);
         return result.ToString();
     }
+
+    /// <summary>Ends a run of unread characters: kept, without the particles, endings and punctuation around it
+    /// (「の趣味は」 is 「趣味」), when it holds a kanji or katakana.</summary>
+    private static void EndRun(StringBuilder run, List<string>? unread)
+    {
+        var word = run.ToString().Trim(s_kanaAndPunctuation);
+        if (unread is not null && word.Any(c => c is (>= '\u30A1' and <= '\u30FF') or (>= '\u3400' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF')))
+        {
+            unread.Add(word);
+        }
+
+        run.Clear();
+    }
+
+    /// <summary>Hiragana and Japanese punctuation (U+3000–309F).</summary>
+    private static readonly char[] s_kanaAndPunctuation = [.. Enumerable.Range(0x3000, 0xA0).Select(c => (char)c)];
 
     /// <summary>A lookup's text with its Japanese script read into English words, spaces collapsed; null stays null.</summary>
     public string? Read(string? text) =>
         text is null ? null : string.Join(' ', Gloss(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)) is { Length: > 0 } read ? read : text;
+
+    /// <summary>Does the text hold any Japanese script (<see cref="IsJapanese"/>)?</summary>
+    public static bool HasJapanese([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? text) => text is not null && text.Any(IsJapanese);
 
     /// <summary>Hiragana, katakana (with the long-vowel mark), kanji and Japanese punctuation, before or after
     /// <see cref="Normalize"/>.</summary>

@@ -26,7 +26,7 @@ internal abstract class CatalogCommand(IFactBaseProvider facts, FactKind kind, s
         var ranked = FactMatcher.Rank(items, query);
         if (FactMatcher.Best(ranked) is { } match)
         {
-            return Task.FromResult(FactReplies.ForFact(fb, match.Fact, (japanese ?? JapaneseFacts.None).ForLookup(request.Option(optionName), match.Fact, fb)));
+            return Task.FromResult(FactReplies.ForLookup(fb, match.Fact, request.Option(optionName), japanese));
         }
 
         // Several entries share a word ("tariff", "rice"): list those whose names contain every word typed.

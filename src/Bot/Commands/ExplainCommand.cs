@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.Answering;
+using Bot.Facts;
 
 namespace Bot.Commands;
 
@@ -31,11 +32,14 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
     internal static Reply Compose(AnswerExplanation explanation)
     {
         var result = explanation.Result;
-        var fields = new List<ReplyField>
+        var fields = new List<ReplyField> { new("Read as", ReadAs(explanation)) };
+        if (explanation.Unread.Count > 0)
         {
-            new("Read as", ReadAs(explanation)),
-            new("Recognised", explanation.Recognised.Count > 0 ? string.Join("; ", explanation.Recognised) : "no person, round, date or government"),
-        };
+            fields.Add(new ReplyField("Not read (not in the glossary)", string.Join("、", explanation.Unread)));
+        }
+
+        fields.Add(new ReplyField("Question type", QuestionKind(result.Type), Inline: true));
+        fields.Add(new ReplyField("Recognised", explanation.Recognised.Count > 0 ? string.Join("\n", explanation.Recognised) : "no person, round, date or government"));
         if (explanation.UnknownWords.Count > 0)
         {
             fields.Add(new ReplyField("Words no fact uses", string.Join(", ", explanation.UnknownWords)));
@@ -44,37 +48,41 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
         var top = result.Ranked.Count > 0 ? result.Ranked[0].Fact : null;
         if (top is not null)
         {
+            if (explanation.Against.Count > 0)
+            {
+                fields.Add(new ReplyField("Counted against it", string.Join("\n", explanation.Against)));
+            }
+
             if (explanation.Curated)
             {
-                fields.Add(new ReplyField("Closest curated question", "the question itself, word for word: a curator wrote it for this fact"));
+                fields.Add(new ReplyField("Closest curated question", "the question itself, word for word"));
             }
             else if (explanation.Closest is { } closest)
             {
-                fields.Add(new ReplyField(closest.IsQuestion ? "Closest curated question" : "Closest text of the fact",
-                    string.Create(CultureInfo.InvariantCulture, $"\"{FactReplies.Shorten(closest.Text, 300)}\" (similarity {closest.Similarity:0.00})")));
+                fields.Add(new ReplyField(closest.Kind switch
+                {
+                    ClosestKind.CuratedQuestion => "Closest curated question",
+                    ClosestKind.Statement => "Closest statement of the fact",
+                    _ => "Closest text of the fact",
+                }, string.Create(CultureInfo.InvariantCulture,
+                    $"\"{FactReplies.Shorten(closest.Text, 300)}\" (closeness in meaning {closest.Similarity:0.00} of 1; one signal among several)")));
             }
 
-            fields.Add(new ReplyField("Words in common", Words(explanation.SharedWords)
-                + (explanation.MissingWords.Count > 0 ? $"; not in this fact: {string.Join(", ", explanation.MissingWords)}" : "")));
+            fields.Add(new ReplyField("Words this fact uses", (explanation.SharedWords.Count > 0 ? string.Join(", ", explanation.SharedWords) : "none")
+                + (explanation.MissingWords.Count > 0 ? $"; not in its wording: {string.Join(", ", explanation.MissingWords)} (it may say it differently)" : "")));
             if (explanation.RunnersUp.Count > 0)
             {
-                fields.Add(new ReplyField("Ranked next", string.Join('\n', explanation.RunnersUp.Select(r =>
-                    string.Create(CultureInfo.InvariantCulture, $"{r.Fact.Title} [{r.Fact.Id}], {r.Behind:0.00} behind")))));
+                fields.Add(new ReplyField("Ranked next (gap in ranking score, not confidence)", string.Join('\n', explanation.RunnersUp.Select(r =>
+                    $"{r.Fact.Title} [{r.Fact.Id}]: {Gap(r.Gap, explanation.Curated)}"))));
             }
         }
 
-        var confidence = string.Create(CultureInfo.InvariantCulture, $"{result.Confidence:0.00}");
-        var threshold = string.Create(CultureInfo.InvariantCulture, $"{explanation.Threshold:0.00}");
-        // Usage-like: for the asker, not an answer to share (Slack's Share would run the question again, as ask).
         return new Reply
         {
+            // Usage-like: for the asker, not an answer to share (Slack's Share would run the question again, as ask).
             Kind = ReplyKind.Usage,
             Title = FactReplies.Shorten($"Why: \"{result.Question.ReplaceLineEndings(" ").Trim()}\"", 200),
-            Body = top is null
-                ? "No answer: the question has no word or name the fact base uses."
-                : result.Abstained
-                    ? $"No answer. The best match, {top.Title} [{top.Id}], had a confidence of {confidence}, below the {threshold} the bot answers at."
-                    : $"Answered with {top.Title} [{top.Id}] at a confidence of {confidence}; the bot answers at {threshold} or more.",
+            Body = Verdict(explanation, top),
             Fields = fields,
             AsOf = result.Facts.AsOf,
             FactIds = top is null ? [] : [top.Id],
@@ -82,24 +90,58 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
         };
     }
 
+    /// <summary>What the bot did and how sure it was. The confidence is the model's estimate that the fact it ranked first
+    /// is the one asked for, not how certain the fact itself is; shown as a whole percentage, rounded down, so a
+    /// confidence just under the threshold never reads as equal to it.</summary>
+    private static string Verdict(AnswerExplanation explanation, Fact? top)
+    {
+        var result = explanation.Result;
+        var threshold = Percent(explanation.Threshold, down: false);
+        if (top is null)
+        {
+            return "No answer: once common words (what, is, the…) are set aside, the question has no word or name the fact base uses.";
+        }
+
+        if (!result.Abstained && explanation.Curated)
+        {
+            return $"Answered with {top.Title} [{top.Id}]: your question is, word for word, one a curator wrote for this fact, so the bot answers it "
+                + $"whatever the score (the model alone put the chance that it picked the right fact at {Percent(explanation.ModelConfidence, down: true)}).";
+        }
+
+        return result.Abstained
+            ? $"No answer. The closest fact, {top.Title} [{top.Id}], had a {Percent(result.Confidence, down: true)} chance of being the one you meant; "
+                + $"the bot answers only from {threshold}."
+            : $"Answered with {top.Title} [{top.Id}]: the bot put the chance that it picked the right fact at {Percent(result.Confidence, down: true)} "
+                + $"(it answers from {threshold}). This is about the match, not about how certain the fact is: see its sources.";
+    }
+
+    internal static string Percent(double p, bool down) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(down ? Math.Floor(p * 100) : Math.Round(p * 100)):0}%");
+
+    internal static string Gap(double gap, bool curated) => Math.Round(gap, 2) switch
+    {
+        0 => "tied",
+        > 0 and var g => string.Create(CultureInfo.InvariantCulture, $"{g:0.00} lower"),
+        var g => string.Create(CultureInfo.InvariantCulture, $"scored {-g:0.00} higher")
+            + (curated ? ", but your question is one a curator wrote for the answer" : ""),
+    };
+
     private static string ReadAs(AnswerExplanation explanation)
     {
         var result = explanation.Result;
+        if (result.ReadAs is { } reading && string.IsNullOrWhiteSpace(reading))
+        {
+            return "nothing: none of its Japanese words is in the bot's glossary";
+        }
+
         var read = $"\"{result.Interpreted}\"";
         if (result.ReadAs is not null)
         {
             read += " (the Japanese read through the glossary)";
         }
 
-        if (explanation.Corrections.Count > 0)
-        {
-            read += $"; spelling: {string.Join(", ", explanation.Corrections)}";
-        }
-
-        return read + $"; asks {QuestionKind(result.Type)}";
+        return explanation.Corrections.Count > 0 ? read + $"; spelling: {string.Join(", ", explanation.Corrections)}" : read;
     }
-
-    private static string Words(IReadOnlyList<string> words) => words.Count > 0 ? string.Join(", ", words) : "none";
 
     private static string QuestionKind(QuestionType type) => type switch
     {

@@ -43,7 +43,7 @@ public static class FactReplies
                     fields.Add(new ReplyField("Status", status, Inline: true));
                 }
 
-                if (fact.People.Count > 0 && japanese is null)
+                if (fact.People.Count > 0 && (japanese is null || japanese.People.Count == 0))
                 {
                     fields.Add(new ReplyField("People", string.Join(", ", fact.People.Select(p => PersonName(facts, p)))));
                 }
@@ -54,6 +54,13 @@ public static class FactReplies
         if (japanese is null)
         {
             AddClaims(facts, fact, fields);
+        }
+        else
+        {
+            for (var i = 0; i < fields.Count; i++)
+            {
+                fields[i] = InJapanese(fields[i], fact);
+            }
         }
 
         return new Reply
@@ -67,6 +74,65 @@ public static class FactReplies
             FactIds = [fact.Id],
         };
     }
+
+    /// <summary>Added to a lookup typed in Japanese whose fact has no current Japanese.</summary>
+    public const string NoJapaneseYet = "この項目の日本語訳はまだないため、英語で表示しています。";
+
+    /// <summary>
+    /// The fact a lookup found, in Japanese when <paramref name="typed"/> (the lookup's text) is in Japanese script and
+    /// the fact has a current translation; in English otherwise, saying so in Japanese when it was typed in Japanese.
+    /// </summary>
+    internal static Reply ForLookup(FactBase facts, Fact fact, string? typed, JapaneseFacts? japanese)
+    {
+        if (!JapaneseGlossary.HasJapanese(typed))
+        {
+            return ForFact(facts, fact);
+        }
+
+        if ((japanese ?? JapaneseFacts.None).For(fact, facts) is { } inJapanese)
+        {
+            return ForFact(facts, fact, inJapanese);
+        }
+
+        var english = ForFact(facts, fact);
+        return english with { Body = english.Body + "\n" + NoJapaneseYet };
+    }
+
+    /// <summary>The labels of a lookup's fields in Japanese; "（英語）" marks those whose values stay the fact base's
+    /// English prose.</summary>
+    private static readonly Dictionary<string, string> s_japaneseLabels = new(StringComparer.Ordinal)
+    {
+        ["Side"] = "陣営",
+        ["Titles"] = "肩書き（英語）",
+        ["Rounds attended"] = "出席した交渉",
+        ["Key statements"] = "主な発言（英語の要約）",
+        ["Date"] = "日付",
+        ["Place"] = "場所（英語）",
+        ["Duration"] = "所要時間（英語）",
+        ["Japan"] = "日本側",
+        ["United States"] = "米国側",
+        ["Topics"] = "議題（英語）",
+        ["Outcome"] = "結果（英語）",
+        ["Figure"] = "数値",
+        ["People"] = "関係者",
+    };
+
+    /// <summary>A field of a lookup answered in Japanese: its label in Japanese, a side and a date written the Japanese
+    /// way ("2025年5月30日"); other values as they are.</summary>
+    private static ReplyField InJapanese(ReplyField field, Fact fact) => field with
+    {
+        Name = s_japaneseLabels.GetValueOrDefault(field.Name, field.Name),
+        Value = field.Name switch
+        {
+            "Side" => fact.Side switch { Side.Japan => "日本", Side.UnitedStates => "米国", _ => "その他" },
+            "Date" when fact.Date is { } start => fact.EndDate is { } end && end != start ? $"{JapaneseDate(start)}〜{JapaneseDate(end)}" : JapaneseDate(start),
+            _ => field.Value,
+        },
+    };
+
+    /// <summary>"2025年5月30日", "2019年10月", "2018年".</summary>
+    public static string JapaneseDate(PartialDate date) => string.Create(CultureInfo.InvariantCulture,
+        $"{date.Year}年{(date.Month is { } month ? $"{month}月" : "")}{(date.Day is { } day ? $"{day}日" : "")}");
 
     /// <summary>A list of facts, one field each (adapters paginate long lists).</summary>
     public static Reply ForList(FactBase facts, string title, string body, IReadOnlyList<Fact> list, Func<Fact, ReplyField> field) => new()
@@ -95,7 +161,7 @@ public static class FactReplies
     /// closest names offered are the fact base's, in English.
     /// </summary>
     internal static Reply NotFound(string? typed, (string What, string Query, string Hint) english, (string What, string Hint) japanese, IEnumerable<string> suggestions) =>
-        typed is not null && typed.Any(JapaneseGlossary.IsJapanese)
+        JapaneseGlossary.HasJapanese(typed)
             ? NotFound(english.What, english.Query, suggestions, japanese.Hint) with { Title = $"「{Shorten(typed.Trim(), 80)}」に該当する{japanese.What}は見つかりません" }
             : NotFound(english.What, english.Query, suggestions, english.Hint);
 

@@ -32,7 +32,7 @@ internal sealed class RoundCommand(IFactBaseProvider facts, JapaneseGlossary? gl
         {
             var round = numbered.FirstOrDefault(r => r.Number == number);
             return Task.FromResult(round is not null
-                ? InJapanese(request, fb, round)
+                ? FactReplies.ForLookup(fb, round, request.Option(OptionNames.Number), japanese)
                 : FactReplies.NotFound(request.Option(OptionNames.Number),
                     ("round", text, $"Round {number} is not in the fact base: {range}; later trips are listed by `round`."),
                     ("交渉回", $"第{number}回は収録データにありません（{rangeJapanese}）。その後の訪米は `round` の一覧にあります。"),
@@ -44,13 +44,13 @@ internal sealed class RoundCommand(IFactBaseProvider facts, JapaneseGlossary? gl
             var onDate = fb.Rounds.FirstOrDefault(r => r.Date <= date && (r.EndDate ?? r.Date) >= date);
             if (onDate is not null)
             {
-                return Task.FromResult(InJapanese(request, fb, onDate));
+                return Task.FromResult(FactReplies.ForLookup(fb, onDate, request.Option(OptionNames.Number), japanese));
             }
         }
 
         var ranked = FactMatcher.Rank(fb.Rounds, text);
         return Task.FromResult(FactMatcher.Best(ranked) is { } match
-            ? InJapanese(request, fb, match.Fact)
+            ? FactReplies.ForLookup(fb, match.Fact, request.Option(OptionNames.Number), japanese)
             : FactReplies.NotFound(request.Option(OptionNames.Number),
                 ("round", text, $"Give a round number ({range}) or a date (YYYY-MM-DD), or `round` for the list."),
                 ("交渉回", $"交渉回の番号（{rangeJapanese}）か日付（YYYY-MM-DD）で探すか、`round` だけで一覧を表示してください。"),
@@ -82,9 +82,4 @@ internal sealed class RoundCommand(IFactBaseProvider facts, JapaneseGlossary? gl
         var word = Array.IndexOf(s_numbers, token);
         return word >= 0 ? word + 1 : null;
     }
-
-    /// <summary>The fact in full, in Japanese when the lookup was typed in Japanese script and the fact has a current
-    /// translation.</summary>
-    private Reply InJapanese(CommandRequest request, FactBase fb, Fact fact) =>
-        FactReplies.ForFact(fb, fact, (japanese ?? JapaneseFacts.None).ForLookup(request.Option(OptionNames.Number), fact, fb));
 }

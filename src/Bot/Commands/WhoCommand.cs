@@ -24,15 +24,10 @@ internal sealed class WhoCommand(IFactBaseProvider facts, JapaneseGlossary? glos
 
         var ranked = FactMatcher.Rank(fb.People, name);
         return Task.FromResult(FactMatcher.Best(ranked) is { } match
-            ? InJapanese(request, fb, match.Fact)
+            ? FactReplies.ForLookup(fb, match.Fact, request.Option(OptionNames.Name), japanese)
             : FactReplies.NotFound(request.Option(OptionNames.Name),
                 ("person", name, "Try a surname (\"akazawa\") or a title (\"treasury secretary\"), or `who` for the list."),
                 ("人物", "姓（「赤沢」）や役職（「財務長官」）で探すか、`who` だけで一覧を表示してください。"),
                 ranked.Select(m => m.Fact.Title)));
     }
-
-    /// <summary>The fact in full, in Japanese when the lookup was typed in Japanese script and the fact has a current
-    /// translation.</summary>
-    private Reply InJapanese(CommandRequest request, FactBase fb, Fact fact) =>
-        FactReplies.ForFact(fb, fact, (japanese ?? JapaneseFacts.None).ForLookup(request.Option(OptionNames.Name), fact, fb));
 }

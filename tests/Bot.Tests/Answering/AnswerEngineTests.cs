@@ -53,14 +53,22 @@ public sealed class AnswerEngineTests
     }
 
     [Fact]
-    public async Task AnswerAsync_FactsInJapanese_AreReadAgainWithEachSnapshotAndTheLastGoodKept()
+    public async Task AnswerAsync_FactsInJapanese_AnEditIsServedWithOrWithoutANewSnapshotAndABrokenFileKeepsTheLastGood()
     {
         using var folder = AnsweringTestFacts.Folder();
         var before = AnswerHarness.LoadFacts(folder.Path);
         var akazawa = before.Find("ryosei-akazawa")!;
         var path = Path.Combine(folder.Path, "..", $"japanese-answers-{Guid.NewGuid():N}.yaml");
-        void WriteJapanese(string title) => File.WriteAllText(path,
-            $"facts:\n  - id: ryosei-akazawa\n    of: {JapaneseAnswers.Fingerprint(akazawa)}\n    title: {title}\n    text: 日本の首席交渉官。\n");
+        var written = DateTime.UtcNow.AddMinutes(-10);
+        void Write(string content)
+        {
+            // Each write a distinct write time: the service looks at the file when its time or length changes.
+            File.WriteAllText(path, content);
+            File.SetLastWriteTimeUtc(path, written = written.AddSeconds(1));
+        }
+
+        void WriteJapanese(string title) =>
+            Write($"facts:\n  - id: ryosei-akazawa\n    of: {JapaneseAnswers.Fingerprint(akazawa)}\n    title: {title}\n    text: 日本の首席交渉官。\n");
         try
         {
             WriteJapanese("赤沢亮正");
@@ -75,13 +83,12 @@ public sealed class AnswerEngineTests
             Assert.Equal("赤沢亮正（経産相）", await TitleAsync());
 
             // A broken file keeps the last good one.
-            File.WriteAllText(path, "facts:\n  - id: [broken\n");
+            Write("facts:\n  - id: [broken\n");
             Reload(" on most goods from Japan");
             Assert.Equal("赤沢亮正（経産相）", await TitleAsync());
 
             // The Japanese alone edited, the facts as they were: served too.
             WriteJapanese("赤沢亮正氏");
-            File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
             Assert.Equal("赤沢亮正氏", await TitleAsync());
 
             // A new snapshot of the facts: another event's text edited, as a curator would.

@@ -8,10 +8,12 @@ namespace Bot.Tests.Answering;
 [Collection(RealEngineGroup.Name)]
 public sealed class ExplainTests(RealEngineFixture engine)
 {
+    private const string RankedNext = "Ranked next (gap in ranking score, not confidence)";
+
     private Reply Explain(string question)
     {
         var harness = engine.Harness;
-        return ExplainCommand.Compose(AnswerExplainer.Explain(harness.Index, harness.Answer(question), harness.Answerer.Model.Threshold));
+        return ExplainCommand.Compose(AnswerExplainer.Explain(harness.Index, harness.Answer(question), harness.Answerer.Model));
     }
 
     private static string Field(Reply reply, string name) => Assert.Single(reply.Fields, f => f.Name == name).Value;
@@ -25,27 +27,27 @@ public sealed class ExplainTests(RealEngineFixture engine)
 
         var reply = Explain(Question);
 
-        Assert.Equal([answer.Ranked[0].Fact.Id], reply.FactIds);
+        var top = answer.Ranked[0].Fact;
+        Assert.Equal([top.Id], reply.FactIds);
         Assert.Equal(Math.Round(answer.Confidence, 3), reply.Confidence);
-        Assert.StartsWith($"Answered with {answer.Ranked[0].Fact.Title} [{answer.Ranked[0].Fact.Id}] at a confidence of ", reply.Body, StringComparison.Ordinal);
+        Assert.StartsWith($"Answered with {top.Title} [{top.Id}]: the bot put the chance that it picked the right fact at {ExplainCommand.Percent(answer.Confidence, down: true)} (it answers from 87%).", reply.Body, StringComparison.Ordinal);
         Assert.Contains("akazwa → akazawa", Field(reply, "Read as"), StringComparison.Ordinal);
         Assert.Contains("tokio → tokyo", Field(reply, "Read as"), StringComparison.Ordinal);
-        Assert.EndsWith("asks when", Field(reply, "Read as"), StringComparison.Ordinal);
-        Assert.Equal("person: Howard Lutnick; person: Ryosei Akazawa", Field(reply, "Recognised"));
-        Assert.Contains("lutnick", Field(reply, "Words in common"), StringComparison.Ordinal);
+        Assert.Equal("when", Field(reply, "Question type"));
+        Assert.Equal("person: Howard Lutnick\nperson: Ryosei Akazawa", Field(reply, "Recognised"));
+        Assert.Contains("lutnick", Field(reply, "Words this fact uses"), StringComparison.Ordinal);
 
-        // The facts ranked next are the engine's, in its order, each with how far behind it scored.
-        var next = Field(reply, "Ranked next").Split('\n');
-        Assert.Equal(answer.Ranked.Skip(1).Take(AnswerExplainer.RunnersUp).Select(r => $"[{r.Fact.Id}]"), next.Select(l => l[l.IndexOf('[', StringComparison.Ordinal)..l.IndexOf(']', StringComparison.Ordinal)] + "]"));
-        Assert.Matches(@"\d\.\d\d behind$", next[0]);
+        // The facts ranked next are the engine's, in its order, each with its gap in ranking score.
+        var next = Field(reply, RankedNext).Split('\n');
+        Assert.Equal(answer.Ranked.Skip(1).Take(AnswerExplainer.RunnersUp).Select(r => $"{r.Fact.Title} [{r.Fact.Id}]: {ExplainCommand.Gap(answer.Ranked[0].Score - r.Score, false)}"), next);
 
         // The closest text is one of the top fact's own curated questions.
         var closest = Field(reply, "Closest curated question");
-        Assert.Contains(answer.Ranked[0].Fact.Phrasings, p => closest.StartsWith($"\"{p}\" (similarity ", StringComparison.Ordinal));
+        Assert.Contains(top.Phrasings, p => closest.StartsWith($"\"{p}\" (closeness in meaning ", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Explain_Abstention_NamesTheBestMatchTheThresholdAndTheWordsNoFactUses()
+    public void Explain_Abstention_NamesTheClosestFactTheThresholdAndTheWordsNoFactUses()
     {
         const string Question = "what is the yearly tonnage of rice";
         var answer = engine.Harness.Answer(Question);
@@ -53,63 +55,94 @@ public sealed class ExplainTests(RealEngineFixture engine)
 
         var reply = Explain(Question);
 
-        Assert.StartsWith($"No answer. The best match, {answer.Ranked[0].Fact.Title} [{answer.Ranked[0].Fact.Id}], had a confidence of ", reply.Body, StringComparison.Ordinal);
-        Assert.Contains($"below the {engine.Harness.Answerer.Model.Threshold:0.00} the bot answers at", reply.Body, StringComparison.Ordinal);
+        var top = answer.Ranked[0].Fact;
+        Assert.Equal($"No answer. The closest fact, {top.Title} [{top.Id}], had a {ExplainCommand.Percent(answer.Confidence, down: true)} chance of being the one you meant; the bot answers only from 87%.", reply.Body);
         Assert.Equal("tonnage", Field(reply, "Words no fact uses"));
-        Assert.Contains("not in this fact: ", Field(reply, "Words in common"), StringComparison.Ordinal);
-        Assert.Contains("tonnage", Field(reply, "Words in common").Split("not in this fact: ")[1], StringComparison.Ordinal);
+
+        // Listed once: a word no fact uses is not also "not in its wording".
+        var uses = Field(reply, "Words this fact uses");
+        Assert.StartsWith("rice; not in its wording: yearly", uses, StringComparison.Ordinal);
+        Assert.DoesNotContain("tonnage", uses, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Explain_WordsReadAsSynonyms_ShowTheWordAndItsReading()
+    public void Explain_WordsReadAsSynonymsOrFromAPhrase_ShowHowTheyWereRead()
     {
-        var shared = Field(Explain("who negotiated the purchases of boeing airplanes"), "Words in common");
+        var uses = Field(Explain("who negotiated the purchases of boeing airplanes"), "Words this fact uses");
+        Assert.Contains("purchases (as buy)", uses, StringComparison.Ordinal);
+        Assert.Contains("boeing", uses, StringComparison.Ordinal);
 
-        Assert.Contains("purchases (as buy)", shared, StringComparison.Ordinal);
-        Assert.Contains("boeing", shared, StringComparison.Ordinal);
+        // "import tax" is read as "tariff": neither word is said to be missing.
+        var phrase = Field(Explain("what is the import tax on cars"), "Words this fact uses");
+        Assert.Contains("tariff (read from a phrase)", phrase, StringComparison.Ordinal);
+        Assert.DoesNotContain("import", phrase, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Explain_CuratedQuestion_SaysSo()
+    public void Explain_CuratedQuestion_SaysSoAndGivesTheModelsOwnFigure()
     {
         var fact = engine.Harness.Facts.Find("round-4")!;
         var curated = fact.Phrasings.First(p => engine.Harness.Index.Phrased.TryGetValue(QuestionNormalizer.Text(p), out _));
+        var answer = engine.Harness.Answer(curated);
 
         var reply = Explain(curated);
 
         Assert.Equal(["round-4"], reply.FactIds);
-        Assert.StartsWith("the question itself, word for word", Field(reply, "Closest curated question"), StringComparison.Ordinal);
-        Assert.Equal("round 4", Field(reply, "Recognised"));
+        Assert.Contains("one a curator wrote for this fact, so the bot answers it whatever the score", reply.Body, StringComparison.Ordinal);
+        Assert.EndsWith($"at {ExplainCommand.Percent(engine.Harness.Answerer.Model.Confidence(answer.Features), down: true)}).", reply.Body, StringComparison.Ordinal);
+        Assert.Equal("the question itself, word for word", Field(reply, "Closest curated question"));
     }
 
     [Fact]
     public void Explain_GovernmentAndDate_AreRecognisedAsSuch()
     {
-        var recognised = Field(Explain("chief cabinet secretary under ishiba on may 30"), "Recognised");
+        var recognised = Field(Explain("chief cabinet secretary under ishiba on may 30"), "Recognised").Split('\n');
 
-        Assert.Contains("government of Shigeru Ishiba (a time)", recognised, StringComparison.Ordinal);
-        Assert.Contains("date: May 30, 2025", recognised, StringComparison.Ordinal);
-        Assert.DoesNotContain("person: Shigeru Ishiba", recognised, StringComparison.Ordinal);
+        Assert.Contains("government of Shigeru Ishiba (its time in office, not the person)", recognised);
+        Assert.Contains("date: May 30, 2025", recognised);
+        Assert.DoesNotContain("person: Shigeru Ishiba", recognised);
+    }
+
+    [Fact]
+    public void Explain_OtherCountry_IsCountedAgainstTheAnswer()
+    {
+        var reply = Explain("what tariff did trump put on thailand");
+
+        Assert.Contains("the question names a country other than Japan and the US that this fact does not", Field(reply, "Counted against it").Split('\n'));
     }
 
     [Fact]
     public void Explain_NothingTheFactBaseUses_SaysSoWithoutCandidates()
     {
-        var reply = Explain("??? !!!");
+        var reply = Explain("what is it?");
 
-        Assert.Equal("No answer: the question has no word or name the fact base uses.", reply.Body);
+        Assert.StartsWith("No answer: once common words", reply.Body, StringComparison.Ordinal);
         Assert.Empty(reply.FactIds);
-        Assert.DoesNotContain(reply.Fields, f => f.Name == "Ranked next");
+        Assert.DoesNotContain(reply.Fields, f => f.Name == RankedNext);
     }
 
     [Fact]
-    public void Explain_QuestionInJapanese_ShowsItsEnglishReading()
+    public void Explain_QuestionInJapanese_ShowsItsEnglishReadingAndTheWordsItCouldNotRead()
     {
-        var reply = Explain("第4回交渉はいつ");
+        var reply = Explain("第4回交渉の趣味はいつ");
 
         var read = Field(reply, "Read as");
-        Assert.StartsWith($"\"{engine.Harness.Answer("第4回交渉はいつ").ReadAs}\" (the Japanese read through the glossary)", read, StringComparison.Ordinal);
-        Assert.Contains("when", read, StringComparison.Ordinal);
+        Assert.StartsWith($"\"{engine.Harness.Answer("第4回交渉の趣味はいつ").ReadAs}\" (the Japanese read through the glossary)", read, StringComparison.Ordinal);
+        Assert.Equal("趣味", Field(reply, "Not read (not in the glossary)"));
         Assert.Equal("round 4", Field(reply, "Recognised"));
     }
+
+    [Theory]
+    [InlineData(0.004, false, "tied")]
+    [InlineData(0.09, false, "0.09 lower")]
+    [InlineData(-0.25, true, "scored 0.25 higher, but your question is one a curator wrote for the answer")]
+    public void Gap_SaysLowerTiedOrHigher(double gap, bool curated, string expected) =>
+        Assert.Equal(expected, ExplainCommand.Gap(gap, curated));
+
+    [Theory]
+    [InlineData(0.866, true, "86%")]
+    [InlineData(0.87, false, "87%")]
+    [InlineData(0.999, true, "99%")]
+    public void Percent_RoundsConfidenceDownSoItNeverReadsAsTheThreshold(double p, bool down, string expected) =>
+        Assert.Equal(expected, ExplainCommand.Percent(p, down));
 }

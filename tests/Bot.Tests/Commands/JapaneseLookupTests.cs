@@ -23,8 +23,9 @@ public sealed class JapaneseLookupTests(RealFactBaseFixture fixture) : IClassFix
         Assert.Equal(["ryosei-akazawa"], reply.FactIds);
         Assert.Equal($"{japanese.Title} (Ryosei Akazawa)", reply.Title);
         Assert.Equal(japanese.Text.ReplaceLineEndings(" ").Trim(), reply.Body);
-        Assert.Contains(reply.Fields, f => f.Name == "Titles" && f.Value.Contains("Minister of Economy, Trade and Industry", StringComparison.Ordinal));
-        Assert.Contains(reply.Fields, f => f.Name == "Rounds attended");
+        Assert.Contains(reply.Fields, f => f.Name == "陣営" && f.Value == "日本");
+        Assert.Contains(reply.Fields, f => f.Name == "肩書き（英語）" && f.Value.Contains("Minister of Economy, Trade and Industry", StringComparison.Ordinal));
+        Assert.Contains(reply.Fields, f => f.Name == "出席した交渉");
         Assert.NotEmpty(reply.Sources);
     }
 
@@ -38,6 +39,13 @@ public sealed class JapaneseLookupTests(RealFactBaseFixture fixture) : IClassFix
     }
 
     [Theory]
+    [InlineData("2025年5月30日", 2025, 5, 30)]
+    [InlineData("2019年10月", 2019, 10, null)]
+    [InlineData("2018年", 2018, null, null)]
+    public void JapaneseDate_WritesYearMonthDayAsGiven(string expected, int year, int? month, int? day) =>
+        Assert.Equal(expected, FactReplies.JapaneseDate(new PartialDate(year, month, day)));
+
+    [Theory]
     [InlineData("第4回")]
     [InlineData("第四回交渉")]
     public async Task Round_TypedInJapanese_GivesTheRoundInJapanese(string typed)
@@ -48,7 +56,7 @@ public sealed class JapaneseLookupTests(RealFactBaseFixture fixture) : IClassFix
         Assert.Equal(["round-4"], reply.FactIds);
         Assert.Equal(japanese.Title, reply.Title);
         Assert.StartsWith(japanese.Text.ReplaceLineEndings(" ").Trim(), reply.Body, StringComparison.Ordinal);
-        Assert.Contains(reply.Fields, f => f.Name == "Date" && f.Value == "May 30, 2025");
+        Assert.Contains(reply.Fields, f => f.Name == "日付" && f.Value == "2025年5月30日");
     }
 
     [Fact]
@@ -79,8 +87,8 @@ public sealed class JapaneseLookupTests(RealFactBaseFixture fixture) : IClassFix
         Assert.NotNull(fact!.Status);
         Assert.Equal(japanese.Title, reply.Title);
         Assert.Contains($"状況: {japanese.Status}", reply.Body, StringComparison.Ordinal);
-        Assert.DoesNotContain(reply.Fields, f => f.Name == "Status");
-        Assert.Contains(reply.Fields, f => f.Name == "Figure" && f.Value.StartsWith(fact.Amount!.Display, StringComparison.Ordinal));
+        Assert.DoesNotContain(reply.Fields, f => f.Name is "Status" or "状況");
+        Assert.Contains(reply.Fields, f => f.Name == "数値" && f.Value.StartsWith(fact.Amount!.Display, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -120,8 +128,23 @@ public sealed class JapaneseLookupTests(RealFactBaseFixture fixture) : IClassFix
         var reply = await fixture.Host.RunAsync(CommandNames.Figures, (OptionNames.Name, "自動車関税"));
 
         Assert.Equal(ReplyKind.Answer, reply.Kind);
-        var japanese = s_bundled.For(Fact(Assert.Single(reply.FactIds)))!;
+        var fact = Fact(Assert.Single(reply.FactIds));
+        var japanese = s_bundled.For(fact)!;
         Assert.Equal(japanese.Title, reply.Title);
+        Assert.StartsWith(japanese.Text.ReplaceLineEndings(" ").Trim(), reply.Body, StringComparison.Ordinal);
+        Assert.Contains(reply.Fields, f => f.Name == "数値" && f.Value.StartsWith(fact.Amount!.Display, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Purchases_WithPeopleTypedInJapanese_KeepsThePeople()
+    {
+        var withPeople = fixture.Host.Facts.OfKind(FactKind.Purchase).First(f => f.People.Count > 0 && s_bundled.For(f) is not null);
+
+        var reply = await fixture.Host.RunAsync(CommandNames.Purchases, (OptionNames.Item, s_bundled.For(withPeople)!.Title));
+
+        Assert.Equal([withPeople.Id], reply.FactIds);
+        var people = Assert.Single(reply.Fields, f => f.Name == "関係者").Value;
+        Assert.All(withPeople.People, id => Assert.Contains(Fact(id).Title, people, StringComparison.Ordinal));
     }
 }
 
@@ -158,8 +181,10 @@ public sealed class JapaneseLookupFileTests : IAsyncLifetime
         var of = JapaneseAnswers.Fingerprint(Host.Facts.Find("ryosei-akazawa")!);
         var now = DateTime.UtcNow;
 
-        // No file yet: English.
-        Assert.Equal("Ryosei Akazawa", (await WhoAsync()).Title);
+        // No file yet: English, saying so in Japanese.
+        var english = await WhoAsync();
+        Assert.Equal("Ryosei Akazawa", english.Title);
+        Assert.EndsWith(FactReplies.NoJapaneseYet, english.Body, StringComparison.Ordinal);
 
         WriteJapanese(of, "赤沢亮正", now.AddSeconds(1));
         var reply = await WhoAsync();
@@ -182,6 +207,6 @@ public sealed class JapaneseLookupFileTests : IAsyncLifetime
         var reply = await WhoAsync();
 
         Assert.Equal("Ryosei Akazawa", reply.Title);
-        Assert.Equal(Host.Facts.Find("ryosei-akazawa")!.Text, reply.Body);
+        Assert.Equal(Host.Facts.Find("ryosei-akazawa")!.Text + "\n" + FactReplies.NoJapaneseYet, reply.Body);
     }
 }
