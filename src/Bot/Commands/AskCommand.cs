@@ -19,6 +19,10 @@ internal sealed class AskCommand(IAnswerEngine engine, IUnansweredRecorder? unan
 
     public string Name => CommandNames.Ask;
 
+    /// <summary>The refusal of a question over <see cref="MaxQuestionLength"/> characters, or null.</summary>
+    internal static Reply? TooLong(string question) =>
+        question.Length > MaxQuestionLength ? Reply.Rejected("Question too long", $"Please keep questions under {MaxQuestionLength} characters.") : null;
+
     public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken ct)
     {
         if (request.Option(OptionNames.Question) is not { } question)
@@ -31,9 +35,9 @@ internal sealed class AskCommand(IAnswerEngine engine, IUnansweredRecorder? unan
             };
         }
 
-        if (question.Length > MaxQuestionLength)
+        if (TooLong(question) is { } rejected)
         {
-            return Reply.Rejected("Question too long", $"Please keep questions under {MaxQuestionLength} characters.");
+            return rejected;
         }
 
         var result = await engine.AnswerAsync(question, ct);

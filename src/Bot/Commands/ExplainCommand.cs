@@ -21,12 +21,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
             return Reply.Rejected("Nothing to explain", "Give the question whose answer you want explained.");
         }
 
-        if (question.Length > AskCommand.MaxQuestionLength)
-        {
-            return Reply.Rejected("Question too long", $"Please keep questions under {AskCommand.MaxQuestionLength} characters.");
-        }
-
-        return Compose(await engine.ExplainAsync(question, ct));
+        return AskCommand.TooLong(question) ?? Compose(await engine.ExplainAsync(question, ct));
     }
 
     internal static Reply Compose(AnswerExplanation explanation)

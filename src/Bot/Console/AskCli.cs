@@ -45,7 +45,7 @@ internal static class AskCli
             {
                 var reply = await AskAsync(host, string.Join(' ', words), ct);
                 Write(output, string.Join(' ', words), reply, asJson);
-                await ExplainAsync(host, output, explaining, string.Join(' ', words), ct);
+                await ExplainAsync(host, output, explaining && (reply.Kind is ReplyKind.Answer or ReplyKind.Abstained), string.Join(' ', words), ct);
                 return reply.Kind == ReplyKind.Answer ? 0 : 2;
             }
 
@@ -59,7 +59,7 @@ internal static class AskCli
 
                 var reply = await AskAsync(host, line, ct);
                 Write(output, line.Trim(), reply, asJson);
-                await ExplainAsync(host, output, explaining, line, ct);
+                await ExplainAsync(host, output, explaining && (reply.Kind is ReplyKind.Answer or ReplyKind.Abstained), line, ct);
                 if (!asJson)
                 {
                     output.WriteLine();

@@ -241,7 +241,7 @@ internal sealed class DiscordInteractionHandler(
             return CommandRequest.Create(CommandNames.Explain, context, (OptionNames.Question, text));
         }
 
-        if (DiscordCustomId.IsReadOnly(lowered) && lowered != CommandNames.Ask)
+        if (DiscordCustomId.IsReadOnly(lowered) && lowered is not (CommandNames.Ask or CommandNames.Explain))
         {
             return CommandRequest.Create(lowered, context);
         }

@@ -53,23 +53,9 @@ public sealed class AskCliTests
     [Fact]
     public async Task Run_AskJsonWithoutQuestion_AnswersEveryStdinLineAsOneJsonObject()
     {
-        using var facts = Bot.Tests.Answering.AnsweringTestFacts.Folder();
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "bot.dll"), "ask", "--json"])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = facts.Path,
-        };
-        start.Environment["Facts__Path"] = facts.Path;
-        start.Environment["Answering__EmbeddingCachePath"] = "none";
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync("who's akazawa?\n\nwhat's the weather in osaka\nround four\n");
-        process.StandardInput.Close();
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        var (exit, output, _) = await RunAsync(["ask", "--json"], "who's akazawa?\n\nwhat's the weather in osaka\nround four\n");
 
-        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(0, exit);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
         var replies = lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
@@ -97,10 +83,20 @@ public sealed class AskCliTests
         var (exit, output, _) = await RunAsync("ask", "--explain", "who's akazwa?");
 
         Assert.Equal(0, exit);
+        var answer = output.IndexOf("Ryosei Akazawa", StringComparison.Ordinal);
         var why = output.IndexOf("Why: \"who's akazwa?\"", StringComparison.Ordinal);
-        Assert.True(why > output.IndexOf("Ryosei Akazawa", StringComparison.Ordinal), output);
+        Assert.True(answer >= 0 && why > answer, output);
         Assert.Contains("akazwa → akazawa", output[why..], StringComparison.Ordinal);
         Assert.Contains("[ryosei-akazawa]", output[why..], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_AskExplainOfARejectedQuestion_SaysTheRefusalOnce()
+    {
+        var (_, output, _) = await RunAsync("ask", "--explain", new string('a', 501));
+
+        Assert.Equal(2, output.Split("Question too long").Length);
+        Assert.DoesNotContain("Why:", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,11 +109,15 @@ public sealed class AskCliTests
         Assert.Contains("--explain", error, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    private static Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => RunAsync(args, "");
+
+    /// <summary>Runs the built <c>bot</c> over the test facts, with <paramref name="input"/> on stdin.</summary>
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(string[] args, string input)
     {
         using var facts = Bot.Tests.Answering.AnsweringTestFacts.Folder();
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "bot.dll"), .. args])
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = facts.Path,
@@ -125,6 +125,8 @@ public sealed class AskCliTests
         start.Environment["Facts__Path"] = facts.Path;
         start.Environment["Answering__EmbeddingCachePath"] = "none";
         using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -186,6 +186,14 @@ public sealed class DiscordRendererTests
     }
 
     [Fact]
+    public void SuggestionRequest_TextThatIsExplain_IsAQuestionNotTheExplainCommand()
+    {
+        var request = DiscordInteractionHandler.SuggestionRequest(new DiscordButton.Suggestion(CommandNames.Ask, "explain"), CommandContext.Console);
+
+        Assert.Equal((CommandNames.Ask, "explain"), (request.Name, request.Option(OptionNames.Question)));
+    }
+
+    [Fact]
     public void Render_WhyForAQuestionNamingACommand_ExplainsThatQuestion()
     {
         var reply = new Reply { Kind = ReplyKind.Abstained, Title = "I don't have that", Explains = "sources" };
