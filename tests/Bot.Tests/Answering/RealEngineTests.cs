@@ -188,7 +188,7 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [Theory]
     // Read through the glossary, which drops the country it does not know: the reading is a curated question, the
     // question is not.
-    [InlineData("オーストラリアの自動車関税いま？", "car tariff now")]
+    [InlineData("ペルーの自動車関税いま？", "car tariff now")]
     // Spelling-corrected into a curated question.
     [InlineData("car tarif now", null)]
     public void Answer_CuratedQuestionOnlyAfterReadingOrCorrecting_KeepsTheModelsConfidence(string question, string? readAs)
@@ -197,6 +197,27 @@ public sealed class RealEngineTests(RealEngineFixture engine)
 
         Assert.Equal(readAs, result.ReadAs);
         Assert.Equal(engine.Harness.Answerer.Model.Confidence(result.Features), result.Confidence);
+    }
+
+    [Theory]
+    // Another country in katakana is read as that country, and the question is then not about Japan's tariff.
+    [InlineData("タイの自動車関税いま", "thailand")]
+    [InlineData("オーストラリアの自動車関税いま？", "australia")]
+    public void Answer_OtherCountryInJapanese_IsReadAndNotAnsweredAsJapans(string question, string country)
+    {
+        var result = engine.Harness.Answer(question);
+
+        Assert.Contains(country, result.ReadAs!.Split(' '));
+        Assert.True(result.Abstained);
+    }
+
+    [Fact]
+    public void Answer_KatakanaWordStartingWithACountrysName_IsReadAsItself()
+    {
+        var result = engine.Harness.Answer("自動車関税の発効のタイミングは？");
+
+        Assert.Contains("when", result.ReadAs!.Split(' '));
+        Assert.DoesNotContain("thailand", result.ReadAs!.Split(' '));
     }
 
     [Fact]
