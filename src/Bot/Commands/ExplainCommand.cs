@@ -82,6 +82,9 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
             AsOf = result.Facts.AsOf,
             FactIds = top is null ? [] : [top.Id],
             Confidence = Math.Round(result.Confidence, 3),
+
+            // A way forward: the facts ranked next, asked as their curated questions.
+            Related = [.. explanation.RunnersUp.Select(r => AnswerComposer.Suggestion(r.Fact))],
         };
     }
 

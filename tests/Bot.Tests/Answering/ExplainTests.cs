@@ -41,6 +41,9 @@ public sealed class ExplainTests(RealEngineFixture engine)
         var next = Field(reply, RankedNext).Split('\n');
         Assert.Equal(answer.Ranked.Skip(1).Take(AnswerExplainer.RunnersUp).Select(r => $"{r.Fact.Title} [{r.Fact.Id}]: {ExplainCommand.Gap(answer.Ranked[0].Score - r.Score, false)}"), next);
 
+        // The facts ranked next are offered as questions to ask instead.
+        Assert.Equal(answer.Ranked.Skip(1).Take(AnswerExplainer.RunnersUp).Select(r => AnswerComposer.Suggestion(r.Fact)), reply.Related);
+
         // The closest text is one of the top fact's own curated questions.
         var closest = Field(reply, "Closest curated question");
         Assert.Contains(top.Phrasings, p => closest.StartsWith($"\"{p}\" (closeness in meaning ", StringComparison.Ordinal));
