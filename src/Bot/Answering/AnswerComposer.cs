@@ -40,7 +40,7 @@ internal static class AnswerComposer
                         : askedInJapanese
                             ? "収録データの対象は2025年の日米関税交渉（人物、交渉回、出来事、数値、購入計画）です。/talks help をお試しください。"
                             : "The fact base covers the 2025 Japan–US tariff negotiations: people, rounds, events, figures and purchases. Try /talks help."),
-                Confidence = Math.Round(result.Confidence, 3),
+                Confidence = Reply.Shown(result.Confidence),
                 Suggestions = [.. result.Suggestions.Select(Suggestion)],
                 AsOf = result.Facts.AsOf,
             };
@@ -73,7 +73,7 @@ internal static class AnswerComposer
             Sources = Cited(fact, facts, quoted),
             AsOf = fact.AsOf,
             FactIds = [fact.Id],
-            Confidence = Math.Round(result.Confidence, 3),
+            Confidence = Reply.Shown(result.Confidence),
             Related = [.. result.Related.Select(Suggestion)],
         };
     }
@@ -92,7 +92,7 @@ internal static class AnswerComposer
         Sources = Cited(fact, result.Facts),
         AsOf = fact.AsOf,
         FactIds = [fact.Id],
-        Confidence = Math.Round(result.Confidence, 3),
+        Confidence = Reply.Shown(result.Confidence),
     };
 
     /// <summary>The fact's title in Japanese; a person's with the name in Latin letters too.</summary>

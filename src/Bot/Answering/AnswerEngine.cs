@@ -62,13 +62,12 @@ internal sealed class AnswerEngine : IAnswerEngine
 
     internal Task<FactIndex> IndexAsync()
     {
-        var current = _provider.Current;
-
-        // The facts in Japanese are edited apart from the fact base (a curator brings a stale entry up to date): a newer
-        // file is a new index too. A reading older than the index's (another thread's, read just before) is not.
-        var (japanese, generation) = _japanese.Read();
         lock (_gate)
         {
+            // Read under the lock, so that no thread holding an older snapshot or an older reading of the facts in
+            // Japanese (edited apart from the fact base: a newer file is a new index too) replaces a newer index.
+            var current = _provider.Current;
+            var (japanese, generation) = _japanese.Read();
             if (_index is null || _index.IsFaulted || _factsVersion != current.Version || generation > _japaneseGeneration)
             {
                 (_factsVersion, _japaneseGeneration) = (current.Version, generation);

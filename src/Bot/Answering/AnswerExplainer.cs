@@ -103,7 +103,7 @@ internal static class AnswerExplainer
             ModelConfidence = model.Confidence(result.Features),
             Curated = result.Question.Length > 0 && result.ReadAs is null
                 && index.Phrased.TryGetValue(QuestionNormalizer.Text(result.Question), out var owner) && owner == document,
-            Against = Against(result.Features, result.Ranked),
+            Against = Against(model, result.Features, result.Ranked),
             Closest = Closest(index, document, result.Vector),
             SharedWords = shared,
             MissingWords = missing,
@@ -158,42 +158,27 @@ internal static class AnswerExplainer
         return (shared, missing);
     }
 
-    /// <summary>The confidence features that count against an answer, said in words.</summary>
-    private static List<string> Against(ConfidenceFeatures features, IReadOnlyList<RankedFact> ranked)
+    /// <summary>The confidence features that count against an answer in the fitted model (weight × value below zero),
+    /// said in words; and a runner-up close behind.</summary>
+    private static List<string> Against(ConfidenceModel model, ConfidenceFeatures features, IReadOnlyList<RankedFact> ranked)
     {
-        var against = new List<string>();
-        if (features.EntityAgreement < 0)
-        {
-            against.Add("this fact does not match every person, round or date the question names");
-        }
-
-        if (features.OtherPlace > 0)
-        {
-            against.Add("the question names a country other than Japan and the US that this fact does not");
-        }
-
-        if (features.Unstated > 0)
-        {
-            against.Add("the question gives a figure or a day this fact does not state");
-        }
-
-        if (features.CountedAbsent > 0)
-        {
-            against.Add("the question asks how many or how much of something this fact never mentions");
-        }
-
-        if (features.Speculative > 0)
-        {
-            against.Add("the question asks about the future; the fact base records what has happened");
-        }
-
+        var against = s_against.Where(a => model.CountsAgainst(features, a.Feature)).Select(a => a.Said).ToList();
         if (ranked.Count > 1 && ranked[0].Score - ranked[1].Score is >= 0 and < CloseBehind)
         {
-            against.Add(string.Create(CultureInfo.InvariantCulture, $"another fact scored close behind ({ranked[1].Fact.Title})"));
+            against.Add($"another fact scored close behind ({ranked[1].Fact.Title})");
         }
 
         return against;
     }
+
+    private static readonly (string Feature, string Said)[] s_against =
+    [
+        ("entity", "this fact does not match every person, round or date the question names"),
+        ("other_place", "the question names a country other than Japan and the US that this fact does not"),
+        ("unstated", "the question gives a figure or a day this fact does not state"),
+        ("counted_absent", "the question asks how many or how much of something this fact never mentions"),
+        ("speculative", "the question asks about the future; the fact base records what has happened"),
+    ];
 
     /// <summary>A runner-up this close in ranking score makes the top fact a near tie.</summary>
     private const double CloseBehind = 0.1;

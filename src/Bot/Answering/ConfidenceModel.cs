@@ -39,6 +39,13 @@ internal sealed record ConfidenceModel(double Bias, IReadOnlyList<double> Weight
         return 1 / (1 + Math.Exp(-z));
     }
 
+    /// <summary>Does the named feature, at the value these features give it, lower the confidence (weight × value &lt; 0)?</summary>
+    public bool CountsAgainst(ConfidenceFeatures features, string name)
+    {
+        var i = Array.IndexOf(ConfidenceFeatures.Names, name);
+        return i >= 0 && i < Weights.Count && Weights[i] * features.ToArray()[i] < 0;
+    }
+
     /// <summary>Fits bias and weights by gradient descent on log-loss with a little L2, for labelled feature rows.</summary>
     public static ConfidenceModel Fit(IReadOnlyList<(ConfidenceFeatures Features, bool Correct)> rows, double threshold)
     {

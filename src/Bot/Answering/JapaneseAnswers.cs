@@ -96,7 +96,14 @@ internal sealed class JapaneseAnswers
 
     public static JapaneseAnswers Load(string path)
     {
-        var (_, list) = YamlData.Load<YamlSequenceNode>(path, "facts", "a mapping with a 'facts' list");
+        using var reader = File.OpenText(path);
+        return Load(reader, path);
+    }
+
+    /// <summary>The facts in Japanese from text read from <paramref name="path"/> (named in errors).</summary>
+    public static JapaneseAnswers Load(TextReader reader, string path)
+    {
+        var (_, list) = YamlData.Load<YamlSequenceNode>(reader, path, "facts", "a mapping with a 'facts' list");
 
         var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
         foreach (var item in list.Children)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using Bot.Facts;
 using Microsoft.Extensions.Options;
 
@@ -6,8 +7,8 @@ namespace Bot.Answering;
 
 /// <summary>
 /// The facts in Japanese as the service serves them, to answers and lookups alike: the file
-/// (<c>Answering__JapaneseAnswersPath</c>) is read on first use and again whenever its write time changes, so a
-/// curator's update is served without a restart. A file that does not read keeps the last one that did, and the log
+/// (<c>Answering__JapaneseAnswersPath</c>) is read on first use and again whenever its write time or length changes, so
+/// a curator's update is served without a restart. A file that does not read keeps the last one that did, and the log
 /// says why; a stale entry is never shown anyway (<see cref="JapaneseAnswers.For"/>).
 /// </summary>
 internal sealed class JapaneseFacts
@@ -17,30 +18,37 @@ internal sealed class JapaneseFacts
 
     private readonly string? _path;
     private readonly AnsweringLog? _log;
+    private readonly TimeProvider _time;
     private readonly Lock _gate = new();
 
-    /// <summary>The file's write time and length when last looked at; null to look again at the next read.</summary>
+    /// <summary>The file's write time and length when last read and settled; null to read it at the next call.</summary>
     private (long Ticks, long Length)? _stamp;
 
-    /// <summary>The SHA-256 of the content last read, whether it loaded or not.</summary>
+    /// <summary>The stamp last seen and when it was first seen: a file is read again until its stamp has held for
+    /// <see cref="s_settle"/>, in case a save was still under way (its rest landing within one tick of the file
+    /// system's clock, at the same length).</summary>
+    private (long Ticks, long Length) _seen = (-1, -1);
+    private DateTimeOffset _seenAt;
+
+    /// <summary>The SHA-256 of the content last read, whether it loaded or not, and the last error logged.</summary>
     private byte[] _hash = [];
+    private string? _logged;
     private JapaneseAnswers _answers = JapaneseAnswers.Empty;
     private long _generation;
 
-    /// <summary>A file written this recently may still be being written (within one tick of its clock): it is looked at
-    /// again at the next read.</summary>
     private static readonly TimeSpan s_settle = TimeSpan.FromSeconds(2);
 
-    public JapaneseFacts(IOptions<AnsweringOptions> options, AnsweringLog log)
-        : this(AnsweringOptions.ResolveDataPath(options.Value.JapaneseAnswersPath), log)
+    public JapaneseFacts(IOptions<AnsweringOptions> options, AnsweringLog log, TimeProvider time)
+        : this(AnsweringOptions.ResolveDataPath(options.Value.JapaneseAnswersPath), log, time)
     {
     }
 
     /// <param name="path">The file; none when null.</param>
-    internal JapaneseFacts(string? path, AnsweringLog? log)
+    internal JapaneseFacts(string? path, AnsweringLog? log, TimeProvider? time = null)
     {
         _path = path;
         _log = log;
+        _time = time ?? TimeProvider.System;
     }
 
     public string? Path => _path;
@@ -67,21 +75,41 @@ internal sealed class JapaneseFacts
                 return (_answers, _generation);
             }
 
-            _stamp = file.Exists && DateTime.UtcNow - file.LastWriteTimeUtc < s_settle ? null : stamp;
+            var now = _time.GetUtcNow();
+            if (stamp != _seen)
+            {
+                (_seen, _seenAt) = (stamp, now);
+            }
+
             try
             {
                 var content = file.Exists ? File.ReadAllBytes(_path) : [];
+                _stamp = now - _seenAt >= s_settle ? stamp : null;
                 var hash = SHA256.HashData(content);
                 if (!hash.AsSpan().SequenceEqual(_hash))
                 {
                     _hash = hash;
-                    _answers = content.Length == 0 && !file.Exists ? JapaneseAnswers.Empty : JapaneseAnswers.Load(_path);
+                    // The bytes hashed are the bytes parsed (a byte-order mark skipped, as File.OpenText does).
+                    using var reader = new StreamReader(new MemoryStream(content), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+                    _answers = file.Exists ? JapaneseAnswers.Load(reader, _path) : JapaneseAnswers.Empty;
                     _generation++;
+                    _logged = null;
                 }
             }
             catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
             {
-                _log?.JapaneseAnswersUnreadable(_path, e.Message);
+                // A file that cannot be read now (locked, no permission) is tried again at the next call; a broken one
+                // when its content changes. Either is logged once.
+                if (e is not InvalidDataException)
+                {
+                    _stamp = null;
+                }
+
+                if (_logged != e.Message)
+                {
+                    _logged = e.Message;
+                    _log?.JapaneseAnswersUnreadable(_path, e.Message);
+                }
             }
 
             return (_answers, _generation);

@@ -99,9 +99,17 @@ internal sealed partial class JapaneseGlossary
 
             if (matched == 0)
             {
-                // A particle, an ending or a word the glossary lacks: a word break.
+                // A particle, an ending or a word the glossary lacks: a word break. Punctuation ends an unread word.
                 result.Append(' ');
-                run.Append(text[i]);
+                if (text[i] is (>= '\u3000' and <= '\u303F') or '・')
+                {
+                    EndRun(run, unread);
+                }
+                else
+                {
+                    run.Append(text[i]);
+                }
+
                 matched = 1;
             }
             else
@@ -121,7 +129,8 @@ internal sealed partial class JapaneseGlossary
     private static void EndRun(StringBuilder run, List<string>? unread)
     {
         var word = run.ToString().Trim(s_kanaAndPunctuation);
-        if (unread is not null && word.Any(c => c is (>= '\u30A1' and <= '\u30FF') or (>= '\u3400' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF')))
+        if (unread is not null && !unread.Contains(word)
+            && word.Any(c => c is (>= '\u30A1' and <= '\u30FA') or (>= '\u3400' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF')))
         {
             unread.Add(word);
         }
@@ -129,8 +138,8 @@ internal sealed partial class JapaneseGlossary
         run.Clear();
     }
 
-    /// <summary>Hiragana and Japanese punctuation (U+3000–309F).</summary>
-    private static readonly char[] s_kanaAndPunctuation = [.. Enumerable.Range(0x3000, 0xA0).Select(c => (char)c)];
+    /// <summary>Hiragana, Japanese punctuation (U+3000–309F), the middle dot and the long-vowel mark.</summary>
+    private static readonly char[] s_kanaAndPunctuation = [.. Enumerable.Range(0x3000, 0xA0).Select(c => (char)c), '・', 'ー'];
 
     /// <summary>A lookup's text with its Japanese script read into English words, spaces collapsed; null stays null.</summary>
     public string? Read(string? text) =>

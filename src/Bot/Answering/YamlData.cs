@@ -14,6 +14,13 @@ internal static class YamlData
         where TNode : YamlNode
     {
         using var reader = File.OpenText(path);
+        return Load<TNode>(reader, path, key, expected);
+    }
+
+    /// <summary>As <see cref="Load{TNode}(string, string, string)"/>, from text already read from <paramref name="path"/>.</summary>
+    public static (YamlMappingNode Root, TNode Node) Load<TNode>(TextReader reader, string path, string key, string expected)
+        where TNode : YamlNode
+    {
         var stream = new YamlStream();
         try
         {

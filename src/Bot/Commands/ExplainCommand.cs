@@ -81,10 +81,9 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
             Fields = fields,
             AsOf = result.Facts.AsOf,
             FactIds = top is null ? [] : [top.Id],
-            Confidence = Math.Round(result.Confidence, 3),
 
-            // A way forward: the facts ranked next, asked as their curated questions.
-            Related = [.. explanation.RunnersUp.Select(r => AnswerComposer.Suggestion(r.Fact))],
+            // A way forward, as the answer itself offers it: its "did you mean" questions, or its related questions.
+            Related = [.. (result.Abstained ? result.Suggestions : result.Related).Select(AnswerComposer.Suggestion)],
         };
     }
 
@@ -94,7 +93,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
     private static string Verdict(AnswerExplanation explanation, Fact? top)
     {
         var result = explanation.Result;
-        var threshold = Percent(explanation.Threshold, down: false);
+        var threshold = Reply.Percent(explanation.Threshold);
         if (top is null)
         {
             return "No answer: once common words (what, is, the…) are set aside, the question has no word or name the fact base uses.";
@@ -103,18 +102,15 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
         if (!result.Abstained && explanation.Curated)
         {
             return $"Answered with {top.Title} [{top.Id}]: your question is, word for word, one a curator wrote for this fact, so the bot answers it "
-                + $"whatever the score (the model alone put the chance that it picked the right fact at {Percent(explanation.ModelConfidence, down: true)}).";
+                + $"whatever the score (the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
         }
 
         return result.Abstained
-            ? $"No answer. The closest fact, {top.Title} [{top.Id}], had a {Percent(result.Confidence, down: true)} chance of being the one you meant; "
+            ? $"No answer. The closest fact, {top.Title} [{top.Id}], had a {Reply.Percent(result.Confidence)} chance of being the one you meant; "
                 + $"the bot answers only from {threshold}."
-            : $"Answered with {top.Title} [{top.Id}]: the bot put the chance that it picked the right fact at {Percent(result.Confidence, down: true)} "
+            : $"Answered with {top.Title} [{top.Id}]: the bot put the chance that it picked the right fact at {Reply.Percent(result.Confidence)} "
                 + $"(it answers from {threshold}). This is about the match, not about how certain the fact is: see its sources.";
     }
-
-    internal static string Percent(double p, bool down) =>
-        string.Create(CultureInfo.InvariantCulture, $"{(down ? Math.Floor(p * 100) : Math.Round(p * 100)):0}%");
 
     internal static string Gap(double gap, bool curated) => Math.Round(gap, 2) switch
     {

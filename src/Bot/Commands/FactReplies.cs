@@ -104,17 +104,17 @@ public static class FactReplies
     {
         ["Side"] = "陣営",
         ["Titles"] = "肩書き（英語）",
-        ["Rounds attended"] = "出席した交渉",
+        ["Rounds attended"] = "出席した交渉（英語）",
         ["Key statements"] = "主な発言（英語の要約）",
         ["Date"] = "日付",
         ["Place"] = "場所（英語）",
         ["Duration"] = "所要時間（英語）",
-        ["Japan"] = "日本側",
-        ["United States"] = "米国側",
+        ["Japan"] = "日本側（英語）",
+        ["United States"] = "米国側（英語）",
         ["Topics"] = "議題（英語）",
         ["Outcome"] = "結果（英語）",
         ["Figure"] = "数値",
-        ["People"] = "関係者",
+        ["People"] = "関係者（英語）",
     };
 
     /// <summary>A field of a lookup answered in Japanese: its label in Japanese, a side and a date written the Japanese

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bot.Facts;
 
 namespace Bot.Commands;
@@ -66,6 +67,15 @@ public sealed record Reply
     public double? Confidence { get; init; }
 
     public bool IsAbstention => Kind == ReplyKind.Abstained;
+
+    /// <summary>A confidence as replies carry it: three decimals, rounded down, so that one just under the threshold
+    /// (0.8696 against 0.87) never shows as equal to it.</summary>
+    public static double Shown(double confidence) => Math.Floor((confidence * 1000) + 1e-9) / 1000;
+
+    /// <summary>A confidence as a whole percentage, rounded down ("86%" for 0.866), so that one just under the
+    /// threshold never reads as equal to it; the tiny epsilon keeps 0.87 from reading as 86%.</summary>
+    public static string Percent(double confidence) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Math.Floor((Math.Clamp(confidence, 0, 1) * 100) + 1e-9):0}%");
 
     public static Reply Rejected(string title, string body) => new() { Kind = ReplyKind.Rejected, Title = title, Body = body };
 }

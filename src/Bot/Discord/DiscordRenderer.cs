@@ -348,7 +348,7 @@ internal static class DiscordRenderer
 
         if (reply.Confidence is { } confidence)
         {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"Confidence {Math.Clamp(confidence, 0, 1):P0}"));
+            parts.Add($"Confidence {Reply.Percent(confidence)}");
         }
 
         return DiscordMarkdown.TruncatePlain(string.Join(" · ", parts).ReplaceLineEndings(" "), FooterBudget);

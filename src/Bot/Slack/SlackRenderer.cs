@@ -393,7 +393,7 @@ internal static class SlackRenderer
 
         if (reply.Confidence is { } confidence)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"confidence {confidence:P0}"));
+            notes.Add($"confidence {Reply.Percent(confidence)}");
         }
 
         if (pageCount > 1)

@@ -10,6 +10,8 @@ public sealed class ExplainTests(RealEngineFixture engine)
 {
     private const string RankedNext = "Ranked next (gap in ranking score, not confidence)";
 
+    private string Threshold => Reply.Percent(engine.Harness.Answerer.Model.Threshold);
+
     private Reply Explain(string question)
     {
         var harness = engine.Harness;
@@ -29,8 +31,8 @@ public sealed class ExplainTests(RealEngineFixture engine)
 
         var top = answer.Ranked[0].Fact;
         Assert.Equal([top.Id], reply.FactIds);
-        Assert.Equal(Math.Round(answer.Confidence, 3), reply.Confidence);
-        Assert.StartsWith($"Answered with {top.Title} [{top.Id}]: the bot put the chance that it picked the right fact at {ExplainCommand.Percent(answer.Confidence, down: true)} (it answers from 87%).", reply.Body, StringComparison.Ordinal);
+        Assert.Null(reply.Confidence);
+        Assert.StartsWith($"Answered with {top.Title} [{top.Id}]: the bot put the chance that it picked the right fact at {Reply.Percent(answer.Confidence)} (it answers from {Threshold}).", reply.Body, StringComparison.Ordinal);
         Assert.Contains("akazwa → akazawa", Field(reply, "Read as"), StringComparison.Ordinal);
         Assert.Contains("tokio → tokyo", Field(reply, "Read as"), StringComparison.Ordinal);
         Assert.Equal("when", Field(reply, "Question type"));
@@ -41,8 +43,8 @@ public sealed class ExplainTests(RealEngineFixture engine)
         var next = Field(reply, RankedNext).Split('\n');
         Assert.Equal(answer.Ranked.Skip(1).Take(AnswerExplainer.RunnersUp).Select(r => $"{r.Fact.Title} [{r.Fact.Id}]: {ExplainCommand.Gap(answer.Ranked[0].Score - r.Score, false)}"), next);
 
-        // The facts ranked next are offered as questions to ask instead.
-        Assert.Equal(answer.Ranked.Skip(1).Take(AnswerExplainer.RunnersUp).Select(r => AnswerComposer.Suggestion(r.Fact)), reply.Related);
+        // A way forward, as the answer offers it: its related questions.
+        Assert.Equal(answer.Related.Select(AnswerComposer.Suggestion), reply.Related);
 
         // The closest text is one of the top fact's own curated questions.
         var closest = Field(reply, "Closest curated question");
@@ -59,8 +61,12 @@ public sealed class ExplainTests(RealEngineFixture engine)
         var reply = Explain(Question);
 
         var top = answer.Ranked[0].Fact;
-        Assert.Equal($"No answer. The closest fact, {top.Title} [{top.Id}], had a {ExplainCommand.Percent(answer.Confidence, down: true)} chance of being the one you meant; the bot answers only from 87%.", reply.Body);
+        Assert.Equal($"No answer. The closest fact, {top.Title} [{top.Id}], had a {Reply.Percent(answer.Confidence)} chance of being the one you meant; the bot answers only from {Threshold}.", reply.Body);
         Assert.Equal("tonnage", Field(reply, "Words no fact uses"));
+
+        // An abstention's way forward is its own "did you mean" questions.
+        Assert.Equal(answer.Suggestions.Select(AnswerComposer.Suggestion), reply.Related);
+        Assert.NotEmpty(reply.Related);
 
         // Listed once: a word no fact uses is not also "not in its wording".
         var uses = Field(reply, "Words this fact uses");
@@ -92,7 +98,7 @@ public sealed class ExplainTests(RealEngineFixture engine)
 
         Assert.Equal(["round-4"], reply.FactIds);
         Assert.Contains("one a curator wrote for this fact, so the bot answers it whatever the score", reply.Body, StringComparison.Ordinal);
-        Assert.EndsWith($"at {ExplainCommand.Percent(engine.Harness.Answerer.Model.Confidence(answer.Features), down: true)}).", reply.Body, StringComparison.Ordinal);
+        Assert.EndsWith($"at {Reply.Percent(engine.Harness.Answerer.Model.Confidence(answer.Features))}).", reply.Body, StringComparison.Ordinal);
         Assert.Equal("the question itself, word for word", Field(reply, "Closest curated question"));
     }
 
@@ -143,9 +149,12 @@ public sealed class ExplainTests(RealEngineFixture engine)
         Assert.Equal(expected, ExplainCommand.Gap(gap, curated));
 
     [Theory]
-    [InlineData(0.866, true, "86%")]
-    [InlineData(0.87, false, "87%")]
-    [InlineData(0.999, true, "99%")]
-    public void Percent_RoundsConfidenceDownSoItNeverReadsAsTheThreshold(double p, bool down, string expected) =>
-        Assert.Equal(expected, ExplainCommand.Percent(p, down));
+    [InlineData(0.866, "86%")]
+    [InlineData(0.87, "87%")]
+    [InlineData(0.57, "57%")]
+    [InlineData(0.999, "99%")]
+    [InlineData(1.2, "100%")]
+    public void Percent_RoundsConfidenceDownSoItNeverReadsAsTheThreshold(double p, string expected) =>
+        Assert.Equal(expected, Reply.Percent(p));
+
 }

@@ -88,6 +88,16 @@ public sealed class JapaneseGlossaryTests
     public void Read_LookupText_IsTheEnglishReadingOrLeftAsTyped(string? text, string? read) =>
         Assert.Equal(read, s_glossary.Read(text));
 
+    [Theory]
+    // What the reading left out, without the particles and endings around it; kana-only runs are particles, not words.
+    [InlineData("赤沢の趣味は何？", new[] { "趣味" })]
+    [InlineData("タイの自動車関税いま", new[] { "タイ" })]
+    [InlineData("赤沢・トランプの会談、会談はいつ", new[] { "会談" })]
+    [InlineData("赤沢は誰ですか", new string[0])]
+    [InlineData("who is akazawa", new string[0])]
+    public void Unread_WordsTheGlossaryLacks_AreListedOnceWithoutParticles(string question, string[] unread) =>
+        Assert.Equal(unread, s_glossary.Unread(question));
+
     [Fact]
     public void Load_RepositoryGlossary_NamesEveryPersonOfTheFactBase()
     {

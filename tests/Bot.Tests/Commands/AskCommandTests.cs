@@ -61,7 +61,10 @@ public sealed class AskCommandTests : IAsyncLifetime
 
         Assert.Equal(ReplyKind.Usage, why.Kind);
         Assert.Equal(answer.FactIds, why.FactIds);
-        Assert.Equal(answer.Confidence, why.Confidence);
+        Assert.Contains($"at {Reply.Percent(answer.Confidence!.Value)}", why.Body, StringComparison.Ordinal);
+
+        // The body gives the confidence, rounded down; no footer figure to contradict it, no Why? of a Why?.
+        Assert.Null(why.Confidence);
         Assert.Null(why.Explains);
     }
 

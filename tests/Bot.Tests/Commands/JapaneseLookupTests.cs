@@ -25,7 +25,7 @@ public sealed class JapaneseLookupTests(RealFactBaseFixture fixture) : IClassFix
         Assert.Equal(japanese.Text.ReplaceLineEndings(" ").Trim(), reply.Body);
         Assert.Contains(reply.Fields, f => f.Name == "陣営" && f.Value == "日本");
         Assert.Contains(reply.Fields, f => f.Name == "肩書き（英語）" && f.Value.Contains("Minister of Economy, Trade and Industry", StringComparison.Ordinal));
-        Assert.Contains(reply.Fields, f => f.Name == "出席した交渉");
+        Assert.Contains(reply.Fields, f => f.Name == "出席した交渉（英語）");
         Assert.NotEmpty(reply.Sources);
     }
 
@@ -143,7 +143,7 @@ public sealed class JapaneseLookupTests(RealFactBaseFixture fixture) : IClassFix
         var reply = await fixture.Host.RunAsync(CommandNames.Purchases, (OptionNames.Item, s_bundled.For(withPeople)!.Title));
 
         Assert.Equal([withPeople.Id], reply.FactIds);
-        var people = Assert.Single(reply.Fields, f => f.Name == "関係者").Value;
+        var people = Assert.Single(reply.Fields, f => f.Name == "関係者（英語）").Value;
         Assert.All(withPeople.People, id => Assert.Contains(Fact(id).Title, people, StringComparison.Ordinal));
     }
 }

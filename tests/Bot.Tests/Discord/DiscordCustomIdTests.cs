@@ -71,6 +71,15 @@ public sealed class DiscordCustomIdTests
         Assert.Equal(new DiscordButton.Suggestion(CommandNames.Explain, question), button);
     }
 
+    [Theory]
+    [InlineData("sg:ask:%E7%AC%AC4%E5%9B%9E", "第4回")]
+    [InlineData("sc:0a1b2c3d:ask:car%20tariff%20now%3F", "car tariff now?")]
+    public void TryParse_FullyPercentEncodedIdsOfEarlierReleases_StillParse(string customId, string text)
+    {
+        Assert.True(DiscordCustomId.TryParse(customId, out var button));
+        Assert.Equal(text, Assert.IsType<DiscordButton.Suggestion>(button).Text);
+    }
+
     [Fact]
     public void ForSuggestion_JapaneseQuestionOf60Characters_StillFits()
     {

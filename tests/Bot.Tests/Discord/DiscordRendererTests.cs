@@ -169,13 +169,16 @@ public sealed class DiscordRendererTests
     [InlineData(ReplyKind.Abstained)]
     public void Render_AskReply_OffersWhyToTheAskerOnly(ReplyKind kind)
     {
-        var reply = new Reply { Kind = kind, Title = "Round 4", Body = "May 30, 2025.", Explains = "when was the 4th round?" };
+        var reply = new Reply { Kind = kind, Title = "Round 4", Body = "May 30, 2025.", Explains = "when was the 4th round?", Confidence = 0.866 };
         var origin = CommandRequest.Create(CommandNames.Ask, CommandContext.Console);
 
         var mine = Json(DiscordRenderer.Render(reply, origin, 0, ephemeral: true));
         var shared = Json(DiscordRenderer.Render(reply, origin, 0, ephemeral: false));
 
         DiscordAssert.ValidMessage(mine);
+
+        // Rounded down: a confidence just under an 87% threshold never reads as 87%.
+        Assert.EndsWith("Confidence 86%", mine["embeds"]![0]!["footer"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
         var why = DiscordAssert.Button(mine, "Why?");
         Assert.Equal("sg:explain:when%20was%20the%204th%20round?", why);
         Assert.True(DiscordCustomId.TryParse(why, out var button));

@@ -75,7 +75,7 @@ public sealed class SlackRendererTests
     [InlineData(ReplyKind.Abstained)]
     public void Render_AskReply_OffersWhyToTheAskerOnly(ReplyKind kind)
     {
-        var reply = new Reply { Kind = kind, Title = "Round 4", Body = "May 30, 2025.", Explains = "when was the 4th round?" };
+        var reply = new Reply { Kind = kind, Title = "Round 4", Body = "May 30, 2025.", Explains = "when was the 4th round?", Confidence = 0.866 };
 
         var mine = ToJson(SlackRenderer.Render(reply, CommandNames.Ask, new SlackView("ask when was the 4th round?", 0, SlackAudience.Ephemeral)));
         var shared = ToJson(SlackRenderer.Render(reply, CommandNames.Ask, new SlackView("ask when was the 4th round?", 0, SlackAudience.Channel)));
@@ -84,6 +84,7 @@ public sealed class SlackRendererTests
         var why = Assert.Single(SlackTestHost.Buttons(mine), b => b["action_id"]!.GetValue<string>() == "talks.explain");
         Assert.Equal("Why?", why["text"]!["text"]!.GetValue<string>());
         Assert.Equal("0|when was the 4th round?", why["value"]!.GetValue<string>());
+        Assert.Contains("confidence 86%", SlackTestHost.AllText(mine), StringComparison.Ordinal);
         Assert.DoesNotContain(SlackTestHost.Buttons(shared), b => b["action_id"]!.GetValue<string>() == "talks.explain");
     }
 
