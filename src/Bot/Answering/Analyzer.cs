@@ -22,6 +22,9 @@ internal sealed class Analyzer(SynonymTable synonyms, ScopeTable? scope = null, 
         // Casual words for a person ("the trade guy", "the japan dude"): the question classifier reads them as asking
         // for a person; as terms they say nothing a fact could match.
         "guy", "guys", "dude", "dudes", "fella", "fellas",
+        // Conversational filler, which no fact's words could match.
+        "stuff", "basically", "literally", "kinda", "sorta", "someone", "anyone", "everyone", "somebody", "anybody",
+        "seem", "seems", "ive", "im", "hed", "youre", "theyre", "gonna", "wanna", "etc", "wondering", "curious", "confused",
     ], StringComparer.Ordinal);
 
     public SynonymTable Synonyms { get; } = synonyms;

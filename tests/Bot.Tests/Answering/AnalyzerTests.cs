@@ -23,6 +23,13 @@ public sealed class AnalyzerTests
     public void Terms_StopWords_AreDropped() =>
         Assert.Equal(["round", "4"], s_analyzer.Terms("what is it in round 4?"));
 
+    [Theory]
+    [InlineData("was the deal basically done in june")]
+    [InlineData("the 10% everyone pays since when, im confused")]
+    [InlineData("japan deal stuff, someone explain")]
+    public void Terms_ConversationalFiller_IsDropped(string question) =>
+        Assert.DoesNotContain(s_analyzer.Terms(question), t => t is "basically" or "everyone" or "im" or "confused" or "stuff" or "someone");
+
     [Fact]
     public void Terms_UnitedStates_IsUs() =>
         Assert.Equal(s_analyzer.Terms("US rice"), s_analyzer.Terms("United States rice"));
