@@ -198,14 +198,15 @@ internal static partial class QuestionNormalizer
         return $" {currency} {m.Groups["num"].Value}{scale} ";
     }
 
-    /// <summary>"twenty five" → 25, "fourth" → 4, "five hundred fifty" → 550; digits with separators lose them.</summary>
+    /// <summary>"twenty five" → 25, "fourth" → 4, "five hundred fifty" → 550, "a hundred and five" → 105; digits with
+    /// separators lose them.</summary>
     private static List<string> NumberWords(List<string> words)
     {
         var result = new List<string>(words.Count);
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
-            if (NumberWord(word, out var value))
+            if (NumberWord(word, out var value) || HundredAlone(word, ref value))
             {
                 var j = i + 1;
                 while (j < words.Count)
@@ -258,6 +259,18 @@ internal static partial class QuestionNormalizer
         }
 
         return result;
+    }
+
+    /// <summary>"hundred" with no number before it ("a hundred billion", "hundred and five") is 100.</summary>
+    private static bool HundredAlone(string word, ref int value)
+    {
+        if (word != "hundred")
+        {
+            return false;
+        }
+
+        value = 100;
+        return true;
     }
 
     /// <summary>"… and a half" → ".5", "… point one five" → ".15" after a whole number (a cardinal: "second and a

@@ -13,6 +13,8 @@ public sealed class QuestionNormalizerTests
     [InlineData("round four", "round 4")]
     [InlineData("twenty five percent", "25 percent")]
     [InlineData("five hundred fifty billion", "550 billion")]
+    [InlineData("a hundred billion", "a 100 billion")]
+    [InlineData("hundred and five f35s", "105 f35s")]
     [InlineData("only two and a half percent", "only 2.5 percent")]
     [InlineData("2 and a half percent", "2.5 percent")]
     [InlineData("twenty seven point five percent", "27.5 percent")]
