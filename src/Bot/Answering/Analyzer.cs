@@ -25,6 +25,8 @@ internal sealed class Analyzer(SynonymTable synonyms, ScopeTable? scope = null, 
         // Conversational filler, which no fact's words could match.
         "stuff", "basically", "literally", "kinda", "sorta", "someone", "anyone", "everyone", "somebody", "anybody",
         "seem", "seems", "ive", "im", "hed", "youre", "theyre", "gonna", "wanna", "etc", "wondering", "curious", "confused",
+        // Japanese honorifics typed after a name ("akazawa-san", "motegi san").
+        "san", "sama", "shi",
     ], StringComparer.Ordinal);
 
     public SynonymTable Synonyms { get; } = synonyms;

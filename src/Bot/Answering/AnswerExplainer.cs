@@ -149,9 +149,11 @@ internal static class AnswerExplainer
                 continue;
             }
 
+            // A phrase's term joins its words with '_' ("foreign_minister"): shown with spaces.
+            var said = term.Replace('_', ' ');
             var shown = from.Count == 0
-                ? $"{term} (read from a phrase)"
-                : string.Join(", ", from.Select(w => w == term || Analyzer.Stem(w) == term ? w : $"{w} (as {term})"));
+                ? $"{said} (read from a phrase)"
+                : string.Join(", ", from.Select(w => w == term || Analyzer.Stem(w) == term ? w : $"{w} (as {said})"));
             (index.Bm25.DocumentHas(document, term) ? shared : missing).Add(shown);
         }
 

@@ -200,6 +200,21 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     }
 
     [Theory]
+    // Romanized Japanese as the real synonym table reads it; an honorific after a name is no word at all.
+    [InlineData("hakko date of the 2019 kyotei", new[] { "start", "deal" })]
+    [InlineData("motegi-san gaimu daijin", new[] { "motegi", "foreign_minister" })]
+    [InlineData("keisan daijin now", new[] { "meti" })]
+    [InlineData("10 cho en", new[] { "yen" })]
+    [InlineData("105 ki of f35", new[] { "plane" })]
+    public void Terms_RomanizedJapanese_AreReadAsTheFactsSayIt(string question, string[] expected)
+    {
+        var terms = engine.Harness.Index.Analyzer.Terms(question);
+
+        Assert.All(expected, t => Assert.Contains(t, terms));
+        Assert.DoesNotContain("san", terms);
+    }
+
+    [Theory]
     // Another country in katakana is read as that country, and the question is then not about Japan's tariff.
     [InlineData("タイの自動車関税いま", "thailand")]
     [InlineData("オーストラリアの自動車関税いま？", "australia")]
