@@ -475,10 +475,10 @@ public sealed class SlackEndpointsConfigurationTests
     {
         await using var host = await SlackTestHost.StartAsync(new Dictionary<string, string?> { ["Answering:RecordUnanswered"] = "true" });
         var store = host.Services.GetRequiredService<Bot.Answering.IUnansweredStore>();
-        var message = await SlackTestHost.MessageAsync(await host.CommandAsync("ask tariff stuff"));
+        var message = await SlackTestHost.MessageAsync(await host.CommandAsync("ask tariff news lately"));
         var button = SlackTestHost.Buttons(message).First(b => b["action_id"]!.GetValue<string>().StartsWith("talks.suggest.", StringComparison.Ordinal));
         var actionId = button["action_id"]!.GetValue<string>();
-        Assert.Equal("talks.suggest.0." + Bot.Answering.UnansweredQuestion.Tag("tariff stuff"), actionId);
+        Assert.Equal("talks.suggest.0." + Bot.Answering.UnansweredQuestion.Tag("tariff news lately"), actionId);
 
         var url = host.Slack.NewResponseUrl("actions");
         Assert.Equal(HttpStatusCode.OK, (await host.ActionAsync(actionId, button["value"]!.GetValue<string>(), url)).StatusCode);
@@ -489,7 +489,7 @@ public sealed class SlackEndpointsConfigurationTests
             async () => (await store.ListUnansweredAsync(null, 10, default)) is [{ Chosen.Count: 1 }],
             () => Task.FromResult("the choice was not kept with its question"));
         var entry = Assert.Single(await store.ListUnansweredAsync(null, 10, default));
-        Assert.Equal("tariff stuff", entry.Question);
+        Assert.Equal("tariff news lately", entry.Question);
         Assert.Equal(entry.Suggestions[0], Assert.Single(entry.Chosen).FactId);
     }
 
