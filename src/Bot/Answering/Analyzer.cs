@@ -24,7 +24,7 @@ internal sealed class Analyzer(SynonymTable synonyms, ScopeTable? scope = null, 
         "guy", "guys", "dude", "dudes", "fella", "fellas",
         // Conversational filler, which no fact's words could match.
         "stuff", "basically", "literally", "kinda", "sorta", "someone", "anyone", "everyone", "somebody", "anybody",
-        "seem", "seems", "ive", "im", "hed", "youre", "theyre", "gonna", "wanna", "etc", "wondering", "curious", "confused",
+        "seem", "seems", "ive", "hed", "youre", "etc", "wondering", "curious", "confused",
         // Japanese honorifics typed after a name ("akazawa-san", "motegi san").
         "san", "sama", "shi",
     ], StringComparer.Ordinal);

@@ -160,18 +160,21 @@ internal static partial class QuestionNormalizer
 
     private static readonly Dictionary<string, int> s_japaneseTimes = new(StringComparer.Ordinal)
     {
-        ["ikkai"] = 1, ["nikai"] = 2, ["sankai"] = 3, ["sangai"] = 3, ["yonkai"] = 4, ["gokai"] = 5, ["rokkai"] = 6,
+        ["ikkai"] = 1, ["nikai"] = 2, ["sankai"] = 3, ["sangai"] = 3, ["yonkai"] = 4, ["gokai"] = 5, ["rokkai"] = 6, ["rokukai"] = 6,
         ["nanakai"] = 7, ["hachikai"] = 8, ["hakkai"] = 8, ["kyukai"] = 9, ["jukkai"] = 10, ["jikkai"] = 10,
     };
 
     /// <summary>
-    /// Romanized Japanese counters, as Japanese readers type them: "dai yonkai" and "dai 4 kai" are the 4th; "5500 oku"
-    /// (hundred millions) is 550 billion, "43 cho" 43 trillion.
+    /// Romanized Japanese counters, as Japanese readers type them: "dai yonkai", "dai san kai" and "dai 4 kai" are the
+    /// 4th and 3rd; "5500 oku" (hundred millions) is 550 billion, "43 cho" 43 trillion; "105 ki" is 105 aircraft.
     /// </summary>
     private static string JapaneseCounters(string folded)
     {
         folded = JapaneseOrdinalPattern().Replace(folded, m =>
-            m.Groups["n"].Success ? $" {m.Groups["n"].Value}th " : $" {s_japaneseTimes[m.Groups["word"].Value]}th ");
+            m.Groups["n"].Success ? $" {m.Groups["n"].Value}th " : $" {s_japaneseTimes[m.Groups["word"].Value.Replace(" ", "", StringComparison.Ordinal)]}th ");
+
+        // "105 ki", "105-ki": the counter for aircraft (not "2 ki me", the second term).
+        folded = AircraftCounterPattern().Replace(folded, m => $" {m.Groups["n"].Value} aircraft ");
         return JapaneseScalePattern().Replace(folded, m =>
         {
             if (!decimal.TryParse(m.Groups["num"].Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
@@ -206,12 +209,12 @@ internal static partial class QuestionNormalizer
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
-            if (NumberWord(word, out var value) || HundredAlone(word, ref value))
+            if (NumberWord(word, out var value) || HundredAlone(words, i, ref value))
             {
                 var j = i + 1;
                 while (j < words.Count)
                 {
-                    if (words[j] == "hundred" && value is > 0 and < 10)
+                    if (words[j] == "hundred" && value is > 0 and < 100)
                     {
                         value *= 100;
                     }
@@ -261,10 +264,11 @@ internal static partial class QuestionNormalizer
         return result;
     }
 
-    /// <summary>"hundred" with no number before it ("a hundred billion", "hundred and five") is 100.</summary>
-    private static bool HundredAlone(string word, ref int value)
+    /// <summary>"hundred" with no number before it ("a hundred billion", "hundred and five") is 100; not after a word
+    /// that makes it vague ("several hundred", "a few hundred") or a number ("5 hundred").</summary>
+    private static bool HundredAlone(List<string> words, int i, ref int value)
     {
-        if (word != "hundred")
+        if (words[i] != "hundred" || (i > 0 && (s_vagueCounts.Contains(words[i - 1]) || char.IsAsciiDigit(words[i - 1][0]))))
         {
             return false;
         }
@@ -272,6 +276,8 @@ internal static partial class QuestionNormalizer
         value = 100;
         return true;
     }
+
+    private static readonly HashSet<string> s_vagueCounts = ["several", "few", "couple", "some", "many", "hundreds"];
 
     /// <summary>"… and a half" → ".5", "… point one five" → ".15" after a whole number (a cardinal: "second and a
     /// half" is not 2.5, nor "at one point" 1.x): appends the fraction to <paramref name="number"/> and returns how many
@@ -404,8 +410,11 @@ internal static partial class QuestionNormalizer
     [GeneratedRegex(@"\b(\d+)(?:st|nd|rd|th)\b", RegexOptions.CultureInvariant)]
     private static partial Regex OrdinalSuffixPattern();
 
-    [GeneratedRegex(@"\bdai\s?(?:(?<n>[0-9]{1,2})\s?kai|(?<word>ikkai|nikai|sankai|sangai|yonkai|gokai|rokkai|nanakai|hachikai|hakkai|kyukai|jukkai|jikkai))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bdai\s?(?:(?<n>[0-9]{1,2})\s?kai|(?<word>ikkai|ni\s?kai|san\s?[kg]ai|yon\s?kai|go\s?kai|rokkai|roku\s?kai|nana\s?kai|hachi\s?kai|hakkai|kyu\s?kai|jukkai|jikkai))(?:me)?\b", RegexOptions.CultureInvariant)]
     private static partial Regex JapaneseOrdinalPattern();
+
+    [GeneratedRegex(@"(?<![\w.,])(?<n>[0-9]+)\s?-?ki\b(?!\s?me\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex AircraftCounterPattern();
 
     [GeneratedRegex(@"(?<![0-9.,])(?<num>(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,12})(?:\.[0-9]+)?)\s?(?<unit>oku|cho)\b", RegexOptions.CultureInvariant)]
     private static partial Regex JapaneseScalePattern();

@@ -81,6 +81,9 @@ public sealed class ExplainTests(RealEngineFixture engine)
         Assert.Contains("purchases (as buy)", uses, StringComparison.Ordinal);
         Assert.Contains("boeing", uses, StringComparison.Ordinal);
 
+        // A phrase's term is shown as words.
+        Assert.Contains("foreign minister (read from a phrase)", Field(Explain("who is the gaimu daijin"), "Words this fact uses"), StringComparison.Ordinal);
+
         // "import tax" is read as "tariff": neither word is said to be missing.
         var phrase = Field(Explain("what is the import tax on cars"), "Words this fact uses");
         Assert.Contains("tariff (read from a phrase)", phrase, StringComparison.Ordinal);

@@ -15,6 +15,9 @@ public sealed class QuestionNormalizerTests
     [InlineData("five hundred fifty billion", "550 billion")]
     [InlineData("a hundred billion", "a 100 billion")]
     [InlineData("hundred and five f35s", "105 f35s")]
+    [InlineData("several hundred billion", "several hundred billion")]
+    [InlineData("a few hundred jobs", "a few hundred jobs")]
+    [InlineData("fifteen hundred kilometers", "1500 kilometers")]
     [InlineData("only two and a half percent", "only 2.5 percent")]
     [InlineData("2 and a half percent", "2.5 percent")]
     [InlineData("twenty seven point five percent", "27.5 percent")]
@@ -90,6 +93,11 @@ public sealed class QuestionNormalizerTests
     [InlineData("80 oku", "8 billion", null)]
     [InlineData("5,500 oku doru", "550 billion doru", null)]
     [InlineData("1.5 cho en", "1.5 trillion en", null)]
+    [InlineData("dai san kai kosho", "3 kosho", "3")]
+    [InlineData("dai yon kaime", "4", "4")]
+    [InlineData("f35 105 ki", "f35 105 aircraft", null)]
+    [InlineData("boeing 100-ki", "boeing 100 aircraft", null)]
+    [InlineData("trump 2 ki me", "trump 2 ki me", null)]
     public void Words_RomanizedJapaneseCounters_AreOrdinalsAndScales(string text, string expected, string? ordinal)
     {
         Assert.Equal(expected, Joined(text));
