@@ -100,7 +100,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Fused: top.Score,
             Margin: ranked.Count > 1 ? top.Score - ranked[1].Score : top.Score,
             Semantic: top.Semantic,
-            Coverage: Coverage(index, terms, topIndex, entities.GovernmentPositions.Count == 0 ? null : index.Analyzer.Terms([.. words.Where((_, i) => entities.GovernmentPositions.Contains(i))])),
+            Coverage: Coverage(index, terms, topIndex),
             Unknown: Unknown(index, words),
             EntityAgreement: !entities.Any ? 0 : Agrees(top.Fact, index.Mentions[topIndex], entities) ? 1 : -1,
             RankAgreement: ((top.Lexical >= 1 ? 1 : 0) + (top.Semantic >= semantic.Max() - 1e-9 ? 1 : 0)) / 2.0,
@@ -517,10 +517,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         entities.From is not { } from || entities.To is not { } to || !entities.DayPrecision
         || (fact.Date is { } date && date.Start <= to && (fact.EndDate ?? date).End >= from) || mentions.Days.Contains(from);
 
-    /// <summary>The idf-weighted share of the question's terms the fact contains; terms no fact has weigh the most. The
-    /// terms that name a government (<paramref name="context"/>: "under", the head's title and name, "cabinet") say
-    /// when, not what: they count when the fact has them, and are not missed when it has not.</summary>
-    private static double Coverage(FactIndex index, List<string> terms, int document, List<string>? context = null)
+    /// <summary>The idf-weighted share of the question's terms the fact contains; terms no fact has weigh the most.</summary>
+    private static double Coverage(FactIndex index, List<string> terms, int document)
     {
         var distinct = terms.Distinct(StringComparer.Ordinal).ToList();
         if (distinct.Count == 0 || document < 0)
@@ -532,14 +530,10 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         foreach (var term in distinct)
         {
             var idf = index.Bm25.Idf(term);
+            total += idf;
             if (index.Bm25.DocumentHas(document, term))
             {
                 matched += idf;
-                total += idf;
-            }
-            else if (context is null || !context.Contains(term))
-            {
-                total += idf;
             }
         }
 

@@ -28,10 +28,6 @@ internal sealed record Entities(IReadOnlySet<string> People, int? Round, DateOnl
     /// administration", "under ishiba".</summary>
     public IReadOnlySet<string> Governments { get; init; } = FrozenSet<string>.Empty;
 
-    /// <summary>The positions of the words that name those governments ("under", a head's title and name, "cabinet"):
-    /// they say when, not what.</summary>
-    public IReadOnlySet<int> GovernmentPositions { get; init; } = FrozenSet<int>.Empty;
-
     public bool Any => People.Count > 0 || Round is not null || From is not null;
 }
 
@@ -139,7 +135,6 @@ internal sealed class EntityResolver
         var byName = new HashSet<string>(StringComparer.Ordinal);
         var namePositions = new HashSet<int>();
         var afterHeadTitle = -1;
-        var governmentPositions = new HashSet<int>();
         for (var i = 0; i < words.Count; i++)
         {
             // "under secretary of defense", "deputy (us) secretary of state": a lesser post than the one the rest names;
@@ -165,7 +160,6 @@ internal sealed class EntityResolver
                 if (headTitle)
                 {
                     afterHeadTitle = i + n;
-                    governmentPositions.UnionWith(Enumerable.Range(back, i + n - back));
                 }
 
                 if (lesser && _postKeys.Contains(key) && !headTitle)
@@ -183,15 +177,6 @@ internal sealed class EntityResolver
                 if (government)
                 {
                     governments.Add(id!);
-                    governmentPositions.UnionWith(Enumerable.Range(i, n));
-                    if (i + n < words.Count && s_governments.Contains(words[i + n]))
-                    {
-                        governmentPositions.Add(i + n);
-                    }
-                    else if (back >= 0 && words[back] == "under")
-                    {
-                        governmentPositions.Add(back);
-                    }
                 }
 
                 if (id is not null && !government)
@@ -211,7 +196,7 @@ internal sealed class EntityResolver
         }
 
         var (from, to, day) = Date(words);
-        return new Entities(people, Round(words, ordinals ?? FrozenSet<string>.Empty), from, to, day) { Positions = positions, NamePositions = namePositions, ByName = byName, Governments = governments, GovernmentPositions = governmentPositions };
+        return new Entities(people, Round(words, ordinals ?? FrozenSet<string>.Empty), from, to, day) { Positions = positions, NamePositions = namePositions, ByName = byName, Governments = governments };
     }
 
     private static readonly HashSet<string> s_lesser = ["under", "deputy", "vice", "assistant"];
