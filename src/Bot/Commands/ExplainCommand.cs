@@ -77,7 +77,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
             // Usage-like: for the asker, not an answer to share (Slack's Share would run the question again, as ask).
             Kind = ReplyKind.Usage,
             Title = FactReplies.Shorten($"Why: \"{result.Question.ReplaceLineEndings(" ").Trim()}\"", 200),
-            Body = Verdict(explanation, top),
+            Body = (result.ReadAs is null ? "" : VerdictInJapanese(explanation, top) + "\n") + Verdict(explanation, top),
             Fields = fields,
             AsOf = result.Facts.AsOf,
             FactIds = top is null ? [] : [top.Id],
@@ -110,6 +110,20 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 + $"the bot answers only from {threshold}."
             : $"Answered with {top.Title} [{top.Id}]: the bot put the chance that it picked the right fact at {Reply.Percent(result.Confidence)} "
                 + $"(it answers from {threshold}). This is about the match, not about how certain the fact is: see its sources.";
+    }
+
+    /// <summary>The verdict, in Japanese, for a question asked in Japanese script; the details that follow are English,
+    /// as the facts and readings they show are, and the line says so.</summary>
+    private static string VerdictInJapanese(AnswerExplanation explanation, Fact? top)
+    {
+        var result = explanation.Result;
+        var (p, threshold) = (Reply.Percent(result.Confidence), Reply.Percent(explanation.Threshold));
+        return (top is null
+            ? "回答なし：質問から、収録データにある語や名前を読み取れませんでした。"
+            : result.Abstained
+                ? $"回答なし：最も近い項目（{top.Title}）でも、質問が求める項目である確率は{p}で、回答の基準（{threshold}以上）に届きませんでした。"
+                : $"回答：質問が求める項目である確率を{p}と見積もりました（{threshold}以上で回答）。これは質問との一致の度合いで、事実そのものの確からしさではありません。")
+            + "以下の詳細は英語です。";
     }
 
     internal static string Gap(double gap, bool curated) => Math.Round(gap, 2) switch

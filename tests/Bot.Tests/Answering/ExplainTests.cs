@@ -38,6 +38,7 @@ public sealed class ExplainTests(RealEngineFixture engine)
         Assert.Equal("when", Field(reply, "Question type"));
         Assert.Equal("person: Howard Lutnick\nperson: Ryosei Akazawa", Field(reply, "Recognised"));
         Assert.Contains("lutnick", Field(reply, "Words this fact uses"), StringComparison.Ordinal);
+        Assert.DoesNotContain("以下の詳細", reply.Body, StringComparison.Ordinal);
 
         // The facts ranked next are the engine's, in its order, each with its gap in ranking score.
         var next = Field(reply, RankedNext).Split('\n');
@@ -142,6 +143,14 @@ public sealed class ExplainTests(RealEngineFixture engine)
         Assert.StartsWith($"\"{engine.Harness.Answer("第4回交渉の趣味はいつ").ReadAs}\" (the Japanese read through the glossary)", read, StringComparison.Ordinal);
         Assert.Equal("趣味", Field(reply, "Not read (not in the glossary)"));
         Assert.Equal("round 4", Field(reply, "Recognised"));
+
+        // The verdict in Japanese first, saying the details are English; then the English verdict.
+        var answer = engine.Harness.Answer("第4回交渉の趣味はいつ");
+        var lines = reply.Body.Split('\n');
+        Assert.StartsWith(answer.Abstained ? "回答なし：" : "回答：", lines[0], StringComparison.Ordinal);
+        Assert.Contains(Reply.Percent(answer.Confidence), lines[0], StringComparison.Ordinal);
+        Assert.EndsWith("以下の詳細は英語です。", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith(answer.Abstained ? "No answer." : "Answered with", lines[1], StringComparison.Ordinal);
     }
 
     [Theory]
