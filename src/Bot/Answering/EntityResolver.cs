@@ -58,8 +58,8 @@ internal sealed class EntityResolver
     /// <summary>People who held a head-of-government post (<see cref="IsHeadPost"/>).</summary>
     private readonly HashSet<string> _heads = new(StringComparer.Ordinal);
 
-    /// <summary>The post keys whose every holder headed a government ("prime minister", "president", "potus"): after
-    /// "under", a government's, and so is the name that follows ("under prime minister ishiba").</summary>
+    /// <summary>The post keys whose every holder headed a government ("us president", "potus"): after "under", a
+    /// government's, and so is the name that follows ("under us president donald trump").</summary>
     private readonly HashSet<string> _headTitles = new(StringComparer.Ordinal);
 
     private readonly int _maxNameWords;
@@ -145,7 +145,7 @@ internal sealed class EntityResolver
                 back--;
             }
 
-            // "under prime minister ishiba": the name after a head's title after "under" is read as after "under".
+            // "under us president donald trump": the name after a head's title after "under" is read as after "under".
             var before = i == afterHeadTitle ? "under" : back >= 0 ? words[back] : null;
             var lesser = before is not null && s_lesser.Contains(before);
             for (var n = Math.Min(_maxNameWords, words.Count - i); n >= 1; n--)
