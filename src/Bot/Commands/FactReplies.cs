@@ -13,8 +13,9 @@ public static class FactReplies
     /// <summary>
     /// One fact in full, in Japanese when <paramref name="japanese"/> is given (a lookup typed in Japanese script): the
     /// title and text in Japanese, with the status, the people an event involves and the disputed claims in the text in
-    /// Japanese too. The other fields (a person's titles, rounds and statements; a round's place and attendees; dates
-    /// and figures) are the fact base's English, as are the sources.
+    /// Japanese too; the fields' labels, a side and a date in Japanese (<see cref="InJapanese(ReplyField, Fact)"/>). The
+    /// other values (a person's titles, rounds and statements; a round's place, attendees, topics and outcome; figures)
+    /// are the fact base's English, as are the sources.
     /// </summary>
     internal static Reply ForFact(FactBase facts, Fact fact, JapaneseAnswer? japanese)
     {
