@@ -39,13 +39,13 @@ internal abstract class CatalogCommand(IFactBaseProvider facts, FactKind kind, s
         }
 
         return Task.FromResult(FactReplies.NotFound(request.Option(optionName), (what, query, $"Try `{Name}` for the list."),
-            (whatInJapanese, $"`{Name}` だけで一覧を表示してください。"), ranked.Select(m => m.Fact.Title)));
+            (whatInJapanese, $"一覧は `{Name}` だけで表示できます。"), ranked.Select(m => m.Fact.Title)));
     }
 }
 
 /// <summary><c>purchases [item]</c>: purchase and investment plans with figures and status.</summary>
 internal sealed class PurchasesCommand(IFactBaseProvider facts, JapaneseGlossary? glossary = null, JapaneseFacts? japanese = null)
-    : CatalogCommand(facts, FactKind.Purchase, OptionNames.Item, "Purchase and investment plans", "purchase", "購入計画", glossary, japanese)
+    : CatalogCommand(facts, FactKind.Purchase, OptionNames.Item, "Purchase and investment plans", "purchase", "購入・投資計画", glossary, japanese)
 {
     public const string CommandName = CommandNames.Purchases;
 

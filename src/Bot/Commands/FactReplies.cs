@@ -103,18 +103,18 @@ public static class FactReplies
     /// English prose.</summary>
     private static readonly Dictionary<string, string> s_japaneseLabels = new(StringComparer.Ordinal)
     {
-        ["Side"] = "陣営",
+        ["Side"] = "所属",
         ["Titles"] = "肩書き（英語）",
         ["Rounds attended"] = "出席した交渉（英語）",
         ["Key statements"] = "主な発言（英語の要約）",
         ["Date"] = "日付",
         ["Place"] = "場所（英語）",
-        ["Duration"] = "所要時間（英語）",
-        ["Japan"] = "日本側（英語）",
-        ["United States"] = "米国側（英語）",
+        ["Duration"] = "会談時間（英語）",
+        ["Japan"] = "日本側出席者（英語）",
+        ["United States"] = "米国側出席者（英語）",
         ["Topics"] = "議題（英語）",
         ["Outcome"] = "結果（英語）",
-        ["Figure"] = "数値",
+        ["Figure"] = "数値（英語）",
         ["People"] = "関係者（英語）",
     };
 

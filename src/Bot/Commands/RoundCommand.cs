@@ -35,7 +35,9 @@ internal sealed class RoundCommand(IFactBaseProvider facts, JapaneseGlossary? gl
                 ? FactReplies.ForLookup(fb, round, request.Option(OptionNames.Number), japanese)
                 : FactReplies.NotFound(request.Option(OptionNames.Number),
                     ("round", text, $"Round {number} is not in the fact base: {range}; later trips are listed by `round`."),
-                    ("交渉回", $"第{number}回は収録データにありません（{rangeJapanese}）。その後の訪米は `round` の一覧にあります。"),
+                    ("交渉回", numbered.Count == 0
+                        ? $"第{number}回は収録データにありません（番号の付いた交渉回は未収録）。`round` だけで一覧を表示できます。"
+                        : $"第{number}回は収録データにありません（収録は{rangeJapanese}）。第{numbered.Max(r => r.Number)}回より後の会談は番号がなく、`round` だけで表示される一覧にあります。"),
                     numbered.OrderBy(r => Math.Abs(r.Number!.Value - number)).Select(r => $"round {r.Number}")));
         }
 
@@ -53,7 +55,7 @@ internal sealed class RoundCommand(IFactBaseProvider facts, JapaneseGlossary? gl
             ? FactReplies.ForLookup(fb, match.Fact, request.Option(OptionNames.Number), japanese)
             : FactReplies.NotFound(request.Option(OptionNames.Number),
                 ("round", text, $"Give a round number ({range}) or a date (YYYY-MM-DD), or `round` for the list."),
-                ("交渉回", $"交渉回の番号（{rangeJapanese}）か日付（YYYY-MM-DD）で探すか、`round` だけで一覧を表示してください。"),
+                ("交渉回", $"交渉回の番号（{rangeJapanese}）または日付（YYYY-MM-DD）で探すか、`round` だけで一覧を表示してください。"),
                 ranked.Select(m => m.Fact.Number is { } n ? $"round {n}" : m.Fact.Title)));
     }
 

@@ -27,7 +27,7 @@ internal sealed class WhoCommand(IFactBaseProvider facts, JapaneseGlossary? glos
             ? FactReplies.ForLookup(fb, match.Fact, request.Option(OptionNames.Name), japanese)
             : FactReplies.NotFound(request.Option(OptionNames.Name),
                 ("person", name, "Try a surname (\"akazawa\") or a title (\"treasury secretary\"), or `who` for the list."),
-                ("人物", "姓（「赤沢」）や役職（「財務長官」）で探すか、`who` だけで一覧を表示してください。"),
+                ("人物", "姓（例：赤沢）や役職（例：財務長官）で探すか、`who` だけで一覧を表示してください。"),
                 ranked.Select(m => m.Fact.Title)));
     }
 }

@@ -23,7 +23,7 @@ public sealed class JapaneseLookupTests(RealFactBaseFixture fixture) : IClassFix
         Assert.Equal(["ryosei-akazawa"], reply.FactIds);
         Assert.Equal($"{japanese.Title} (Ryosei Akazawa)", reply.Title);
         Assert.Equal(japanese.Text.ReplaceLineEndings(" ").Trim(), reply.Body);
-        Assert.Contains(reply.Fields, f => f.Name == "陣営" && f.Value == "日本");
+        Assert.Contains(reply.Fields, f => f.Name == "所属" && f.Value == "日本");
         Assert.Contains(reply.Fields, f => f.Name == "肩書き（英語）" && f.Value.Contains("Minister of Economy, Trade and Industry", StringComparison.Ordinal));
         Assert.Contains(reply.Fields, f => f.Name == "出席した交渉（英語）");
         Assert.NotEmpty(reply.Sources);
@@ -88,7 +88,7 @@ public sealed class JapaneseLookupTests(RealFactBaseFixture fixture) : IClassFix
         Assert.Equal(japanese.Title, reply.Title);
         Assert.Contains($"状況: {japanese.Status}", reply.Body, StringComparison.Ordinal);
         Assert.DoesNotContain(reply.Fields, f => f.Name is "Status" or "状況");
-        Assert.Contains(reply.Fields, f => f.Name == "数値" && f.Value.StartsWith(fact.Amount!.Display, StringComparison.Ordinal));
+        Assert.Contains(reply.Fields, f => f.Name == "数値（英語）" && f.Value.StartsWith(fact.Amount!.Display, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class JapaneseLookupTests(RealFactBaseFixture fixture) : IClassFix
 
         Assert.Equal(ReplyKind.NotFound, reply.Kind);
         Assert.Equal("「第99回」に該当する交渉回は見つかりません", reply.Title);
-        Assert.StartsWith($"第99回は収録データにありません（第{numbers.Min()}回〜第{numbers.Max()}回）。", reply.Body, StringComparison.Ordinal);
+        Assert.Equal($"第99回は収録データにありません（収録は第{numbers.Min()}回〜第{numbers.Max()}回）。第{numbers.Max()}回より後の会談は番号がなく、`round` だけで表示される一覧にあります。", reply.Body);
         Assert.Equal($"round {numbers.Max()}", reply.Suggestions[0]);
     }
 
@@ -132,7 +132,7 @@ public sealed class JapaneseLookupTests(RealFactBaseFixture fixture) : IClassFix
         var japanese = s_bundled.For(fact)!;
         Assert.Equal(japanese.Title, reply.Title);
         Assert.StartsWith(japanese.Text.ReplaceLineEndings(" ").Trim(), reply.Body, StringComparison.Ordinal);
-        Assert.Contains(reply.Fields, f => f.Name == "数値" && f.Value.StartsWith(fact.Amount!.Display, StringComparison.Ordinal));
+        Assert.Contains(reply.Fields, f => f.Name == "数値（英語）" && f.Value.StartsWith(fact.Amount!.Display, StringComparison.Ordinal));
     }
 
     [Fact]
