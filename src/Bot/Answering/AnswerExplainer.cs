@@ -76,7 +76,8 @@ internal static class AnswerExplainer
     public static AnswerExplanation Explain(FactIndex index, AnswerResult result, ConfidenceModel model)
     {
         var japanese = index.Analyzer.Japanese;
-        var typed = QuestionNormalizer.Words(japanese.Gloss(result.Question));
+        var unread = new List<string>();
+        var typed = QuestionNormalizer.Words(japanese.Gloss(result.Question, result.ReadAs is null ? null : unread));
         var corrections = typed.Count == result.Words.Count
             ? typed.Zip(result.Words).Where(p => p.First != p.Second).Select(p => $"{p.First} → {p.Second}").Distinct(StringComparer.Ordinal).ToList()
             : [];
@@ -86,7 +87,7 @@ internal static class AnswerExplainer
             Result = result,
             Threshold = model.Threshold,
             Corrections = corrections,
-            Unread = result.ReadAs is null ? [] : japanese.Unread(result.Question),
+            Unread = unread,
             Recognised = result.Entities is { } entities ? Recognised(index.Facts, entities) : [],
             UnknownWords = unknown,
         };
@@ -96,7 +97,7 @@ internal static class AnswerExplainer
         }
 
         var top = result.Ranked[0];
-        var document = IndexOf(index, top.Fact);
+        var document = Answerer.IndexOf(index.Facts.Facts, top.Fact);
         var (shared, missing) = Words(index, result, document, unknown);
         return explanation with
         {
@@ -129,7 +130,7 @@ internal static class AnswerExplainer
         return named;
     }
 
-    private static string Display(DateOnly date) => date.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
+    private static string Display(DateOnly date) => new PartialDate(date.Year, date.Month, date.Day).ToDisplay();
 
     /// <summary>
     /// Each search term of the question, shown as the words it was read from ("purchases (as buy)" for a synonym,
@@ -222,19 +223,5 @@ internal static class AnswerExplainer
 
         var kind = best == 0 ? ClosestKind.OwnText : best <= fact.Phrasings.Count ? ClosestKind.CuratedQuestion : ClosestKind.Statement;
         return (texts[best], bestCosine, kind);
-    }
-
-    private static int IndexOf(FactIndex index, Fact fact)
-    {
-        var facts = index.Facts.Facts;
-        for (var i = 0; i < facts.Count; i++)
-        {
-            if (ReferenceEquals(facts[i], fact))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

@@ -264,7 +264,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         return best;
     }
 
-    private static int IndexOf(IReadOnlyList<Fact> facts, Fact fact)
+    /// <summary>The fact's position in the snapshot's list (by reference), or -1.</summary>
+    internal static int IndexOf(IReadOnlyList<Fact> facts, Fact fact)
     {
         for (var i = 0; i < facts.Count; i++)
         {

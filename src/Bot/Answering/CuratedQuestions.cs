@@ -29,7 +29,7 @@ internal static class CuratedQuestions
         // Matched word for word only as typed in English (a Japanese question is matched through its reading), and only
         // when it has a word the engine reads at all.
         var parsed = QuestionNormalizer.Words(question);
-        if (question.Any(JapaneseGlossary.IsJapanese))
+        if (JapaneseGlossary.HasJapanese(question))
         {
             return Refuse("A question in Japanese script is read through data/answering/japanese.yaml, not matched word for word: add the missing terms there instead.");
         }

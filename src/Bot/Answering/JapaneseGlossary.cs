@@ -65,10 +65,12 @@ internal sealed partial class JapaneseGlossary
         return unread;
     }
 
-    private string Gloss(string question, List<string>? unread)
+    /// <summary>The question read as <see cref="Gloss(string)"/> reads it, adding to <paramref name="unread"/> (when given)
+    /// what <see cref="Unread"/> lists.</summary>
+    internal string Gloss(string question, List<string>? unread)
     {
         var text = Normalize(question);
-        if (!text.Any(IsJapanese))
+        if (!HasJapanese(text))
         {
             return question;
         }
