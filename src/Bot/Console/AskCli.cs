@@ -45,7 +45,7 @@ internal static class AskCli
             {
                 var reply = await AskAsync(host, string.Join(' ', words), ct);
                 Write(output, string.Join(' ', words), reply, asJson);
-                await ExplainAsync(host, output, explaining && (reply.Kind is ReplyKind.Answer or ReplyKind.Abstained), string.Join(' ', words), ct);
+                await ExplainAsync(host, output, explaining, reply, string.Join(' ', words), ct);
                 return reply.Kind == ReplyKind.Answer ? 0 : 2;
             }
 
@@ -59,7 +59,7 @@ internal static class AskCli
 
                 var reply = await AskAsync(host, line, ct);
                 Write(output, line.Trim(), reply, asJson);
-                await ExplainAsync(host, output, explaining && (reply.Kind is ReplyKind.Answer or ReplyKind.Abstained), line, ct);
+                await ExplainAsync(host, output, explaining, reply, line, ct);
                 if (!asJson)
                 {
                     output.WriteLine();
@@ -74,9 +74,11 @@ internal static class AskCli
     private static Task<Reply> AskAsync(ConsoleHost host, string question, CancellationToken ct) =>
         host.DispatchAsync(CommandRequest.Create(CommandNames.Ask, CommandContext.Console, (OptionNames.Question, question)), ct);
 
-    private static async Task ExplainAsync(ConsoleHost host, TextWriter output, bool explaining, string question, CancellationToken ct)
+    /// <summary>With <c>--explain</c>, why the reply to <paramref name="question"/> was given or withheld; nothing after a
+    /// refusal, which has nothing to explain.</summary>
+    private static async Task ExplainAsync(ConsoleHost host, TextWriter output, bool explaining, Reply reply, string question, CancellationToken ct)
     {
-        if (explaining)
+        if (explaining && (reply.Kind is ReplyKind.Answer or ReplyKind.Abstained))
         {
             output.WriteLine();
             ConsoleRenderer.Write(output, await host.DispatchAsync(CommandRequest.Create(CommandNames.Explain, CommandContext.Console, (OptionNames.Question, question)), ct), json: false);
