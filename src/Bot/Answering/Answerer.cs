@@ -335,20 +335,50 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     private static readonly HashSet<string> s_profileContext = ["in", "at", "during", "within", "of", "inside", "throughout", "regarding", "about"];
 
     /// <summary>
-    /// "who is NAME", "who was NAME in the talks": the named person is the subject, so the question asks for their
-    /// profile, whatever else it says about the context; the side a context names ("in the japan talks") is not the
-    /// side of the answer. "who is trump meeting" and "who is akazawa's counterpart" (the name followed by anything but
-    /// a preposition) ask for someone else, and so does "who is akazawa in talks with".
+    /// "who is NAME", "who was NAME in the talks", "who exactly is NAME", "who is NAME daijin really": the named person
+    /// is the subject, so the question asks for their profile, whatever else it says about the context; the side a
+    /// context names ("in the japan talks") is not the side of the answer. "who is trump meeting" and "who is
+    /// akazawa's counterpart" (the name followed by anything but a preposition, an intensifier or a title said after
+    /// a name) ask for someone else, and so does "who is akazawa in talks with". A question that asks for a profile or
+    /// a bio in so many words asks for one, however it is put.
     /// </summary>
     internal static bool AsksProfile(IReadOnlyList<string> words, Entities entities)
     {
-        if (entities.People.Count != 1 || words.Count < 3 || words[0] != "who" || words[1] is not ("is" or "was") || !entities.NamePositions.Contains(2))
+        if (entities.People.Count != 1)
         {
             return false;
         }
 
-        var after = 3;
-        while (entities.NamePositions.Contains(after))
+        // "akazawa bio", "i need a short profile of akazawa": asked for in so many words.
+        if (words.Any(s_profileWords.Contains) && !words.Any(s_across.Contains))
+        {
+            return true;
+        }
+
+        if (words.Count < 3 || words[0] != "who")
+        {
+            return false;
+        }
+
+        var verb = 1;
+        while (verb < words.Count && s_intensifiers.Contains(words[verb]))
+        {
+            verb++;
+        }
+
+        var name = verb + 1;
+        while (name < words.Count && s_intensifiers.Contains(words[name]))
+        {
+            name++;
+        }
+
+        if (verb >= words.Count || words[verb] is not ("is" or "was") || !entities.NamePositions.Contains(name))
+        {
+            return false;
+        }
+
+        var after = name + 1;
+        while (after < words.Count && (entities.NamePositions.Contains(after) || s_intensifiers.Contains(words[after]) || s_titlesAfterName.Contains(words[after])))
         {
             after++;
         }
@@ -356,6 +386,17 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         // "who is akazawa in talks with": a word across the table asks for the other person after all.
         return (after == words.Count || s_profileContext.Contains(words[after])) && !words.Skip(after).Any(s_across.Contains);
     }
+
+    /// <summary>Words that ask for a person's profile by name.</summary>
+    private static readonly HashSet<string> s_profileWords = ["profile", "bio", "biography", "biodata"];
+
+    /// <summary>Words that stress a question without changing what it asks: "who exactly is akazawa", "who is he
+    /// really".</summary>
+    private static readonly HashSet<string> s_intensifiers = ["exactly", "really", "actually", "anyway", "again", "even"];
+
+    /// <summary>Honorifics and titles said after a name, the Japanese way ("akazawa daijin", "bessent chokan",
+    /// "akazawa san"): part of how the person is named, not another subject.</summary>
+    private static readonly HashSet<string> s_titlesAfterName = ["daijin", "chokan", "taishi", "san", "sama", "shi", "kun", "sensei", "giin", "shusho", "sori"];
 
     /// <summary>"the latest round", "most recent meeting", "newest talks", and "what's the latest" or "latest news" with
     /// no other subject: an occasion, and the latest of them ("the latest car tariff" asks for a rate, not an occasion).</summary>

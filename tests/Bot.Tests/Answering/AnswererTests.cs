@@ -11,6 +11,7 @@ public sealed class AnswererTests
     [Theory]
     [InlineData("who's akazawa", "ryosei-akazawa")]
     [InlineData("akazwa", "ryosei-akazawa")]
+    [InlineData("who is akazawa daijin exactly? i need a short profile for my report", "ryosei-akazawa")]
     [InlineData("who is the treasury secretary", "scott-bessent")]
     [InlineData("bessent scott", "scott-bessent")]
     [InlineData("what happened in the fourth round", "round-4")]
@@ -93,6 +94,13 @@ public sealed class AnswererTests
     [InlineData("who met akazawa in the talks", false)]
     [InlineData("who is the us negotiator", false)]
     [InlineData("who are akazawa and bessent", false)]
+    [InlineData("who exactly is akazawa", true)]
+    [InlineData("who is akazawa daijin exactly", true)]
+    [InlineData("who is bessent really", true)]
+    [InlineData("who is akazawa really meeting", false)]
+    [InlineData("i need a short profile of akazawa for my report", true)]
+    [InlineData("akazawa bio", true)]
+    [InlineData("profile of akazawa's counterpart", false)]
     public void AsksProfile_WhoIsNameThenNothingOrAContext(string question, bool expected)
     {
         var words = QuestionNormalizer.Words(question);
