@@ -39,8 +39,10 @@ internal sealed class CoreHost : IAsyncDisposable
         return new CoreHost(host);
     }
 
-    public Task<Reply> RunAsync(string name, params (string Key, string? Value)[] options) =>
-        Services.GetRequiredService<ICommandDispatcher>().DispatchAsync(CommandRequest.Create(name, CommandContext.Console, options), CancellationToken.None);
+    public Task<Reply> RunAsync(string name, params (string Key, string? Value)[] options) => RunAsync(CommandContext.Console, name, options);
+
+    public Task<Reply> RunAsync(CommandContext context, string name, params (string Key, string? Value)[] options) =>
+        Services.GetRequiredService<ICommandDispatcher>().DispatchAsync(CommandRequest.Create(name, context, options), CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

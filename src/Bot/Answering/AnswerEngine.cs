@@ -46,6 +46,14 @@ internal sealed class AnswerEngine : IAnswerEngine
         return result;
     }
 
+    public async Task<FollowUpAnswer> AnswerAsync(string question, PreviousQuestion? previous, CancellationToken ct)
+    {
+        var index = await IndexAsync().WaitAsync(ct);
+        var answer = FollowUps.Answer(index, question, previous, q => _answerer.Answer(index, q, _embeddings is null ? null : text => _embeddings.Embed(text, ct)));
+        _log.Answered(answer.Result.Best?.Id, answer.Result.Confidence, answer.Result.Abstained);
+        return answer;
+    }
+
     public async Task<AnswerExplanation> ExplainAsync(string question, CancellationToken ct)
     {
         var (index, result) = await AnswerOnIndexAsync(question, ct);

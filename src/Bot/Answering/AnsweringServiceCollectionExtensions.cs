@@ -36,6 +36,7 @@ public static class AnsweringServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<UnansweredRecorder>();
         services.AddSingleton<IUnansweredRecorder>(sp => sp.GetRequiredService<UnansweredRecorder>());
+        services.AddSingleton<ConversationMemory>();
         services.AddSingleton<ICommandHandler, AskCommand>();
         services.AddSingleton<ICommandHandler, ExplainCommand>();
         return builder;

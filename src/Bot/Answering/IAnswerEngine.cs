@@ -7,6 +7,11 @@ public interface IAnswerEngine
 {
     Task<AnswerResult> AnswerAsync(string question, CancellationToken ct);
 
+    /// <summary>Answers a question that may follow on from the asker's <paramref name="previous"/> one ("and round 5?",
+    /// "when did he take office"), saying the whole question it was read as; as <see cref="AnswerAsync(string, CancellationToken)"/>
+    /// when there is no previous question or the question stands alone.</summary>
+    Task<FollowUpAnswer> AnswerAsync(string question, PreviousQuestion? previous, CancellationToken ct);
+
     /// <summary>Answers the question as <see cref="AnswerAsync"/> does, and says why: what was read, what ranked first
     /// and next, and how sure the engine was against its threshold.</summary>
     Task<AnswerExplanation> ExplainAsync(string question, CancellationToken ct);

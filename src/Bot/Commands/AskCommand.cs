@@ -5,9 +5,11 @@ namespace Bot.Commands;
 /// <summary>
 /// <c>/talks ask question:…</c>: the best fact with its source and date, or an honest abstention with suggestions. A
 /// platform user's question it abstains on goes to the <see cref="IUnansweredRecorder"/> (kept only when
-/// <c>Answering__RecordUnanswered</c> is on); the console's questions are a curator's own and are not kept.
+/// <c>Answering__RecordUnanswered</c> is on); the console's questions are a curator's own and are not kept. On Discord
+/// and Slack a question may follow on from the asker's previous one in the channel (<see cref="ConversationMemory"/>):
+/// "and round 5?" is read as the whole question it stands for, and the reply says so.
 /// </summary>
-internal sealed class AskCommand(IAnswerEngine engine, IUnansweredRecorder? unanswered = null, TimeProvider? time = null) : ICommandHandler
+internal sealed class AskCommand(IAnswerEngine engine, IUnansweredRecorder? unanswered = null, TimeProvider? time = null, ConversationMemory? conversations = null) : ICommandHandler
 {
     public const int MaxQuestionLength = 500;
 
@@ -40,12 +42,21 @@ internal sealed class AskCommand(IAnswerEngine engine, IUnansweredRecorder? unan
             return rejected;
         }
 
-        var result = await engine.AnswerAsync(question, ct);
-        var reply = AnswerComposer.Compose(result) with { Explains = question };
+        var previous = conversations?.Recall(request.Context);
+        var (result, whole) = await engine.AnswerAsync(question, previous, ct);
+        conversations?.Remember(request.Context, new PreviousQuestion(whole ?? question, result.Best?.Id));
+        var reply = AnswerComposer.Compose(result) with { Explains = whole ?? question };
+        if (whole is not null)
+        {
+            // Say how the follow-up was read, so a wrong reading is seen: after the answer, before an abstention's offer.
+            var readAs = $"(Following on from \"{previous!.Question}\": read as \"{whole}\")";
+            reply = reply with { Body = result.Abstained ? readAs + "\n" + reply.Body : reply.Body + "\n" + readAs };
+        }
+
         var now = (time ?? TimeProvider.System).GetUtcNow();
         if (result.Abstained && request.Context.Platform != Platform.Console)
         {
-            var kept = UnansweredQuestion.Clean(question);
+            var kept = UnansweredQuestion.Clean(whole ?? question);
             if (unanswered?.TryRecord(new UnansweredQuestion(
                 kept, request.Context.Platform, result.Confidence, [.. result.Suggestions.Select(f => f.Id)], result.Facts.Version, now)) == true)
             {

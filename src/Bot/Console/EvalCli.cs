@@ -20,9 +20,10 @@ internal static class EvalCli
         var misses = new Option<bool>("--misses") { Description = "List the dev questions the engine gets wrong (never the test split)." };
         var features = new Option<string?>("--features") { Description = "Write each dev question's confidence features and whether its top fact is right, as TSV, for calibration work (with --phrasings, the held-out phrasings' too)." };
         var phrasings = new Option<bool>("--phrasings") { Description = "Also ask every curated phrasing of an index that does not hold it (5 folds), and report it as a third split." };
+        var followUps = new Option<string?>("--followups") { Description = $"Also ask two-turn conversations' follow-ups, in context and alone, from this file (e.g. {FollowUpSet.DefaultFile})." };
         var command = new Command("eval", "Top-1, MRR@5, out-of-scope abstention and confident-but-wrong answers, engine vs BM25 baseline.")
         {
-            questions, facts, calibrate, tune, misses, features, phrasings,
+            questions, facts, calibrate, tune, misses, features, phrasings, followUps,
         };
         command.SetAction((parse, ct) =>
         {
@@ -30,7 +31,8 @@ internal static class EvalCli
             var files = parse.GetValue(questions) is { Length: > 0 } given ? given : GoldSet.DefaultFiles;
             var gold = files.SelectMany(f => GoldSet.Load(AnsweringOptions.ResolveDataPath(f))).ToList();
             var factBase = AnswerHarness.LoadFacts(parse.GetValue(facts) ?? new FactsOptions().ResolvePath());
-            var unknown = Evaluator.UnknownIds(factBase, gold).ToList();
+            var conversations = parse.GetValue(followUps) is { } followUpsPath ? FollowUpSet.Load(AnsweringOptions.ResolveDataPath(followUpsPath)) : [];
+            var unknown = Evaluator.UnknownIds(factBase, [.. gold, .. conversations.Select(c => c.FollowUp)]).ToList();
             foreach (var error in unknown)
             {
                 parse.InvocationConfiguration.Error.WriteLine(error);
@@ -77,10 +79,47 @@ internal static class EvalCli
                 var engine = split == Evaluator.Phrasing ? current.Evaluator.RunHeldOutPhrasings(Evaluator.PhrasingFolds, ct) : current.Evaluator.RunEngine(subset, ct);
                 rows.Add(EvalMetrics.From(Evaluator.Engine, split, engine));
                 rows.Add(EvalMetrics.From(Evaluator.Baseline, split, current.Evaluator.RunBaseline(split == Evaluator.Phrasing ? [.. engine.Select(o => o.Gold)] : subset)));
+                if (conversations.Count > 0 && split != Evaluator.Phrasing)
+                {
+                    // What context costs questions that stand alone: each asked after the one before it in its file.
+                    var chained = subset.Select((q, i) => new GoldConversation(i == 0 ? "" : subset[i - 1].Question, q));
+                    var afterPrevious = current.Evaluator.RunFollowUps([.. chained], inContext: true, ct);
+                    rows.Add(EvalMetrics.From(AfterPrevious, split, afterPrevious));
+                    if (parse.GetValue(misses) && subset.Count > 0 && subset[0].Split == GoldSet.Dev)
+                    {
+                        // Never the test split: a dev question that context turned into a miss.
+                        for (var i = 1; i < subset.Count; i++)
+                        {
+                            if ((afterPrevious[i].Missed && !engine[i].Missed) || (afterPrevious[i].ConfidentWrong && !engine[i].ConfidentWrong) || afterPrevious[i].RankedFirst != engine[i].RankedFirst)
+                            {
+                                var previous = new PreviousQuestion(subset[i - 1].Question, current.Answer(subset[i - 1].Question, ct).Best?.Id);
+                                output.WriteLine($"context miss {split} line {subset[i].Line}: \"{subset[i - 1].Question}\" then \"{subset[i].Question}\" got {(afterPrevious[i].Abstained ? "abstain " : "")}{string.Join(", ", afterPrevious[i].Ranked.Take(2))}; readings: {string.Join(" | ", FollowUps.Readings(current.Index, subset[i].Question, previous))}");
+                            }
+                        }
+                    }
+                }
+
                 if (subset.Count == 0 || subset[0].Split != GoldSet.Test)
                 {
                     // Never the test split: it is only reported.
                     analysed.AddRange(engine);
+                }
+            }
+
+            foreach (var split in conversations.GroupBy(c => c.FollowUp.Label).OrderBy(g => g.First().FollowUp.Split == GoldSet.Test))
+            {
+                rows.Add(EvalMetrics.From(InContext, split.Key, current.Evaluator.RunFollowUps(split, inContext: true, ct)));
+                rows.Add(EvalMetrics.From(Alone, split.Key, current.Evaluator.RunFollowUps(split, inContext: false, ct)));
+                if (parse.GetValue(misses) && split.First().FollowUp.Split == GoldSet.Dev)
+                {
+                    foreach (var c in split)
+                    {
+                        var o = current.Evaluator.RunFollowUps([c], inContext: true, ct)[0];
+                        if (o.Missed)
+                        {
+                            output.WriteLine($"miss {o.Gold.Label} line {o.Gold.Line}: \"{c.First}\" then \"{o.Gold.Question}\" expected {(o.Gold.Abstain ? "abstain" : string.Join("|", o.Gold.Expected))}, got {(o.Abstained ? "abstain " : "")}{string.Join(", ", o.Ranked.Take(3))} conf {o.Confidence:F2}; readings: {string.Join(" | ", FollowUps.Readings(current.Index, c.FollowUp.Question, new PreviousQuestion(c.First, current.Answer(c.First, ct).Best?.Id)))}");
+                        }
+                    }
                 }
             }
 
@@ -103,6 +142,15 @@ internal static class EvalCli
         });
         return command;
     }
+
+    /// <summary>The follow-up asked after its conversation's first question, as the service asks it.</summary>
+    private const string InContext = "in-context";
+
+    /// <summary>A gold question asked after the one before it, as a follow-up would be.</summary>
+    private const string AfterPrevious = "after-previous";
+
+    /// <summary>The follow-up asked as if it were the asker's first question.</summary>
+    private const string Alone = "alone";
 
     private static void WriteFeatures(string path, IReadOnlyList<EvalOutcome> outcomes)
     {

@@ -53,6 +53,51 @@ public sealed class AskCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HandleAsync_FollowUpOnAPlatform_IsReadWithTheAskersLastQuestion()
+    {
+        var alice = new CommandContext(Platform.Discord, "guild", "channel", "alice", CanManageChannel: false);
+        await Host.RunAsync(alice, CommandNames.Ask, (OptionNames.Question, "what happened in round 1"));
+
+        var reply = await Host.RunAsync(alice, CommandNames.Ask, (OptionNames.Question, "and round 4?"));
+
+        Assert.Equal(["round-4"], reply.FactIds);
+        Assert.Contains("(Following on from \"what happened in round 1\": read as \"what happened in round 4\")", reply.Body, StringComparison.Ordinal);
+        // "Why?" explains the whole question, and the next follow-up leans on it.
+        Assert.Equal("what happened in round 4", reply.Explains);
+        var next = await Host.RunAsync(alice, CommandNames.Ask, (OptionNames.Question, "what about round 1"));
+        Assert.Contains("read as \"what happened in round 1\"", next.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_FollowUpOfAnotherAskerOrOnTheConsole_StandsAlone()
+    {
+        var alice = new CommandContext(Platform.Slack, "team", "channel", "alice", CanManageChannel: false);
+        await Host.RunAsync(alice, CommandNames.Ask, (OptionNames.Question, "what happened in round 1"));
+        await Host.RunAsync(CommandContext.Console, CommandNames.Ask, (OptionNames.Question, "what happened in round 1"));
+
+        var bob = await Host.RunAsync(alice with { UserId = "bob" }, CommandNames.Ask, (OptionNames.Question, "and round 4?"));
+        var console = await Host.RunAsync(CommandContext.Console, CommandNames.Ask, (OptionNames.Question, "and round 4?"));
+
+        foreach (var reply in new[] { bob, console })
+        {
+            Assert.DoesNotContain("Following on from", reply.Body, StringComparison.Ordinal);
+            Assert.Equal("and round 4?", reply.Explains);
+        }
+    }
+
+    [Fact]
+    public async Task HandleAsync_QuestionThatReadsWhole_IsNotReadWithTheLastOne()
+    {
+        var alice = new CommandContext(Platform.Discord, "guild", "channel", "carol", CanManageChannel: false);
+        await Host.RunAsync(alice, CommandNames.Ask, (OptionNames.Question, "who is bessent"));
+
+        var reply = await Host.RunAsync(alice, CommandNames.Ask, (OptionNames.Question, "who's akazawa?"));
+
+        Assert.Equal(["ryosei-akazawa"], reply.FactIds);
+        Assert.DoesNotContain("Following on from", reply.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Explain_TheSameQuestion_NamesTheSameFactAndConfidence()
     {
         var answer = await Host.RunAsync(CommandNames.Ask, (OptionNames.Question, "who's akazawa?"));

@@ -49,6 +49,10 @@ internal sealed class AnswerHarness
     public AnswerResult Answer(string question, CancellationToken ct = default) =>
         Answerer.Answer(Index, question, Embeddings is null ? null : text => Embeddings.Embed(text, ct));
 
+    /// <summary>Answers a question that may follow on from <paramref name="previous"/>, as the service does.</summary>
+    public FollowUpAnswer Answer(string question, PreviousQuestion? previous, CancellationToken ct = default) =>
+        FollowUps.Answer(Index, question, previous, q => Answer(q, ct));
+
     public AnswerHarness WithModel(ConfidenceModel model) => new(Facts, Index, new Answerer(model, Answerer.Weights), Embeddings);
 
     public AnswerHarness WithWeights(RankingWeights weights) => new(Facts, Index, new Answerer(Answerer.Model, weights), Embeddings);

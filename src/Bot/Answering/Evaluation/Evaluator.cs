@@ -135,26 +135,43 @@ internal sealed class Evaluator(FactIndex index, Answerer answerer, EmbeddingCac
     private List<EvalOutcome> RunEngine(Answerer with, IEnumerable<GoldQuestion> questions, CancellationToken ct) =>
         [.. questions.Select(q => Outcome(with, index, q, ct))];
 
-    private EvalOutcome Outcome(Answerer with, FactIndex over, GoldQuestion q, CancellationToken ct)
-    {
-        var result = with.Answer(over, q.Question, embeddings is null ? null : text =>
+    /// <summary>Each conversation's follow-up, asked after its first question (<paramref name="inContext"/>) as the
+    /// service asks it, or alone, as if it were the asker's first.</summary>
+    public IReadOnlyList<EvalOutcome> RunFollowUps(IEnumerable<GoldConversation> conversations, bool inContext, CancellationToken ct) =>
+        [.. conversations.Select(c =>
         {
-            lock (_questionVectors)
+            if (!inContext)
             {
-                if (!_questionVectors.TryGetValue(text, out var vector))
-                {
-                    _questionVectors[text] = vector = embeddings.Embed(text, ct);
-                }
-
-                return vector;
+                return Outcome(answerer, index, c.FollowUp, ct);
             }
-        });
-        return new EvalOutcome(q, [.. result.Ranked.Select(r => r.Fact.Id)], result.Abstained, result.Confidence, result.Features)
+
+            var first = answerer.Answer(index, c.First, Embed(ct));
+            var previous = new PreviousQuestion(c.First, first.Best?.Id);
+            return Outcome(c.FollowUp, FollowUps.Answer(index, c.FollowUp.Question, previous, q => answerer.Answer(index, q, Embed(ct))).Result);
+        })];
+
+    private Func<string, float[]>? Embed(CancellationToken ct) => embeddings is null ? null : text =>
+    {
+        lock (_questionVectors)
+        {
+            if (!_questionVectors.TryGetValue(text, out var vector))
+            {
+                _questionVectors[text] = vector = embeddings.Embed(text, ct);
+            }
+
+            return vector;
+        }
+    };
+
+    private EvalOutcome Outcome(Answerer with, FactIndex over, GoldQuestion q, CancellationToken ct) =>
+        Outcome(q, with.Answer(over, q.Question, Embed(ct)));
+
+    private static EvalOutcome Outcome(GoldQuestion q, AnswerResult result) =>
+        new EvalOutcome(q, [.. result.Ranked.Select(r => r.Fact.Id)], result.Abstained, result.Confidence, result.Features)
         {
             Suggested = [.. result.Suggestions.Select(f => f.Id)],
             Related = [.. result.Related.Select(f => f.Id)],
         };
-    }
 
     /// <summary>
     /// The curated phrasings as a second, larger check on ranking that owes nothing to the gold set: each phrasing is

@@ -1,0 +1,416 @@
+using System.Globalization;
+using Bot.Facts;
+
+namespace Bot.Answering;
+
+/// <summary>The asker's previous question, as it was read, and the fact that answered it (null after an abstention).</summary>
+public sealed record PreviousQuestion(string Question, string? FactId);
+
+/// <summary>An answer to a question that may follow on from the previous one, and the whole question it was read as
+/// (null when it stands alone).</summary>
+public sealed record FollowUpAnswer(AnswerResult Result, string? ReadAs);
+
+/// <summary>
+/// Reads a follow-up as the whole question it stands for, given the asker's previous question: "and round 5?" after
+/// "when was round 4" is "when was round 5"; "what about bessent" after "who did akazawa meet in round 3" asks the
+/// same of Bessent; "how about steel" after "how much is the car tariff" is "how much is steel"; "when did he become
+/// minister" after "who is akazawa" (or after any question Akazawa's profile answered) is about Akazawa; "who attended
+/// that round" and "what else happened that day" point back to the round or the day. A question with none of these
+/// marks stands alone, whatever was asked before: context never changes a question that reads whole.
+/// </summary>
+internal static class FollowUps
+{
+    /// <summary>Words and phrases that open an elliptical follow-up ("and round 5?", "what about bessent").</summary>
+    private static readonly string[][] s_leads =
+    [
+        ["and", "what", "about"], ["and", "how", "about"], ["and", "what", "of"], ["what", "about"], ["how", "about"], ["what", "of"],
+        ["same", "question", "for"], ["same", "for"], ["same", "with"], ["and", "for"], ["and", "in"], ["and", "on"], ["and"], ["n"], ["also"],
+    ];
+
+    /// <summary>Words that close one ("bessent too?", "round 5 as well").</summary>
+    private static readonly string[][] s_tails = [["as", "well"], ["too"], ["also"]];
+
+    /// <summary>Words that open a question of its own: after "and", "and when was round 5" is whole, not an ellipsis.</summary>
+    private static readonly HashSet<string> s_questionWords =
+    [
+        "who", "whom", "whose", "what", "when", "where", "why", "how", "which", "is", "was", "are", "were", "did", "does", "do",
+        "can", "could", "will", "would", "has", "have", "had", "should",
+    ];
+
+    /// <summary>The words that open the previous question and say what it asks ("how much is", "when was", "who did"):
+    /// kept when a follow-up swaps its subject ("how about steel").</summary>
+    private static readonly HashSet<string> s_frameWords =
+    [
+        "who", "whom", "whose", "what", "when", "where", "why", "how", "which", "much", "many", "long", "old", "big", "far",
+        "is", "was", "are", "were", "did", "does", "do", "has", "have", "had", "will", "would", "can", "could",
+    ];
+
+    /// <summary>Pronouns that stand for one person ("when did he take office", "his job now").</summary>
+    private static readonly HashSet<string> s_personPronouns = ["he", "him", "his", "himself", "she", "her", "hers", "herself"];
+
+    /// <summary>Pronouns that stand for a thing or an occasion ("and when did it run out", "and what's the range on
+    /// those"), read as the fact that answered the previous question; "that" and "this" only as the question's last word.
+    /// Only after a lead ("and", "n"): questions that read whole use them too ("will it rain in washington", "when did
+    /// they strike the deal", "the 2019 agreement, who signed it"), and on the dev questions, asked one after another,
+    /// reading them back turned right answers wrong.</summary>
+    private static readonly HashSet<string> s_thingPronouns = ["it", "those", "these", "they", "them", "their"];
+
+    /// <summary>Words before a noun that point back to the previous question's round, day or occasion ("that round",
+    /// "the same day", "that meeting").</summary>
+    private static readonly HashSet<string> s_pointers = ["that", "this", "same", "those", "these"];
+
+    /// <summary>The nouns a pointer makes point back: occasions and things a fact is about ("that meeting", "the same
+    /// letter"); not times ("this week", "this year"), which are the question's own.</summary>
+    private static readonly HashSet<string> s_pointedNouns =
+    [
+        "meeting", "meetings", "summit", "call", "trip", "visit", "talks", "delegation", "deal", "agreement", "letter", "order",
+        "event", "announcement", "dinner", "pledge", "plan", "package", "purchase", "contract", "program", "programme",
+        "statement", "remark", "remarks", "post", "speech", "decision", "election", "committee", "fund", "investment",
+        "tariff", "rate", "figure", "number", "amount", "one", "ones", "thing", "missiles", "jets", "fighters", "planes",
+    ];
+
+    private static readonly HashSet<string> s_months =
+    [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ];
+
+    /// <summary>
+    /// The whole questions a follow-up may stand for, most likely first; none when it stands alone. Every reading is
+    /// answered and the surest kept (<see cref="Answer"/>), so a reading that makes no sense costs only its time.
+    /// </summary>
+    public static IReadOnlyList<string> Readings(FactIndex index, string question, PreviousQuestion previous)
+    {
+        if (JapaneseGlossary.HasJapanese(question) || JapaneseGlossary.HasJapanese(previous.Question))
+        {
+            return [];
+        }
+
+        var words = QuestionNormalizer.Words(question);
+        var before = QuestionNormalizer.Words(previous.Question);
+        if (words.Count == 0 || before.Count == 0)
+        {
+            return [];
+        }
+
+        var typed = string.Join(' ', words);
+        var readings = new List<List<string>>();
+        var led = false;
+        if (Ellipsis(words) is { } rest)
+        {
+            readings.AddRange(Elliptical(index, rest, before));
+            led = true;
+        }
+        else if (words.Count > 1 && s_leads.Any(l => l.Length == 1 && l[0] == words[0]))
+        {
+            // "and when did it run out": a question of its own after the lead, whose pronouns may point back.
+            words = words[1..];
+            led = true;
+        }
+
+        // Pronouns and pointers, in the question as it is or in each elliptical reading ("and what did he say").
+        var candidates = readings.Count > 0 ? readings : [words];
+        var previousEntities = Entities(index, before);
+        var focus = Focus(index, previous, previousEntities);
+        var alone = string.Join(' ', words);
+        return [.. candidates
+            .Select(c => string.Join(' ', PointBack(index, c, previous, previousEntities, focus, led)))
+            .Where(r => r != typed && r != alone)
+            .Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Answers the readings in turn, most specific first, and takes the first that answers where the question as typed
+    /// abstains, or answers surer. Not the surest of all the readings: each is a guess at what was meant, and the more
+    /// guesses are compared the likelier one of them scores high by chance. When every reading abstains, the first
+    /// abstains (its suggestions are for what was meant), unless the question as typed was surer.
+    /// </summary>
+    public static FollowUpAnswer Answer(FactIndex index, string question, PreviousQuestion? previous, Func<string, AnswerResult> answer)
+    {
+        var alone = answer(question);
+        if (previous is null)
+        {
+            return new FollowUpAnswer(alone, null);
+        }
+
+        FollowUpAnswer? firstAbstention = null;
+        foreach (var reading in Readings(index, question, previous))
+        {
+            var result = answer(reading);
+            if (!result.Abstained && (alone.Abstained || result.Confidence >= alone.Confidence))
+            {
+                return new FollowUpAnswer(result, reading);
+            }
+
+            firstAbstention ??= result.Abstained ? new FollowUpAnswer(result, reading) : null;
+        }
+
+        return alone.Abstained && firstAbstention is { } first && first.Result.Confidence >= alone.Confidence ? first : new FollowUpAnswer(alone, null);
+    }
+
+    /// <summary>The words after a lead ("and", "what about") or before a tail ("too"), if the question is an
+    /// ellipsis; null when it is a question of its own ("and when was round 5" is one: it has its own question word).</summary>
+    private static List<string>? Ellipsis(List<string> words)
+    {
+        foreach (var lead in s_leads)
+        {
+            if (words.Count > lead.Length && words.Take(lead.Length).SequenceEqual(lead))
+            {
+                var rest = words[lead.Length..];
+                return s_questionWords.Contains(rest[0]) ? null : Trim(rest);
+            }
+        }
+
+        foreach (var tail in s_tails)
+        {
+            if (words.Count > tail.Length && words.Skip(words.Count - tail.Length).SequenceEqual(tail) && !s_questionWords.Contains(words[0]))
+            {
+                return Trim(words[..^tail.Length]);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The most words (stop words aside) an ellipsis has: past it, the words after "and" or before "too" are a
+    /// question of their own ("and the rice piece, by how much is japan upping american rice…").</summary>
+    private const int EllipsisWords = 4;
+
+    private static List<string>? Trim(List<string> rest)
+    {
+        while (rest.Count > 0 && rest[^1] is "too" or "then" or "also")
+        {
+            rest = rest[..^1];
+        }
+
+        return rest.Count > 0 && rest.Count(w => !Analyzer.StopWords.Contains(w)) <= EllipsisWords ? rest : null;
+    }
+
+    /// <summary>
+    /// The previous question with the follow-up's person, round or date in place of its own when the follow-up names
+    /// only that ("and bessent", "what about round 5", "and on july 22"), or added to it when it had none ("and in feb
+    /// 2026?" after "when did akazawa meet lutnick in tokyo"). For a follow-up with a subject of its own ("how about
+    /// steel", "and on cnbc in july"): the previous question's opening words with the follow-up's, with and without the
+    /// previous question's people, round and date (those the follow-up does not replace), and the previous question with
+    /// the follow-up's words added ("aluminum too?" after "what's the tariff on steel now").
+    /// </summary>
+    private static IEnumerable<List<string>> Elliptical(FactIndex index, List<string> rest, List<string> before)
+    {
+        var entities = Entities(index, rest);
+        var previous = Entities(index, before);
+        var restSlots = Slots(rest, entities);
+        var onlyEntities = restSlots.Count > 0 && rest.Select((w, i) => (w, i)).All(p => restSlots.Contains(p.i) || Analyzer.StopWords.Contains(p.w));
+
+        // The previous question's words for the kinds of thing the follow-up names anew.
+        var replaced = new SortedSet<int>();
+        if (entities.People.Count > 0)
+        {
+            replaced.UnionWith(previous.NamePositions);
+        }
+
+        if (entities.Round is not null && previous.Round is not null)
+        {
+            replaced.UnionWith(RoundPositions(before));
+        }
+
+        if (entities.From is not null && previous.From is not null)
+        {
+            replaced.UnionWith(DatePositions(before));
+        }
+
+        var frame = before.TakeWhile(s_frameWords.Contains).ToList();
+        if (onlyEntities)
+        {
+            if (replaced.Count > 0)
+            {
+                var swapped = new List<string>();
+                for (var i = 0; i < before.Count; i++)
+                {
+                    if (i == replaced.Min)
+                    {
+                        swapped.AddRange(rest.Where((_, j) => restSlots.Contains(j)));
+                    }
+
+                    if (!replaced.Contains(i))
+                    {
+                        swapped.Add(before[i]);
+                    }
+                }
+
+                yield return swapped;
+                yield break;
+            }
+
+            yield return [.. before, .. rest];
+            if (frame.Count > 0)
+            {
+                yield return [.. frame, .. rest];
+            }
+
+            yield break;
+        }
+
+        if (frame.Count > 0)
+        {
+            // "what did akazawa say about rice" then "and cars?": the same person's words on cars, or cars alone.
+            var kept = Slots(before, previous).Where(i => i >= frame.Count && !replaced.Contains(i)).Select(i => before[i]).ToList();
+            if (kept.Count > 0)
+            {
+                yield return [.. frame, .. kept, .. rest];
+            }
+
+            yield return [.. frame, .. rest];
+        }
+
+        yield return [.. before.Where((_, i) => !replaced.Contains(i)), .. rest];
+    }
+
+    /// <summary>Replaces a pronoun for one person with the person the previous question was about, and "that round",
+    /// "the same day" with the previous question's round or day; the question as it was when nothing points back.</summary>
+    private static List<string> PointBack(FactIndex index, List<string> words, PreviousQuestion previous, Entities previousEntities, Fact? focus, bool led)
+    {
+        var entities = Entities(index, words);
+        var result = new List<string>(words.Count + 4);
+        var answered = Fact(index, previous.FactId);
+        var round = previousEntities.Round ?? (answered is { Kind: FactKind.Round, Number: { } n } ? n : null);
+        var day = DayOf(index, previous, previousEntities);
+        // The occasion or thing the previous answer was about, by its title: never a person's profile.
+        var thing = answered is { Kind: not FactKind.Person } ? QuestionNormalizer.Words(answered.Title) : [];
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            // "what did he pledge trump": he is not the person the question names.
+            if (focus is not null && !entities.People.Contains(focus.Id) && s_personPronouns.Contains(word))
+            {
+                result.AddRange(QuestionNormalizer.Words(focus.Title));
+                continue;
+            }
+
+            if (i + 1 < words.Count && s_pointers.Contains(word) && !Analyzer.StopWords.Contains(words[i + 1]))
+            {
+                var noun = words[i + 1];
+                if (noun is "round" or "session" && round is { } r && entities.Round is null)
+                {
+                    result.AddRange(["round", r.ToString(CultureInfo.InvariantCulture)]);
+                    i++;
+                        continue;
+                }
+
+                if (noun is "day" or "date" && day is { } d && entities.From is null)
+                {
+                    result.AddRange(["on", .. QuestionNormalizer.Words(d.ToString("MMMM d yyyy", CultureInfo.InvariantCulture))]);
+                    i++;
+                        continue;
+                }
+
+                if (thing.Count > 0 && s_pointedNouns.Contains(noun))
+                {
+                    // "how long was that meeting": the meeting the previous answer was about.
+                    result.AddRange(thing);
+                        continue;
+                }
+            }
+
+            if (thing.Count > 0 && led && !entities.Any && (s_thingPronouns.Contains(word) || (i == words.Count - 1 && word is "that" or "this")))
+            {
+                result.AddRange(thing);
+                continue;
+            }
+
+            result.Add(word);
+        }
+
+        return result;
+    }
+
+    /// <summary>The one person a pronoun can stand for: the previous answer's, if it was a person's profile; else the
+    /// one person the previous question named; else the one person of the fact that answered it.</summary>
+    private static Fact? Focus(FactIndex index, PreviousQuestion previous, Entities previousEntities)
+    {
+        var answered = Fact(index, previous.FactId);
+        if (answered is { Kind: FactKind.Person })
+        {
+            return answered;
+        }
+
+        if (previousEntities.People.Count == 1)
+        {
+            return Fact(index, previousEntities.People.First());
+        }
+
+        return answered is { People.Count: 1 } ? Fact(index, answered.People[0]) : null;
+    }
+
+    /// <summary>The day the previous question named, else the day of the fact that answered it.</summary>
+    private static DateOnly? DayOf(FactIndex index, PreviousQuestion previous, Entities previousEntities)
+    {
+        if (previousEntities.From is { } from && previousEntities.DayPrecision)
+        {
+            return from;
+        }
+
+        return Fact(index, previous.FactId)?.Date is { } date && date.Start == date.End ? date.Start : null;
+    }
+
+    private static Fact? Fact(FactIndex index, string? id) => id is null ? null : index.Facts.Facts.FirstOrDefault(f => f.Id == id);
+
+    private static Entities Entities(FactIndex index, List<string> words) =>
+        index.Entities.Resolve([.. words.Select(index.Speller.Correct)]);
+
+    /// <summary>The positions of the words that name the question's people, round and date.</summary>
+    private static SortedSet<int> Slots(List<string> words, Entities entities)
+    {
+        var slots = new SortedSet<int>(entities.NamePositions);
+        if (entities.Round is not null)
+        {
+            slots.UnionWith(RoundPositions(words));
+        }
+
+        if (entities.From is not null)
+        {
+            slots.UnionWith(DatePositions(words));
+        }
+
+        return slots;
+    }
+
+    /// <summary>"round 4", "4 round", "the 4 session": the round word and the number next to it.</summary>
+    private static IEnumerable<int> RoundPositions(List<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] is "round" or "rounds" or "session" or "talks" or "rd")
+            {
+                var number = i + 1 < words.Count && IsNumber(words[i + 1]) ? i + 1 : i > 0 && IsNumber(words[i - 1]) ? i - 1 : -1;
+                if (number >= 0)
+                {
+                    yield return i;
+                    yield return number;
+                }
+                else if (words[i] is "round" or "rounds" or "rd" && i > 0 && words[i - 1] is "final" or "last" or "latest")
+                {
+                    yield return i - 1;
+                    yield return i;
+                }
+            }
+        }
+    }
+
+    /// <summary>Month names, the numbers next to them (a day or a year) and years on their own.</summary>
+    private static IEnumerable<int> DatePositions(List<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            var nearMonth = (i > 0 && s_months.Contains(words[i - 1])) || (i + 1 < words.Count && s_months.Contains(words[i + 1]))
+                || (i > 1 && s_months.Contains(words[i - 2]) && IsNumber(words[i - 1]));
+            if (s_months.Contains(words[i]) || (IsNumber(words[i]) && (nearMonth || IsYear(words[i]))))
+            {
+                yield return i;
+            }
+        }
+    }
+
+    private static bool IsNumber(string word) => word.Length is > 0 and <= 4 && word.All(char.IsAsciiDigit);
+
+    private static bool IsYear(string word) => word.Length == 4 && word.StartsWith("20", StringComparison.Ordinal) && IsNumber(word);
+}

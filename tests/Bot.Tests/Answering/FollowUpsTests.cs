@@ -1,0 +1,84 @@
+using Bot.Answering;
+using Bot.Answering.Evaluation;
+
+namespace Bot.Tests.Answering;
+
+/// <summary>How a follow-up is read with the asker's previous question, on the controlled fact base.</summary>
+public sealed class FollowUpsTests
+{
+    private static readonly AnswerHarness s_harness = AnsweringTestFacts.Harness;
+
+    private static IReadOnlyList<string> Readings(string previous, string question, string? answeredBy = null) =>
+        FollowUps.Readings(s_harness.Index, question, new PreviousQuestion(previous, answeredBy));
+
+    [Theory]
+    // The follow-up's round, person or date takes the place of the previous question's.
+    [InlineData("when was round 1", "and round 4?", "when was round 4")]
+    [InlineData("when was the first round", "what about the fourth round", "when was the 4 round")]
+    [InlineData("who did akazawa meet in round 1", "what about bessent", "who did bessent meet in round 1")]
+    [InlineData("what happened on april 16 2025", "and on may 30 2025?", "what happened on may 30 2025")]
+    [InlineData("who did akazawa meet in round 1", "round 4 too?", "who did akazawa meet in round 4")]
+    // A new subject keeps the previous question's opening words.
+    [InlineData("how much is the car tariff", "how about the trade deficit", "how much is the trade deficit")]
+    // A pronoun for one person is the person the previous question named.
+    [InlineData("who is akazawa", "when did he become minister", "when did ryosei akazawa become minister")]
+    [InlineData("akazawa profile", "what is his job now", "what is ryosei akazawa job now")]
+    public void Readings_FollowUp_ReadAsTheWholeQuestion(string previous, string question, string expected) =>
+        Assert.Contains(expected, Readings(previous, question));
+
+    [Fact]
+    public void Readings_PronounAfterAnAnswer_IsTheAnswersPerson()
+    {
+        // "who is the treasury secretary" named no one by name, but its answer was Bessent's profile.
+        Assert.Contains("when did scott bessent take office", Readings("who is the treasury secretary", "when did he take office", "scott-bessent"));
+
+        // After a round, "that round" is the round.
+        Assert.Contains("who attended round 4", Readings("what happened at the may 30 talks", "who attended that round", "round-4"));
+
+        // After a dated event, "that day" is its day.
+        Assert.Contains("what else happened on july 22 2025", Readings("when was the deal announced", "what else happened that day", "deal-announced"));
+    }
+
+    [Fact]
+    public void Readings_ThingPronounAfterALead_IsThePreviousAnswer()
+    {
+        Assert.Contains("when was trade deal announced", Readings("what did trump announce on july 22", "and when was it", "deal-announced"));
+
+        // Without a lead, "it" may be the question's own: "will it rain" is not about the deal.
+        Assert.Empty(Readings("what did trump announce on july 22", "will it rain in washington this weekend", "deal-announced"));
+    }
+
+    [Theory]
+    // Questions that read whole stand alone, whatever came before.
+    [InlineData("who is akazawa", "when was round 4")]
+    [InlineData("who is akazawa", "and when was round 4")]
+    [InlineData("who is akazawa", "what is the car tariff now")]
+    // A pronoun with a person of its own, or with no one to stand for, is left as it is.
+    [InlineData("who is bessent", "when did bessent say he would meet")]
+    [InlineData("what is the car tariff now", "what did he say")]
+    // Times are the question's own ("this week"), and a long question after "and" is a question of its own.
+    [InlineData("when was round 4", "what happened this week")]
+    [InlineData("when was round 4", "and the rice piece by how much is japan upping american rice inside the quota")]
+    // Japanese script is not read as a follow-up.
+    [InlineData("who is akazawa", "では第4回は？")]
+    public void Readings_QuestionThatStandsAlone_HasNone(string previous, string question) =>
+        Assert.Empty(Readings(previous, question));
+
+    [Fact]
+    public void Answer_FollowUp_AnswersTheWholeQuestionAndSaysSo()
+    {
+        var answer = s_harness.Answer("and round 4?", new PreviousQuestion("what happened in round 1", "round-1"));
+
+        Assert.Equal("what happened in round 4", answer.ReadAs);
+        Assert.Equal("round-4", answer.Result.Best?.Id);
+    }
+
+    [Fact]
+    public void Answer_NoPreviousQuestion_IsTheQuestionAlone()
+    {
+        var answer = s_harness.Answer("and round 4?", previous: null);
+
+        Assert.Null(answer.ReadAs);
+        Assert.Equal(s_harness.Answer("and round 4?").Confidence, answer.Result.Confidence);
+    }
+}
