@@ -6,6 +6,14 @@ namespace Bot.Answering;
 /// <summary>The asker's previous question, as it was read, and the fact that answered it (null after an abstention).</summary>
 public sealed record PreviousQuestion(string Question, string? FactId);
 
+/// <summary>A whole question a follow-up may stand for. <paramref name="Tentative"/>: only a weak sign points back to
+/// the previous question ("is that per year", "was he actually there" with no "and", no name, no "that meeting"), so
+/// the reading is tried only when the question as typed is abstained on.</summary>
+internal sealed record FollowUpReading(string Text, bool Tentative)
+{
+    public override string ToString() => Tentative ? $"({Text})" : Text;
+}
+
 /// <summary>An answer to a question that may follow on from the previous one, and the whole question it was read as
 /// (null when it stands alone).</summary>
 public sealed record FollowUpAnswer(AnswerResult Result, string? ReadAs);
@@ -29,6 +37,17 @@ internal static class FollowUps
 
     /// <summary>Words that close one ("bessent too?", "round 5 as well").</summary>
     private static readonly string[][] s_tails = [["as", "well"], ["too"], ["also"]];
+
+    /// <summary>The words that say what a question asks for, at its start ("how much", "when", "from what date").</summary>
+    private static readonly HashSet<string> s_askingWords = ["who", "whom", "whose", "what", "when", "where", "why", "how", "which", "much", "many", "long", "old"];
+
+    /// <summary>Words a follow-up that only asks for another thing about the same subject may have besides the asking
+    /// words: "why?", "from what date", "since when exactly", "how much then".</summary>
+    private static readonly HashSet<string> s_askOnlyWords =
+    [
+        "who", "whom", "whose", "what", "when", "where", "why", "how", "which", "much", "many", "long", "old", "come",
+        "date", "day", "time", "year", "from", "since", "until", "exactly", "then", "so", "ok", "okay", "and", "but",
+    ];
 
     /// <summary>Words that open a question of its own: after "and", "and when was round 5" is whole, not an ellipsis.</summary>
     private static readonly HashSet<string> s_questionWords =
@@ -79,7 +98,7 @@ internal static class FollowUps
     /// The whole questions a follow-up may stand for, most likely first; none when it stands alone. Every reading is
     /// answered and the surest kept (<see cref="Answer"/>), so a reading that makes no sense costs only its time.
     /// </summary>
-    public static IReadOnlyList<string> Readings(FactIndex index, string question, PreviousQuestion previous)
+    public static IReadOnlyList<FollowUpReading> Readings(FactIndex index, string question, PreviousQuestion previous)
     {
         if (JapaneseGlossary.HasJapanese(question) || JapaneseGlossary.HasJapanese(previous.Question))
         {
@@ -107,16 +126,26 @@ internal static class FollowUps
             words = words[1..];
             led = true;
         }
+        else if (AsksOnly(words))
+        {
+            // "why?", "from what date" after "when did ishiba say he'd step down": the same question, asked another way.
+            readings.Add([.. words, .. before.SkipWhile(s_askingWords.Contains)]);
+        }
 
-        // Pronouns and pointers, in the question as it is or in each elliptical reading ("and what did he say").
+        // Pronouns and pointers, in the question as it is or in each elliptical reading ("and what did he say"); a
+        // pronoun for one person after a question that named two is read as each in turn.
         var candidates = readings.Count > 0 ? readings : [words];
         var previousEntities = Entities(index, before);
-        var focus = Focus(index, previous, previousEntities);
+        var focuses = Focuses(index, previous, previousEntities);
         var alone = string.Join(' ', words);
+        var elliptical = readings.Count > 0;
         return [.. candidates
-            .Select(c => string.Join(' ', PointBack(index, c, previous, previousEntities, focus, led)))
-            .Where(r => r != typed && r != alone)
-            .Distinct(StringComparer.Ordinal)];
+            .SelectMany(c => focuses.Count == 0 || !c.Any(s_personPronouns.Contains)
+                ? [PointBack(index, c, previous, previousEntities, focuses.FirstOrDefault(), led)]
+                : focuses.Select(f => PointBack(index, c, previous, previousEntities, f, led)))
+            .Select(p => new FollowUpReading(string.Join(' ', p.Words), Tentative: !elliptical && !led && !p.Marked))
+            .Where(r => r.Text != typed && r.Text != alone)
+            .DistinctBy(r => r.Text, StringComparer.Ordinal)];
     }
 
     /// <summary>
@@ -136,17 +165,26 @@ internal static class FollowUps
         FollowUpAnswer? firstAbstention = null;
         foreach (var reading in Readings(index, question, previous))
         {
-            var result = answer(reading);
-            if (!result.Abstained && (alone.Abstained || result.Confidence >= alone.Confidence))
+            if (reading.Tentative && !alone.Abstained)
             {
-                return new FollowUpAnswer(result, reading);
+                continue;
             }
 
-            firstAbstention ??= result.Abstained ? new FollowUpAnswer(result, reading) : null;
+            var result = answer(reading.Text);
+            if (!result.Abstained && (alone.Abstained || result.Confidence >= alone.Confidence))
+            {
+                return new FollowUpAnswer(result, reading.Text);
+            }
+
+            firstAbstention ??= result.Abstained ? new FollowUpAnswer(result, reading.Text) : null;
         }
 
         return alone.Abstained && firstAbstention is { } first && first.Result.Confidence >= alone.Confidence ? first : new FollowUpAnswer(alone, null);
     }
+
+    /// <summary>"why?", "from what date", "since when": a follow-up of asking words only, at most four.</summary>
+    private static bool AsksOnly(List<string> words) =>
+        words.Count <= 4 && words.Any(s_askingWords.Contains) && words.All(s_askOnlyWords.Contains);
 
     /// <summary>The words after a lead ("and", "what about") or before a tail ("too"), if the question is an
     /// ellipsis; null when it is a question of its own ("and when was round 5" is one: it has its own question word).</summary>
@@ -196,6 +234,20 @@ internal static class FollowUps
     /// </summary>
     private static IEnumerable<List<string>> Elliptical(FactIndex index, List<string> rest, List<string> before)
     {
+        // "and before the deal?" after "what's the car tariff now": the follow-up's time replaces the previous "now".
+        if (rest.Any(w => s_timeWords.Contains(w) || IsYear(w) || s_months.Contains(w)))
+        {
+            before = [.. before.Where(w => !s_nowWords.Contains(w))];
+        }
+
+        // "and the tenth?" after "when was akazawa's ninth trip": the one number swapped for the other.
+        var restContent = rest.Where(w => !Analyzer.StopWords.Contains(w)).ToList();
+        var numbers = before.Select((w, i) => (w, i)).Where(p => IsNumber(p.w) && !IsYear(p.w)).ToList();
+        if (restContent is [var number] && IsNumber(number) && !IsYear(number) && numbers.Count == 1)
+        {
+            yield return [.. before[..numbers[0].i], number, .. before[(numbers[0].i + 1)..]];
+        }
+
         var entities = Entities(index, rest);
         var previous = Entities(index, before);
         var restSlots = Slots(rest, entities);
@@ -218,7 +270,7 @@ internal static class FollowUps
             replaced.UnionWith(DatePositions(before));
         }
 
-        var frame = before.TakeWhile(s_frameWords.Contains).ToList();
+        var frame = Frame(before, previous);
         if (onlyEntities)
         {
             if (replaced.Count > 0)
@@ -265,10 +317,36 @@ internal static class FollowUps
         yield return [.. before.Where((_, i) => !replaced.Contains(i)), .. rest];
     }
 
-    /// <summary>Replaces a pronoun for one person with the person the previous question was about, and "that round",
-    /// "the same day" with the previous question's round or day; the question as it was when nothing points back.</summary>
-    private static List<string> PointBack(FactIndex index, List<string> words, PreviousQuestion previous, Entities previousEntities, Fact? focus, bool led)
+    /// <summary>The words that open a question and say what it asks ("how much is", "when was", "who did"), with the
+    /// verb after a bare question word ("who signed", "what happened").</summary>
+    private static List<string> Frame(List<string> words, Entities entities)
     {
+        var frame = words.TakeWhile(s_frameWords.Contains).ToList();
+        var next = frame.Count;
+        if (frame.Count > 0 && !frame.Any(s_auxiliaries.Contains) && next < words.Count && !Analyzer.StopWords.Contains(words[next])
+            && !entities.NamePositions.Contains(next) && !IsNumber(words[next]) && !s_months.Contains(words[next]))
+        {
+            frame.Add(words[next]);
+        }
+
+        return frame;
+    }
+
+    private static readonly HashSet<string> s_auxiliaries = ["is", "was", "are", "were", "did", "does", "do", "has", "have", "had", "will", "would", "can", "could"];
+
+    /// <summary>Words that place a follow-up in time ("and before the deal?", "what about back then").</summary>
+    private static readonly HashSet<string> s_timeWords = ["before", "after", "earlier", "previously", "originally", "initially", "then", "back", "later", "prior"];
+
+    /// <summary>Words for the present, which a follow-up placed at another time drops from the previous question.</summary>
+    private static readonly HashSet<string> s_nowWords = ["now", "currently", "today", "rn", "still", "anymore", "presently", "current"];
+
+    /// <summary>Replaces a pronoun for one person with the person the previous question was about, "that round", "the
+    /// same day" with the previous question's round or day, and "that meeting" (or, after a lead, "it") with the title of
+    /// the previous answer; the question as it was when nothing points back. Marked: a sign stronger than a bare "that"
+    /// or "there" pointed back.</summary>
+    private static (List<string> Words, bool Marked) PointBack(FactIndex index, List<string> words, PreviousQuestion previous, Entities previousEntities, Fact? focus, bool led)
+    {
+        var marked = false;
         var entities = Entities(index, words);
         var result = new List<string>(words.Count + 4);
         var answered = Fact(index, previous.FactId);
@@ -283,6 +361,7 @@ internal static class FollowUps
             if (focus is not null && !entities.People.Contains(focus.Id) && s_personPronouns.Contains(word))
             {
                 result.AddRange(QuestionNormalizer.Words(focus.Title));
+                marked = true;
                 continue;
             }
 
@@ -293,25 +372,28 @@ internal static class FollowUps
                 {
                     result.AddRange(["round", r.ToString(CultureInfo.InvariantCulture)]);
                     i++;
-                        continue;
+                    marked = true;
+                    continue;
                 }
 
                 if (noun is "day" or "date" && day is { } d && entities.From is null)
                 {
                     result.AddRange(["on", .. QuestionNormalizer.Words(d.ToString("MMMM d yyyy", CultureInfo.InvariantCulture))]);
                     i++;
-                        continue;
+                    marked = true;
+                    continue;
                 }
 
                 if (thing.Count > 0 && s_pointedNouns.Contains(noun))
                 {
                     // "how long was that meeting": the meeting the previous answer was about.
                     result.AddRange(thing);
-                        continue;
+                    marked = true;
+                    continue;
                 }
             }
 
-            if (thing.Count > 0 && led && !entities.Any && (s_thingPronouns.Contains(word) || (i == words.Count - 1 && word is "that" or "this")))
+            if (thing.Count > 0 && entities.Round is null && entities.From is null && ((led && s_thingPronouns.Contains(word)) || PointsBack(words, i)))
             {
                 result.AddRange(thing);
                 continue;
@@ -320,25 +402,37 @@ internal static class FollowUps
             result.Add(word);
         }
 
-        return result;
+        return (result, marked);
     }
 
-    /// <summary>The one person a pronoun can stand for: the previous answer's, if it was a person's profile; else the
-    /// one person the previous question named; else the one person of the fact that answered it.</summary>
-    private static Fact? Focus(FactIndex index, PreviousQuestion previous, Entities previousEntities)
+    /// <summary>"that" or "this" as the question's last word ("did the july deal change that") or its subject ("is that
+    /// per year"), and "there" as its last word ("was lutnick actually there"), but not "is there" or "are there".</summary>
+    private static bool PointsBack(List<string> words, int i) => words[i] switch
+    {
+        "that" or "this" => i == words.Count - 1 || (i == 1 && words[0] is "is" or "was" or "does" or "did" or "will" or "has"),
+        "there" => i == words.Count - 1 && i > 0 && words[i - 1] is not ("is" or "are" or "was" or "were"),
+        _ => false,
+    };
+
+    /// <summary>The people a pronoun for one person can stand for, at most two, likeliest first: the previous answer's,
+    /// if it was a person's profile; the people the previous question named, in its order; else the people of the fact
+    /// that answered it, if no more than two.</summary>
+    private static List<Fact> Focuses(FactIndex index, PreviousQuestion previous, Entities previousEntities)
     {
         var answered = Fact(index, previous.FactId);
+        var ids = new List<string>();
         if (answered is { Kind: FactKind.Person })
         {
-            return answered;
+            ids.Add(answered.Id);
         }
 
-        if (previousEntities.People.Count == 1)
+        ids.AddRange(previousEntities.People.OrderBy(p => previousEntities.Positions.GetValueOrDefault(p, int.MaxValue)));
+        if (ids.Count == 0 && answered is { People.Count: > 0 and <= 2 })
         {
-            return Fact(index, previousEntities.People.First());
+            ids.AddRange(answered.People);
         }
 
-        return answered is { People.Count: 1 } ? Fact(index, answered.People[0]) : null;
+        return [.. ids.Distinct(StringComparer.Ordinal).Select(id => Fact(index, id)).OfType<Fact>().Take(2)];
     }
 
     /// <summary>The day the previous question named, else the day of the fact that answered it.</summary>

@@ -20,7 +20,7 @@ internal static class EvalCli
         var misses = new Option<bool>("--misses") { Description = "List the dev questions the engine gets wrong (never the test split)." };
         var features = new Option<string?>("--features") { Description = "Write each dev question's confidence features and whether its top fact is right, as TSV, for calibration work (with --phrasings, the held-out phrasings' too)." };
         var phrasings = new Option<bool>("--phrasings") { Description = "Also ask every curated phrasing of an index that does not hold it (5 folds), and report it as a third split." };
-        var followUps = new Option<string?>("--followups") { Description = $"Also ask two-turn conversations' follow-ups, in context and alone, from this file (e.g. {FollowUpSet.DefaultFile})." };
+        var followUps = new Option<string[]>("--followups") { Description = $"Also ask two-turn conversations' follow-ups, in context and alone, from these files; repeat for several (e.g. {FollowUpSet.DefaultFile})." };
         var command = new Command("eval", "Top-1, MRR@5, out-of-scope abstention and confident-but-wrong answers, engine vs BM25 baseline.")
         {
             questions, facts, calibrate, tune, misses, features, phrasings, followUps,
@@ -31,7 +31,7 @@ internal static class EvalCli
             var files = parse.GetValue(questions) is { Length: > 0 } given ? given : GoldSet.DefaultFiles;
             var gold = files.SelectMany(f => GoldSet.Load(AnsweringOptions.ResolveDataPath(f))).ToList();
             var factBase = AnswerHarness.LoadFacts(parse.GetValue(facts) ?? new FactsOptions().ResolvePath());
-            var conversations = parse.GetValue(followUps) is { } followUpsPath ? FollowUpSet.Load(AnsweringOptions.ResolveDataPath(followUpsPath)) : [];
+            var conversations = (parse.GetValue(followUps) ?? []).SelectMany(f => FollowUpSet.Load(AnsweringOptions.ResolveDataPath(f))).ToList();
             var unknown = Evaluator.UnknownIds(factBase, [.. gold, .. conversations.Select(c => c.FollowUp)]).ToList();
             foreach (var error in unknown)
             {

@@ -9,7 +9,7 @@ public sealed class FollowUpsTests
     private static readonly AnswerHarness s_harness = AnsweringTestFacts.Harness;
 
     private static IReadOnlyList<string> Readings(string previous, string question, string? answeredBy = null) =>
-        FollowUps.Readings(s_harness.Index, question, new PreviousQuestion(previous, answeredBy));
+        [.. FollowUps.Readings(s_harness.Index, question, new PreviousQuestion(previous, answeredBy)).Select(r => r.Text)];
 
     [Theory]
     // The follow-up's round, person or date takes the place of the previous question's.
@@ -23,6 +23,17 @@ public sealed class FollowUpsTests
     // A pronoun for one person is the person the previous question named.
     [InlineData("who is akazawa", "when did he become minister", "when did ryosei akazawa become minister")]
     [InlineData("akazawa profile", "what is his job now", "what is ryosei akazawa job now")]
+    // A follow-up at another time drops the previous "now"; a lone number takes the place of the previous one.
+    [InlineData("what is the car tariff now", "and before the deal?", "what is the car tariff before the deal")]
+    [InlineData("what happened in the 4 session", "and the 1st?", "what happened in the 1 session")]
+    // A bare question word asks the previous question another way.
+    [InlineData("when did akazawa meet bessent", "why?", "why did akazawa meet bessent")]
+    [InlineData("what is the car tariff", "from what date", "from what date is the car tariff")]
+    // After a question that named two people, "he" is each in turn.
+    [InlineData("did akazawa meet bessent in round 4", "what did he say after", "what did ryosei akazawa say after")]
+    [InlineData("did akazawa meet bessent in round 4", "what did he say after", "what did scott bessent say after")]
+    // The verb after a bare question word is part of what the previous question asked.
+    [InlineData("who signed the deal", "same for the trade deficit?", "who signed the trade deficit")]
     public void Readings_FollowUp_ReadAsTheWholeQuestion(string previous, string question, string expected) =>
         Assert.Contains(expected, Readings(previous, question));
 
@@ -37,6 +48,16 @@ public sealed class FollowUpsTests
 
         // After a dated event, "that day" is its day.
         Assert.Contains("what else happened on july 22 2025", Readings("when was the deal announced", "what else happened that day", "deal-announced"));
+    }
+
+    [Fact]
+    public void Readings_BareThatOrThere_AreTentative()
+    {
+        var readings = FollowUps.Readings(s_harness.Index, "was bessent actually there", new PreviousQuestion("what happened in round 4", "round-4"));
+        Assert.Equal([new FollowUpReading("was bessent actually round 4", Tentative: true)], readings);
+
+        // "is there" asks whether something exists: it points nowhere.
+        Assert.Empty(FollowUps.Readings(s_harness.Index, "what tariffs are there", new PreviousQuestion("what happened in round 4", "round-4")));
     }
 
     [Fact]
