@@ -7,7 +7,8 @@ namespace Bot.Benchmarks;
 
 /// <summary>
 /// Percentiles BenchmarkDotNet does not give for a mixed set: every gold question answered several times in a
-/// shuffled order, each timed alone; also the model's first load and the first question after it.
+/// shuffled order, each timed alone; also the model's first load and the first question after it; and the follow-ups
+/// of data/eval/followups*.yaml asked in context and alone.
 /// </summary>
 internal static class LatencyProbe
 {
@@ -52,6 +53,35 @@ internal static class LatencyProbe
             $"model load + first embedding: {modelLoad:F0} ms; snapshot load embedding every text: {coldLoad:F0} ms; with cached vectors: {snapshot:F0} ms"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{times.Count} answers ({questions.Count} gold questions x 5, shuffled): mean {times.Average():F2} ms, p50 {P(0.50):F2}, p95 {P(0.95):F2}, p99 {P(0.99):F2}, max {times[^1]:F2} ms; {perQuestion / 1024:F0} KB allocated per answer"));
+        // Follow-ups: each asked after its conversation's first question (every reading answered in turn, as the
+        // service does) and, side by side in the same run, alone.
+        var conversations = new[] { "followups.yaml", "followups2.yaml" }
+            .SelectMany(f => FollowUpSet.Load(Path.Combine(Path.GetDirectoryName(Repo.Questions)!, f)))
+            .Select(c => (Previous: new PreviousQuestion(c.First, harness.Answer(c.First).Best?.Id), Question: c.FollowUp.Question))
+            .ToList();
+        var inContext = new List<double>();
+        var alone = new List<double>();
+        for (var pass = 0; pass < 5; pass++)
+        {
+            foreach (var (previous, question) in conversations.OrderBy(_ => random.Next()))
+            {
+                var watch = Stopwatch.StartNew();
+                harness.Answer(question, previous);
+                inContext.Add(watch.Elapsed.TotalMilliseconds);
+                watch.Restart();
+                harness.Answer(question);
+                alone.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        foreach (var (name, series) in new[] { ("follow-ups in context", inContext), ("the same alone", alone) })
+        {
+            series.Sort();
+            double Q(double p) => series[Math.Min(series.Count - 1, (int)Math.Ceiling(p * series.Count) - 1)];
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{series.Count} {name} ({conversations.Count} conversations x 5, shuffled): mean {series.Average():F2} ms, p50 {Q(0.50):F2}, p95 {Q(0.95):F2}, p99 {Q(0.99):F2}, max {series[^1]:F2} ms"));
+        }
+
         output.WriteLine($"machine: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
         return 0;
     }

