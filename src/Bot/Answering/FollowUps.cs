@@ -147,7 +147,8 @@ internal static class FollowUps
     /// Answers the readings in turn, most specific first, and takes the first that answers where the question as typed
     /// abstains, or answers surer. Not the surest of all the readings: each is a guess at what was meant, and the more
     /// guesses are compared the likelier one of them scores high by chance. When every reading abstains, the first
-    /// abstains (its suggestions are for what was meant), unless the question as typed was surer.
+    /// abstains (its suggestions are for what was meant), unless the question as typed was surer; an ellipsis ("and
+    /// round 5?", "lutnick too?") is never answered as typed then.
     /// </summary>
     public static FollowUpAnswer Answer(FactIndex index, string question, PreviousQuestion? previous, Func<string, AnswerResult> answer)
     {
@@ -167,6 +168,12 @@ internal static class FollowUps
             }
 
             firstAbstention ??= result.Abstained ? new FollowUpAnswer(result, reading) : null;
+        }
+
+        // "lutnick too?" means nothing alone: answered as typed it would be Lutnick's profile, which nobody asked for.
+        if (firstAbstention is { } unsure && Ellipsis(QuestionNormalizer.Words(question)) is not null)
+        {
+            return unsure;
         }
 
         return alone.Abstained && firstAbstention is { } first && first.Result.Confidence >= alone.Confidence ? first : new FollowUpAnswer(alone, null);

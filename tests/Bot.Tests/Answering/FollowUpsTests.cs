@@ -95,6 +95,33 @@ public sealed class FollowUpsTests
         Assert.Equal("round-4", answer.Result.Best?.Id);
     }
 
+    [Theory]
+    // "hayashi too?" alone would be Hayashi's profile, which nobody asked for: when every reading abstains, so does
+    // the ellipsis. A pronoun question answered alone keeps its answer when its readings abstain.
+    [InlineData("hayashi too?", true)]
+    [InlineData("when did he say it", false)]
+    public void Answer_EveryReadingAbstains_AnEllipsisAbstainsToo(string question, bool abstains)
+    {
+        var previous = new PreviousQuestion("was bessent at round 4", "scott-bessent");
+        Assert.NotEmpty(FollowUps.Readings(s_harness.Index, question, previous));
+
+        // Stand-in answers: the question as typed is answered, every reading abstained on.
+        var answer = FollowUps.Answer(s_harness.Index, question, previous, q => Result(q, abstained: q != question));
+
+        Assert.Equal(abstains, answer.Result.Abstained);
+        Assert.Equal(abstains, answer.ReadAs is not null);
+    }
+
+    private static AnswerResult Result(string question, bool abstained) => new()
+    {
+        Question = question,
+        Facts = s_harness.Facts,
+        Ranked = [],
+        Confidence = abstained ? 0.5 : 0.9,
+        Abstained = abstained,
+        Type = QuestionType.Other,
+    };
+
     [Fact]
     public void Answer_NoPreviousQuestion_IsTheQuestionAlone()
     {
