@@ -1,0 +1,28 @@
+using Bot.Commands;
+
+namespace Bot.Tests.Slack;
+
+/// <summary>Follow-up questions over signed Slack slash commands, in a host of their own (the asker's last question is
+/// part of its state), on the service's clock.</summary>
+public sealed class SlackFollowUpTests
+{
+    [Fact]
+    public async Task Ask_FollowUpWithinTenMinutes_IsReadWithTheLastQuestion_AndNotAfter()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        await SlackTestHost.MessageAsync(await host.CommandAsync("ask who is akazawa"));
+
+        var followUp = SlackTestHost.AllText(await SlackTestHost.MessageAsync(await host.CommandAsync("ask what about bessent?")));
+        Assert.Contains("Scott Bessent", followUp, StringComparison.Ordinal);
+        Assert.Contains("Following on from \"who is akazawa\": read as \"who is bessent\"", followUp, StringComparison.Ordinal);
+
+        // Another user in the channel has no previous question.
+        var other = SlackTestHost.AllText(await SlackTestHost.MessageAsync(await host.CommandAsync("ask what about akazawa?", userId: "U0OTHER01")));
+        Assert.DoesNotContain("Following on from", other, StringComparison.Ordinal);
+
+        // Past the lifetime the last question is forgotten.
+        host.Time.Advance(ConversationMemory.Lifetime);
+        var later = SlackTestHost.AllText(await SlackTestHost.MessageAsync(await host.CommandAsync("ask what about akazawa?")));
+        Assert.DoesNotContain("Following on from", later, StringComparison.Ordinal);
+    }
+}
