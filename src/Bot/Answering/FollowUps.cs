@@ -8,7 +8,7 @@ public sealed record PreviousQuestion(string Question, string? FactId);
 
 /// <summary>An answer to a question that may follow on from the previous one, and the whole question it was read as
 /// (null when it stands alone).</summary>
-public sealed record FollowUpAnswer(AnswerResult Result, string? ReadAs);
+public sealed record FollowUpAnswer(AnswerResult Result, string? WholeQuestion);
 
 /// <summary>
 /// Reads a follow-up as the whole question it stands for, given the asker's previous question: "and round 5?" after
@@ -63,10 +63,10 @@ internal static class FollowUps
     private static readonly HashSet<string> s_personPronouns = ["he", "him", "his", "himself", "she", "her", "hers", "herself"];
 
     /// <summary>Pronouns that stand for a thing or an occasion ("and when did it run out", "and what's the range on
-    /// those"), read as the fact that answered the previous question; "that" and "this" only as the question's last word.
-    /// Only after a lead ("and", "n"): questions that read whole use them too ("will it rain in washington", "when did
-    /// they strike the deal", "the 2019 agreement, who signed it"), and on the dev questions, asked one after another,
-    /// reading them back turned right answers wrong.</summary>
+    /// those"), read as the title of the fact that answered the previous question (see also <see cref="PointsBack"/>).
+    /// Only after a lead or a tail ("and", "what about", "…too"): questions that read whole use them too ("will it rain
+    /// in washington", "when did they strike the deal", "the 2019 agreement, who signed it"), and on the dev questions,
+    /// asked one after another, reading them back turned right answers wrong.</summary>
     private static readonly HashSet<string> s_thingPronouns = ["it", "those", "these", "they", "them", "their"];
 
     /// <summary>Words before a noun that point back to the previous question's round, day or occasion ("that round",
@@ -80,7 +80,7 @@ internal static class FollowUps
         "meeting", "meetings", "summit", "call", "trip", "visit", "talks", "delegation", "deal", "agreement", "letter", "order",
         "event", "announcement", "dinner", "pledge", "plan", "package", "purchase", "contract", "program", "programme",
         "statement", "remark", "remarks", "post", "speech", "decision", "election", "committee", "fund", "investment",
-        "tariff", "rate", "figure", "number", "amount", "one", "ones", "thing", "missiles", "jets", "fighters", "planes",
+        "tariff", "rate", "figure", "number", "amount", "missiles", "jets", "fighters", "planes",
     ];
 
     private static readonly HashSet<string> s_months =
@@ -112,7 +112,8 @@ internal static class FollowUps
         var led = false;
         if (Ellipsis(words) is { } rest)
         {
-            readings.AddRange(Elliptical(index, rest, before));
+            var numbered = question.Any(char.IsDigit) || QuestionNormalizer.Ordinals(question).Count > 0;
+            readings.AddRange(Elliptical(index, rest, before, numbered));
             led = true;
         }
         else if (words.Count > 1 && s_leads.Any(l => l.Length == 1 && l[0] == words[0]))
@@ -121,16 +122,17 @@ internal static class FollowUps
             words = words[1..];
             led = true;
         }
-        else if (AsksOnly(words))
+
+        if (readings.Count == 0 && AsksOnly(words))
         {
-            // "why?", "from what date" after "when did ishiba say he'd step down": the same question, asked another way.
+            // "why?", "and since when?" after "when did ishiba say he'd step down": the same question, asked another way.
             readings.Add([.. words, .. before.SkipWhile(s_askingWords.Contains)]);
         }
 
         // Pronouns and pointers, in the question as it is or in each elliptical reading ("and what did he say"); a
         // pronoun for one person after a question that named two is read as each in turn.
         var candidates = readings.Count > 0 ? readings : [words];
-        var previousEntities = Entities(index, before);
+        var previousEntities = Resolve(index, before);
         var focuses = Focuses(index, previous, previousEntities);
         var alone = string.Join(' ', words);
         return [.. candidates
@@ -145,10 +147,11 @@ internal static class FollowUps
 
     /// <summary>
     /// Answers the readings in turn, most specific first, and takes the first that answers where the question as typed
-    /// abstains, or answers surer. Not the surest of all the readings: each is a guess at what was meant, and the more
-    /// guesses are compared the likelier one of them scores high by chance. When every reading abstains, the first
-    /// abstains (its suggestions are for what was meant), unless the question as typed was surer; an ellipsis ("and
-    /// round 5?", "lutnick too?") is never answered as typed then.
+    /// abstains, or answers at least as surely. Not the surest of all the readings: each is a guess at what was meant,
+    /// and the more guesses are compared the likelier one of them scores high by chance. When no reading does, the
+    /// question as typed is answered, or abstained on with the first reading's suggestions if that was surer. An
+    /// ellipsis ("lutnick too?") means nothing as typed (it would be Lutnick's profile): it takes its first reading
+    /// that answers, however sure, or abstains with its first reading.
     /// </summary>
     public static FollowUpAnswer Answer(FactIndex index, string question, PreviousQuestion? previous, Func<string, AnswerResult> answer)
     {
@@ -158,6 +161,8 @@ internal static class FollowUps
             return new FollowUpAnswer(alone, null);
         }
 
+        var elliptical = !JapaneseGlossary.HasJapanese(question) && Ellipsis(QuestionNormalizer.Words(question)) is not null;
+        FollowUpAnswer? firstAnswer = null;
         FollowUpAnswer? firstAbstention = null;
         foreach (var reading in Readings(index, question, previous))
         {
@@ -167,13 +172,19 @@ internal static class FollowUps
                 return new FollowUpAnswer(result, reading);
             }
 
-            firstAbstention ??= result.Abstained ? new FollowUpAnswer(result, reading) : null;
+            if (result.Abstained)
+            {
+                firstAbstention ??= new FollowUpAnswer(result, reading);
+            }
+            else
+            {
+                firstAnswer ??= new FollowUpAnswer(result, reading);
+            }
         }
 
-        // "lutnick too?" means nothing alone: answered as typed it would be Lutnick's profile, which nobody asked for.
-        if (firstAbstention is { } unsure && Ellipsis(QuestionNormalizer.Words(question)) is not null)
+        if (elliptical && (firstAnswer ?? firstAbstention) is { } meant)
         {
-            return unsure;
+            return meant;
         }
 
         return alone.Abstained && firstAbstention is { } first && first.Result.Confidence >= alone.Confidence ? first : new FollowUpAnswer(alone, null);
@@ -218,7 +229,9 @@ internal static class FollowUps
             rest = rest[..^1];
         }
 
-        return rest.Count > 0 && rest.Count(w => !Analyzer.StopWords.Contains(w)) <= EllipsisWords ? rest : null;
+        // "and so?", "me too": no word that says what about.
+        var content = rest.Count(w => !Analyzer.StopWords.Contains(w));
+        return content is > 0 and <= EllipsisWords ? rest : null;
     }
 
     /// <summary>
@@ -229,7 +242,7 @@ internal static class FollowUps
     /// previous question's people, round and date (those the follow-up does not replace), and the previous question with
     /// the follow-up's words added ("aluminum too?" after "what's the tariff on steel now").
     /// </summary>
-    private static IEnumerable<List<string>> Elliptical(FactIndex index, List<string> rest, List<string> before)
+    private static IEnumerable<List<string>> Elliptical(FactIndex index, List<string> rest, List<string> before, bool numbered)
     {
         // "and before the deal?" after "what's the car tariff now": the follow-up's time replaces the previous "now".
         if (rest.Any(w => s_timeWords.Contains(w) || IsYear(w) || s_months.Contains(w)))
@@ -237,16 +250,17 @@ internal static class FollowUps
             before = [.. before.Where(w => !s_nowWords.Contains(w))];
         }
 
-        // "and the tenth?" after "when was akazawa's ninth trip": the one number swapped for the other.
+        // "and the tenth?" after "when was akazawa's ninth trip": the one number swapped for the other; only a number
+        // typed as one ("10", "10th", "tenth"), not "and this one?".
         var restContent = rest.Where(w => !Analyzer.StopWords.Contains(w)).ToList();
         var numbers = before.Select((w, i) => (w, i)).Where(p => IsNumber(p.w) && !IsYear(p.w)).ToList();
-        if (restContent is [var number] && IsNumber(number) && !IsYear(number) && numbers.Count == 1)
+        if (numbered && restContent is [var number] && IsNumber(number) && !IsYear(number) && numbers.Count == 1)
         {
             yield return [.. before[..numbers[0].i], number, .. before[(numbers[0].i + 1)..]];
         }
 
-        var entities = Entities(index, rest);
-        var previous = Entities(index, before);
+        var entities = Resolve(index, rest);
+        var previousEntities = Resolve(index, before);
         var restSlots = Slots(rest, entities);
         var onlyEntities = restSlots.Count > 0 && rest.Select((w, i) => (w, i)).All(p => restSlots.Contains(p.i) || Analyzer.StopWords.Contains(p.w));
 
@@ -254,20 +268,20 @@ internal static class FollowUps
         var replaced = new SortedSet<int>();
         if (entities.People.Count > 0)
         {
-            replaced.UnionWith(previous.NamePositions);
+            replaced.UnionWith(previousEntities.NamePositions);
         }
 
-        if (entities.Round is not null && previous.Round is not null)
+        if (entities.Round is not null && previousEntities.Round is not null)
         {
             replaced.UnionWith(RoundPositions(before));
         }
 
-        if (entities.From is not null && previous.From is not null)
+        if (entities.From is not null && previousEntities.From is not null)
         {
             replaced.UnionWith(DatePositions(before));
         }
 
-        var frame = Frame(before, previous);
+        var frame = Frame(before, previousEntities);
         if (onlyEntities)
         {
             if (replaced.Count > 0)
@@ -302,7 +316,7 @@ internal static class FollowUps
         if (frame.Count > 0)
         {
             // "what did akazawa say about rice" then "and cars?": the same person's words on cars, or cars alone.
-            var kept = Slots(before, previous).Where(i => i >= frame.Count && !replaced.Contains(i)).Select(i => before[i]).ToList();
+            var kept = Slots(before, previousEntities).Where(i => i >= frame.Count && !replaced.Contains(i)).Select(i => before[i]).ToList();
             if (kept.Count > 0)
             {
                 yield return [.. frame, .. kept, .. rest];
@@ -335,16 +349,17 @@ internal static class FollowUps
     private static readonly HashSet<string> s_timeWords = ["before", "after", "earlier", "previously", "originally", "initially", "then", "back", "later", "prior"];
 
     /// <summary>Words for the present, which a follow-up placed at another time drops from the previous question.</summary>
-    private static readonly HashSet<string> s_nowWords = ["now", "currently", "today", "rn", "still", "anymore", "presently", "current"];
+    private static readonly HashSet<string> s_nowWords = ["now", "currently", "today", "still", "anymore", "current"];
 
-    /// <summary>Replaces a pronoun for one person with the person the previous question was about, "that round", "the
-    /// same day" with the previous question's round or day, and "that meeting" (or, after a lead, "it") with the title of
-    /// the previous answer; the question as it was when nothing points back.</summary>
+    /// <summary>Replaces a pronoun for one person with the person the previous question was about, "that round" and "the
+    /// same day" with the previous question's round or day, the pointer of "that meeting" with the title of the previous
+    /// answer (the noun stays: "how long was [g7 summit] meeting"), and after a lead "it" with that title; the question
+    /// as it was when nothing points back.</summary>
     private static List<string> PointBack(FactIndex index, List<string> words, PreviousQuestion previous, Entities previousEntities, Fact? focus, bool led)
     {
-        var entities = Entities(index, words);
+        var entities = Resolve(index, words);
         var result = new List<string>(words.Count + 4);
-        var answered = Fact(index, previous.FactId);
+        var answered = FindFact(index, previous.FactId);
         var round = previousEntities.Round ?? (answered is { Kind: FactKind.Round, Number: { } n } ? n : null);
         var day = DayOf(index, previous, previousEntities);
         // The occasion or thing the previous answer was about, by its title: never a person's profile.
@@ -412,7 +427,7 @@ internal static class FollowUps
     /// that answered it, if no more than two.</summary>
     private static List<Fact> Focuses(FactIndex index, PreviousQuestion previous, Entities previousEntities)
     {
-        var answered = Fact(index, previous.FactId);
+        var answered = FindFact(index, previous.FactId);
         var ids = new List<string>();
         if (answered is { Kind: FactKind.Person })
         {
@@ -425,7 +440,7 @@ internal static class FollowUps
             ids.AddRange(answered.People);
         }
 
-        return [.. ids.Distinct(StringComparer.Ordinal).Select(id => Fact(index, id)).OfType<Fact>().Take(2)];
+        return [.. ids.Distinct(StringComparer.Ordinal).Select(id => FindFact(index, id)).OfType<Fact>().Take(2)];
     }
 
     /// <summary>The day the previous question named, else the day of the fact that answered it.</summary>
@@ -436,12 +451,12 @@ internal static class FollowUps
             return from;
         }
 
-        return Fact(index, previous.FactId)?.Date is { } date && date.Start == date.End ? date.Start : null;
+        return FindFact(index, previous.FactId)?.Date is { } date && date.Start == date.End ? date.Start : null;
     }
 
-    private static Fact? Fact(FactIndex index, string? id) => id is null ? null : index.Facts.Facts.FirstOrDefault(f => f.Id == id);
+    private static Fact? FindFact(FactIndex index, string? id) => id is null ? null : index.Facts.Find(id);
 
-    private static Entities Entities(FactIndex index, List<string> words) =>
+    private static Entities Resolve(FactIndex index, List<string> words) =>
         index.Entities.Resolve([.. words.Select(index.Speller.Correct)]);
 
     /// <summary>The positions of the words that name the question's people, round and date.</summary>

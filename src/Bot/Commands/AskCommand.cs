@@ -42,21 +42,31 @@ internal sealed class AskCommand(IAnswerEngine engine, IUnansweredRecorder? unan
             return rejected;
         }
 
-        var previous = conversations?.Recall(request.Context);
-        var (result, whole) = await engine.AnswerAsync(question, previous, ct);
-        conversations?.Remember(request.Context, new PreviousQuestion(whole ?? question, result.Best?.Id));
-        var reply = AnswerComposer.Compose(result) with { Explains = whole ?? question };
+        // A follow-up is read with the asker's last question, mentions ("<@U123>") made "@someone" in both, so that no
+        // id becomes a word of a reading; it is remembered as read, if it fits in a question.
+        var previous = conversations is null ? null : await conversations.RecallAsync(request.Context, ct);
+        var (result, whole) = previous is null
+            ? new FollowUpAnswer(await engine.AnswerAsync(question, ct), null)
+            : await engine.AnswerAsync(UnansweredQuestion.Clean(question), previous, ct);
+        var asked = whole ?? question;
+        if (conversations is not null)
+        {
+            await conversations.RememberAsync(request.Context, new PreviousQuestion(UnansweredQuestion.Clean(asked.Length <= MaxQuestionLength ? asked : question), result.Best?.Id), ct);
+        }
+        var reply = AnswerComposer.Compose(result) with { Explains = asked };
         if (whole is not null)
         {
             // Say how the follow-up was read, so a wrong reading is seen: after the answer, before an abstention's offer.
+            // Buttons that ask again (Share on Slack, pages) ask the whole question, not the words that leaned on this one.
             var readAs = $"(Following on from \"{previous!.Question}\": read as \"{whole}\")";
-            reply = reply with { Body = result.Abstained ? readAs + "\n" + reply.Body : reply.Body + "\n" + readAs };
+            reply = reply with { Body = result.Abstained ? readAs + "\n" + reply.Body : reply.Body + "\n" + readAs, AskedAs = whole };
         }
 
         var now = (time ?? TimeProvider.System).GetUtcNow();
         if (result.Abstained && request.Context.Platform != Platform.Console)
         {
-            var kept = UnansweredQuestion.Clean(whole ?? question);
+            // The words the user typed: a reading holds the earlier question and words the bot put in.
+            var kept = UnansweredQuestion.Clean(question);
             if (unanswered?.TryRecord(new UnansweredQuestion(
                 kept, request.Context.Platform, result.Confidence, [.. result.Suggestions.Select(f => f.Id)], result.Facts.Version, now)) == true)
             {

@@ -10,4 +10,7 @@ internal sealed partial class CommandsLog(ILogger<CommandsLog> logger)
 
     [LoggerMessage(2001, LogLevel.Debug, "Command {Name} from {Platform} answered with {Kind}")]
     public partial void Answered(string name, Platform platform, ReplyKind kind);
+
+    [LoggerMessage(2002, LogLevel.Warning, "The last questions for follow-ups could not be read or kept; the question is read alone")]
+    public partial void ConversationUnavailable(Exception error);
 }

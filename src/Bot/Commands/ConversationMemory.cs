@@ -1,67 +1,81 @@
-using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using Bot.Answering;
 
 namespace Bot.Commands;
 
 /// <summary>
-/// Each asker's last question in each channel, so that a follow-up ("and round 5?", "when did he take office") can be
-/// read with it. Kept in this process's memory only, for <see cref="Lifetime"/>: never written to storage, forgotten on
-/// restart, and not shared between instances. The console keeps none: its questions stand alone.
+/// Where each asker's last question is kept for <see cref="ConversationMemory"/>: the database the subscriptions use, so
+/// that every replica behind one address reads a follow-up with the same last question.
 /// </summary>
-internal sealed class ConversationMemory(TimeProvider time)
+internal interface IConversationStore
+{
+    /// <summary>The question last remembered for <paramref name="asker"/>, if remembered after <paramref name="since"/>.</summary>
+    Task<PreviousQuestion?> RecallTurnAsync(string asker, DateTimeOffset since, CancellationToken ct);
+
+    /// <summary>Remembers <paramref name="question"/> as the asker's last (unless a later one is already kept), and
+    /// forgets every asker's question remembered before <paramref name="forgetBefore"/>.</summary>
+    Task RememberTurnAsync(string asker, PreviousQuestion question, DateTimeOffset at, DateTimeOffset forgetBefore, CancellationToken ct);
+}
+
+/// <summary>
+/// Each asker's last question in each channel, so that a follow-up ("and round 5?", "when did he take office") can be
+/// read with it. Kept in the service's database (SQLite or PostgreSQL, shared by replicas) under a hash of platform,
+/// workspace, channel and user, never the ids themselves, and deleted <see cref="Lifetime"/> after it was asked (with
+/// the next question any user asks). A database that fails costs only the follow-up: the question is then read alone,
+/// and the failure logged. The console keeps none: its questions stand alone.
+/// </summary>
+internal sealed class ConversationMemory(IConversationStore store, TimeProvider time, CommandsLog log)
 {
     /// <summary>How long a question is remembered for a follow-up.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    /// <summary>The most askers remembered at once; past it, the expired and then the oldest are forgotten first.</summary>
-    public const int Capacity = 10_000;
-
-    private readonly ConcurrentDictionary<Asker, (PreviousQuestion Turn, DateTimeOffset At)> _turns = new();
-
-    private readonly record struct Asker(Platform Platform, string? Workspace, string? Channel, string User);
-
     /// <summary>The asker's previous question in this channel, if asked within <see cref="Lifetime"/>.</summary>
-    public PreviousQuestion? Recall(CommandContext context) =>
-        Key(context) is { } key && _turns.TryGetValue(key, out var turn) && time.GetUtcNow() - turn.At < Lifetime ? turn.Turn : null;
-
-    public void Remember(CommandContext context, PreviousQuestion turn)
+    public async Task<PreviousQuestion?> RecallAsync(CommandContext context, CancellationToken ct)
     {
-        if (Key(context) is not { } key)
+        if (Key(context) is not { } asker)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await store.RecallTurnAsync(asker, time.GetUtcNow() - Lifetime, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            log.ConversationUnavailable(e);
+            return null;
+        }
+    }
+
+    public async Task RememberAsync(CommandContext context, PreviousQuestion question, CancellationToken ct)
+    {
+        if (Key(context) is not { } asker)
         {
             return;
         }
 
         var now = time.GetUtcNow();
-        _turns[key] = (turn, now);
-        if (_turns.Count > Capacity)
+        try
         {
-            Forget(now);
+            await store.RememberTurnAsync(asker, question, now, now - Lifetime, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            log.ConversationUnavailable(e);
         }
     }
 
-    /// <summary>How many askers are remembered (expired ones until the next sweep included).</summary>
-    public int Count => _turns.Count;
-
-    private void Forget(DateTimeOffset now)
+    /// <summary>Who asked where, as a SHA-256 hash: the database holds no platform id; null on the console or without a user.</summary>
+    internal static string? Key(CommandContext context)
     {
-        foreach (var (key, turn) in _turns)
+        if (context.Platform == Platform.Console || string.IsNullOrEmpty(context.UserId))
         {
-            if (now - turn.At >= Lifetime)
-            {
-                _turns.TryRemove(key, out _);
-            }
+            return null;
         }
 
-        var excess = _turns.Count - (Capacity * 9 / 10);
-        if (excess > 0)
-        {
-            foreach (var (key, _) in _turns.OrderBy(t => t.Value.At).Take(excess).ToList())
-            {
-                _turns.TryRemove(key, out _);
-            }
-        }
+        var who = $"{context.Platform}\n{context.WorkspaceId}\n{context.ChannelId}\n{context.UserId}";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(who)));
     }
-
-    private static Asker? Key(CommandContext context) =>
-        context.Platform == Platform.Console || string.IsNullOrEmpty(context.UserId) ? null : new Asker(context.Platform, context.WorkspaceId, context.ChannelId, context.UserId);
 }

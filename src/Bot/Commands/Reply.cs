@@ -60,6 +60,11 @@ public sealed record Reply
     /// <see cref="CommandNames.Explain"/> on it; null on other replies.</summary>
     public string? Explains { get; init; }
 
+    /// <summary>The whole question an <c>ask</c> reply answers when the user's words leaned on their previous question
+    /// ("and round 6?" read as "when was round 6"); null otherwise. Buttons that run the command again (pages, Slack's
+    /// Share) ask this, so that they do not depend on what the user asked since.</summary>
+    public string? AskedAs { get; init; }
+
     /// <summary>The facts this reply is built from (for <c>ask --json</c> and tests).</summary>
     public IReadOnlyList<string> FactIds { get; init; } = [];
 

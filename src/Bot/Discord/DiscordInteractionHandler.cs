@@ -300,7 +300,9 @@ internal sealed class DiscordInteractionHandler(
         try
         {
             var reply = await dispatcher.DispatchAsync(request, linked.Token);
-            return DiscordRenderer.Render(reply, request, page, ephemeral);
+            // A follow-up's page buttons ask the whole question it was read as.
+            var origin = reply.AskedAs is { } whole ? CommandRequest.Create(CommandNames.Ask, request.Context, (OptionNames.Question, whole)) : request;
+            return DiscordRenderer.Render(reply, origin, page, ephemeral);
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {

@@ -47,7 +47,9 @@ internal sealed class SlackReplyWorker(
         try
         {
             var reply = await scope.ServiceProvider.GetRequiredService<ICommandDispatcher>().DispatchAsync(job.Request, ct);
-            message = SlackRenderer.Render(reply, job.Request.Name, job.View);
+            // A follow-up's Share and page buttons ask the whole question it was read as.
+            var view = reply.AskedAs is { } whole ? job.View with { CommandText = SlackCommandText.ForSuggestion(CommandNames.Ask, whole) } : job.View;
+            message = SlackRenderer.Render(reply, job.Request.Name, view);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -106,6 +106,16 @@ internal sealed class PostgresStore : SqlSubscriptionStore
             """,
             "CREATE INDEX unanswered_choices_last_chosen ON unanswered_choices (last_chosen_at)",
         ],
+        [
+            """
+            CREATE TABLE conversation_turns (
+                asker_key TEXT PRIMARY KEY,
+                question TEXT NOT NULL,
+                fact_id TEXT,
+                asked_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX conversation_turns_asked ON conversation_turns (asked_at)",
+        ],
     ];
 
     protected override async ValueTask<DbConnection> OpenAsync(CancellationToken ct) => await _dataSource.OpenConnectionAsync(ct);

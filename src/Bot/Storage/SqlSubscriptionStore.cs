@@ -11,7 +11,7 @@ namespace Bot.Storage;
 /// The SQL both engines share. Times are stored as Unix milliseconds (<c>bigint</c>), platforms and states as
 /// lowercase text, topics as a bit mask. Engines differ in connections, transactions, locking and schema types.
 /// </summary>
-internal abstract class SqlSubscriptionStore : ISubscriptionStore, Answering.IUnansweredStore, IDisposable
+internal abstract class SqlSubscriptionStore : ISubscriptionStore, Answering.IUnansweredStore, Commands.IConversationStore, IDisposable
 {
     private const string SubscriptionColumns =
         "s.id, s.platform, s.workspace_id, s.channel_id, s.topics, s.digest, s.created_by, s.created_at, s.state, s.paused_reason, s.paused_at, s.last_post_at";
@@ -447,6 +447,34 @@ internal abstract class SqlSubscriptionStore : ISubscriptionStore, Answering.IUn
 
     public Task RemoveWorkerAsync(string workerId, CancellationToken ct) =>
         WriteAsync(async (c, tx) => await ExecAsync(c, tx, "DELETE FROM delivery_workers WHERE worker_id = @id", ct, ("@id", workerId)), ct);
+
+    // ------------------------------------------------------------------ conversation turns (follow-ups)
+
+    public Task<Answering.PreviousQuestion?> RecallTurnAsync(string asker, DateTimeOffset since, CancellationToken ct) =>
+        ReadAsync(async c =>
+        {
+            await using var cmd = Command(c, null, "SELECT question, fact_id FROM conversation_turns WHERE asker_key = @k AND asked_at > @since",
+                ("@k", asker), ("@since", Ms(since)));
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            return await reader.ReadAsync(ct)
+                ? new Answering.PreviousQuestion(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1))
+                : null;
+        }, ct);
+
+    public Task RememberTurnAsync(string asker, Answering.PreviousQuestion question, DateTimeOffset at, DateTimeOffset forgetBefore, CancellationToken ct) =>
+        WriteAsync(async (c, tx) =>
+        {
+            // Replicas may write out of order: a question never replaces a later one.
+            await ExecAsync(c, tx,
+                """
+                INSERT INTO conversation_turns AS t (asker_key, question, fact_id, asked_at) VALUES (@k, @q, @f, @at)
+                ON CONFLICT (asker_key) DO UPDATE SET question = excluded.question, fact_id = excluded.fact_id, asked_at = excluded.asked_at
+                WHERE excluded.asked_at >= t.asked_at
+                """, ct,
+                ("@k", asker), ("@q", question.Question), ("@f", question.FactId), ("@at", Ms(at)));
+            await ExecAsync(c, tx, "DELETE FROM conversation_turns WHERE asked_at < @before", ct, ("@before", Ms(forgetBefore)));
+            return true;
+        }, ct);
 
     // ------------------------------------------------------------------ unanswered questions
 

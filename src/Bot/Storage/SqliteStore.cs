@@ -114,6 +114,16 @@ internal sealed class SqliteStore : SqlSubscriptionStore
             """,
             "CREATE INDEX unanswered_choices_last_chosen ON unanswered_choices (last_chosen_at)",
         ],
+        [
+            """
+            CREATE TABLE conversation_turns (
+                asker_key TEXT PRIMARY KEY,
+                question TEXT NOT NULL,
+                fact_id TEXT,
+                asked_at INTEGER NOT NULL)
+            """,
+            "CREATE INDEX conversation_turns_asked ON conversation_turns (asked_at)",
+        ],
     ];
 
     protected override async ValueTask<DbConnection> OpenAsync(CancellationToken ct)

@@ -31,6 +31,7 @@ public static class StorageServiceCollectionExtensions
                 : new SqliteStore(options.EffectiveConnectionString, log);
         });
         services.AddSingleton<Answering.IUnansweredStore>(sp => (Answering.IUnansweredStore)sp.GetRequiredService<ISubscriptionStore>());
+        services.AddSingleton<Commands.IConversationStore>(sp => (Commands.IConversationStore)sp.GetRequiredService<ISubscriptionStore>());
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HostingExtensions.ReadyTag]);
         return builder;
     }

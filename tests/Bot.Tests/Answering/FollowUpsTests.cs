@@ -28,6 +28,7 @@ public sealed class FollowUpsTests
     [InlineData("what happened in the 4 session", "and the 1st?", "what happened in the 1 session")]
     // A bare question word asks the previous question another way.
     [InlineData("when did akazawa meet bessent", "why?", "why did akazawa meet bessent")]
+    [InlineData("when did akazawa meet bessent", "and why?", "why did akazawa meet bessent")]
     [InlineData("what is the car tariff", "from what date", "from what date is the car tariff")]
     // After a question that named two people, "he" is each in turn.
     [InlineData("did akazawa meet bessent in round 4", "what did he say after", "what did ryosei akazawa say after")]
@@ -49,6 +50,14 @@ public sealed class FollowUpsTests
         // After a dated event, "that day" is its day.
         Assert.Contains("what else happened on july 22 2025", Readings("when was the deal announced", "what else happened that day", "deal-announced"));
     }
+
+    [Theory]
+    // "one" is a word here, not a number typed: no round 1, no 1 percent. "and so?" says nothing about what.
+    [InlineData("when was round 4", "and this one?", "when was round 1")]
+    [InlineData("what is the 15 percent tariff", "and the other one?", "what is the 1 percent tariff")]
+    [InlineData("when was round 4", "and so?", "when was round 4 so")]
+    public void Readings_WordsThatAreNotASubject_AreNotSwappedIn(string previous, string question, string wrong) =>
+        Assert.DoesNotContain(wrong, Readings(previous, question));
 
     [Fact]
     public void Readings_ThatOrThere_PointBackOnlyAfterALead()
@@ -91,7 +100,7 @@ public sealed class FollowUpsTests
     {
         var answer = s_harness.Answer("and round 4?", new PreviousQuestion("what happened in round 1", "round-1"));
 
-        Assert.Equal("what happened in round 4", answer.ReadAs);
+        Assert.Equal("what happened in round 4", answer.WholeQuestion);
         Assert.Equal("round-4", answer.Result.Best?.Id);
     }
 
@@ -109,7 +118,7 @@ public sealed class FollowUpsTests
         var answer = FollowUps.Answer(s_harness.Index, question, previous, q => Result(q, abstained: q != question));
 
         Assert.Equal(abstains, answer.Result.Abstained);
-        Assert.Equal(abstains, answer.ReadAs is not null);
+        Assert.Equal(abstains, answer.WholeQuestion is not null);
     }
 
     private static AnswerResult Result(string question, bool abstained) => new()
@@ -127,7 +136,7 @@ public sealed class FollowUpsTests
     {
         var answer = s_harness.Answer("and round 4?", previous: null);
 
-        Assert.Null(answer.ReadAs);
+        Assert.Null(answer.WholeQuestion);
         Assert.Equal(s_harness.Answer("and round 4?").Confidence, answer.Result.Confidence);
     }
 }

@@ -64,8 +64,23 @@ public sealed class AskCommandTests : IAsyncLifetime
         Assert.Contains("(Following on from \"what happened in round 1\": read as \"what happened in round 4\")", reply.Body, StringComparison.Ordinal);
         // "Why?" explains the whole question, and the next follow-up leans on it.
         Assert.Equal("what happened in round 4", reply.Explains);
+        Assert.Equal("what happened in round 4", reply.AskedAs);
         var next = await Host.RunAsync(alice, CommandNames.Ask, (OptionNames.Question, "what about round 1"));
         Assert.Contains("read as \"what happened in round 1\"", next.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_FollowUpAbstainedOn_IsKeptAsTyped()
+    {
+        var dave = new CommandContext(Platform.Slack, "team", "channel", "dave", CanManageChannel: false);
+        await Host.RunAsync(dave, CommandNames.Ask, (OptionNames.Question, "who is akazawa"));
+
+        var reply = await Host.RunAsync(dave, CommandNames.Ask, (OptionNames.Question, "what about the weather in osaka <@U0123>?"));
+
+        // Kept as the user typed it, mention hidden: not the reading, which holds the earlier question.
+        Assert.Equal(ReplyKind.Abstained, reply.Kind);
+        _unanswered.Verify(u => u.TryRecord(It.Is<UnansweredQuestion>(q => q.Question == "what about the weather in osaka @someone?")), Times.Once);
+        Assert.DoesNotContain("u0123", reply.Body, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

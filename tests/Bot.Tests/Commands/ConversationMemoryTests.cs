@@ -1,72 +1,106 @@
 using Bot.Answering;
 using Bot.Commands;
+using Bot.Storage;
+using Bot.Tests.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 
 namespace Bot.Tests.Commands;
 
-public sealed class ConversationMemoryTests
+/// <summary>The follow-up memory over a real SQLite file, on a fake clock.</summary>
+public sealed class ConversationMemoryTests : IDisposable
 {
-    private static readonly CommandContext s_alice = new(Platform.Discord, "guild", "channel", "alice", CanManageChannel: false);
+    private static readonly CommandContext s_alice = new(Platform.Discord, "guild", "channel", "123456789012345678", CanManageChannel: false);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly string _folder = TestFactBase.CreateTempFolder("conversations");
+    private readonly SqliteStore _store;
+
+    public ConversationMemoryTests() =>
+        _store = new SqliteStore($"Data Source={Path.Combine(_folder, "bot.db")}", new StorageLog(NullLogger<StorageLog>.Instance));
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private ConversationMemory Memory(IConversationStore? store = null) =>
+        new(store ?? _store, _time, new CommandsLog(NullLogger<CommandsLog>.Instance));
 
     [Fact]
-    public void Recall_WithinTheLifetime_IsTheLastQuestion()
+    public async Task Recall_WithinTheLifetime_IsTheLastQuestion()
     {
-        var memory = new ConversationMemory(_time);
-        memory.Remember(s_alice, new PreviousQuestion("who is akazawa", "ryosei-akazawa"));
-        memory.Remember(s_alice, new PreviousQuestion("when was round 4", "round-4"));
+        var memory = Memory();
+        await memory.RememberAsync(s_alice, new PreviousQuestion("who is akazawa", "ryosei-akazawa"), default);
+        await memory.RememberAsync(s_alice, new PreviousQuestion("when was round 4", "round-4"), default);
 
         _time.Advance(ConversationMemory.Lifetime - TimeSpan.FromSeconds(1));
 
-        Assert.Equal(new PreviousQuestion("when was round 4", "round-4"), memory.Recall(s_alice));
+        Assert.Equal(new PreviousQuestion("when was round 4", "round-4"), await memory.RecallAsync(s_alice, default));
     }
 
     [Fact]
-    public void Recall_PastTheLifetime_IsNothing()
+    public async Task Recall_PastTheLifetime_IsNothing()
     {
-        var memory = new ConversationMemory(_time);
-        memory.Remember(s_alice, new PreviousQuestion("who is akazawa", "ryosei-akazawa"));
+        var memory = Memory();
+        await memory.RememberAsync(s_alice, new PreviousQuestion("who is akazawa", "ryosei-akazawa"), default);
 
-        _time.Advance(ConversationMemory.Lifetime);
+        _time.Advance(ConversationMemory.Lifetime + TimeSpan.FromMilliseconds(1));
 
-        Assert.Null(memory.Recall(s_alice));
+        Assert.Null(await memory.RecallAsync(s_alice, default));
     }
 
     [Fact]
-    public void Recall_AnotherAskerChannelOrPlatform_IsNothing()
+    public async Task Recall_AnotherAskerChannelOrPlatform_IsNothing()
     {
-        var memory = new ConversationMemory(_time);
-        memory.Remember(s_alice, new PreviousQuestion("who is akazawa", "ryosei-akazawa"));
+        var memory = Memory();
+        await memory.RememberAsync(s_alice, new PreviousQuestion("who is akazawa", "ryosei-akazawa"), default);
 
-        Assert.Null(memory.Recall(s_alice with { UserId = "bob" }));
-        Assert.Null(memory.Recall(s_alice with { ChannelId = "other" }));
-        Assert.Null(memory.Recall(s_alice with { WorkspaceId = "other" }));
-        Assert.Null(memory.Recall(s_alice with { Platform = Platform.Slack }));
+        Assert.Null(await memory.RecallAsync(s_alice with { UserId = "bob" }, default));
+        Assert.Null(await memory.RecallAsync(s_alice with { ChannelId = "other" }, default));
+        Assert.Null(await memory.RecallAsync(s_alice with { WorkspaceId = "other" }, default));
+        Assert.Null(await memory.RecallAsync(s_alice with { Platform = Platform.Slack }, default));
     }
 
     [Fact]
-    public void Remember_OnTheConsoleOrWithNoUser_KeepsNothing()
+    public async Task Remember_KeepsAHashOfWhoAndWhere_NeverTheIds()
     {
-        var memory = new ConversationMemory(_time);
-        memory.Remember(CommandContext.Console, new PreviousQuestion("who is akazawa", null));
-        memory.Remember(s_alice with { UserId = null }, new PreviousQuestion("who is akazawa", null));
+        await Memory().RememberAsync(s_alice, new PreviousQuestion("who is akazawa", "ryosei-akazawa"), default);
 
-        Assert.Equal(0, memory.Count);
-        Assert.Null(memory.Recall(CommandContext.Console));
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(_folder, "bot.db"));
+        var wal = Path.Combine(_folder, "bot.db-wal");
+        var all = System.Text.Encoding.UTF8.GetString([.. bytes, .. File.Exists(wal) ? await File.ReadAllBytesAsync(wal) : []]);
+        Assert.Contains("who is akazawa", all, StringComparison.Ordinal);
+        Assert.DoesNotContain(s_alice.UserId!, all, StringComparison.Ordinal);
+        Assert.Contains(ConversationMemory.Key(s_alice)!, all, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Remember_PastCapacity_ForgetsTheOldestFirst()
+    public async Task Remember_OnTheConsoleOrWithNoUser_KeepsNothing()
     {
-        var memory = new ConversationMemory(_time);
-        for (var i = 0; i <= ConversationMemory.Capacity; i++)
-        {
-            memory.Remember(s_alice with { UserId = $"user{i}" }, new PreviousQuestion("who is akazawa", null));
-            _time.Advance(TimeSpan.FromMilliseconds(1));
-        }
+        var store = new Mock<IConversationStore>(MockBehavior.Strict);
+        var memory = Memory(store.Object);
 
-        Assert.True(memory.Count <= ConversationMemory.Capacity, $"{memory.Count} remembered");
-        Assert.Null(memory.Recall(s_alice with { UserId = "user0" }));
-        Assert.NotNull(memory.Recall(s_alice with { UserId = $"user{ConversationMemory.Capacity}" }));
+        await memory.RememberAsync(CommandContext.Console, new PreviousQuestion("who is akazawa", null), default);
+        await memory.RememberAsync(s_alice with { UserId = null }, new PreviousQuestion("who is akazawa", null), default);
+
+        Assert.Null(await memory.RecallAsync(CommandContext.Console, default));
+        store.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task RecallAndRemember_DatabaseFails_TheQuestionStandsAlone()
+    {
+        var store = new Mock<IConversationStore>();
+        store.Setup(s => s.RecallTurnAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("database down"));
+        store.Setup(s => s.RememberTurnAsync(It.IsAny<string>(), It.IsAny<PreviousQuestion>(), It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("database down"));
+        var memory = Memory(store.Object);
+
+        await memory.RememberAsync(s_alice, new PreviousQuestion("who is akazawa", null), default);
+
+        Assert.Null(await memory.RecallAsync(s_alice, default));
     }
 }

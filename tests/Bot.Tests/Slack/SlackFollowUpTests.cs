@@ -1,4 +1,5 @@
 using Bot.Commands;
+using Bot.Slack;
 
 namespace Bot.Tests.Slack;
 
@@ -12,9 +13,14 @@ public sealed class SlackFollowUpTests
         await using var host = await SlackTestHost.StartAsync();
         await SlackTestHost.MessageAsync(await host.CommandAsync("ask who is akazawa"));
 
-        var followUp = SlackTestHost.AllText(await SlackTestHost.MessageAsync(await host.CommandAsync("ask what about bessent?")));
+        var message = await SlackTestHost.MessageAsync(await host.CommandAsync("ask what about bessent?"));
+        var followUp = SlackTestHost.AllText(message);
         Assert.Contains("Scott Bessent", followUp, StringComparison.Ordinal);
         Assert.Contains("Following on from \"who is akazawa\": read as \"who is bessent\"", followUp, StringComparison.Ordinal);
+
+        // Share asks the whole question again, not "what about bessent?", which would lean on whatever was asked since.
+        var share = SlackTestHost.Buttons(message).Single(b => b["action_id"]!.GetValue<string>() == SlackRenderer.ShareAction);
+        Assert.EndsWith("ask who is bessent", share["value"]!.GetValue<string>(), StringComparison.Ordinal);
 
         // Another user in the channel has no previous question.
         var other = SlackTestHost.AllText(await SlackTestHost.MessageAsync(await host.CommandAsync("ask what about akazawa?", userId: "U0OTHER01")));

@@ -24,39 +24,10 @@ internal static class FollowUpSet
         var result = new List<GoldConversation>();
         foreach (var item in items)
         {
-            var line = (int)item.Start.Line;
-            if (item is not YamlMappingNode map)
-            {
-                throw new InvalidDataException($"{path}:{line}: each conversation is a mapping");
-            }
-
-            foreach (var key in map.Children.Keys)
-            {
-                if (key is not YamlScalarNode { Value: { } k } || !s_keys.Contains(k))
-                {
-                    throw new InvalidDataException($"{path}:{key.Start.Line}: unknown key '{key}'; expected one of: {string.Join(", ", s_keys)}");
-                }
-            }
-
-            string? Scalar(string key) => map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? (v as YamlScalarNode)?.Value : null;
-            var first = Scalar("first") ?? throw new InvalidDataException($"{path}:{line}: 'first' is required");
-            var then = Scalar("then") ?? throw new InvalidDataException($"{path}:{line}: 'then' is required");
-            var split = Scalar("split") ?? throw new InvalidDataException($"{path}:{line}: 'split' is required (dev or test)");
-            if (split is not (GoldSet.Dev or GoldSet.Test))
-            {
-                throw new InvalidDataException($"{path}:{line}: split must be dev or test");
-            }
-
-            var abstain = Scalar("abstain") is "true";
-            IReadOnlyList<string> expected = map.Children.TryGetValue(new YamlScalarNode("expect"), out var e) && e is YamlSequenceNode seq
-                ? [.. seq.OfType<YamlScalarNode>().Select(s => s.Value!)]
-                : [];
-            if (abstain == (expected.Count > 0))
-            {
-                throw new InvalidDataException($"{path}:{line}: give either 'expect' (fact ids) or 'abstain: true'");
-            }
-
-            result.Add(new GoldConversation(first, new GoldQuestion(then, expected, abstain, split, line, set)));
+            var entry = GoldSet.Entry(path, item, s_keys, "conversation");
+            var first = entry.Scalar("first") ?? throw new InvalidDataException($"{path}:{entry.Line}: 'first' is required");
+            var then = entry.Scalar("then") ?? throw new InvalidDataException($"{path}:{entry.Line}: 'then' is required");
+            result.Add(new GoldConversation(first, new GoldQuestion(then, entry.Expected, entry.Abstain, entry.Split, entry.Line, set)));
         }
 
         return result;

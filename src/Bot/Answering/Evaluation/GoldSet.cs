@@ -40,45 +40,56 @@ internal static class GoldSet
         var result = new List<GoldQuestion>();
         foreach (var item in items)
         {
-            var line = (int)item.Start.Line;
-            if (item is not YamlMappingNode map)
-            {
-                throw new InvalidDataException($"{path}:{line}: each question is a mapping");
-            }
-
-            foreach (var key in map.Children.Keys)
-            {
-                if (key is not YamlScalarNode { Value: { } k } || !s_keys.Contains(k))
-                {
-                    throw new InvalidDataException($"{path}:{key.Start.Line}: unknown key '{key}'; expected one of: {string.Join(", ", s_keys)}");
-                }
-            }
-
-            string? Scalar(string key) => map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? (v as YamlScalarNode)?.Value : null;
-            var question = Scalar("q") ?? throw new InvalidDataException($"{path}:{line}: 'q' is required");
-            var split = Scalar("split") ?? throw new InvalidDataException($"{path}:{line}: 'split' is required (dev or test)");
-            if (split is not (Dev or Test))
-            {
-                throw new InvalidDataException($"{path}:{line}: split must be dev or test");
-            }
-
-            var abstain = Scalar("abstain") is "true";
-            IReadOnlyList<string> expected = map.Children.TryGetValue(new YamlScalarNode("expect"), out var e)
-                ? e switch
-                {
-                    YamlSequenceNode seq => [.. seq.OfType<YamlScalarNode>().Select(s => s.Value!)],
-                    YamlScalarNode { Value: { } one } => [one],
-                    _ => [],
-                }
-                : [];
-            if (abstain == (expected.Count > 0))
-            {
-                throw new InvalidDataException($"{path}:{line}: give either 'expect' (fact ids) or 'abstain: true'");
-            }
-
-            result.Add(new GoldQuestion(question, expected, abstain, split, line, set));
+            var entry = Entry(path, item, s_keys, "question");
+            var question = entry.Scalar("q") ?? throw new InvalidDataException($"{path}:{entry.Line}: 'q' is required");
+            result.Add(new GoldQuestion(question, entry.Expected, entry.Abstain, entry.Split, entry.Line, set));
         }
 
         return result;
     }
+
+    /// <summary>One entry of a question file: a mapping of known <paramref name="keys"/> only, with its split (dev or
+    /// test) and either expected fact ids or <c>abstain: true</c>. Errors name the file and line.</summary>
+    internal static GoldEntry Entry(string path, YamlNode item, IReadOnlySet<string> keys, string what)
+    {
+        var line = (int)item.Start.Line;
+        if (item is not YamlMappingNode map)
+        {
+            throw new InvalidDataException($"{path}:{line}: each {what} is a mapping");
+        }
+
+        foreach (var key in map.Children.Keys)
+        {
+            if (key is not YamlScalarNode { Value: { } k } || !keys.Contains(k))
+            {
+                throw new InvalidDataException($"{path}:{key.Start.Line}: unknown key '{key}'; expected one of: {string.Join(", ", keys)}");
+            }
+        }
+
+        string? Scalar(string key) => map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? (v as YamlScalarNode)?.Value : null;
+        var split = Scalar("split") ?? throw new InvalidDataException($"{path}:{line}: 'split' is required (dev or test)");
+        if (split is not (Dev or Test))
+        {
+            throw new InvalidDataException($"{path}:{line}: split must be dev or test");
+        }
+
+        var abstain = Scalar("abstain") is "true";
+        IReadOnlyList<string> expected = map.Children.TryGetValue(new YamlScalarNode("expect"), out var e)
+            ? e switch
+            {
+                YamlSequenceNode seq => [.. seq.OfType<YamlScalarNode>().Select(s => s.Value!)],
+                YamlScalarNode { Value: { } one } => [one],
+                _ => [],
+            }
+            : [];
+        if (abstain == (expected.Count > 0))
+        {
+            throw new InvalidDataException($"{path}:{line}: give either 'expect' (fact ids) or 'abstain: true'");
+        }
+
+        return new GoldEntry(line, Scalar, split, expected, abstain);
+    }
 }
+
+/// <summary>An entry of a question file as <see cref="GoldSet.Entry"/> read it.</summary>
+internal sealed record GoldEntry(int Line, Func<string, string?> Scalar, string Split, IReadOnlyList<string> Expected, bool Abstain);
