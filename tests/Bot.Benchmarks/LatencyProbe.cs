@@ -82,6 +82,37 @@ internal static class LatencyProbe
                 $"{series.Count} {name} ({conversations.Count} conversations x 5, shuffled): mean {series.Average():F2} ms, p50 {Q(0.50):F2}, p95 {Q(0.95):F2}, p99 {Q(0.99):F2}, max {series[^1]:F2} ms"));
         }
 
+        // The follow-up memory's cost per question on the default database: one read and one write on a SQLite file.
+        var folder = Directory.CreateTempSubdirectory("talks-bot-memory");
+        try
+        {
+            using var store = new Bot.Storage.SqliteStore($"Data Source={Path.Combine(folder.FullName, "bot.db")}", new Bot.Storage.StorageLog(Microsoft.Extensions.Logging.Abstractions.NullLogger<Bot.Storage.StorageLog>.Instance));
+            var memory = new Bot.Commands.ConversationMemory(store, TimeProvider.System, new Bot.Commands.CommandsLog(Microsoft.Extensions.Logging.Abstractions.NullLogger<Bot.Commands.CommandsLog>.Instance));
+            var askers = Enumerable.Range(0, 200).Select(i => new Bot.Commands.CommandContext(Bot.Commands.Platform.Discord, "guild", "channel", $"{100000000000000000 + i}", false)).ToList();
+            memory.RememberAsync(askers[0], new PreviousQuestion("warm up", null), CancellationToken.None).GetAwaiter().GetResult();
+            var turns = new List<double>();
+            for (var pass = 0; pass < 5; pass++)
+            {
+                foreach (var asker in askers)
+                {
+                    var watch = Stopwatch.StartNew();
+                    memory.RecallAsync(asker, CancellationToken.None).GetAwaiter().GetResult();
+                    memory.RememberAsync(asker, new PreviousQuestion("when was round 4", "round-4"), CancellationToken.None).GetAwaiter().GetResult();
+                    turns.Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            turns.Sort();
+            double T(double p) => turns[Math.Min(turns.Count - 1, (int)Math.Ceiling(p * turns.Count) - 1)];
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{turns.Count} follow-up memory turns (recall + remember, SQLite file): mean {turns.Average():F2} ms, p50 {T(0.50):F2}, p95 {T(0.95):F2}, p99 {T(0.99):F2} ms"));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+
         output.WriteLine($"machine: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
         return 0;
     }
