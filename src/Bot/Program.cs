@@ -16,6 +16,7 @@ builder.AddDiscord();
 builder.AddSlack();
 builder.AddUpdateDelivery();
 builder.AddUnansweredRecording();
+builder.AddConversationSweeping();
 
 var app = builder.Build();
 app.MapHealth();

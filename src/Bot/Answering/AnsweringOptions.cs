@@ -44,6 +44,13 @@ public sealed class AnsweringOptions
     /// </summary>
     public bool RecordUnanswered { get; set; }
 
+    /// <summary>
+    /// Read a Discord or Slack question with the asker's last one in the channel ("and round 6?" after "when was round
+    /// 4"), which is then kept in the database for ten minutes under a hash of who asked where. On by default; off, every
+    /// question stands alone and none is kept.
+    /// </summary>
+    public bool FollowUps { get; set; } = true;
+
     /// <summary>Days an unanswered question is kept after it was last asked.</summary>
     [Range(1, 3650)]
     public int UnansweredRetentionDays { get; set; } = 90;

@@ -37,7 +37,11 @@ public static class AnsweringServiceCollectionExtensions
         services.AddSingleton<UnansweredRecorder>();
         services.AddSingleton<IUnansweredRecorder>(sp => sp.GetRequiredService<UnansweredRecorder>());
         services.AddSingleton<ConversationMemory>();
-        services.AddSingleton<ICommandHandler, AskCommand>();
+        services.AddSingleton<ICommandHandler>(sp => new AskCommand(
+            sp.GetRequiredService<IAnswerEngine>(),
+            sp.GetRequiredService<IUnansweredRecorder>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnsweringOptions>>().Value.FollowUps ? sp.GetRequiredService<ConversationMemory>() : null));
         services.AddSingleton<ICommandHandler, ExplainCommand>();
         return builder;
     }
@@ -50,6 +54,14 @@ public static class AnsweringServiceCollectionExtensions
     public static IHostApplicationBuilder AddUnansweredRecording(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHostedService(sp => sp.GetRequiredService<UnansweredRecorder>());
+        return builder;
+    }
+
+    /// <summary>Runs the deletion of the follow-up memory's expired questions (<see cref="ConversationSweeper"/>) in the
+    /// service; not in console commands.</summary>
+    public static IHostApplicationBuilder AddConversationSweeping(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHostedService<ConversationSweeper>();
         return builder;
     }
 }

@@ -51,15 +51,17 @@ internal sealed class AskCommand(IAnswerEngine engine, IUnansweredRecorder? unan
         var asked = whole ?? question;
         if (conversations is not null)
         {
-            await conversations.RememberAsync(request.Context, new PreviousQuestion(UnansweredQuestion.Clean(asked.Length <= MaxQuestionLength ? asked : question), result.Best?.Id), ct);
+            var remembered = UnansweredQuestion.Clean(asked);
+            await conversations.RememberAsync(request.Context, new PreviousQuestion(remembered.Length <= MaxQuestionLength ? remembered : UnansweredQuestion.Clean(question), result.Best?.Id), ct);
         }
+
         var reply = AnswerComposer.Compose(result) with { Explains = asked };
         if (whole is not null)
         {
             // Say how the follow-up was read, so a wrong reading is seen: after the answer, before an abstention's offer.
             // Buttons that ask again (Share on Slack, pages) ask the whole question, not the words that leaned on this one.
             var readAs = $"(Following on from \"{previous!.Question}\": read as \"{whole}\")";
-            reply = reply with { Body = result.Abstained ? readAs + "\n" + reply.Body : reply.Body + "\n" + readAs, AskedAs = whole };
+            reply = reply with { Body = result.Abstained ? readAs + "\n" + reply.Body : reply.Body + "\n" + readAs, AskedAs = TooLong(whole) is null ? whole : null };
         }
 
         var now = (time ?? TimeProvider.System).GetUtcNow();

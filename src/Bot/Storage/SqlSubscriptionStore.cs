@@ -461,7 +461,7 @@ internal abstract class SqlSubscriptionStore : ISubscriptionStore, Answering.IUn
                 : null;
         }, ct);
 
-    public Task RememberTurnAsync(string asker, Answering.PreviousQuestion question, DateTimeOffset at, DateTimeOffset forgetBefore, CancellationToken ct) =>
+    public Task RememberTurnAsync(string asker, Answering.PreviousQuestion question, DateTimeOffset at, CancellationToken ct) =>
         WriteAsync(async (c, tx) =>
         {
             // Replicas may write out of order: a question never replaces a later one.
@@ -472,9 +472,11 @@ internal abstract class SqlSubscriptionStore : ISubscriptionStore, Answering.IUn
                 WHERE excluded.asked_at >= t.asked_at
                 """, ct,
                 ("@k", asker), ("@q", question.Question), ("@f", question.FactId), ("@at", Ms(at)));
-            await ExecAsync(c, tx, "DELETE FROM conversation_turns WHERE asked_at < @before", ct, ("@before", Ms(forgetBefore)));
             return true;
         }, ct);
+
+    public Task<int> ForgetTurnsAsync(DateTimeOffset before, CancellationToken ct) =>
+        WriteAsync(async (c, tx) => await ExecAsync(c, tx, "DELETE FROM conversation_turns WHERE asked_at < @before", ct, ("@before", Ms(before))), ct);
 
     // ------------------------------------------------------------------ unanswered questions
 

@@ -142,8 +142,8 @@ internal sealed class SqliteStore : SqlSubscriptionStore
         await using (var cmd = connection.CreateCommand())
         {
             cmd.CommandText = _walSet
-                ? "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
-                : "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+                ? "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;"
+                : "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;";
             await cmd.ExecuteNonQueryAsync(ct);
         }
 

@@ -70,6 +70,23 @@ public sealed class AskCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HandleAsync_FollowUpsTurnedOff_EveryQuestionStandsAlone()
+    {
+        await using var host = await CoreHost.StartAsync(_folder.Path, new Dictionary<string, string?>
+        {
+            ["Answering:EmbeddingCachePath"] = "none",
+            ["Answering:FollowUps"] = "false",
+        });
+        var erin = new CommandContext(Platform.Discord, "guild", "channel", "erin", CanManageChannel: false);
+        await host.RunAsync(erin, CommandNames.Ask, (OptionNames.Question, "what happened in round 1"));
+
+        var reply = await host.RunAsync(erin, CommandNames.Ask, (OptionNames.Question, "and round 4?"));
+
+        Assert.DoesNotContain("Following on from", reply.Body, StringComparison.Ordinal);
+        Assert.Null(reply.AskedAs);
+    }
+
+    [Fact]
     public async Task HandleAsync_FollowUpAbstainedOn_IsKeptAsTyped()
     {
         var dave = new CommandContext(Platform.Slack, "team", "channel", "dave", CanManageChannel: false);

@@ -42,14 +42,57 @@ public sealed class ConversationMemoryTests : IDisposable
     }
 
     [Fact]
-    public async Task Recall_PastTheLifetime_IsNothing()
+    public async Task Recall_ALifetimeLater_IsNothing()
     {
         var memory = Memory();
         await memory.RememberAsync(s_alice, new PreviousQuestion("who is akazawa", "ryosei-akazawa"), default);
 
-        _time.Advance(ConversationMemory.Lifetime + TimeSpan.FromMilliseconds(1));
+        _time.Advance(ConversationMemory.Lifetime);
 
         Assert.Null(await memory.RecallAsync(s_alice, default));
+    }
+
+    [Fact]
+    public async Task Sweeper_DeletesExpiredQuestions_WithNobodyAsking()
+    {
+        await Memory().RememberAsync(s_alice, new PreviousQuestion("who is akazawa", "ryosei-akazawa"), default);
+        _time.Advance(ConversationMemory.Lifetime + TimeSpan.FromSeconds(1));
+        using var sweeper = new ConversationSweeper(_store, _time, new CommandsLog(NullLogger<CommandsLog>.Instance));
+
+        await sweeper.StartAsync(default);
+
+        // Deleted, not only too old to recall: asked for since any time, it is gone.
+        await Eventually.TrueAsync(
+            async () => await _store.RecallTurnAsync(ConversationMemory.Key(s_alice)!, DateTimeOffset.UnixEpoch, default) is null,
+            () => Task.FromResult("the expired question was not deleted"));
+        await sweeper.StopAsync(default);
+    }
+
+    [Fact]
+    public async Task Recall_DatabaseSlowerThanTheBudget_StandsAloneInTime()
+    {
+        var store = new Mock<IConversationStore>();
+        store.Setup(s => s.RecallTurnAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Returns(async (string _, DateTimeOffset _, CancellationToken ct) =>
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, ct);
+                return new PreviousQuestion("never", null);
+            });
+        var recall = Memory(store.Object).RecallAsync(s_alice, default);
+        Assert.False(recall.IsCompleted);
+
+        _time.Advance(ConversationMemory.Budget);
+
+        Assert.Null(await recall.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task Recall_RequestCancelled_IsCancelled()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Memory().RecallAsync(s_alice, cancelled.Token));
     }
 
     [Fact]
@@ -95,7 +138,7 @@ public sealed class ConversationMemoryTests : IDisposable
     {
         var store = new Mock<IConversationStore>();
         store.Setup(s => s.RecallTurnAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("database down"));
-        store.Setup(s => s.RememberTurnAsync(It.IsAny<string>(), It.IsAny<PreviousQuestion>(), It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+        store.Setup(s => s.RememberTurnAsync(It.IsAny<string>(), It.IsAny<PreviousQuestion>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("database down"));
         var memory = Memory(store.Object);
 

@@ -622,7 +622,7 @@ public abstract class SubscriptionStoreContract : IAsyncLifetime
     {
         var one = (Bot.Commands.IConversationStore)await OpenAsync();
         var other = (Bot.Commands.IConversationStore)await OpenAsync();
-        await one.RememberTurnAsync("asker", new Bot.Answering.PreviousQuestion("when was round 4", "round-4"), s_asked, s_asked.AddMinutes(-10), default);
+        await one.RememberTurnAsync("asker", new Bot.Answering.PreviousQuestion("when was round 4", "round-4"), s_asked, default);
 
         Assert.Equal(new Bot.Answering.PreviousQuestion("when was round 4", "round-4"), await other.RecallTurnAsync("asker", s_asked.AddMinutes(-10), default));
         Assert.Null(await other.RecallTurnAsync("asker", s_asked.AddTicks(TimeSpan.TicksPerMillisecond), default));
@@ -633,25 +633,26 @@ public abstract class SubscriptionStoreContract : IAsyncLifetime
     public async Task Turns_ALaterQuestion_ReplacesTheLastAndIsNeverReplacedByAnEarlierOne()
     {
         var store = (Bot.Commands.IConversationStore)await OpenAsync();
-        await store.RememberTurnAsync("asker", new Bot.Answering.PreviousQuestion("who is akazawa", "ryosei-akazawa"), s_asked, s_asked.AddMinutes(-10), default);
-        await store.RememberTurnAsync("asker", new Bot.Answering.PreviousQuestion("what about bessent", null), s_asked.AddMinutes(1), s_asked.AddMinutes(-9), default);
+        await store.RememberTurnAsync("asker", new Bot.Answering.PreviousQuestion("who is akazawa", "ryosei-akazawa"), s_asked, default);
+        await store.RememberTurnAsync("asker", new Bot.Answering.PreviousQuestion("what about bessent", null), s_asked.AddMinutes(1), default);
 
         // A replica that answered an earlier question writes late.
-        await store.RememberTurnAsync("asker", new Bot.Answering.PreviousQuestion("something earlier", null), s_asked.AddSeconds(30), s_asked.AddMinutes(-10), default);
+        await store.RememberTurnAsync("asker", new Bot.Answering.PreviousQuestion("something earlier", null), s_asked.AddSeconds(30), default);
 
         Assert.Equal(new Bot.Answering.PreviousQuestion("what about bessent", null), await store.RecallTurnAsync("asker", s_asked, default));
     }
 
     [SkippableFact]
-    public async Task Turns_RememberingAnyQuestion_DeletesEveryExpiredOne()
+    public async Task Turns_Forget_DeletesEveryQuestionRememberedBefore()
     {
         var store = (Bot.Commands.IConversationStore)await OpenAsync();
-        await store.RememberTurnAsync("alice", new Bot.Answering.PreviousQuestion("who is akazawa", null), s_asked, s_asked.AddMinutes(-10), default);
+        await store.RememberTurnAsync("alice", new Bot.Answering.PreviousQuestion("who is akazawa", null), s_asked, default);
+        await store.RememberTurnAsync("bob", new Bot.Answering.PreviousQuestion("who is bessent", null), s_asked.AddMinutes(11), default);
 
-        await store.RememberTurnAsync("bob", new Bot.Answering.PreviousQuestion("who is bessent", null), s_asked.AddMinutes(11), s_asked.AddMinutes(1), default);
+        Assert.Equal(1, await store.ForgetTurnsAsync(s_asked.AddMinutes(1), default));
 
         // Gone from the database, not only too old to recall.
-        Assert.Null(await store.RecallTurnAsync("alice", DateTimeOffset.MinValue.AddYears(2000), default));
+        Assert.Null(await store.RecallTurnAsync("alice", s_asked.AddYears(-1), default));
         Assert.NotNull(await store.RecallTurnAsync("bob", s_asked, default));
     }
 }
