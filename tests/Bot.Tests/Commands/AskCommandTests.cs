@@ -120,10 +120,10 @@ public sealed class AskCommandTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_QuestionThatReadsWhole_IsNotReadWithTheLastOne()
     {
-        var alice = new CommandContext(Platform.Discord, "guild", "channel", "carol", CanManageChannel: false);
-        await Host.RunAsync(alice, CommandNames.Ask, (OptionNames.Question, "who is bessent"));
+        var carol = new CommandContext(Platform.Discord, "guild", "channel", "carol", CanManageChannel: false);
+        await Host.RunAsync(carol, CommandNames.Ask, (OptionNames.Question, "who is bessent"));
 
-        var reply = await Host.RunAsync(alice, CommandNames.Ask, (OptionNames.Question, "who's akazawa?"));
+        var reply = await Host.RunAsync(carol, CommandNames.Ask, (OptionNames.Question, "who's akazawa?"));
 
         Assert.Equal(["ryosei-akazawa"], reply.FactIds);
         Assert.DoesNotContain("Following on from", reply.Body, StringComparison.Ordinal);
