@@ -399,7 +399,7 @@ internal static class FollowUps
                 }
             }
 
-            if (thing.Count > 0 && entities.Round is null && entities.From is null && led && (s_thingPronouns.Contains(word) || PointsBack(words, i)))
+            if (thing.Count > 0 && entities.Round is null && entities.From is null && (BareThose(words, i) || (led && (s_thingPronouns.Contains(word) || PointsBack(words, i)))))
             {
                 result.AddRange(thing);
                 continue;
@@ -410,6 +410,13 @@ internal static class FollowUps
 
         return result;
     }
+
+    /// <summary>"those" or "these" standing for a thing, with no noun after them ("what's the range on those", "how many
+    /// of those are f35b"): as a pronoun they point back even without a lead; before a noun ("those tariffs") they are
+    /// the question's own.</summary>
+    private static bool BareThose(List<string> words, int i) =>
+        words[i] is "those" or "these"
+        && (i == words.Count - 1 || Analyzer.StopWords.Contains(words[i + 1]) || words[i + 1] is "r" or "are" or "were");
 
     /// <summary>After a lead, "that" or "this" as the question's last word ("and did the july deal change that") or its
     /// subject ("and is that per year"), and "there" as its last word ("and was lutnick there"), but not "is there" or

@@ -65,6 +65,10 @@ public sealed class FollowUpsTests
         Assert.Contains("was bessent actually round 4", Readings("what happened in round 4", "and was bessent actually there", "round-4"));
         Assert.Contains("is round 4 in washington", Readings("what happened in round 4", "and is that in washington", "round-4"));
 
+        // "those" with no noun after it points back without a lead; before a noun it is the question's own.
+        Assert.Contains("how many of round 4 were in washington", Readings("what happened in round 4", "how many of those were in washington", "round-4"));
+        Assert.Empty(Readings("what happened in round 4", "are those tariffs still on", "round-4"));
+
         // Without "and" they are the question's own; "is there" asks whether something exists.
         Assert.Empty(Readings("what happened in round 4", "was bessent actually there", "round-4"));
         Assert.Empty(Readings("what happened in round 4", "and what tariffs are there", "round-4"));
