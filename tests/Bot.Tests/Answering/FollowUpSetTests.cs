@@ -43,6 +43,7 @@ public sealed class FollowUpSetTests : IDisposable
     [Theory]
     [InlineData("followups.yaml", 80)]
     [InlineData("followups2.yaml", 100)]
+    [InlineData("followups3.yaml", 80)]
     public void Load_TheRepositorysFiles_HaveEveryConversation(string name, int count) =>
         Assert.Equal(count, FollowUpSet.Load(Path.Combine(RepoPaths.Root, "data", "eval", name)).Count);
 }

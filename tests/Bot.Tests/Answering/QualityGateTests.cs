@@ -315,21 +315,31 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     private const int MaxFollowUpConfidentWrong = 6;
     private const double MinFollowUpLeadOverAlone = 0.35;
 
-    [Fact]
-    public void Eval_FollowUpsHeldOut_MeetTheirGate()
+    // data/eval/followups3.yaml: 80 more held-out conversations from two new writers (a terse trade lawyer, a casual
+    // student), written after the rules were built and measured once (2026-11-26, eighth session): 31.4% right in
+    // context (22/70) against 18.6% alone (13/70), 2 confident wrong (alone: 3), out of scope 9/10, ranked first 72.9%
+    // against 52.9%. The honest measure of follow-ups: on new writers the rules gain less than on the set above.
+    private const double MinFollowUp3Top1 = 21.0 / 70;
+    private const int MaxFollowUp3ConfidentWrong = 2;
+    private const double MinFollowUp3LeadOverAlone = 0.10;
+
+    [Theory]
+    [InlineData("followups.yaml", 40, MinFollowUpTop1, MaxFollowUpConfidentWrong, MinFollowUpLeadOverAlone)]
+    [InlineData("followups3.yaml", 80, MinFollowUp3Top1, MaxFollowUp3ConfidentWrong, MinFollowUp3LeadOverAlone)]
+    public void Eval_FollowUpsHeldOut_MeetTheirGate(string file, int count, double minTop1, int maxWrong, double minLeadOverAlone)
     {
-        var conversations = FollowUpSet.Load(Path.Combine(RepoPaths.Root, "data", "eval", "followups.yaml"))
+        var conversations = FollowUpSet.Load(Path.Combine(RepoPaths.Root, "data", "eval", file))
             .Where(c => c.FollowUp.Split == GoldSet.Test).ToList();
-        Assert.Equal(40, conversations.Count);
+        Assert.Equal(count, conversations.Count);
         Assert.Empty(Evaluator.UnknownIds(engine.Harness.Facts, conversations.Select(c => c.FollowUp)));
         var inContext = engine.Harness.Evaluator.RunFollowUps(conversations, inContext: true, CancellationToken.None);
         var alone = EvalMetrics.From("alone", GoldSet.Test, engine.Harness.Evaluator.RunFollowUps(conversations, inContext: false, CancellationToken.None));
         var metrics = EvalMetrics.From("in-context", GoldSet.Test, inContext);
         var failures = Failures(inContext);
 
-        Assert.True(metrics.Top1 >= MinFollowUpTop1, $"follow-ups top-1 {metrics.Top1:P1}: {failures}");
-        Assert.True(metrics.ConfidentWrong <= MaxFollowUpConfidentWrong, $"{metrics.ConfidentWrong} confident wrong follow-ups: {failures}");
-        Assert.True(metrics.Top1 - alone.Top1 >= MinFollowUpLeadOverAlone, $"in context {metrics.Top1:P1} vs alone {alone.Top1:P1}");
+        Assert.True(metrics.Top1 >= minTop1, $"follow-ups top-1 {metrics.Top1:P1}: {failures}");
+        Assert.True(metrics.ConfidentWrong <= maxWrong, $"{metrics.ConfidentWrong} confident wrong follow-ups: {failures}");
+        Assert.True(metrics.Top1 - alone.Top1 >= minLeadOverAlone, $"in context {metrics.Top1:P1} vs alone {alone.Top1:P1}");
     }
 
     [Fact]
