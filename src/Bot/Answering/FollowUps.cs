@@ -63,8 +63,9 @@ internal static class FollowUps
     private static readonly HashSet<string> s_personPronouns = ["he", "him", "his", "himself", "she", "her", "hers", "herself"];
 
     /// <summary>Pronouns that stand for a thing or an occasion ("and when did it run out", "and what's the range on
-    /// those"), read as the title of the fact that answered the previous question (see also <see cref="PointsBack"/>).
-    /// Only after a lead or a tail ("and", "what about", "…too"): questions that read whole use them too ("will it rain
+    /// those"), read as the title of the fact that answered the previous question (see also <see cref="PointsBack"/>, and
+    /// <see cref="BareThose"/> for "those" with no noun after it, which needs no lead). Otherwise only after a lead or a
+    /// tail ("and", "what about", "…too"): questions that read whole use them too ("will it rain
     /// in washington", "when did they strike the deal", "the 2019 agreement, who signed it"), and on the dev questions,
     /// asked one after another, reading them back turned right answers wrong.</summary>
     private static readonly HashSet<string> s_thingPronouns = ["it", "those", "these", "they", "them", "their"];
@@ -90,8 +91,8 @@ internal static class FollowUps
     ];
 
     /// <summary>
-    /// The whole questions a follow-up may stand for, most likely first; none when it stands alone. Every reading is
-    /// answered and the surest kept (<see cref="Answer"/>), so a reading that makes no sense costs only its time.
+    /// The whole questions a follow-up may stand for, most specific first, at most <see cref="MaxReadings"/>; none when
+    /// it stands alone. <see cref="Answer"/> tries them in turn, so a reading that makes no sense costs only its time.
     /// </summary>
     public static IReadOnlyList<string> Readings(FactIndex index, string question, PreviousQuestion previous)
     {
