@@ -33,31 +33,28 @@ internal static class FollowUps
     /// <summary>Words that close one ("bessent too?", "round 5 as well").</summary>
     private static readonly string[][] s_tails = [["as", "well"], ["too"], ["also"]];
 
+    /// <summary>The question words proper ("who", "when", "how").</summary>
+    private static readonly string[] s_whWords = ["who", "whom", "whose", "what", "when", "where", "why", "how", "which"];
+
+    /// <summary>Verbs that open or carry a question ("is", "did", "can").</summary>
+    private static readonly HashSet<string> s_auxiliaries = ["is", "was", "are", "were", "did", "does", "do", "has", "have", "had", "will", "would", "can", "could"];
+
     /// <summary>The words that say what a question asks for, at its start ("how much", "when", "from what date").</summary>
-    private static readonly HashSet<string> s_askingWords = ["who", "whom", "whose", "what", "when", "where", "why", "how", "which", "much", "many", "long", "old"];
+    private static readonly HashSet<string> s_askingWords = [.. s_whWords, "much", "many", "long", "old"];
 
     /// <summary>Words a follow-up that only asks for another thing about the same subject may have besides the asking
     /// words: "why?", "from what date", "since when exactly", "how much then".</summary>
     private static readonly HashSet<string> s_askOnlyWords =
     [
-        "who", "whom", "whose", "what", "when", "where", "why", "how", "which", "much", "many", "long", "old", "come",
-        "date", "day", "time", "year", "from", "since", "until", "exactly", "then", "so", "ok", "okay", "and", "but",
+        .. s_askingWords, "come", "date", "day", "time", "year", "from", "since", "until", "exactly", "then", "so", "ok", "okay", "and", "but",
     ];
 
     /// <summary>Words that open a question of its own: after "and", "and when was round 5" is whole, not an ellipsis.</summary>
-    private static readonly HashSet<string> s_questionWords =
-    [
-        "who", "whom", "whose", "what", "when", "where", "why", "how", "which", "is", "was", "are", "were", "did", "does", "do",
-        "can", "could", "will", "would", "has", "have", "had", "should",
-    ];
+    private static readonly HashSet<string> s_questionWords = [.. s_whWords, .. s_auxiliaries, "should"];
 
     /// <summary>The words that open the previous question and say what it asks ("how much is", "when was", "who did"):
     /// kept when a follow-up swaps its subject ("how about steel").</summary>
-    private static readonly HashSet<string> s_frameWords =
-    [
-        "who", "whom", "whose", "what", "when", "where", "why", "how", "which", "much", "many", "long", "old", "big", "far",
-        "is", "was", "are", "were", "did", "does", "do", "has", "have", "had", "will", "would", "can", "could",
-    ];
+    private static readonly HashSet<string> s_frameWords = [.. s_askingWords, "big", "far", .. s_auxiliaries];
 
     /// <summary>Pronouns that stand for one person ("when did he take office", "his job now").</summary>
     private static readonly HashSet<string> s_personPronouns = ["he", "him", "his", "himself", "she", "her", "hers", "herself"];
@@ -94,28 +91,35 @@ internal static class FollowUps
     /// The whole questions a follow-up may stand for, most specific first, at most <see cref="MaxReadings"/>; none when
     /// it stands alone. <see cref="Answer"/> tries them in turn, so a reading that makes no sense costs only its time.
     /// </summary>
-    public static IReadOnlyList<string> Readings(FactIndex index, string question, PreviousQuestion previous)
+    public static IReadOnlyList<string> Readings(FactIndex index, string question, PreviousQuestion previous) =>
+        Read(index, question, previous).Readings;
+
+    /// <summary>What the previous question leaves for a follow-up to point back to, read once per follow-up.</summary>
+    private sealed record Earlier(int? Round, DateOnly? Day, List<string> Thing, List<Fact> Focuses);
+
+    /// <summary>The readings (<see cref="Readings"/>), and whether the question is an ellipsis ("lutnick too?").</summary>
+    private static (IReadOnlyList<string> Readings, bool Elliptical) Read(FactIndex index, string question, PreviousQuestion previous)
     {
         if (JapaneseGlossary.HasJapanese(question) || JapaneseGlossary.HasJapanese(previous.Question))
         {
-            return [];
+            return ([], false);
         }
 
         var words = QuestionNormalizer.Words(question);
         var before = QuestionNormalizer.Words(previous.Question);
         if (words.Count == 0 || before.Count == 0)
         {
-            return [];
+            return ([], false);
         }
 
         var typed = string.Join(' ', words);
         var readings = new List<List<string>>();
-        var led = false;
-        if (Ellipsis(words) is { } rest)
+        var ellipsis = Ellipsis(words);
+        var led = ellipsis is not null;
+        if (ellipsis is not null)
         {
             var numbered = question.Any(char.IsDigit) || QuestionNormalizer.Ordinals(question).Count > 0;
-            readings.AddRange(Elliptical(index, rest, before, numbered));
-            led = true;
+            readings.AddRange(Elliptical(index, ellipsis, before, numbered));
         }
         else if (words.Count > 1 && s_leads.Any(l => l.Length == 1 && l[0] == words[0]))
         {
@@ -133,17 +137,35 @@ internal static class FollowUps
         // Pronouns and pointers, in the question as it is or in each elliptical reading ("and what did he say"); a
         // pronoun for one person after a question that named two is read as each in turn.
         var candidates = readings.Count > 0 ? readings : [words];
-        var previousEntities = Resolve(index, before);
-        var focuses = Focuses(index, previous, previousEntities);
+        var earlier = Remember(index, before, previous.FactId);
         var alone = string.Join(' ', words);
-        return [.. candidates
-            .SelectMany(c => focuses.Count == 0 || !c.Any(s_personPronouns.Contains)
-                ? [PointBack(index, c, previous, previousEntities, focuses.FirstOrDefault(), led)]
-                : focuses.Select(f => PointBack(index, c, previous, previousEntities, f, led)))
+        IReadOnlyList<string> result = [.. candidates
+            .SelectMany(c =>
+            {
+                var entities = Resolve(index, c);
+                return earlier.Focuses.Count == 0 || !c.Any(s_personPronouns.Contains)
+                    ? [PointBack(c, entities, earlier, earlier.Focuses.FirstOrDefault(), led)]
+                    : earlier.Focuses.Select(f => PointBack(c, entities, earlier, f, led));
+            })
             .Select(c => string.Join(' ', c))
             .Where(r => r != typed && r != alone)
             .Distinct(StringComparer.Ordinal)
             .Take(MaxReadings)];
+        return (result, ellipsis is not null);
+    }
+
+    /// <summary>The previous question's round and day, its answer's title, and the people a pronoun can stand for.</summary>
+    private static Earlier Remember(FactIndex index, List<string> before, string? answeredBy)
+    {
+        var entities = Resolve(index, before);
+        var answered = answeredBy is null ? null : index.Facts.Find(answeredBy);
+        var round = entities.Round ?? (answered is { Kind: FactKind.Round, Number: { } n } ? n : null);
+        var day = entities.From is { } from && entities.DayPrecision ? from
+            : answered?.Date is { } date && date.Start == date.End ? date.Start : (DateOnly?)null;
+
+        // The occasion or thing the previous answer was about, by its title: never a person's profile.
+        var thing = answered is { Kind: not FactKind.Person } ? QuestionNormalizer.Words(answered.Title) : [];
+        return new Earlier(round, day, thing, Focuses(index, answered, entities));
     }
 
     /// <summary>
@@ -162,10 +184,10 @@ internal static class FollowUps
             return new FollowUpAnswer(alone, null);
         }
 
-        var elliptical = !JapaneseGlossary.HasJapanese(question) && Ellipsis(QuestionNormalizer.Words(question)) is not null;
+        var (readings, elliptical) = Read(index, question, previous);
         FollowUpAnswer? firstAnswer = null;
         FollowUpAnswer? firstAbstention = null;
-        foreach (var reading in Readings(index, question, previous))
+        foreach (var reading in readings)
         {
             var result = answer(reading);
             if (!result.Abstained && (alone.Abstained || result.Confidence >= alone.Confidence))
@@ -344,8 +366,6 @@ internal static class FollowUps
         return frame;
     }
 
-    private static readonly HashSet<string> s_auxiliaries = ["is", "was", "are", "were", "did", "does", "do", "has", "have", "had", "will", "would", "can", "could"];
-
     /// <summary>Words that place a follow-up in time ("and before the deal?", "what about back then").</summary>
     private static readonly HashSet<string> s_timeWords = ["before", "after", "earlier", "previously", "originally", "initially", "then", "back", "later", "prior"];
 
@@ -356,15 +376,10 @@ internal static class FollowUps
     /// same day" with the previous question's round or day, the pointer of "that meeting" with the title of the previous
     /// answer (the noun stays: "how long was [g7 summit] meeting"), and after a lead "it" with that title; the question
     /// as it was when nothing points back.</summary>
-    private static List<string> PointBack(FactIndex index, List<string> words, PreviousQuestion previous, Entities previousEntities, Fact? focus, bool led)
+    private static List<string> PointBack(List<string> words, Entities entities, Earlier earlier, Fact? focus, bool led)
     {
-        var entities = Resolve(index, words);
         var result = new List<string>(words.Count + 4);
-        var answered = FindFact(index, previous.FactId);
-        var round = previousEntities.Round ?? (answered is { Kind: FactKind.Round, Number: { } n } ? n : null);
-        var day = DayOf(index, previous, previousEntities);
-        // The occasion or thing the previous answer was about, by its title: never a person's profile.
-        var thing = answered is { Kind: not FactKind.Person } ? QuestionNormalizer.Words(answered.Title) : [];
+        var (round, day, thing) = (earlier.Round, earlier.Day, earlier.Thing);
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
@@ -433,9 +448,8 @@ internal static class FollowUps
     /// <summary>The people a pronoun for one person can stand for, at most two, likeliest first: the previous answer's,
     /// if it was a person's profile; the people the previous question named, in its order; else the people of the fact
     /// that answered it, if no more than two.</summary>
-    private static List<Fact> Focuses(FactIndex index, PreviousQuestion previous, Entities previousEntities)
+    private static List<Fact> Focuses(FactIndex index, Fact? answered, Entities previousEntities)
     {
-        var answered = FindFact(index, previous.FactId);
         var ids = new List<string>();
         if (answered is { Kind: FactKind.Person })
         {
@@ -448,21 +462,8 @@ internal static class FollowUps
             ids.AddRange(answered.People);
         }
 
-        return [.. ids.Distinct(StringComparer.Ordinal).Select(id => FindFact(index, id)).OfType<Fact>().Take(2)];
+        return [.. ids.Distinct(StringComparer.Ordinal).Select(index.Facts.Find).OfType<Fact>().Take(2)];
     }
-
-    /// <summary>The day the previous question named, else the day of the fact that answered it.</summary>
-    private static DateOnly? DayOf(FactIndex index, PreviousQuestion previous, Entities previousEntities)
-    {
-        if (previousEntities.From is { } from && previousEntities.DayPrecision)
-        {
-            return from;
-        }
-
-        return FindFact(index, previous.FactId)?.Date is { } date && date.Start == date.End ? date.Start : null;
-    }
-
-    private static Fact? FindFact(FactIndex index, string? id) => id is null ? null : index.Facts.Find(id);
 
     private static Entities Resolve(FactIndex index, List<string> words) =>
         index.Entities.Resolve([.. words.Select(index.Speller.Correct)]);

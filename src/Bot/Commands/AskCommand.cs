@@ -44,15 +44,16 @@ internal sealed class AskCommand(IAnswerEngine engine, IUnansweredRecorder? unan
 
         // A follow-up is read with the asker's last question, mentions ("<@U123>") made "@someone" in both, so that no
         // id becomes a word of a reading; it is remembered as read, if it fits in a question.
+        var cleaned = UnansweredQuestion.Clean(question);
         var previous = conversations is null ? null : await conversations.RecallAsync(request.Context, ct);
         var (result, whole) = previous is null
             ? new FollowUpAnswer(await engine.AnswerAsync(question, ct), null)
-            : await engine.AnswerAsync(UnansweredQuestion.Clean(question), previous, ct);
+            : await engine.AnswerAsync(cleaned, previous, ct);
         var asked = whole ?? question;
         if (conversations is not null)
         {
-            var remembered = UnansweredQuestion.Clean(asked);
-            await conversations.RememberAsync(request.Context, new PreviousQuestion(remembered.Length <= MaxQuestionLength ? remembered : UnansweredQuestion.Clean(question), result.Best?.Id), ct);
+            var remembered = whole is null ? cleaned : UnansweredQuestion.Clean(whole);
+            await conversations.RememberAsync(request.Context, new PreviousQuestion(remembered.Length <= MaxQuestionLength ? remembered : cleaned, result.Best?.Id), ct);
         }
 
         var reply = AnswerComposer.Compose(result) with { Explains = asked };
@@ -68,7 +69,7 @@ internal sealed class AskCommand(IAnswerEngine engine, IUnansweredRecorder? unan
         if (result.Abstained && request.Context.Platform != Platform.Console)
         {
             // The words the user typed: a reading holds the earlier question and words the bot put in.
-            var kept = UnansweredQuestion.Clean(question);
+            var kept = cleaned;
             if (unanswered?.TryRecord(new UnansweredQuestion(
                 kept, request.Context.Platform, result.Confidence, [.. result.Suggestions.Select(f => f.Id)], result.Facts.Version, now)) == true)
             {

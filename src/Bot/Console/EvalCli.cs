@@ -108,13 +108,13 @@ internal static class EvalCli
 
             foreach (var split in conversations.GroupBy(c => c.FollowUp.Label).OrderBy(g => g.First().FollowUp.Split == GoldSet.Test))
             {
-                rows.Add(EvalMetrics.From(InContext, split.Key, current.Evaluator.RunFollowUps(split, inContext: true, ct)));
+                var inContext = current.Evaluator.RunFollowUps(split, inContext: true, ct);
+                rows.Add(EvalMetrics.From(InContext, split.Key, inContext));
                 rows.Add(EvalMetrics.From(Alone, split.Key, current.Evaluator.RunFollowUps(split, inContext: false, ct)));
                 if (parse.GetValue(misses) && split.First().FollowUp.Split == GoldSet.Dev)
                 {
-                    foreach (var c in split)
+                    foreach (var (c, o) in split.Zip(inContext))
                     {
-                        var o = current.Evaluator.RunFollowUps([c], inContext: true, ct)[0];
                         if (o.Missed)
                         {
                             output.WriteLine($"miss {o.Gold.Label} line {o.Gold.Line}: \"{c.First}\" then \"{o.Gold.Question}\" expected {(o.Gold.Abstain ? "abstain" : string.Join("|", o.Gold.Expected))}, got {(o.Abstained ? "abstain " : "")}{string.Join(", ", o.Ranked.Take(3))} conf {o.Confidence:F2}; readings: {string.Join(" | ", FollowUps.Readings(current.Index, c.FollowUp.Question, new PreviousQuestion(c.First, current.Answer(c.First, ct).Best?.Id)))}");
