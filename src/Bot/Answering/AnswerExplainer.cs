@@ -59,7 +59,7 @@ public sealed record AnswerExplanation
 /// <summary>Which of a fact's texts is closest in meaning to a question.</summary>
 public enum ClosestKind
 {
-    /// <summary>The fact's title and text.</summary>
+    /// <summary>The fact's title and text, or the list of who took part in it.</summary>
     OwnText,
 
     /// <summary>One of its curated questions.</summary>
@@ -196,9 +196,9 @@ internal static class AnswerExplainer
         }
 
         // The fact's vectors are its semantic texts in order (FactDocuments.SemanticTexts): its own text, its curated
-        // questions, then its statements.
+        // questions, its statements, then the list of who took part (its own text too).
         var fact = index.Facts.Facts[document];
-        var texts = FactDocuments.SemanticTexts(fact).ToList();
+        var texts = FactDocuments.SemanticTexts(fact, index.Facts).ToList();
         var (best, bestCosine, nth) = (-1, double.MinValue, 0);
         for (var v = 0; v < vectors.Length; v++)
         {
@@ -221,7 +221,10 @@ internal static class AnswerExplainer
             return null;
         }
 
-        var kind = best == 0 ? ClosestKind.OwnText : best <= fact.Phrasings.Count ? ClosestKind.CuratedQuestion : ClosestKind.Statement;
+        var kind = best == 0 ? ClosestKind.OwnText
+            : best <= fact.Phrasings.Count ? ClosestKind.CuratedQuestion
+            : best <= fact.Phrasings.Count + fact.Statements.Count ? ClosestKind.Statement
+            : ClosestKind.OwnText;
         return (texts[best], bestCosine, kind);
     }
 }

@@ -37,6 +37,11 @@ internal static class FactDocuments
             yield return place;
         }
 
+        if (fact.Duration is { } duration)
+        {
+            yield return "lasted " + duration;
+        }
+
         foreach (var topic in fact.Topics)
         {
             yield return topic;
@@ -57,6 +62,12 @@ internal static class FactDocuments
             yield return status;
         }
 
+        // A word for what the delegations hold, so "who attended round 8" finds the round.
+        if (Participants(fact).Any())
+        {
+            yield return "attended by";
+        }
+
         foreach (var person in fact.JapanAttendees.Concat(fact.UsAttendees).Concat(fact.People).Distinct(StringComparer.Ordinal))
         {
             if (facts.Find(person) is { } p)
@@ -71,9 +82,10 @@ internal static class FactDocuments
     public static string OwnText(Fact fact) =>
         string.Join(" ", new[] { fact.Title, fact.Text }.Concat(fact.Claims.Select(c => c.Text)).Concat(fact.Statements.Select(st => st.Text)));
 
-    /// <summary>Texts embedded for semantic ranking: the statement itself, each curated question, and for a person
-    /// each thing they said ("what did akazawa say about defense").</summary>
-    public static IEnumerable<string> SemanticTexts(Fact fact)
+    /// <summary>Texts embedded for semantic ranking: the statement itself, each curated question, for a person each
+    /// thing they said ("what did akazawa say about defense"), and for a round or event who took part ("who attended
+    /// the february summit").</summary>
+    public static IEnumerable<string> SemanticTexts(Fact fact, FactBase facts)
     {
         yield return fact.Title + ". " + fact.Text;
         foreach (var phrasing in fact.Phrasings)
@@ -85,7 +97,19 @@ internal static class FactDocuments
         {
             yield return fact.Title + " said: " + statement.Text;
         }
+
+        var attendees = Participants(fact)
+            .Select(id => facts.Find(id)?.Title).OfType<string>().ToList();
+        if (attendees.Count > 0)
+        {
+            yield return "Who took part in " + fact.Title + ": " + string.Join(", ", attendees);
+        }
     }
+
+    /// <summary>Who took part: a round's delegations, or the people an event involves when there are several (a single
+    /// one is usually the person who acted: a statement, a post, a decision).</summary>
+    private static IEnumerable<string> Participants(Fact fact) =>
+        fact.JapanAttendees.Concat(fact.UsAttendees).Concat(fact.Kind == FactKind.Event && fact.People.Count >= 2 ? fact.People : []);
 
     /// <summary>Words eligible as spelling targets: names, aliases, places and titles, where typos hurt most.</summary>
     public static IEnumerable<string> SpellingTargets(Fact fact) =>

@@ -149,7 +149,7 @@ internal sealed class FactIndex
             var texts = new List<string>();
             for (var i = 0; i < facts.Facts.Count; i++)
             {
-                foreach (var text in FactDocuments.SemanticTexts(facts.Facts[i]))
+                foreach (var text in FactDocuments.SemanticTexts(facts.Facts[i], facts))
                 {
                     texts.Add(text);
                     owners.Add(i);

@@ -92,7 +92,7 @@ public static class BotCli
 
             // Read back from disk: a cache that could not be written is only logged by the engine.
             var written = new Answering.EmbeddingCache(host.Services.GetRequiredService<Answering.ISentenceEmbedder>(), path, host.Services.GetRequiredService<Answering.AnsweringLog>());
-            if (!written.Holds(index.Facts.Facts.SelectMany(Answering.FactDocuments.SemanticTexts)))
+            if (!written.Holds(index.Facts.Facts.SelectMany(f => Answering.FactDocuments.SemanticTexts(f, index.Facts))))
             {
                 error.WriteLine($"the vectors could not be written to {path}; see the log above");
                 return 1;
