@@ -141,14 +141,14 @@ internal static class AnswerComposer
     }
 
     /// <summary>
-    /// The sources behind what the answer shows: the fact's own, each claim's, for a person the current title's and
-    /// the quoted statement's, if any (not every source of every past role and statement).
+    /// The sources behind what the answer shows: the fact's own, each claim's, for a person the titles its first line
+    /// gives and the quoted statement's, if any (not every source of every past role and statement).
     /// </summary>
     internal static IReadOnlyList<Source> Cited(Fact fact, FactBase facts, Statement? quoted = null) =>
     [
         .. fact.SourceIds
             .Concat(fact.Claims.SelectMany(c => c.SourceIds))
-            .Concat(CurrentRole(fact)?.SourceIds ?? [])
+            .Concat(HeadlineRoles(fact).SelectMany(r => r.SourceIds))
             .Concat(quoted?.SourceIds ?? [])
             .Distinct(StringComparer.Ordinal)
             .Select(facts.FindSource)
@@ -186,28 +186,52 @@ internal static class AnswerComposer
     private static HashSet<string> ContentStems(IEnumerable<string> words) =>
         words.Where(w => !Analyzer.StopWords.Contains(w)).Select(Analyzer.Stem).ToHashSet(StringComparer.Ordinal);
 
-    private static Role? CurrentRole(Fact fact) =>
-        fact.Roles.Where(r => r.To is null).OrderByDescending(r => r.From).FirstOrDefault() ?? fact.Roles.OrderByDescending(r => r.From).FirstOrDefault();
+    /// <summary>
+    /// The titles a person's answer starts with: every title not known to have ended, in the curators' order (the
+    /// Commerce Secretary before the committee he chairs since September 2025; a new prime minister's party post and
+    /// office both); when all have ended, the one that ended last, with its dates, so that a former prime minister does
+    /// not read as the current one.
+    /// </summary>
+    internal static IReadOnlyList<Role> HeadlineRoles(Fact fact) =>
+        fact.Roles.Where(r => r.To is null).ToList() is { Count: > 0 } held
+            ? held
+            : [.. fact.Roles.OrderByDescending(r => r.To).Take(1)];
+
+    /// <summary>A title with when it was held, without brackets, which titles have of their own: "Prime Minister of
+    /// Japan from October 2024 to October 21, 2025", "Chair of the investment committee (under the MOU) since September
+    /// 4, 2025".</summary>
+    private static string WithSpan(Role role) => (role.From, role.To) switch
+    {
+        ({ } from, null) => $"{role.Title} since {from.ToDisplay()}",
+        (null, { } to) => $"{role.Title} until {to.ToDisplay()}",
+        ({ } from, { } to) => $"{role.Title} from {from.ToDisplay()} to {to.ToDisplay()}",
+        _ => role.Title,
+    };
 
     /// <summary>A "did you mean" entry: the fact's first curated question, which asks for exactly that fact.</summary>
     public static string Suggestion(Fact fact) => fact.Phrasings.Count > 0 ? fact.Phrasings[0] : fact.Title;
 
-    /// <summary>The answer itself, first: a figure, a date, a name with the current title.</summary>
+    /// <summary>The answer itself, first: a figure, a date, a name with the current title, a round with its delegations,
+    /// topics and outcome.</summary>
     internal static string Direct(Fact fact, QuestionType type, FactBase facts)
     {
-        var disputed = fact.IsDisputed ? " (disputed: the sides differ, see below)" : "";
+        // The claims below may be the two governments' or different sources' accounts.
+        var disputed = fact.IsDisputed ? " (disputed: accounts differ, see below)" : "";
         switch (fact.Kind)
         {
             case FactKind.Person:
-                var role = CurrentRole(fact);
                 var side = fact.Side switch { Side.Japan => "Japan", Side.UnitedStates => "United States", _ => null };
-                var parts = new[] { role is null ? null : role.Title + (role.From is { } from && role.To is null ? $" (since {from.ToDisplay()})" : ""), side is null ? null : $"{side} side" };
-                return $"{fact.Title}: {string.Join("; ", parts.Where(p => p is not null))}.";
+                var parts = HeadlineRoles(fact).Select(WithSpan).Append(side is null ? null : $"{side} side").OfType<string>().ToList();
+                return parts.Count == 0 ? $"{fact.Title}." : $"{fact.Title}: {string.Join("; ", parts)}.";
             case FactKind.Round:
                 var attendees = Names(fact.JapanAttendees, facts) is { Length: > 0 } jp ? $" Japan: {jp}." : "";
                 var us = Names(fact.UsAttendees, facts) is { Length: > 0 } u ? $" US: {u}." : "";
                 var head = $"{fact.Title}: {Dates(fact)}{(fact.Place is null ? "" : ", " + fact.Place)}";
-                return $"{head}{(head.EndsWith('.') ? "" : ".")}{attendees}{us}";
+                // What it was about and what came of it, on lines of their own: "what came out of round 2" is answered
+                // here, not in the text.
+                var topics = fact.Topics.Count > 0 ? $"\nTopics: {string.Join("; ", fact.Topics)}." : "";
+                var outcome = fact.Outcome is { } result ? $"\nOutcome: {result.ReplaceLineEndings(" ").Trim()}" : "";
+                return $"{head}{(head.EndsWith('.') ? "" : ".")}{attendees}{us}{topics}{outcome}";
             case FactKind.Figure or FactKind.Purchase when fact.Amount is { } amount:
                 var converted = amount.Converted is null ? "" : $" ({amount.Converted})";
                 var when = fact.Date is null ? "" : $", {Dates(fact)}";

@@ -1,6 +1,7 @@
 using Bot.Answering;
 using Bot.Answering.Evaluation;
 using Bot.Commands;
+using Bot.Facts;
 
 namespace Bot.Tests.Answering;
 
@@ -27,8 +28,53 @@ public sealed class AnswerComposerTests
     public void Compose_Person_PutsNameAndCurrentTitleFirst()
     {
         var firstLine = Compose("who is akazawa").Body.Split('\n')[0];
-        Assert.Equal("Ryosei Akazawa: Minister of Economy, Trade and Industry (since October 21, 2025); Japan side.", firstLine);
+        Assert.Equal("Ryosei Akazawa: Minister of Economy, Trade and Industry since October 21, 2025; Japan side.", firstLine);
     }
+
+    [Fact]
+    public void Direct_PersonWhoseTitlesHaveAllEnded_GivesTheLastWithItsDates()
+    {
+        var akazawa = s_harness.Facts.Find("ryosei-akazawa")!;
+        var former = akazawa with { Roles = [.. akazawa.Roles.Select(r => r with { To = r.To ?? new PartialDate(2026, 1, 5) })] };
+
+        Assert.Equal(
+            "Ryosei Akazawa: Minister of Economy, Trade and Industry from October 21, 2025 to January 5, 2026; Japan side.",
+            AnswerComposer.Direct(former, QuestionType.Who, s_harness.Facts));
+    }
+
+    [Fact]
+    public void Direct_PersonHoldingSeveralTitles_GivesEachInTheCuratorsOrder()
+    {
+        var bessent = s_harness.Facts.Find("scott-bessent")!;
+        var twoPosts = bessent with
+        {
+            Roles = [bessent.Roles[0] with { From = null }, new Role("Chair of the committee (under the MOU)", new PartialDate(2025, 9, 4), null, ["s1"])],
+        };
+
+        Assert.Equal(
+            "Scott Bessent: Secretary of the Treasury; Chair of the committee (under the MOU) since September 4, 2025; United States side.",
+            AnswerComposer.Direct(twoPosts, QuestionType.Who, s_harness.Facts));
+    }
+
+    [Fact]
+    public void Compose_Round_GivesItsTopicsAndOutcomeOnLinesOfTheirOwnBeforeTheText()
+    {
+        var round = s_harness.Facts.Find("round-1")! with { Topics = ["the reciprocal tariff", "autos"] };
+
+        var lines = AnswerComposer.Direct(round, QuestionType.What, s_harness.Facts).Split('\n');
+
+        Assert.Equal(
+            ["Round 1: April 16, 2025, Washington, D.C. Japan: Ryosei Akazawa. US: Scott Bessent.", "Topics: the reciprocal tariff; autos.", "Outcome: Both sides agreed to meet again before the end of April."],
+            lines);
+    }
+
+    [Fact]
+    public void Compose_RoundAskedWhatCameOfIt_AnswersWithItsOutcome() =>
+        Assert.Contains("Outcome: Both sides agreed to meet again before the end of April.", Compose("what came out of round 1").Body, StringComparison.Ordinal);
+
+    [Fact]
+    public void Compose_DisputedFigure_SaysTheAccountsDiffer() =>
+        Assert.Contains("(disputed: accounts differ, see below)", Compose("how much us military equipment will japan buy").Body.Split('\n')[0], StringComparison.Ordinal);
 
     [Theory]
     [InlineData("what did hayashi say about host nation support", "Japan would not raise")]
