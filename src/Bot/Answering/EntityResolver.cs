@@ -320,7 +320,9 @@ internal sealed class EntityResolver
             }
         }
 
-        if (day is null && i > 0 && Number(words[i - 1]) is >= 1 and <= 31 and var before)
+        // "24 april", and "the 24th of april" (read as "24 of april").
+        var dayBefore = i > 0 && words[i - 1] == "of" ? i - 2 : i - 1;
+        if (day is null && dayBefore >= 0 && Number(words[dayBefore]) is >= 1 and <= 31 and var before)
         {
             day = before;
             if (i + 1 < words.Count && Year(words[i + 1]) is { } y)
@@ -337,7 +339,11 @@ internal sealed class EntityResolver
         if (day is { } d && d <= DateTime.DaysInMonth(year, month))
         {
             var date = new DateOnly(year, month, d);
-            return (date, date, true);
+            // "the 22nd or the 23rd of july" (read as "22 or the 23 of july"): both days.
+            var other = dayBefore - (dayBefore >= 1 && words[dayBefore - 1] == "the" ? 2 : 1);
+            return dayBefore == i - 2 && other >= 1 && words[other] is "or" or "and" or "to" && Number(words[other - 1]) is { } earlier && earlier >= 1 && earlier < d
+                ? (new DateOnly(year, month, earlier), date, true)
+                : (date, date, true);
         }
 
         var first = new DateOnly(year, month, 1);

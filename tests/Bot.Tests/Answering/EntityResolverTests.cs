@@ -83,6 +83,8 @@ public sealed class EntityResolverTests
     [InlineData("what happened on May 1", 2025, 5, 1)]
     [InlineData("what happened on 1 May 2025", 2025, 5, 1)]
     [InlineData("july 22nd", 2025, 7, 22)]
+    [InlineData("what happened on the 24th of april", 2025, 4, 24)]
+    [InlineData("the 1st of may 2025", 2025, 5, 1)]
     [InlineData("2025-05-30", 2025, 5, 30)]
     [InlineData("2025/7/22 deal time", 2025, 7, 22)]
     [InlineData("4/16 oval office meeting", 2025, 4, 16)]
@@ -91,6 +93,17 @@ public sealed class EntityResolverTests
         var entities = Resolve(question);
         Assert.True(entities.DayPrecision);
         Assert.Equal(new DateOnly(year, month, day), entities.From);
+    }
+
+    [Theory]
+    [InlineData("was the deal announced on the 22nd or the 23rd of july", 22, 23)]
+    [InlineData("signed on the 4th or 5th of september", 4, 5)]
+    public void Resolve_TwoDaysOfAMonth_AreBoth(string question, int first, int last)
+    {
+        var entities = Resolve(question);
+        Assert.True(entities.DayPrecision);
+        Assert.Equal(first, entities.From!.Value.Day);
+        Assert.Equal(last, entities.To!.Value.Day);
     }
 
     [Fact]
