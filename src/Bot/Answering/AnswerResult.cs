@@ -24,6 +24,10 @@ public sealed record AnswerResult
     /// offered as follow-ups, and the answer itself may have been a near miss for one of them.</summary>
     public IReadOnlyList<Fact> Related { get; init; } = [];
 
+    /// <summary>The question asks only what happened on a day, and its top fact is the one event or round the fact base
+    /// dates that day: it is answered whatever the model's confidence, as a curated question is.</summary>
+    public bool OnlyOccasionOfTheDay { get; init; }
+
     /// <summary>The question as the engine read it (normalised, spelling corrected).</summary>
     public string Interpreted { get; init; } = "";
 

@@ -119,9 +119,11 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Speculative: index.Analyzer.Scope.Speculates(words) ? 1 : 0,
             Length: Math.Min(terms.Count, LengthCap) / (double)LengthCap,
             CountedAbsent: CountedAbsent(index, words, topIndex) ? 1 : 0);
-        // The model's confidence, raised to the threshold for a curated question: the curator's word is the evidence.
+        // The model's confidence, raised to the threshold for a curated question (the curator's word is the evidence), and
+        // for a question that asks only what happened on a day when the top fact is the one event or round of that day.
         var p = confidence.Confidence(features);
-        p = curated ? Math.Max(p, confidence.Threshold) : p;
+        var onlyOccasion = AsksOnlyWhatHappened(words, entities) && OnlyOccasionOn(index, entities) == topIndex;
+        p = curated || onlyOccasion ? Math.Max(p, confidence.Threshold) : p;
         var abstained = p < confidence.Threshold;
         return new AnswerResult
         {
@@ -132,6 +134,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Abstained = abstained,
             Type = type,
             Interpreted = text,
+            OnlyOccasionOfTheDay = onlyOccasion,
             ReadAs = readAs,
             JapaneseName = readAs is not null && !abstained && top.Fact.Kind == FactKind.Person ? index.Analyzer.Japanese.NameOf(top.Fact.Title) : null,
             Japanese = readAs is not null && !abstained ? JapaneseFacts.For(index.Translations, top.Fact, index.Facts) : null,
@@ -144,6 +147,43 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             // Not the facts a curated question's answer was moved above: the user asked for that one.
             Related = abstained ? [] : [.. ranked.Skip(1).Where(r => r.Score <= top.Score && top.Score - r.Score < RelatedMargin && Overlap(index, topIndex, r.Fact)).Take(MaxRelated).Select(r => r.Fact)],
         };
+    }
+
+    /// <summary>Words that ask what happened, and nothing more ("what happened on july 18", "any events on may 3",
+    /// "what went on on 2025-07-18").</summary>
+    private static readonly HashSet<string> s_happenWords =
+    [
+        "happen", "happened", "happens", "happening", "event", "events", "anything", "something", "occur", "occurred",
+        "go", "going", "went", "take", "took", "place", "news", "day", "date", "there",
+    ];
+
+    /// <summary>Does the question ask only what happened on one day: besides the day, nothing but question and
+    /// "happened" words?</summary>
+    private static bool AsksOnlyWhatHappened(List<string> words, Entities entities) =>
+        entities is { DayPrecision: true, People.Count: 0, Round: null } && entities.From == entities.To
+        && words.All(w => Analyzer.StopWords.Contains(w) || s_happenWords.Contains(w) || EntityResolver.IsMonth(w) || w.All(char.IsDigit));
+
+    /// <summary>The one event or round the fact base dates on the question's day (its date, or a span that includes
+    /// it, given to the day); -1 when there is none or more than one.</summary>
+    private static int OnlyOccasionOn(FactIndex index, Entities entities)
+    {
+        var found = -1;
+        var facts = index.Facts.Facts;
+        for (var i = 0; i < facts.Count; i++)
+        {
+            if (facts[i] is { Kind: FactKind.Event or FactKind.Round, Date: { Day: not null } date } fact
+                && date.Start <= entities.To && (fact.EndDate ?? date).End >= entities.From)
+            {
+                if (found >= 0)
+                {
+                    return -1;
+                }
+
+                found = i;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The part of a fused score that is evidence from the question (a round, person, date or post it names)

@@ -49,6 +49,9 @@ internal sealed class EntityResolver
 
     private readonly Dictionary<string, string?> _names = new(StringComparer.Ordinal);
 
+    /// <summary>Is the word a month's name ("july", "sept")?</summary>
+    internal static bool IsMonth(string word) => s_months.ContainsKey(word);
+
     /// <summary>The keys that name someone by a post or title alone, with no word of anyone's name.</summary>
     private readonly HashSet<string> _postKeys = new(StringComparer.Ordinal);
 

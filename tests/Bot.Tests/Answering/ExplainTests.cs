@@ -107,6 +107,20 @@ public sealed class ExplainTests(RealEngineFixture engine)
     }
 
     [Fact]
+    public void Explain_OnlyWhatHappenedOnADay_SaysItIsTheDaysOneOccasionAndGivesTheModelsOwnFigure()
+    {
+        // Bessent's meeting with Ishiba is the one event or round the fact base dates July 18, 2025.
+        var answer = engine.Harness.Answer("what happened on july 18");
+
+        var reply = Explain("what happened on july 18");
+
+        Assert.True(answer.OnlyOccasionOfTheDay);
+        Assert.Equal(["bessent-meets-ishiba-tokyo"], reply.FactIds);
+        Assert.Contains("asks only what happened on a day, and this is the one event or round the fact base dates that day", reply.Body, StringComparison.Ordinal);
+        Assert.EndsWith($"at {Reply.Percent(engine.Harness.Answerer.Model.Confidence(answer.Features))}).", reply.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Explain_GovernmentAndDate_AreRecognisedAsSuch()
     {
         var recognised = Field(Explain("chief cabinet secretary under ishiba on may 30"), "Recognised").Split('\n');

@@ -1,0 +1,65 @@
+using Bot.Answering;
+using Bot.Answering.Evaluation;
+
+namespace Bot.Tests.Answering;
+
+/// <summary>"What happened on july 22": a question that asks only what happened on a day is answered with the one event
+/// or round the fact base dates that day, whatever the model's confidence, and not when there are two.</summary>
+public sealed class OnlyOccasionOfTheDayTests
+{
+    /// <summary>A model that answers nothing on its own (a sigmoid never reaches 1): only the rule can answer.</summary>
+    private static readonly AnswerHarness s_strict = AnsweringTestFacts.Harness.WithModel(ConfidenceModel.Default with { Threshold = 1.0 });
+
+    [Theory]
+    [InlineData("what happened on april 16", "round-1")]
+    [InlineData("what happened on the 16th of april 2025", "round-1")]
+    [InlineData("events on 2025-07-22", "deal-announced")]
+    [InlineData("what happened on 30 may?", "round-4")]
+    public void Answer_OnlyWhatHappenedOnADayWithOneOccasion_AnswersIt(string question, string expected)
+    {
+        var result = s_strict.Answer(question);
+
+        Assert.Equal(expected, result.Ranked[0].Fact.Id);
+        Assert.False(result.Abstained);
+        Assert.True(result.OnlyOccasionOfTheDay);
+        Assert.Equal(expected, result.Best!.Id);
+        Assert.Equal(1.0, result.Confidence);
+    }
+
+    [Theory]
+    // More than the day: what the question adds must count.
+    [InlineData("what happened on april 16 in the oval office")]
+    [InlineData("what did bessent say on april 16")]
+    // A day with no occasion, a month, and a day only a figure is dated.
+    [InlineData("what happened on april 17")]
+    [InlineData("what happened in april")]
+    public void Answer_QuestionThatIsNotOnlyADayWithOneOccasion_IsLeftToTheModel(string question)
+    {
+        var result = s_strict.Answer(question);
+
+        Assert.True(result.Abstained);
+        Assert.False(result.OnlyOccasionOfTheDay);
+    }
+
+    [Fact]
+    public void Answer_DayWithTwoOccasions_IsLeftToTheModel()
+    {
+        using var folder = AnsweringTestFacts.Folder().Write("events.yaml", AnsweringTestFacts.Events + """
+
+              - id: tariff-letter-reaction
+                title: Japan reacts to the deal
+                date: 2025-07-22
+                text: Tokyo welcomed the deal the same day.
+                as_of: 2025-07-23
+                sources: [s2]
+                phrasings: ["how did tokyo react to the deal"]
+            """);
+        var harness = AnswerHarness.Create(AnswerHarness.LoadFacts(folder.Path), AnsweringTestFacts.Options(semantic: true), new HashingEmbedder())
+            .WithModel(ConfidenceModel.Default with { Threshold = 1.0 });
+
+        var result = harness.Answer("what happened on july 22");
+
+        Assert.True(result.Abstained);
+        Assert.False(result.OnlyOccasionOfTheDay);
+    }
+}
