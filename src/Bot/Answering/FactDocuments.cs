@@ -27,6 +27,12 @@ internal static class FactDocuments
             yield return role.Title;
         }
 
+        // Words for what the roles hold, so "what is ishiba's job" and "akazawa position?" find the person's titles.
+        if (fact.Roles.Count > 0)
+        {
+            yield return "title position";
+        }
+
         foreach (var claim in fact.Claims)
         {
             yield return claim.By + " " + claim.Text;

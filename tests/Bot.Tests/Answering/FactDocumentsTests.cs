@@ -18,6 +18,16 @@ public sealed class FactDocumentsTests
     }
 
     [Fact]
+    public void Content_PersonWithTitles_SaysTheyAreTitlesAndPositions()
+    {
+        var content = FactDocuments.Content(s_facts.Find("scott-bessent")!, s_facts).ToList();
+
+        Assert.Contains("Secretary of the Treasury", content);
+        Assert.Contains("title position", content);
+        Assert.DoesNotContain("title position", FactDocuments.Content(s_facts.Find("round-4")!, s_facts));
+    }
+
+    [Fact]
     public void Content_EventWithNoOneTakingPart_SaysNoOneAttended() =>
         Assert.DoesNotContain("attended by", FactDocuments.Content(s_facts.Find("deal-announced")!, s_facts));
 
