@@ -24,9 +24,9 @@ public sealed record AnswerResult
     /// offered as follow-ups, and the answer itself may have been a near miss for one of them.</summary>
     public IReadOnlyList<Fact> Related { get; init; } = [];
 
-    /// <summary>The question asks only what happened on a day, and its top fact is the one event or round the fact base
-    /// dates that day: it is answered whatever the model's confidence, as a curated question is.</summary>
-    public bool OnlyOccasionOfTheDay { get; init; }
+    /// <summary>Whether the question asks only for what its top fact's record holds (the one occasion of a day, who took
+    /// part in a round), in which case it is answered whatever the model's confidence, as a curated question is.</summary>
+    public RecordAnswer Record { get; init; }
 
     /// <summary>The question as the engine read it (normalised, spelling corrected).</summary>
     public string Interpreted { get; init; } = "";
@@ -56,4 +56,18 @@ public sealed record AnswerResult
     internal float[]? Vector { get; init; }
 
     public Fact? Best => Abstained || Ranked.Count == 0 ? null : Ranked[0].Fact;
+}
+
+/// <summary>A question that asks only for what one fact's record holds.</summary>
+public enum RecordAnswer
+{
+    /// <summary>Not such a question, or its top fact is not that record: the model decides.</summary>
+    None,
+
+    /// <summary>"What happened on july 18": the top fact is the one event or round the fact base dates that day.</summary>
+    OnlyOccasionOfTheDay,
+
+    /// <summary>"Was bessent at round 2", "who attended round 8": the top fact is the round named, whose record lists who
+    /// took part.</summary>
+    WhoTookPartInTheRound,
 }

@@ -119,11 +119,14 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Speculative: index.Analyzer.Scope.Speculates(words) ? 1 : 0,
             Length: Math.Min(terms.Count, LengthCap) / (double)LengthCap,
             CountedAbsent: CountedAbsent(index, words, topIndex) ? 1 : 0);
-        // The model's confidence, raised to the threshold for a curated question (the curator's word is the evidence), and
-        // for a question that asks only what happened on a day when the top fact is the one event or round of that day.
+        // The model's confidence, raised to the threshold for a curated question (the curator's word is the evidence), for
+        // a question that asks only what happened on a day when the top fact is the one event or round of that day, and
+        // for one that asks only who took part in a round when the top fact is that round: its record says who did.
         var p = confidence.Confidence(features);
-        var onlyOccasion = AsksOnlyWhatHappened(words, entities) && OnlyOccasionOn(index, entities) == topIndex;
-        p = curated || onlyOccasion ? Math.Max(p, confidence.Threshold) : p;
+        var record = AsksOnlyWhatHappened(words, entities) && OnlyOccasionOn(index, entities) == topIndex ? RecordAnswer.OnlyOccasionOfTheDay
+            : AsksOnlyWhoTookPart(words, entities) && top.Fact is { Kind: FactKind.Round } round && round.Number == entities.Round ? RecordAnswer.WhoTookPartInTheRound
+            : RecordAnswer.None;
+        p = curated || record != RecordAnswer.None ? Math.Max(p, confidence.Threshold) : p;
         var abstained = p < confidence.Threshold;
         return new AnswerResult
         {
@@ -134,7 +137,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Abstained = abstained,
             Type = type,
             Interpreted = text,
-            OnlyOccasionOfTheDay = onlyOccasion,
+            Record = record,
             ReadAs = readAs,
             JapaneseName = readAs is not null && !abstained && top.Fact.Kind == FactKind.Person ? index.Analyzer.Japanese.NameOf(top.Fact.Title) : null,
             Japanese = readAs is not null && !abstained ? JapaneseFacts.For(index.Translations, top.Fact, index.Facts) : null,
@@ -162,6 +165,21 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     private static bool AsksOnlyWhatHappened(List<string> words, Entities entities) =>
         entities is { DayPrecision: true, People.Count: 0, Round: null } && entities.From == entities.To
         && words.All(w => Analyzer.StopWords.Contains(w) || s_happenWords.Contains(w) || EntityResolver.IsMonth(w) || w.All(char.IsDigit));
+
+    /// <summary>Words that ask who took part in a round, and nothing more ("who attended round 8", "was bessent at round
+    /// 2", "who did akazawa meet in round 4", "who was on the us side in round 3").</summary>
+    private static readonly HashSet<string> s_tookPartWords =
+    [
+        "attend", "attended", "attending", "attendee", "attendees", "present", "there", "join", "joined", "meet", "met", "see", "saw",
+        "side", "team", "delegation", "delegations", "participant", "participants", "room", "round", "rounds", "us", "japan",
+        "american", "japanese", "usa",
+    ];
+
+    /// <summary>Does the question ask only who took part in the round it names: besides the round and the people it
+    /// names, nothing but question words and words of taking part?</summary>
+    private static bool AsksOnlyWhoTookPart(List<string> words, Entities entities) =>
+        entities is { Round: not null, From: null }
+        && words.Select((w, i) => (w, i)).All(x => Analyzer.StopWords.Contains(x.w) || s_tookPartWords.Contains(x.w) || entities.NamePositions.Contains(x.i) || x.w.All(char.IsDigit));
 
     /// <summary>The one event or round the fact base dates on the question's day (its date, or a span that includes
     /// it, given to the day); -1 when there is none or more than one.</summary>

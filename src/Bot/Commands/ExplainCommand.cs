@@ -105,10 +105,13 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 + $"whatever the score (the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
         }
 
-        if (!result.Abstained && result.OnlyOccasionOfTheDay)
+        if (!result.Abstained && result.Record != RecordAnswer.None)
         {
-            return $"Answered with {top.Title} [{top.Id}]: your question asks only what happened on a day, and this is the one event or round the fact base "
-                + $"dates that day, so the bot answers it whatever the score (the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
+            return $"Answered with {top.Title} [{top.Id}]: your question asks only "
+                + (result.Record == RecordAnswer.OnlyOccasionOfTheDay
+                    ? "what happened on a day, and this is the one event or round the fact base dates that day"
+                    : "who took part in this round, and its record lists who did")
+                + $", so the bot answers it whatever the score (the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
         }
 
         return result.Abstained
@@ -126,8 +129,10 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
         var (p, threshold) = (Reply.Percent(result.Confidence), Reply.Percent(explanation.Threshold));
         return (top is null
             ? "回答なし：質問から、収録データにある語や名前を読み取れませんでした。"
-            : !result.Abstained && result.OnlyOccasionOfTheDay
+            : !result.Abstained && result.Record == RecordAnswer.OnlyOccasionOfTheDay
                 ? $"回答：質問はその日に何があったかだけを尋ねており、収録データでその日付の出来事・交渉回はこの項目（{top.Title}）だけなので、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+            : !result.Abstained && result.Record == RecordAnswer.WhoTookPartInTheRound
+                ? $"回答：質問はこの交渉回（{top.Title}）に誰が出席したかだけを尋ねており、その記録に出席者が載っているため、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained
                 ? $"回答なし：最も近い項目（{top.Title}）でも、質問が求める項目である確率は{p}にとどまり、回答の基準（{threshold}以上）に届きませんでした。"
                 : $"回答：回答した項目（{top.Title}）が質問の求める項目である確率を{p}と見積もりました（{threshold}以上で回答）。これは質問との一致の度合いであり、事実そのものの確からしさではありません。")

@@ -114,10 +114,19 @@ public sealed class ExplainTests(RealEngineFixture engine)
 
         var reply = Explain("what happened on july 18");
 
-        Assert.True(answer.OnlyOccasionOfTheDay);
+        Assert.Equal(RecordAnswer.OnlyOccasionOfTheDay, answer.Record);
         Assert.Equal(["bessent-meets-ishiba-tokyo"], reply.FactIds);
         Assert.Contains("asks only what happened on a day, and this is the one event or round the fact base dates that day", reply.Body, StringComparison.Ordinal);
         Assert.EndsWith($"at {Reply.Percent(engine.Harness.Answerer.Model.Confidence(answer.Features))}).", reply.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_OnlyWhoTookPartInARound_SaysTheRoundsRecordListsWhoDid()
+    {
+        var reply = Explain("was greer at round 3");
+
+        Assert.Equal(["round-3"], reply.FactIds);
+        Assert.Contains("asks only who took part in this round, and its record lists who did", reply.Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,9 +3,10 @@ using Bot.Answering.Evaluation;
 
 namespace Bot.Tests.Answering;
 
-/// <summary>"What happened on july 22": a question that asks only what happened on a day is answered with the one event
-/// or round the fact base dates that day, whatever the model's confidence, and not when there are two.</summary>
-public sealed class OnlyOccasionOfTheDayTests
+/// <summary>A question that asks only for what one fact's record holds is answered with it whatever the model's
+/// confidence: "what happened on july 22" with the one event or round the fact base dates that day (not when there are
+/// two), "was bessent at round 4" with that round.</summary>
+public sealed class RecordAnswerTests
 {
     /// <summary>A model that answers nothing on its own (a sigmoid never reaches 1): only the rule can answer.</summary>
     private static readonly AnswerHarness s_strict = AnsweringTestFacts.Harness.WithModel(ConfidenceModel.Default with { Threshold = 1.0 });
@@ -21,7 +22,7 @@ public sealed class OnlyOccasionOfTheDayTests
 
         Assert.Equal(expected, result.Ranked[0].Fact.Id);
         Assert.False(result.Abstained);
-        Assert.True(result.OnlyOccasionOfTheDay);
+        Assert.Equal(RecordAnswer.OnlyOccasionOfTheDay, result.Record);
         Assert.Equal(expected, result.Best!.Id);
         Assert.Equal(1.0, result.Confidence);
     }
@@ -38,7 +39,7 @@ public sealed class OnlyOccasionOfTheDayTests
         var result = s_strict.Answer(question);
 
         Assert.True(result.Abstained);
-        Assert.False(result.OnlyOccasionOfTheDay);
+        Assert.Equal(RecordAnswer.None, result.Record);
     }
 
     [Fact]
@@ -60,6 +61,33 @@ public sealed class OnlyOccasionOfTheDayTests
         var result = harness.Answer("what happened on july 22");
 
         Assert.True(result.Abstained);
-        Assert.False(result.OnlyOccasionOfTheDay);
+        Assert.Equal(RecordAnswer.None, result.Record);
+    }
+
+    [Theory]
+    [InlineData("who attended round 4", "round-4")]
+    [InlineData("was bessent at round 4?", "round-4")]
+    [InlineData("who did akazawa meet in round 1", "round-1")]
+    [InlineData("who was on the us side in the first round", "round-1")]
+    public void Answer_OnlyWhoTookPartInARound_AnswersTheRound(string question, string expected)
+    {
+        var result = s_strict.Answer(question);
+
+        Assert.False(result.Abstained);
+        Assert.Equal(RecordAnswer.WhoTookPartInTheRound, result.Record);
+        Assert.Equal(expected, result.Best!.Id);
+    }
+
+    [Theory]
+    // More than who took part; a round the fact base does not have.
+    [InlineData("who did akazawa meet in round 4 besides bessent")]
+    [InlineData("was bessent angry at round 4")]
+    [InlineData("who attended round 12")]
+    public void Answer_QuestionThatIsNotOnlyWhoTookPartInARound_IsLeftToTheModel(string question)
+    {
+        var result = s_strict.Answer(question);
+
+        Assert.True(result.Abstained);
+        Assert.Equal(RecordAnswer.None, result.Record);
     }
 }
