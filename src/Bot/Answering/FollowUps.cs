@@ -128,6 +128,13 @@ internal static class FollowUps
             led = true;
         }
 
+        var earlier = Remember(index, before, previous.FactId);
+        if (readings.Count == 0 && Else(index, words, earlier) is { } besides)
+        {
+            // "who else was in the oval office" after "when was the final round": who was there, at that round.
+            readings.Add(besides);
+        }
+
         if (readings.Count == 0 && AsksOnly(words))
         {
             // "why?", "and since when?" after "when did ishiba say he'd step down": the same question, asked another way.
@@ -137,7 +144,6 @@ internal static class FollowUps
         // Pronouns and pointers, in the question as it is or in each elliptical reading ("and what did he say"); a
         // pronoun for one person after a question that named two is read as each in turn.
         var candidates = readings.Count > 0 ? readings : [words];
-        var earlier = Remember(index, before, previous.FactId);
         var alone = string.Join(' ', words);
         IReadOnlyList<string> result = [.. candidates
             .SelectMany(c =>
@@ -152,6 +158,35 @@ internal static class FollowUps
             .Distinct(StringComparer.Ordinal)
             .Take(MaxReadings)];
         return (result, ellipsis is not null);
+    }
+
+    /// <summary>
+    /// "who else was in the room": asks who took part in the occasion just asked about, so the answer is its record,
+    /// "else" and all. Read without "else", at the previous question's round, else the occasion its answer was about
+    /// (not a person's profile), else its day; only without "else" when the question names or points to its own ("who
+    /// else was there that day"). Null without "who else" ("what else happened" asks for another fact, which the same
+    /// question without "else" would not find), or with nothing to point back to.
+    /// </summary>
+    private static List<string>? Else(FactIndex index, List<string> words, Earlier earlier)
+    {
+        var at = words.FindIndex(w => w == "else");
+        if (at < 1 || words[at - 1] is not ("who" or "whom"))
+        {
+            return null;
+        }
+
+        List<string> without = [.. words[..at], .. words[(at + 1)..]];
+        var entities = Resolve(index, words);
+        if (entities.Round is not null || entities.From is not null || words.SkipLast(1).Any(s_pointers.Contains))
+        {
+            return without;
+        }
+
+        List<string> occasion = earlier.Round is { } round ? ["in", "round", round.ToString(CultureInfo.InvariantCulture)]
+            : earlier.Thing.Count > 0 ? ["at", .. earlier.Thing]
+            : earlier.Day is { } day ? ["on", .. QuestionNormalizer.Words(day.ToString("MMMM d yyyy", CultureInfo.InvariantCulture))]
+            : [];
+        return occasion.Count == 0 ? null : [.. without, .. occasion];
     }
 
     /// <summary>The previous question's round and day, its answer's title, and the people a pronoun can stand for.</summary>

@@ -35,6 +35,11 @@ public sealed class FollowUpsTests
     [InlineData("did akazawa meet bessent in round 4", "what did he say after", "what did scott bessent say after")]
     // The verb after a bare question word is part of what the previous question asked.
     [InlineData("who signed the deal", "same for the trade deficit?", "who signed the trade deficit")]
+    // "who else" asks who took part in the occasion just asked about: its round, else the occasion its answer was
+    // about, else its day; a day pointed to is that day.
+    [InlineData("when was the final round", "who else was in the oval office", "who was in the oval office in round 4")]
+    [InlineData("what happened on april 16 2025", "who else was there", "who was there on april 16 2025")]
+    [InlineData("what happened on may 30 2025", "who else was in the room that day", "who was in the room on may 30 2025")]
     public void Readings_FollowUp_ReadAsTheWholeQuestion(string previous, string question, string expected) =>
         Assert.Contains(expected, Readings(previous, question));
 
@@ -75,6 +80,10 @@ public sealed class FollowUpsTests
     }
 
     [Fact]
+    public void Readings_ElseAfterAnAnswer_IsAtTheOccasionItWasAbout() =>
+        Assert.Contains("who was there at trade deal announced", Readings("what did trump announce", "who else was there", "deal-announced"));
+
+    [Fact]
     public void Readings_ThingPronounAfterALead_IsThePreviousAnswer()
     {
         Assert.Contains("when was trade deal announced", Readings("what did trump announce on july 22", "and when was it", "deal-announced"));
@@ -94,8 +103,10 @@ public sealed class FollowUpsTests
     // Times are the question's own ("this week"), and a long question after "and" is a question of its own.
     [InlineData("when was round 4", "what happened this week")]
     [InlineData("when was round 4", "and the rice piece by how much is japan upping american rice inside the quota")]
-    // Japanese script is not read as a follow-up.
+    // Japanese script is not read as a follow-up; "else" with a round or day of its own, or nothing to point back to.
     [InlineData("who is akazawa", "では第4回は？")]
+    [InlineData("who is akazawa", "who else was there")]
+    [InlineData("what happened on april 16 2025", "what else happened")]
     public void Readings_QuestionThatStandsAlone_HasNone(string previous, string question) =>
         Assert.Empty(Readings(previous, question));
 
