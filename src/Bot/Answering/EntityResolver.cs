@@ -334,7 +334,7 @@ internal sealed class EntityResolver
             }
         }
 
-        if (words[i] == "may" && day is null && !(i > 0 && words[i - 1] is "in" or "of" or "since" or "early" or "late" or "mid"))
+        if (words[i] == "may" && day is null && !(i > 0 && words[i - 1] is "in" or "of" or "since" or "early" or "late" or "mid" or "the"))
         {
             return null;
         }

@@ -110,6 +110,9 @@ public sealed class EntityResolverTests
     public void Resolve_MayAsAVerb_IsNotADate() => Assert.Null(Resolve("may japan buy more rice").From);
 
     [Fact]
+    public void Resolve_MayAfterThe_IsTheMonth() => Assert.Equal(new DateOnly(2025, 5, 1), Resolve("how long was the may call").From);
+
+    [Fact]
     public void Resolve_MonthAlone_IsTheWholeMonth()
     {
         var entities = Resolve("what happened in june");
