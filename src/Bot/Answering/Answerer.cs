@@ -161,9 +161,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     ];
 
     /// <summary>Does the question ask only what happened on one day: besides the day, nothing but question and
-    /// "happened" words?</summary>
+    /// "happened" words? Not why: a record holds what happened, not its reasons.</summary>
     private static bool AsksOnlyWhatHappened(List<string> words, Entities entities) =>
-        entities is { DayPrecision: true, People.Count: 0, Round: null } && entities.From == entities.To
+        entities is { DayPrecision: true, People.Count: 0, Round: null } && entities.From == entities.To && !words.Contains("why")
         && words.All(w => Analyzer.StopWords.Contains(w) || s_happenWords.Contains(w) || EntityResolver.IsMonth(w) || w.All(char.IsDigit));
 
     /// <summary>Words that ask who took part in a round, and nothing more ("who attended round 8", "was bessent at round
@@ -176,9 +176,10 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     ];
 
     /// <summary>Does the question ask only who took part in the round it names: besides the round and the people it
-    /// names, nothing but question words and words of taking part?</summary>
+    /// names, nothing but question words and words of taking part? Not why ("why did bessent not attend round 3"): the
+    /// round's record says who, not why.</summary>
     private static bool AsksOnlyWhoTookPart(List<string> words, Entities entities) =>
-        entities is { Round: not null, From: null }
+        entities is { Round: not null, From: null } && !words.Contains("why")
         && words.Select((w, i) => (w, i)).All(x => Analyzer.StopWords.Contains(x.w) || s_tookPartWords.Contains(x.w) || entities.NamePositions.Contains(x.i) || x.w.All(char.IsDigit));
 
     /// <summary>The one event or round the fact base dates on the question's day (its date, or a span that includes

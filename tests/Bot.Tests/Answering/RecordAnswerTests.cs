@@ -31,6 +31,7 @@ public sealed class RecordAnswerTests
     // More than the day: what the question adds must count.
     [InlineData("what happened on april 16 in the oval office")]
     [InlineData("what did bessent say on april 16")]
+    [InlineData("why april 16")]
     // A day with no occasion, a month, and a day only a figure is dated.
     [InlineData("what happened on april 17")]
     [InlineData("what happened in april")]
@@ -82,6 +83,7 @@ public sealed class RecordAnswerTests
     // More than who took part; a round the fact base does not have.
     [InlineData("who did akazawa meet in round 4 besides bessent")]
     [InlineData("was bessent angry at round 4")]
+    [InlineData("why did bessent not attend round 4")]
     [InlineData("who attended round 12")]
     public void Answer_QuestionThatIsNotOnlyWhoTookPartInARound_IsLeftToTheModel(string question)
     {
