@@ -187,15 +187,23 @@ internal static class AnswerComposer
         words.Where(w => !Analyzer.StopWords.Contains(w)).Select(Analyzer.Stem).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// The titles a person's answer starts with: every title not known to have ended, in the curators' order (the
-    /// Commerce Secretary before the committee he chairs since September 2025; a new prime minister's party post and
-    /// office both); when all have ended, the one that ended last, with its dates, so that a former prime minister does
-    /// not read as the current one.
+    /// The titles a person's answer starts with: the first title not known to have ended (the curators list a person's
+    /// main title first), and any held title that started after it (the Commerce Secretary, then the committee he
+    /// chairs since September 2025); when all have ended, the one that ended last, with its dates, so that a former
+    /// prime minister does not read as the current one. A title with no dates listed after the main one is a past post
+    /// the sources place only by its title ("Minister of Defense (in office in January 2024)"), and is left out.
     /// </summary>
-    internal static IReadOnlyList<Role> HeadlineRoles(Fact fact) =>
-        fact.Roles.Where(r => r.To is null).ToList() is { Count: > 0 } held
-            ? held
-            : [.. fact.Roles.OrderByDescending(r => r.To).Take(1)];
+    internal static IReadOnlyList<Role> HeadlineRoles(Fact fact)
+    {
+        var held = fact.Roles.Where(r => r.To is null).ToList();
+        if (held.Count == 0)
+        {
+            return [.. fact.Roles.OrderByDescending(r => r.To).Take(1)];
+        }
+
+        var main = held[0];
+        return [main, .. held.Skip(1).Where(r => r.From is { } from && (main.From is null || from > main.From))];
+    }
 
     /// <summary>A title with when it was held, without brackets, which titles have of their own: "Prime Minister of
     /// Japan from October 2024 to October 21, 2025", "Chair of the investment committee (under the MOU) since September
@@ -222,7 +230,7 @@ internal static class AnswerComposer
             case FactKind.Person:
                 var side = fact.Side switch { Side.Japan => "Japan", Side.UnitedStates => "United States", _ => null };
                 var parts = HeadlineRoles(fact).Select(WithSpan).Append(side is null ? null : $"{side} side").OfType<string>().ToList();
-                return parts.Count == 0 ? $"{fact.Title}." : $"{fact.Title}: {string.Join("; ", parts)}.";
+                return (parts.Count == 0 ? $"{fact.Title}." : $"{fact.Title}: {string.Join("; ", parts)}.") + disputed;
             case FactKind.Round:
                 var attendees = Names(fact.JapanAttendees, facts) is { Length: > 0 } jp ? $" Japan: {jp}." : "";
                 var us = Names(fact.UsAttendees, facts) is { Length: > 0 } u ? $" US: {u}." : "";
@@ -231,7 +239,7 @@ internal static class AnswerComposer
                 // here, not in the text.
                 var topics = fact.Topics.Count > 0 ? $"\nTopics: {string.Join("; ", fact.Topics)}." : "";
                 var outcome = fact.Outcome is { } result ? $"\nOutcome: {result.ReplaceLineEndings(" ").Trim()}" : "";
-                return $"{head}{(head.EndsWith('.') ? "" : ".")}{attendees}{us}{topics}{outcome}";
+                return $"{head}{(head.EndsWith('.') ? "" : ".")}{disputed}{attendees}{us}{topics}{outcome}";
             case FactKind.Figure or FactKind.Purchase when fact.Amount is { } amount:
                 var converted = amount.Converted is null ? "" : $" ({amount.Converted})";
                 var when = fact.Date is null ? "" : $", {Dates(fact)}";

@@ -123,7 +123,10 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         // a question that asks only what happened on a day when the top fact is the one event or round of that day, and
         // for one that asks only who took part in a round when the top fact is that round: its record says who did.
         var p = confidence.Confidence(features);
-        var record = AsksOnlyWhatHappened(words, entities) && OnlyOccasionOn(index, entities) == topIndex ? RecordAnswer.OnlyOccasionOfTheDay
+        // Not when a Japanese reading left words out ("7月22日の円安は？" reads as "july 22"): what they asked is unknown.
+        var wholeReading = readAs is null || index.Analyzer.Japanese.Unread(question).Count == 0;
+        var record = !wholeReading ? RecordAnswer.None
+            : AsksOnlyWhatHappened(words, entities) && OnlyOccasionOn(index, entities) == topIndex ? RecordAnswer.OnlyOccasionOfTheDay
             : AsksOnlyWhoTookPart(words, entities) && top.Fact is { Kind: FactKind.Round } round && round.Number == entities.Round ? RecordAnswer.WhoTookPartInTheRound
             : RecordAnswer.None;
         p = curated || record != RecordAnswer.None ? Math.Max(p, confidence.Threshold) : p;
@@ -152,35 +155,40 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         };
     }
 
-    /// <summary>Words that ask what happened, and nothing more ("what happened on july 18", "any events on may 3",
-    /// "what went on on 2025-07-18").</summary>
-    private static readonly HashSet<string> s_happenWords =
+    /// <summary>The only words besides the day in a question that asks what happened on it ("what happened on july 18",
+    /// "any events on may 3", "what went on on 2025-07-18"): not the whole stop-word list, which holds words that ask
+    /// for something else ("what was said on may 30", "any other events on july 22", "up to july 18").</summary>
+    private static readonly HashSet<string> s_happenedWords =
     [
-        "happen", "happened", "happens", "happening", "event", "events", "anything", "something", "occur", "occurred",
-        "go", "going", "went", "take", "took", "place", "news", "day", "date", "there",
+        "what", "which", "anything", "something", "any", "happen", "happened", "happens", "happening", "event", "events",
+        "occur", "occurred", "go", "going", "went", "take", "took", "place", "news", "day", "date", "there", "on", "in",
+        "of", "the", "a", "an", "did", "does", "do", "was", "were", "is", "are",
     ];
 
-    /// <summary>Does the question ask only what happened on one day: besides the day, nothing but question and
-    /// "happened" words? Not why: a record holds what happened, not its reasons.</summary>
-    private static bool AsksOnlyWhatHappened(List<string> words, Entities entities) =>
-        entities is { DayPrecision: true, People.Count: 0, Round: null } && entities.From == entities.To && !words.Contains("why")
-        && words.All(w => Analyzer.StopWords.Contains(w) || s_happenWords.Contains(w) || EntityResolver.IsMonth(w) || w.All(char.IsDigit));
-
-    /// <summary>Words that ask who took part in a round, and nothing more ("who attended round 8", "was bessent at round
-    /// 2", "who did akazawa meet in round 4", "who was on the us side in round 3").</summary>
+    /// <summary>The only words besides the round and the people it names in a question that asks who took part in it
+    /// ("who attended round 8", "was bessent at round 2", "did greer not attend round 6", "who was on the us side in
+    /// round 3"): not "say", "give", "why"…, which ask for something else.</summary>
     private static readonly HashSet<string> s_tookPartWords =
     [
-        "attend", "attended", "attending", "attendee", "attendees", "present", "there", "join", "joined", "meet", "met", "see", "saw",
-        "side", "team", "delegation", "delegations", "participant", "participants", "room", "round", "rounds", "us", "japan",
-        "american", "japanese", "usa",
+        "who", "whom", "was", "were", "is", "are", "did", "does", "do", "not", "the", "a", "an", "at", "in", "on", "for",
+        "of", "from", "with", "there", "attend", "attended", "attending", "attendee", "attendees", "present", "join", "joined",
+        "meet", "met", "see", "saw", "side", "team", "delegation", "participant", "participants", "room", "round", "us",
+        "japan", "american", "japanese", "usa",
     ];
 
-    /// <summary>Does the question ask only who took part in the round it names: besides the round and the people it
-    /// names, nothing but question words and words of taking part? Not why ("why did bessent not attend round 3"): the
-    /// round's record says who, not why.</summary>
+    /// <summary>Does the question ask only what happened on one day: besides the day (one month at most, and its
+    /// numbers), only <see cref="s_happenedWords"/>?</summary>
+    private static bool AsksOnlyWhatHappened(List<string> words, Entities entities) =>
+        entities is { DayPrecision: true, People.Count: 0, Round: null } && entities.From == entities.To
+        && words.Count(EntityResolver.IsMonth) <= 1
+        && words.All(w => s_happenedWords.Contains(w) || EntityResolver.IsMonth(w) || w.All(char.IsDigit));
+
+    /// <summary>Does the question ask only who took part in the one round it names: besides the round's number and the
+    /// people it names, only <see cref="s_tookPartWords"/>?</summary>
     private static bool AsksOnlyWhoTookPart(List<string> words, Entities entities) =>
-        entities is { Round: not null, From: null } && !words.Contains("why")
-        && words.Select((w, i) => (w, i)).All(x => Analyzer.StopWords.Contains(x.w) || s_tookPartWords.Contains(x.w) || entities.NamePositions.Contains(x.i) || x.w.All(char.IsDigit));
+        entities is { Round: not null, From: null }
+        && words.Count(w => w.All(char.IsDigit)) == 1
+        && words.Select((w, i) => (w, i)).All(x => s_tookPartWords.Contains(x.w) || entities.NamePositions.Contains(x.i) || x.w.All(char.IsDigit));
 
     /// <summary>The one event or round the fact base dates on the question's day (its date, or a span that includes
     /// it, given to the day); -1 when there is none or more than one.</summary>

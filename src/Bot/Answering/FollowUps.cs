@@ -95,7 +95,8 @@ internal static class FollowUps
         Read(index, question, previous).Readings;
 
     /// <summary>What the previous question leaves for a follow-up to point back to, read once per follow-up.</summary>
-    private sealed record Earlier(int? Round, DateOnly? Day, List<string> Thing, List<Fact> Focuses);
+    /// <param name="Occasion">Whether <paramref name="Thing"/> is an event, which people can be at (not a figure).</param>
+    private sealed record Earlier(int? Round, DateOnly? Day, List<string> Thing, List<Fact> Focuses, bool Occasion = false);
 
     /// <summary>The readings (<see cref="Readings"/>), and whether the question is an ellipsis ("lutnick too?").</summary>
     private static (IReadOnlyList<string> Readings, bool Elliptical) Read(FactIndex index, string question, PreviousQuestion previous)
@@ -162,8 +163,8 @@ internal static class FollowUps
 
     /// <summary>
     /// "who else was in the room": asks who took part in the occasion just asked about, so the answer is its record,
-    /// "else" and all. Read without "else", at the previous question's round, else the occasion its answer was about
-    /// (not a person's profile), else its day; only without "else" when the question names or points to its own ("who
+    /// "else" and all. Read without "else", at the previous question's round, else the event its answer was about (not
+    /// a figure or a person's profile), else its day; only without "else" when the question names or points to its own ("who
     /// else was there that day"). Null without "who else" ("what else happened" asks for another fact, which the same
     /// question without "else" would not find), or with nothing to point back to.
     /// </summary>
@@ -183,7 +184,7 @@ internal static class FollowUps
         }
 
         List<string> occasion = earlier.Round is { } round ? ["in", "round", round.ToString(CultureInfo.InvariantCulture)]
-            : earlier.Thing.Count > 0 ? ["at", .. earlier.Thing]
+            : earlier.Occasion ? ["at", .. earlier.Thing]
             : earlier.Day is { } day ? ["on", .. QuestionNormalizer.Words(day.ToString("MMMM d yyyy", CultureInfo.InvariantCulture))]
             : [];
         return occasion.Count == 0 ? null : [.. without, .. occasion];
@@ -200,7 +201,7 @@ internal static class FollowUps
 
         // The occasion or thing the previous answer was about, by its title: never a person's profile.
         var thing = answered is { Kind: not FactKind.Person } ? QuestionNormalizer.Words(answered.Title) : [];
-        return new Earlier(round, day, thing, Focuses(index, answered, entities));
+        return new Earlier(round, day, thing, Focuses(index, answered, entities), answered is { Kind: FactKind.Event });
     }
 
     /// <summary>

@@ -105,7 +105,8 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 + $"whatever the score (the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
         }
 
-        if (!result.Abstained && result.Record != RecordAnswer.None)
+        // Only when the rule decided: the model alone would not have answered.
+        if (!result.Abstained && result.Record != RecordAnswer.None && explanation.ModelConfidence < explanation.Threshold)
         {
             return $"Answered with {top.Title} [{top.Id}]: your question asks only "
                 + (result.Record == RecordAnswer.OnlyOccasionOfTheDay
@@ -129,9 +130,9 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
         var (p, threshold) = (Reply.Percent(result.Confidence), Reply.Percent(explanation.Threshold));
         return (top is null
             ? "回答なし：質問から、収録データにある語や名前を読み取れませんでした。"
-            : !result.Abstained && result.Record == RecordAnswer.OnlyOccasionOfTheDay
+            : !result.Abstained && result.Record == RecordAnswer.OnlyOccasionOfTheDay && explanation.ModelConfidence < explanation.Threshold
                 ? $"回答：質問はその日に何があったかだけを尋ねており、収録データでその日付の出来事・交渉回はこの項目（{top.Title}）だけなので、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
-            : !result.Abstained && result.Record == RecordAnswer.WhoTookPartInTheRound
+            : !result.Abstained && result.Record == RecordAnswer.WhoTookPartInTheRound && explanation.ModelConfidence < explanation.Threshold
                 ? $"回答：質問はこの交渉回（{top.Title}）に誰が出席したかだけを尋ねており、その記録に出席者が載っているため、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained
                 ? $"回答なし：最も近い項目（{top.Title}）でも、質問が求める項目である確率は{p}にとどまり、回答の基準（{threshold}以上）に届きませんでした。"

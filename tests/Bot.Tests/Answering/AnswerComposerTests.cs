@@ -69,6 +69,23 @@ public sealed class AnswerComposerTests
     }
 
     [Fact]
+    public void Direct_PersonWithAPastPostPlacedOnlyByItsTitle_LeavesItOut()
+    {
+        var bessent = s_harness.Facts.Find("scott-bessent")!;
+        var later = bessent with { Roles = [bessent.Roles[0], new Role("Budget director (in office in January 2020)", null, null, ["s1"])] };
+
+        Assert.Equal("Scott Bessent: Secretary of the Treasury since January 28, 2025; United States side.", AnswerComposer.Direct(later, QuestionType.Who, s_harness.Facts));
+    }
+
+    [Fact]
+    public void Direct_DisputedRound_SaysTheAccountsDifferOnItsFirstLine()
+    {
+        var round = s_harness.Facts.Find("round-1")! with { Claims = [new Claim("Yomiuri", "It lasted 50 minutes.", ["s1"]), new Claim("AP", "It lasted 75 minutes.", ["s2"])] };
+
+        Assert.Contains("(disputed: accounts differ, see below)", AnswerComposer.Direct(round, QuestionType.What, s_harness.Facts).Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compose_RoundAskedWhatCameOfIt_AnswersWithItsOutcome() =>
         Assert.Contains("Outcome: Both sides agreed to meet again before the end of April.", Compose("what came out of round 1").Body, StringComparison.Ordinal);
 

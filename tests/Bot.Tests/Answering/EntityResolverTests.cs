@@ -110,6 +110,14 @@ public sealed class EntityResolverTests
     public void Resolve_MayAsAVerb_IsNotADate() => Assert.Null(Resolve("may japan buy more rice").From);
 
     [Fact]
+    public void Resolve_RoundNumberBeforeADayOfAMonth_IsNotItsFirstDay()
+    {
+        var entities = Resolve("what happened between round 4 and the 10th of july");
+        Assert.Equal(new DateOnly(2025, 7, 10), entities.From);
+        Assert.Equal(new DateOnly(2025, 7, 10), entities.To);
+    }
+
+    [Fact]
     public void Resolve_MayAfterThe_IsTheMonth() => Assert.Equal(new DateOnly(2025, 5, 1), Resolve("how long was the may call").From);
 
     [Fact]

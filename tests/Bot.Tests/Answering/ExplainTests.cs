@@ -123,11 +123,21 @@ public sealed class ExplainTests(RealEngineFixture engine)
     [Fact]
     public void Explain_OnlyWhoTookPartInARound_SaysTheRoundsRecordListsWhoDid()
     {
+        var answer = engine.Harness.Answer("was greer at round 3");
+
         var reply = Explain("was greer at round 3");
 
+        Assert.Equal(RecordAnswer.WhoTookPartInTheRound, answer.Record);
         Assert.Equal(["round-3"], reply.FactIds);
         Assert.Contains("asks only who took part in this round, and its record lists who did", reply.Body, StringComparison.Ordinal);
     }
+
+    [Theory]
+    // Read whole, the Japanese asks what happened that day; "円安" (the weak yen) is not read, so what it asks is unknown.
+    [InlineData("7月18日に何があった", RecordAnswer.OnlyOccasionOfTheDay)]
+    [InlineData("7月18日の円安は？", RecordAnswer.None)]
+    public void Answer_JapaneseReadingThatLeftWordsOut_IsNoRecordQuestion(string question, RecordAnswer expected) =>
+        Assert.Equal(expected, engine.Harness.Answer(question).Record);
 
     [Fact]
     public void Explain_GovernmentAndDate_AreRecognisedAsSuch()

@@ -80,8 +80,12 @@ public sealed class FollowUpsTests
     }
 
     [Fact]
-    public void Readings_ElseAfterAnAnswer_IsAtTheOccasionItWasAbout() =>
+    public void Readings_ElseAfterAnAnswer_IsAtTheEventItWasAboutNeverAFigure()
+    {
         Assert.Contains("who was there at trade deal announced", Readings("what did trump announce", "who else was there", "deal-announced"));
+        // A figure is nothing to be at: its day stands in for it.
+        Assert.Equal(["who was there on september 16 2025"], Readings("what is the car tariff now", "who else was there", "tariff-japan-autos-15"));
+    }
 
     [Fact]
     public void Readings_ThingPronounAfterALead_IsThePreviousAnswer()

@@ -31,6 +31,11 @@ public sealed class RecordAnswerTests
     // More than the day: what the question adds must count.
     [InlineData("what happened on april 16 in the oval office")]
     [InlineData("what did bessent say on april 16")]
+    [InlineData("what was said on april 16")]
+    [InlineData("any other events on april 16")]
+    // Two days: the first day's one occasion is not the answer.
+    [InlineData("what happened on april 16 and may 30")]
+    [InlineData("what happened on april 16 or 17")]
     [InlineData("why april 16")]
     // A day with no occasion, a month, and a day only a figure is dated.
     [InlineData("what happened on april 17")]
@@ -84,6 +89,8 @@ public sealed class RecordAnswerTests
     [InlineData("who did akazawa meet in round 4 besides bessent")]
     [InlineData("was bessent angry at round 4")]
     [InlineData("why did bessent not attend round 4")]
+    [InlineData("what did bessent say at round 4")]
+    [InlineData("was bessent at rounds 1 and 4")]
     [InlineData("who attended round 12")]
     public void Answer_QuestionThatIsNotOnlyWhoTookPartInARound_IsLeftToTheModel(string question)
     {
