@@ -108,8 +108,7 @@ internal static class FactDocuments
             .Select(id => facts.Find(id)?.Title).OfType<string>().ToList();
         if (attendees.Count > 0)
         {
-            // A round's delegations took part; an event's people are involved in it (some were only due to attend).
-            yield return (fact.Kind == FactKind.Round ? "Who took part in " : "People involved in ") + fact.Title + ": " + string.Join(", ", attendees);
+            yield return "Who took part in " + fact.Title + ": " + string.Join(", ", attendees);
         }
     }
 
