@@ -47,19 +47,20 @@ internal static class AnswerComposer
         }
 
         var facts = result.Facts;
-        var quoted = Quoted(fact, result.Interpreted);
+        var quoted = Said(fact, result);
 
         // A question about what someone said is answered with their words as published, in English.
-        if (result.Japanese is { } inJapanese && quoted is null)
+        if (result.Japanese is { } inJapanese && quoted.Count == 0)
         {
             return InJapanese(result, fact, inJapanese);
         }
 
         var body = new StringBuilder();
         body.AppendLine(Direct(fact, result.Type, facts));
-        if (quoted is not null)
+        foreach (var statement in quoted)
         {
-            body.AppendLine(CultureInfo.InvariantCulture, $"On {quoted.Date.ToDisplay()}: {quoted.Text.ReplaceLineEndings(" ").Trim()}");
+            // "On July 24, 2025", but "In July 2025".
+            body.AppendLine(CultureInfo.InvariantCulture, $"{(statement.Date.Day is null ? "In" : "On")} {statement.Date.ToDisplay()}: {statement.Text.ReplaceLineEndings(" ").Trim()}");
         }
 
         body.Append(Context(fact));
@@ -142,14 +143,14 @@ internal static class AnswerComposer
 
     /// <summary>
     /// The sources behind what the answer shows: the fact's own, each claim's, for a person the titles its first line
-    /// gives and the quoted statement's, if any (not every source of every past role and statement).
+    /// gives and the quoted statements', if any (not every source of every past role and statement).
     /// </summary>
-    internal static IReadOnlyList<Source> Cited(Fact fact, FactBase facts, Statement? quoted = null) =>
+    internal static IReadOnlyList<Source> Cited(Fact fact, FactBase facts, IReadOnlyList<Statement>? quoted = null) =>
     [
         .. fact.SourceIds
             .Concat(fact.Claims.SelectMany(c => c.SourceIds))
             .Concat(HeadlineRoles(fact).SelectMany(r => r.SourceIds))
-            .Concat(quoted?.SourceIds ?? [])
+            .Concat(quoted?.SelectMany(st => st.SourceIds) ?? [])
             .Distinct(StringComparer.Ordinal)
             .Select(facts.FindSource)
             .OfType<Source>(),
@@ -181,6 +182,37 @@ internal static class AnswerComposer
             .Select(statement => (Statement: statement, Shared: ContentStems(QuestionNormalizer.Words(statement.Text)).Count(asked.Contains)))
             .OrderByDescending(x => x.Shared).ThenByDescending(x => x.Statement.Date).First();
         return best.Shared >= 2 ? best.Statement : null;
+    }
+
+    /// <summary>At most this many of a person's statements answer "what has hayashi said".</summary>
+    private const int MaxStatements = 3;
+
+    /// <summary>
+    /// The statements an answer about a person quotes: the one <see cref="Quoted"/> finds about what the question asks;
+    /// else, when it asks what they said with no topic a statement shares ("what has bessent said", "what did muto say
+    /// in july"), their latest statements, those of the time it names if any. None when it does not ask what someone
+    /// said.
+    /// </summary>
+    internal static IReadOnlyList<Statement> Said(Fact fact, AnswerResult result)
+    {
+        if (Quoted(fact, result.Interpreted) is { } quoted)
+        {
+            return [quoted];
+        }
+
+        if (fact.Statements.Count == 0 || !QuestionNormalizer.Words(result.Interpreted).Any(s_sayWords.Contains))
+        {
+            return [];
+        }
+
+        var statements = fact.Statements;
+        if (result.Entities is { From: { } from, To: { } to })
+        {
+            var then = statements.Where(st => st.Date.Start <= to && st.Date.End >= from).ToList();
+            statements = then.Count > 0 ? then : statements;
+        }
+
+        return [.. statements.OrderByDescending(st => st.Date).Take(MaxStatements)];
     }
 
     private static HashSet<string> ContentStems(IEnumerable<string> words) =>

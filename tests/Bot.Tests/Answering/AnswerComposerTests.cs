@@ -115,6 +115,24 @@ public sealed class AnswerComposerTests
     }
 
     [Fact]
+    public void Compose_PersonAskedWhatTheyHaveSaidWithNoTopic_QuotesTheirLatestStatementsWithSources()
+    {
+        var hayashi = s_harness.Facts.Find("yoshimasa-hayashi")!;
+        var said = hayashi with
+        {
+            Statements = [.. hayashi.Statements, new Statement(new PartialDate(2025, 8, null), "Talks would go on.", ["s2"])],
+        };
+        var result = s_alwaysAnswers.Answer("what has hayashi said");
+
+        var reply = AnswerComposer.Compose(result with { Ranked = [result.Ranked[0] with { Fact = said }, .. result.Ranked.Skip(1)] });
+
+        var lines = reply.Body.Split('\n');
+        Assert.Equal("In August 2025: Talks would go on.", lines[1]);
+        Assert.Equal("On July 24, 2025: Japan would not raise its host-nation support for US forces just because it was asked.", lines[2]);
+        Assert.Contains(reply.Sources, s => s.Publisher == "Kyodo");
+    }
+
+    [Fact]
     public void Compose_PersonAskedWhoTheyAre_QuotesNothing()
     {
         var reply = Compose("who is hayashi, japan's host nation support man for us forces");

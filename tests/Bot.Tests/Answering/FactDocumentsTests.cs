@@ -28,8 +28,22 @@ public sealed class FactDocumentsTests
     }
 
     [Fact]
-    public void Content_EventWithNoOneTakingPart_SaysNoOneAttended() =>
-        Assert.DoesNotContain("attended by", FactDocuments.Content(s_facts.Find("deal-announced")!, s_facts));
+    public void Content_EventWithNoPeopleOrOne_HasNoAttendanceLabel()
+    {
+        var deal = s_facts.Find("deal-announced")!;
+
+        Assert.DoesNotContain("attended by", FactDocuments.Content(deal, s_facts));
+        Assert.DoesNotContain("attended by", FactDocuments.Content(deal with { People = ["scott-bessent"] }, s_facts));
+    }
+
+    [Fact]
+    public void Documents_EventWithSeveralPeople_SayWhoTookPart()
+    {
+        var meeting = s_facts.Find("deal-announced")! with { People = ["ryosei-akazawa", "scott-bessent"] };
+
+        Assert.Contains("attended by", FactDocuments.Content(meeting, s_facts));
+        Assert.Equal("Who took part in Trade deal announced: Ryosei Akazawa, Scott Bessent", FactDocuments.SemanticTexts(meeting, s_facts).Last());
+    }
 
     [Fact]
     public void SemanticTexts_Round_EndWithWhoTookPartByName() =>
