@@ -189,9 +189,9 @@ internal static class AnswerComposer
 
     /// <summary>
     /// The statements an answer about a person quotes: the one <see cref="Quoted"/> finds about what the question asks;
-    /// else, when it asks what they said with no topic a statement shares ("what has bessent said", "what did muto say
-    /// in july"), their latest statements, those of the time it names if any. None when it does not ask what someone
-    /// said.
+    /// else, when it asks in English what they said and names no topic ("what has bessent said", "what did muto say in
+    /// july"), their latest statements, or those of the time it names (none if none is dated then). None when it does
+    /// not ask what someone said, or names a topic no statement is about ("what did hayashi say about the weather").
     /// </summary>
     internal static IReadOnlyList<Statement> Said(Fact fact, AnswerResult result)
     {
@@ -200,20 +200,27 @@ internal static class AnswerComposer
             return [quoted];
         }
 
-        if (fact.Statements.Count == 0 || !QuestionNormalizer.Words(result.Interpreted).Any(s_sayWords.Contains))
+        var words = result.Words;
+        var names = result.Entities?.NamePositions ?? new HashSet<int>();
+        if (fact.Statements.Count == 0 || result.ReadAs is not null || !words.Any(s_sayWords.Contains)
+            || !words.Select((w, i) => (w, i)).All(x => Analyzer.StopWords.Contains(x.w) || s_sayWords.Contains(x.w) || s_whenSaid.Contains(x.w)
+                || names.Contains(x.i) || EntityResolver.IsMonth(x.w) || x.w.All(char.IsDigit)))
         {
             return [];
         }
 
-        var statements = fact.Statements;
-        if (result.Entities is { From: { } from, To: { } to })
+        IEnumerable<Statement> statements = fact.Statements;
+        if (result.Entities is { From: { } from, To: { } to } entities)
         {
-            var then = statements.Where(st => st.Date.Start <= to && st.Date.End >= from).ToList();
-            statements = then.Count > 0 ? then : statements;
+            // A day asks for statements dated that day, not ones dated only to its month.
+            statements = statements.Where(st => st.Date.Start <= to && st.Date.End >= from && (!entities.DayPrecision || st.Date.Day is not null));
         }
 
         return [.. statements.OrderByDescending(st => st.Date).Take(MaxStatements)];
     }
+
+    /// <summary>Words that say when, not what, something was said ("what has bessent said lately").</summary>
+    private static readonly HashSet<string> s_whenSaid = ["lately", "recently", "latest", "last", "publicly", "anything", "yet"];
 
     private static HashSet<string> ContentStems(IEnumerable<string> words) =>
         words.Where(w => !Analyzer.StopWords.Contains(w)).Select(Analyzer.Stem).ToHashSet(StringComparer.Ordinal);
@@ -223,18 +230,20 @@ internal static class AnswerComposer
     /// main title first), and any held title that started after it (the Commerce Secretary, then the committee he
     /// chairs since September 2025); when all have ended, the one that ended last, with its dates, so that a former
     /// prime minister does not read as the current one. A title with no dates listed after the main one is a past post
-    /// the sources place only by its title ("Minister of Defense (in office in January 2024)"), and is left out.
+    /// the sources place only by its title ("Minister of Defense (in office in January 2024)"), and is left out; so is
+    /// such a title when every dated one has ended.
     /// </summary>
     internal static IReadOnlyList<Role> HeadlineRoles(Fact fact)
     {
         var held = fact.Roles.Where(r => r.To is null).ToList();
-        if (held.Count == 0)
+        // Past posts placed only by their titles are not held when every dated post has ended.
+        if (held.Count == 0 || (held.All(r => r.From is null) && fact.Roles.Any(r => r.To is not null)))
         {
-            return [.. fact.Roles.OrderByDescending(r => r.To).Take(1)];
+            return [.. fact.Roles.Where(r => r.To is not null).OrderByDescending(r => r.To).Take(1)];
         }
 
         var main = held[0];
-        return [main, .. held.Skip(1).Where(r => r.From is { } from && (main.From is null || from > main.From))];
+        return [main, .. held.Skip(1).Where(r => r.From is { } from && (main.From is null || from.Start >= main.From.Value.Start))];
     }
 
     /// <summary>A title with when it was held, without brackets, which titles have of their own: "Prime Minister of

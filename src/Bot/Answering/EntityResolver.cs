@@ -345,7 +345,7 @@ internal sealed class EntityResolver
             // "the 22nd or the 23rd of july" (read as "22 or the 23 of july"): both days; not "round 4 and the 10th of july".
             var other = dayBefore - (dayBefore >= 1 && words[dayBefore - 1] == "the" ? 2 : 1);
             return dayBefore == i - 2 && other >= 1 && words[other] is "or" or "and" or "to" && Number(words[other - 1]) is { } earlier && earlier >= 1 && earlier < d
-                && (other < 2 || words[other - 2] is not ("round" or "rounds" or "rd"))
+                && (other < 2 || words[other - 2] is not ("round" or "rounds" or "rd" or "session" or "sessions"))
                 ? (new DateOnly(year, month, earlier), date, true)
                 : (date, date, true);
         }

@@ -132,6 +132,48 @@ public sealed class AnswerComposerTests
         Assert.Contains(reply.Sources, s => s.Publisher == "Kyodo");
     }
 
+    /// <summary>Hayashi with five dated statements (July 24 is the fixture's), asked <paramref name="question"/>.</summary>
+    private static IReadOnlyList<Statement> SaidByHayashi(string question)
+    {
+        var hayashi = s_harness.Facts.Find("yoshimasa-hayashi")!;
+        var many = hayashi with
+        {
+            Statements =
+            [
+                .. hayashi.Statements,
+                new Statement(new PartialDate(2025, 5, 2), "Talks were constructive.", ["s1"]),
+                new Statement(new PartialDate(2025, 6, null), "Japan would keep talking.", ["s1"]),
+                new Statement(new PartialDate(2025, 8, 28), "Some issues needed more talks.", ["s1"]),
+                new Statement(new PartialDate(2025, 9, 1), "The order was welcome.", ["s1"]),
+            ],
+        };
+        return AnswerComposer.Said(many, s_alwaysAnswers.Answer(question));
+    }
+
+    [Theory]
+    // No topic: the latest three, or those of the time asked about (a day wants statements dated to the day).
+    [InlineData("what has hayashi said", new[] { "2025-09-01", "2025-08-28", "2025-07-24" })]
+    [InlineData("what has hayashi said lately", new[] { "2025-09-01", "2025-08-28", "2025-07-24" })]
+    [InlineData("what did hayashi say in june", new[] { "2025-06" })]
+    [InlineData("what did hayashi say on june 10", new string[0])]
+    [InlineData("what did hayashi say on may 1", new string[0])]
+    // A topic no statement is about: nothing quoted, rather than statements about something else.
+    [InlineData("what did hayashi say about the weather", new string[0])]
+    public void Said_PersonAskedWhatTheySaid_QuotesWhatTheQuestionAllows(string question, string[] dates) =>
+        Assert.Equal(dates, SaidByHayashi(question).Select(st => st.Date.ToString()));
+
+    [Fact]
+    public void Direct_PersonWhoseDatedTitlesHaveAllEnded_IgnoresAPastPostPlacedOnlyByItsTitle()
+    {
+        var akazawa = s_harness.Facts.Find("ryosei-akazawa")!;
+        var former = akazawa with
+        {
+            Roles = [.. akazawa.Roles.Select(r => r with { To = r.To ?? new PartialDate(2026, 1, 5) }), new Role("Parliamentary vice-minister (in office in 2012)", null, null, ["s1"])],
+        };
+
+        Assert.StartsWith("Ryosei Akazawa: Minister of Economy, Trade and Industry from October 21, 2025 to January 5, 2026;", AnswerComposer.Direct(former, QuestionType.Who, s_harness.Facts), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Compose_PersonAskedWhoTheyAre_QuotesNothing()
     {

@@ -109,10 +109,12 @@ public sealed class EntityResolverTests
     [Fact]
     public void Resolve_MayAsAVerb_IsNotADate() => Assert.Null(Resolve("may japan buy more rice").From);
 
-    [Fact]
-    public void Resolve_RoundNumberBeforeADayOfAMonth_IsNotItsFirstDay()
+    [Theory]
+    [InlineData("what happened between round 4 and the 10th of july")]
+    [InlineData("what happened between session 4 and the 10th of july")]
+    public void Resolve_RoundNumberBeforeADayOfAMonth_IsNotItsFirstDay(string question)
     {
-        var entities = Resolve("what happened between round 4 and the 10th of july");
+        var entities = Resolve(question);
         Assert.Equal(new DateOnly(2025, 7, 10), entities.From);
         Assert.Equal(new DateOnly(2025, 7, 10), entities.To);
     }
