@@ -85,11 +85,12 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     //   at 0.87): top-1 206 -> 209, lead 13.7 -> 14.8 points, confident wrong 7, ranked first 243, out of scope 36/37.
     //   The top-1 floor rose 205 -> 208 and the lead floor 0.13 -> 0.14. After the counted_absent feature and a last
     //   refit: top-1 210 (79.8%), lead 15.2 points (the 15 met), 7 confident wrong, ranked first 243, out of
-    //   scope 36/37; the top-1 floor rose to 209.
+    //   scope 36/37; the top-1 floor rose to 209. Ninth session (record rules, dates, documents): top-1 212 (80.6%),
+    //   7 confident wrong, ranked first 243; the top-1 floor rose to 211.
     // Ranked-first does not depend on the threshold, so it guards the ranking itself. Of the targets the
     // out-of-scope abstention (95%) and, since the fifth session, the lead over BM25 (15 points) are met; top-1 95% and no
     // confident wrong answer are not: from here, raise these as the engine improves, never lower them to pass.
-    private const double MinTop1 = 209.0 / 263;
+    private const double MinTop1 = 211.0 / 263;
     private const double MinRankedFirst = 242.0 / 263;
     private const double MinOutOfScopeAbstention = 35.0 / 37;
     private const int MaxConfidentWrong = 7;
@@ -197,7 +198,7 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // wrong; the top-1 floor rose to 122, the out-of-scope floor to 59 and the ceiling fell 12 -> 11. After the last
     // refit: 158 / 124 / 60 / 10; the top-1 floor rose to 123.
     private const double MinFresh6RankedFirst = 157.0 / 170;
-    private const double MinFresh6Top1 = 123.0 / 170;
+    private const double MinFresh6Top1 = 126.0 / 170; // 127 (74.7%) in the ninth session
     private const double MinFresh6OutOfScopeAbstention = 59.0 / 69;
     private const int MaxFresh6ConfidentWrong = 11;
 
@@ -218,7 +219,7 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // wrong (utility 86, was 94); the top-1 floor rose to 125; the out-of-scope floor and the ceiling are at the reading.
     // After the last refit: 189 / 127 / 82 / 4; the top-1 floor rose to 126.
     private const double MinFresh8RankedFirst = 188.0 / 201;
-    private const double MinFresh8Top1 = 126.0 / 201;
+    private const double MinFresh8Top1 = 127.0 / 201; // 128 (63.7%) in the ninth session
     private const double MinFresh8OutOfScopeAbstention = 82.0 / 86;
     private const int MaxFresh8ConfidentWrong = 4;
 
@@ -233,7 +234,7 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // abstention 80.0% (68/85), 19 confident wrong (17 of them questions no fact answers); BM25 82.4% top-1 (121 confident
     // wrong). The engine of that session's start read 200 / 162 / 67 / 19 on it. One question of slack each.
     private const double MinFresh9RankedFirst = 199.0 / 210;
-    private const double MinFresh9Top1 = 163.0 / 210;
+    private const double MinFresh9Top1 = 164.0 / 210; // 165 (78.6%) in the ninth session
     private const double MinFresh9OutOfScopeAbstention = 67.0 / 85;
     private const int MaxFresh9ConfidentWrong = 20;
 
@@ -318,8 +319,9 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // data/eval/followups3.yaml: 80 more held-out conversations from two new writers (a terse trade lawyer, a casual
     // student), written after the rules were built and measured once (2026-11-26, eighth session): 31.4% right in
     // context (22/70) against 18.6% alone (13/70), 2 confident wrong (alone: 3), out of scope 9/10, ranked first 72.9%
-    // against 52.9%. The honest measure of follow-ups: on new writers the rules gain less than on the set above.
-    private const double MinFollowUp3Top1 = 21.0 / 70;
+    // against 52.9%. The honest measure of follow-ups: on new writers the rules gain less than on the set above. Ninth
+    // session: 34.3% (24/70), 2 confident wrong; the floor rose to 23.
+    private const double MinFollowUp3Top1 = 23.0 / 70;
     private const int MaxFollowUp3ConfidentWrong = 2;
     private const double MinFollowUp3LeadOverAlone = 0.10;
 
