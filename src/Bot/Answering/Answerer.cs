@@ -170,10 +170,10 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// round 3"): not "say", "give", "why"…, which ask for something else.</summary>
     private static readonly HashSet<string> s_tookPartWords =
     [
-        "who", "whom", "was", "were", "is", "are", "did", "does", "do", "not", "the", "a", "an", "at", "in", "on", "for",
-        "of", "from", "with", "there", "attend", "attended", "attending", "attendee", "attendees", "present", "join", "joined",
-        "meet", "met", "see", "saw", "side", "team", "delegation", "participant", "participants", "room", "round", "us",
-        "japan", "american", "japanese", "usa",
+        "who", "whom", "which", "was", "were", "is", "are", "did", "does", "do", "not", "the", "a", "an", "at", "in", "on",
+        "for", "of", "from", "with", "there", "attend", "attended", "attending", "attendee", "attendees", "present", "join",
+        "joined", "meet", "met", "see", "saw", "side", "team", "delegation", "delegations", "participant", "participants",
+        "room", "round", "final", "last", "us", "japan", "american", "japanese", "usa",
     ];
 
     /// <summary>Does the question ask only what happened on one day: besides the day (one month at most, and its
@@ -183,11 +183,11 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         && words.Count(EntityResolver.IsMonth) <= 1
         && words.All(w => s_happenedWords.Contains(w) || EntityResolver.IsMonth(w) || w.All(char.IsDigit));
 
-    /// <summary>Does the question ask only who took part in the one round it names: besides the round's number and the
-    /// people it names, only <see cref="s_tookPartWords"/>?</summary>
+    /// <summary>Does the question ask only who took part in the one round it names ("round 4", "the final round"):
+    /// besides the round's number and the people it names, only <see cref="s_tookPartWords"/>?</summary>
     private static bool AsksOnlyWhoTookPart(List<string> words, Entities entities) =>
         entities is { Round: not null, From: null }
-        && words.Count(w => w.All(char.IsDigit)) == 1
+        && words.Count(w => w.All(char.IsDigit)) <= 1
         && words.Select((w, i) => (w, i)).All(x => s_tookPartWords.Contains(x.w) || entities.NamePositions.Contains(x.i) || x.w.All(char.IsDigit));
 
     /// <summary>The one event or round the fact base dates on the question's day (its date, or a span that includes
