@@ -194,12 +194,16 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// it, given to the day); -1 when there is none or more than one.</summary>
     private static int OnlyOccasionOn(FactIndex index, Entities entities)
     {
+        if (entities is not { From: { } from, To: { } to })
+        {
+            return -1;
+        }
+
         var found = -1;
         var facts = index.Facts.Facts;
         for (var i = 0; i < facts.Count; i++)
         {
-            if (facts[i] is { Kind: FactKind.Event or FactKind.Round, Date: { Day: not null } date } fact
-                && date.Start <= entities.To && (fact.EndDate ?? date).End >= entities.From)
+            if (facts[i] is { Kind: FactKind.Event or FactKind.Round, Date.Day: not null } fact && DatedWithin(fact, from, to))
             {
                 if (found >= 0)
                 {
@@ -371,11 +375,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             }
         }
 
-        if (entities.From is { } from && entities.To is { } to && fact.Date is { } date)
+        if (entities.From is { } from && entities.To is { } to && fact.Date is not null)
         {
-            var start = date.Start;
-            var end = (fact.EndDate ?? date).End;
-            if (start <= to && end >= from)
+            if (DatedWithin(fact, from, to))
             {
                 bonus += entities.DayPrecision ? _w.DayMatch : _w.MonthMatch;
             }
@@ -624,7 +626,12 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// does its text or a statement mention that day? True when the question names no day.</summary>
     private static bool CoversDay(Fact fact, FactMentions mentions, Entities entities) =>
         entities.From is not { } from || entities.To is not { } to || !entities.DayPrecision
-        || (fact.Date is { } date && date.Start <= to && (fact.EndDate ?? date).End >= from) || mentions.Days.Contains(from);
+        || DatedWithin(fact, from, to) || mentions.Days.Contains(from);
+
+    /// <summary>Is the fact dated (on a day, or over a span) at some time from <paramref name="from"/> to
+    /// <paramref name="to"/>? False for an undated fact.</summary>
+    private static bool DatedWithin(Fact fact, DateOnly from, DateOnly to) =>
+        fact.Date is { } date && date.Start <= to && (fact.EndDate ?? date).End >= from;
 
     /// <summary>The idf-weighted share of the question's terms the fact contains; terms no fact has weigh the most.</summary>
     private static double Coverage(FactIndex index, List<string> terms, int document)

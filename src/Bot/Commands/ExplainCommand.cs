@@ -105,8 +105,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 + $"whatever the score (the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
         }
 
-        // Only when the rule decided: the model alone would not have answered.
-        if (!result.Abstained && result.Record != RecordAnswer.None && explanation.ModelConfidence < explanation.Threshold)
+        if (RuleDecided(explanation) != RecordAnswer.None)
         {
             return $"Answered with {top.Title} [{top.Id}]: your question asks only "
                 + (result.Record == RecordAnswer.OnlyOccasionOfTheDay
@@ -122,6 +121,11 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 + $"(it answers from {threshold}). This is about the match, not about how certain the fact is: see its sources.";
     }
 
+    /// <summary>The record rule that answered (<see cref="RecordAnswer"/>), when it decided: the model alone would not
+    /// have answered; None otherwise.</summary>
+    private static RecordAnswer RuleDecided(AnswerExplanation explanation) =>
+        !explanation.Result.Abstained && explanation.ModelConfidence < explanation.Threshold ? explanation.Result.Record : RecordAnswer.None;
+
     /// <summary>The verdict, in Japanese, for a question asked in Japanese script; the details that follow are English,
     /// as the facts and readings they show are, and the line says so.</summary>
     private static string VerdictInJapanese(AnswerExplanation explanation, Fact? top)
@@ -130,9 +134,9 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
         var (p, threshold) = (Reply.Percent(result.Confidence), Reply.Percent(explanation.Threshold));
         return (top is null
             ? "回答なし：質問から、収録データにある語や名前を読み取れませんでした。"
-            : !result.Abstained && result.Record == RecordAnswer.OnlyOccasionOfTheDay && explanation.ModelConfidence < explanation.Threshold
+            : RuleDecided(explanation) == RecordAnswer.OnlyOccasionOfTheDay
                 ? $"回答：質問はその日に何があったかだけを尋ねており、収録データでその日付の出来事・交渉回はこの項目（{top.Title}）だけなので、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
-            : !result.Abstained && result.Record == RecordAnswer.WhoTookPartInTheRound && explanation.ModelConfidence < explanation.Threshold
+            : RuleDecided(explanation) == RecordAnswer.WhoTookPartInTheRound
                 ? $"回答：質問はこの交渉回（{top.Title}）に誰が出席したかだけを尋ねており、その記録に出席者が載っているため、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained
                 ? $"回答なし：最も近い項目（{top.Title}）でも、質問が求める項目である確率は{p}にとどまり、回答の基準（{threshold}以上）に届きませんでした。"
