@@ -46,6 +46,11 @@ internal static class AnswerComposer
             };
         }
 
+        if (result.Record == RecordAnswer.OccasionsOfTheTime && result.Occasions.Count > 1)
+        {
+            return Occasions(result);
+        }
+
         var facts = result.Facts;
         var quoted = Said(fact, result);
 
@@ -78,6 +83,32 @@ internal static class AnswerComposer
             Related = [.. result.Related.Select(Suggestion)],
         };
     }
+
+    /// <summary>
+    /// The answer to "what happened on july 22" or "in april 2025" when that time has several events and rounds: each, in
+    /// date order, with its date, title and text (in Japanese where translated, for a question asked in Japanese script),
+    /// and all their sources, as the timeline lists them.
+    /// </summary>
+    private static Reply Occasions(AnswerResult result)
+    {
+        var from = result.Entities!.From!.Value;
+        var day = result.Entities.DayPrecision;
+        var span = day ? PartialDate.FromDate(from) : new PartialDate(from.Year, from.Month, null);
+        var japanese = result.ReadAs is null ? null
+            : result.Occasions.Zip(result.JapaneseOccasions).Where(x => x.Second is not null).ToDictionary(x => x.First.Id, x => x.Second!);
+        var (title, body) = japanese is null
+            ? ($"What happened {(day ? "on" : "in")} {span.ToDisplay()}", $"The fact base dates {result.Occasions.Count} events and rounds {(day ? "on" : "in")} {span.ToDisplay()}:")
+            : ($"{FactReplies.JapaneseDate(span)}の出来事", $"収録データでは、{FactReplies.JapaneseDate(span)}の出来事・交渉回は{result.Occasions.Count}件です：");
+        var reply = FactReplies.ForList(result.Facts, title, body + (ReadAs(result) is { } readAs ? "\n" + readAs : ""), result.Occasions, f =>
+            japanese?.GetValueOrDefault(f.Id) is { } inJapanese
+                ? new ReplyField($"{JapaneseDates(f)} — {inJapanese.Title}", inJapanese.Text.ReplaceLineEndings(" ").Trim())
+                : new ReplyField($"{FactReplies.DateRange(f)} — {f.Title}", Context(f)));
+        return reply with { Confidence = Reply.Shown(result.Confidence) };
+    }
+
+    private static string JapaneseDates(Fact fact) => fact.Date is not { } start
+        ? ""
+        : fact.EndDate is { } end && end != start ? $"{FactReplies.JapaneseDate(start)}〜{FactReplies.JapaneseDate(end)}" : FactReplies.JapaneseDate(start);
 
     /// <summary>
     /// The answer to a question asked in Japanese script, from the fact's Japanese: its title (a person's with the

@@ -28,6 +28,14 @@ public sealed record AnswerResult
     /// part in a round), in which case it is answered whatever the model's confidence, as a curated question is.</summary>
     public RecordAnswer Record { get; init; }
 
+    /// <summary>For a question that asks only what happened on a day or in a month that has several events and rounds
+    /// (<see cref="RecordAnswer.OccasionsOfTheTime"/>), all of them in date order: the answer lists them.</summary>
+    public IReadOnlyList<Fact> Occasions { get; init; } = [];
+
+    /// <summary>For such a question typed in Japanese script, each of <see cref="Occasions"/> in Japanese, where it has a
+    /// current translation (null where not).</summary>
+    internal IReadOnlyList<JapaneseAnswer?> JapaneseOccasions { get; init; } = [];
+
     /// <summary>The question as the engine read it (normalised, spelling corrected).</summary>
     public string Interpreted { get; init; } = "";
 
@@ -64,8 +72,13 @@ public enum RecordAnswer
     /// <summary>Not such a question, or its top fact is not that record: the model decides.</summary>
     None,
 
-    /// <summary>"What happened on july 18": the top fact is the one event or round the fact base dates that day.</summary>
-    OnlyOccasionOfTheDay,
+    /// <summary>"What happened on july 18", "what happened in march 2026": the top fact is the one event or round the
+    /// fact base dates that day or month.</summary>
+    OnlyOccasionOfTheTime,
+
+    /// <summary>"What happened on july 22", "what happened in april 2025": the day or month has several events and
+    /// rounds, the top fact among them; the answer lists them all (<see cref="AnswerResult.Occasions"/>).</summary>
+    OccasionsOfTheTime,
 
     /// <summary>"Was bessent at round 2", "who attended round 8": the top fact is the round named, whose record lists who
     /// took part.</summary>

@@ -86,8 +86,24 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         var curated = readAs is null && index.Phrased.TryGetValue(QuestionNormalizer.Text(question), out phrased);
         if (curated && !ReferenceEquals(ranked[0].Fact, facts[phrased]))
         {
-            ranked.RemoveAll(r => ReferenceEquals(r.Fact, facts[phrased]));
-            ranked.Insert(0, scored[phrased]);
+            Promote(scored[phrased]);
+        }
+
+        // Asked only what happened on a day or in a month the fact base dates events or rounds in: the best ranked of
+        // them answers (the answer lists them all when there are several), as a curated question's fact would.
+        // Not when a Japanese reading left words out ("7月22日の円安は？" reads as "july 22"): what they asked is unknown.
+        var wholeReading = readAs is null || index.Analyzer.Japanese.Unread(question).Count == 0;
+        var occasions = wholeReading && AsksOnlyWhatHappened(words, entities) ? OccasionsIn(index, entities) : [];
+        if (!curated && occasions.Count > 0 && !occasions.Contains(IndexOf(facts, ranked[0].Fact)))
+        {
+            Promote(occasions.Select(i => scored[i]).MaxBy(r => r.Score)!);
+        }
+
+        // Puts a fact first, ahead of the ranking's own first.
+        void Promote(RankedFact first)
+        {
+            ranked.RemoveAll(r => ReferenceEquals(r.Fact, first.Fact));
+            ranked.Insert(0, first);
             if (ranked.Count > Keep)
             {
                 ranked.RemoveAt(Keep);
@@ -120,13 +136,13 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Length: Math.Min(terms.Count, LengthCap) / (double)LengthCap,
             CountedAbsent: CountedAbsent(index, words, topIndex) ? 1 : 0);
         // The model's confidence, raised to the threshold for a curated question (the curator's word is the evidence), for
-        // a question that asks only what happened on a day when the top fact is the one event or round of that day, and
-        // for one that asks only who took part in a round when the top fact is that round: its record says who did.
+        // a question that asks only what happened on a day or in a month the fact base dates events or rounds in (the
+        // answer lists them all), and for one that asks only who took part in a round when the top fact is that round: its
+        // record says who did.
         var p = confidence.Confidence(features);
-        // Not when a Japanese reading left words out ("7月22日の円安は？" reads as "july 22"): what they asked is unknown.
-        var wholeReading = readAs is null || index.Analyzer.Japanese.Unread(question).Count == 0;
         var record = !wholeReading ? RecordAnswer.None
-            : AsksOnlyWhatHappened(words, entities) && OnlyOccasionOn(index, entities) == topIndex ? RecordAnswer.OnlyOccasionOfTheDay
+            : occasions is [var only] && only == topIndex ? RecordAnswer.OnlyOccasionOfTheTime
+            : occasions.Count > 1 && occasions.Contains(topIndex) ? RecordAnswer.OccasionsOfTheTime
             : AsksOnlyWhoTookPart(words, entities) && top.Fact is { Kind: FactKind.Round } round && round.Number == entities.Round ? RecordAnswer.WhoTookPartInTheRound
             : RecordAnswer.None;
         p = curated || record != RecordAnswer.None ? Math.Max(p, confidence.Threshold) : p;
@@ -141,6 +157,10 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Type = type,
             Interpreted = text,
             Record = record,
+            Occasions = record == RecordAnswer.OccasionsOfTheTime ? [.. occasions.Select(i => facts[i])] : [],
+            JapaneseOccasions = record == RecordAnswer.OccasionsOfTheTime && readAs is not null && !abstained
+                ? [.. occasions.Select(i => JapaneseFacts.For(index.Translations, facts[i], index.Facts))]
+                : [],
             ReadAs = readAs,
             JapaneseName = readAs is not null && !abstained && top.Fact.Kind == FactKind.Person ? index.Analyzer.Japanese.NameOf(top.Fact.Title) : null,
             Japanese = readAs is not null && !abstained ? JapaneseFacts.For(index.Translations, top.Fact, index.Facts) : null,
@@ -176,10 +196,11 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         "room", "round", "final", "last", "us", "japan", "american", "japanese", "usa",
     ];
 
-    /// <summary>Does the question ask only what happened on one day: besides the day (one month at most, and its
+    /// <summary>Does the question ask only what happened on one day or in one month: besides the day or month (and its
     /// numbers), only <see cref="s_happenedWords"/>?</summary>
     private static bool AsksOnlyWhatHappened(List<string> words, Entities entities) =>
-        entities is { DayPrecision: true, People.Count: 0, Round: null } && entities.From == entities.To
+        entities is { People.Count: 0, Round: null, From: { } from, To: { } to }
+        && (entities.DayPrecision ? from == to : from.Day == 1 && to == from.AddMonths(1).AddDays(-1))
         && words.Count(EntityResolver.IsMonth) <= 1
         && words.All(w => s_happenedWords.Contains(w) || EntityResolver.IsMonth(w) || w.All(char.IsDigit));
 
@@ -190,31 +211,22 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         && words.Count(w => w.All(char.IsDigit)) <= 1
         && words.Select((w, i) => (w, i)).All(x => s_tookPartWords.Contains(x.w) || entities.NamePositions.Contains(x.i) || x.w.All(char.IsDigit));
 
-    /// <summary>The one event or round the fact base dates on the question's day (its date, or a span that includes
-    /// it, given to the day); -1 when there is none or more than one.</summary>
-    private static int OnlyOccasionOn(FactIndex index, Entities entities)
+    /// <summary>The events and rounds the fact base dates in the question's day (given to the day: its date, or a span
+    /// that includes it) or month (to the day or the month), in date order.</summary>
+    private static List<int> OccasionsIn(FactIndex index, Entities entities)
     {
-        if (entities is not { From: { } from, To: { } to })
-        {
-            return -1;
-        }
-
-        var found = -1;
+        var found = new List<int>();
         var facts = index.Facts.Facts;
         for (var i = 0; i < facts.Count; i++)
         {
-            if (facts[i] is { Kind: FactKind.Event or FactKind.Round, Date.Day: not null } fact && DatedWithin(fact, from, to))
+            if (facts[i] is { Kind: FactKind.Event or FactKind.Round, Date: { } date } fact && (date.Day is not null || !entities.DayPrecision)
+                && DatedWithin(fact, entities.From!.Value, entities.To!.Value))
             {
-                if (found >= 0)
-                {
-                    return -1;
-                }
-
-                found = i;
+                found.Add(i);
             }
         }
 
-        return found;
+        return [.. found.OrderBy(i => facts[i].Date).ThenBy(i => facts[i].Id, StringComparer.Ordinal)];
     }
 
     /// <summary>The part of a fused score that is evidence from the question (a round, person, date or post it names)

@@ -108,9 +108,12 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
         if (RuleDecided(explanation) != RecordAnswer.None)
         {
             return $"Answered with {top.Title} [{top.Id}]: your question asks only "
-                + (result.Record == RecordAnswer.OnlyOccasionOfTheDay
-                    ? "what happened on a day, and this is the one event or round the fact base dates that day"
-                    : "who took part in this round, and its record lists who did")
+                + (result.Record switch
+                {
+                    RecordAnswer.OnlyOccasionOfTheTime => "what happened on a day or in a month, and this is the one event or round the fact base dates then",
+                    RecordAnswer.OccasionsOfTheTime => "what happened on a day or in a month, and the answer lists every event and round the fact base dates then, this one among them",
+                    _ => "who took part in this round, and its record lists who did",
+                })
                 + $", so the bot answers it whatever the score (the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
         }
 
@@ -134,8 +137,10 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
         var (p, threshold) = (Reply.Percent(result.Confidence), Reply.Percent(explanation.Threshold));
         return (top is null
             ? "回答なし：質問から、収録データにある語や名前を読み取れませんでした。"
-            : RuleDecided(explanation) == RecordAnswer.OnlyOccasionOfTheDay
-                ? $"回答：質問はその日に何があったかだけを尋ねており、収録データでその日付の出来事・交渉回はこの項目（{top.Title}）だけなので、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+            : RuleDecided(explanation) == RecordAnswer.OnlyOccasionOfTheTime
+                ? $"回答：質問はその日（またはその月）に何があったかだけを尋ねており、収録データでその時期の日付を持つ出来事・交渉回はこの項目（{top.Title}）だけなので、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+            : RuleDecided(explanation) == RecordAnswer.OccasionsOfTheTime
+                ? $"回答：質問はその日（またはその月）に何があったかだけを尋ねているため、収録データでその時期の日付を持つ出来事・交渉回をすべて挙げました（この項目（{top.Title}）もその一つです）。確率に関わらず回答しています（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.WhoTookPartInTheRound
                 ? $"回答：質問はこの交渉回（{top.Title}）に誰が出席したかだけを尋ねており、その記録に出席者が載っているため、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained

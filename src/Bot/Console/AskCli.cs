@@ -114,12 +114,17 @@ internal sealed record AskJson(
 {
     public static AskJson From(string question, Reply reply) => new(
         question,
-        reply.Kind == ReplyKind.Answer ? reply.Body : string.IsNullOrEmpty(reply.Body) ? reply.Title : $"{reply.Title}. {reply.Body}",
+        reply.Kind == ReplyKind.Answer ? Text(reply) : string.IsNullOrEmpty(reply.Body) ? reply.Title : $"{reply.Title}. {reply.Body}",
         reply.Kind != ReplyKind.Answer,
         reply.Confidence ?? 0,
         reply.FactIds,
         [.. reply.Sources.Select(s => new AskJsonSource(s.Publisher, s.Title, s.Url.ToString(), s.Date.ToString()))],
         reply.Suggestions);
+
+    /// <summary>An answer's text: its body, then a listed answer's entries ("what happened on july 22" lists the day's
+    /// events and rounds), one per line.</summary>
+    private static string Text(Reply reply) =>
+        string.Join("\n", reply.Fields.Select(f => $"{f.Name}: {f.Value}").Prepend(reply.Body));
 }
 
 internal sealed record AskJsonSource(string Publisher, string Title, string Url, string Date);

@@ -114,10 +114,35 @@ public sealed class ExplainTests(RealEngineFixture engine)
 
         var reply = Explain("what happened on july 18");
 
-        Assert.Equal(RecordAnswer.OnlyOccasionOfTheDay, answer.Record);
+        Assert.Equal(RecordAnswer.OnlyOccasionOfTheTime, answer.Record);
         Assert.Equal(["bessent-meets-ishiba-tokyo"], reply.FactIds);
-        Assert.Contains("asks only what happened on a day, and this is the one event or round the fact base dates that day", reply.Body, StringComparison.Ordinal);
+        Assert.Contains("asks only what happened on a day or in a month, and this is the one event or round the fact base dates then", reply.Body, StringComparison.Ordinal);
         Assert.EndsWith($"at {Reply.Percent(engine.Harness.Answerer.Model.Confidence(answer.Features))}).", reply.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_OnlyWhatHappenedOnADayWithSeveralOccasions_SaysTheAnswerListsThemAll()
+    {
+        // Round 8 and Trump's announcement of the deal are both dated July 22, 2025.
+        var answer = engine.Harness.Answer("what happened on july 22");
+
+        var reply = Explain("what happened on july 22");
+
+        Assert.Equal(RecordAnswer.OccasionsOfTheTime, answer.Record);
+        Assert.Equal(["deal-announced", "round-8"], answer.Occasions.Select(f => f.Id));
+        Assert.Contains("asks only what happened on a day or in a month, and the answer lists every event and round the fact base dates then", reply.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_SeveralOccasionsAskedInJapanese_ListsThemInJapanese()
+    {
+        var reply = AnswerComposer.Compose(engine.Harness.Answer("7月22日に何があった？"));
+
+        Assert.Equal("2025年7月22日の出来事", reply.Title);
+        Assert.StartsWith("収録データでは、2025年7月22日の出来事・交渉回は2件です：", reply.Body, StringComparison.Ordinal);
+        Assert.All(reply.Fields, f => Assert.StartsWith("2025年7月22日 — ", f.Name, StringComparison.Ordinal));
+        Assert.Contains(reply.Fields, f => f.Name.Contains("第8回交渉", StringComparison.Ordinal));
+        Assert.Equal(["deal-announced", "round-8"], reply.FactIds);
     }
 
     [Fact]
@@ -134,7 +159,7 @@ public sealed class ExplainTests(RealEngineFixture engine)
 
     [Theory]
     // Read whole, the Japanese asks what happened that day; "円安" (the weak yen) is not read, so what it asks is unknown.
-    [InlineData("7月18日に何があった", RecordAnswer.OnlyOccasionOfTheDay)]
+    [InlineData("7月18日に何があった", RecordAnswer.OnlyOccasionOfTheTime)]
     [InlineData("7月18日の円安は？", RecordAnswer.None)]
     public void Answer_JapaneseReadingThatLeftWordsOut_IsNoRecordQuestion(string question, RecordAnswer expected) =>
         Assert.Equal(expected, engine.Harness.Answer(question).Record);

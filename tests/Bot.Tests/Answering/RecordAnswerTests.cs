@@ -1,11 +1,12 @@
 using Bot.Answering;
 using Bot.Answering.Evaluation;
+using Bot.Commands;
 
 namespace Bot.Tests.Answering;
 
 /// <summary>A question that asks only for what one fact's record holds is answered with it whatever the model's
-/// confidence: "what happened on july 22" with the one event or round the fact base dates that day (not when there are
-/// two), "was bessent at round 4" with that round.</summary>
+/// confidence: "what happened on july 22" with the one event or round the fact base dates that day, or with a list of
+/// them when there are several; "was bessent at round 4" with that round.</summary>
 public sealed class RecordAnswerTests
 {
     /// <summary>A model that answers nothing on its own (a sigmoid never reaches 1): only the rule can answer.</summary>
@@ -16,13 +17,16 @@ public sealed class RecordAnswerTests
     [InlineData("what happened on the 16th of april 2025", "round-1")]
     [InlineData("events on 2025-07-22", "deal-announced")]
     [InlineData("what happened on 30 may?", "round-4")]
+    // A month with one occasion (the figure dated in July is none).
+    [InlineData("what happened in april", "round-1")]
+    [InlineData("what happened in july 2025", "deal-announced")]
     public void Answer_OnlyWhatHappenedOnADayWithOneOccasion_AnswersIt(string question, string expected)
     {
         var result = s_strict.Answer(question);
 
         Assert.Equal(expected, result.Ranked[0].Fact.Id);
         Assert.False(result.Abstained);
-        Assert.Equal(RecordAnswer.OnlyOccasionOfTheDay, result.Record);
+        Assert.Equal(RecordAnswer.OnlyOccasionOfTheTime, result.Record);
         Assert.Equal(expected, result.Best!.Id);
         Assert.Equal(1.0, result.Confidence);
     }
@@ -37,9 +41,12 @@ public sealed class RecordAnswerTests
     [InlineData("what happened on april 16 and may 30")]
     [InlineData("what happened on april 16 or 17")]
     [InlineData("why april 16")]
-    // A day with no occasion, a month, and a day only a figure is dated.
+    // A day with no occasion, a day only a figure is dated, a month with none, two months and a year.
     [InlineData("what happened on april 17")]
-    [InlineData("what happened in april")]
+    [InlineData("what happened on september 16")]
+    [InlineData("what happened in august")]
+    [InlineData("what happened in april and may")]
+    [InlineData("what happened in 2025")]
     public void Answer_QuestionThatIsNotOnlyADayWithOneOccasion_IsLeftToTheModel(string question)
     {
         var result = s_strict.Answer(question);
@@ -48,26 +55,74 @@ public sealed class RecordAnswerTests
         Assert.Equal(RecordAnswer.None, result.Record);
     }
 
-    [Fact]
-    public void Answer_DayWithTwoOccasions_IsLeftToTheModel()
+    /// <summary>The test facts with a second event on July 22 and one on May 2, under a model that answers nothing alone.</summary>
+    private static AnswerHarness WithMoreOccasions(FactFolder folder)
     {
-        using var folder = AnsweringTestFacts.Folder().Write("events.yaml", AnsweringTestFacts.Events + """
+        folder.Write("events.yaml", AnsweringTestFacts.Events + """
 
-              - id: tariff-letter-reaction
+              - id: tokyo-reaction
                 title: Japan reacts to the deal
                 date: 2025-07-22
                 text: Tokyo welcomed the deal the same day.
                 as_of: 2025-07-23
                 sources: [s2]
                 phrasings: ["how did tokyo react to the deal"]
+              - id: may-briefing
+                title: Akazawa briefs the cabinet
+                date: 2025-05-02
+                text: Akazawa briefed the cabinet on May 2, 2025.
+                as_of: 2025-05-03
+                sources: [s1]
+                phrasings: ["when did akazawa brief the cabinet"]
             """);
-        var harness = AnswerHarness.Create(AnswerHarness.LoadFacts(folder.Path), AnsweringTestFacts.Options(semantic: true), new HashingEmbedder())
+        return AnswerHarness.Create(AnswerHarness.LoadFacts(folder.Path), AnsweringTestFacts.Options(semantic: true), new HashingEmbedder())
             .WithModel(ConfidenceModel.Default with { Threshold = 1.0 });
+    }
 
-        var result = harness.Answer("what happened on july 22");
+    [Theory]
+    [InlineData("what happened on july 22", "deal-announced", "tokyo-reaction")]
+    [InlineData("what happened in may 2025", "may-briefing", "round-4")]
+    public void Answer_OnlyWhatHappenedOnADayOrMonthWithSeveralOccasions_ListsThemInDateOrder(string question, string first, string second)
+    {
+        using var folder = AnsweringTestFacts.Folder();
+        var result = WithMoreOccasions(folder).Answer(question);
+
+        Assert.False(result.Abstained);
+        Assert.Equal(RecordAnswer.OccasionsOfTheTime, result.Record);
+        Assert.Equal([first, second], result.Occasions.Select(f => f.Id));
+        Assert.Contains(result.Best!.Id, new[] { first, second });
+    }
+
+    [Theory]
+    // More than the day, and a day with no occasion next to one with two.
+    [InlineData("what did tokyo say on july 22")]
+    [InlineData("what happened on july 22 and april 16")]
+    [InlineData("what happened on july 23")]
+    public void Answer_QuestionThatIsNotOnlyADayWithSeveralOccasions_IsLeftToTheModel(string question)
+    {
+        using var folder = AnsweringTestFacts.Folder();
+        var result = WithMoreOccasions(folder).Answer(question);
 
         Assert.True(result.Abstained);
         Assert.Equal(RecordAnswer.None, result.Record);
+        Assert.Empty(result.Occasions);
+    }
+
+    [Fact]
+    public void Compose_SeveralOccasions_ListsEachWithItsDateTitleTextAndSources()
+    {
+        using var folder = AnsweringTestFacts.Folder();
+        var result = WithMoreOccasions(folder).Answer("what happened on july 22");
+
+        var reply = AnswerComposer.Compose(result);
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal("What happened on July 22, 2025", reply.Title);
+        Assert.Equal("The fact base dates 2 events and rounds on July 22, 2025:", reply.Body);
+        Assert.Equal(["July 22, 2025 — Trade deal announced", "July 22, 2025 — Japan reacts to the deal"], reply.Fields.Select(f => f.Name));
+        Assert.Equal("Tokyo welcomed the deal the same day.", reply.Fields[1].Value);
+        Assert.Equal(["deal-announced", "tokyo-reaction"], reply.FactIds);
+        Assert.Equal(result.Occasions.SelectMany(result.Facts.SourcesOf).Select(s => s.Id).Distinct(), reply.Sources.Select(s => s.Id));
     }
 
     [Theory]

@@ -40,6 +40,28 @@ public sealed class AskCliTests
     }
 
     [Fact]
+    public void Write_JsonOfAListedAnswer_GivesEachEntryOnALineOfItsOwn()
+    {
+        var reply = new Reply
+        {
+            Kind = ReplyKind.Answer,
+            Title = "What happened on July 22, 2025",
+            Body = "The fact base dates 2 events and rounds on July 22, 2025:",
+            Fields = [new ReplyField("July 22, 2025 — Round 8", "The deal was reached."), new ReplyField("July 22, 2025 — Deal announced", "Trump posted it.")],
+            FactIds = ["round-8", "deal-announced"],
+            Confidence = 0.87,
+        };
+        using var output = new StringWriter();
+        AskCli.Write(output, "what happened on july 22", reply, json: true);
+
+        using var doc = JsonDocument.Parse(output.ToString());
+        Assert.Equal(
+            "The fact base dates 2 events and rounds on July 22, 2025:\nJuly 22, 2025 — Round 8: The deal was reached.\nJuly 22, 2025 — Deal announced: Trump posted it.",
+            doc.RootElement.GetProperty("answer").GetString());
+        Assert.Equal(["round-8", "deal-announced"], doc.RootElement.GetProperty("facts").EnumerateArray().Select(f => f.GetString()));
+    }
+
+    [Fact]
     public void Write_Json_KeepsQuotesAndYenReadableAndEscapesLineBreaks()
     {
         var reply = new Reply { Kind = ReplyKind.Answer, Title = "Deficit", Body = "about ¥10 trillion\nTrump's \"deficit\"", Confidence = 0.9 };
