@@ -178,7 +178,7 @@ internal static class AnswerExplainer
     [
         ("entity", "this fact does not match every person, round or date the question names"),
         ("other_place", "the question names a country other than Japan and the US that this fact does not"),
-        ("unstated", "the question gives a figure or a day this fact does not state"),
+        ("unstated", "the question gives a figure, a day or a month this fact does not state"),
         ("counted_absent", "the question asks how many or how much of something this fact never mentions"),
         ("speculative", "the question asks about the future; the fact base records what has happened"),
     ];

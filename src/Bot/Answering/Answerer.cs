@@ -590,7 +590,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// never give, or a day it is not dated and does not mention? Such a fact answers a neighbouring question at best.
     /// </summary>
     private static bool Unstated(FactIndex index, int fact, List<string> words, Entities entities) =>
-        Numbers(words, entities).Any(n => !index.TextNumbers[fact].Contains(n)) || !CoversDay(index.Facts.Facts[fact], index.Mentions[fact], entities);
+        Numbers(words, entities).Any(n => !index.TextNumbers[fact].Contains(n)) || !CoversDay(index.Facts.Facts[fact], index.Mentions[fact], entities)
+        || !CoversMonth(index.Facts.Facts[fact], index.Mentions[fact], entities);
 
     /// <summary>Figures in the question ("27.5 percent", "$550bn", "105 f35s"), not round numbers, days or years.</summary>
     private static List<string> Numbers(List<string> words, Entities entities)
@@ -631,7 +632,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             return false;
         }
 
-        return CoversDay(fact, mentions, entities);
+        return CoversDay(fact, mentions, entities) && CoversMonth(fact, mentions, entities);
     }
 
     /// <summary>Does the fact cover the day the question names: is it dated then (or over a span that includes it), or
@@ -639,6 +640,14 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     private static bool CoversDay(Fact fact, FactMentions mentions, Entities entities) =>
         entities.From is not { } from || entities.To is not { } to || !entities.DayPrecision
         || DatedWithin(fact, from, to) || mentions.Days.Contains(from);
+
+    /// <summary>Does a dated fact fall in the month (or months) the question names, to the month, or does its text or a
+    /// statement mention it? True when the question names no month, or a day (<see cref="CoversDay"/>), and for an
+    /// undated fact (a person, a standing figure), whose dated roles and statements a month may be asked about.</summary>
+    private static bool CoversMonth(Fact fact, FactMentions mentions, Entities entities) =>
+        entities.From is not { } from || entities.To is not { } to || entities.DayPrecision || fact.Date is null
+        || to.DayNumber - from.DayNumber > 366
+        || DatedWithin(fact, from, to) || mentions.Months.Any(m => m <= to && m.AddMonths(1) > from);
 
     /// <summary>Is the fact dated (on a day, or over a span) at some time from <paramref name="from"/> to
     /// <paramref name="to"/>? False for an undated fact.</summary>

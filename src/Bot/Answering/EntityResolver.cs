@@ -5,7 +5,11 @@ using Bot.Facts;
 namespace Bot.Answering;
 
 /// <summary>Who and which days a fact's text names, beyond its own date.</summary>
-internal sealed record FactMentions(IReadOnlySet<string> People, IReadOnlySet<DateOnly> Days);
+internal sealed record FactMentions(IReadOnlySet<string> People, IReadOnlySet<DateOnly> Days)
+{
+    /// <summary>The months (as their first day) its text mentions, to the day or the month, or a statement is dated in.</summary>
+    public IReadOnlySet<DateOnly> Months { get; init; } = new HashSet<DateOnly>();
+}
 
 /// <summary>What a question names: people (by name in either order, surname, alias, title or post), a round number, a
 /// date, a government.</summary>
@@ -273,16 +277,22 @@ internal sealed class EntityResolver
         people.UnionWith(fact.UsAttendees);
         people.Remove(fact.Id);
         var days = new HashSet<DateOnly>();
+        var months = new HashSet<DateOnly>();
         for (var i = 0; i < words.Count; i++)
         {
-            if (DateAt(words, i) is { Day: true, From: { } day })
+            if (DateAt(words, i) is { From: { } from } found)
             {
-                days.Add(day);
+                months.Add(new DateOnly(from.Year, from.Month, 1));
+                if (found.Day)
+                {
+                    days.Add(from);
+                }
             }
         }
 
         days.UnionWith(fact.Statements.Where(st => st.Date.Day is not null).Select(st => st.Date.Start));
-        return new FactMentions(people, days);
+        months.UnionWith(fact.Statements.Where(st => st.Date.Month is not null).Select(st => new DateOnly(st.Date.Year, st.Date.Month!.Value, 1)));
+        return new FactMentions(people, days) { Months = months };
     }
 
     private (DateOnly? From, DateOnly? To, bool Day) Date(IReadOnlyList<string> words)

@@ -32,11 +32,28 @@ public sealed class AnswererTests
     [InlineData("trade deal announced on july 23", "deal-announced", 1)]
     [InlineData("trade deal announced on july 22", "deal-announced", 0)]
     [InlineData("when was the deal announced", "deal-announced", 0)]
+    // A month counts as a day does: the deal is dated July 22, and its text mentions no August.
+    [InlineData("trade deal announced in august", "deal-announced", 1)]
+    [InlineData("trade deal announced in july", "deal-announced", 0)]
     public void Answer_SpecificTheTopFactDoesNotState_IsAConfidenceFeature(string question, string top, double unstated)
     {
         var result = s_harness.Answer(question);
         Assert.Equal(top, result.Ranked[0].Fact.Id);
         Assert.Equal(unstated, result.Features.Unstated);
+    }
+
+    [Theory]
+    // A fact dated in another month than the one asked about does not agree with what the question names; an undated
+    // one (a person, whose roles the month may be asked about) is not held to it.
+    [InlineData("trade deal announced in august", "deal-announced", -1)]
+    [InlineData("trade deal announced in july", "deal-announced", 1)]
+    [InlineData("who was treasury secretary in august 2025", "scott-bessent", 1)]
+    public void Answer_MonthTheTopFactIsNotDatedIn_DisagreesWithTheQuestion(string question, string top, double agreement)
+    {
+        var result = s_harness.Answer(question);
+
+        Assert.Equal(top, result.Ranked[0].Fact.Id);
+        Assert.Equal(agreement, result.Features.EntityAgreement);
     }
 
     [Theory]
