@@ -143,7 +143,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         var record = !wholeReading ? RecordAnswer.None
             : occasions is [var only] && only == topIndex ? RecordAnswer.OnlyOccasionOfTheTime
             : occasions.Count > 1 && occasions.Contains(topIndex) ? RecordAnswer.OccasionsOfTheTime
-            : AsksOnlyWhoTookPart(words, entities) && top.Fact is { Kind: FactKind.Round } round && round.Number == entities.Round ? RecordAnswer.WhoTookPartInTheRound
+            : AsksOnlyWhoTookPart(words, entities) && top.Fact is { Kind: FactKind.Round } round
+                && (round.Number == entities.Round || (entities.Round is null && OccasionsIn(index, entities) is [var dated] && dated == topIndex))
+                ? RecordAnswer.WhoTookPartInTheRound
             : RecordAnswer.None;
         p = curated || record != RecordAnswer.None ? Math.Max(p, confidence.Threshold) : p;
         var abstained = p < confidence.Threshold;
@@ -193,7 +195,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         "who", "whom", "which", "was", "were", "is", "are", "did", "does", "do", "not", "the", "a", "an", "at", "in", "on",
         "for", "of", "from", "with", "there", "attend", "attended", "attending", "attendee", "attendees", "present", "join",
         "joined", "meet", "met", "see", "saw", "side", "team", "delegation", "delegations", "participant", "participants",
-        "room", "round", "final", "last", "us", "japan", "american", "japanese", "usa",
+        "room", "round", "final", "last", "us", "japan", "american", "japanese", "usa", "talks", "meeting", "negotiations",
     ];
 
     /// <summary>Does the question ask only what happened on one day or in one month: besides the day or month (and its
@@ -204,12 +206,15 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         && words.Count(EntityResolver.IsMonth) <= 1
         && words.All(w => s_happenedWords.Contains(w) || EntityResolver.IsMonth(w) || w.All(char.IsDigit));
 
-    /// <summary>Does the question ask only who took part in the one round it names ("round 4", "the final round"):
-    /// besides the round's number and the people it names, only <see cref="s_tookPartWords"/>?</summary>
+    /// <summary>Does the question ask only who took part in the one round it names, by number ("round 4", "the final
+    /// round") or by its day ("the april 16 talks, who was there"): besides the round's number or day and the people it
+    /// names, only <see cref="s_tookPartWords"/>?</summary>
     private static bool AsksOnlyWhoTookPart(List<string> words, Entities entities) =>
-        entities is { Round: not null, From: null }
-        && words.Count(w => w.All(char.IsDigit)) <= 1
-        && words.Select((w, i) => (w, i)).All(x => s_tookPartWords.Contains(x.w) || entities.NamePositions.Contains(x.i) || x.w.All(char.IsDigit));
+        (entities is { Round: not null, From: null }
+            ? words.Count(w => w.All(char.IsDigit)) <= 1
+            : entities is { Round: null, DayPrecision: true } && entities.From == entities.To && words.Count(EntityResolver.IsMonth) == 1)
+        && words.Select((w, i) => (w, i)).All(x => s_tookPartWords.Contains(x.w) || entities.NamePositions.Contains(x.i) || x.w.All(char.IsDigit)
+            || (entities.Round is null && EntityResolver.IsMonth(x.w)));
 
     /// <summary>The events and rounds the fact base dates in the question's day (given to the day: its date, or a span
     /// that includes it) or month (to the day or the month), in date order.</summary>

@@ -232,7 +232,7 @@ internal sealed class EntityResolver
     private static readonly HashSet<string> s_talkWords = ["talk", "talks", "negotiation", "negotiations", "kosho"];
 
     /// <summary>"round 4", "4 round" (from "fourth round"), "round #4", "the 4th session", "the fourth talks"; "the final
-    /// round", "last round" is the highest-numbered one.</summary>
+    /// round", "last round" is the highest-numbered one; not "the june 13 round", which is dated.</summary>
     /// <param name="ordinals">The numbers the question writes as ordinals (<see cref="QuestionNormalizer.Ordinals"/>).</param>
     private int? Round(IReadOnlyList<string> words, IReadOnlySet<string> ordinals)
     {
@@ -255,8 +255,9 @@ internal sealed class EntityResolver
             (int At, bool Ordinal)[] places = talks ? [(i - 1, true)] : session ? [(i - 1, true), (i + 1, false)] : [(i + 1, false), (i - 1, false), (i + 2, false)];
             foreach (var (j, ordinal) in places)
             {
+                // Not a month's day: "the june 13 round" is the round of June 13, not round 13.
                 if (j >= 0 && j < words.Count && int.TryParse(words[j], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 30
-                    && (!ordinal || ordinals.Contains(words[j])))
+                    && (!ordinal || ordinals.Contains(words[j])) && !(j > 0 && IsMonth(words[j - 1])))
                 {
                     return n;
                 }

@@ -119,6 +119,16 @@ public sealed class EntityResolverTests
         Assert.Equal(new DateOnly(2025, 7, 10), entities.To);
     }
 
+    [Theory]
+    [InlineData("who attended the june 13 round", 13)]
+    [InlineData("the may 2 round", 2)]
+    public void Resolve_DayOfAMonthBeforeRound_IsTheDayNotARoundNumber(string question, int day)
+    {
+        var entities = Resolve(question);
+        Assert.Null(entities.Round);
+        Assert.Equal(day, entities.From!.Value.Day);
+    }
+
     [Fact]
     public void Resolve_MayAfterThe_IsTheMonth() => Assert.Equal(new DateOnly(2025, 5, 1), Resolve("how long was the may call").From);
 

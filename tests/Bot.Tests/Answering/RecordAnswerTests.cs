@@ -133,6 +133,9 @@ public sealed class RecordAnswerTests
     // The last round of this fact base is round 4.
     [InlineData("who attended the final round", "round-4")]
     [InlineData("which delegations attended round 1", "round-1")]
+    // The round named by its day, the one event or round of that day.
+    [InlineData("the april 16 talks, who was there", "round-1")]
+    [InlineData("who attended the may 30 round", "round-4")]
     public void Answer_OnlyWhoTookPartInARound_AnswersTheRound(string question, string expected)
     {
         var result = s_strict.Answer(question);
@@ -151,6 +154,9 @@ public sealed class RecordAnswerTests
     [InlineData("was bessent at rounds 1 and 4")]
     [InlineData("who attended the last round before the deadline")]
     [InlineData("who attended round 12")]
+    // A day with no round, and a day with a round next to a round number.
+    [InlineData("who was there on april 17")]
+    [InlineData("who attended round 1 on may 30")]
     public void Answer_QuestionThatIsNotOnlyWhoTookPartInARound_IsLeftToTheModel(string question)
     {
         var result = s_strict.Answer(question);
