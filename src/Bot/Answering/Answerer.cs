@@ -144,7 +144,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : occasions is [var only] && only == topIndex ? RecordAnswer.OnlyOccasionOfTheTime
             : occasions.Count > 1 && occasions.Contains(topIndex) ? RecordAnswer.OccasionsOfTheTime
             : AsksOnlyWhoTookPart(words, entities) && top.Fact is { Kind: FactKind.Round } round
-                && (round.Number == entities.Round || (entities.Round is null && OccasionsIn(index, entities) is [var dated] && dated == topIndex))
+                && (round.Number == entities.Round || (entities.Round is null && RoundOfTheDay(index, words, entities) == topIndex))
                 ? RecordAnswer.WhoTookPartInTheRound
             : RecordAnswer.None;
         p = curated || record != RecordAnswer.None ? Math.Max(p, confidence.Threshold) : p;
@@ -215,6 +215,17 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : entities is { Round: null, DayPrecision: true } && entities.From == entities.To && words.Count(EntityResolver.IsMonth) == 1)
         && words.Select((w, i) => (w, i)).All(x => s_tookPartWords.Contains(x.w) || entities.NamePositions.Contains(x.i) || x.w.All(char.IsDigit)
             || (entities.Round is null && EntityResolver.IsMonth(x.w)));
+
+    /// <summary>The round a question names by its day: the one occasion of that day, or, when the question speaks of a
+    /// round or talks ("the may 30 talks"), the one round among that day's occasions; -1 when there is none.</summary>
+    private static int RoundOfTheDay(FactIndex index, List<string> words, Entities entities)
+    {
+        var occasions = OccasionsIn(index, entities);
+        var rounds = occasions.Where(i => index.Facts.Facts[i].Kind == FactKind.Round).ToList();
+        return occasions is [var only] ? only
+            : rounds is [var round] && words.Any(w => w is "round" or "talks" or "negotiations") ? round
+            : -1;
+    }
 
     /// <summary>The events and rounds the fact base dates in the question's day (given to the day: its date, or a span
     /// that includes it) or month (to the day or the month), in date order.</summary>

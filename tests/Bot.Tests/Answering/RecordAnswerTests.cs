@@ -55,7 +55,8 @@ public sealed class RecordAnswerTests
         Assert.Equal(RecordAnswer.None, result.Record);
     }
 
-    /// <summary>The test facts with a second event on July 22 and one on May 2, under a model that answers nothing alone.</summary>
+    /// <summary>The test facts with a second event on July 22 and one on May 30 (round 4's day), under a model that
+    /// answers nothing alone.</summary>
     private static AnswerHarness WithMoreOccasions(FactFolder folder)
     {
         folder.Write("events.yaml", AnsweringTestFacts.Events + """
@@ -69,8 +70,8 @@ public sealed class RecordAnswerTests
                 phrasings: ["how did tokyo react to the deal"]
               - id: may-briefing
                 title: Akazawa briefs the cabinet
-                date: 2025-05-02
-                text: Akazawa briefed the cabinet on May 2, 2025.
+                date: 2025-05-30
+                text: Akazawa briefed the cabinet on May 30, 2025.
                 as_of: 2025-05-03
                 sources: [s1]
                 phrasings: ["when did akazawa brief the cabinet"]
@@ -91,6 +92,20 @@ public sealed class RecordAnswerTests
         Assert.Equal(RecordAnswer.OccasionsOfTheTime, result.Record);
         Assert.Equal([first, second], result.Occasions.Select(f => f.Id));
         Assert.Contains(result.Best!.Id, new[] { first, second });
+    }
+
+    [Fact]
+    public void Answer_WhoTookPartInTheTalksOfADayWithARoundAndAnEvent_AnswersTheRound()
+    {
+        using var folder = AnsweringTestFacts.Folder();
+        var harness = WithMoreOccasions(folder);
+
+        var talks = harness.Answer("the may 30 talks, who was there");
+        var meeting = harness.Answer("who was at the may 30 meeting");
+
+        Assert.Equal(RecordAnswer.WhoTookPartInTheRound, talks.Record);
+        Assert.Equal("round-4", talks.Best!.Id);
+        Assert.Equal(RecordAnswer.None, meeting.Record);
     }
 
     [Theory]
