@@ -98,7 +98,8 @@ internal static class FollowUps
     /// <param name="Occasion">Whether <paramref name="Thing"/> is an event, which people can be at (not a figure).</param>
     private sealed record Earlier(int? Round, DateOnly? Day, List<string> Thing, List<Fact> Focuses, bool Occasion = false);
 
-    /// <summary>The readings (<see cref="Readings"/>), and whether the question is an ellipsis ("lutnick too?").</summary>
+    /// <summary>The readings (<see cref="Readings"/>), and whether the question is an ellipsis ("lutnick too?") or, like
+    /// one, means nothing as typed ("was lutnick there").</summary>
     private static (IReadOnlyList<string> Readings, bool Elliptical) Read(FactIndex index, string question, PreviousQuestion previous)
     {
         if (JapaneseGlossary.HasJapanese(question) || JapaneseGlossary.HasJapanese(previous.Question))
@@ -136,6 +137,15 @@ internal static class FollowUps
             readings.Add(besides);
         }
 
+        var pointsThere = false;
+        if (readings.Count == 0 && There(index, words, earlier) is { } there)
+        {
+            // "was akazawa there too" after "when did bessent meet ishiba in tokyo": at that meeting. As typed, "there"
+            // is nowhere, so the question is read as an ellipsis is.
+            readings.Add(there);
+            pointsThere = true;
+        }
+
         if (readings.Count == 0 && AsksOnly(words))
         {
             // "why?", "and since when?" after "when did ishiba say he'd step down": the same question, asked another way.
@@ -158,7 +168,7 @@ internal static class FollowUps
             .Where(r => r != typed && r != alone)
             .Distinct(StringComparer.Ordinal)
             .Take(MaxReadings)];
-        return (result, ellipsis is not null);
+        return (result, ellipsis is not null || (pointsThere && result.Count > 0));
     }
 
     /// <summary>
@@ -183,12 +193,38 @@ internal static class FollowUps
             return without;
         }
 
-        List<string> occasion = earlier.Round is { } round ? ["in", "round", round.ToString(CultureInfo.InvariantCulture)]
-            : earlier.Occasion ? ["at", .. earlier.Thing]
-            : earlier.Day is { } day ? ["on", .. QuestionNormalizer.Words(day.ToString("MMMM d yyyy", CultureInfo.InvariantCulture))]
-            : [];
+        var occasion = Occasion(earlier);
         return occasion.Count == 0 ? null : [.. without, .. occasion];
     }
+
+    /// <summary>
+    /// "was lutnick there", "who was there", "were they actually there": "there" is the occasion just asked about, read
+    /// as for <see cref="Else"/>: the previous question's round, else the event its answer was about, else its day. Not
+    /// "is there a quota" or "what tariffs are there", nor when the question names or points to its own occasion ("was
+    /// he there on may 30", "was he there that day"); null with nothing to point back to.
+    /// </summary>
+    private static List<string>? There(FactIndex index, List<string> words, Earlier earlier)
+    {
+        // "there" right after "is", "are"… asks whether something exists ("is there a quota", "what tariffs are there"),
+        // but for "who was there".
+        var at = words.IndexOf("there");
+        if (at < 1 || (s_auxiliaries.Contains(words[at - 1]) && words[0] is not ("who" or "whom")) || words.Any(s_pointers.Contains))
+        {
+            return null;
+        }
+
+        var entities = Resolve(index, words);
+        var occasion = entities.Round is null && entities.From is null ? Occasion(earlier) : [];
+        return occasion.Count == 0 ? null : [.. words[..at], .. occasion, .. words[(at + 1)..]];
+    }
+
+    /// <summary>The occasion the previous question was about, as words to put in a follow-up: "in round 8", "at bessent
+    /// meets ishiba in tokyo", "on july 18 2025"; empty when it was about none.</summary>
+    private static List<string> Occasion(Earlier earlier) =>
+        earlier.Round is { } round ? ["in", "round", round.ToString(CultureInfo.InvariantCulture)]
+        : earlier.Occasion ? ["at", .. earlier.Thing]
+        : earlier.Day is { } day ? ["on", .. QuestionNormalizer.Words(day.ToString("MMMM d yyyy", CultureInfo.InvariantCulture))]
+        : [];
 
     /// <summary>The previous question's round and day, its answer's title, and the people a pronoun can stand for.</summary>
     private static Earlier Remember(FactIndex index, List<string> before, string? answeredBy)

@@ -67,17 +67,35 @@ public sealed class FollowUpsTests
     [Fact]
     public void Readings_ThatOrThere_PointBackOnlyAfterALead()
     {
-        Assert.Contains("was bessent actually round 4", Readings("what happened in round 4", "and was bessent actually there", "round-4"));
         Assert.Contains("is round 4 in washington", Readings("what happened in round 4", "and is that in washington", "round-4"));
 
         // "those" with no noun after it points back without a lead; before a noun it is the question's own.
         Assert.Contains("how many of round 4 were in washington", Readings("what happened in round 4", "how many of those were in washington", "round-4"));
         Assert.Empty(Readings("what happened in round 4", "are those tariffs still on", "round-4"));
 
-        // Without "and" they are the question's own; "is there" asks whether something exists.
-        Assert.Empty(Readings("what happened in round 4", "was bessent actually there", "round-4"));
+        // Without "and" "that" is the question's own; "is there" asks whether something exists.
+        Assert.Empty(Readings("what happened in round 4", "is that in washington", "round-4"));
         Assert.Empty(Readings("what happened in round 4", "and what tariffs are there", "round-4"));
+        Assert.Empty(Readings("what happened in round 4", "is there a quota", "round-4"));
     }
+
+    [Theory]
+    // "there" is the occasion just asked about, with or without a lead: its round, else the event its answer was
+    // about, else its day.
+    [InlineData("what happened in round 4", "was bessent actually there", "round-4", "was bessent actually in round 4")]
+    [InlineData("what happened in round 4", "and was bessent actually there", "round-4", "was bessent actually in round 4")]
+    [InlineData("what did trump announce", "was akazawa there too", "deal-announced", "was akazawa at trade deal announced too")]
+    [InlineData("what is the car tariff now", "who was there", "tariff-japan-autos-15", "who was on september 16 2025")]
+    public void Readings_There_IsTheOccasionJustAskedAbout(string previous, string question, string answeredBy, string expected) =>
+        Assert.Contains(expected, Readings(previous, question, answeredBy));
+
+    [Theory]
+    // An occasion of its own, or a pointer to one; nothing to point back to.
+    [InlineData("what happened in round 4", "was bessent there on april 16", "round-4")]
+    [InlineData("what happened in round 4", "was bessent there that day", "round-4")]
+    [InlineData("who is akazawa", "was bessent there", "ryosei-akazawa")]
+    public void Readings_ThereWithAnOccasionOfItsOwnOrNoneToPointTo_IsNotTheOccasionJustAskedAbout(string previous, string question, string answeredBy) =>
+        Assert.DoesNotContain(Readings(previous, question, answeredBy), r => r.Contains("round 4", StringComparison.Ordinal) || r.Contains(" at ", StringComparison.Ordinal));
 
     [Fact]
     public void Readings_ElseAfterAnAnswer_IsAtTheEventItWasAboutNeverAFigure()
