@@ -50,6 +50,15 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         var ordinals = QuestionNormalizer.Ordinals(read);
         var facts = index.Facts.Facts;
         var reading = Read(index, words, ordinals);
+        var shifted = reading.Entities is { RoundTyped: { } typedRound, Round: { } askedRound } && typedRound != askedRound
+            ? (Typed: typedRound.ToString(CultureInfo.InvariantCulture), Asked: askedRound.ToString(CultureInfo.InvariantCulture))
+            : default;
+        if (shifted.Asked is not null)
+        {
+            // "the round after round 4" asks for round 5: its words are ranked as if it had named round 5.
+            reading = reading with { Terms = [.. reading.Terms.Select(t => t == shifted.Typed ? shifted.Asked : t)] };
+        }
+
         var (terms, type, entities) = (reading.Terms, reading.Type, reading.Entities);
         if (terms.Count == 0 && !entities.Any)
         {
@@ -63,7 +72,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         int[] nearest = [];
         // A round named without the word ("the 4th talks", "session 5", "dai yonkai kosho", 「第4回交渉」) is embedded as
         // the facts name it, "round 4": the sentence model does not read an ordinal before "talks" as a round.
-        var embedText = entities.Round is { } named && !words.Any(w => w is "round" or "rounds")
+        var embedText = shifted.Asked is not null
+            ? string.Join(' ', words.Where(w => !EntityResolver.IsRelative(w)).Select(w => w == shifted.Typed ? shifted.Asked : w))
+            : entities.Round is { } named && !words.Any(w => w is "round" or "rounds")
             ? string.Create(CultureInfo.InvariantCulture, $"{text} round {named}")
             : text;
         var vector = index.HasSemantic && embed is not null ? embed(embedText) : null;
@@ -618,6 +629,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             var word = words[i];
             if (word.Length == 0 || !char.IsDigit(word[0]) || word.Contains('-', StringComparison.Ordinal)
                 || (entities.Round is { } round && word == round.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                || (entities.RoundTyped is { } typed && word == typed.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 || (entities.From is { } from && (word == from.Day.ToString(System.Globalization.CultureInfo.InvariantCulture) || word == from.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))))
             {
                 continue;

@@ -32,6 +32,10 @@ internal sealed record Entities(IReadOnlySet<string> People, int? Round, DateOnl
     /// administration", "under ishiba".</summary>
     public IReadOnlySet<string> Governments { get; init; } = FrozenSet<string>.Empty;
 
+    /// <summary>The round number as typed, when <see cref="Round"/> is the one after or before it ("the round after
+    /// round 4" names round 4 and asks for round 5); else <see cref="Round"/>.</summary>
+    public int? RoundTyped { get; init; }
+
     public bool Any => People.Count > 0 || Round is not null || From is not null;
 }
 
@@ -203,7 +207,8 @@ internal sealed class EntityResolver
         }
 
         var (from, to, day) = Date(words);
-        return new Entities(people, Round(words, ordinals ?? FrozenSet<string>.Empty), from, to, day) { Positions = positions, NamePositions = namePositions, ByName = byName, Governments = governments };
+        var round = Round(words, ordinals ?? FrozenSet<string>.Empty);
+        return new Entities(people, Next(words, round), from, to, day) { RoundTyped = round, Positions = positions, NamePositions = namePositions, ByName = byName, Governments = governments };
     }
 
     private static readonly HashSet<string> s_lesser = ["under", "deputy", "vice", "assistant"];
@@ -265,6 +270,35 @@ internal sealed class EntityResolver
         }
 
         return null;
+    }
+
+    private static readonly HashSet<string> s_roundWords = ["round", "rounds", "session", "sessions", "talks", "negotiations"];
+    private static readonly HashSet<string> s_afterWords = ["after", "next", "following", "subsequent"];
+    private static readonly HashSet<string> s_beforeWords = ["before", "previous", "preceding", "prior"];
+
+    /// <summary>Does the word place one round after or before another ("after", "next", "previous")?</summary>
+    internal static bool IsRelative(string word) => s_afterWords.Contains(word) || s_beforeWords.Contains(word);
+
+    /// <summary>
+    /// The round a question asks for relative to the one it names: "the round after round 5", "after round 2, which was
+    /// next" is round 6 or 3; "the talks before round 6" round 5. Only when it asks for a round besides naming one ("next",
+    /// "following", or a second word for a round); "what happened after round 2" is about round 2 and after. A round past
+    /// the last, or before the first, is named as such, which no fact has.
+    /// </summary>
+    private static int? Next(IReadOnlyList<string> words, int? round)
+    {
+        // "next" or "following" on its own or before a round ("which was next", "the next one", "the following talks"),
+        // not before a day ("the next day").
+        var next = Enumerable.Range(0, words.Count).Any(i => words[i] is "next" or "following"
+            && (i + 1 == words.Count || s_roundWords.Contains(words[i + 1]) || words[i + 1] is "one" or "1"));
+        if (round is not { } named || !(words.Count(s_roundWords.Contains) >= 2 || next))
+        {
+            return round;
+        }
+
+        var after = words.Any(s_afterWords.Contains);
+        var before = words.Any(s_beforeWords.Contains);
+        return after == before ? named : after ? named + 1 : named - 1;
     }
 
     /// <summary>The people a fact involves (its own lists, and anyone its text names) and the days its text mentions or a

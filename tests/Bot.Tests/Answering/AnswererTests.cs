@@ -21,6 +21,8 @@ public sealed class AnswererTests
     [InlineData("how big is the trade gap", "trade-deficit-seed")]
     [InlineData("what happened on july 22", "deal-announced")]
     [InlineData("how many dollars of weapons will tokyo buy", "us-defense-procurement-14-17bn")]
+    [InlineData("when was the round after round 3", "round-4")]
+    [InlineData("who attended the round before round 2", "round-1")]
     public void Answer_CasualQuestion_RanksTheRightFactFirst(string question, string expected) =>
         Assert.Equal(expected, s_harness.Answer(question).Ranked[0].Fact.Id);
 

@@ -129,6 +129,26 @@ public sealed class EntityResolverTests
         Assert.Equal(day, entities.From!.Value.Day);
     }
 
+    [Theory]
+    // A round asked for relative to the one named: "next", "following", or a second word for a round.
+    [InlineData("when was the round after round 4", 5, 4)]
+    [InlineData("after round 2 which was next", 3, 2)]
+    [InlineData("the talks before round 6", 5, 6)]
+    [InlineData("who attended the round following round 7", 8, 7)]
+    [InlineData("where was the previous session before round 1", 0, 1)]
+    // Only the round named: about it and after it, or both ways.
+    [InlineData("what happened after round 2", 2, 2)]
+    [InlineData("what did akazawa say before round 6", 6, 6)]
+    [InlineData("the rounds before and after round 4", 4, 4)]
+    [InlineData("after the sixth round did akazawa call lutnick the next day", 6, 6)]
+    [InlineData("round 8, was there a next one?", 9, 8)]
+    public void Resolve_RoundAfterOrBeforeTheOneNamed_IsTheRoundAskedFor(string question, int asked, int typed)
+    {
+        var entities = Resolve(question);
+        Assert.Equal(asked, entities.Round);
+        Assert.Equal(typed, entities.RoundTyped);
+    }
+
     [Fact]
     public void Resolve_MayAfterThe_IsTheMonth() => Assert.Equal(new DateOnly(2025, 5, 1), Resolve("how long was the may call").From);
 
