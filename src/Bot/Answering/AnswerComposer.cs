@@ -86,8 +86,9 @@ internal static class AnswerComposer
 
     /// <summary>
     /// The answer to "what happened on july 22" or "in april 2025" when that time has several events and rounds: each, in
-    /// date order, with its date, title and text (in Japanese where translated, for a question asked in Japanese script),
-    /// and all their sources, as the timeline lists them.
+    /// date order, with its date, title and text (for a question asked in Japanese script, Japanese dates, and Japanese
+    /// where translated, marked （英語） where not), whether its accounts differ, and all their sources, as the timeline
+    /// lists them.
     /// </summary>
     private static Reply Occasions(AnswerResult result)
     {
@@ -99,10 +100,13 @@ internal static class AnswerComposer
         var (title, body) = japanese is null
             ? ($"What happened {(day ? "on" : "in")} {span.ToDisplay()}", $"The fact base dates {result.Occasions.Count} events and rounds {(day ? "on" : "in")} {span.ToDisplay()}:")
             : ($"{FactReplies.JapaneseDate(span)}の出来事", $"収録データでは、{FactReplies.JapaneseDate(span)}の出来事・交渉回は{result.Occasions.Count}件です：");
+        // A disputed fact's accounts are in its own answer: the list says that they differ.
         var reply = FactReplies.ForList(result.Facts, title, body + (ReadAs(result) is { } readAs ? "\n" + readAs : ""), result.Occasions, f =>
-            japanese?.GetValueOrDefault(f.Id) is { } inJapanese
-                ? new ReplyField($"{JapaneseDates(f)} — {inJapanese.Title}", inJapanese.Text.ReplaceLineEndings(" ").Trim())
-                : new ReplyField($"{FactReplies.DateRange(f)} — {f.Title}", Context(f)));
+            japanese is null
+                ? new ReplyField($"{FactReplies.DateRange(f)} — {f.Title}", Context(f) + (f.IsDisputed ? " (disputed: accounts differ; ask about it for each with its sources)" : ""))
+                : japanese.GetValueOrDefault(f.Id) is { } inJapanese
+                    ? new ReplyField($"{JapaneseDates(f)} — {inJapanese.Title}", inJapanese.Text.ReplaceLineEndings(" ").Trim() + (f.IsDisputed ? "（主張が分かれている）" : ""))
+                    : new ReplyField($"{JapaneseDates(f)} — {f.Title}（英語）", Context(f)));
         return reply with { Confidence = Reply.Shown(result.Confidence) };
     }
 

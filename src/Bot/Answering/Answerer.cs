@@ -50,15 +50,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         var ordinals = QuestionNormalizer.Ordinals(read);
         var facts = index.Facts.Facts;
         var reading = Read(index, words, ordinals);
-        var shifted = reading.Entities is { RoundTyped: { } typedRound, Round: { } askedRound } && typedRound != askedRound
-            ? (Typed: typedRound.ToString(CultureInfo.InvariantCulture), Asked: askedRound.ToString(CultureInfo.InvariantCulture))
-            : default;
-        if (shifted.Asked is not null)
-        {
-            // "the round after round 4" asks for round 5: its words are ranked as if it had named round 5.
-            reading = reading with { Terms = [.. reading.Terms.Select(t => t == shifted.Typed ? shifted.Asked : t)] };
-        }
-
+        var shifted = Shifted(reading.Entities);
         var (terms, type, entities) = (reading.Terms, reading.Type, reading.Entities);
         if (terms.Count == 0 && !entities.Any)
         {
@@ -73,7 +65,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         // A round named without the word ("the 4th talks", "session 5", "dai yonkai kosho", 「第4回交渉」) is embedded as
         // the facts name it, "round 4": the sentence model does not read an ordinal before "talks" as a round.
         var embedText = shifted.Asked is not null
-            ? string.Join(' ', words.Where(w => !EntityResolver.IsRelative(w)).Select(w => w == shifted.Typed ? shifted.Asked : w))
+            ? string.Join(' ', words.Where(w => !EntityResolver.IsRelative(w)).Select(w => w == shifted.Typed ? shifted.Asked : w).Where(w => w.Length > 0))
             : entities.Round is { } named && !words.Any(w => w is "round" or "rounds")
             ? string.Create(CultureInfo.InvariantCulture, $"{text} round {named}")
             : text;
@@ -212,8 +204,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// <summary>Does the question ask only what happened on one day or in one month: besides the day or month (and its
     /// numbers), only <see cref="s_happenedWords"/>?</summary>
     private static bool AsksOnlyWhatHappened(List<string> words, Entities entities) =>
-        entities is { People.Count: 0, Round: null, From: { } from, To: { } to }
-        && (entities.DayPrecision ? from == to : from.Day == 1 && to == from.AddMonths(1).AddDays(-1))
+        entities is { People.Count: 0, Round: null, RoundTyped: null, From: { } from, To: { } to }
+        // A whole month with no number but its year: "june 31" is no day, and not June either.
+        && (entities.DayPrecision ? from == to : from.Day == 1 && to == from.AddMonths(1).AddDays(-1) && words.All(w => !w.All(char.IsDigit) || w.Length == 4))
         && words.Count(EntityResolver.IsMonth) <= 1
         && words.All(w => s_happenedWords.Contains(w) || EntityResolver.IsMonth(w) || w.All(char.IsDigit));
 
@@ -266,8 +259,21 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// <summary>What the engine reads from a question's words: its terms, type and entities.</summary>
     private sealed record Reading(List<string> Words, List<string> Terms, QuestionType Type, Entities Entities);
 
-    private static Reading Read(FactIndex index, List<string> words, IReadOnlySet<string> ordinals) =>
-        new(words, index.Analyzer.Terms(words), QuestionClassifier.Classify(words), index.Entities.Resolve(words, ordinals));
+    private static Reading Read(FactIndex index, List<string> words, IReadOnlySet<string> ordinals)
+    {
+        var entities = index.Entities.Resolve(words, ordinals);
+        var terms = index.Analyzer.Terms(words);
+        // "the round after round 4" asks for round 5: its words are ranked as if it had named round 5.
+        var shifted = Shifted(entities);
+        return new(words, shifted.Asked is null ? terms : [.. terms.Select(t => t == shifted.Typed ? shifted.Asked : t).Where(t => t.Length > 0)], QuestionClassifier.Classify(words), entities);
+    }
+
+    /// <summary>For a question that names a round to ask for the one after or before it, the number typed and the
+    /// number asked for, as words (empty when there is no such round); nulls otherwise.</summary>
+    private static (string? Typed, string? Asked) Shifted(Entities entities) =>
+        entities is { RoundTyped: { } typed } && typed != entities.Round
+            ? (typed.ToString(CultureInfo.InvariantCulture), entities.Round?.ToString(CultureInfo.InvariantCulture) ?? "")
+            : default;
 
     /// <summary>Every fact's fused score (into <paramref name="scores"/>): lexical similarity (normalised to the best,
     /// into <paramref name="lexicalShare"/>) and semantic similarity, plus the evidence the question gives.</summary>
@@ -669,12 +675,13 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         entities.From is not { } from || entities.To is not { } to || !entities.DayPrecision
         || DatedWithin(fact, from, to) || mentions.Days.Contains(from);
 
-    /// <summary>Does a dated fact fall in the month (or months) the question names, to the month, or does its text or a
-    /// statement mention it? True when the question names no month, or a day (<see cref="CoversDay"/>), and for an
-    /// undated fact (a person, a standing figure), whose dated roles and statements a month may be asked about.</summary>
+    /// <summary>Does a dated event or round fall in the month the question names, or does its text or a statement
+    /// mention it? True when the question names no month, a day (<see cref="CoversDay"/>) or two months ("in august or
+    /// september", of which only the first is read), and for any other fact: a person, whose dated roles and statements
+    /// a month may be asked about, or a figure, dated from when it applies.</summary>
     private static bool CoversMonth(Fact fact, FactMentions mentions, Entities entities) =>
-        entities.From is not { } from || entities.To is not { } to || entities.DayPrecision || fact.Date is null
-        || to.DayNumber - from.DayNumber > 366
+        entities.From is not { } from || entities.To is not { } to || entities.DayPrecision || entities.MonthsNamed > 1
+        || fact.Kind is not (FactKind.Event or FactKind.Round) || fact.Date is null
         || DatedWithin(fact, from, to) || mentions.Months.Any(m => m <= to && m.AddMonths(1) > from);
 
     /// <summary>Is the fact dated (on a day, or over a span) at some time from <paramref name="from"/> to

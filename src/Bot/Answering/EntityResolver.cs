@@ -36,6 +36,10 @@ internal sealed record Entities(IReadOnlySet<string> People, int? Round, DateOnl
     /// round 4" names round 4 and asks for round 5); else <see cref="Round"/>.</summary>
     public int? RoundTyped { get; init; }
 
+    /// <summary>How many month names the question types ("in august or september": two, of which
+    /// <see cref="From"/> and <see cref="To"/> hold the first).</summary>
+    public int MonthsNamed { get; init; }
+
     public bool Any => People.Count > 0 || Round is not null || From is not null;
 }
 
@@ -208,7 +212,7 @@ internal sealed class EntityResolver
 
         var (from, to, day) = Date(words);
         var round = Round(words, ordinals ?? FrozenSet<string>.Empty);
-        return new Entities(people, Next(words, round), from, to, day) { RoundTyped = round, Positions = positions, NamePositions = namePositions, ByName = byName, Governments = governments };
+        return new Entities(people, Next(words, round), from, to, day) { RoundTyped = round, MonthsNamed = words.Count(IsMonth), Positions = positions, NamePositions = namePositions, ByName = byName, Governments = governments };
     }
 
     private static readonly HashSet<string> s_lesser = ["under", "deputy", "vice", "assistant"];
@@ -280,25 +284,37 @@ internal sealed class EntityResolver
     internal static bool IsRelative(string word) => s_afterWords.Contains(word) || s_beforeWords.Contains(word);
 
     /// <summary>
-    /// The round a question asks for relative to the one it names: "the round after round 5", "after round 2, which was
-    /// next" is round 6 or 3; "the talks before round 6" round 5. Only when it asks for a round besides naming one ("next",
-    /// "following", or a second word for a round); "what happened after round 2" is about round 2 and after. A round past
-    /// the last, or before the first, is named as such, which no fact has.
+    /// The round a question asks for relative to the one it names: "the round after round 4", "which round came after
+    /// round 2" (a word for a round, then "after" or "before" right before the round named) and "after round 2, which
+    /// was next" ("next" or "following" on its own, or before "one" or a round word other than the round named) ask for
+    /// round 5, 3 and 3. Not "what did akazawa say after the round 3 talks", "following round 3, did the us cut
+    /// tariffs", "how many rounds were held before round 5" or "the rounds before and after round 4". Null when there is no such round (after the last,
+    /// before the first); <see cref="Entities.RoundTyped"/> keeps the round named.
     /// </summary>
-    private static int? Next(IReadOnlyList<string> words, int? round)
+    private int? Next(IReadOnlyList<string> words, int? round)
     {
-        // "next" or "following" on its own or before a round ("which was next", "the next one", "the following talks"),
-        // not before a day ("the next day").
-        var next = Enumerable.Range(0, words.Count).Any(i => words[i] is "next" or "following"
-            && (i + 1 == words.Count || s_roundWords.Contains(words[i + 1]) || words[i + 1] is "one" or "1"));
-        if (round is not { } named || !(words.Count(s_roundWords.Contains) >= 2 || next))
+        if (round is not { } named || words.Contains("many"))
         {
             return round;
         }
 
-        var after = words.Any(s_afterWords.Contains);
-        var before = words.Any(s_beforeWords.Contains);
-        return after == before ? named : after ? named + 1 : named - 1;
+        var typed = named.ToString(CultureInfo.InvariantCulture);
+        var at = Enumerable.Range(0, words.Count).Where(i => words[i] == typed).DefaultIfEmpty(-1).First();
+
+        // "after round 4", "before the 6 talks": the word, then at most two words before the number.
+        bool Before(int i) => at > i && at - i <= 3;
+        var relative = Enumerable.Range(0, words.Count)
+            .Where(i => IsRelative(words[i]) && Before(i) && words.Take(i).Any(s_roundWords.Contains))
+            .Select(i => (int?)i).FirstOrDefault();
+        var next = Enumerable.Range(0, words.Count).Any(i => words[i] is "next" or "following"
+            && (i + 1 == words.Count || words[i + 1] is "one" or "1" || (s_roundWords.Contains(words[i + 1]) && !Before(i))));
+        if ((relative is null && !next) || (words.Any(s_afterWords.Contains) && words.Any(s_beforeWords.Contains)))
+        {
+            return round;
+        }
+
+        var asked = relative is { } r && s_beforeWords.Contains(words[r]) ? named - 1 : named + 1;
+        return asked >= 1 && asked <= _lastRound ? asked : null;
     }
 
     /// <summary>The people a fact involves (its own lists, and anyone its text names) and the days its text mentions or a

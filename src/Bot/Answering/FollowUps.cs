@@ -98,8 +98,7 @@ internal static class FollowUps
     /// <param name="Occasion">Whether <paramref name="Thing"/> is an event, which people can be at (not a figure).</param>
     private sealed record Earlier(int? Round, DateOnly? Day, List<string> Thing, List<Fact> Focuses, bool Occasion = false);
 
-    /// <summary>The readings (<see cref="Readings"/>), and whether the question is an ellipsis ("lutnick too?") or, like
-    /// one, means nothing as typed ("was lutnick there").</summary>
+    /// <summary>The readings (<see cref="Readings"/>), and whether the question is an ellipsis ("lutnick too?").</summary>
     private static (IReadOnlyList<string> Readings, bool Elliptical) Read(FactIndex index, string question, PreviousQuestion previous)
     {
         if (JapaneseGlossary.HasJapanese(question) || JapaneseGlossary.HasJapanese(previous.Question))
@@ -137,13 +136,12 @@ internal static class FollowUps
             readings.Add(besides);
         }
 
-        var pointsThere = false;
         if (readings.Count == 0 && There(index, words, earlier) is { } there)
         {
-            // "was akazawa there too" after "when did bessent meet ishiba in tokyo": at that meeting. As typed, "there"
-            // is nowhere, so the question is read as an ellipsis is.
+            // "was akazawa there too" after "when did bessent meet ishiba in tokyo": at that meeting. Not read as an
+            // ellipsis: "there" may be an occasion the question gives in words ("who was there when the deal was
+            // signed"), so the question as typed keeps its answer when that is surer.
             readings.Add(there);
-            pointsThere = true;
         }
 
         if (readings.Count == 0 && AsksOnly(words))
@@ -168,7 +166,7 @@ internal static class FollowUps
             .Where(r => r != typed && r != alone)
             .Distinct(StringComparer.Ordinal)
             .Take(MaxReadings)];
-        return (result, ellipsis is not null || (pointsThere && result.Count > 0));
+        return (result, ellipsis is not null);
     }
 
     /// <summary>
@@ -197,24 +195,33 @@ internal static class FollowUps
         return occasion.Count == 0 ? null : [.. without, .. occasion];
     }
 
+    /// <summary>Words after "there" that make it "there is…" ("there would be a deal", "there's"), and before it that
+    /// open a clause ("if there…", "said there…").</summary>
+    private static readonly HashSet<string> s_thereIs = ["be", "s", "will", "would", "should", "could", "might", "may", "must", "seems"];
+    private static readonly HashSet<string> s_thereClause = ["if", "whether", "that", "said", "says", "say", "heard", "think", "thought"];
+
     /// <summary>
     /// "was lutnick there", "who was there", "were they actually there": "there" is the occasion just asked about, read
-    /// as for <see cref="Else"/>: the previous question's round, else the event its answer was about, else its day. Not
-    /// "is there a quota" or "what tariffs are there", nor when the question names or points to its own occasion ("was
-    /// he there on may 30", "was he there that day"); null with nothing to point back to.
+    /// as for <see cref="Else"/>: the previous question's round, else the event its answer was about (not a figure's
+    /// day). Not "is there a quota", "what tariffs are there", "if there is a quota" or "who said there would be a
+    /// deal", nor when the question names or points to its own occasion ("was he there on may 30", "was he there that
+    /// day"); null with nothing to point back to.
     /// </summary>
     private static List<string>? There(FactIndex index, List<string> words, Earlier earlier)
     {
         // "there" right after "is", "are"… asks whether something exists ("is there a quota", "what tariffs are there"),
         // but for "who was there".
         var at = words.IndexOf("there");
-        if (at < 1 || (s_auxiliaries.Contains(words[at - 1]) && words[0] is not ("who" or "whom")) || words.Any(s_pointers.Contains))
+        if (at < 1 || (s_auxiliaries.Contains(words[at - 1]) && words[0] is not ("who" or "whom")) || words.Any(s_pointers.Contains)
+            || (at + 1 < words.Count && (s_auxiliaries.Contains(words[at + 1]) || s_thereIs.Contains(words[at + 1])))
+            || s_thereClause.Contains(words[at - 1]))
         {
             return null;
         }
 
+        // Only a round or an event is somewhere to be: after a figure, "there" is not its day.
         var entities = Resolve(index, words);
-        var occasion = entities.Round is null && entities.From is null ? Occasion(earlier) : [];
+        var occasion = entities.Round is null && entities.From is null && (earlier.Round is not null || earlier.Occasion) ? Occasion(earlier) : [];
         return occasion.Count == 0 ? null : [.. words[..at], .. occasion, .. words[(at + 1)..]];
     }
 

@@ -125,9 +125,11 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
     }
 
     /// <summary>The record rule that answered (<see cref="RecordAnswer"/>), when it decided: the model alone would not
-    /// have answered; None otherwise.</summary>
+    /// have answered, or the answer lists a day's or month's occasions, as only the rule does; None otherwise.</summary>
     private static RecordAnswer RuleDecided(AnswerExplanation explanation) =>
-        !explanation.Result.Abstained && explanation.ModelConfidence < explanation.Threshold ? explanation.Result.Record : RecordAnswer.None;
+        !explanation.Result.Abstained && (explanation.ModelConfidence < explanation.Threshold || explanation.Result.Record == RecordAnswer.OccasionsOfTheTime)
+            ? explanation.Result.Record
+            : RecordAnswer.None;
 
     /// <summary>The verdict, in Japanese, for a question asked in Japanese script; the details that follow are English,
     /// as the facts and readings they show are, and the line says so.</summary>

@@ -85,7 +85,6 @@ public sealed class FollowUpsTests
     [InlineData("what happened in round 4", "was bessent actually there", "round-4", "was bessent actually in round 4")]
     [InlineData("what happened in round 4", "and was bessent actually there", "round-4", "was bessent actually in round 4")]
     [InlineData("what did trump announce", "was akazawa there too", "deal-announced", "was akazawa at trade deal announced too")]
-    [InlineData("what is the car tariff now", "who was there", "tariff-japan-autos-15", "who was on september 16 2025")]
     public void Readings_There_IsTheOccasionJustAskedAbout(string previous, string question, string answeredBy, string expected) =>
         Assert.Contains(expected, Readings(previous, question, answeredBy));
 
@@ -94,8 +93,12 @@ public sealed class FollowUpsTests
     [InlineData("what happened in round 4", "was bessent there on april 16", "round-4")]
     [InlineData("what happened in round 4", "was bessent there that day", "round-4")]
     [InlineData("who is akazawa", "was bessent there", "ryosei-akazawa")]
+    // "there is…", and a figure, which is nowhere to be.
+    [InlineData("what happened in round 4", "if there is a quota on rice how much is it", "round-4")]
+    [InlineData("what happened in round 4", "who said there would be a deal", "round-4")]
+    [InlineData("what is the car tariff now", "who was there", "tariff-japan-autos-15")]
     public void Readings_ThereWithAnOccasionOfItsOwnOrNoneToPointTo_IsNotTheOccasionJustAskedAbout(string previous, string question, string answeredBy) =>
-        Assert.DoesNotContain(Readings(previous, question, answeredBy), r => r.Contains("round 4", StringComparison.Ordinal) || r.Contains(" at ", StringComparison.Ordinal));
+        Assert.DoesNotContain(Readings(previous, question, answeredBy), r => !r.Contains("there", StringComparison.Ordinal));
 
     [Fact]
     public void Readings_ElseAfterAnAnswer_IsAtTheEventItWasAboutNeverAFigure()

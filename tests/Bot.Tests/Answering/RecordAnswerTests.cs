@@ -47,6 +47,8 @@ public sealed class RecordAnswerTests
     [InlineData("what happened in august")]
     [InlineData("what happened in april and may")]
     [InlineData("what happened in 2025")]
+    // No such day: not the month either.
+    [InlineData("what happened on june 31")]
     public void Answer_QuestionThatIsNotOnlyADayWithOneOccasion_IsLeftToTheModel(string question)
     {
         var result = s_strict.Answer(question);
@@ -65,6 +67,13 @@ public sealed class RecordAnswerTests
                 title: Japan reacts to the deal
                 date: 2025-07-22
                 text: Tokyo welcomed the deal the same day.
+                claims:
+                  - by: Tokyo
+                    text: It welcomed the deal.
+                    sources: [s2]
+                  - by: Opposition
+                    text: It was split.
+                    sources: [s3]
                 as_of: 2025-07-23
                 sources: [s2]
                 phrasings: ["how did tokyo react to the deal"]
@@ -135,7 +144,9 @@ public sealed class RecordAnswerTests
         Assert.Equal("What happened on July 22, 2025", reply.Title);
         Assert.Equal("The fact base dates 2 events and rounds on July 22, 2025:", reply.Body);
         Assert.Equal(["July 22, 2025 — Trade deal announced", "July 22, 2025 — Japan reacts to the deal"], reply.Fields.Select(f => f.Name));
-        Assert.Equal("Tokyo welcomed the deal the same day.", reply.Fields[1].Value);
+        // Tokyo's reaction is disputed (its claims): the list says so.
+        Assert.Equal("Tokyo welcomed the deal the same day. (disputed: accounts differ; ask about it for each with its sources)", reply.Fields[1].Value);
+        Assert.DoesNotContain("disputed", reply.Fields[0].Value, StringComparison.Ordinal);
         Assert.Equal(["deal-announced", "tokyo-reaction"], reply.FactIds);
         Assert.Equal(result.Occasions.SelectMany(result.Facts.SourcesOf).Select(s => s.Id).Distinct(), reply.Sources.Select(s => s.Id));
     }
