@@ -105,14 +105,10 @@ internal static class AnswerComposer
             japanese is null
                 ? new ReplyField($"{FactReplies.DateRange(f)} — {f.Title}", Context(f) + (f.IsDisputed ? " (disputed: accounts differ; ask about it for each with its sources)" : ""))
                 : japanese.GetValueOrDefault(f.Id) is { } inJapanese
-                    ? new ReplyField($"{JapaneseDates(f)} — {inJapanese.Title}", inJapanese.Text.ReplaceLineEndings(" ").Trim() + (f.IsDisputed ? "（主張が分かれている）" : ""))
-                    : new ReplyField($"{JapaneseDates(f)} — {f.Title}（英語）", Context(f)));
+                    ? new ReplyField($"{FactReplies.JapaneseDateRange(f)} — {inJapanese.Title}", inJapanese.Text.ReplaceLineEndings(" ").Trim() + (f.IsDisputed ? "（主張が分かれている）" : ""))
+                    : new ReplyField($"{FactReplies.JapaneseDateRange(f)} — {f.Title}（英語）", Context(f)));
         return reply with { Confidence = Reply.Shown(result.Confidence) };
     }
-
-    private static string JapaneseDates(Fact fact) => fact.Date is not { } start
-        ? ""
-        : fact.EndDate is { } end && end != start ? $"{FactReplies.JapaneseDate(start)}〜{FactReplies.JapaneseDate(end)}" : FactReplies.JapaneseDate(start);
 
     /// <summary>
     /// The answer to a question asked in Japanese script, from the fact's Japanese: its title (a person's with the

@@ -126,9 +126,18 @@ public static class FactReplies
         Value = field.Name switch
         {
             "Side" => fact.Side switch { Side.Japan => "日本", Side.UnitedStates => "米国", _ => "その他" },
-            "Date" when fact.Date is { } start => fact.EndDate is { } end && end != start ? $"{JapaneseDate(start)}〜{JapaneseDate(end)}" : JapaneseDate(start),
+            "Date" when fact.Date is not null => JapaneseDateRange(fact)!,
             _ => field.Value,
         },
+    };
+
+    /// <summary>A fact's date or span written the Japanese way, "2025年6月5日〜2025年6月6日"; null when undated (as
+    /// <see cref="DateRange"/>).</summary>
+    public static string? JapaneseDateRange(Fact fact) => fact.Date switch
+    {
+        null => null,
+        { } start when fact.EndDate is { } end && end != start => $"{JapaneseDate(start)}〜{JapaneseDate(end)}",
+        { } start => JapaneseDate(start),
     };
 
     /// <summary>"2025年5月30日", "2019年10月", "2018年".</summary>
