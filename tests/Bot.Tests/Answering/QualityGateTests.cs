@@ -158,7 +158,7 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // session's last refit (counted_absent): ranked first 140, top-1 116, out-of-scope 46, 4 confident wrong; the top-1
     // floor was loosened back to 115, one below that final reading (it had passed at 116, with no slack).
     private const double MinFresh2RankedFirst = 139.0 / 150;
-    private const double MinFresh2Top1 = 115.0 / 150;
+    private const double MinFresh2Top1 = 116.0 / 150; // 117 (78.0%) in the tenth session
     private const double MinFresh2OutOfScopeAbstention = 45.0 / 49;
     private const int MaxFresh2ConfidentWrong = 4;
 
@@ -198,7 +198,7 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // wrong; the top-1 floor rose to 122, the out-of-scope floor to 59 and the ceiling fell 12 -> 11. After the last
     // refit: 158 / 124 / 60 / 10; the top-1 floor rose to 123.
     private const double MinFresh6RankedFirst = 157.0 / 170;
-    private const double MinFresh6Top1 = 126.0 / 170; // 127 (74.7%) in the ninth session
+    private const double MinFresh6Top1 = 127.0 / 170; // 127 (74.7%) in the ninth session, 128 (75.3%) in the tenth
     private const double MinFresh6OutOfScopeAbstention = 59.0 / 69;
     private const int MaxFresh6ConfidentWrong = 11;
 
@@ -219,7 +219,7 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // wrong (utility 86, was 94); the top-1 floor rose to 125; the out-of-scope floor and the ceiling are at the reading.
     // After the last refit: 189 / 127 / 82 / 4; the top-1 floor rose to 126.
     private const double MinFresh8RankedFirst = 188.0 / 201;
-    private const double MinFresh8Top1 = 127.0 / 201; // 128 (63.7%) in the ninth session
+    private const double MinFresh8Top1 = 128.0 / 201; // 128 (63.7%) in the ninth session, 129 (64.2%) in the tenth
     private const double MinFresh8OutOfScopeAbstention = 82.0 / 86;
     private const int MaxFresh8ConfidentWrong = 4;
 
@@ -234,7 +234,7 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // abstention 80.0% (68/85), 19 confident wrong (17 of them questions no fact answers); BM25 82.4% top-1 (121 confident
     // wrong). The engine of that session's start read 200 / 162 / 67 / 19 on it. One question of slack each.
     private const double MinFresh9RankedFirst = 199.0 / 210;
-    private const double MinFresh9Top1 = 164.0 / 210; // 165 (78.6%) in the ninth session
+    private const double MinFresh9Top1 = 166.0 / 210; // 165 (78.6%) in the ninth session, 167 (79.5%) in the tenth
     private const double MinFresh9OutOfScopeAbstention = 67.0 / 85;
     private const int MaxFresh9ConfidentWrong = 20;
 
