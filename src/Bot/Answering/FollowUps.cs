@@ -514,13 +514,12 @@ internal static class FollowUps
         && (i == words.Count - 1 || Analyzer.StopWords.Contains(words[i + 1]) || words[i + 1] is "r" or "are" or "were");
 
     /// <summary>After a lead, "that" or "this" as the question's last word ("and did the july deal change that") or its
-    /// subject ("and is that per year"), and "there" as its last word ("and was lutnick there"), but not "is there" or
-    /// "are there". Without a lead they stay the question's own: read back, they made a held-out question that was
-    /// abstained on a wrong answer, for three more right answers on dev.</summary>
+    /// subject ("and is that per year"). Without a lead they stay the question's own: read back, they made a held-out
+    /// question that was abstained on a wrong answer, for three more right answers on dev. ("there" is read by
+    /// <see cref="There"/>, as the occasion rather than the previous answer's title.)</summary>
     private static bool PointsBack(List<string> words, int i) => words[i] switch
     {
         "that" or "this" => i == words.Count - 1 || (i == 1 && words[0] is "is" or "was" or "does" or "did" or "will" or "has"),
-        "there" => i == words.Count - 1 && i > 0 && words[i - 1] is not ("is" or "are" or "was" or "were"),
         _ => false,
     };
 
