@@ -103,7 +103,7 @@ internal static class AnswerComposer
         // A disputed fact's accounts are in its own answer: the list says that they differ.
         var reply = FactReplies.ForList(result.Facts, title, body + (ReadAs(result) is { } readAs ? "\n" + readAs : ""), result.Occasions, f =>
             japanese is null
-                ? new ReplyField($"{FactReplies.DateRange(f)} — {f.Title}", Context(f) + (f.IsDisputed ? " (disputed: accounts differ; ask about it for each with its sources)" : ""))
+                ? new ReplyField(FactReplies.DatedTitle(f), Context(f) + (f.IsDisputed ? " (disputed: accounts differ; ask about it for each with its sources)" : ""))
                 : japanese.GetValueOrDefault(f.Id) is { } inJapanese
                     ? new ReplyField($"{FactReplies.JapaneseDateRange(f)} — {inJapanese.Title}", inJapanese.Text.ReplaceLineEndings(" ").Trim() + (f.IsDisputed ? "（主張が分かれている）" : ""))
                     : new ReplyField($"{FactReplies.JapaneseDateRange(f)} — {f.Title}（英語）", Context(f)));

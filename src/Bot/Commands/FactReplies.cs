@@ -178,6 +178,10 @@ public static class FactReplies
     public static string FormatAmount(Amount amount) =>
         amount.Converted is { } converted ? $"{amount.Display} ({converted})" : amount.Display;
 
+    /// <summary>A dated fact as a list entry names it, "July 22, 2025 — Round 8": the timeline's entries and an answer
+    /// that lists a day's or month's occasions.</summary>
+    public static string DatedTitle(Fact fact) => $"{DateRange(fact)} — {fact.Title}";
+
     public static string? DateRange(Fact fact) => fact.Date switch
     {
         null => null,

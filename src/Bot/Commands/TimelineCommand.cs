@@ -62,7 +62,7 @@ internal sealed class TimelineCommand(IFactBaseProvider facts) : ICommandHandler
         }
 
         return Task.FromResult(FactReplies.ForList(fb, "Timeline", $"{events.Count} dated events{span}.", events,
-            f => new ReplyField($"{FactReplies.DateRange(f)} — {f.Title}", f.Text)));
+            f => new ReplyField(FactReplies.DatedTitle(f), f.Text)));
     }
 
     private static Reply BadDate(string text) =>
