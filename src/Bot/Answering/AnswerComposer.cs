@@ -61,6 +61,11 @@ internal static class AnswerComposer
         }
 
         var body = new StringBuilder();
+        if (result.Placement is { } placement)
+        {
+            body.AppendLine(Placed(fact, placement));
+        }
+
         body.AppendLine(Direct(fact, result.Type, facts));
         foreach (var statement in quoted)
         {
@@ -76,9 +81,9 @@ internal static class AnswerComposer
             Kind = ReplyKind.Answer,
             Title = result.JapaneseName is { } japanese ? $"{fact.Title} ({japanese})" : fact.Title,
             Body = body.ToString().TrimEnd() + (ReadAs(result) is { } readAs ? "\n" + readAs : ""),
-            Sources = Cited(fact, facts, quoted),
+            Sources = result.Placement?.Occasion is { } occasion ? [.. Cited(fact, facts, quoted).Union(Cited(occasion, facts))] : Cited(fact, facts, quoted),
             AsOf = fact.AsOf,
-            FactIds = [fact.Id],
+            FactIds = result.Placement?.Occasion is { } placedBy ? [fact.Id, placedBy.Id] : [fact.Id],
             Confidence = Reply.Shown(result.Confidence),
             Related = [.. result.Related.Select(Suggestion)],
         };
@@ -348,6 +353,16 @@ internal static class AnswerComposer
         var next = title[figure.Length];
         var continuesNumber = next is '.' or ',' && title.Length > figure.Length + 1 && char.IsDigit(title[figure.Length + 1]);
         return !char.IsLetterOrDigit(next) && !continuesNumber;
+    }
+
+    /// <summary>What placed a round answered for "which round came after the g7": "Round 7 was the first round after
+    /// June 16, 2025 (Ishiba–Trump meeting at the G7)." or "Round 7 was the last round before July 9, 2025."</summary>
+    private static string Placed(Fact round, RoundPlacement placement)
+    {
+        var what = placement.Trip ? "trip" : "round";
+        var when = placement.From == placement.To ? placement.From.ToDisplay() : $"{placement.From.ToDisplay()} to {placement.To.ToDisplay()}";
+        var by = placement.Occasion is { } occasion ? $"{when} ({occasion.Title})" : when;
+        return placement.After ? $"{round.Title} was the first {what} after {by}." : $"{round.Title} was the last {what} before {by}.";
     }
 
     /// <summary>One line of context: the fact's own statement.</summary>

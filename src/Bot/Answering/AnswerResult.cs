@@ -36,6 +36,10 @@ public sealed record AnswerResult
     /// current translation (null where not).</summary>
     internal IReadOnlyList<JapaneseAnswer?> JapaneseOccasions { get; init; } = [];
 
+    /// <summary>For a question that asks which round came first after, or last before, an occasion or a day
+    /// (<see cref="RecordAnswer.RoundPlaced"/>), what placed the round answered.</summary>
+    public RoundPlacement? Placement { get; init; }
+
     /// <summary>The question as the engine read it (normalised, spelling corrected).</summary>
     public string Interpreted { get; init; } = "";
 
@@ -66,6 +70,12 @@ public sealed record AnswerResult
     public Fact? Best => Abstained || Ranked.Count == 0 ? null : Ranked[0].Fact;
 }
 
+/// <summary>What placed a round: the occasion the question named (null when it typed a day or month) and its date or
+/// span, whether the round is the first after it or the last before it, whether the question asked for a trip (of any
+/// kind) rather than a numbered round, and how sure the engine was of the occasion (its answer's confidence; null for a
+/// day typed).</summary>
+public sealed record RoundPlacement(Fact? Occasion, PartialDate From, PartialDate To, bool After, bool Trip, double? Sure);
+
 /// <summary>A question that asks only for what one fact's record holds.</summary>
 public enum RecordAnswer
 {
@@ -83,4 +93,9 @@ public enum RecordAnswer
     /// <summary>"Was bessent at round 2", "who attended round 8": the top fact is the round named, whose record lists who
     /// took part.</summary>
     WhoTookPartInTheRound,
+
+    /// <summary>"Which round came after the g7", "the last round before the july 9 deadline": the top fact is the round
+    /// dated first after (or last before) the occasion or day named, which the engine read with confidence
+    /// (<see cref="AnswerResult.Placement"/>).</summary>
+    RoundPlaced,
 }

@@ -102,6 +102,14 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Promote(occasions.Select(i => scored[i]).MaxBy(r => r.Score)!);
         }
 
+        // "Which round came after the g7", "the last round before the july 9 deadline": the round dated first after (or
+        // last before) the occasion or day named answers, as surely as the occasion was read.
+        var placed = readAs is null && !curated && occasions.Count == 0 ? Placed(index, words, entities, embed) : null;
+        if (placed is { } place && !ReferenceEquals(ranked[0].Fact, facts[place.Round]))
+        {
+            Promote(scored[place.Round]);
+        }
+
         // Puts a fact first, ahead of the ranking's own first.
         void Promote(RankedFact first)
         {
@@ -146,11 +154,14 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         var record = !wholeReading ? RecordAnswer.None
             : occasions is [var only] && only == topIndex ? RecordAnswer.OnlyOccasionOfTheTime
             : occasions.Count > 1 && occasions.Contains(topIndex) ? RecordAnswer.OccasionsOfTheTime
+            : placed is { } at && at.Round == topIndex ? RecordAnswer.RoundPlaced
             : AsksOnlyWhoTookPart(words, entities) && top.Fact is { Kind: FactKind.Round } round
                 && (round.Number == entities.Round || (entities.Round is null && RoundOfTheDay(index, words, entities) == topIndex))
                 ? RecordAnswer.WhoTookPartInTheRound
             : RecordAnswer.None;
-        p = curated || record != RecordAnswer.None ? Math.Max(p, confidence.Threshold) : p;
+        p = record == RecordAnswer.RoundPlaced ? Math.Max(p, placed!.Value.Placement.Sure ?? confidence.Threshold)
+            : curated || record != RecordAnswer.None ? Math.Max(p, confidence.Threshold)
+            : p;
         var abstained = p < confidence.Threshold;
         return new AnswerResult
         {
@@ -166,6 +177,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             JapaneseOccasions = record == RecordAnswer.OccasionsOfTheTime && readAs is not null && !abstained
                 ? [.. occasions.Select(i => JapaneseFacts.For(index.Translations, facts[i], index.Facts))]
                 : [],
+            Placement = record == RecordAnswer.RoundPlaced ? placed!.Value.Placement : null,
             ReadAs = readAs,
             JapaneseName = readAs is not null && !abstained && top.Fact.Kind == FactKind.Person ? index.Analyzer.Japanese.NameOf(top.Fact.Title) : null,
             Japanese = readAs is not null && !abstained ? JapaneseFacts.For(index.Translations, top.Fact, index.Facts) : null,
@@ -229,6 +241,55 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         return occasions is [var only] ? only
             : rounds is [var round] && words.Any(w => w is "round" or "talks" or "negotiations") ? round
             : -1;
+    }
+
+    /// <summary>
+    /// For a question that asks which round came first after, or last before, an occasion or a day
+    /// (<see cref="EntityResolver.RoundPlaced"/>) and names no round by number: that round (or trip, when it asks for a
+    /// trip), and what placed it. The day is the one the question types; else the occasion is the event or round the
+    /// engine answers its words with ("the g7", "japan called off the 2+2"), and only when it answers them: an
+    /// abstention, or an answer that is not an event or round dated to the day, places nothing. Null too when no round
+    /// comes after (or before) it.
+    /// </summary>
+    private (int Round, RoundPlacement Placement)? Placed(FactIndex index, List<string> words, Entities entities, Func<string, float[]>? embed)
+    {
+        if (entities.RoundTyped is not null || EntityResolver.RoundPlaced(words) is not { } asked)
+        {
+            return null;
+        }
+
+        RoundPlacement placement;
+        if (entities is { From: { } from, To: { } to })
+        {
+            var whole = !entities.DayPrecision && from.Day == 1 && to == from.AddMonths(1).AddDays(-1);
+            if (!entities.DayPrecision && !whole)
+            {
+                return null;
+            }
+
+            var day = whole ? new PartialDate(from.Year, from.Month, null) : PartialDate.FromDate(from);
+            placement = new RoundPlacement(null, day, whole ? day : PartialDate.FromDate(to), asked.After, asked.Trips, null);
+        }
+        else
+        {
+            var occasion = Answer(index, string.Join(' ', words.Skip(asked.Occasion)), embed);
+            if (occasion.Best is not { Kind: FactKind.Event or FactKind.Round, Date: { Day: not null } date } best)
+            {
+                return null;
+            }
+
+            placement = new RoundPlacement(best, date, best.EndDate ?? date, asked.After, asked.Trips, occasion.Confidence);
+        }
+
+        var facts = index.Facts.Facts;
+        var rounds = Enumerable.Range(0, facts.Count)
+            .Where(i => facts[i] is { Kind: FactKind.Round, Date.Day: not null } round && (asked.Trips || round.Number is not null))
+            .OrderBy(i => facts[i].Date)
+            .ToList();
+        var found = asked.After
+            ? rounds.Where(i => facts[i].Date!.Value.Start > placement.To.End).DefaultIfEmpty(-1).First()
+            : rounds.Where(i => (facts[i].EndDate ?? facts[i].Date!.Value).End < placement.From.Start).DefaultIfEmpty(-1).Last();
+        return found < 0 ? null : (found, placement);
     }
 
     /// <summary>The events and rounds the fact base dates in the question's day (given to the day: its date, or a span

@@ -11,6 +11,10 @@ internal sealed record FactMentions(IReadOnlySet<string> People, IReadOnlySet<Da
     public IReadOnlySet<DateOnly> Months { get; init; } = new HashSet<DateOnly>();
 }
 
+/// <summary>A question's ask for the round (or, with <see cref="Trips"/>, the trip) dated first after or last before an
+/// occasion or a day, named by the words from <see cref="Occasion"/> on (<see cref="EntityResolver.RoundPlaced"/>).</summary>
+internal sealed record PlacedRound(int Occasion, bool After, bool Trips);
+
 /// <summary>What a question names: people (by name in either order, surname, alias, title or post), a round number, a
 /// date, a government.</summary>
 internal sealed record Entities(IReadOnlySet<string> People, int? Round, DateOnly? From, DateOnly? To, bool DayPrecision)
@@ -245,6 +249,8 @@ internal sealed class EntityResolver
     /// <param name="ordinals">The numbers the question writes as ordinals (<see cref="QuestionNormalizer.Ordinals"/>).</param>
     private int? Round(IReadOnlyList<string> words, IReadOnlySet<string> ordinals)
     {
+        // "The first round after liberation day" asks for a round placed by a day, not for round 1.
+        var placed = RoundPlaced(words) is not null;
         for (var i = 0; i < words.Count; i++)
         {
             var talks = s_talkWords.Contains(words[i]);
@@ -262,9 +268,20 @@ internal sealed class EntityResolver
             }
 
             (int At, bool Ordinal)[] places = talks ? [(i - 1, true)] : session ? [(i - 1, true), (i + 1, false)] : [(i + 1, false), (i - 1, false), (i + 2, false)];
+            // "the round after the 5th one", "the session before the sixth": the ordinal after the word placing it.
+            if (!talks && i + 2 < words.Count && IsRelative(words[i + 1]))
+            {
+                places = [.. places, (words[i + 2] == "the" ? i + 3 : i + 2, true)];
+            }
+
             foreach (var (j, ordinal) in places)
             {
                 // Not a month's day: "the june 13 round" is the round of June 13, not round 13.
+                if (placed && j == i - 1 && j >= 0 && words[j] == "1")
+                {
+                    continue;
+                }
+
                 if (j >= 0 && j < words.Count && int.TryParse(words[j], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 30
                     && (!ordinal || ordinals.Contains(words[j])) && !(j > 0 && IsMonth(words[j - 1])))
                 {
@@ -299,7 +316,8 @@ internal sealed class EntityResolver
         }
 
         var typed = named.ToString(CultureInfo.InvariantCulture);
-        var at = Enumerable.Range(0, words.Count).Where(i => words[i] == typed).DefaultIfEmpty(-1).First();
+        // The last: "the first round after round 1" has a 1 from "first" before it.
+        var at = Enumerable.Range(0, words.Count).Where(i => words[i] == typed).DefaultIfEmpty(-1).Last();
 
         // "after round 4", "before the 6 talks": the word, then at most two words before the number.
         bool Before(int i) => at > i && at - i <= 3;
@@ -315,6 +333,69 @@ internal sealed class EntityResolver
 
         var asked = relative is { } r && s_beforeWords.Contains(words[r]) ? named - 1 : named + 1;
         return asked >= 1 && asked <= _lastRound ? asked : null;
+    }
+
+    /// <summary>Words for what a question may ask to be placed by an occasion or a day: a round ("the round after the g7"),
+    /// or with "trip" or "visit", any of Akazawa's trips, numbered or not.</summary>
+    private static readonly HashSet<string> s_placedWords = ["round", "session", "talks", "negotiations", "trip", "visit"];
+
+    /// <summary>The only words before it in such a question: "which", "what was the last", "when was the first".</summary>
+    private static readonly HashSet<string> s_placedLead =
+    [
+        "which", "what", "when", "where", "was", "is", "the", "a", "first", "last", "final", "next", "and", "so", "then",
+        "number", "numbered", "tariff", "trade", "ministerial", "negotiating",
+    ];
+
+    /// <summary>The only words between it and "after" or "before", at most <see cref="MaxPlacedFiller"/> of them: "which
+    /// round came right after", "the round of talks that was held just before".</summary>
+    private static readonly HashSet<string> s_placedFiller =
+    [
+        "came", "come", "comes", "was", "were", "is", "held", "took", "take", "place", "happened", "right", "just",
+        "immediately", "directly", "straight", "soon", "that", "of", "the", "talks", "negotiations", "tariff", "trade",
+    ];
+
+    private const int MaxPlacedFiller = 6;
+
+    /// <summary>
+    /// A question that asks only which round came first after, or last before, something it names: "which round came
+    /// after the g7", "what was the last round before the july 9 deadline", "round right before the deal round", "the
+    /// first trip after the election". Only lead words (<see cref="s_placedLead"/>, and a "first" read as 1) before the
+    /// round word, only filler words (<see cref="s_placedFiller"/>) between it and "after" or "before", and after that
+    /// the occasion or day, with no other "after" or "before" and no "many". Null otherwise, and for "rounds" (which asks
+    /// for several).
+    /// The caller reads the occasion or day, and ignores this when the question names a round by number (which
+    /// <see cref="Next"/> places).
+    /// </summary>
+    internal static PlacedRound? RoundPlaced(IReadOnlyList<string> words)
+    {
+        var r = 0;
+        while (r < words.Count && !s_placedWords.Contains(words[r]))
+        {
+            // "the first round after…" (its "first" read as 1), not round 1.
+            if (!s_placedLead.Contains(words[r]) && !(words[r] == "1" && r + 1 < words.Count && s_placedWords.Contains(words[r + 1])))
+            {
+                return null;
+            }
+
+            r++;
+        }
+
+        var k = r + 1;
+        while (k < words.Count && k - r <= MaxPlacedFiller && !IsRelative(words[k]) && s_placedFiller.Contains(words[k]))
+        {
+            k++;
+        }
+
+        if (k >= words.Count || !IsRelative(words[k]) || words[k] is "next" or "previous")
+        {
+            return null;
+        }
+
+        // "prior to the election", "subsequent to the g7".
+        var occasion = words[k] is "prior" or "subsequent" && k + 1 < words.Count && words[k + 1] == "to" ? k + 2 : k + 1;
+        return occasion < words.Count && !words.Skip(occasion).Any(w => IsRelative(w) || w == "many")
+            ? new PlacedRound(occasion, s_afterWords.Contains(words[k]), words[r] is "trip" or "visit")
+            : null;
     }
 
     /// <summary>The people a fact involves (its own lists, and anyone its text names) and the days its text mentions or a

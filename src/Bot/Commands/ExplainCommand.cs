@@ -105,6 +105,20 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 + $"whatever the score (the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
         }
 
+        if (RuleDecided(explanation) == RecordAnswer.RoundPlaced && result.Placement is { } placement)
+        {
+            var when = placement.From == placement.To ? placement.From.ToDisplay() : $"{placement.From.ToDisplay()} to {placement.To.ToDisplay()}";
+            var (which, way) = placement.After ? ("first", "after") : ("last", "before");
+            var what = placement.Trip ? "trip" : "round";
+            return $"Answered with {top.Title} [{top.Id}]: your question asks which {what} came {which} {way} "
+                + (placement.Occasion is { } occasion
+                    ? $"an occasion, read as {occasion.Title} [{occasion.Id}] ({when}) with {Reply.Percent(placement.Sure ?? 0)} confidence, "
+                    : $"{when}, ")
+                + $"and this is the {which} {what} the fact base dates {way} it, so the bot answers it as surely as it read "
+                + (placement.Occasion is null ? "the date" : "the occasion")
+                + $" (the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
+        }
+
         if (RuleDecided(explanation) != RecordAnswer.None)
         {
             return $"Answered with {top.Title} [{top.Id}]: your question asks only "
@@ -125,9 +139,10 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
     }
 
     /// <summary>The record rule that answered (<see cref="RecordAnswer"/>), when it decided: the model alone would not
-    /// have answered, or the answer lists a day's or month's occasions, as only the rule does; None otherwise.</summary>
+    /// have answered, or the answer lists a day's or month's occasions or places a round by an occasion or a day, as only
+    /// the rule does; None otherwise.</summary>
     private static RecordAnswer RuleDecided(AnswerExplanation explanation) =>
-        !explanation.Result.Abstained && (explanation.ModelConfidence < explanation.Threshold || explanation.Result.Record == RecordAnswer.OccasionsOfTheTime)
+        !explanation.Result.Abstained && (explanation.ModelConfidence < explanation.Threshold || explanation.Result.Record is RecordAnswer.OccasionsOfTheTime or RecordAnswer.RoundPlaced)
             ? explanation.Result.Record
             : RecordAnswer.None;
 

@@ -138,6 +138,10 @@ public sealed class EntityResolverTests
     [InlineData("the talks before round 4", 3, 4)]
     [InlineData("who attended the round following round 1", 2, 1)]
     [InlineData("round 3, was there a next one?", 4, 3)]
+    // The round placed by an ordinal after "after" or "before" ("the 2nd one"), and "the first round after" one named.
+    [InlineData("whats the round after the 2nd one", 3, 2)]
+    [InlineData("the session before the fourth", 3, 4)]
+    [InlineData("the first round after round 1", 2, 1)]
     // No such round: after the last, before the first.
     [InlineData("when was the round after round 4", null, 4)]
     [InlineData("where was the previous session before round 1", null, 1)]
@@ -155,6 +159,47 @@ public sealed class EntityResolverTests
         Assert.Equal(asked, entities.Round);
         Assert.Equal(typed, entities.RoundTyped);
     }
+
+    [Theory]
+    // "The first round after…" asks for a round placed by what follows, not for round 1; "the first round" alone is.
+    [InlineData("the first round after liberation day", null)]
+    [InlineData("when was the first round after the election", null)]
+    [InlineData("what was the first round", 1)]
+    [InlineData("first round bessent attended", 1)]
+    public void Resolve_FirstRoundAfterAnOccasion_IsNotRoundOne(string question, int? round) =>
+        Assert.Equal(round, Resolve(question).Round);
+
+    [Theory]
+    [InlineData("which round came after the g7", true, false, "the g7")]
+    [InlineData("what was the last round before the july 9 deadline", false, false, "the july 9 deadline")]
+    [InlineData("round right before the deal round", false, false, "the deal round")]
+    [InlineData("the first trip after the upper house election", true, true, "the upper house election")]
+    [InlineData("which round of talks was held just prior to the election", false, false, "the election")]
+    [InlineData("when was the next session following liberation day", true, false, "liberation day")]
+    public void RoundPlaced_RoundAskedForByAnOccasionOrDay_ReadsWhichWayAndTheOccasion(string question, bool after, bool trips, string occasion)
+    {
+        var words = QuestionNormalizer.Words(question);
+
+        var placed = EntityResolver.RoundPlaced(words);
+
+        Assert.NotNull(placed);
+        Assert.Equal(after, placed.After);
+        Assert.Equal(trips, placed.Trips);
+        Assert.Equal(occasion, string.Join(' ', words.Skip(placed.Occasion)));
+    }
+
+    [Theory]
+    // Something else asked about the occasion, several rounds, a count, both ways, no occasion, a round not asked for.
+    [InlineData("what did akazawa say after the g7")]
+    [InlineData("what was discussed at the round after the g7")]
+    [InlineData("which rounds came after the g7")]
+    [InlineData("how many rounds before the election")]
+    [InlineData("the round before and after the g7")]
+    [InlineData("which round came after")]
+    [InlineData("round 4 agenda")]
+    [InlineData("did akazawa meet bessent after round 4")]
+    public void RoundPlaced_OtherQuestion_IsNull(string question) =>
+        Assert.Null(EntityResolver.RoundPlaced(QuestionNormalizer.Words(question)));
 
     [Fact]
     public void Resolve_MayAfterThe_IsTheMonth() => Assert.Equal(new DateOnly(2025, 5, 1), Resolve("how long was the may call").From);

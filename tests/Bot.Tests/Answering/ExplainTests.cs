@@ -145,6 +145,35 @@ public sealed class ExplainTests(RealEngineFixture engine)
         Assert.Equal(["deal-announced", "round-8"], reply.FactIds);
     }
 
+    [Theory]
+    // Placed by an occasion the engine answers its words with, by a day typed, and a trip placed by an occasion.
+    [InlineData("what was the last round before the upper house election", "round-7", "upper-house-election-2025")]
+    [InlineData("which round came right after japan called off the 2+2", "round-7", "two-plus-two-called-off")]
+    [InlineData("last round before the july 9 deadline", "round-7", null)]
+    [InlineData("the first trip after the upper house election", "round-8", "upper-house-election-2025")]
+    public void Answer_RoundPlacedByAnOccasionOrDay_IsTheRoundDatedFirstAfterOrLastBefore(string question, string expected, string? occasion)
+    {
+        var answer = engine.Harness.Answer(question);
+
+        Assert.False(answer.Abstained);
+        Assert.Equal(RecordAnswer.RoundPlaced, answer.Record);
+        Assert.Equal(expected, answer.Best!.Id);
+        Assert.Equal(occasion, answer.Placement!.Occasion?.Id);
+    }
+
+    [Fact]
+    public void Explain_RoundPlacedByAnOccasion_SaysWhatTheOccasionWasReadAsAndHowSurely()
+    {
+        var answer = engine.Harness.Answer("what was the last round before the upper house election");
+
+        var reply = Explain("what was the last round before the upper house election");
+
+        Assert.Contains(
+            $"asks which round came last before an occasion, read as Ruling coalition loses upper house majority [upper-house-election-2025] (July 20, 2025) with {Reply.Percent(answer.Placement!.Sure!.Value)} confidence",
+            reply.Body, StringComparison.Ordinal);
+        Assert.Equal(["round-7"], reply.FactIds);
+    }
+
     [Fact]
     public void Explain_OnlyWhoTookPartInARound_SaysTheRoundsRecordListsWhoDid()
     {

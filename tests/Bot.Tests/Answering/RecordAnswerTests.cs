@@ -83,7 +83,7 @@ public sealed class RecordAnswerTests
                 text: Akazawa briefed the cabinet on May 30, 2025.
                 as_of: 2025-05-03
                 sources: [s1]
-                phrasings: ["when did akazawa brief the cabinet"]
+                phrasings: ["when did akazawa brief the cabinet", "akazawa's cabinet briefing"]
             """);
         return AnswerHarness.Create(AnswerHarness.LoadFacts(folder.Path), AnsweringTestFacts.Options(semantic: true), new HashingEmbedder())
             .WithModel(ConfidenceModel.Default with { Threshold = 1.0 });
@@ -115,6 +115,57 @@ public sealed class RecordAnswerTests
         Assert.Equal(RecordAnswer.WhoTookPartInTheRound, talks.Record);
         Assert.Equal("round-4", talks.Best!.Id);
         Assert.Equal(RecordAnswer.None, meeting.Record);
+    }
+
+    [Theory]
+    // A day or month typed: strictly after or before it.
+    [InlineData("what was the last round before july 9", "round-4")]
+    [InlineData("which round came right after april 16", "round-4")]
+    [InlineData("the first round after april", "round-4")]
+    [InlineData("the round before may 30", "round-1")]
+    public void Answer_RoundPlacedByADay_AnswersTheRoundDatedFirstAfterOrLastBefore(string question, string expected)
+    {
+        var result = s_strict.Answer(question);
+
+        Assert.False(result.Abstained);
+        Assert.Equal(RecordAnswer.RoundPlaced, result.Record);
+        Assert.Equal(expected, result.Best!.Id);
+        Assert.Null(result.Placement!.Occasion);
+    }
+
+    [Fact]
+    public void Answer_RoundPlacedByAnOccasion_AnswersTheRoundDatedBeforeItAsSurelyAsTheOccasionWasRead()
+    {
+        using var folder = AnsweringTestFacts.Folder();
+        var harness = WithMoreOccasions(folder);
+
+        // Round 4 is on the briefing's day, May 30: not before it.
+        var result = harness.Answer("what was the last round before akazawa's cabinet briefing");
+        var reply = AnswerComposer.Compose(result);
+
+        Assert.Equal(RecordAnswer.RoundPlaced, result.Record);
+        Assert.Equal("round-1", result.Best!.Id);
+        Assert.Equal("may-briefing", result.Placement!.Occasion!.Id);
+        Assert.False(result.Placement.After);
+        Assert.Equal(result.Placement.Sure, result.Confidence);
+        Assert.StartsWith("Round 1 was the last round before May 30, 2025 (Akazawa briefs the cabinet).\nRound 1: April 16, 2025", reply.Body, StringComparison.Ordinal);
+        Assert.Equal(["round-1", "may-briefing"], reply.FactIds);
+    }
+
+    [Theory]
+    // No round after the occasion (round 4 shares its day); an occasion that is a figure; no round before a day; a round
+    // named by number (placed as "the round after round 1" is, by the ranking).
+    [InlineData("which round came after akazawa's cabinet briefing")]
+    [InlineData("the last round before tariff on japanese autos")]
+    [InlineData("which round came before april")]
+    [InlineData("the first round after round 1")]
+    public void Answer_RoundNotPlacedByAnOccasionOrDay_IsLeftToTheModel(string question)
+    {
+        using var folder = AnsweringTestFacts.Folder();
+        var result = WithMoreOccasions(folder).Answer(question);
+
+        Assert.NotEqual(RecordAnswer.RoundPlaced, result.Record);
+        Assert.Null(result.Placement);
     }
 
     [Theory]
