@@ -103,7 +103,7 @@ internal static class AnswerExplainer
         {
             ModelConfidence = model.Confidence(result.Features),
             Curated = result.Question.Length > 0 && result.ReadAs is null
-                && index.Phrased.TryGetValue(QuestionNormalizer.Text(result.Question), out var owner) && owner == document,
+                && index.TryCurated(result.Question, out var owner) && owner == document,
             Against = Against(model, result.Features, result.Ranked),
             Closest = Closest(index, document, result.Vector),
             SharedWords = shared,

@@ -86,7 +86,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         // the words as typed count: not a spelling correction, nor a Japanese reading, which drops the words it does not
         // know ("タイの自動車関税いま" reads as "car tariff now").
         var phrased = -1;
-        var curated = readAs is null && index.Phrased.TryGetValue(QuestionNormalizer.Text(question), out phrased);
+        var curated = readAs is null && index.TryCurated(question, out phrased);
         if (curated && !ReferenceEquals(ranked[0].Fact, facts[phrased]))
         {
             Promote(scored[phrased]);

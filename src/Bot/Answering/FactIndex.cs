@@ -21,7 +21,8 @@ internal sealed class FactIndex
         TextNumbers = [.. facts.Facts.Select(TextNumbersOf)];
         OtherPlaces = [.. facts.Facts.Select(f => analyzer.Scope.OtherPlaces(QuestionNormalizer.Words(f.Title + " " + f.Text)).ToHashSet(StringComparer.Ordinal))];
         CuratedKeys = [.. facts.Facts.Select(f => FactDocuments.Names(f).Concat(f.Phrasings).Select(t => Key(analyzer.Terms(t))).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal))];
-        Phrased = PhrasedOf(facts);
+        Phrased = PhrasedOf(facts, QuestionNormalizer.Text);
+        LooselyPhrased = PhrasedOf(facts, Loosely);
         Facts = facts;
         Analyzer = analyzer;
         Bm25 = bm25;
@@ -84,14 +85,30 @@ internal sealed class FactIndex
     /// question a curator wrote for that fact. Questions two facts hold are left out.</summary>
     public IReadOnlyDictionary<string, int> Phrased { get; }
 
-    private static FrozenDictionary<string, int> PhrasedOf(FactBase facts)
+    /// <summary>The same, each as its words less <see cref="s_filler"/>: "whats the car tariff now" is "car tariff now?".
+    /// Keys that two facts' questions share are left out.</summary>
+    public IReadOnlyDictionary<string, int> LooselyPhrased { get; }
+
+    /// <summary>Words that change nothing a curated question asks: articles, "what is", greetings.</summary>
+    private static readonly FrozenSet<string> s_filler = FrozenSet.ToFrozenSet(
+        ["a", "an", "the", "what", "is", "are", "so", "ok", "okay", "hey", "hi", "please", "pls", "um", "uh", "lol"], StringComparer.Ordinal);
+
+    /// <summary>A question's normalised words less <see cref="s_filler"/>.</summary>
+    private static string Loosely(string text) => string.Join(' ', QuestionNormalizer.Words(text).Where(w => !s_filler.Contains(w)));
+
+    /// <summary>The fact a curator wrote the question for: asked word for word (<see cref="Phrased"/>), else but for
+    /// filler words (<see cref="LooselyPhrased"/>).</summary>
+    public bool TryCurated(string question, out int fact) =>
+        Phrased.TryGetValue(QuestionNormalizer.Text(question), out fact) || LooselyPhrased.TryGetValue(Loosely(question), out fact);
+
+    private static FrozenDictionary<string, int> PhrasedOf(FactBase facts, Func<string, string> key)
     {
         var owners = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < facts.Facts.Count; i++)
         {
             foreach (var phrasing in facts.Facts[i].Phrasings)
             {
-                var text = QuestionNormalizer.Text(phrasing);
+                var text = key(phrasing);
                 if (text.Length > 0)
                 {
                     owners[text] = owners.TryGetValue(text, out var owner) && owner != i ? -1 : i;
