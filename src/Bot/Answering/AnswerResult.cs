@@ -98,4 +98,8 @@ public enum RecordAnswer
     /// dated first after (or last before) the occasion or day named, which the engine read with confidence
     /// (<see cref="AnswerResult.Placement"/>).</summary>
     RoundPlaced,
+
+    /// <summary>"What does 27.5% mean", "where's the 69 billion from": the top fact is the one figure or purchase whose
+    /// amount gives the number the question asks about, and no other fact's amount or title states it.</summary>
+    FigureNamed,
 }

@@ -102,9 +102,16 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Promote(occasions.Select(i => scored[i]).MaxBy(r => r.Score)!);
         }
 
+        // "What does 27.5% mean", "where's the 69 billion from": the one figure whose amount gives the number answers.
+        var figure = wholeReading && !curated && occasions.Count == 0 ? FigureNamed(index, words, type, entities) : -1;
+        if (figure >= 0 && !ReferenceEquals(ranked[0].Fact, facts[figure]))
+        {
+            Promote(scored[figure]);
+        }
+
         // "Which round came after the g7", "the last round before the july 9 deadline": the round dated first after (or
         // last before) the occasion or day named answers, as surely as the occasion was read.
-        var placed = readAs is null && !curated && occasions.Count == 0 ? Placed(index, words, entities, embed) : null;
+        var placed = readAs is null && !curated && occasions.Count == 0 && figure < 0 ? Placed(index, words, entities, embed) : null;
         if (placed is { } place && !ReferenceEquals(ranked[0].Fact, facts[place.Round]))
         {
             Promote(scored[place.Round]);
@@ -155,6 +162,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : occasions is [var only] && only == topIndex ? RecordAnswer.OnlyOccasionOfTheTime
             : occasions.Count > 1 && occasions.Contains(topIndex) ? RecordAnswer.OccasionsOfTheTime
             : placed is { } at && at.Round == topIndex ? RecordAnswer.RoundPlaced
+            : figure >= 0 && figure == topIndex ? RecordAnswer.FigureNamed
             : AsksOnlyWhoTookPart(words, entities) && top.Fact is { Kind: FactKind.Round } round
                 && (round.Number == entities.Round || (entities.Round is null && RoundOfTheDay(index, words, entities) == topIndex))
                 ? RecordAnswer.WhoTookPartInTheRound
@@ -240,6 +248,62 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         var rounds = occasions.Where(i => index.Facts.Facts[i].Kind == FactKind.Round).ToList();
         return occasions is [var only] ? only
             : rounds is [var round] && words.Any(w => w is "round" or "talks" or "negotiations") ? round
+            : -1;
+    }
+
+    /// <summary>Words that ask only what a figure the question gives is: "what does 27.5% mean", "where's the 69 billion
+    /// from", "what is the 8.64 trillion figure".</summary>
+    private static readonly HashSet<string> s_figureWords =
+    [
+        "what", "whats", "is", "the", "a", "an", "does", "do", "mean", "means", "meaning", "figure", "number", "stat", "stand",
+        "for", "where", "from", "come", "comes", "came", "this", "that", "about", "refer", "refers", "to", "s", "of",
+        "behind", "explain", "it", "with", "why", "on", "in",
+    ];
+
+    /// <summary>The units a normalised amount is written in ("$550bn" is "dollar 550 billion").</summary>
+    private static readonly HashSet<string> s_unitWords = ["percent", "billion", "trillion", "million", "dollar", "yen"];
+
+    /// <summary>
+    /// For a question that asks only what a figure it gives is ("what does 27.5% mean", "where's the 69 billion from",
+    /// "what's the 28.3% about cars"): the one figure or purchase whose amount, as shown or converted, gives that number
+    /// in the units the question names, when no other fact's amount or title states the number. Besides the number and
+    /// its units, only <see cref="s_figureWords"/> and words of that fact's own wording (no other stop word: not "how
+    /// much", "not", "did"). Not a question that asks who, when, how many, or yes or no, nor one that names a person,
+    /// round or date; -1 otherwise.
+    /// </summary>
+    private static int FigureNamed(FactIndex index, List<string> words, QuestionType type, Entities entities)
+    {
+        // A percentage alone reads as "how much": "what does 27.5% mean".
+        if (type is not (QuestionType.What or QuestionType.Why or QuestionType.Where or QuestionType.HowMuch or QuestionType.Other) || entities.Any
+            || Numbers(words, entities) is not [var number])
+        {
+            return -1;
+        }
+
+        var units = words.Where(s_unitWords.Contains).ToList();
+        var facts = index.Facts.Facts;
+        var found = -1;
+        for (var i = 0; i < facts.Count; i++)
+        {
+            var amount = facts[i] is { Kind: FactKind.Figure or FactKind.Purchase, Amount: { } a } ? QuestionNormalizer.Words($"{a.Display} {a.Converted}") : null;
+            if (amount is not null && amount.Contains(number) && units.All(amount.Contains))
+            {
+                if (found >= 0)
+                {
+                    return -1;
+                }
+
+                found = i;
+            }
+            else if (index.StatedNumbers[i].Contains(number))
+            {
+                return -1;
+            }
+        }
+
+        return found >= 0 && words.All(w => w == number || s_figureWords.Contains(w) || s_unitWords.Contains(w)
+            || index.Analyzer.Terms([w]) is { Count: > 0 } terms && terms.All(t => index.Bm25.DocumentHas(found, t)))
+            ? found
             : -1;
     }
 

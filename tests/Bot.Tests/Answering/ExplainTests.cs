@@ -175,6 +175,21 @@ public sealed class ExplainTests(RealEngineFixture engine)
     }
 
     [Fact]
+    public void Explain_OnlyWhatAFigureIs_SaysTheOneFigureWhoseAmountGivesIt()
+    {
+        var answer = engine.Harness.Answer("what does 27.5% mean");
+        // Fifteen percent is the amount of several facts: no one figure is it.
+        var several = engine.Harness.Answer("what's 15%");
+
+        var reply = Explain("what does 27.5% mean");
+
+        Assert.Equal(RecordAnswer.FigureNamed, answer.Record);
+        Assert.Equal(["tariff-japan-cars-27-5"], reply.FactIds);
+        Assert.Contains("asks only what a figure it gives is, and this is the one figure whose amount gives it", reply.Body, StringComparison.Ordinal);
+        Assert.NotEqual(RecordAnswer.FigureNamed, several.Record);
+    }
+
+    [Fact]
     public void Explain_OnlyWhoTookPartInARound_SaysTheRoundsRecordListsWhoDid()
     {
         var answer = engine.Harness.Answer("was greer at round 3");

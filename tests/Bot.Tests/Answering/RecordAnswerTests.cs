@@ -118,6 +118,40 @@ public sealed class RecordAnswerTests
     }
 
     [Theory]
+    // The number as the amount shows it, as converted, with its units, with words of the figure's own wording.
+    [InlineData("what does 15% mean", "tariff-japan-autos-15")]
+    [InlineData("where's the 69 billion from", "trade-deficit-seed")]
+    [InlineData("what's the 10 trillion yen figure", "trade-deficit-seed")]
+    [InlineData("the 15% on cars, what is it", "tariff-japan-autos-15")]
+    [InlineData("14 billion?", "us-defense-procurement-14-17bn")]
+    public void Answer_OnlyWhatAFigureIs_AnswersTheOneFactWhoseAmountGivesIt(string question, string expected)
+    {
+        var result = s_strict.Answer(question);
+
+        Assert.False(result.Abstained);
+        Assert.Equal(RecordAnswer.FigureNamed, result.Record);
+        Assert.Equal(expected, result.Best!.Id);
+    }
+
+    [Theory]
+    // Other units, another question (how much, yes or no, when), a word the figure's wording lacks, a stop word that
+    // asks more, two numbers, a person named.
+    [InlineData("what does 15 trillion mean")]
+    [InlineData("how much is 15%")]
+    [InlineData("was the car tariff 15%")]
+    [InlineData("when was the 15% agreed")]
+    [InlineData("what does 15% mean for rice")]
+    [InlineData("what does 15% not cover")]
+    [InlineData("what are 15% and 69 billion")]
+    [InlineData("what did akazawa say about 15%")]
+    public void Answer_QuestionThatIsNotOnlyWhatAFigureIs_IsLeftToTheModel(string question)
+    {
+        var result = s_strict.Answer(question);
+
+        Assert.NotEqual(RecordAnswer.FigureNamed, result.Record);
+    }
+
+    [Theory]
     // A day or month typed: strictly after or before it.
     [InlineData("what was the last round before july 9", "round-4")]
     [InlineData("which round came right after april 16", "round-4")]
