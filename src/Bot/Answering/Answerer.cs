@@ -42,7 +42,13 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         return (words, string.Join(' ', words));
     }
 
-    public AnswerResult Answer(FactIndex index, string question, Func<string, float[]>? embed)
+    public AnswerResult Answer(FactIndex index, string question, Func<string, float[]>? embed) => Answer(index, question, embed, null);
+
+    /// <param name="outcome">When given, what each fact would lead to (null: not a candidate), and only the best ranked
+    /// fact of each outcome is a candidate: the words after "after" in "which round came after the g7" name an occasion,
+    /// and what matters is the round it places, so the call before the G7 and the meeting at it, which place the same
+    /// round, do not compete.</param>
+    private AnswerResult Answer(FactIndex index, string question, Func<string, float[]>? embed, Func<Fact, int?>? outcome)
     {
         var read = index.Analyzer.Japanese.Gloss(question);
         var (words, text) = Interpret(index, read);
@@ -80,13 +86,42 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             scored[i] = new RankedFact(facts[i], scores[i], lexical[i], Math.Max(0, semantic[i]));
         }
 
-        var ranked = scored.OrderByDescending(r => r.Score).ThenBy(r => r.Fact.Id, StringComparer.Ordinal).Take(Keep).ToList();
+        if (outcome is not null)
+        {
+            var best = new Dictionary<int, int>();
+            for (var i = 0; i < facts.Count; i++)
+            {
+                if (outcome(facts[i]) is { } led && (!best.TryGetValue(led, out var leader) || scores[i] > scores[leader]))
+                {
+                    best[led] = i;
+                }
+            }
+
+            var candidates = best.Values.ToHashSet();
+            for (var i = 0; i < facts.Count; i++)
+            {
+                if (!candidates.Contains(i))
+                {
+                    scored[i] = new RankedFact(facts[i], double.NegativeInfinity, 0, 0);
+                }
+            }
+        }
+
+        var ranked = scored.Where(r => !double.IsNegativeInfinity(r.Score)).OrderByDescending(r => r.Score).ThenBy(r => r.Fact.Id, StringComparer.Ordinal).Take(Keep).ToList();
+        if (ranked.Count == 0)
+        {
+            return new AnswerResult
+            {
+                Question = question, Facts = index.Facts, Ranked = [], Confidence = 0, Abstained = true, Type = type, Interpreted = text,
+                ReadAs = readAs, Words = words, Terms = terms, Entities = entities,
+            };
+        }
 
         // Asked word for word as a curator wrote it for one fact (a clicked "did you mean" is): that fact answers it. Only
         // the words as typed count: not a spelling correction, nor a Japanese reading, which drops the words it does not
         // know ("タイの自動車関税いま" reads as "car tariff now").
         var phrased = -1;
-        var curated = readAs is null && index.TryCurated(question, out phrased);
+        var curated = readAs is null && index.TryCurated(question, out phrased) && !double.IsNegativeInfinity(scored[phrased].Score);
         if (curated && !ReferenceEquals(ranked[0].Fact, facts[phrased]))
         {
             Promote(scored[phrased]);
@@ -96,14 +131,14 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         // them answers (the answer lists them all when there are several), as a curated question's fact would.
         // Not when a Japanese reading left words out ("7月22日の円安は？" reads as "july 22"): what they asked is unknown.
         var wholeReading = readAs is null || index.Analyzer.Japanese.Unread(question).Count == 0;
-        var occasions = wholeReading && AsksOnlyWhatHappened(words, entities) ? OccasionsIn(index, entities) : [];
+        var occasions = outcome is null && wholeReading && AsksOnlyWhatHappened(words, entities) ? OccasionsIn(index, entities) : [];
         if (!curated && occasions.Count > 0 && !occasions.Contains(IndexOf(facts, ranked[0].Fact)))
         {
             Promote(occasions.Select(i => scored[i]).MaxBy(r => r.Score)!);
         }
 
         // "What does 27.5% mean", "where's the 69 billion from": the one figure whose amount gives the number answers.
-        var figure = wholeReading && !curated && occasions.Count == 0 ? FigureNamed(index, words, type, entities) : -1;
+        var figure = wholeReading && !curated && occasions.Count == 0 && outcome is null ? FigureNamed(index, words, type, entities) : -1;
         if (figure >= 0 && !ReferenceEquals(ranked[0].Fact, facts[figure]))
         {
             Promote(scored[figure]);
@@ -322,7 +357,19 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             return null;
         }
 
+        var facts = index.Facts.Facts;
+        var rounds = Enumerable.Range(0, facts.Count)
+            .Where(i => facts[i] is { Kind: FactKind.Round, Date.Day: not null } round && (asked.Trips || round.Number is not null))
+            .OrderBy(i => facts[i].Date)
+            .ToList();
+
+        // The round dated first after (or last before) a day or span; -1 when there is none.
+        int Next(PartialDate from, PartialDate to) => asked.After
+            ? rounds.Where(i => facts[i].Date!.Value.Start > to.End).DefaultIfEmpty(-1).First()
+            : rounds.Where(i => (facts[i].EndDate ?? facts[i].Date!.Value).End < from.Start).DefaultIfEmpty(-1).Last();
+
         RoundPlacement placement;
+        int found;
         if (entities is { From: { } from, To: { } to })
         {
             var whole = !entities.DayPrecision && from.Day == 1 && to == from.AddMonths(1).AddDays(-1);
@@ -333,28 +380,27 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
             var day = whole ? new PartialDate(from.Year, from.Month, null) : PartialDate.FromDate(from);
             placement = new RoundPlacement(null, day, whole ? day : PartialDate.FromDate(to), asked.After, asked.Trips, null);
+            found = Next(placement.From, placement.To);
         }
         else
         {
-            var occasion = Answer(index, string.Join(' ', words.Skip(asked.Occasion)), embed);
-            if (occasion.Best is not { Kind: FactKind.Event or FactKind.Round, Date: { Day: not null } date } best)
+            // Only occasions compete to be the one named, and of those that place the same round, only the best ranked.
+            var occasion = Answer(index, string.Join(' ', words.Skip(asked.Occasion)), embed,
+                f => IsOccasion(f) ? Next(f.Date!.Value, f.EndDate ?? f.Date!.Value) : null);
+            if (occasion.Best is not { Date: { } date } best || !IsOccasion(best))
             {
                 return null;
             }
 
             placement = new RoundPlacement(best, date, best.EndDate ?? date, asked.After, asked.Trips, occasion.Confidence);
+            found = Next(placement.From, placement.To);
         }
 
-        var facts = index.Facts.Facts;
-        var rounds = Enumerable.Range(0, facts.Count)
-            .Where(i => facts[i] is { Kind: FactKind.Round, Date.Day: not null } round && (asked.Trips || round.Number is not null))
-            .OrderBy(i => facts[i].Date)
-            .ToList();
-        var found = asked.After
-            ? rounds.Where(i => facts[i].Date!.Value.Start > placement.To.End).DefaultIfEmpty(-1).First()
-            : rounds.Where(i => (facts[i].EndDate ?? facts[i].Date!.Value).End < placement.From.Start).DefaultIfEmpty(-1).Last();
         return found < 0 ? null : (found, placement);
     }
+
+    /// <summary>Is the fact an event or round dated to the day: an occasion that can place another?</summary>
+    private static bool IsOccasion(Fact fact) => fact is { Kind: FactKind.Event or FactKind.Round, Date.Day: not null };
 
     /// <summary>The events and rounds the fact base dates in the question's day (given to the day: its date, or a span
     /// that includes it) or month (to the day or the month), in date order.</summary>

@@ -151,6 +151,9 @@ public sealed class ExplainTests(RealEngineFixture engine)
     [InlineData("which round came right after japan called off the 2+2", "round-7", "two-plus-two-called-off")]
     [InlineData("last round before the july 9 deadline", "round-7", null)]
     [InlineData("the first trip after the upper house election", "round-8", "upper-house-election-2025")]
+    // Only occasions may answer the words: the letter, not the 25% rate it set.
+    [InlineData("last round before the tariff letter", "round-7", "trump-letter-2025-07-07")]
+    [InlineData("last round before ishiba resigned", "round-8", "ishiba-resignation")]
     public void Answer_RoundPlacedByAnOccasionOrDay_IsTheRoundDatedFirstAfterOrLastBefore(string question, string expected, string? occasion)
     {
         var answer = engine.Harness.Answer(question);
