@@ -51,6 +51,11 @@ internal static class AnswerComposer
             return Occasions(result);
         }
 
+        if (result.Order is { } order)
+        {
+            return InOrder(result, order);
+        }
+
         var facts = result.Facts;
         var quoted = Said(fact, result);
 
@@ -112,6 +117,27 @@ internal static class AnswerComposer
                 : japanese.GetValueOrDefault(f.Id) is { } inJapanese
                     ? new ReplyField($"{FactReplies.JapaneseDateRange(f)} — {inJapanese.Title}", inJapanese.Text.ReplaceLineEndings(" ").Trim() + (f.IsDisputed ? "（主張が分かれている）" : ""))
                     : new ReplyField($"{FactReplies.JapaneseDateRange(f)} — {f.Title}（英語）", Context(f)));
+        return reply with { Confidence = Reply.Shown(result.Confidence) };
+    }
+
+    /// <summary>
+    /// The answer to "which came first, the tariff letter or round 7" or "did the eo come before the mou signing": which
+    /// came first (for a yes-or-no question, yes or no first), with both dates, then each occasion, earlier first, with
+    /// its date, title and text, and the sources of both.
+    /// </summary>
+    private static Reply InOrder(AnswerResult result, OccasionOrder order)
+    {
+        var (earlier, later) = (order.Earlier, order.Later);
+        string Dated(Fact f) => $"{f.Title} ({Dates(f)})";
+        var line = order.SameDay
+            ? $"{Dated(order.First)} and {Dated(order.Second)} were on the same day."
+            : $"{Dated(earlier)} came before {Dated(later)}.";
+        var answer = order.AskedBefore is not { } before ? line
+            : order.SameDay ? $"Neither: {line}"
+            : (ReferenceEquals(earlier, order.First) == before ? "Yes: " : "No: ") + line;
+        var title = order.SameDay ? "Same day" : $"{earlier.Title} came first";
+        var reply = FactReplies.ForList(result.Facts, title, answer, [earlier, later], f =>
+            new ReplyField(FactReplies.DatedTitle(f), Context(f) + (f.IsDisputed ? " (disputed: accounts differ; ask about it for each with its sources)" : "")));
         return reply with { Confidence = Reply.Shown(result.Confidence) };
     }
 

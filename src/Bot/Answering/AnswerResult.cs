@@ -40,6 +40,10 @@ public sealed record AnswerResult
     /// (<see cref="RecordAnswer.RoundPlaced"/>), what placed the round answered.</summary>
     public RoundPlacement? Placement { get; init; }
 
+    /// <summary>For a question that asks in which order two occasions came (<see cref="RecordAnswer.OccasionsInOrder"/>),
+    /// the two as the question names them.</summary>
+    public OccasionOrder? Order { get; init; }
+
     /// <summary>The question as the engine read it (normalised, spelling corrected).</summary>
     public string Interpreted { get; init; } = "";
 
@@ -76,6 +80,23 @@ public sealed record AnswerResult
 /// day typed).</summary>
 public sealed record RoundPlacement(Fact? Occasion, PartialDate From, PartialDate To, bool After, bool Trip, double? Sure);
 
+/// <summary>Two occasions a question asks the order of, as it names them: whether it asks if the first came before the
+/// second (true), after it (false) or which came first (null), and how surely both were read (the lesser
+/// confidence).</summary>
+public sealed record OccasionOrder(Fact First, Fact Second, bool? AskedBefore, double Sure)
+{
+    /// <summary>The earlier of the two (the first named, when they share a day).</summary>
+    public Fact Earlier => Second.Date!.Value.Start < First.Date!.Value.Start ? Second : First;
+
+    public Fact Later => ReferenceEquals(Earlier, First) ? Second : First;
+
+    public bool SameDay => First.Date!.Value.Start == Second.Date!.Value.Start;
+
+    /// <summary>What the answer is about: for "did the eo come before the mou signing", the first named; for "which came
+    /// first", the earlier.</summary>
+    public Fact Answer => AskedBefore is null ? Earlier : First;
+}
+
 /// <summary>A question that asks only for what one fact's record holds.</summary>
 public enum RecordAnswer
 {
@@ -102,4 +123,9 @@ public enum RecordAnswer
     /// <summary>"What does 27.5% mean", "where's the 69 billion from": the top fact is the one figure or purchase whose
     /// amount gives the number the question asks about, and no other fact's amount or title states it.</summary>
     FigureNamed,
+
+    /// <summary>"Which came first, the tariff letter or round 7", "did the eo come before the mou signing": the top fact
+    /// is the earlier of the two occasions named (for a yes-or-no question, the first named), each of which the engine read with confidence
+    /// (<see cref="AnswerResult.Order"/>).</summary>
+    OccasionsInOrder,
 }

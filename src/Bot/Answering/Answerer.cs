@@ -146,7 +146,16 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         // "Which round came after the g7", "the last round before the july 9 deadline": the round dated first after (or
         // last before) the occasion or day named answers, as surely as the occasion was read.
-        var placed = readAs is null && !curated && occasions.Count == 0 && figure < 0 ? Placed(index, words, entities, embed) : null;
+        // "Which came first, the tariff letter or round 7", "was liberation day before or after the car tariff
+        // announcement": the earlier of the two occasions answers (for "did the eo come before…", the first named), as
+        // surely as the less sure of their readings.
+        var order = readAs is null && !curated && occasions.Count == 0 && figure < 0 && outcome is null ? Ordered(index, words, embed) : null;
+        if (order is not null && !ReferenceEquals(ranked[0].Fact, order.Answer))
+        {
+            Promote(scored[IndexOf(facts, order.Answer)]);
+        }
+
+        var placed = readAs is null && !curated && occasions.Count == 0 && figure < 0 && order is null ? Placed(index, words, entities, embed) : null;
         if (placed is { } place && !ReferenceEquals(ranked[0].Fact, facts[place.Round]))
         {
             Promote(scored[place.Round]);
@@ -198,11 +207,13 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : occasions.Count > 1 && occasions.Contains(topIndex) ? RecordAnswer.OccasionsOfTheTime
             : placed is { } at && at.Round == topIndex ? RecordAnswer.RoundPlaced
             : figure >= 0 && figure == topIndex ? RecordAnswer.FigureNamed
+            : order is not null && ReferenceEquals(order.Answer, top.Fact) ? RecordAnswer.OccasionsInOrder
             : AsksOnlyWhoTookPart(words, entities) && top.Fact is { Kind: FactKind.Round } round
                 && (round.Number == entities.Round || (entities.Round is null && RoundOfTheDay(index, words, entities) == topIndex))
                 ? RecordAnswer.WhoTookPartInTheRound
             : RecordAnswer.None;
         p = record == RecordAnswer.RoundPlaced ? Math.Max(p, placed!.Value.Placement.Sure ?? confidence.Threshold)
+            : record == RecordAnswer.OccasionsInOrder ? Math.Max(p, order!.Sure)
             : curated || record != RecordAnswer.None ? Math.Max(p, confidence.Threshold)
             : p;
         var abstained = p < confidence.Threshold;
@@ -221,6 +232,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
                 ? [.. occasions.Select(i => JapaneseFacts.For(index.Translations, facts[i], index.Facts))]
                 : [],
             Placement = record == RecordAnswer.RoundPlaced ? placed!.Value.Placement : null,
+            Order = record == RecordAnswer.OccasionsInOrder ? order : null,
             ReadAs = readAs,
             JapaneseName = readAs is not null && !abstained && top.Fact.Kind == FactKind.Person ? index.Analyzer.Japanese.NameOf(top.Fact.Title) : null,
             Japanese = readAs is not null && !abstained ? JapaneseFacts.For(index.Translations, top.Fact, index.Facts) : null,
@@ -397,6 +409,26 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         }
 
         return found < 0 ? null : (found, placement);
+    }
+
+    /// <summary>
+    /// For a question that asks only in which order two occasions came (<see cref="EntityResolver.OrderOf"/>): the two,
+    /// each the event or round the engine answers its words with when only occasions may answer them (those of one day
+    /// counting as one), and only when it answers both, with two different facts; null otherwise.
+    /// </summary>
+    private OccasionOrder? Ordered(FactIndex index, List<string> words, Func<string, float[]>? embed)
+    {
+        if (EntityResolver.OrderOf(words) is not { } asked)
+        {
+            return null;
+        }
+
+        AnswerResult Occasion(IReadOnlyList<string> part) =>
+            Answer(index, string.Join(' ', part), embed, f => IsOccasion(f) ? f.Date!.Value.Start.DayNumber : null);
+        var (first, second) = (Occasion(asked.First), Occasion(asked.Second));
+        return first.Best is { } a && second.Best is { } b && !ReferenceEquals(a, b) && IsOccasion(a) && IsOccasion(b)
+            ? new OccasionOrder(a, b, asked.Before, Math.Min(first.Confidence, second.Confidence))
+            : null;
     }
 
     /// <summary>Is the fact an event or round dated to the day: an occasion that can place another?</summary>

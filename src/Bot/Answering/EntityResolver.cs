@@ -15,6 +15,11 @@ internal sealed record FactMentions(IReadOnlySet<string> People, IReadOnlySet<Da
 /// occasion or a day, named by the words from <see cref="Occasion"/> on (<see cref="EntityResolver.RoundPlaced"/>).</summary>
 internal sealed record PlacedRound(int Occasion, bool After, bool Trips);
 
+/// <summary>A question's ask for the order of two occasions, named by <see cref="First"/> and <see cref="Second"/>
+/// (<see cref="EntityResolver.OrderOf"/>): whether the first came before the second (null when it asks which came first),
+/// else true when it asks whether the first came before, false whether it came after.</summary>
+internal sealed record OrderAsked(IReadOnlyList<string> First, IReadOnlyList<string> Second, bool? Before);
+
 /// <summary>What a question names: people (by name in either order, surname, alias, title or post), a round number, a
 /// date, a government.</summary>
 internal sealed record Entities(IReadOnlySet<string> People, int? Round, DateOnly? From, DateOnly? To, bool DayPrecision)
@@ -396,6 +401,83 @@ internal sealed class EntityResolver
         return occasion < words.Count && !words.Skip(occasion).Any(w => IsRelative(w) || w == "many")
             ? new PlacedRound(occasion, s_afterWords.Contains(words[k]), words[r] is "trip" or "visit")
             : null;
+    }
+
+    /// <summary>Words that ask which of two occasions came first: "which came first", "what happened earlier".</summary>
+    private static readonly HashSet<string> s_firstAsk = ["which", "what", "came", "come", "happened", "happen", "was", "occurred", "first", "earlier"];
+
+    /// <summary>Words that open a yes-or-no question about order: "was", "did".</summary>
+    private static readonly HashSet<string> s_orderLead = ["was", "were", "did", "does", "is"];
+
+    /// <summary>A verb closing the first occasion in "did the eo come before the mou signing": not part of its name.</summary>
+    private static readonly HashSet<string> s_occurVerbs = ["come", "came", "happen", "happened", "occur", "occurred", "take", "took", "place"];
+
+    /// <summary>
+    /// A question that asks only in which order two occasions came: "which came first, the tariff letter or round 7"
+    /// (and "the tariff letter or round 7, which came first"), "was liberation day before or after the car tariff
+    /// announcement", "did the eo come before the mou signing" (yes or no: <see cref="OrderAsked.Before"/> says which way
+    /// it asks). The two occasions' words are returned for the caller to read; null otherwise, and when either is empty.
+    /// </summary>
+    internal static OrderAsked? OrderOf(IReadOnlyList<string> words)
+    {
+        static List<string> Trimmed(IEnumerable<string> part)
+        {
+            var list = part.ToList();
+            while (list.Count > 0 && s_occurVerbs.Contains(list[^1]))
+            {
+                list.RemoveAt(list.Count - 1);
+            }
+
+            return list;
+        }
+
+        static OrderAsked? Of(List<string> first, List<string> second, bool? before) =>
+            first.Count > 0 && second.Count > 0 && !first.Concat(second).Any(w => IsRelative(w) || w == "or") ? new OrderAsked(first, second, before) : null;
+
+        // "which came first, a or b", "a or b, which came first" ("first" is read as 1).
+        if (words.Count(w => w == "or") == 1)
+        {
+            static bool IsFirst(string word) => word is "first" or "earlier" or "1";
+            static bool Asks(IEnumerable<string> lead) => lead.All(s_firstAsk.Contains) && lead.Any(w => w is "which" or "what");
+            var lead = 0;
+            while (lead < words.Count && s_firstAsk.Contains(words[lead]) && !IsFirst(words[lead]))
+            {
+                lead++;
+            }
+
+            var tail = words.Count - 1;
+            while (tail > 0 && s_firstAsk.Contains(words[tail - 1]) && !IsFirst(words[tail - 1]))
+            {
+                tail--;
+            }
+
+            List<string>? part = lead < words.Count && IsFirst(words[lead]) && Asks(words.Take(lead)) ? [.. words.Skip(lead + 1)]
+                : words.Count > 1 && IsFirst(words[^1]) && Asks(words.Skip(tail).Take(words.Count - 1 - tail)) ? [.. words.Take(tail)]
+                : null;
+            if (part is not null)
+            {
+                var or = part.IndexOf("or");
+                return or < 0 ? null : Of(Trimmed(part.Take(or)), [.. part.Skip(or + 1)], null);
+            }
+        }
+
+        if (words.Count == 0 || !s_orderLead.Contains(words[0]))
+        {
+            return null;
+        }
+
+        // "was a before or after b".
+        for (var i = 1; i + 2 < words.Count; i++)
+        {
+            if (words[i + 1] == "or" && IsRelative(words[i]) && IsRelative(words[i + 2]) && s_afterWords.Contains(words[i]) != s_afterWords.Contains(words[i + 2]))
+            {
+                return Of(Trimmed(words.Skip(1).Take(i - 1)), [.. words.Skip(i + 3)], null);
+            }
+        }
+
+        // "did a come before b", "was a after b".
+        var relative = Enumerable.Range(1, words.Count - 1).Where(i => words[i] is "before" or "after").ToList();
+        return relative is [var r] ? Of(Trimmed(words.Skip(1).Take(r - 1)), [.. words.Skip(r + 1)], words[r] == "before") : null;
     }
 
     /// <summary>The people a fact involves (its own lists, and anyone its text names) and the days its text mentions or a

@@ -119,6 +119,14 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 + $" (the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
         }
 
+        if (RuleDecided(explanation) == RecordAnswer.OccasionsInOrder && result.Order is { } order)
+        {
+            return $"Answered with {top.Title} [{top.Id}]: your question asks in which order two occasions came, read as "
+                + $"{order.First.Title} [{order.First.Id}] and {order.Second.Title} [{order.Second.Id}], the less sure of the two with "
+                + $"{Reply.Percent(order.Sure)} confidence, and the fact base dates both, so the bot answers it as surely as it read them "
+                + $"(the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
+        }
+
         if (RuleDecided(explanation) != RecordAnswer.None)
         {
             return $"Answered with {top.Title} [{top.Id}]: your question asks only "
@@ -140,10 +148,10 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
     }
 
     /// <summary>The record rule that answered (<see cref="RecordAnswer"/>), when it decided: the model alone would not
-    /// have answered, or the answer lists a day's or month's occasions or places a round by an occasion or a day, as only
-    /// the rule does; None otherwise.</summary>
+    /// have answered, or the answer lists a day's or month's occasions, places a round by an occasion or a day, or puts two
+    /// occasions in order, as only the rule does; None otherwise.</summary>
     private static RecordAnswer RuleDecided(AnswerExplanation explanation) =>
-        !explanation.Result.Abstained && (explanation.ModelConfidence < explanation.Threshold || explanation.Result.Record is RecordAnswer.OccasionsOfTheTime or RecordAnswer.RoundPlaced)
+        !explanation.Result.Abstained && (explanation.ModelConfidence < explanation.Threshold || explanation.Result.Record is RecordAnswer.OccasionsOfTheTime or RecordAnswer.RoundPlaced or RecordAnswer.OccasionsInOrder)
             ? explanation.Result.Record
             : RecordAnswer.None;
 

@@ -201,6 +201,37 @@ public sealed class EntityResolverTests
     public void RoundPlaced_OtherQuestion_IsNull(string question) =>
         Assert.Null(EntityResolver.RoundPlaced(QuestionNormalizer.Words(question)));
 
+    [Theory]
+    // Which came first (asked first or last; "first" is read as 1), before or after, and yes or no either way; a verb
+    // closing the first occasion is not part of its name.
+    [InlineData("which came first, the tariff letter or round 7", "the tariff letter", "round 7", null)]
+    [InlineData("what happened earlier: liberation day or the g7?", "liberation day", "the g7", null)]
+    [InlineData("round 3 or round 5, which came first", "round 3", "round 5", null)]
+    [InlineData("was liberation day before or after the car tariff announcement", "liberation day", "the car tariff announcement", null)]
+    [InlineData("did the eo come before the mou signing", "the eo", "the mou signing", true)]
+    [InlineData("did ishiba resign after the eo was signed", "ishiba resign", "the eo was signed", false)]
+    public void OrderOf_TwoOccasionsInOrder_ReadsBothAndWhichWay(string question, string first, string second, bool? before)
+    {
+        var order = EntityResolver.OrderOf(QuestionNormalizer.Words(question));
+
+        Assert.NotNull(order);
+        Assert.Equal(first, string.Join(' ', order.First));
+        Assert.Equal(second, string.Join(' ', order.Second));
+        Assert.Equal(before, order.Before);
+    }
+
+    [Theory]
+    // Not an order question: no second occasion, a choice that is not about order, more than two, both ways at once.
+    [InlineData("which came first")]
+    [InlineData("what was the first round")]
+    [InlineData("who came first, akazawa or bessent at the talks, and why")]
+    [InlineData("lutnick commerce or treasury?")]
+    [InlineData("which came first, round 1, round 2 or round 3 or round 4")]
+    [InlineData("did akazawa meet bessent before and after round 4")]
+    [InlineData("what happened before the g7")]
+    public void OrderOf_OtherQuestion_IsNull(string question) =>
+        Assert.Null(EntityResolver.OrderOf(QuestionNormalizer.Words(question)));
+
     [Fact]
     public void Resolve_MayAfterThe_IsTheMonth() => Assert.Equal(new DateOnly(2025, 5, 1), Resolve("how long was the may call").From);
 

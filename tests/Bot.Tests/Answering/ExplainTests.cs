@@ -177,6 +177,32 @@ public sealed class ExplainTests(RealEngineFixture engine)
         Assert.Equal(["round-7"], reply.FactIds);
     }
 
+    [Theory]
+    // Which came first: the earlier; yes or no: the first named, and the answer says yes or no first.
+    [InlineData("which came first, the tariff letter or round 7", "round-7", "Round 7 (June 27, 2025) came before Trump's tariff letter to Ishiba (July 7, 2025).")]
+    [InlineData("did ishiba resign after the eo was signed", "ishiba-resignation", "Yes: Executive Order 14345 implements the deal (September 4, 2025) came before Ishiba announces resignation (September 7, 2025).")]
+    [InlineData("was round 3 before liberation day", "round-3", "No: \"Liberation Day\" tariffs announced (April 2, 2025) came before Round 3 (May 23, 2025).")]
+    public void Answer_TwoOccasionsInOrder_SaysWhichCameFirstWithBothDates(string question, string top, string line)
+    {
+        var answer = engine.Harness.Answer(question);
+        var reply = AnswerComposer.Compose(answer);
+
+        Assert.False(answer.Abstained);
+        Assert.Equal(RecordAnswer.OccasionsInOrder, answer.Record);
+        Assert.Equal(top, answer.Best!.Id);
+        Assert.Equal(line, reply.Body);
+        Assert.Equal(2, reply.Fields.Count);
+        Assert.True(answer.Confidence >= answer.Order!.Sure);
+    }
+
+    [Fact]
+    public void Explain_TwoOccasionsInOrder_SaysWhatBothWereReadAs()
+    {
+        var reply = Explain("which came first, the tariff letter or round 7");
+
+        Assert.Contains("asks in which order two occasions came, read as Trump's tariff letter to Ishiba [trump-letter-2025-07-07] and Round 7 [round-7]", reply.Body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Explain_OnlyWhatAFigureIs_SaysTheOneFigureWhoseAmountGivesIt()
     {
