@@ -86,11 +86,13 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     //   The top-1 floor rose 205 -> 208 and the lead floor 0.13 -> 0.14. After the counted_absent feature and a last
     //   refit: top-1 210 (79.8%), lead 15.2 points (the 15 met), 7 confident wrong, ranked first 243, out of
     //   scope 36/37; the top-1 floor rose to 209. Ninth session (record rules, dates, documents): top-1 212 (80.6%),
-    //   7 confident wrong, ranked first 243; the top-1 floor rose to 211.
+    //   7 confident wrong, ranked first 243; the top-1 floor rose to 211. Eleventh session (rounds placed by an occasion,
+    //   occasions in order, figures named by their number, curated questions but for filler words): top-1 213 (81.0%),
+    //   7 confident wrong, ranked first 244; the top-1 floor rose to 212.
     // Ranked-first does not depend on the threshold, so it guards the ranking itself. Of the targets the
     // out-of-scope abstention (95%) and, since the fifth session, the lead over BM25 (15 points) are met; top-1 95% and no
     // confident wrong answer are not: from here, raise these as the engine improves, never lower them to pass.
-    private const double MinTop1 = 211.0 / 263;
+    private const double MinTop1 = 212.0 / 263;
     private const double MinRankedFirst = 242.0 / 263;
     private const double MinOutOfScopeAbstention = 35.0 / 37;
     private const int MaxConfidentWrong = 7;
@@ -234,7 +236,7 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // abstention 80.0% (68/85), 19 confident wrong (17 of them questions no fact answers); BM25 82.4% top-1 (121 confident
     // wrong). The engine of that session's start read 200 / 162 / 67 / 19 on it. One question of slack each.
     private const double MinFresh9RankedFirst = 199.0 / 210;
-    private const double MinFresh9Top1 = 166.0 / 210; // 165 (78.6%) in the ninth session, 167 (79.5%) in the tenth
+    private const double MinFresh9Top1 = 168.0 / 210; // 165 (78.6%) in the ninth session, 167 (79.5%) in the tenth, 169 (80.5%) in the eleventh
     private const double MinFresh9OutOfScopeAbstention = 67.0 / 85;
     private const int MaxFresh9ConfidentWrong = 20;
 
