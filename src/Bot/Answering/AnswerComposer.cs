@@ -86,7 +86,7 @@ internal static class AnswerComposer
             Kind = ReplyKind.Answer,
             Title = result.JapaneseName is { } japanese ? $"{fact.Title} ({japanese})" : fact.Title,
             Body = body.ToString().TrimEnd() + (ReadAs(result) is { } readAs ? "\n" + readAs : ""),
-            Sources = result.Placement?.Occasion is { } occasion ? [.. Cited(fact, facts, quoted).Union(Cited(occasion, facts))] : Cited(fact, facts, quoted),
+            Sources = result.Placement?.Occasion is { } occasion ? [.. Cited(fact, facts, quoted).Concat(Cited(occasion, facts)).DistinctBy(s => s.Id)] : Cited(fact, facts, quoted),
             AsOf = fact.AsOf,
             FactIds = result.Placement?.Occasion is { } placedBy ? [fact.Id, placedBy.Id] : [fact.Id],
             Confidence = Reply.Shown(result.Confidence),
@@ -113,31 +113,35 @@ internal static class AnswerComposer
         // A disputed fact's accounts are in its own answer: the list says that they differ.
         var reply = FactReplies.ForList(result.Facts, title, body + (ReadAs(result) is { } readAs ? "\n" + readAs : ""), result.Occasions, f =>
             japanese is null
-                ? new ReplyField(FactReplies.DatedTitle(f), Context(f) + (f.IsDisputed ? " (disputed: accounts differ; ask about it for each with its sources)" : ""))
+                ? ListEntry(f)
                 : japanese.GetValueOrDefault(f.Id) is { } inJapanese
                     ? new ReplyField($"{FactReplies.JapaneseDateRange(f)} — {inJapanese.Title}", inJapanese.Text.ReplaceLineEndings(" ").Trim() + (f.IsDisputed ? "（主張が分かれている）" : ""))
                     : new ReplyField($"{FactReplies.JapaneseDateRange(f)} — {f.Title}（英語）", Context(f)));
         return reply with { Confidence = Reply.Shown(result.Confidence) };
     }
 
+    /// <summary>An occasion in a listed answer: its date and title, its text, and whether its accounts differ (they are in
+    /// its own answer).</summary>
+    private static ReplyField ListEntry(Fact fact) =>
+        new(FactReplies.DatedTitle(fact), Context(fact) + (fact.IsDisputed ? " (disputed: accounts differ; ask about it for each with its sources)" : ""));
+
     /// <summary>
     /// The answer to "which came first, the tariff letter or round 7" or "did the eo come before the mou signing": which
-    /// came first (for a yes-or-no question, yes or no first), with both dates, then each occasion, earlier first, with
-    /// its date, title and text, and the sources of both.
+    /// came first (for a yes-or-no question, yes or no first; when their days overlap, that neither did), with both dates,
+    /// then each occasion, earlier first, with its date, title and text, and the sources of both.
     /// </summary>
     private static Reply InOrder(AnswerResult result, OccasionOrder order)
     {
         var (earlier, later) = (order.Earlier, order.Later);
         string Dated(Fact f) => $"{f.Title} ({Dates(f)})";
-        var line = order.SameDay
-            ? $"{Dated(order.First)} and {Dated(order.Second)} were on the same day."
+        var line = order.Overlap
+            ? $"{Dated(order.First)} and {Dated(order.Second)} were at the same time: neither came first."
             : $"{Dated(earlier)} came before {Dated(later)}.";
         var answer = order.AskedBefore is not { } before ? line
-            : order.SameDay ? $"Neither: {line}"
+            : order.Overlap ? $"No: {line}"
             : (ReferenceEquals(earlier, order.First) == before ? "Yes: " : "No: ") + line;
-        var title = order.SameDay ? "Same day" : $"{earlier.Title} came first";
-        var reply = FactReplies.ForList(result.Facts, title, answer, [earlier, later], f =>
-            new ReplyField(FactReplies.DatedTitle(f), Context(f) + (f.IsDisputed ? " (disputed: accounts differ; ask about it for each with its sources)" : "")));
+        var title = order.Overlap ? "At the same time" : $"{earlier.Title} came first";
+        var reply = FactReplies.ForList(result.Facts, title, answer, [earlier, later], ListEntry);
         return reply with { Confidence = Reply.Shown(result.Confidence) };
     }
 
@@ -386,8 +390,7 @@ internal static class AnswerComposer
     private static string Placed(Fact round, RoundPlacement placement)
     {
         var what = placement.Trip ? "trip" : "round";
-        var when = placement.From == placement.To ? placement.From.ToDisplay() : $"{placement.From.ToDisplay()} to {placement.To.ToDisplay()}";
-        var by = placement.Occasion is { } occasion ? $"{when} ({occasion.Title})" : when;
+        var by = placement.Occasion is { } occasion ? $"{placement.When} ({occasion.Title})" : placement.When;
         return placement.After ? $"{round.Title} was the first {what} after {by}." : $"{round.Title} was the last {what} before {by}.";
     }
 

@@ -78,7 +78,11 @@ public sealed record AnswerResult
 /// span, whether the round is the first after it or the last before it, whether the question asked for a trip (of any
 /// kind) rather than a numbered round, and how sure the engine was of the occasion (its answer's confidence; null for a
 /// day typed).</summary>
-public sealed record RoundPlacement(Fact? Occasion, PartialDate From, PartialDate To, bool After, bool Trip, double? Sure);
+public sealed record RoundPlacement(Fact? Occasion, PartialDate From, PartialDate To, bool After, bool Trip, double? Sure)
+{
+    /// <summary>The occasion's day or span as shown: "June 16, 2025", "June 5, 2025 to June 6, 2025", "July 2025".</summary>
+    public string When => From == To ? From.ToDisplay() : $"{From.ToDisplay()} to {To.ToDisplay()}";
+}
 
 /// <summary>Two occasions a question asks the order of, as it names them: whether it asks if the first came before the
 /// second (true), after it (false) or which came first (null), and how surely both were read (the lesser
@@ -90,7 +94,10 @@ public sealed record OccasionOrder(Fact First, Fact Second, bool? AskedBefore, d
 
     public Fact Later => ReferenceEquals(Earlier, First) ? Second : First;
 
-    public bool SameDay => First.Date!.Value.Start == Second.Date!.Value.Start;
+    /// <summary>Whether their days overlap: the same day, or a span that includes the other's day or span, so neither
+    /// came first.</summary>
+    public bool Overlap => First.Date!.Value.Start <= (Second.EndDate ?? Second.Date!.Value).End
+        && Second.Date!.Value.Start <= (First.EndDate ?? First.Date!.Value).End;
 
     /// <summary>What the answer is about: for "did the eo come before the mou signing", the first named; for "which came
     /// first", the earlier.</summary>

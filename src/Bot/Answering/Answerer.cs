@@ -86,6 +86,10 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             scored[i] = new RankedFact(facts[i], scores[i], lexical[i], Math.Max(0, semantic[i]));
         }
 
+        // Among all facts, the first few: an occasion outside them is not what the words name, however it ranks among
+        // occasions alone.
+        var unrestricted = outcome is null ? null
+            : scores.Select((score, i) => (score, i)).OrderByDescending(x => x.score).Take(OccasionAmong).Select(x => x.i).ToHashSet();
         if (outcome is not null)
         {
             var best = new Dictionary<int, int>();
@@ -117,7 +121,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             };
         }
 
-        // Asked word for word as a curator wrote it for one fact (a clicked "did you mean" is): that fact answers it. Only
+        // Asked word for word (or but for filler words) as a curator wrote it for one fact (a clicked "did you mean" is):
+        // that fact answers it. Only
         // the words as typed count: not a spelling correction, nor a Japanese reading, which drops the words it does not
         // know ("タイの自動車関税いま" reads as "car tariff now").
         var phrased = -1;
@@ -145,17 +150,17 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         }
 
         // "Which round came after the g7", "the last round before the july 9 deadline": the round dated first after (or
-        // last before) the occasion or day named answers, as surely as the occasion was read.
+        // last before) the occasion or day named answers, at least as surely as the occasion was read.
         // "Which came first, the tariff letter or round 7", "was liberation day before or after the car tariff
-        // announcement": the earlier of the two occasions answers (for "did the eo come before…", the first named), as
-        // surely as the less sure of their readings.
+        // announcement": the earlier of the two occasions answers (for "did the eo come before…", the first named), at
+        // least as surely as the less sure of their readings.
         var order = readAs is null && !curated && occasions.Count == 0 && figure < 0 && outcome is null ? Ordered(index, words, embed) : null;
         if (order is not null && !ReferenceEquals(ranked[0].Fact, order.Answer))
         {
             Promote(scored[IndexOf(facts, order.Answer)]);
         }
 
-        var placed = readAs is null && !curated && occasions.Count == 0 && figure < 0 && order is null ? Placed(index, words, entities, embed) : null;
+        var placed = readAs is null && !curated && occasions.Count == 0 && figure < 0 && order is null && outcome is null ? Placed(index, words, entities, embed) : null;
         if (placed is { } place && !ReferenceEquals(ranked[0].Fact, facts[place.Round]))
         {
             Promote(scored[place.Round]);
@@ -216,6 +221,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : record == RecordAnswer.OccasionsInOrder ? Math.Max(p, order!.Sure)
             : curated || record != RecordAnswer.None ? Math.Max(p, confidence.Threshold)
             : p;
+        p = unrestricted is not null && !unrestricted.Contains(topIndex) ? 0 : p;
         var abstained = p < confidence.Threshold;
         return new AnswerResult
         {
@@ -382,7 +388,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         RoundPlacement placement;
         int found;
-        if (entities is { From: { } from, To: { } to })
+        // A day or month typed on its own ("the july 9 deadline"); with more words it is part of what names the occasion
+        // ("the g7 in june").
+        if (entities is { From: { } from, To: { } to } && words.Skip(asked.Occasion).All(w => s_dayWords.Contains(w) || EntityResolver.IsMonth(w) || w.All(char.IsDigit)))
         {
             var whole = !entities.DayPrecision && from.Day == 1 && to == from.AddMonths(1).AddDays(-1);
             if (!entities.DayPrecision && !whole)
@@ -399,7 +407,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             // Only occasions compete to be the one named, and of those that place the same round, only the best ranked.
             var occasion = Answer(index, string.Join(' ', words.Skip(asked.Occasion)), embed,
                 f => IsOccasion(f) ? Next(f.Date!.Value, f.EndDate ?? f.Date!.Value) : null);
-            if (occasion.Best is not { Date: { } date } best || !IsOccasion(best))
+            if (occasion.Best is not { Date: { } date } best)
             {
                 return null;
             }
@@ -430,6 +438,12 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             ? new OccasionOrder(a, b, asked.Before, Math.Min(first.Confidence, second.Confidence))
             : null;
     }
+
+    /// <summary>An occasion read among events and rounds alone must also rank among this many first of all facts.</summary>
+    private const int OccasionAmong = 3;
+
+    /// <summary>The words besides a day or month that may name it as an occasion: "the july 9 deadline".</summary>
+    private static readonly HashSet<string> s_dayWords = ["the", "of", "on", "deadline", "day", "date", "st", "nd", "rd", "th"];
 
     /// <summary>Is the fact an event or round dated to the day: an occasion that can place another?</summary>
     private static bool IsOccasion(Fact fact) => fact is { Kind: FactKind.Event or FactKind.Round, Date.Day: not null };

@@ -48,6 +48,13 @@ internal static class CuratedQuestions
                 : Refuse($"\"{question}\" is already a curated question of {holder.Id}; a question curated for two facts answers neither.");
         }
 
+        // Nor but for filler words ("what is", "the"): another fact's question alike would stop answering both loosely.
+        var loosely = FactIndex.Loosely(parsed);
+        if (facts.Facts.FirstOrDefault(f => f.Id != fact.Id && f.Phrasings.Any(p => FactIndex.Loosely(QuestionNormalizer.Words(p)) == loosely)) is { } alike)
+        {
+            return Refuse($"\"{question}\" is, but for words such as \"what is\" and \"the\", a curated question of {alike.Id}; curated for two facts, it would answer neither.");
+        }
+
         var file = Path.Combine(folder, Path.GetFileName(fact.Location.File));
 
         // One curator at a time per folder: two runs at once would each write the file as they read it, losing the other's.

@@ -220,8 +220,8 @@ internal sealed class EntityResolver
         }
 
         var (from, to, day) = Date(words);
-        var round = Round(words, ordinals ?? FrozenSet<string>.Empty);
-        return new Entities(people, Next(words, round), from, to, day) { RoundTyped = round, MonthsNamed = words.Count(IsMonth), Positions = positions, NamePositions = namePositions, ByName = byName, Governments = governments };
+        var (round, at) = Round(words, ordinals ?? FrozenSet<string>.Empty);
+        return new Entities(people, Next(words, round, at), from, to, day) { RoundTyped = round, MonthsNamed = words.Count(IsMonth), Positions = positions, NamePositions = namePositions, ByName = byName, Governments = governments };
     }
 
     private static readonly HashSet<string> s_lesser = ["under", "deputy", "vice", "assistant"];
@@ -252,7 +252,8 @@ internal sealed class EntityResolver
     /// <summary>"round 4", "4 round" (from "fourth round"), "round #4", "the 4th session", "the fourth talks"; "the final
     /// round", "last round" is the highest-numbered one; not "the june 13 round", which is dated.</summary>
     /// <param name="ordinals">The numbers the question writes as ordinals (<see cref="QuestionNormalizer.Ordinals"/>).</param>
-    private int? Round(IReadOnlyList<string> words, IReadOnlySet<string> ordinals)
+    /// <returns>The round, and the position of the number read as it (-1 for "the final round").</returns>
+    private (int? Number, int At) Round(IReadOnlyList<string> words, IReadOnlySet<string> ordinals)
     {
         // "The first round after liberation day" asks for a round placed by a day, not for round 1.
         var placed = RoundPlaced(words) is not null;
@@ -269,33 +270,37 @@ internal sealed class EntityResolver
             // Unless it is the last one before something ("last round before the july 9 deadline").
             if (round && i > 0 && words[i - 1] is "final" or "last" && _lastRound is { } last && !words.Skip(i + 1).Any(s_limits.Contains))
             {
-                return last;
+                return (last, -1);
             }
 
             (int At, bool Ordinal)[] places = talks ? [(i - 1, true)] : session ? [(i - 1, true), (i + 1, false)] : [(i + 1, false), (i - 1, false), (i + 2, false)];
-            // "the round after the 5th one", "the session before the sixth": the ordinal after the word placing it.
-            if (!talks && i + 2 < words.Count && IsRelative(words[i + 1]))
+            // "the round after the 5th one", "the session before the sixth": the ordinal after the word placing it, ending
+            // the question or before "one" or a word for a round (not "the round before the 9th of july", a day).
+            var ordinalAt = i + 2 < words.Count && words[i + 2] == "the" ? i + 3 : i + 2;
+            if (!talks && ordinalAt < words.Count && IsRelative(words[i + 1])
+                && (ordinalAt + 1 == words.Count || words[ordinalAt + 1] is "one" or "1" || s_roundWords.Contains(words[ordinalAt + 1])))
             {
-                places = [.. places, (words[i + 2] == "the" ? i + 3 : i + 2, true)];
+                places = [.. places, (ordinalAt, true)];
             }
 
             foreach (var (j, ordinal) in places)
             {
-                // Not a month's day: "the june 13 round" is the round of June 13, not round 13.
+                // Not "the first round after liberation day", which asks for a round placed by a day.
                 if (placed && j == i - 1 && j >= 0 && words[j] == "1")
                 {
                     continue;
                 }
 
+                // Not a month's day: "the june 13 round" is the round of June 13, not round 13.
                 if (j >= 0 && j < words.Count && int.TryParse(words[j], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 30
                     && (!ordinal || ordinals.Contains(words[j])) && !(j > 0 && IsMonth(words[j - 1])))
                 {
-                    return n;
+                    return (n, j);
                 }
             }
         }
 
-        return null;
+        return (null, -1);
     }
 
     private static readonly HashSet<string> s_roundWords = ["round", "rounds", "session", "sessions", "talks", "negotiations"];
@@ -313,7 +318,8 @@ internal sealed class EntityResolver
     /// tariffs", "how many rounds were held before round 5" or "the rounds before and after round 4". Null when there is no such round (after the last,
     /// before the first); <see cref="Entities.RoundTyped"/> keeps the round named.
     /// </summary>
-    private int? Next(IReadOnlyList<string> words, int? round)
+    /// <param name="typedAt">Where the number read as the round stands (-1 for none).</param>
+    private int? Next(IReadOnlyList<string> words, int? round, int typedAt)
     {
         if (round is not { } named || words.Contains("many"))
         {
@@ -321,8 +327,7 @@ internal sealed class EntityResolver
         }
 
         var typed = named.ToString(CultureInfo.InvariantCulture);
-        // The last: "the first round after round 1" has a 1 from "first" before it.
-        var at = Enumerable.Range(0, words.Count).Where(i => words[i] == typed).DefaultIfEmpty(-1).Last();
+        var at = typedAt >= 0 ? typedAt : Enumerable.Range(0, words.Count).Where(i => words[i] == typed).DefaultIfEmpty(-1).First();
 
         // "after round 4", "before the 6 talks": the word, then at most two words before the number.
         bool Before(int i) => at > i && at - i <= 3;
@@ -359,6 +364,7 @@ internal sealed class EntityResolver
         "immediately", "directly", "straight", "soon", "that", "of", "the", "talks", "negotiations", "tariff", "trade",
     ];
 
+    /// <summary>At most this many filler words stand between the round word and "after" or "before".</summary>
     private const int MaxPlacedFiller = 6;
 
     /// <summary>
@@ -398,8 +404,17 @@ internal sealed class EntityResolver
 
         // "prior to the election", "subsequent to the g7".
         var occasion = words[k] is "prior" or "subsequent" && k + 1 < words.Count && words[k + 1] == "to" ? k + 2 : k + 1;
+        var after = s_afterWords.Contains(words[k]);
+
+        // Not "the first round before the deadline" or "the last trip after the g7": which one is asked is unclear.
+        var lead = words.Take(r).ToList();
+        if (after ? lead.Any(w => w is "last" or "final") : lead.Any(w => w is "first" or "1" or "next"))
+        {
+            return null;
+        }
+
         return occasion < words.Count && !words.Skip(occasion).Any(w => IsRelative(w) || w == "many")
-            ? new PlacedRound(occasion, s_afterWords.Contains(words[k]), words[r] is "trip" or "visit")
+            ? new PlacedRound(occasion, after, words[r] is "trip" or "visit")
             : null;
     }
 
@@ -410,13 +425,15 @@ internal sealed class EntityResolver
     private static readonly HashSet<string> s_orderLead = ["was", "were", "did", "does", "is"];
 
     /// <summary>A verb closing the first occasion in "did the eo come before the mou signing": not part of its name.</summary>
-    private static readonly HashSet<string> s_occurVerbs = ["come", "came", "happen", "happened", "occur", "occurred", "take", "took", "place"];
+    private static readonly HashSet<string> s_occurVerbs = ["come", "came", "happen", "happened", "occur", "occurred", "take", "took", "place", "held"];
 
     /// <summary>
     /// A question that asks only in which order two occasions came: "which came first, the tariff letter or round 7"
     /// (and "the tariff letter or round 7, which came first"), "was liberation day before or after the car tariff
     /// announcement", "did the eo come before the mou signing" (yes or no: <see cref="OrderAsked.Before"/> says which way
-    /// it asks). The two occasions' words are returned for the caller to read; null otherwise, and when either is empty.
+    /// it asks; only with a verb of occurring before "before" or "after": "did akazawa meet bessent after round 4" asks
+    /// whether a meeting happened, "was the us side happy after the april 16 talks" how it went). The two occasions' words
+    /// are returned for the caller to read; null otherwise, and when either is empty.
     /// </summary>
     internal static OrderAsked? OrderOf(IReadOnlyList<string> words)
     {
@@ -475,9 +492,11 @@ internal sealed class EntityResolver
             }
         }
 
-        // "did a come before b", "was a after b".
+        // "did a come before b", "was a held after b".
         var relative = Enumerable.Range(1, words.Count - 1).Where(i => words[i] is "before" or "after").ToList();
-        return relative is [var r] ? Of(Trimmed(words.Skip(1).Take(r - 1)), [.. words.Skip(r + 1)], words[r] == "before") : null;
+        return relative is [var r] && s_occurVerbs.Contains(words[r - 1]) && words[0] is "did" or "was" or "were"
+            ? Of(Trimmed(words.Skip(1).Take(r - 1)), [.. words.Skip(r + 1)], words[r] == "before")
+            : null;
     }
 
     /// <summary>The people a fact involves (its own lists, and anyone its text names) and the days its text mentions or a

@@ -22,7 +22,7 @@ internal sealed class FactIndex
         OtherPlaces = [.. facts.Facts.Select(f => analyzer.Scope.OtherPlaces(QuestionNormalizer.Words(f.Title + " " + f.Text)).ToHashSet(StringComparer.Ordinal))];
         CuratedKeys = [.. facts.Facts.Select(f => FactDocuments.Names(f).Concat(f.Phrasings).Select(t => Key(analyzer.Terms(t))).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal))];
         Phrased = PhrasedOf(facts, QuestionNormalizer.Text);
-        LooselyPhrased = PhrasedOf(facts, Loosely);
+        LooselyPhrased = PhrasedOf(facts, t => Loosely(QuestionNormalizer.Words(t)));
         Facts = facts;
         Analyzer = analyzer;
         Bm25 = bm25;
@@ -93,13 +93,16 @@ internal sealed class FactIndex
     private static readonly FrozenSet<string> s_filler = FrozenSet.ToFrozenSet(
         ["a", "an", "the", "what", "is", "are", "so", "ok", "okay", "hey", "hi", "please", "pls", "um", "uh", "lol"], StringComparer.Ordinal);
 
-    /// <summary>A question's normalised words less <see cref="s_filler"/>.</summary>
-    private static string Loosely(string text) => string.Join(' ', QuestionNormalizer.Words(text).Where(w => !s_filler.Contains(w)));
+    /// <summary>A question's normalised words less <see cref="s_filler"/>: two questions alike but for them ask the same.</summary>
+    internal static string Loosely(IEnumerable<string> words) => string.Join(' ', words.Where(w => !s_filler.Contains(w)));
 
     /// <summary>The fact a curator wrote the question for: asked word for word (<see cref="Phrased"/>), else but for
     /// filler words (<see cref="LooselyPhrased"/>).</summary>
-    public bool TryCurated(string question, out int fact) =>
-        Phrased.TryGetValue(QuestionNormalizer.Text(question), out fact) || LooselyPhrased.TryGetValue(Loosely(question), out fact);
+    public bool TryCurated(string question, out int fact)
+    {
+        var words = QuestionNormalizer.Words(question);
+        return Phrased.TryGetValue(string.Join(' ', words), out fact) || LooselyPhrased.TryGetValue(Loosely(words), out fact);
+    }
 
     private static FrozenDictionary<string, int> PhrasedOf(FactBase facts, Func<string, string> key)
     {

@@ -50,7 +50,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
 
             if (explanation.Curated)
             {
-                fields.Add(new ReplyField("Closest curated question", "the question itself, word for word"));
+                fields.Add(new ReplyField("Closest curated question", "the question itself, word for word or but for words such as \"what is\" and \"the\""));
             }
             else if (explanation.Closest is { } closest)
             {
@@ -101,20 +101,19 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
 
         if (!result.Abstained && explanation.Curated)
         {
-            return $"Answered with {top.Title} [{top.Id}]: your question is, word for word, one a curator wrote for this fact, so the bot answers it "
+            return $"Answered with {top.Title} [{top.Id}]: your question is, word for word or but for words such as \"what is\" and \"the\", one a curator wrote for this fact, so the bot answers it "
                 + $"whatever the score (the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
         }
 
         if (RuleDecided(explanation) == RecordAnswer.RoundPlaced && result.Placement is { } placement)
         {
-            var when = placement.From == placement.To ? placement.From.ToDisplay() : $"{placement.From.ToDisplay()} to {placement.To.ToDisplay()}";
             var (which, way) = placement.After ? ("first", "after") : ("last", "before");
             var what = placement.Trip ? "trip" : "round";
             return $"Answered with {top.Title} [{top.Id}]: your question asks which {what} came {which} {way} "
                 + (placement.Occasion is { } occasion
-                    ? $"an occasion, read as {occasion.Title} [{occasion.Id}] ({when}) with {Reply.Percent(placement.Sure ?? 0)} confidence, "
-                    : $"{when}, ")
-                + $"and this is the {which} {what} the fact base dates {way} it, so the bot answers it as surely as it read "
+                    ? $"an occasion, read as {occasion.Title} [{occasion.Id}] ({placement.When}) with {Reply.Percent(placement.Sure ?? 0)} confidence, "
+                    : $"{placement.When}, ")
+                + $"and this is the {which} {what} the fact base dates {way} it, so the bot answers it at least as surely as it read "
                 + (placement.Occasion is null ? "the date" : "the occasion")
                 + $" (the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
         }
@@ -123,7 +122,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
         {
             return $"Answered with {top.Title} [{top.Id}]: your question asks in which order two occasions came, read as "
                 + $"{order.First.Title} [{order.First.Id}] and {order.Second.Title} [{order.Second.Id}], the less sure of the two with "
-                + $"{Reply.Percent(order.Sure)} confidence, and the fact base dates both, so the bot answers it as surely as it read them "
+                + $"{Reply.Percent(order.Sure)} confidence, and the fact base dates both, so the bot answers it at least as surely as it read them "
                 + $"(the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
         }
 

@@ -142,6 +142,8 @@ public sealed class EntityResolverTests
     [InlineData("whats the round after the 2nd one", 3, 2)]
     [InlineData("the session before the fourth", 3, 4)]
     [InlineData("the first round after round 1", 2, 1)]
+    // The round number is where it was read, not the day that repeats it.
+    [InlineData("which round came after round 2 on may 2", 3, 2)]
     // No such round: after the last, before the first.
     [InlineData("when was the round after round 4", null, 4)]
     [InlineData("where was the previous session before round 1", null, 1)]
@@ -166,6 +168,9 @@ public sealed class EntityResolverTests
     [InlineData("when was the first round after the election", null)]
     [InlineData("what was the first round", 1)]
     [InlineData("first round bessent attended", 1)]
+    // An ordinal after "after" or "before" that is a day or names something else is no round.
+    [InlineData("the last round before the 9th of july", null)]
+    [InlineData("the round after the first tariff letter", null)]
     public void Resolve_FirstRoundAfterAnOccasion_IsNotRoundOne(string question, int? round) =>
         Assert.Equal(round, Resolve(question).Round);
 
@@ -198,6 +203,9 @@ public sealed class EntityResolverTests
     [InlineData("which round came after")]
     [InlineData("round 4 agenda")]
     [InlineData("did akazawa meet bessent after round 4")]
+    // Which one is unclear: the first before, the last after.
+    [InlineData("the first round before the deadline")]
+    [InlineData("the last trip after the g7")]
     public void RoundPlaced_OtherQuestion_IsNull(string question) =>
         Assert.Null(EntityResolver.RoundPlaced(QuestionNormalizer.Words(question)));
 
@@ -209,7 +217,8 @@ public sealed class EntityResolverTests
     [InlineData("round 3 or round 5, which came first", "round 3", "round 5", null)]
     [InlineData("was liberation day before or after the car tariff announcement", "liberation day", "the car tariff announcement", null)]
     [InlineData("did the eo come before the mou signing", "the eo", "the mou signing", true)]
-    [InlineData("did ishiba resign after the eo was signed", "ishiba resign", "the eo was signed", false)]
+    [InlineData("was round 3 held before liberation day", "round 3", "liberation day", true)]
+    [InlineData("did ishiba's resignation happen after the eo", "ishiba resignation", "the eo", false)]
     public void OrderOf_TwoOccasionsInOrder_ReadsBothAndWhichWay(string question, string first, string second, bool? before)
     {
         var order = EntityResolver.OrderOf(QuestionNormalizer.Words(question));
@@ -229,6 +238,11 @@ public sealed class EntityResolverTests
     [InlineData("which came first, round 1, round 2 or round 3 or round 4")]
     [InlineData("did akazawa meet bessent before and after round 4")]
     [InlineData("what happened before the g7")]
+    // Yes or no without a verb of occurring: whether something happened, how it went, a state.
+    [InlineData("did akazawa meet bessent after round 4")]
+    [InlineData("was the us side happy after the april 16 talks")]
+    [InlineData("is the car tariff still 25% after the deal")]
+    [InlineData("did ishiba resign after the eo was signed")]
     public void OrderOf_OtherQuestion_IsNull(string question) =>
         Assert.Null(EntityResolver.OrderOf(QuestionNormalizer.Words(question)));
 

@@ -103,7 +103,7 @@ public sealed class ExplainTests(RealEngineFixture engine)
         Assert.Equal(["round-4"], reply.FactIds);
         Assert.Contains("one a curator wrote for this fact, so the bot answers it whatever the score", reply.Body, StringComparison.Ordinal);
         Assert.EndsWith($"at {Reply.Percent(engine.Harness.Answerer.Model.Confidence(answer.Features))}).", reply.Body, StringComparison.Ordinal);
-        Assert.Equal("the question itself, word for word", Field(reply, "Closest curated question"));
+        Assert.Equal("the question itself, word for word or but for words such as \"what is\" and \"the\"", Field(reply, "Closest curated question"));
     }
 
     [Fact]
@@ -145,25 +145,6 @@ public sealed class ExplainTests(RealEngineFixture engine)
         Assert.Equal(["deal-announced", "round-8"], reply.FactIds);
     }
 
-    [Theory]
-    // Placed by an occasion the engine answers its words with, by a day typed, and a trip placed by an occasion.
-    [InlineData("what was the last round before the upper house election", "round-7", "upper-house-election-2025")]
-    [InlineData("which round came right after japan called off the 2+2", "round-7", "two-plus-two-called-off")]
-    [InlineData("last round before the july 9 deadline", "round-7", null)]
-    [InlineData("the first trip after the upper house election", "round-8", "upper-house-election-2025")]
-    // Only occasions may answer the words: the letter, not the 25% rate it set.
-    [InlineData("last round before the tariff letter", "round-7", "trump-letter-2025-07-07")]
-    [InlineData("last round before ishiba resigned", "round-8", "ishiba-resignation")]
-    public void Answer_RoundPlacedByAnOccasionOrDay_IsTheRoundDatedFirstAfterOrLastBefore(string question, string expected, string? occasion)
-    {
-        var answer = engine.Harness.Answer(question);
-
-        Assert.False(answer.Abstained);
-        Assert.Equal(RecordAnswer.RoundPlaced, answer.Record);
-        Assert.Equal(expected, answer.Best!.Id);
-        Assert.Equal(occasion, answer.Placement!.Occasion?.Id);
-    }
-
     [Fact]
     public void Explain_RoundPlacedByAnOccasion_SaysWhatTheOccasionWasReadAsAndHowSurely()
     {
@@ -175,24 +156,6 @@ public sealed class ExplainTests(RealEngineFixture engine)
             $"asks which round came last before an occasion, read as Ruling coalition loses upper house majority [upper-house-election-2025] (July 20, 2025) with {Reply.Percent(answer.Placement!.Sure!.Value)} confidence",
             reply.Body, StringComparison.Ordinal);
         Assert.Equal(["round-7"], reply.FactIds);
-    }
-
-    [Theory]
-    // Which came first: the earlier; yes or no: the first named, and the answer says yes or no first.
-    [InlineData("which came first, the tariff letter or round 7", "round-7", "Round 7 (June 27, 2025) came before Trump's tariff letter to Ishiba (July 7, 2025).")]
-    [InlineData("did ishiba resign after the eo was signed", "ishiba-resignation", "Yes: Executive Order 14345 implements the deal (September 4, 2025) came before Ishiba announces resignation (September 7, 2025).")]
-    [InlineData("was round 3 before liberation day", "round-3", "No: \"Liberation Day\" tariffs announced (April 2, 2025) came before Round 3 (May 23, 2025).")]
-    public void Answer_TwoOccasionsInOrder_SaysWhichCameFirstWithBothDates(string question, string top, string line)
-    {
-        var answer = engine.Harness.Answer(question);
-        var reply = AnswerComposer.Compose(answer);
-
-        Assert.False(answer.Abstained);
-        Assert.Equal(RecordAnswer.OccasionsInOrder, answer.Record);
-        Assert.Equal(top, answer.Best!.Id);
-        Assert.Equal(line, reply.Body);
-        Assert.Equal(2, reply.Fields.Count);
-        Assert.True(answer.Confidence >= answer.Order!.Sure);
     }
 
     [Fact]

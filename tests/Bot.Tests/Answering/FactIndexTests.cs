@@ -57,4 +57,62 @@ public sealed class FactIndexTests
     [Fact]
     public void Semantic_NegativeNeighbours_IsRejected() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => s_harness.Index.Semantic(new float[s_harness.Index.Vectors![0].Length], out _, -1));
+
+    [Theory]
+    // A curated question asked but for articles, "what is" and greetings is that question.
+    [InlineData("hey, what is the round 4 agenda?", true)]
+    [InlineData("so what happened in the round 4", true)]
+    // A word that asks something else is not filler: not the curated question.
+    [InlineData("what happened in round 4 with trump", false)]
+    [InlineData("what did not happen in round 4", false)]
+    public void TryCurated_CuratedQuestionButForFillerWords_IsThatQuestion(string question, bool curated)
+    {
+        const string Rounds = """
+            rounds:
+              - id: round-4
+                number: 4
+                title: Round 4
+                date: 2025-05-30
+                text: Akazawa met Bessent.
+                as_of: 2025-05-31
+                sources: [s1, s2, s3]
+                phrasings: ["round 4 agenda", "what happened in round 4"]
+            """;
+        using var folder = new FactFolder().Write("sources.yaml", AnsweringTestFacts.Sources).Write("people.yaml", AnsweringTestFacts.People).Write("rounds.yaml", Rounds);
+        var index = AnswerHarness.Create(AnswerHarness.LoadFacts(folder.Path), AnsweringTestFacts.Options(semantic: false), null).Index;
+
+        Assert.Equal(curated, index.TryCurated(question, out var fact));
+        Assert.Equal(curated ? "round-4" : null, curated ? index.Facts.Facts[fact].Id : null);
+    }
+
+    [Fact]
+    public void TryCurated_TwoFactsCuratedQuestionsButForFillerWords_IsNeither()
+    {
+        const string Events = """
+            events:
+              - id: deal-announced
+                title: Deal announced
+                date: 2025-07-22
+                text: Trump announced the deal.
+                as_of: 2025-07-23
+                sources: [s1]
+                phrasings: ["the deal"]
+              - id: deal-confirmed
+                title: Deal confirmed
+                date: 2025-07-23
+                text: Ishiba confirmed the deal.
+                as_of: 2025-07-23
+                sources: [s2, s3]
+                phrasings: ["what is the deal"]
+            """;
+        using var folder = new FactFolder().Write("sources.yaml", AnsweringTestFacts.Sources).Write("people.yaml", AnsweringTestFacts.People).Write("events.yaml", Events);
+        var index = AnswerHarness.Create(AnswerHarness.LoadFacts(folder.Path), AnsweringTestFacts.Options(semantic: false), null).Index;
+
+        // Each word for word is its own fact's; but for filler words, both facts'.
+        Assert.True(index.TryCurated("the deal", out var announced));
+        Assert.Equal("deal-announced", index.Facts.Facts[announced].Id);
+        Assert.True(index.TryCurated("what is the deal", out var confirmed));
+        Assert.Equal("deal-confirmed", index.Facts.Facts[confirmed].Id);
+        Assert.False(index.TryCurated("deal", out _));
+    }
 }

@@ -439,4 +439,47 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     /// <summary>The fused score of a fact among the ranked candidates, or null when it is not among them.</summary>
     private static double? Score(AnswerHarness harness, string question, string id) =>
         harness.Answer(question).Ranked.FirstOrDefault(r => r.Fact.Id == id)?.Score;
+
+    [Theory]
+    // Placed by an occasion the engine answers its words with, by a day typed, and a trip placed by an occasion.
+    [InlineData("what was the last round before the upper house election", "round-7", "upper-house-election-2025")]
+    [InlineData("which round came right after japan called off the 2+2", "round-7", "two-plus-two-called-off")]
+    [InlineData("last round before the july 9 deadline", "round-7", null)]
+    [InlineData("the first trip after the upper house election", "round-8", "upper-house-election-2025")]
+    // Only occasions may answer the words: the letter, not the 25% rate it set.
+    [InlineData("last round before the tariff letter", "round-7", "trump-letter-2025-07-07")]
+    [InlineData("last round before ishiba resigned", "round-8", "ishiba-resignation")]
+    // A day with other words is part of what names the occasion: the g7 in June, not the whole of June.
+    [InlineData("which round came after the g7 in june", "round-7", "ishiba-trump-call-2025-06")]
+    // An ordinal before "of july" is a day, not a round.
+    [InlineData("the last round before the 9th of july", "round-7", null)]
+    public void Answer_RoundPlacedByAnOccasionOrDay_IsTheRoundDatedFirstAfterOrLastBefore(string question, string expected, string? occasion)
+    {
+        var answer = engine.Harness.Answer(question);
+
+        Assert.False(answer.Abstained);
+        Assert.Equal(RecordAnswer.RoundPlaced, answer.Record);
+        Assert.Equal(expected, answer.Best!.Id);
+        Assert.Equal(occasion, answer.Placement!.Occasion?.Id);
+    }
+
+    [Theory]
+    // Which came first: the earlier; yes or no: the first named, and the answer says yes or no first.
+    [InlineData("which came first, the tariff letter or round 7", "round-7", "Round 7 (June 27, 2025) came before Trump's tariff letter to Ishiba (July 7, 2025).")]
+    [InlineData("did liberation day come before round 1", "liberation-day-2025-04", "Yes: \"Liberation Day\" tariffs announced (April 2, 2025) came before Round 1 (April 16, 2025).")]
+    [InlineData("was round 3 held before liberation day", "round-3", "No: \"Liberation Day\" tariffs announced (April 2, 2025) came before Round 3 (May 23, 2025).")]
+    // The same day: neither came first (the first named answers).
+    [InlineData("which came first, round 8 or trump's deal announcement", "round-8", "Round 8 (the deal) (July 22, 2025) and Trump announces the Japan deal (July 22, 2025) were at the same time: neither came first.")]
+    public void Answer_TwoOccasionsInOrder_SaysWhichCameFirstWithBothDates(string question, string top, string line)
+    {
+        var answer = engine.Harness.Answer(question);
+        var reply = AnswerComposer.Compose(answer);
+
+        Assert.False(answer.Abstained);
+        Assert.Equal(RecordAnswer.OccasionsInOrder, answer.Record);
+        Assert.Equal(top, answer.Best!.Id);
+        Assert.Equal(line, reply.Body);
+        Assert.Equal(2, reply.Fields.Count);
+        Assert.Equal(Math.Max(engine.Harness.Answerer.Model.Confidence(answer.Features), answer.Order!.Sure), answer.Confidence);
+    }
 }

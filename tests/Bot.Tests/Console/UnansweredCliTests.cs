@@ -207,6 +207,7 @@ public sealed class UnansweredCliTests : IDisposable
     [Theory]
     [InlineData("no-such-fact", "what is the car tariff now", "No fact has the id 'no-such-fact'.")]
     [InlineData("round-4", "car tariff now?", "is already a curated question of tariff-japan-autos-15; a question curated for two facts answers neither.")]
+    [InlineData("round-4", "so what is the car tariff now?", "is, but for words such as \"what is\" and \"the\", a curated question of tariff-japan-autos-15")]
     [InlineData("round-4", "???", "The question has no words to match.")]
     [InlineData("round-4", "what is the", "The question has no words to match.")]
     [InlineData("ryosei-akazawa", "赤沢さんは今どうしてる", "A question in Japanese script is read through data/answering/japanese.yaml")]
