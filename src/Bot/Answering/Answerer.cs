@@ -122,9 +122,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         }
 
         // Asked word for word (or but for filler words) as a curator wrote it for one fact (a clicked "did you mean" is):
-        // that fact answers it. Only
-        // the words as typed count: not a spelling correction, nor a Japanese reading, which drops the words it does not
-        // know ("タイの自動車関税いま" reads as "car tariff now").
+        // that fact answers it. Only the words as typed count: not a spelling correction, nor a Japanese reading, which
+        // drops the words it does not know ("タイの自動車関税いま" reads as "car tariff now").
         var phrased = -1;
         var curated = readAs is null && index.TryCurated(question, out phrased) && !double.IsNegativeInfinity(scored[phrased].Score);
         if (curated && !ReferenceEquals(ranked[0].Fact, facts[phrased]))
@@ -279,7 +278,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     private static bool AsksOnlyWhatHappened(List<string> words, Entities entities) =>
         entities is { People.Count: 0, Round: null, RoundTyped: null, From: { } from, To: { } to }
         // A whole month with no number but its year: "june 31" is no day, and not June either.
-        && (entities.DayPrecision ? from == to : from.Day == 1 && to == from.AddMonths(1).AddDays(-1) && words.All(w => !w.All(char.IsDigit) || w.Length == 4))
+        && (entities.DayPrecision ? from == to : IsWholeMonth(from, to) && words.All(w => !w.All(char.IsDigit) || w.Length == 4))
         && words.Count(EntityResolver.IsMonth) <= 1
         && words.All(w => s_happenedWords.Contains(w) || EntityResolver.IsMonth(w) || w.All(char.IsDigit));
 
@@ -387,12 +386,11 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : rounds.Where(i => (facts[i].EndDate ?? facts[i].Date!.Value).End < from.Start).DefaultIfEmpty(-1).Last();
 
         RoundPlacement placement;
-        int found;
         // A day or month typed on its own ("the july 9 deadline"); with more words it is part of what names the occasion
         // ("the g7 in june").
         if (entities is { From: { } from, To: { } to } && words.Skip(asked.Occasion).All(w => s_dayWords.Contains(w) || EntityResolver.IsMonth(w) || w.All(char.IsDigit)))
         {
-            var whole = !entities.DayPrecision && from.Day == 1 && to == from.AddMonths(1).AddDays(-1);
+            var whole = !entities.DayPrecision && IsWholeMonth(from, to);
             if (!entities.DayPrecision && !whole)
             {
                 return null;
@@ -400,7 +398,6 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
             var day = whole ? new PartialDate(from.Year, from.Month, null) : PartialDate.FromDate(from);
             placement = new RoundPlacement(null, day, whole ? day : PartialDate.FromDate(to), asked.After, asked.Trips, null);
-            found = Next(placement.From, placement.To);
         }
         else
         {
@@ -413,9 +410,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             }
 
             placement = new RoundPlacement(best, date, best.EndDate ?? date, asked.After, asked.Trips, occasion.Confidence);
-            found = Next(placement.From, placement.To);
         }
 
+        var found = Next(placement.From, placement.To);
         return found < 0 ? null : (found, placement);
     }
 
@@ -434,7 +431,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         AnswerResult Occasion(IReadOnlyList<string> part) =>
             Answer(index, string.Join(' ', part), embed, f => IsOccasion(f) ? f.Date!.Value.Start.DayNumber : null);
         var (first, second) = (Occasion(asked.First), Occasion(asked.Second));
-        return first.Best is { } a && second.Best is { } b && !ReferenceEquals(a, b) && IsOccasion(a) && IsOccasion(b)
+        return first.Best is { } a && second.Best is { } b && !ReferenceEquals(a, b)
             ? new OccasionOrder(a, b, asked.Before, Math.Min(first.Confidence, second.Confidence))
             : null;
     }
@@ -445,7 +442,11 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// <summary>The words besides a day or month that may name it as an occasion: "the july 9 deadline".</summary>
     private static readonly HashSet<string> s_dayWords = ["the", "of", "on", "deadline", "day", "date", "st", "nd", "rd", "th"];
 
-    /// <summary>Is the fact an event or round dated to the day: an occasion that can place another?</summary>
+    /// <summary>Is the span the whole of one month (June 1 to June 30)?</summary>
+    private static bool IsWholeMonth(DateOnly from, DateOnly to) => from.Day == 1 && to == from.AddMonths(1).AddDays(-1);
+
+    /// <summary>Is the fact an event or round dated to the day: an occasion that can place another? (Only occasions may
+    /// answer an occasion's words, so what they are answered with is one.)</summary>
     private static bool IsOccasion(Fact fact) => fact is { Kind: FactKind.Event or FactKind.Round, Date.Day: not null };
 
     /// <summary>The events and rounds the fact base dates in the question's day (given to the day: its date, or a span
