@@ -122,6 +122,10 @@ public enum RecordAnswer
     /// took part.</summary>
     WhoTookPartInTheRound,
 
+    /// <summary>"What happened in the third round", "how did round 1 go", "tell me about the may 30 talks": the top fact is
+    /// the round named, whose record says what happened at it.</summary>
+    WhatHappenedAtTheRound,
+
     /// <summary>"Which round came after the g7", "the last round before the july 9 deadline": the top fact is the round
     /// dated first after (or last before) the occasion or day named, which the engine read with confidence
     /// (<see cref="AnswerResult.Placement"/>).</summary>

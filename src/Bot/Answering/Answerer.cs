@@ -203,8 +203,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             CountedAbsent: CountedAbsent(index, words, topIndex) ? 1 : 0);
         // The model's confidence, raised to the threshold for a curated question (the curator's word is the evidence), for
         // a question that asks only what happened on a day or in a month the fact base dates events or rounds in (the
-        // answer lists them all), and for one that asks only who took part in a round when the top fact is that round: its
-        // record says who did.
+        // answer lists them all), and for one that asks only who took part in a round, or what happened at it, when the top
+        // fact is that round: its record says who did and what happened.
         var p = confidence.Confidence(features);
         var record = !wholeReading ? RecordAnswer.None
             : occasions is [var only] && only == topIndex ? RecordAnswer.OnlyOccasionOfTheTime
@@ -215,6 +215,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : AsksOnlyWhoTookPart(words, entities) && top.Fact is { Kind: FactKind.Round } round
                 && (round.Number == entities.Round || (entities.Round is null && RoundOfTheDay(index, words, entities) == topIndex))
                 ? RecordAnswer.WhoTookPartInTheRound
+            : AsksOnlyAboutTheRound(words, entities) && top.Fact is { Kind: FactKind.Round } asked
+                && (asked.Number == entities.Round || (entities.Round is null && RoundOfTheDay(index, words, entities) == topIndex))
+                ? RecordAnswer.WhatHappenedAtTheRound
             : RecordAnswer.None;
         p = record == RecordAnswer.RoundPlaced ? Math.Max(p, placed!.Value.Placement.Sure ?? confidence.Threshold)
             : record == RecordAnswer.OccasionsInOrder ? Math.Max(p, order!.Sure)
@@ -272,6 +275,29 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         "joined", "meet", "met", "see", "saw", "side", "team", "delegation", "delegations", "participant", "participants",
         "room", "round", "final", "last", "us", "japan", "american", "japanese", "usa", "talks", "meeting", "negotiations",
     ];
+
+    /// <summary>The only words besides the round in a question that asks what happened at it ("what happened in the third
+    /// round", "how did round 1 go", "tell me about round 5", "round 6 recap"): not "who", "why", "after", "say"…, which ask
+    /// for something else or place another round.</summary>
+    private static readonly HashSet<string> s_aboutRoundWords =
+    [
+        "what", "whats", "anything", "happen", "happened", "happens", "happening", "occur", "occurred", "go", "goes", "going",
+        "went", "take", "took", "place", "there", "on", "in", "at", "of", "during", "the", "a", "an", "did", "does", "do", "was",
+        "were", "is", "are", "how", "tell", "me", "about", "give", "detail", "details", "summary", "summarize", "summarise",
+        "overview", "recap", "rundown", "outcome", "result", "results", "come", "came", "out", "s", "round", "final", "last",
+        "talks", "talk", "meeting", "negotiations", "negotiation", "session", "ministerial", "trade", "tariff", "japan", "us",
+        "japanese", "american", "please", "explain", "describe", "info", "information", "more",
+    ];
+
+    /// <summary>Does the question ask only what happened at the one round it names, by number ("round 4", "the final
+    /// round") or by its day ("how did the may 30 talks go"): besides the round's number or day, only
+    /// <see cref="s_aboutRoundWords"/>, and no person?</summary>
+    private static bool AsksOnlyAboutTheRound(List<string> words, Entities entities) =>
+        entities.People.Count == 0
+        && (entities is { Round: not null, From: null }
+            ? words.Count(w => w.All(char.IsDigit)) <= 1
+            : entities is { Round: null, DayPrecision: true } && entities.From == entities.To && words.Count(EntityResolver.IsMonth) == 1)
+        && words.All(w => s_aboutRoundWords.Contains(w) || w.All(char.IsDigit) || (entities.Round is null && EntityResolver.IsMonth(w)));
 
     /// <summary>Does the question ask only what happened on one day or in one month: besides the day or month (and its
     /// numbers), only <see cref="s_happenedWords"/>?</summary>

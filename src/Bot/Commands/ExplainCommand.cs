@@ -134,6 +134,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                     RecordAnswer.OnlyOccasionOfTheTime => "what happened on a day or in a month, and this is the one event or round the fact base dates then",
                     RecordAnswer.OccasionsOfTheTime => "what happened on a day or in a month, and the answer lists every event and round the fact base dates then, this one among them",
                     RecordAnswer.FigureNamed => "what a figure it gives is, and this is the one figure whose amount gives it (no other fact's amount or title does)",
+                    RecordAnswer.WhatHappenedAtTheRound => "what happened at this round, and its record says what did",
                     _ => "who took part in this round, and its record lists who did",
                 })
                 + $", so the bot answers it whatever the score (the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
@@ -168,6 +169,8 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 ? $"回答：質問はその日（またはその月）に何があったかだけを尋ねているため、収録データでその時期の日付を持つ出来事・交渉回をすべて挙げました（この項目（{top.Title}）もその一つです）。確率に関わらず回答しています（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.FigureNamed
                 ? $"回答：質問は挙げた数値が何かだけを尋ねており、その数値を金額・比率として持つ項目はこの項目（{top.Title}）だけなので、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+            : RuleDecided(explanation) == RecordAnswer.WhatHappenedAtTheRound
+                ? $"回答：質問はこの交渉回（{top.Title}）で何があったかだけを尋ねており、その記録に内容が載っているため、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.WhoTookPartInTheRound
                 ? $"回答：質問はこの交渉回（{top.Title}）に誰が出席したかだけを尋ねており、その記録に出席者が載っているため、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained

@@ -193,6 +193,18 @@ public sealed class ExplainTests(RealEngineFixture engine)
         Assert.Contains("asks only who took part in this round, and its record lists who did", reply.Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Explain_OnlyWhatHappenedAtARound_SaysTheRoundsRecordSaysWhatDid()
+    {
+        var answer = engine.Harness.Answer("what happened at round 3");
+
+        var reply = Explain("what happened at round 3");
+
+        Assert.Equal(RecordAnswer.WhatHappenedAtTheRound, answer.Record);
+        Assert.Equal(["round-3"], reply.FactIds);
+        Assert.Contains("asks only what happened at this round, and its record says what did", reply.Body, StringComparison.Ordinal);
+    }
+
     [Theory]
     // Read whole, the Japanese asks what happened that day; "円安" (the weak yen) is not read, so what it asks is unknown.
     [InlineData("7月18日に何があった", RecordAnswer.OnlyOccasionOfTheTime)]

@@ -275,4 +275,42 @@ public sealed class RecordAnswerTests
         Assert.True(result.Abstained);
         Assert.Equal(RecordAnswer.None, result.Record);
     }
+
+    [Theory]
+    [InlineData("what happened in the fourth round", "round-4")]
+    [InlineData("how did the first round of negotiations go", "round-1")]
+    [InlineData("tell me about round 1", "round-1")]
+    [InlineData("round 4 recap", "round-4")]
+    [InlineData("what came out of round one?", "round-1")]
+    // The last round of this fact base is round 4.
+    [InlineData("what happened at the final round", "round-4")]
+    // The round named by its day.
+    [InlineData("how did the may 30 talks go", "round-4")]
+    public void Answer_OnlyWhatHappenedAtARound_AnswersTheRound(string question, string expected)
+    {
+        var result = s_strict.Answer(question);
+
+        Assert.False(result.Abstained);
+        Assert.Equal(RecordAnswer.WhatHappenedAtTheRound, result.Record);
+        Assert.Equal(expected, result.Best!.Id);
+    }
+
+    [Theory]
+    // More than what happened: why, what someone said, a topic, a person; another round placed by this one; two
+    // rounds; a round the fact base does not have; a day with no round.
+    [InlineData("why did round 4 happen")]
+    [InlineData("what did bessent say at round 4")]
+    [InlineData("what happened at round 4 on rice")]
+    [InlineData("what happened with akazawa at round 4")]
+    [InlineData("what happened after round 1")]
+    [InlineData("what happened at rounds 1 and 4")]
+    [InlineData("what happened at round 12")]
+    [InlineData("how did the april 17 talks go")]
+    public void Answer_QuestionThatIsNotOnlyWhatHappenedAtARound_IsLeftToTheModel(string question)
+    {
+        var result = s_strict.Answer(question);
+
+        Assert.True(result.Abstained);
+        Assert.Equal(RecordAnswer.None, result.Record);
+    }
 }
