@@ -81,16 +81,25 @@ internal static class AnswerComposer
         body.Append(Context(fact));
         AppendClaims(body, fact, [.. fact.Claims.Select(c => c.Text)], facts);
 
+        if (result.Parts.Count > 0)
+        {
+            body.AppendLine().AppendLine().Append("What it comprises, one fact each (ask about any of them for its details):");
+        }
+
         return new Reply
         {
             Kind = ReplyKind.Answer,
             Title = result.JapaneseName is { } japanese ? $"{fact.Title} ({japanese})" : fact.Title,
+            Fields = [.. result.Parts.Select(Part)],
             Body = body.ToString().TrimEnd() + (ReadAs(result) is { } readAs ? "\n" + readAs : ""),
-            Sources = result.Placement?.Occasion is { } occasion ? [.. Cited(fact, facts, quoted).Concat(Cited(occasion, facts)).DistinctBy(s => s.Id)] : Cited(fact, facts, quoted),
-            AsOf = fact.AsOf,
-            FactIds = result.Placement?.Occasion is { } placedBy ? [fact.Id, placedBy.Id] : [fact.Id],
+            Sources = result.Placement?.Occasion is { } occasion ? [.. Cited(fact, facts, quoted).Concat(Cited(occasion, facts)).DistinctBy(s => s.Id)]
+                : result.Parts.Count > 0 ? [.. Cited(fact, facts, quoted).Concat(result.Parts.SelectMany(facts.SourcesOf)).DistinctBy(s => s.Id)]
+                : Cited(fact, facts, quoted),
+            AsOf = result.Parts.Count > 0 ? result.Parts.Append(fact).Max(f => f.AsOf) : fact.AsOf,
+            FactIds = result.Placement?.Occasion is { } placedBy ? [fact.Id, placedBy.Id] : [fact.Id, .. result.Parts.Select(f => f.Id)],
             Confidence = Reply.Shown(result.Confidence),
-            Related = [.. result.Related.Select(Suggestion)],
+            // An overview's parts are what is related.
+            Related = result.Parts.Count > 0 ? [] : [.. result.Related.Select(Suggestion)],
         };
     }
 
@@ -118,6 +127,34 @@ internal static class AnswerComposer
                     ? new ReplyField($"{FactReplies.JapaneseDateRange(f)} — {inJapanese.Title}", inJapanese.Text.ReplaceLineEndings(" ").Trim() + (f.IsDisputed ? "（主張が分かれている）" : ""))
                     : new ReplyField($"{FactReplies.JapaneseDateRange(f)} — {f.Title}（英語）", Context(f)));
         return reply with { Confidence = Reply.Shown(result.Confidence) };
+    }
+
+    /// <summary>A part of an overview: its title, the first sentence of its text (the facts' texts say the figure or
+    /// what happened first), and whether its accounts differ (they are in its own answer).</summary>
+    private static ReplyField Part(Fact fact)
+    {
+        var first = FirstSentence(Context(fact));
+        var disputed = fact.IsDisputed && !first.Contains("disputed", StringComparison.OrdinalIgnoreCase);
+        return new(fact.Title, first + (disputed ? " (disputed: accounts differ; ask about it for each with its sources)" : ""));
+    }
+
+    /// <summary>A text up to its first full stop that ends a sentence: one followed by a space and a capital letter or a
+    /// digit ("U.S. officials" and "7:12 p.m. EST" read on), or the whole text.</summary>
+    internal static string FirstSentence(string text)
+    {
+        for (var i = text.IndexOf(". ", StringComparison.Ordinal); i >= 0; i = text.IndexOf(". ", i + 1, StringComparison.Ordinal))
+        {
+            var next = i + 2 < text.Length ? text[i + 2] : ' ';
+            var word = text.LastIndexOf(' ', i) is var space && space >= 0 ? text[(space + 1)..i] : text[..i];
+            // An abbreviation ("U.S.", "p.m.", "Mr.", "Jan.") is a dotted word or a short capitalised one.
+            var abbreviation = word.Contains('.', StringComparison.Ordinal) || (word.Length <= 3 && word.Length > 0 && char.IsUpper(word[0]) && word.All(char.IsLetter));
+            if ((char.IsUpper(next) || char.IsDigit(next)) && !abbreviation)
+            {
+                return text[..(i + 1)];
+            }
+        }
+
+        return text;
     }
 
     /// <summary>An occasion in a listed answer: its date and title, its text, and whether its accounts differ (they are in

@@ -32,6 +32,10 @@ public sealed record AnswerResult
     /// (<see cref="RecordAnswer.OccasionsOfTheTime"/>), all of them in date order: the answer lists them.</summary>
     public IReadOnlyList<Fact> Occasions { get; init; } = [];
 
+    /// <summary>For a question that asks for the whole of a fact with an overview (<see cref="RecordAnswer.Overview"/>),
+    /// its parts in the overview's order: the answer lists them after the fact.</summary>
+    public IReadOnlyList<Fact> Parts { get; init; } = [];
+
     /// <summary>For such a question typed in Japanese script, each of <see cref="Occasions"/> in Japanese, where it has a
     /// current translation (null where not).</summary>
     internal IReadOnlyList<JapaneseAnswer?> JapaneseOccasions { get; init; } = [];
@@ -134,6 +138,11 @@ public enum RecordAnswer
     /// <summary>"What does 27.5% mean", "where's the 69 billion from": the top fact is the one figure or purchase whose
     /// amount gives the number the question asks about, and no other fact's amount or title states it.</summary>
     FigureNamed,
+
+    /// <summary>"What's the deal", "main points of the agreement", "summarize the $550 billion investment": the top fact
+    /// is the one whose overview the question names; the answer lists the overview's parts
+    /// (<see cref="AnswerResult.Parts"/>).</summary>
+    Overview,
 
     /// <summary>"Which came first, the tariff letter or round 7", "did the eo come before the mou signing": the top fact
     /// is the earlier of the two occasions named (for a yes-or-no question, the first named), each of which the engine read with confidence

@@ -141,8 +141,19 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Promote(occasions.Select(i => scored[i]).MaxBy(r => r.Score)!);
         }
 
+        // "What's the deal", "main points of the agreement": the fact whose overview has that name answers, and the answer
+        // lists the overview's parts.
+        // Not a yes-or-no question ("does tokyo agree with that"), nor one that asks who, when or how much.
+        var overview = readAs is null && !curated && occasions.Count == 0 && outcome is null && type is QuestionType.What or QuestionType.Other
+            ? index.Overviews.Asked(words, QuestionNormalizer.Words(read))
+            : -1;
+        if (overview >= 0 && !ReferenceEquals(ranked[0].Fact, facts[overview]))
+        {
+            Promote(scored[overview]);
+        }
+
         // "What does 27.5% mean", "where's the 69 billion from": the one figure whose amount gives the number answers.
-        var figure = wholeReading && !curated && occasions.Count == 0 && outcome is null ? FigureNamed(index, words, type, entities) : -1;
+        var figure = wholeReading && !curated && occasions.Count == 0 && overview < 0 && outcome is null ? FigureNamed(index, words, type, entities) : -1;
         if (figure >= 0 && !ReferenceEquals(ranked[0].Fact, facts[figure]))
         {
             Promote(scored[figure]);
@@ -153,13 +164,13 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         // "Which came first, the tariff letter or round 7", "was liberation day before or after the car tariff
         // announcement": the earlier of the two occasions answers (for "did the eo come before…", the first named), at
         // least as surely as the less sure of their readings.
-        var order = readAs is null && !curated && occasions.Count == 0 && figure < 0 && outcome is null ? Ordered(index, words, embed) : null;
+        var order = readAs is null && !curated && occasions.Count == 0 && overview < 0 && figure < 0 && outcome is null ? Ordered(index, words, embed) : null;
         if (order is not null && !ReferenceEquals(ranked[0].Fact, order.Answer))
         {
             Promote(scored[IndexOf(facts, order.Answer)]);
         }
 
-        var placed = readAs is null && !curated && occasions.Count == 0 && figure < 0 && order is null && outcome is null ? Placed(index, words, entities, embed) : null;
+        var placed = readAs is null && !curated && occasions.Count == 0 && overview < 0 && figure < 0 && order is null && outcome is null ? Placed(index, words, entities, embed) : null;
         if (placed is { } place && !ReferenceEquals(ranked[0].Fact, facts[place.Round]))
         {
             Promote(scored[place.Round]);
@@ -203,12 +214,14 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             CountedAbsent: CountedAbsent(index, words, topIndex) ? 1 : 0);
         // The model's confidence, raised to the threshold for a curated question (the curator's word is the evidence), for
         // a question that asks only what happened on a day or in a month the fact base dates events or rounds in (the
-        // answer lists them all), and for one that asks only who took part in a round, or what happened at it, when the top
+        // answer lists them all), for one that asks for the whole of a fact with an overview (the answer lists its parts),
+        // and for one that asks only who took part in a round, or what happened at it, when the top
         // fact is that round: its record says who did and what happened.
         var p = confidence.Confidence(features);
         var record = !wholeReading ? RecordAnswer.None
             : occasions is [var only] && only == topIndex ? RecordAnswer.OnlyOccasionOfTheTime
             : occasions.Count > 1 && occasions.Contains(topIndex) ? RecordAnswer.OccasionsOfTheTime
+            : overview >= 0 && overview == topIndex ? RecordAnswer.Overview
             : placed is { } at && at.Round == topIndex ? RecordAnswer.RoundPlaced
             : figure >= 0 && figure == topIndex ? RecordAnswer.FigureNamed
             : order is not null && ReferenceEquals(order.Answer, top.Fact) ? RecordAnswer.OccasionsInOrder
@@ -241,6 +254,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
                 : [],
             Placement = record == RecordAnswer.RoundPlaced ? placed!.Value.Placement : null,
             Order = record == RecordAnswer.OccasionsInOrder ? order : null,
+            Parts = record == RecordAnswer.Overview ? [.. top.Fact.Overview!.Parts.Select(id => index.Facts.Find(id)!)] : [],
             ReadAs = readAs,
             JapaneseName = readAs is not null && !abstained && top.Fact.Kind == FactKind.Person ? index.Analyzer.Japanese.NameOf(top.Fact.Title) : null,
             Japanese = readAs is not null && !abstained ? JapaneseFacts.For(index.Translations, top.Fact, index.Facts) : null,

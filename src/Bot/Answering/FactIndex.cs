@@ -23,6 +23,7 @@ internal sealed class FactIndex
         CuratedKeys = [.. facts.Facts.Select(f => FactDocuments.Names(f).Concat(f.Phrasings).Select(t => Key(analyzer.Terms(t))).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal))];
         Phrased = PhrasedOf(facts, QuestionNormalizer.Text);
         LooselyPhrased = PhrasedOf(facts, t => Loosely(QuestionNormalizer.Words(t)));
+        Overviews = new OverviewQuestions(facts);
         Facts = facts;
         Analyzer = analyzer;
         Bm25 = bm25;
@@ -88,6 +89,9 @@ internal sealed class FactIndex
     /// <summary>The same, each as its words less <see cref="s_filler"/>: "whats the car tariff now" is "car tariff now?".
     /// Keys that two facts' questions share are left out.</summary>
     public IReadOnlyDictionary<string, int> LooselyPhrased { get; }
+
+    /// <summary>Questions that ask for the whole of a fact with an overview ("what's the deal").</summary>
+    public OverviewQuestions Overviews { get; }
 
     /// <summary>Words that change nothing a curated question asks: articles, "what is", greetings.</summary>
     private static readonly FrozenSet<string> s_filler = FrozenSet.ToFrozenSet(

@@ -134,6 +134,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                     RecordAnswer.OnlyOccasionOfTheTime => "what happened on a day or in a month, and this is the one event or round the fact base dates then",
                     RecordAnswer.OccasionsOfTheTime => "what happened on a day or in a month, and the answer lists every event and round the fact base dates then, this one among them",
                     RecordAnswer.FigureNamed => "what a figure it gives is, and this is the one figure whose amount gives it (no other fact's amount or title does)",
+                    RecordAnswer.Overview => "for the whole of this fact, by a name its overview gives, and the answer lists the facts the overview names",
                     RecordAnswer.WhatHappenedAtTheRound => "what happened at this round, and its record says what did",
                     _ => "who took part in this round, and its record lists who did",
                 })

@@ -82,6 +82,10 @@ public sealed record Fact
     public Amount? Amount { get; init; }
     public string? Status { get; init; }
 
+    /// <summary>The facts that together give the whole of this one ("what's the deal": its terms), listed after it when a
+    /// question asks for the whole of it.</summary>
+    public Overview? Overview { get; init; }
+
     /// <summary>Where the fact was defined, for error messages and diffs.</summary>
     public required FactLocation Location { get; init; }
 
@@ -95,6 +99,10 @@ public sealed record Fact
             .Concat(Statements.SelectMany(s => s.SourceIds))
             .Distinct(StringComparer.Ordinal);
 }
+
+/// <summary>What a question may call the whole of a fact ("the deal", "the agreement"), and the ids of the facts that
+/// together give it, in the order an answer lists them.</summary>
+public sealed record Overview(IReadOnlyList<string> Names, IReadOnlyList<string> Parts);
 
 /// <summary>A file and 1-based line.</summary>
 public sealed record FactLocation(string File, int Line)

@@ -35,7 +35,7 @@ public sealed class FactBaseLoader(TimeProvider time)
 
     private const string SourcesKey = "sources";
 
-    private static readonly string[] s_commonKeys = ["id", "title", "text", "date", "end_date", "as_of", "sources", "phrasings", "aliases", "people", "claims"];
+    private static readonly string[] s_commonKeys = ["id", "title", "text", "date", "end_date", "as_of", "sources", "phrasings", "aliases", "people", "claims", "overview"];
 
     private static readonly Dictionary<FactKind, HashSet<string>> s_allowedKeys = new()
     {
@@ -51,6 +51,7 @@ public sealed class FactBaseLoader(TimeProvider time)
     private static readonly HashSet<string> s_roleKeys = ["title", "from", "to", "sources"];
     private static readonly HashSet<string> s_statementKeys = ["date", "text", "sources"];
     private static readonly HashSet<string> s_amountKeys = ["value", "unit", "display", "converted"];
+    private static readonly HashSet<string> s_overviewKeys = ["names", "parts"];
 
     public FactLoadResult Load(string directory)
     {
@@ -158,6 +159,7 @@ public sealed class FactBaseLoader(TimeProvider time)
         }
 
         var people = facts.Where(f => f.Kind == FactKind.Person).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        var ids = facts.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var fact in facts)
         {
@@ -168,6 +170,21 @@ public sealed class FactBaseLoader(TimeProvider time)
                 {
                     errors.Add(new FactError(fact.Location.File, fact.Location.Line, $"fact '{fact.Id}' cites unknown source '{id}'"));
                 }
+            }
+
+            foreach (var part in fact.Overview?.Parts ?? [])
+            {
+                if (part == fact.Id || !ids.Contains(part))
+                {
+                    errors.Add(new FactError(fact.Location.File, fact.Location.Line, part == fact.Id
+                        ? $"fact '{fact.Id}' lists itself in its overview"
+                        : $"fact '{fact.Id}' lists unknown fact '{part}' in its overview"));
+                }
+            }
+
+            if (fact.Overview?.Parts.GroupBy(p => p, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            {
+                errors.Add(new FactError(fact.Location.File, fact.Location.Line, $"fact '{fact.Id}' lists '{twice.Key}' twice in its overview"));
             }
 
             foreach (var person in fact.People.Concat(fact.JapanAttendees).Concat(fact.UsAttendees).Distinct(StringComparer.Ordinal))
@@ -373,6 +390,7 @@ public sealed class FactBaseLoader(TimeProvider time)
                 Outcome = OptionalString(node, "outcome"),
                 Amount = Get(node, "amount") is { } amount ? ReadAmount(amount) : null,
                 Status = OptionalString(node, "status"),
+                Overview = Get(node, "overview") is { } overview ? ReadOverview(overview) : null,
                 Location = new FactLocation(file, Line(node)),
             };
         }
@@ -427,6 +445,20 @@ public sealed class FactBaseLoader(TimeProvider time)
             var text = RequiredString(node, "text");
             var sources = StringList(node, "sources", required: true);
             return date is null || text is null || sources is null ? null : new Statement(date.Value, text, sources);
+        }
+
+        private Overview? ReadOverview(YamlNode node)
+        {
+            if (node is not YamlMappingNode map)
+            {
+                Error(Line(node), "overview must be a mapping with names and parts");
+                return null;
+            }
+
+            CheckKeys(map, s_overviewKeys, "overview");
+            var names = StringList(map, "names", required: true);
+            var parts = StringList(map, "parts", required: true);
+            return names is null || parts is null ? null : new Overview(names, parts);
         }
 
         private Amount? ReadAmount(YamlNode node)

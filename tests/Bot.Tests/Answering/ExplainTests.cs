@@ -194,6 +194,15 @@ public sealed class ExplainTests(RealEngineFixture engine)
     }
 
     [Fact]
+    public void Explain_Overview_SaysTheAnswerListsTheOverviewsFacts()
+    {
+        var reply = Explain("what's the deal");
+
+        Assert.Equal("deal-announced", reply.FactIds[0]);
+        Assert.Contains("asks only for the whole of this fact, by a name its overview gives, and the answer lists the facts the overview names", reply.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Explain_OnlyWhatHappenedAtARound_SaysTheRoundsRecordSaysWhatDid()
     {
         var answer = engine.Harness.Answer("what happened at round 3");

@@ -482,4 +482,36 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.Equal(2, reply.Fields.Count);
         Assert.Equal(Math.Max(engine.Harness.Answerer.Model.Confidence(answer.Features), answer.Order!.Sure), answer.Confidence);
     }
+
+    [Theory]
+    // The deal as a whole: both governments' accounts first, then its terms, each its own fact.
+    [InlineData("what's the deal", "deal-announced", "ishiba-confirms-deal")]
+    [InlineData("what did japan and the us agree", "deal-announced", "ishiba-confirms-deal")]
+    [InlineData("main points of the agreement?", "deal-announced", "ishiba-confirms-deal")]
+    [InlineData("summarize the $550bn investment", "investment-550bn", "investment-550bn-in-yen")]
+    public void Answer_WholeOfTheDealOrTheInvestment_ListsItsParts(string question, string top, string firstPart)
+    {
+        var answer = engine.Harness.Answer(question);
+        var reply = AnswerComposer.Compose(answer);
+
+        Assert.False(answer.Abstained);
+        Assert.Equal(RecordAnswer.Overview, answer.Record);
+        Assert.Equal(top, answer.Best!.Id);
+        Assert.Equal(firstPart, answer.Parts[0].Id);
+        Assert.Equal(answer.Best.Overview!.Parts, reply.FactIds.Skip(1));
+        Assert.Equal(answer.Parts.Count, reply.Fields.Count);
+    }
+
+    [Theory]
+    [InlineData("what's the deal with rice", "us-rice-plus-75")]
+    [InlineData("when was the deal announced", "deal-announced")]
+    [InlineData("550 billion in yen", "investment-550bn-in-yen")]
+    public void Answer_QuestionAboutPartOfTheWhole_IsAnsweredByThatFactAlone(string question, string expected)
+    {
+        var answer = engine.Harness.Answer(question);
+
+        Assert.Equal(expected, answer.Best!.Id);
+        Assert.NotEqual(RecordAnswer.Overview, answer.Record);
+        Assert.Empty(answer.Parts);
+    }
 }

@@ -80,7 +80,7 @@ public sealed class BotCliTests
 
         Assert.Equal(1, exit);
         var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal($"{folder.Display("people.yaml")}:5: unknown key 'typo' in person; allowed: aliases, as_of, claims, date, end_date, id, name, people, phrasings, roles, side, sources, statements, text", lines[0]);
+        Assert.Equal($"{folder.Display("people.yaml")}:5: unknown key 'typo' in person; allowed: aliases, as_of, claims, date, end_date, id, name, overview, people, phrasings, roles, side, sources, statements, text", lines[0]);
         Assert.StartsWith($"{folder.Display("people.yaml")}:12: 'as_of' has bad date '2025-02-30'", lines[1], StringComparison.Ordinal);
         Assert.StartsWith("2 error(s)", lines[2], StringComparison.Ordinal);
     }

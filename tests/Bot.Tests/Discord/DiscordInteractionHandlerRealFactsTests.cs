@@ -72,6 +72,18 @@ public sealed class DiscordInteractionHandlerRealFactsTests(DiscordRealFactsFixt
     }
 
     [Fact]
+    public async Task Ask_WholeDeal_ListsItsPartsWithinDiscordsLimits()
+    {
+        // Fifteen parts and their sources: the response must stay a valid message (ValidResponse checks the limits).
+        var data = await CommandAsync(CommandNames.Ask, ("question", "what's the deal"));
+
+        Assert.Equal("Trump announces the Japan deal", data["embeds"]![0]!["title"]!.GetValue<string>());
+        var fields = data["embeds"]!.AsArray().SelectMany(e => e!["fields"] as JsonArray ?? []).Select(f => f!["name"]!.GetValue<string>()).ToList();
+        Assert.Contains("Ishiba confirms the deal", fields);
+        Assert.Contains("White House summary of the deal", fields);
+    }
+
+    [Fact]
     public async Task Ask_WhyClicked_ExplainsTheAnswerInANewEphemeralMessage()
     {
         var data = await CommandAsync(CommandNames.Ask, ("question", "when was round 4"));

@@ -76,6 +76,55 @@ public sealed class FactBaseLoaderTests
         AssertSingleError(Load(folder), folder.Display("rounds.yaml"), 2, "unknown person 'scott-bessent'");
     }
 
+    /// <summary>Round 1 with an overview of <paramref name="parts"/>, named "the first round".</summary>
+    private static string RoundWithOverview(string parts) => $$"""
+        rounds:
+          - id: round-1
+            number: 1
+            title: Round 1
+            date: 2025-04-16
+            japan: [ryosei-akazawa]
+            text: First round.
+            as_of: 2025-04-18
+            sources: [s1]
+            phrasings: ["round 1"]
+            overview:
+              names: [the first round]
+              parts: [{{parts}}]
+        """;
+
+    [Fact]
+    public void Load_Overview_ReadsNamesAndPartsInOrder()
+    {
+        using var folder = FactFolder.Minimal().Write("rounds.yaml", RoundWithOverview("ryosei-akazawa"));
+
+        var result = Load(folder);
+
+        Assert.Empty(result.Errors);
+        var overview = Assert.IsType<Overview>(result.FactBase!.Find("round-1")!.Overview);
+        Assert.Equal(["the first round"], overview.Names);
+        Assert.Equal(["ryosei-akazawa"], overview.Parts);
+    }
+
+    [Theory]
+    [InlineData("ryosei-akazawa, round-9", "lists unknown fact 'round-9' in its overview")]
+    [InlineData("round-1", "lists itself in its overview")]
+    [InlineData("ryosei-akazawa, ryosei-akazawa", "lists 'ryosei-akazawa' twice in its overview")]
+    public void Load_OverviewWithABadPart_NamesFileAndLine(string parts, string fragment)
+    {
+        using var folder = FactFolder.Minimal().Write("rounds.yaml", RoundWithOverview(parts));
+
+        AssertSingleError(Load(folder), folder.Display("rounds.yaml"), 2, fragment);
+    }
+
+    [Fact]
+    public void Load_OverviewWithoutNames_NamesFileAndLine()
+    {
+        using var folder = FactFolder.Minimal().Write("rounds.yaml", RoundWithOverview("ryosei-akazawa").Replace("      names: [the first round]\n", "", StringComparison.Ordinal));
+
+        AssertSingleError(Load(folder), folder.Display("rounds.yaml"), 12, "missing required list 'names'");
+    }
+
     [Fact]
     public void Load_DuplicateId_NamesSecondDefinitionAndFirst()
     {

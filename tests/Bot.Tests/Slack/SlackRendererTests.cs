@@ -177,7 +177,8 @@ public sealed class SlackRendererTests
         await using var host = await CoreHost.StartAsync(RepoPaths.Facts);
         var dispatcher = host.Services.GetRequiredService<ICommandDispatcher>();
         var facts = host.Facts;
-        var texts = new List<string> { "who", "round", "timeline", "purchases", "figures", "sources", "help", "changes", "subscriptions" };
+        // With the answers that list most facts: the deal's and the investment's overviews.
+        var texts = new List<string> { "who", "round", "timeline", "purchases", "figures", "sources", "help", "changes", "subscriptions", "ask what's the deal", "ask summarize the $550 billion investment" };
         texts.AddRange(facts.People.Select(p => "who " + p.Title));
         texts.AddRange(facts.Rounds.Where(r => r.Number is not null).Select(r => "round " + r.Number!.Value.ToString(CultureInfo.InvariantCulture)));
         texts.AddRange(facts.OfKind(FactKind.Figure).Select(f => "figures " + f.Title));
@@ -188,6 +189,7 @@ public sealed class SlackRendererTests
         {
             var request = SlackCommandText.Parse(text, new CommandContext(Platform.Slack, "T1", "C1", "U1", true));
             var reply = await dispatcher.DispatchAsync(request, default);
+            Assert.True(!text.StartsWith("ask ", StringComparison.Ordinal) || reply.Fields.Count >= 10, $"{text}: the overview's parts are not listed");
             for (var page = 0; page < SlackRenderer.PageCount(reply); page++)
             {
                 foreach (var audience in new[] { SlackAudience.Ephemeral, SlackAudience.Channel })

@@ -1,0 +1,75 @@
+using System.Collections.Frozen;
+using Bot.Facts;
+
+namespace Bot.Answering;
+
+/// <summary>
+/// Questions that ask for the whole of a fact with an <see cref="Overview"/>: "what's the deal", "main points of the
+/// agreement", "what did japan and the us agree", "summarize the $550 billion investment". Such a question is one of
+/// the overview's names with nothing else but words that ask for a whole (<see cref="s_askWords"/>), filler, and words
+/// that say whose it is (<see cref="s_whoseWords"/>): "what's the deal with rice" names more, and is not one.
+/// </summary>
+internal sealed class OverviewQuestions
+{
+    /// <summary>Words that ask for the whole of something: "main points", "summary", "what's in it", "tl;dr".</summary>
+    private static readonly FrozenSet<string> s_askWords = FrozenSet.ToFrozenSet(
+    [
+        "summary", "summarize", "summarise", "summarized", "overview", "rundown", "recap", "gist", "main", "key", "points", "point",
+        "highlights", "tldr", "tl", "dr", "terms", "term", "details", "detail", "contain", "contains", "explain", "breakdown",
+        "basics", "outline", "brief", "briefly", "nutshell", "short", "quick", "whole", "all", "everything", "content", "contents",
+    ], StringComparer.Ordinal);
+
+    /// <summary>Words that change nothing in what such a question asks: "what is", "tell me about", "the". Not pronouns
+    /// ("what did they agree", "what's in it"): they point to something said before, which may be another whole.</summary>
+    private static readonly FrozenSet<string> s_filler = FrozenSet.ToFrozenSet(
+    [
+        "what", "whats", "is", "are", "was", "were", "the", "a", "an", "of", "in", "on", "about", "me", "us", "tell", "give",
+        "did", "does", "do", "and", "with", "w", "to", "please", "pls", "can", "you", "i", "want", "know", "so", "far", "s",
+        "has", "have", "had", "by", "for", "again",
+    ], StringComparer.Ordinal);
+
+    /// <summary>Words that say whose the whole is, the two sides' and the talks': "the us-japan trade deal" is "the
+    /// deal".</summary>
+    private static readonly FrozenSet<string> s_whoseWords = FrozenSet.ToFrozenSet(
+    [
+        "japan", "japanese", "us", "usa", "america", "american", "tokyo", "washington", "trade", "tariff", "two", "countries",
+        "between",
+    ], StringComparer.Ordinal);
+
+    /// <summary>Per fact with an overview, its position and each name's words that count.</summary>
+    private readonly (int Fact, FrozenSet<string>[] Names)[] _overviews;
+
+    public OverviewQuestions(FactBase facts)
+    {
+        _overviews =
+        [
+            .. facts.Facts.Select((f, i) => (Fact: f, Index: i)).Where(x => x.Fact.Overview is not null)
+                .Select(x => (x.Index, x.Fact.Overview!.Names.Select(n => Counted(QuestionNormalizer.Words(n))).Where(n => n.Count > 0).ToArray())),
+        ];
+    }
+
+    /// <summary>The words of a question or name that say what it is about, plurals read as singular: all but filler, words
+    /// asking for a whole, and words saying whose it is.</summary>
+    private static FrozenSet<string> Counted(IEnumerable<string> words) =>
+        words.Where(w => !s_filler.Contains(w) && !s_askWords.Contains(w) && !s_whoseWords.Contains(w)).Select(Analyzer.Stem).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The fact whose overview the question asks for: the one whose name's words are the question's words that
+    /// count, as a set; -1 when no fact's, or several facts', are. A word the speller changed counts as typed unless it
+    /// became a word that counts: "wheat in the japan deal" is not "what in the japan deal".</summary>
+    public int Asked(IReadOnlyList<string> words, IReadOnlyList<string> typed)
+    {
+        if (_overviews.Length == 0)
+        {
+            return -1;
+        }
+
+        var counted = Counted(words.Select((w, i) => i < typed.Count && typed[i] != w && Counted([w]).Count == 0 ? typed[i] : w));
+        if (counted.Count == 0)
+        {
+            return -1;
+        }
+
+        var asked = _overviews.Where(o => o.Names.Any(n => n.SetEquals(counted))).Select(o => o.Fact).Distinct().ToList();
+        return asked is [var only] ? only : -1;
+    }
+}

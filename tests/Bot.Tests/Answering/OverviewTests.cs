@@ -1,0 +1,101 @@
+using Bot.Answering;
+using Bot.Answering.Evaluation;
+using Bot.Commands;
+
+namespace Bot.Tests.Answering;
+
+/// <summary>A question that asks for the whole of a fact with an overview ("what's the deal", "main points of the
+/// agreement") is answered with that fact, then the facts its overview lists, with all their sources.</summary>
+public sealed class OverviewTests : IDisposable
+{
+    private readonly FactFolder _folder = AnsweringTestFacts.Folder();
+    private readonly AnswerHarness _harness;
+
+    public OverviewTests()
+    {
+        // The deal's overview: the car tariff and the deficit figure; under a model that answers nothing alone.
+        const string Phrasings = "    phrasings: [\"when was the deal announced\", \"when did they reach an agreement\"]";
+        Assert.Contains(Phrasings, AnsweringTestFacts.Events, StringComparison.Ordinal);
+        _folder.Write("events.yaml", AnsweringTestFacts.Events.Replace(
+            Phrasings,
+            Phrasings + "\n    overview:\n      names: [the deal, the trade agreement, what was agreed, what did japan and the us agree]\n      parts: [tariff-japan-autos-15, trade-deficit-seed]",
+            StringComparison.Ordinal));
+        _harness = AnswerHarness.Create(AnswerHarness.LoadFacts(_folder.Path), AnsweringTestFacts.Options(semantic: true), new HashingEmbedder())
+            .WithModel(ConfidenceModel.Default with { Threshold = 1.0 });
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    [Theory]
+    [InlineData("what's the deal")]
+    [InlineData("the deal?")]
+    [InlineData("main points of the agreement")]
+    [InlineData("summarize the us-japan trade deal")]
+    [InlineData("tl;dr of the deal please")]
+    [InlineData("what did japan and the us agree")]
+    [InlineData("what's in the dael")]
+    public void Answer_WholeOfAFactByAName_AnswersItWithItsParts(string question)
+    {
+        var result = _harness.Answer(question);
+
+        Assert.False(result.Abstained);
+        Assert.Equal(RecordAnswer.Overview, result.Record);
+        Assert.Equal("deal-announced", result.Best!.Id);
+        Assert.Equal(["tariff-japan-autos-15", "trade-deficit-seed"], result.Parts.Select(f => f.Id));
+    }
+
+    [Theory]
+    // More than the name: a topic, a person, an opinion, a time; who, when or yes or no; a word the speller would turn
+    // into filler ("wheat" is not "what"); a name no overview gives.
+    [InlineData("what's the deal with cars")]
+    [InlineData("what did bessent say about the deal")]
+    [InlineData("is the deal good")]
+    [InlineData("when was the deal announced")]
+    [InlineData("who made the deal")]
+    [InlineData("does japan agree with that")]
+    // A pronoun points to something said before, which may be another whole.
+    [InlineData("what did they agree")]
+    [InlineData("what's in it")]
+    [InlineData("wheat in the deal")]
+    [InlineData("the 2019 deal")]
+    [InlineData("what's the tariff")]
+    public void Answer_QuestionThatAsksMoreThanTheWhole_IsNoOverview(string question)
+    {
+        var result = _harness.Answer(question);
+
+        Assert.NotEqual(RecordAnswer.Overview, result.Record);
+        Assert.Empty(result.Parts);
+    }
+
+    [Fact]
+    public void Compose_Overview_ListsEachPartsFirstSentenceAndCitesThemAll()
+    {
+        var result = _harness.Answer("what's the deal");
+
+        var reply = AnswerComposer.Compose(result);
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.EndsWith("What it comprises, one fact each (ask about any of them for its details):", reply.Body, StringComparison.Ordinal);
+        Assert.Equal(
+            [
+                ("US tariff on cars from Japan under the deal", "Under the deal the US tariff on Japanese cars fell to 15%, including the earlier 2.5%."),
+                ("US goods trade deficit with Japan", "The US goods trade deficit with Japan is about ¥10 trillion a year."),
+            ],
+            reply.Fields.Select(f => (f.Name, f.Value)));
+        Assert.Equal(["deal-announced", "tariff-japan-autos-15", "trade-deficit-seed"], reply.FactIds);
+        var cited = new[] { "deal-announced", "tariff-japan-autos-15", "trade-deficit-seed" }
+            .SelectMany(id => result.Facts.SourcesOf(result.Facts.Find(id)!)).Select(s => s.Id).Distinct();
+        Assert.Equal(cited.Order(StringComparer.Ordinal), reply.Sources.Select(s => s.Id).Order(StringComparer.Ordinal));
+        Assert.Empty(reply.Related);
+    }
+
+    [Theory]
+    [InlineData("15% in total is the tariff. It replaced 27.5%.", "15% in total is the tariff.")]
+    // Abbreviations and times read on; a sentence may end before a number.
+    [InlineData("The U.S. side agreed. Then it ended.", "The U.S. side agreed.")]
+    [InlineData("Posted at 7:12 p.m. EST on July 22. Japan replied.", "Posted at 7:12 p.m. EST on July 22.")]
+    [InlineData("It rose to 25%. 2025 saw more.", "It rose to 25%.")]
+    [InlineData("One sentence only.", "One sentence only.")]
+    public void FirstSentence_EndsAtTheFirstFullStopThatEndsASentence(string text, string expected) =>
+        Assert.Equal(expected, AnswerComposer.FirstSentence(text));
+}
