@@ -15,7 +15,7 @@ internal sealed class OverviewQuestions
     private static readonly FrozenSet<string> s_askWords = FrozenSet.ToFrozenSet(
     [
         "summary", "summarize", "summarise", "summarized", "overview", "rundown", "recap", "gist", "main", "key", "points", "point",
-        "highlights", "tldr", "tl", "dr", "terms", "term", "details", "detail", "contain", "contains", "explain", "breakdown",
+        "highlights", "tldr", "tl", "dr", "terms", "term", "details", "detail", "contain", "contains", "explain", "explained", "breakdown",
         "basics", "outline", "brief", "briefly", "nutshell", "short", "quick", "whole", "all", "everything", "content", "contents",
     ], StringComparer.Ordinal);
 
