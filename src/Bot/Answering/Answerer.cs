@@ -143,10 +143,12 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         // "What's the deal", "main points of the agreement": the fact whose overview has that name answers, and the answer
         // lists the overview's parts.
-        // Not a yes-or-no question ("does tokyo agree with that"), nor one that asks who, when or how much.
-        var overview = readAs is null && !curated && occasions.Count == 0 && outcome is null && type is QuestionType.What or QuestionType.Other
+        // Not a yes-or-no question ("does tokyo agree with that"), nor one that asks who, when or how much. An occasion
+        // read among events and rounds ("which came first, the deal or the mou") may be named so too.
+        var overview = readAs is null && !curated && occasions.Count == 0 && type is QuestionType.What or QuestionType.Other
             ? index.Overviews.Asked(words, QuestionNormalizer.Words(read))
             : -1;
+        overview = overview >= 0 && !double.IsNegativeInfinity(scored[overview].Score) ? overview : -1;
         if (overview >= 0 && !ReferenceEquals(ranked[0].Fact, facts[overview]))
         {
             Promote(scored[overview]);
@@ -236,7 +238,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : record == RecordAnswer.OccasionsInOrder ? Math.Max(p, order!.Sure)
             : curated || record != RecordAnswer.None ? Math.Max(p, confidence.Threshold)
             : p;
-        p = unrestricted is not null && !unrestricted.Contains(topIndex) ? 0 : p;
+        // A name its overview gives is the whole's own name, not words that rank it among others.
+        p = unrestricted is not null && !unrestricted.Contains(topIndex) && record != RecordAnswer.Overview ? 0 : p;
         var abstained = p < confidence.Threshold;
         return new AnswerResult
         {

@@ -453,6 +453,9 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("which round came after the g7 in june", "round-7", "ishiba-trump-call-2025-06")]
     // An ordinal before "of july" is a day, not a round.
     [InlineData("the last round before the 9th of july", "round-7", null)]
+    // An occasion named by its overview's name: the deal is Trump's announcement (round 8 was that day, not before).
+    [InlineData("which round came before the deal", "round-7", "deal-announced")]
+    [InlineData("first trip after the deal", "trip-2025-08-washington", "deal-announced")]
     public void Answer_RoundPlacedByAnOccasionOrDay_IsTheRoundDatedFirstAfterOrLastBefore(string question, string expected, string? occasion)
     {
         var answer = engine.Harness.Answer(question);
@@ -468,6 +471,8 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("which came first, the tariff letter or round 7", "round-7", "Round 7 (June 27, 2025) came before Trump's tariff letter to Ishiba (July 7, 2025).")]
     [InlineData("did liberation day come before round 1", "liberation-day-2025-04", "Yes: \"Liberation Day\" tariffs announced (April 2, 2025) came before Round 1 (April 16, 2025).")]
     [InlineData("was round 3 held before liberation day", "round-3", "No: \"Liberation Day\" tariffs announced (April 2, 2025) came before Round 3 (May 23, 2025).")]
+    // An occasion named by its overview's name.
+    [InlineData("which came first, the deal or the mou", "deal-announced", "Trump announces the Japan deal (July 22, 2025) came before Joint statement and MOU on the $550 billion signed (September 4, 2025).")]
     // The same day: neither came first (the first named answers).
     [InlineData("which came first, round 8 or trump's deal announcement", "round-8", "Round 8 (the deal) (July 22, 2025) and Trump announces the Japan deal (July 22, 2025) were at the same time: neither came first.")]
     public void Answer_TwoOccasionsInOrder_SaysWhichCameFirstWithBothDates(string question, string top, string line)
@@ -489,6 +494,9 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("what did japan and the us agree", "deal-announced", "ishiba-confirms-deal")]
     [InlineData("main points of the agreement?", "deal-announced", "ishiba-confirms-deal")]
     [InlineData("summarize the $550bn investment", "investment-550bn", "investment-550bn-in-yen")]
+    // "The deal with rice" is the rice deal.
+    [InlineData("what's the deal with rice", "us-rice-plus-75", "rice-minimum-access-quota")]
+    [InlineData("how did the talks go", "talks-rounds-count", "round-1")]
     public void Answer_WholeOfTheDealOrTheInvestment_ListsItsParts(string question, string top, string firstPart)
     {
         var answer = engine.Harness.Answer(question);
@@ -503,7 +511,7 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     }
 
     [Theory]
-    [InlineData("what's the deal with rice", "us-rice-plus-75")]
+    [InlineData("what's the deal with boeing", "boeing-100-aircraft")]
     [InlineData("when was the deal announced", "deal-announced")]
     [InlineData("550 billion in yen", "investment-550bn-in-yen")]
     public void Answer_QuestionAboutPartOfTheWhole_IsAnsweredByThatFactAlone(string question, string expected)
