@@ -129,28 +129,44 @@ internal static class AnswerComposer
         return reply with { Confidence = Reply.Shown(result.Confidence) };
     }
 
+    /// <summary>Said after a listed fact whose accounts differ: its own answer gives each with its sources.</summary>
+    private const string DisputedInList = " (disputed: accounts differ; ask about it for each with its sources)";
+
     /// <summary>A part of an overview: its title, the first sentence of its text (the facts' texts say the figure or
-    /// what happened first), and whether its accounts differ (they are in its own answer).</summary>
+    /// what happened first), a round's outcome, and whether its accounts differ (they are in its own answer).</summary>
     private static ReplyField Part(Fact fact)
     {
         var first = FirstSentence(Context(fact));
+        var outcome = fact.Outcome is { } how ? $" Outcome: {how.ReplaceLineEndings(" ").Trim()}" : "";
         var disputed = fact.IsDisputed && !first.Contains("disputed", StringComparison.OrdinalIgnoreCase);
-        return new(fact.Title, first + (disputed ? " (disputed: accounts differ; ask about it for each with its sources)" : ""));
+        return new(fact.Title, first + outcome + (disputed ? DisputedInList : ""));
     }
 
-    /// <summary>A text up to its first full stop that ends a sentence: one followed by a space and a capital letter or a
-    /// digit ("U.S. officials" and "7:12 p.m. EST" read on), or the whole text.</summary>
+    /// <summary>Words that end in a full stop without ending a sentence ("Mr. Akazawa", "No. 1", "Jan. 20").</summary>
+    private static readonly HashSet<string> s_abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mr", "mrs", "ms", "dr", "no", "gen", "sen", "rep", "gov", "st", "jr", "sr", "co", "corp", "inc", "ltd", "vs", "approx",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    };
+
+    /// <summary>A text up to its first full stop that ends a sentence: one (perhaps before a closing quote) followed by a
+    /// space and a capital letter, a digit, a currency sign, a quote or a bracket, and not after an abbreviation
+    /// ("U.S.", "p.m.", "Mr.", "Jan."); or the whole text.</summary>
     internal static string FirstSentence(string text)
     {
-        for (var i = text.IndexOf(". ", StringComparison.Ordinal); i >= 0; i = text.IndexOf(". ", i + 1, StringComparison.Ordinal))
+        for (var i = text.IndexOf('.', StringComparison.Ordinal); i >= 0; i = text.IndexOf('.', i + 1))
         {
-            var next = i + 2 < text.Length ? text[i + 2] : ' ';
-            var word = text.LastIndexOf(' ', i) is var space && space >= 0 ? text[(space + 1)..i] : text[..i];
-            // An abbreviation ("U.S.", "p.m.", "Mr.", "Jan.") is a dotted word or a short capitalised one.
-            var abbreviation = word.Contains('.', StringComparison.Ordinal) || (word.Length <= 3 && word.Length > 0 && char.IsUpper(word[0]) && word.All(char.IsLetter));
-            if ((char.IsUpper(next) || char.IsDigit(next)) && !abbreviation)
+            var end = i + 1 < text.Length && text[i + 1] is '"' or '”' or '\'' or '’' ? i + 2 : i + 1;
+            if (end + 1 >= text.Length || text[end] != ' ' || !(char.IsUpper(text[end + 1]) || char.IsDigit(text[end + 1]) || text[end + 1] is '$' or '¥' or '"' or '“' or '('))
             {
-                return text[..(i + 1)];
+                continue;
+            }
+
+            var start = text.LastIndexOf(' ', i) + 1;
+            var word = text[start..i];
+            if (!word.Contains('.', StringComparison.Ordinal) && !s_abbreviations.Contains(word))
+            {
+                return text[..end];
             }
         }
 
@@ -160,7 +176,7 @@ internal static class AnswerComposer
     /// <summary>An occasion in a listed answer: its date and title, its text, and whether its accounts differ (they are in
     /// its own answer).</summary>
     private static ReplyField ListEntry(Fact fact) =>
-        new(FactReplies.DatedTitle(fact), Context(fact) + (fact.IsDisputed ? " (disputed: accounts differ; ask about it for each with its sources)" : ""));
+        new(FactReplies.DatedTitle(fact), Context(fact) + (fact.IsDisputed ? DisputedInList : ""));
 
     /// <summary>
     /// The answer to "which came first, the tariff letter or round 7" or "did the eo come before the mou signing": which

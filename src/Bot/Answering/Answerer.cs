@@ -143,11 +143,13 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         // "What's the deal", "main points of the agreement": the fact whose overview has that name answers, and the answer
         // lists the overview's parts.
-        // Not a yes-or-no question ("does tokyo agree with that"), nor one that asks who, when or how much. An occasion
-        // read among events and rounds ("which came first, the deal or the mou") may be named so too.
-        var overview = readAs is null && !curated && occasions.Count == 0 && type is QuestionType.What or QuestionType.Other
+        // Not a yes-or-no question ("does tokyo agree with that") but a request ("can you summarize the deal"), nor one that
+        // asks who, when or how much; a curated question of the same fact is one too. An occasion read among events and
+        // rounds ("which came first, the deal or the mou") may be named so as well.
+        var overview = readAs is null && occasions.Count == 0 && (type is QuestionType.What or QuestionType.Other || IsRequest(words))
             ? index.Overviews.Asked(words, QuestionNormalizer.Words(read))
             : -1;
+        overview = curated && overview != phrased ? -1 : overview;
         overview = overview >= 0 && !double.IsNegativeInfinity(scored[overview].Score) ? overview : -1;
         if (overview >= 0 && !ReferenceEquals(ranked[0].Fact, facts[overview]))
         {
@@ -227,11 +229,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : placed is { } at && at.Round == topIndex ? RecordAnswer.RoundPlaced
             : figure >= 0 && figure == topIndex ? RecordAnswer.FigureNamed
             : order is not null && ReferenceEquals(order.Answer, top.Fact) ? RecordAnswer.OccasionsInOrder
-            : AsksOnlyWhoTookPart(words, entities) && top.Fact is { Kind: FactKind.Round } round
-                && (round.Number == entities.Round || (entities.Round is null && RoundOfTheDay(index, words, entities) == topIndex))
+            : AsksOnlyWhoTookPart(words, entities) && IsTheRoundNamed(index, words, entities, top.Fact, topIndex)
                 ? RecordAnswer.WhoTookPartInTheRound
-            : AsksOnlyAboutTheRound(words, entities) && top.Fact is { Kind: FactKind.Round } asked
-                && (asked.Number == entities.Round || (entities.Round is null && RoundOfTheDay(index, words, entities) == topIndex))
+            : AsksOnlyAboutTheRound(words, entities) && IsTheRoundNamed(index, words, entities, top.Fact, topIndex)
                 ? RecordAnswer.WhatHappenedAtTheRound
             : RecordAnswer.None;
         p = record == RecordAnswer.RoundPlaced ? Math.Max(p, placed!.Value.Placement.Sure ?? confidence.Threshold)
@@ -303,7 +303,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         "were", "is", "are", "how", "tell", "me", "about", "give", "detail", "details", "summary", "summarize", "summarise",
         "overview", "recap", "rundown", "outcome", "result", "results", "come", "came", "out", "s", "round", "final", "last",
         "talks", "talk", "meeting", "negotiations", "negotiation", "session", "ministerial", "trade", "tariff", "japan", "us",
-        "japanese", "american", "please", "explain", "describe", "info", "information", "more",
+        "japanese", "american", "please", "explain", "describe", "info", "information", "more", "for",
     ];
 
     /// <summary>Does the question ask only what happened at the one round it names, by number ("round 4", "the final
@@ -311,10 +311,12 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// <see cref="s_aboutRoundWords"/>, and no person?</summary>
     private static bool AsksOnlyAboutTheRound(List<string> words, Entities entities) =>
         entities.People.Count == 0
-        && (entities is { Round: not null, From: null }
-            ? words.Count(w => w.All(char.IsDigit)) <= 1
-            : entities is { Round: null, DayPrecision: true } && entities.From == entities.To && words.Count(EntityResolver.IsMonth) == 1)
+        && NamesOneRound(words, entities)
         && words.All(w => s_aboutRoundWords.Contains(w) || w.All(char.IsDigit) || (entities.Round is null && EntityResolver.IsMonth(w)));
+
+    /// <summary>Is the question a request put as a yes-or-no question: "can you summarize the deal", "could you give me
+    /// the main points"?</summary>
+    private static bool IsRequest(List<string> words) => words is [("can" or "could" or "would" or "will"), "you", ..];
 
     /// <summary>Does the question ask only what happened on one day or in one month: besides the day or month (and its
     /// numbers), only <see cref="s_happenedWords"/>?</summary>
@@ -329,11 +331,21 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// round") or by its day ("the april 16 talks, who was there"): besides the round's number or day and the people it
     /// names, only <see cref="s_tookPartWords"/>?</summary>
     private static bool AsksOnlyWhoTookPart(List<string> words, Entities entities) =>
-        (entities is { Round: not null, From: null }
-            ? words.Count(w => w.All(char.IsDigit)) <= 1
-            : entities is { Round: null, DayPrecision: true } && entities.From == entities.To && words.Count(EntityResolver.IsMonth) == 1)
+        NamesOneRound(words, entities)
         && words.Select((w, i) => (w, i)).All(x => s_tookPartWords.Contains(x.w) || entities.NamePositions.Contains(x.i) || x.w.All(char.IsDigit)
             || (entities.Round is null && EntityResolver.IsMonth(x.w)));
+
+    /// <summary>Does the question name one round, by its number ("round 4", "the final round", one number only) or by
+    /// one day ("the may 30 talks")?</summary>
+    private static bool NamesOneRound(List<string> words, Entities entities) =>
+        entities is { Round: not null, From: null }
+            ? words.Count(w => w.All(char.IsDigit)) <= 1
+            : entities is { Round: null, DayPrecision: true } && entities.From == entities.To && words.Count(EntityResolver.IsMonth) == 1;
+
+    /// <summary>Is the top fact the round the question names, by number or by its day (<see cref="RoundOfTheDay"/>)?</summary>
+    private static bool IsTheRoundNamed(FactIndex index, List<string> words, Entities entities, Fact top, int topIndex) =>
+        top is { Kind: FactKind.Round } round
+        && (round.Number == entities.Round || (entities.Round is null && RoundOfTheDay(index, words, entities) == topIndex));
 
     /// <summary>The round a question names by its day: the one occasion of that day, or, when the question speaks of a
     /// round or talks ("the may 30 talks"), the one round among that day's occasions; -1 when there is none.</summary>

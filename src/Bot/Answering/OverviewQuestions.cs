@@ -7,15 +7,18 @@ namespace Bot.Answering;
 /// Questions that ask for the whole of a fact with an <see cref="Overview"/>: "what's the deal", "main points of the
 /// agreement", "what did japan and the us agree", "summarize the $550 billion investment". Such a question is one of
 /// the overview's names with nothing else but words that ask for a whole (<see cref="s_askWords"/>), filler, and words
-/// that say whose it is (<see cref="s_whoseWords"/>): "what's the deal with rice" names more, and is not one.
+/// that say whose it is (<see cref="s_whoseWords"/>): "what's the deal with boeing" names more, and is not one ("what's
+/// the deal with rice" is the rice deal's overview, when a fact's overview is so named).
 /// </summary>
 internal sealed class OverviewQuestions
 {
     /// <summary>Words that ask for the whole of something: "main points", "summary", "what's in it", "tl;dr".</summary>
     private static readonly FrozenSet<string> s_askWords = FrozenSet.ToFrozenSet(
     [
-        "summary", "summarize", "summarise", "summarized", "overview", "rundown", "recap", "gist", "main", "key", "points", "point",
-        "highlights", "tldr", "tl", "dr", "terms", "term", "details", "detail", "contain", "contains", "explain", "explained", "breakdown",
+        "summary", "summarize", "summarise", "summarized", "overview", "rundown", "recap", "gist", "main", "key", "points",
+        "highlights", "tldr", "tl", "dr", "terms", "details", "contain", "contains", "explain", "explained", "breakdown",
+        // The normaliser reads some plurals as singular ("main points" is "main point").
+        "point", "term", "detail", "highlight",
         "basics", "outline", "brief", "briefly", "nutshell", "short", "quick", "whole", "all", "everything", "content", "contents",
     ], StringComparer.Ordinal);
 
@@ -23,17 +26,17 @@ internal sealed class OverviewQuestions
     /// ("what did they agree", "what's in it"): they point to something said before, which may be another whole.</summary>
     private static readonly FrozenSet<string> s_filler = FrozenSet.ToFrozenSet(
     [
-        "what", "whats", "is", "are", "was", "were", "the", "a", "an", "of", "in", "on", "about", "me", "us", "tell", "give",
+        "what", "is", "are", "was", "were", "the", "a", "an", "of", "in", "on", "about", "me", "us", "tell", "give",
         "did", "does", "do", "and", "with", "w", "to", "please", "pls", "can", "you", "i", "want", "know", "so", "far", "s",
         "has", "have", "had", "by", "for", "again",
     ], StringComparer.Ordinal);
 
-    /// <summary>Words that say whose the whole is, the two sides' and the talks': "the us-japan trade deal" is "the
-    /// deal".</summary>
+    /// <summary>Words that say whose the whole is, the two sides': "the us-japan deal" is "the deal". Not "trade" or
+    /// "tariff", which name other things ("the rice tariff" is not rice as a whole): a name says them where they
+    /// belong ("the trade deal").</summary>
     private static readonly FrozenSet<string> s_whoseWords = FrozenSet.ToFrozenSet(
     [
-        "japan", "japanese", "us", "usa", "america", "american", "tokyo", "washington", "trade", "tariff", "two", "countries",
-        "between",
+        "japan", "japanese", "us", "usa", "america", "american", "tokyo", "washington", "2", "countries", "between",
     ], StringComparer.Ordinal);
 
     /// <summary>Per fact with an overview, its position and each name's words that count.</summary>

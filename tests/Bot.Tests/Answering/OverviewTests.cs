@@ -18,7 +18,7 @@ public sealed class OverviewTests : IDisposable
         Assert.Contains(Phrasings, AnsweringTestFacts.Events, StringComparison.Ordinal);
         _folder.Write("events.yaml", AnsweringTestFacts.Events.Replace(
             Phrasings,
-            Phrasings + "\n    overview:\n      names: [the deal, the trade agreement, what was agreed, what did japan and the us agree]\n      parts: [tariff-japan-autos-15, trade-deficit-seed]",
+            Phrasings + "\n    overview:\n      names: [the deal, the agreement, the trade deal, what was agreed, what did japan and the us agree]\n      parts: [tariff-japan-autos-15, trade-deficit-seed]",
             StringComparison.Ordinal));
         _harness = AnswerHarness.Create(AnswerHarness.LoadFacts(_folder.Path), AnsweringTestFacts.Options(semantic: true), new HashingEmbedder())
             .WithModel(ConfidenceModel.Default with { Threshold = 1.0 });
@@ -34,6 +34,8 @@ public sealed class OverviewTests : IDisposable
     [InlineData("tl;dr of the deal please")]
     [InlineData("what did japan and the us agree")]
     [InlineData("what's in the dael")]
+    // A request put as a yes-or-no question.
+    [InlineData("can you summarize the deal")]
     public void Answer_WholeOfAFactByAName_AnswersItWithItsParts(string question)
     {
         var result = _harness.Answer(question);
@@ -68,6 +70,29 @@ public sealed class OverviewTests : IDisposable
     }
 
     [Fact]
+    public void Answer_CuratedQuestionOfTheOverviewsFact_ListsItsParts()
+    {
+        // "When was the deal announced" is deal-announced's own curated question but asks when, not for the whole; a
+        // curated question that is a name of the whole lists the parts as the name would.
+        using var folder = AnsweringTestFacts.Folder();
+        const string Phrasings = "    phrasings: [\"when was the deal announced\", \"when did they reach an agreement\"]";
+        folder.Write("events.yaml", AnsweringTestFacts.Events.Replace(
+            Phrasings,
+            "    phrasings: [\"when was the deal announced\", \"the trade agreement\"]\n    overview:\n      names: [the trade agreement]\n      parts: [trade-deficit-seed]",
+            StringComparison.Ordinal));
+        var harness = AnswerHarness.Create(AnswerHarness.LoadFacts(folder.Path), AnsweringTestFacts.Options(semantic: true), new HashingEmbedder())
+            .WithModel(ConfidenceModel.Default with { Threshold = 1.0 });
+
+        var named = harness.Answer("the trade agreement");
+        var when = harness.Answer("when was the deal announced");
+
+        Assert.Equal(RecordAnswer.Overview, named.Record);
+        Assert.Equal(["trade-deficit-seed"], named.Parts.Select(f => f.Id));
+        Assert.Equal("deal-announced", when.Best!.Id);
+        Assert.Empty(when.Parts);
+    }
+
+    [Fact]
     public void Compose_Overview_ListsEachPartsFirstSentenceAndCitesThemAll()
     {
         var result = _harness.Answer("what's the deal");
@@ -96,6 +121,11 @@ public sealed class OverviewTests : IDisposable
     [InlineData("Posted at 7:12 p.m. EST on July 22. Japan replied.", "Posted at 7:12 p.m. EST on July 22.")]
     [InlineData("It rose to 25%. 2025 saw more.", "It rose to 25%.")]
     [InlineData("One sentence only.", "One sentence only.")]
+    [InlineData("Mr. Akazawa met Lutnick. Then he left.", "Mr. Akazawa met Lutnick.")]
+    [InlineData("It is the No. 1 issue. Next came rice.", "It is the No. 1 issue.")]
+    [InlineData("The rest are Block V. They belong to the navy.", "The rest are Block V.")]
+    [InlineData("He called it \"big progress.\" Talks went on.", "He called it \"big progress.\"")]
+    [InlineData("It cost 1.5 trillion yen. $69 billion is the same.", "It cost 1.5 trillion yen.")]
     public void FirstSentence_EndsAtTheFirstFullStopThatEndsASentence(string text, string expected) =>
         Assert.Equal(expected, AnswerComposer.FirstSentence(text));
 }
