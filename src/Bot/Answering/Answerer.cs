@@ -892,12 +892,38 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     }
 
     /// <summary>
-    /// Does the question give a specific the top fact does not: a number or ordinal ("3rd meeting", "10%") its own words
-    /// never give, or a day it is not dated and does not mention? Such a fact answers a neighbouring question at best.
+    /// Does the question give or ask a specific the top fact does not: a number or ordinal ("3rd meeting", "10%") its own
+    /// words never give, a day it is not dated and does not mention, or a time of day ("what time did round 2 start") its
+    /// text does not state? Such a fact answers a neighbouring question at best.
     /// </summary>
     private static bool Unstated(FactIndex index, int fact, List<string> words, Entities entities) =>
         Numbers(words, entities).Any(n => !index.TextNumbers[fact].Contains(n)) || !CoversDay(index.Facts.Facts[fact], index.Mentions[fact], entities)
-        || !CoversMonth(index.Facts.Facts[fact], index.Mentions[fact], entities);
+        || !CoversMonth(index.Facts.Facts[fact], index.Mentions[fact], entities)
+        || (AsksClockTime(words) && !index.StatesClockTime[fact]);
+
+    /// <summary>Words after "what", "which" or "at" that ask a span rather than a time of day: "what time frame".</summary>
+    private static readonly HashSet<string> s_spanWords = ["frame", "period", "span", "limit", "line", "lines", "zone"];
+
+    /// <summary>Does the question ask a time of day: "what time", "which hour", "at what hour", "o'clock"?</summary>
+    internal static bool AsksClockTime(IReadOnlyList<string> words)
+    {
+        for (var i = 1; i < words.Count; i++)
+        {
+            if (words[i] is "time" or "hour" && words[i - 1] is "what" or "which" or "whats"
+                && (i + 1 == words.Count || !s_spanWords.Contains(words[i + 1])))
+            {
+                return true;
+            }
+
+            // "o'clock" reads as "oclock", which the speller may turn into "clock".
+            if (words[i] == "oclock" || (words[i] == "clock" && words[i - 1] is "o" or "what" or "which"))
+            {
+                return true;
+            }
+        }
+
+        return words is ["oclock", ..];
+    }
 
     /// <summary>Figures in the question ("27.5 percent", "$550bn", "105 f35s"), not round numbers, days or years.</summary>
     private static List<string> Numbers(List<string> words, Entities entities)

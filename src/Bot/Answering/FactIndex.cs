@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Collections.Frozen;
 using System.Diagnostics;
 using Bot.Facts;
@@ -19,6 +20,7 @@ internal sealed class FactIndex
         StatedNumbers = [.. facts.Facts.Select(f => QuestionNormalizer.Words((f.Amount?.Display ?? "") + " " + f.Title).ToHashSet(StringComparer.Ordinal))];
         StatedOrdinals = [.. facts.Facts.Select(f => QuestionNormalizer.Ordinals(f.Title))];
         TextNumbers = [.. facts.Facts.Select(TextNumbersOf)];
+        StatesClockTime = [.. facts.Facts.Select(f => s_clockTime.IsMatch(FactDocuments.OwnText(f)))];
         OtherPlaces = [.. facts.Facts.Select(f => analyzer.Scope.OtherPlaces(QuestionNormalizer.Words(f.Title + " " + f.Text)).ToHashSet(StringComparer.Ordinal))];
         CuratedKeys = [.. facts.Facts.Select(f => FactDocuments.Names(f).Concat(f.Phrasings).Select(t => Key(analyzer.Terms(t))).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal))];
         Phrased = PhrasedOf(facts, QuestionNormalizer.Text);
@@ -66,6 +68,13 @@ internal sealed class FactIndex
 
     /// <summary>Per fact, the countries other than Japan and the US that its title and text name.</summary>
     public HashSet<string>[] OtherPlaces { get; }
+
+    /// <summary>Per fact, does its own text give a time of day ("7:12 pm EST", "12:01 am EDT", "at noon")?</summary>
+    public bool[] StatesClockTime { get; }
+
+    private static readonly Regex s_clockTime = new(
+        @"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(am|pm|a\.m\.|p\.m\.)(?![a-z])|\bo'clock\b|\bmidnight\b|\bnoon\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static HashSet<string> TextNumbersOf(Fact fact) =>
         QuestionNormalizer.Words(FactDocuments.OwnText(fact) + " " + (fact.Amount?.Display ?? ""))

@@ -535,4 +535,26 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.NotEqual(RecordAnswer.Overview, answer.Record);
         Assert.Empty(answer.Parts);
     }
+
+    [Theory]
+    [InlineData("what time did the may 1 round start", true)]
+    [InlineData("at what hour did round 2 begin", true)]
+    [InlineData("deal post on truth social, what o'clock", true)]
+    [InlineData("what time frame does japan have to invest", false)]
+    [InlineData("when did round 2 start", false)]
+    public void AsksClockTime_TimeOfDayOnly(string question, bool expected) =>
+        Assert.Equal(expected, Answerer.AsksClockTime(Answerer.Interpret(engine.Harness.Index, question).Words));
+
+    [Fact]
+    public void Answer_TimeOfDayTheFactDoesNotState_CountsAsUnstated()
+    {
+        // Round 2's record gives the day and the place, not the hour; the car tariff cut states "12:01 am EDT".
+        var round = engine.Harness.Answer("what time did the may 1 round start");
+        var cars = engine.Harness.Answer("at what hour on september 16 did the lower car tariff start");
+
+        Assert.Equal(1, round.Features.Unstated);
+        Assert.True(round.Abstained);
+        Assert.Equal(0, cars.Features.Unstated);
+        Assert.Contains(cars.Best!.Id, new[] { "auto-tariff-15-in-force", "tariff-japan-autos-15" });
+    }
 }
