@@ -11,16 +11,21 @@ public sealed class OverviewTests : IDisposable
     private readonly FactFolder _folder = AnsweringTestFacts.Folder();
     private readonly AnswerHarness _harness;
 
-    public OverviewTests()
+    /// <summary>The test facts' deal-announced phrasings, which <see cref="WithDeal"/> replaces.</summary>
+    private const string Phrasings = "    phrasings: [\"when was the deal announced\", \"when did they reach an agreement\"]";
+
+    public OverviewTests() =>
+        // The deal's overview: the car tariff and the deficit figure.
+        _harness = WithDeal(_folder, Phrasings
+            + "\n    overview:\n      names: [the deal, the agreement, the trade deal, what was agreed, what did japan and the us agree]\n      parts: [tariff-japan-autos-15, trade-deficit-seed]");
+
+    /// <summary>The test facts with deal-announced's phrasings replaced by <paramref name="replacement"/>, under a model
+    /// that answers nothing alone.</summary>
+    private static AnswerHarness WithDeal(FactFolder folder, string replacement)
     {
-        // The deal's overview: the car tariff and the deficit figure; under a model that answers nothing alone.
-        const string Phrasings = "    phrasings: [\"when was the deal announced\", \"when did they reach an agreement\"]";
         Assert.Contains(Phrasings, AnsweringTestFacts.Events, StringComparison.Ordinal);
-        _folder.Write("events.yaml", AnsweringTestFacts.Events.Replace(
-            Phrasings,
-            Phrasings + "\n    overview:\n      names: [the deal, the agreement, the trade deal, what was agreed, what did japan and the us agree]\n      parts: [tariff-japan-autos-15, trade-deficit-seed]",
-            StringComparison.Ordinal));
-        _harness = AnswerHarness.Create(AnswerHarness.LoadFacts(_folder.Path), AnsweringTestFacts.Options(semantic: true), new HashingEmbedder())
+        folder.Write("events.yaml", AnsweringTestFacts.Events.Replace(Phrasings, replacement, StringComparison.Ordinal));
+        return AnswerHarness.Create(AnswerHarness.LoadFacts(folder.Path), AnsweringTestFacts.Options(semantic: true), new HashingEmbedder())
             .WithModel(ConfidenceModel.Default with { Threshold = 1.0 });
     }
 
@@ -75,13 +80,8 @@ public sealed class OverviewTests : IDisposable
         // "When was the deal announced" is deal-announced's own curated question but asks when, not for the whole; a
         // curated question that is a name of the whole lists the parts as the name would.
         using var folder = AnsweringTestFacts.Folder();
-        const string Phrasings = "    phrasings: [\"when was the deal announced\", \"when did they reach an agreement\"]";
-        folder.Write("events.yaml", AnsweringTestFacts.Events.Replace(
-            Phrasings,
-            "    phrasings: [\"when was the deal announced\", \"the trade agreement\"]\n    overview:\n      names: [the trade agreement]\n      parts: [trade-deficit-seed]",
-            StringComparison.Ordinal));
-        var harness = AnswerHarness.Create(AnswerHarness.LoadFacts(folder.Path), AnsweringTestFacts.Options(semantic: true), new HashingEmbedder())
-            .WithModel(ConfidenceModel.Default with { Threshold = 1.0 });
+        var harness = WithDeal(folder,
+            "    phrasings: [\"when was the deal announced\", \"the trade agreement\"]\n    overview:\n      names: [the trade agreement]\n      parts: [trade-deficit-seed]");
 
         var named = harness.Answer("the trade agreement");
         var when = harness.Answer("when was the deal announced");
