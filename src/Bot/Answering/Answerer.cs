@@ -923,7 +923,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         return false;
     }
 
-    /// <summary>Words after "what", "which" or "at" that ask a span rather than a time of day: "what time frame".</summary>
+    /// <summary>Words after "what time" that ask a span rather than a time of day: "what time frame".</summary>
     private static readonly HashSet<string> s_spanWords = ["frame", "period", "span", "limit", "line", "lines", "zone"];
 
     /// <summary>Does the question ask a time of day: "what time", "which hour", "at what hour", "o'clock"?</summary>
@@ -931,7 +931,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     {
         for (var i = 1; i < words.Count; i++)
         {
-            if (words[i] is "time" or "hour" && words[i - 1] is "what" or "which" or "whats"
+            if (words[i] is "time" or "hour" && words[i - 1] is "what" or "which"
                 && (i + 1 == words.Count || !s_spanWords.Contains(words[i + 1])))
             {
                 return true;

@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using System.Collections.Frozen;
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Bot.Facts;
 
 namespace Bot.Answering;
@@ -78,11 +78,12 @@ internal sealed class FactIndex
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     /// <summary>Per fact, does it give a length of time: a round's duration, or "about 90 minutes", "90-day", "45 days",
-    /// "an hour", "two hours"?</summary>
+    /// "an hour", "two hours"? Loosely: any unit of time counts ("the same day"), so a fact is seldom taken for silent
+    /// on it.</summary>
     public bool[] StatesDuration { get; }
 
     private static readonly Regex s_duration = new(
-        @"\b(minutes?|hours?|days?|weeks?|months?|years?)\b|\b\d+[- ]?(minute|hour|day|week|month|year)\b",
+        @"\b(minutes?|hours?|days?|weeks?|months?|years?)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static HashSet<string> TextNumbersOf(Fact fact) =>
