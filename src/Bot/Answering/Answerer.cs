@@ -893,35 +893,13 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
     /// <summary>
     /// Does the question give or ask a specific the top fact does not: a number or ordinal ("3rd meeting", "10%") its own
-    /// words never give, a day it is not dated and does not mention, or a time of day ("what time did round 2 start") or
-    /// a length of time ("how many minutes was the summit") it does not state? Such a fact answers a neighbouring question
-    /// at best.
+    /// words never give, a day it is not dated and does not mention, or a time of day ("what time did round 2 start") its
+    /// text does not state? Such a fact answers a neighbouring question at best.
     /// </summary>
     private static bool Unstated(FactIndex index, int fact, List<string> words, Entities entities) =>
         Numbers(words, entities).Any(n => !index.TextNumbers[fact].Contains(n)) || !CoversDay(index.Facts.Facts[fact], index.Mentions[fact], entities)
         || !CoversMonth(index.Facts.Facts[fact], index.Mentions[fact], entities)
-        || AsksTimeNotStated(index, fact, words);
-
-    /// <summary>Does the question ask a time of day or a length of time that the fact does not state?</summary>
-    private static bool AsksTimeNotStated(FactIndex index, int fact, List<string> words) =>
-        (AsksClockTime(words) && !index.StatesClockTime[fact]) || (AsksDuration(words) && !index.StatesDuration[fact]);
-
-    /// <summary>Units of a length of time.</summary>
-    private static readonly HashSet<string> s_timeUnits = ["minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years"];
-
-    /// <summary>Does the question ask a length of time: "how long", "how many minutes", "for how many days"?</summary>
-    internal static bool AsksDuration(IReadOnlyList<string> words)
-    {
-        for (var i = 1; i < words.Count; i++)
-        {
-            if (words[i - 1] == "how" && (words[i] == "long" || (words[i] == "many" && i + 1 < words.Count && s_timeUnits.Contains(words[i + 1]))))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        || (AsksClockTime(words) && !index.StatesClockTime[fact]);
 
     /// <summary>Words after "what time" that ask a span rather than a time of day: "what time frame".</summary>
     private static readonly HashSet<string> s_spanWords = ["frame", "period", "span", "limit", "line", "lines", "zone"];

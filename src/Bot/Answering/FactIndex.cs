@@ -21,7 +21,6 @@ internal sealed class FactIndex
         StatedOrdinals = [.. facts.Facts.Select(f => QuestionNormalizer.Ordinals(f.Title))];
         TextNumbers = [.. facts.Facts.Select(TextNumbersOf)];
         StatesClockTime = [.. facts.Facts.Select(f => s_clockTime.IsMatch(FactDocuments.OwnText(f)))];
-        StatesDuration = [.. facts.Facts.Select(f => f.Duration is not null || s_duration.IsMatch(FactDocuments.OwnText(f) + " " + f.Amount?.Display))];
         OtherPlaces = [.. facts.Facts.Select(f => analyzer.Scope.OtherPlaces(QuestionNormalizer.Words(f.Title + " " + f.Text)).ToHashSet(StringComparer.Ordinal))];
         CuratedKeys = [.. facts.Facts.Select(f => FactDocuments.Names(f).Concat(f.Phrasings).Select(t => Key(analyzer.Terms(t))).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal))];
         Phrased = PhrasedOf(facts, QuestionNormalizer.Text);
@@ -75,15 +74,6 @@ internal sealed class FactIndex
 
     private static readonly Regex s_clockTime = new(
         @"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(am|pm|a\.m\.|p\.m\.)(?![a-z])|\bo'clock\b|\bmidnight\b|\bnoon\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
-
-    /// <summary>Per fact, does it give a length of time: a round's duration, or "about 90 minutes", "90-day", "45 days",
-    /// "an hour", "two hours"? Loosely: any unit of time counts ("the same day"), so a fact is seldom taken for silent
-    /// on it.</summary>
-    public bool[] StatesDuration { get; }
-
-    private static readonly Regex s_duration = new(
-        @"\b(minutes?|hours?|days?|weeks?|months?|years?)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static HashSet<string> TextNumbersOf(Fact fact) =>

@@ -557,26 +557,4 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.Equal(0, cars.Features.Unstated);
         Assert.Contains(cars.Best!.Id, new[] { "auto-tariff-15-in-force", "tariff-japan-autos-15" });
     }
-
-    [Theory]
-    [InlineData("how long was the pause", true)]
-    [InlineData("round 5 lasted how many days", true)]
-    [InlineData("how many minutes did akazawa get with bessent", true)]
-    [InlineData("how many rounds were there", false)]
-    [InlineData("how much is the car tariff", false)]
-    public void AsksDuration_LengthOfTimeOnly(string question, bool expected) =>
-        Assert.Equal(expected, Answerer.AsksDuration(Answerer.Interpret(engine.Harness.Index, question).Words));
-
-    [Fact]
-    public void Answer_LengthOfTimeTheFactDoesNotState_CountsAsUnstated()
-    {
-        // The Tokyo summit's record says what was signed, not how long it took; the May call's says 45 minutes.
-        var summit = engine.Harness.Answer("how long was the takaichi trump summit");
-        var call = engine.Harness.Answer("how many minutes was the may ishiba trump call");
-
-        Assert.Equal("takaichi-trump-summit", summit.Ranked[0].Fact.Id);
-        Assert.Equal(1, summit.Features.Unstated);
-        Assert.Equal("ishiba-trump-call-2025-05", call.Best!.Id);
-        Assert.Equal(0, call.Features.Unstated);
-    }
 }
