@@ -35,11 +35,13 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
     public RankingWeights Weights => _w;
 
-    /// <summary>The text to embed for a question: its normalised, spelling-corrected words.</summary>
-    public static (List<string> Words, string Text) Interpret(FactIndex index, string question)
+    /// <summary>A question's normalised, spelling-corrected words, the text to embed for it (those words), and its
+    /// normalised words as typed, before the speller, one for one.</summary>
+    public static (List<string> Words, string Text, List<string> Typed) Interpret(FactIndex index, string question)
     {
-        var words = QuestionNormalizer.Words(question).Select(index.Speller.Correct).ToList();
-        return (words, string.Join(' ', words));
+        var typed = QuestionNormalizer.Words(question);
+        var words = typed.Select(index.Speller.Correct).ToList();
+        return (words, string.Join(' ', words), typed);
     }
 
     public AnswerResult Answer(FactIndex index, string question, Func<string, float[]>? embed) => Answer(index, question, embed, null);
@@ -51,7 +53,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     private AnswerResult Answer(FactIndex index, string question, Func<string, float[]>? embed, Func<Fact, int?>? outcome)
     {
         var read = index.Analyzer.Japanese.Gloss(question);
-        var (words, text) = Interpret(index, read);
+        var (words, text, typed) = Interpret(index, read);
         var readAs = ReferenceEquals(read, question) ? null : text;
         var ordinals = QuestionNormalizer.Ordinals(read);
         var facts = index.Facts.Facts;
@@ -125,7 +127,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         // that fact answers it. Only the words as typed count: not a spelling correction, nor a Japanese reading, which
         // drops the words it does not know ("タイの自動車関税いま" reads as "car tariff now").
         var phrased = -1;
-        var curated = readAs is null && index.TryCurated(question, out phrased) && !double.IsNegativeInfinity(scored[phrased].Score);
+        var curated = readAs is null && index.TryCurated(typed, out phrased) && !double.IsNegativeInfinity(scored[phrased].Score);
         if (curated && !ReferenceEquals(ranked[0].Fact, facts[phrased]))
         {
             Promote(scored[phrased]);
@@ -147,10 +149,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         // asks who, when or how much; a curated question of the same fact is one too. An occasion read among events and
         // rounds ("which came first, the deal or the mou") may be named so as well.
         var overview = readAs is null && occasions.Count == 0 && (type is QuestionType.What or QuestionType.Other || IsRequest(words))
-            ? index.Overviews.Asked(words, QuestionNormalizer.Words(read))
+            ? index.Overviews.Asked(words, typed)
             : -1;
-        overview = curated && overview != phrased ? -1 : overview;
-        overview = overview >= 0 && !double.IsNegativeInfinity(scored[overview].Score) ? overview : -1;
+        overview = overview >= 0 && (!curated || overview == phrased) && !double.IsNegativeInfinity(scored[overview].Score) ? overview : -1;
         if (overview >= 0 && !ReferenceEquals(ranked[0].Fact, facts[overview]))
         {
             Promote(scored[overview]);
@@ -298,7 +299,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// for something else or place another round.</summary>
     private static readonly HashSet<string> s_aboutRoundWords =
     [
-        "what", "whats", "anything", "happen", "happened", "happens", "happening", "occur", "occurred", "go", "goes", "going",
+        "what", "anything", "happen", "happened", "happens", "happening", "occur", "occurred", "go", "goes", "going",
         "went", "take", "took", "place", "there", "on", "in", "at", "of", "during", "the", "a", "an", "did", "does", "do", "was",
         "were", "is", "are", "how", "tell", "me", "about", "give", "detail", "details", "summary", "summarize", "summarise",
         "overview", "recap", "rundown", "outcome", "result", "results", "come", "came", "out", "s", "round", "final", "last",

@@ -111,11 +111,11 @@ internal sealed class FactIndex
 
     /// <summary>The fact a curator wrote the question for: asked word for word (<see cref="Phrased"/>), else but for
     /// filler words (<see cref="LooselyPhrased"/>).</summary>
-    public bool TryCurated(string question, out int fact)
-    {
-        var words = QuestionNormalizer.Words(question);
-        return Phrased.TryGetValue(string.Join(' ', words), out fact) || LooselyPhrased.TryGetValue(Loosely(words), out fact);
-    }
+    public bool TryCurated(string question, out int fact) => TryCurated(QuestionNormalizer.Words(question), out fact);
+
+    /// <summary>As <see cref="TryCurated(string, out int)"/>, for a question already read into its normalised words.</summary>
+    public bool TryCurated(IReadOnlyList<string> words, out int fact) =>
+        Phrased.TryGetValue(string.Join(' ', words), out fact) || LooselyPhrased.TryGetValue(Loosely(words), out fact);
 
     private static FrozenDictionary<string, int> PhrasedOf(FactBase facts, Func<string, string> key)
     {

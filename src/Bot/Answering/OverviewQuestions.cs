@@ -47,18 +47,21 @@ internal sealed class OverviewQuestions
         _overviews =
         [
             .. facts.Facts.Select((f, i) => (Fact: f, Index: i)).Where(x => x.Fact.Overview is not null)
-                .Select(x => (x.Index, x.Fact.Overview!.Names.Select(n => Counted(QuestionNormalizer.Words(n))).Where(n => n.Count > 0).ToArray())),
+                .Select(x => (x.Index, x.Fact.Overview!.Names.Select(n => Counted(QuestionNormalizer.Words(n)).ToFrozenSet(StringComparer.Ordinal)).Where(n => n.Count > 0).ToArray())),
         ];
     }
 
-    /// <summary>The words of a question or name that say what it is about, plurals read as singular: all but filler, words
-    /// asking for a whole, and words saying whose it is.</summary>
-    private static FrozenSet<string> Counted(IEnumerable<string> words) =>
-        words.Where(w => !s_filler.Contains(w) && !s_askWords.Contains(w) && !s_whoseWords.Contains(w)).Select(Analyzer.Stem).ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>Does the word say what a question or name is about: is it none of filler, a word asking for a whole, or a
+    /// word saying whose it is?</summary>
+    private static bool Counts(string word) => !s_filler.Contains(word) && !s_askWords.Contains(word) && !s_whoseWords.Contains(word);
+
+    /// <summary>The words of a question or name that say what it is about, plurals read as singular.</summary>
+    private static HashSet<string> Counted(IEnumerable<string> words) => words.Where(Counts).Select(Analyzer.Stem).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The fact whose overview the question asks for: the one whose name's words are the question's words that
     /// count, as a set; -1 when no fact's, or several facts', are. A word the speller changed counts as typed unless it
     /// became a word that counts: "wheat in the japan deal" is not "what in the japan deal".</summary>
+    /// <param name="typed">The question's words before the speller, one for one with <paramref name="words"/>.</param>
     public int Asked(IReadOnlyList<string> words, IReadOnlyList<string> typed)
     {
         if (_overviews.Length == 0)
@@ -66,7 +69,7 @@ internal sealed class OverviewQuestions
             return -1;
         }
 
-        var counted = Counted(words.Select((w, i) => i < typed.Count && typed[i] != w && Counted([w]).Count == 0 ? typed[i] : w));
+        var counted = Counted(words.Zip(typed, (w, t) => t != w && !Counts(w) ? t : w));
         if (counted.Count == 0)
         {
             return -1;

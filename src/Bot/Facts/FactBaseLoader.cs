@@ -159,7 +159,6 @@ public sealed class FactBaseLoader(TimeProvider time)
         }
 
         var people = facts.Where(f => f.Kind == FactKind.Person).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
-        var ids = facts.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var fact in facts)
         {
@@ -174,7 +173,7 @@ public sealed class FactBaseLoader(TimeProvider time)
 
             foreach (var part in fact.Overview?.Parts ?? [])
             {
-                if (part == fact.Id || !ids.Contains(part))
+                if (part == fact.Id || !seen.ContainsKey(part))
                 {
                     errors.Add(new FactError(fact.Location.File, fact.Location.Line, part == fact.Id
                         ? $"fact '{fact.Id}' lists itself in its overview"

@@ -516,7 +516,7 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         var facts = index.Facts.Facts;
         var named = facts.Where(f => f.Overview is not null).SelectMany(f => f.Overview!.Names.Select(n => (Fact: f, Name: n))).ToList();
 
-        var wrong = named.Where(x => index.Overviews.Asked(Answerer.Interpret(index, x.Name).Words, Bot.Answering.QuestionNormalizer.Words(x.Name)) != Answerer.IndexOf(facts, x.Fact))
+        var wrong = named.Where(x => Answerer.Interpret(index, x.Name) is var read && index.Overviews.Asked(read.Words, read.Typed) != Answerer.IndexOf(facts, x.Fact))
             .Select(x => $"{x.Fact.Id}: \"{x.Name}\"").ToList();
 
         Assert.True(named.Count >= 40);
