@@ -28,6 +28,10 @@ public sealed record AnswerResult
     /// part in a round), in which case it is answered whatever the model's confidence, as a curated question is.</summary>
     public RecordAnswer Record { get; init; }
 
+    /// <summary>Why the top fact cannot be what was asked, whatever its score ("the question asks who came before or after
+    /// this person"): the engine then abstains. Null when nothing rules it out.</summary>
+    public string? RuledOut { get; init; }
+
     /// <summary>For a question that asks only what happened on a day or in a month that has several events and rounds
     /// (<see cref="RecordAnswer.OccasionsOfTheTime"/>), all of them in date order: the answer lists them.</summary>
     public IReadOnlyList<Fact> Occasions { get; init; } = [];
@@ -125,6 +129,14 @@ public enum RecordAnswer
     /// <summary>"Was bessent at round 2", "who attended round 8": the top fact is the round named, whose record lists who
     /// took part.</summary>
     WhoTookPartInTheRound,
+
+    /// <summary>"Who is the finance minister now", "ustr during the talks", "who was japan's pm when the deal got done": the
+    /// top fact is the one person whose dated roles put them in the post named at the time named.</summary>
+    PostHolder,
+
+    /// <summary>"Who was pm before takaichi", "who replaced kato as finance minister": the top fact is the one person whose
+    /// dated posts put them right before (or after) the person named.</summary>
+    Succession,
 
     /// <summary>"What happened in the third round", "how did round 1 go", "tell me about the may 30 talks": the top fact is
     /// the round named, whose record says what happened at it.</summary>

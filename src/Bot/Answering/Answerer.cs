@@ -181,6 +181,29 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Promote(scored[place.Round]);
         }
 
+        // "Who is the finance minister now", "pm when the deal got done": the one person whose dated posts put them in the
+        // post named at the time named answers.
+        var post = wholeReading && !curated && occasions.Count == 0 && overview < 0 && figure < 0 && order is null && placed is null && outcome is null
+            ? PostAsked(index, reading)
+            : null;
+        var holder = post is { } asked && index.Roles.OnlyHolder(terms, asked.Frame, asked.Side) is { } id ? IndexOf(facts, index.Facts.Find(id)!) : -1;
+        if (holder >= 0 && !ReferenceEquals(ranked[0].Fact, facts[holder]))
+        {
+            Promote(scored[holder]);
+        }
+
+        // "Who was pm before takaichi", "who replaced kato as finance minister": the one person whose dated posts put them
+        // right after (or before) the one named, when the question asks only that.
+        var successor = wholeReading && !curated && occasions.Count == 0 && overview < 0 && figure < 0 && order is null && placed is null && outcome is null
+            && post is null && AsksOnlySuccession(index, words, entities)
+            && index.Roles.Adjacent(words, terms, entities, AnswerIsPerson(words, type, entities)) is { Count: 1 } next
+            ? IndexOf(facts, index.Facts.Find(next.First())!)
+            : -1;
+        if (successor >= 0 && !ReferenceEquals(ranked[0].Fact, facts[successor]))
+        {
+            Promote(scored[successor]);
+        }
+
         // Puts a fact first, ahead of the ranking's own first.
         void Promote(RankedFact first)
         {
@@ -230,6 +253,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : placed is { } at && at.Round == topIndex ? RecordAnswer.RoundPlaced
             : figure >= 0 && figure == topIndex ? RecordAnswer.FigureNamed
             : order is not null && ReferenceEquals(order.Answer, top.Fact) ? RecordAnswer.OccasionsInOrder
+            : holder == topIndex ? RecordAnswer.PostHolder
+            : successor == topIndex ? RecordAnswer.Succession
             : AsksOnlyWhoTookPart(words, entities) && IsTheRoundNamed(index, words, entities, top.Fact, topIndex)
                 ? RecordAnswer.WhoTookPartInTheRound
             : AsksOnlyAboutTheRound(words, entities) && IsTheRoundNamed(index, words, entities, top.Fact, topIndex)
@@ -241,6 +266,18 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : p;
         // A name its overview gives is the whole's own name, not words that rank it among others.
         p = unrestricted is not null && !unrestricted.Contains(topIndex) && record != RecordAnswer.Overview ? 0 : p;
+        // Not a curated question's fact: the curator's word is the evidence ("takaichi replaced who" is hers: her profile
+        // says whom she succeeded).
+        var ruledOut = curated ? null
+            // Asked who held a post at a time, and the dates of the top person's posts of that name all lie outside it
+            // ("who was the finance minister during the talks": not the one who took the post in October).
+            : post is { } held && top.Fact.Kind == FactKind.Person && index.Roles.Fit(top.Fact, terms, held.Frame) < 0
+                ? "the question asks who held a post at a time, and the dates of this person's posts of that name all lie outside it"
+            // Asked who came before or after someone ("who was pm before ishiba"): not that person.
+            : RoleTimes.AdjacentTo(words, entities, AnswerIsPerson(words, type, entities)) == top.Fact.Id
+                ? "the question asks who came before or after this person, which is someone else"
+            : null;
+        p = ruledOut is null ? p : 0;
         var abstained = p < confidence.Threshold;
         return new AnswerResult
         {
@@ -252,6 +289,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Type = type,
             Interpreted = text,
             Record = record,
+            RuledOut = ruledOut,
             Occasions = record == RecordAnswer.OccasionsOfTheTime ? [.. occasions.Select(i => facts[i])] : [],
             JapaneseOccasions = record == RecordAnswer.OccasionsOfTheTime && readAs is not null && !abstained
                 ? [.. occasions.Select(i => JapaneseFacts.For(index.Translations, facts[i], index.Facts))]
@@ -306,6 +344,67 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         "talks", "talk", "meeting", "negotiations", "negotiation", "session", "ministerial", "trade", "tariff", "japan", "us",
         "japanese", "american", "please", "explain", "describe", "info", "information", "more", "for",
     ];
+
+    /// <summary>The only words besides a post's name and a date in a question that asks who held the post then ("who is
+    /// the finance minister now", "who was japan's pm when the deal got done", "current ustr?"): not "met", "said",
+    /// "replaced", "why"…, which ask for something else or for another person.</summary>
+    private static readonly HashSet<string> s_heldPostWords =
+    [
+        "who", "whom", "which", "what", "is", "was", "were", "are", "s", "the", "a", "an", "of", "for", "in", "at", "on", "to",
+        "as", "during", "when", "while", "now", "current", "currently", "today", "incumbent", "nowadays", "sitting", "still",
+        "then", "time", "year", "japan", "us", "japanese", "american", "usa", "america", "tokyo", "washington", "name",
+        "person", "official", "deal", "talks", "negotiations", "agreement", "made", "done", "struck", "reached", "signed",
+        "got", "agreed", "sealed", "announced",
+    ];
+
+    private static readonly HashSet<string> s_sideWords = ["japan", "us", "usa", "america", "tokyo", "washington"];
+    private static readonly HashSet<string> s_placeWords = ["in", "to", "at", "from", "over"];
+
+    /// <summary>Words that ask who came before or after someone in a post ("who was pm before takaichi", "who replaced kato
+    /// as finance minister", "iwaya's successor").</summary>
+    private static readonly HashSet<string> s_successionWords =
+    [
+        "before", "after", "replace", "replaced", "replaces", "succeed", "succeeded", "succeeds", "successor", "predecessor",
+        "replacement", "take", "took", "taken", "over", "from", "come", "came", "by", "did", "does", "job", "post", "role", "position",
+        "office",
+    ];
+
+    /// <summary>Does the question ask only who came before or after the one person it names in a post: besides the name,
+    /// only the post's name, <see cref="s_successionWords"/> and <see cref="s_heldPostWords"/>?</summary>
+    private static bool AsksOnlySuccession(FactIndex index, List<string> words, Entities entities) =>
+        entities.People.Count == 1
+        && words.Select((w, i) => entities.NamePositions.Contains(i) || s_successionWords.Contains(w) || s_heldPostWords.Contains(w)
+            || index.Roles.NamesAPost(w, index.Analyzer)).All(ok => ok);
+
+    /// <summary>
+    /// The time and side of the post a question asks the holder of, when it asks only that ("who is the finance minister
+    /// now", "ustr during the talks", "who was japan's pm when the deal got done"): it asks for a person, names nobody by
+    /// name, places the post in time (not "former"), and has besides the post's name and the time only
+    /// <see cref="s_heldPostWords"/>. Null otherwise.
+    /// </summary>
+    private static (TimeFrame Frame, Side? Side)? PostAsked(FactIndex index, Reading reading)
+    {
+        var (words, terms, type, entities) = (reading.Words, reading.Terms, reading.Type, reading.Entities);
+        var asksForPerson = type == QuestionType.Who || (type is QuestionType.What or QuestionType.Other && QuestionClassifier.NamesAPersonNoun(words));
+        if (entities.ByName.Count > 0 || entities.Round is not null || entities.RoundTyped is not null || !asksForPerson
+            || index.Roles.Frame(words, terms, entities) is not { IsFormer: false } frame)
+        {
+            return null;
+        }
+
+        bool NamesThePostOrTime(string word) =>
+            s_heldPostWords.Contains(word) || word.All(char.IsDigit) || EntityResolver.IsMonth(word)
+            || index.Roles.NamesAPost(word, index.Analyzer);
+        if (!words.All(NamesThePostOrTime))
+        {
+            return null;
+        }
+
+        // Whose post: "japan's", "the us" name the holder's side; "in japan", "to the us" may name where the post is (an
+        // ambassador's), so they name no side here.
+        var placed = words.Where((w, i) => s_sideWords.Contains(w) && i > 0 && s_placeWords.Contains(words[i - 1] is "the" && i > 1 ? words[i - 2] : words[i - 1])).Any();
+        return (frame, placed ? null : SideAsked(words, terms));
+    }
 
     /// <summary>Does the question ask only what happened at the one round it names, by number ("round 4", "the final
     /// round") or by its day ("how did the may 30 talks go"): besides the round's number or day, only

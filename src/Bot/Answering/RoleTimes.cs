@@ -38,6 +38,9 @@ internal sealed partial class RoleTimes
         "led", "said", "took", "went", "made", "became", "began", "left", "held", "ran", "won", "lost", "quit", "told",
     ];
 
+    /// <summary>Terms that place a post in time rather than name it ("during the talks", "when the deal was made").</summary>
+    private static readonly HashSet<string> s_frameTerms = ["now", "current", "currently", "today", "during", "talk", "negotiation", "deal", "agreement", "time", "year"];
+
     private static readonly HashSet<string> s_former = ["former", "previous", "prior", "ex", "earlier", "predecessor"];
 
     /// <summary>The two sides: every post is Japan's or the US's, so naming the country names no post.</summary>
@@ -48,6 +51,14 @@ internal sealed partial class RoleTimes
     private static readonly HashSet<string> s_genericHeads = ["president", "leader", "vice", "under", "deputy", "director", "chair"];
 
     private readonly Dictionary<string, List<Post>> _posts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Side?> _sides = new(StringComparer.Ordinal);
+
+    /// <summary>Every term of every post's name ("finance", "minister", "trade", "representative"): the words a question
+    /// may use to name a post.</summary>
+    private readonly HashSet<string> _postTerms;
+
+    /// <summary>Every word of every post's name, as typed ("prime", "chief", "cabinet").</summary>
+    private readonly HashSet<string> _postWords;
 
     /// <summary>Per head of government, the span of their latest dated head-of-government post (to now when it is open).</summary>
     private readonly Dictionary<string, (DateOnly From, DateOnly? To)> _governments = new(StringComparer.Ordinal);
@@ -60,6 +71,8 @@ internal sealed partial class RoleTimes
         var nameWords = facts.People.SelectMany(p => analyzer.Terms(p.Title)).ToHashSet(StringComparer.Ordinal);
         var frequency = titles.SelectMany(t => t.Terms).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var common = Math.Max(3, titles.Count / 5);
+        _postTerms = titles.SelectMany(t => t.Terms).ToHashSet(StringComparer.Ordinal);
+        _postWords = titles.SelectMany(t => QuestionNormalizer.Words(PostName(t.Role.Title))).ToHashSet(StringComparer.Ordinal);
 
         // With no facts there is nothing to place in time; "now" is then simply after everything.
         _now = facts.AsOf?.End ?? DateOnly.MaxValue;
@@ -71,6 +84,8 @@ internal sealed partial class RoleTimes
 
         foreach (var person in facts.People)
         {
+            _sides[person.Id] = person.Side;
+
             // A head with two terms (Trump) is taken at the latest: a span over both would cover the government between.
             if (person.Roles.Where(r => r.From is not null && EntityResolver.IsHeadPost(r)).MaxBy(r => r.From!.Value) is { } latest)
             {
@@ -80,6 +95,7 @@ internal sealed partial class RoleTimes
 
         foreach (var (person, role, terms) in titles)
         {
+            var name = terms.ToFrozenSet(StringComparer.Ordinal);
             terms.RemoveWhere(t => frequency[t] > common || s_sides.Contains(t) || nameWords.Contains(t) || char.IsDigit(t[0]));
             var cabinetStart = role.From is null ? CabinetStart(facts, role.Title) : null;
             var from = role.From?.Start ?? cabinetStart;
@@ -101,8 +117,8 @@ internal sealed partial class RoleTimes
             }
 
             list.Add(seen is { } month
-                ? new Post(terms, month.Start, month.End, StartIsLowerBound: false, OnlyKnownWithin: true)
-                : new Post(terms, from, role.To?.End, StartIsLowerBound: cabinetStart is not null) { NotHeldFrom = stale });
+                ? new Post(terms, month.Start, month.End, StartIsLowerBound: false, OnlyKnownWithin: true) { Name = name }
+                : new Post(terms, from, role.To?.End, StartIsLowerBound: cabinetStart is not null) { NotHeldFrom = stale, Name = name });
         }
     }
 
@@ -222,6 +238,58 @@ internal sealed partial class RoleTimes
         return !named || unknown ? 0 : -1;
     }
 
+    /// <summary>Is the word one of a post's name, as typed or as its terms ("pm", "ustr")?</summary>
+    public bool NamesAPost(string word, Analyzer analyzer) =>
+        _postWords.Contains(word) || (analyzer.Terms([word]) is { Count: > 0 } terms && terms.All(_postTerms.Contains));
+
+    /// <summary>
+    /// The one person who held a post the question names at some time in the frame: "finance minister now" is Katayama,
+    /// "pm when the deal got done" Ishiba. The question's words for the post must all be in the post's name. Null when
+    /// nobody or several did; when, over a frame longer than a day, the
+    /// dates cannot tell for someone else (on one day a post has one holder, so the one the dates put in it is the one);
+    /// and when people of both sides hold posts of that name ("ambassador", "negotiator") and no side is asked for. The
+    /// <paramref name="side"/> asked for, if any, leaves out the other side's people.
+    /// </summary>
+    public string? OnlyHolder(IReadOnlyCollection<string> questionTerms, TimeFrame frame, Side? side)
+    {
+        // The post is named whole and by nothing else: "under secretary of defense" is not the defense minister's post.
+        var asked = questionTerms.Where(t => _postTerms.Contains(t) && !s_sides.Contains(t) && !s_frameTerms.Contains(t)).ToList();
+        string? holder = null;
+        var unknown = false;
+        var sides = new HashSet<Side?>();
+        foreach (var (person, posts) in _posts)
+        {
+            var named = posts.Where(p => p.NamedIn(questionTerms) && asked.All(p.Name.Contains)).Select(p => p.Held(frame)).ToList();
+            if (named.Count == 0)
+            {
+                continue;
+            }
+
+            var own = _sides.GetValueOrDefault(person);
+            sides.Add(own);
+            if (side is not null && own != side)
+            {
+                continue;
+            }
+
+            if (named.Contains(true))
+            {
+                if (holder is not null)
+                {
+                    return null;
+                }
+
+                holder = person;
+            }
+            else if (named.Contains(null))
+            {
+                unknown = true;
+            }
+        }
+
+        return (sides.Count == 1 || side is not null) && (!unknown || frame.From == frame.To) ? holder : null;
+    }
+
     /// <summary>
     /// Who came right after (or before) the one person a question names, in a post of theirs: "who replaced nakatani",
     /// "finance minister after kato", "who did akazawa replace as meti minister", "iwaya's successor". The post is the
@@ -235,19 +303,12 @@ internal sealed partial class RoleTimes
     /// "successor" or "predecessor" ask for one ("when did katayama take over as minister" asks for a date).</param>
     public IReadOnlySet<string> Adjacent(IReadOnlyList<string> words, IReadOnlyCollection<string> questionTerms, Entities entities, bool asksForPerson)
     {
-        var named = entities.ByName.Count > 0 ? entities.ByName : entities.People;
-        if (named.Count != 1 || !(asksForPerson || words.Any(w => s_successorNouns.Contains(w) || s_predecessorNouns.Contains(w))))
+        if (AdjacentTo(words, entities, asksForPerson) is not { } person || !_posts.TryGetValue(person, out var own))
         {
             return FrozenSet<string>.Empty;
         }
 
-        var person = named.First();
-        var at = entities.Positions.GetValueOrDefault(person, -1);
-        var (direction, explicitly) = Direction(words, at);
-        if (direction == 0 || !_posts.TryGetValue(person, out var own))
-        {
-            return FrozenSet<string>.Empty;
-        }
+        var (direction, explicitly) = Direction(words, entities.Positions.GetValueOrDefault(person, -1));
 
         own = [.. own.Where(p => !p.OnlyKnownWithin)];
         var asked = own.Where(p => p.NamedIn(questionTerms)).ToList();
@@ -285,6 +346,21 @@ internal sealed partial class RoleTimes
         }
 
         return found;
+    }
+
+    /// <summary>The one person a question names when it asks who came right after or before them ("who was pm before
+    /// ishiba", "who replaced kato", "iwaya's successor"), whether or not the dates say who; null otherwise. The answer is
+    /// someone else.</summary>
+    public static string? AdjacentTo(IReadOnlyList<string> words, Entities entities, bool asksForPerson)
+    {
+        var named = entities.ByName.Count > 0 ? entities.ByName : entities.People;
+        if (named.Count != 1 || !(asksForPerson || words.Any(w => s_successorNouns.Contains(w) || s_predecessorNouns.Contains(w))))
+        {
+            return null;
+        }
+
+        var person = named.First();
+        return Direction(words, entities.Positions.GetValueOrDefault(person, -1)).Direction != 0 ? person : null;
     }
 
     /// <summary>How far apart one holder's leaving and the next one's taking the post may be.</summary>
@@ -403,6 +479,9 @@ internal sealed partial class RoleTimes
         /// <summary>An undated post last known to be held before this day (see the constructor): a frame from then on
         /// is outside it, a "former" one inside it, an earlier one unknown.</summary>
         public DateOnly? NotHeldFrom { get; init; }
+
+        /// <summary>Every term of the post's name, the common ones included ("minister", "defense").</summary>
+        public FrozenSet<string> Name { get; init; } = FrozenSet<string>.Empty;
 
         /// <summary>Does the question name this post: share a term of it other than a generic head ("president")?</summary>
         public bool NamedIn(IReadOnlyCollection<string> questionTerms) => Terms.Any(t => !s_genericHeads.Contains(t) && questionTerms.Contains(t));

@@ -136,9 +136,17 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                     RecordAnswer.FigureNamed => "what a figure it gives is, and this is the one figure whose amount gives it (no other fact's amount or title does)",
                     RecordAnswer.Overview => "for the whole of this fact, by a name its overview gives, and the answer lists the facts the overview names",
                     RecordAnswer.WhatHappenedAtTheRound => "what happened at this round, and its record says what did",
+                    RecordAnswer.PostHolder => "who held a post at a time, and the dates of everyone's posts of that name make this person the one who held it then",
+                    RecordAnswer.Succession => "who came right before or after the person named in a post, and the dates of their posts make this person the one",
                     _ => "who took part in this round, and its record lists who did",
                 })
                 + $", so the bot answers it whatever the score (the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
+        }
+
+        if (result.Abstained && result.RuledOut is { } why)
+        {
+            return $"No answer. The closest fact, {top.Title} [{top.Id}], cannot be the one you meant: {why} "
+                + $"(the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
         }
 
         return result.Abstained
@@ -173,8 +181,14 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 ? $"回答：質問は挙げた数値が何かだけを尋ねており、その数値を金額・比率として持つ項目はこの項目（{top.Title}）だけなので、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.WhatHappenedAtTheRound
                 ? $"回答：質問はこの交渉回（{top.Title}）で何があったかだけを尋ねており、その記録に内容が載っているため、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+            : RuleDecided(explanation) == RecordAnswer.PostHolder
+                ? $"回答：質問はある時点で役職に就いていた人物だけを尋ねており、各人物の役職の日付からその時点の在任者はこの人物（{top.Title}）だけなので、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+            : RuleDecided(explanation) == RecordAnswer.Succession
+                ? $"回答：質問は挙げた人物の前任者（または後任者）だけを尋ねており、役職の日付からそれはこの人物（{top.Title}）なので、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.WhoTookPartInTheRound
                 ? $"回答：質問はこの交渉回（{top.Title}）に誰が出席したかだけを尋ねており、その記録に出席者が載っているため、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+            : result.Abstained && result.RuledOut is not null
+                ? $"回答なし：最も近い項目（{top.Title}）は、質問が尋ねる時点や前任・後任の関係から答えになりえないため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained
                 ? $"回答なし：最も近い項目（{top.Title}）でも、質問が求める項目である確率は{p}にとどまり、回答の基準（{threshold}以上）に届きませんでした。"
                 : $"回答：回答した項目（{top.Title}）が質問の求める項目である確率を{p}と見積もりました（{threshold}以上で回答）。これは質問との一致の度合いであり、事実そのものの確からしさではありません。")

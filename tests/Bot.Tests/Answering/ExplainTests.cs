@@ -214,6 +214,23 @@ public sealed class ExplainTests(RealEngineFixture engine)
         Assert.Contains("asks only what happened at this round, and its record says what did", reply.Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Explain_WhoHeldAPostThen_SaysTheDatesMakeThisPersonTheHolder()
+    {
+        var reply = Explain("who was japan's pm when the deal got done");
+
+        Assert.Equal("shigeru-ishiba", reply.FactIds[0]);
+        Assert.Contains("asks only who held a post at a time, and the dates of everyone's posts of that name make this person the one who held it then", reply.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_RuledOut_SaysWhyTheClosestFactCannotBeIt()
+    {
+        var reply = Explain("who was pm before ishiba");
+
+        Assert.Contains("cannot be the one you meant: the question asks who came before or after this person, which is someone else", reply.Body, StringComparison.Ordinal);
+    }
+
     [Theory]
     // Read whole, the Japanese asks what happened that day; "円安" (the weak yen) is not read, so what it asks is unknown.
     [InlineData("7月18日に何があった", RecordAnswer.OnlyOccasionOfTheTime)]

@@ -350,6 +350,57 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         AssertRankedFirstWithBonus(question, expected, w => w with { Adjacent = 0 }, RankingWeights.Default.Adjacent);
 
     [Theory]
+    [InlineData("who was japan's pm when the deal got done", "shigeru-ishiba")]
+    [InlineData("pm now?", "sanae-takaichi")]
+    [InlineData("who was the finance minister when the deal was made", "katsunobu-kato")]
+    [InlineData("who was chief cabinet secretary when the deal was signed", "yoshimasa-hayashi")]
+    public void Answer_WhoHeldAPostThen_IsTheOneHolderTheDatesGive(string question, string expected)
+    {
+        var result = engine.Harness.Answer(question);
+        Assert.False(result.Abstained, $"abstained at {result.Confidence:F2}");
+        Assert.Equal(expected, result.Ranked[0].Fact.Id);
+        Assert.Equal(RecordAnswer.PostHolder, result.Record);
+    }
+
+    [Theory]
+    // People of both sides are ambassadors; "to japan" may say where the post is rather than whose it is.
+    [InlineData("who is the us ambassador to japan now")]
+    // Asks for another person, or for more than the post.
+    [InlineData("who did the pm meet in february")]
+    [InlineData("who was the pm that resigned")]
+    // Kato and Katayama both held the post that month.
+    [InlineData("who was japan's finance minister in october 2025")]
+    public void Answer_NotOnlyWhoHeldAPost_IsNotReadAsThePostsHolder(string question) =>
+        Assert.NotEqual(RecordAnswer.PostHolder, engine.Harness.Answer(question).Record);
+
+    [Theory]
+    [InlineData("who took over at meti from muto", "ryosei-akazawa")]
+    [InlineData("who did takaichi replace as pm", "shigeru-ishiba")]
+    public void Answer_WhoCameBeforeOrAfter_IsTheAdjacentHolder(string question, string expected)
+    {
+        var result = engine.Harness.Answer(question);
+        Assert.False(result.Abstained, $"abstained at {result.Confidence:F2}");
+        Assert.Equal(expected, result.Ranked[0].Fact.Id);
+        Assert.Equal(RecordAnswer.Succession, result.Record);
+    }
+
+    [Fact]
+    public void Answer_WhoCameBeforeSomeoneTheDatesDoNotPlace_IsNotThatPerson()
+    {
+        // The fact base dates no prime minister's term that ended when Ishiba's began.
+        var result = engine.Harness.Answer("who was pm before ishiba");
+        Assert.True(result.Abstained);
+        Assert.Equal("shigeru-ishiba", result.Ranked[0].Fact.Id);
+        Assert.Contains("before or after this person", result.RuledOut, StringComparison.Ordinal);
+
+        // A curated question of the person's own fact is still answered by it: her profile says whom she succeeded.
+        var curated = engine.Harness.Answer("takaichi replaced who");
+        Assert.False(curated.Abstained);
+        Assert.Equal("sanae-takaichi", curated.Ranked[0].Fact.Id);
+        Assert.Null(curated.RuledOut);
+    }
+
+    [Theory]
     [InlineData("until when was kato finance minister", "katsunobu-kato", "satsuki-katayama")]
     [InlineData("since when is koizumi japan's defense minister", "shinjiro-koizumi", "gen-nakatani")]
     [InlineData("when did motegi become japan's top diplomat", "toshimitsu-motegi", "takeshi-iwaya")]

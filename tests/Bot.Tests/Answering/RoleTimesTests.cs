@@ -131,6 +131,17 @@ public sealed class RoleTimesTests
             as_of: 2025-07-20
             sources: [s1]
             phrasings: ["who is resident"]
+          - id: envoy-dated
+            name: Goro Envoy
+            side: us
+            text: US ambassador to Japan from April 2025.
+            roles:
+              - title: Ambassador of the United States to Japan
+                from: 2025-04-01
+                sources: [s1]
+            as_of: 2025-07-20
+            sources: [s1]
+            phrasings: ["who is goro"]
           - id: vp-early
             name: Isamu Deputy
             side: us
@@ -313,6 +324,57 @@ public sealed class RoleTimesTests
         var words = QuestionNormalizer.Words(question);
         var entities = s_entities.Resolve(words);
         return s_roles.Adjacent(words, s_analyzer.Terms(words), entities, Answerer.AnswerIsPerson(words, QuestionClassifier.Classify(words), entities));
+    }
+
+    [Theory]
+    [InlineData("who is pm now", null, "new-pm")]
+    [InlineData("who was pm when the deal was made", null, "old-pm")]
+    [InlineData("who was pm during the tariff talks", null, "old-pm")]
+    [InlineData("who was finance minister during the talks", null, "finance")]
+    // Nobody: the finance post ended and nobody took it.
+    [InlineData("who is the finance minister now", null, null)]
+    // Over a month, the Former cabinet's defense minister may have held the post too, as far as the dates say (the post
+    // has only an end and a cabinet, whose start is no more than a lower bound).
+    [InlineData("who was defense minister in january 2024", null, null)]
+    // On one day a post has one holder: the one the dates put in it, though another's dates cannot tell.
+    [InlineData("who is the defense minister now", null, "defense-next")]
+    // Words for a post not in its name: another post.
+    [InlineData("who is the vice defense minister now", null, null)]
+    // Ambassadors of both sides: only with the side asked for.
+    [InlineData("who is the ambassador now", null, null)]
+    [InlineData("who is the ambassador now", Side.UnitedStates, "envoy-dated")]
+    [InlineData("who is the ambassador now", Side.Japan, null)]
+    public void OnlyHolder_PostAndTime_IsTheOnePersonTheDatesPutInIt(string question, Side? side, string? expected)
+    {
+        var words = QuestionNormalizer.Words(question);
+        var terms = s_analyzer.Terms(words);
+        var frame = s_roles.Frame(words, terms, s_entities.Resolve(words));
+        Assert.NotNull(frame);
+        Assert.Equal(expected, s_roles.OnlyHolder(terms, frame, side));
+    }
+
+    [Theory]
+    [InlineData("who was pm before hanako", "hanako")]
+    [InlineData("who replaced taro", "taro")]
+    [InlineData("hanako's predecessor", "hanako")]
+    [InlineData("who was replaced by hanako", "hanako")]
+    public void AdjacentTo_SuccessionAsked_IsThePersonNamed(string question, string name)
+    {
+        var words = QuestionNormalizer.Words(question);
+        var entities = s_entities.Resolve(words);
+        var person = RoleTimes.AdjacentTo(words, entities, Answerer.AnswerIsPerson(words, QuestionClassifier.Classify(words), entities));
+        Assert.Equal(s_facts.People.Single(p => p.Title.Contains(name, StringComparison.OrdinalIgnoreCase)).Id, person);
+    }
+
+    [Theory]
+    [InlineData("what did hanako do before the talks")]
+    [InlineData("who met taro")]
+    [InlineData("when did hanako take over")]
+    public void AdjacentTo_NoSuccessionAsked_IsNull(string question)
+    {
+        var words = QuestionNormalizer.Words(question);
+        var entities = s_entities.Resolve(words);
+        Assert.Null(RoleTimes.AdjacentTo(words, entities, Answerer.AnswerIsPerson(words, QuestionClassifier.Classify(words), entities)));
     }
 
     [Theory]
