@@ -171,8 +171,9 @@ internal sealed class DeliveryWorker(
 
                 if (!await WaitForTurnAsync(sender, target, ct) || halts.HaltReason(channel) is not null)
                 {
-                    // The wait outgrew the lease, or the token failed meanwhile: hand the row back unsent.
-                    await store.RetryLaterAsync(delivery, time.GetUtcNow(), RetryReason.Released, null, ct);
+                    // The wait outgrew the lease, or the token failed meanwhile: hand the row back unsent, no more uncertain
+                    // than before this attempt (the next one need not look for a copy this one never posted).
+                    await store.RetryLaterAsync(delivery with { Uncertain = uncertain }, time.GetUtcNow(), RetryReason.NotSent, null, ct);
                     return;
                 }
 

@@ -401,10 +401,11 @@ internal abstract class SqlSubscriptionStore : ISubscriptionStore, Answering.IUn
         WriteAsync(async (c, tx) => await ExecAsync(c, tx,
             """
             UPDATE outbox SET due_at = @due, claimed_by = NULL, lease_until = NULL, last_error = COALESCE(@error, last_error),
-                failures = failures + @inc, uncertain = CASE WHEN @clear THEN FALSE ELSE uncertain END
+                failures = failures + @inc, uncertain = CASE WHEN @clear THEN FALSE WHEN @restore THEN @was ELSE uncertain END
             WHERE claimed_by = @token AND subscription_id = @sub AND state = 'pending'
             """, ct,
             ("@due", Ms(dueAt)), ("@error", error), ("@inc", reason == RetryReason.Failure ? 1 : 0), ("@clear", reason == RetryReason.RateLimited),
+            ("@restore", reason == RetryReason.NotSent), ("@was", delivery.Uncertain),
             ("@token", delivery.ClaimToken), ("@sub", delivery.Subscription.Id)) > 0, ct);
 
     public Task<bool> FailAsync(Delivery delivery, string error, DateTimeOffset now, CancellationToken ct) =>

@@ -340,6 +340,24 @@ public abstract class SubscriptionStoreContract : IAsyncLifetime
         Assert.Equal(1, again.Attempts);
     }
 
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RetryLaterAsync_NotSent_PutsUncertaintyBackAsItWasBeforeTheAttempt(bool before)
+    {
+        var store = await WithBaselineAsync(await OpenAsync());
+        await store.SubscribeAsync(Request(Slack("C1")), s_t0, default);
+        await store.PublishAsync(Version("v2", "v1"), Topics.All, s_t0, s_t0.AddDays(1), default);
+        var delivery = Assert.Single(await store.ClaimDueAsync("a", s_t0, s_lease, 10, [], default));
+        await store.BeginAttemptAsync(delivery, s_t0, s_lease, default);
+
+        await store.RetryLaterAsync(delivery with { Uncertain = before }, s_t0, RetryReason.NotSent, null, default);
+
+        var again = Assert.Single(await store.ClaimDueAsync("b", s_t0, s_lease, 10, [], default));
+        Assert.Equal(before, again.Uncertain);
+        Assert.Equal(0, again.Failures);
+    }
+
     [SkippableFact]
     public async Task RetryLaterAsync_Failure_KeepsUncertaintyCountsTheFailureAndShowsTheError()
     {
