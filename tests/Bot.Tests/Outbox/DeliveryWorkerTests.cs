@@ -170,6 +170,27 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LongSlackPause_RowsThatCannotWaitItOut_AreHandedBackUnsent_AndLookForNoCopy()
+    {
+        // Longer than half the 10 s lease: the rows claimed while the workspace is paused cannot wait it out, and are
+        // handed back without having sent anything. They were never posted, so no attempt needs to look for a copy.
+        _slack.StormProbability = 1;
+        _slack.StormRetryAfterSeconds = 8;
+        await using var host = await StartAsync();
+        var slack = Enumerable.Range(0, 60).Select(SlackChannel).ToList();
+        await DeliveryTestHost.SubscribeAsync(host.Store, slack);
+
+        ChangeFacts();
+        await host.ReloadAsync(_facts);
+        await Eventually.TrueAsync(() => Task.FromResult(_slack.RateLimited > 0), () => Task.FromResult("no 429 yet"));
+        _slack.StormProbability = 0;
+        await DeliveryTestHost.DrainedAsync(host.Store);
+
+        AssertOnePostEach(_slack.Posts.Select(p => p.Channel), slack);
+        Assert.Equal(0, _slack.HistoryCalls);
+    }
+
+    [Fact]
     public async Task RevokedDiscordToken_StopsDiscordAfterTheFirstRefusal_KeepsItsUpdates_AndSlackGoesOn()
     {
         _discord.TokenRevoked = true;
