@@ -186,7 +186,7 @@ internal sealed partial class RoleTimes
 
         // "pm when the deal got done", "ustr at the time of the agreement": the deal the talks ended in, on the day of
         // the last numbered round.
-        if (_talks is { } ended && terms.Contains("deal") && (words.Contains("when") || words.Zip(words.Skip(1)).Any(p => p is ("the", "time"))))
+        if (_talks is { } ended && NamesTheTradeDeal(words) && (words.Contains("when") || words.Zip(words.Skip(1)).Any(p => p is ("the", "time"))))
         {
             return new TimeFrame(ended.To, ended.To);
         }
@@ -201,6 +201,14 @@ internal sealed partial class RoleTimes
         // resigned").
         return words.Any(s_present.Contains) && !words.Any(s_past.Contains) && !words.Any(AboutAnotherTime) ? new TimeFrame(_now, _now) : null;
     }
+
+    /// <summary>Words before "deal" that leave it the trade deal ("the deal", "the trade deal", "the us-japan deal"); others
+    /// name another one ("the tomahawk deal", "the 2019 deal").</summary>
+    private static readonly HashSet<string> s_tradeDealWords = ["the", "a", "this", "that", "trade", "tariff", "japan", "us", "bilateral", "july", "big", "final"];
+
+    /// <summary>Does the question name the deal the talks ended in: "deal" after <see cref="s_tradeDealWords"/>?</summary>
+    private static bool NamesTheTradeDeal(IReadOnlyList<string> words) =>
+        words.Select((w, i) => w is "deal" or "agreement" && (i == 0 || s_tradeDealWords.Contains(words[i - 1]))).Any(named => named);
 
     /// <summary>
     /// +1 when the person held a post the question names during the frame, -1 when they certainly did not (every dated

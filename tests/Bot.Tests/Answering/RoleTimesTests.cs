@@ -281,6 +281,8 @@ public sealed class RoleTimesTests
     [InlineData("who was the prime minister")]
     [InlineData("who negotiated for japan")]
     [InlineData("the new prime minister")]
+    // Another deal than the one the talks ended in.
+    [InlineData("who was prime minister when the tomahawk deal was signed")]
     public void Frame_NoTimeInQuestion_IsNone(string question) => Assert.Null(Fits(question));
 
     [Fact]
