@@ -28,9 +28,9 @@ public sealed record AnswerResult
     /// part in a round), in which case it is answered whatever the model's confidence, as a curated question is.</summary>
     public RecordAnswer Record { get; init; }
 
-    /// <summary>Why the top fact cannot be what was asked, whatever its score ("the question asks who came before or after
-    /// this person"): the engine then abstains. Null when nothing rules it out.</summary>
-    public string? RuledOut { get; init; }
+    /// <summary>Why the top fact cannot be what was asked, whatever its score: the engine then abstains, and offers it
+    /// as no suggestion.</summary>
+    public RuledOut RuledOut { get; init; }
 
     /// <summary>For a question that asks only what happened on a day or in a month that has several events and rounds
     /// (<see cref="RecordAnswer.OccasionsOfTheTime"/>), all of them in date order: the answer lists them.</summary>
@@ -112,6 +112,20 @@ public sealed record OccasionOrder(Fact First, Fact Second, bool? AskedBefore, d
     public Fact Answer => AskedBefore is null ? Earlier : First;
 }
 
+/// <summary>Why the fact ranked first cannot be what a question asks for.</summary>
+public enum RuledOut
+{
+    /// <summary>Nothing rules it out.</summary>
+    None,
+
+    /// <summary>"Who was the finance minister during the talks": asked who held a post at a time, and by the dates the
+    /// fact base has, this person did not hold a post of that name then.</summary>
+    PostNotHeldThen,
+
+    /// <summary>"Who was pm before ishiba": asked who came before or after this very person.</summary>
+    IsThePersonNamed,
+}
+
 /// <summary>A question that asks only for what one fact's record holds.</summary>
 public enum RecordAnswer
 {
@@ -130,7 +144,7 @@ public enum RecordAnswer
     /// took part.</summary>
     WhoTookPartInTheRound,
 
-    /// <summary>"Who is the finance minister now", "ustr during the talks", "who was japan's pm when the deal got done": the
+    /// <summary>"Who is the finance minister now", "finance minister during the talks", "who was japan's pm when the deal got done": the
     /// top fact is the one person whose dated roles put them in the post named at the time named.</summary>
     PostHolder,
 

@@ -183,9 +183,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         // "Who is the finance minister now", "pm when the deal got done": the one person whose dated posts put them in the
         // post named at the time named answers.
-        var post = wholeReading && !curated && occasions.Count == 0 && overview < 0 && figure < 0 && order is null && placed is null && outcome is null
-            ? PostAsked(index, reading)
-            : null;
+        var noOtherReading = wholeReading && !curated && occasions.Count == 0 && overview < 0 && figure < 0 && order is null && placed is null && outcome is null;
+        var post = noOtherReading ? PostAsked(index, reading) : null;
         var holder = post is { } asked && index.Roles.OnlyHolder(terms, asked.Frame, asked.Side) is { } id ? IndexOf(facts, index.Facts.Find(id)!) : -1;
         if (holder >= 0 && !ReferenceEquals(ranked[0].Fact, facts[holder]))
         {
@@ -194,8 +193,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         // "Who was pm before takaichi", "who replaced kato as finance minister": the one person whose dated posts put them
         // right after (or before) the one named, when the question asks only that.
-        var successor = wholeReading && !curated && occasions.Count == 0 && overview < 0 && figure < 0 && order is null && placed is null && outcome is null
-            && post is null && AsksOnlySuccession(index, words, entities)
+        var successor = noOtherReading && post is null && AsksOnlySuccession(index, words, entities)
             && index.Roles.Adjacent(words, terms, entities, AnswerIsPerson(words, type, entities)) is { Count: 1 } next
             ? IndexOf(facts, index.Facts.Find(next.First())!)
             : -1;
@@ -268,16 +266,14 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         p = unrestricted is not null && !unrestricted.Contains(topIndex) && record != RecordAnswer.Overview ? 0 : p;
         // Not a curated question's fact: the curator's word is the evidence ("takaichi replaced who" is hers: her profile
         // says whom she succeeded).
-        var ruledOut = curated ? null
-            // Asked who held a post at a time, and the dates of the top person's posts of that name all lie outside it
-            // ("who was the finance minister during the talks": not the one who took the post in October).
-            : post is { } held && top.Fact.Kind == FactKind.Person && index.Roles.Fit(top.Fact, terms, held.Frame) < 0
-                ? "the question asks who held a post at a time, and the dates of this person's posts of that name all lie outside it"
+        var ruledOut = curated ? RuledOut.None
+            // Asked who held a post at a time, and by the dates the fact base has, the top person did not hold a post of
+            // that name then ("who was the finance minister during the talks": not the one who took the post in October).
+            : post is { } held && top.Fact.Kind == FactKind.Person && index.Roles.Fit(top.Fact, terms, held.Frame) < 0 ? RuledOut.PostNotHeldThen
             // Asked who came before or after someone ("who was pm before ishiba"): not that person.
-            : RoleTimes.AdjacentTo(words, entities, AnswerIsPerson(words, type, entities)) == top.Fact.Id
-                ? "the question asks who came before or after this person, which is someone else"
-            : null;
-        p = ruledOut is null ? p : 0;
+            : index.Roles.AdjacentTo(words, terms, entities, AnswerIsPerson(words, type, entities)) == top.Fact.Id ? RuledOut.IsThePersonNamed
+            : RuledOut.None;
+        p = ruledOut == RuledOut.None ? p : 0;
         var abstained = p < confidence.Threshold;
         return new AnswerResult
         {
@@ -305,7 +301,10 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Terms = terms,
             Entities = entities,
             Vector = vector,
-            Suggestions = abstained ? [.. ranked.Where(r => r.Semantic >= 0.45 || Evidence(r) >= 0.15).Take(MaxSuggestions).Select(r => r.Fact)] : [],
+            // Not a fact the question rules out: it cannot be what was meant.
+            Suggestions = abstained
+                ? [.. ranked.Where(r => (r.Semantic >= 0.45 || Evidence(r) >= 0.15) && (ruledOut == RuledOut.None || !ReferenceEquals(r.Fact, top.Fact))).Take(MaxSuggestions).Select(r => r.Fact)]
+                : [],
             // Not the facts a curated question's answer was moved above: the user asked for that one.
             Related = abstained ? [] : [.. ranked.Skip(1).Where(r => r.Score <= top.Score && top.Score - r.Score < RelatedMargin && Overlap(index, topIndex, r.Fact)).Take(MaxRelated).Select(r => r.Fact)],
         };
@@ -353,28 +352,38 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         "who", "whom", "which", "what", "is", "was", "were", "are", "s", "the", "a", "an", "of", "for", "in", "at", "on", "to",
         "as", "during", "when", "while", "now", "current", "currently", "today", "incumbent", "nowadays", "sitting", "still",
         "then", "time", "year", "japan", "us", "japanese", "american", "usa", "america", "tokyo", "washington", "name",
-        "person", "official", "deal", "talks", "negotiations", "agreement", "made", "done", "struck", "reached", "signed",
-        "got", "agreed", "sealed", "announced",
+        "person", "official", "deal", "talks", "negotiations", "agreement", "made", "done", "struck", "reached", "got",
+        "agreed", "announced",
     ];
 
+    /// <summary>Words that ask again for a person ("the pm who got the deal done"): a question with two asks more than
+    /// who held a post.</summary>
+    private static readonly HashSet<string> s_relativeWords = ["who", "whom", "which", "that", "whose"];
+
+    /// <summary>Words that name a side ("japan's", "the us", "tokyo").</summary>
     private static readonly HashSet<string> s_sideWords = ["japan", "us", "usa", "america", "tokyo", "washington"];
+
+    /// <summary>Words before a side's name that may make it where a post is ("ambassador in japan", "envoy to the us")
+    /// rather than whose it is.</summary>
     private static readonly HashSet<string> s_placeWords = ["in", "to", "at", "from", "over"];
 
     /// <summary>Words that ask who came before or after someone in a post ("who was pm before takaichi", "who replaced kato
     /// as finance minister", "iwaya's successor").</summary>
     private static readonly HashSet<string> s_successionWords =
     [
-        "before", "after", "replace", "replaced", "replaces", "succeed", "succeeded", "succeeds", "successor", "predecessor",
-        "replacement", "take", "took", "taken", "over", "from", "come", "came", "by", "did", "does", "job", "post", "role", "position",
-        "office",
+        "who", "whom", "is", "was", "were", "are", "s", "the", "a", "an", "of", "as", "at", "in", "to", "japan", "us",
+        "japanese", "american", "before", "after", "replace", "replaced", "replaces", "succeed", "succeeded", "succeeds",
+        "successor", "predecessor", "replacement", "take", "took", "taken", "over", "from", "come", "came", "by", "did",
+        "does", "job", "post", "role", "position", "office",
     ];
 
     /// <summary>Does the question ask only who came before or after the one person it names in a post: besides the name,
-    /// only the post's name, <see cref="s_successionWords"/> and <see cref="s_heldPostWords"/>?</summary>
+    /// only the post's name and <see cref="s_successionWords"/> (no time: "who replaced muto during the talks" asks
+    /// whether the handover fell then too)?</summary>
     private static bool AsksOnlySuccession(FactIndex index, List<string> words, Entities entities) =>
         entities.People.Count == 1
-        && words.Select((w, i) => entities.NamePositions.Contains(i) || s_successionWords.Contains(w) || s_heldPostWords.Contains(w)
-            || index.Roles.NamesAPost(w, index.Analyzer)).All(ok => ok);
+        && words.Select((w, i) => entities.NamePositions.Contains(i) || s_successionWords.Contains(w) || index.Roles.NamesAPost(w, index.Analyzer))
+            .All(ok => ok);
 
     /// <summary>
     /// The time and side of the post a question asks the holder of, when it asks only that ("who is the finance minister
@@ -385,8 +394,10 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     private static (TimeFrame Frame, Side? Side)? PostAsked(FactIndex index, Reading reading)
     {
         var (words, terms, type, entities) = (reading.Words, reading.Terms, reading.Type, reading.Entities);
-        var asksForPerson = type == QuestionType.Who || (type is QuestionType.What or QuestionType.Other && QuestionClassifier.NamesAPersonNoun(words));
+        // As the ranking reads it (Fuse): a question that asks "who", or names a kind of person ("current ustr?").
+        var asksForPerson = type == QuestionType.Who || QuestionClassifier.NamesAPersonNoun(words);
         if (entities.ByName.Count > 0 || entities.Round is not null || entities.RoundTyped is not null || !asksForPerson
+            || words.Count(s_relativeWords.Contains) > 1
             || index.Roles.Frame(words, terms, entities) is not { IsFormer: false } frame)
         {
             return null;
@@ -402,7 +413,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         // Whose post: "japan's", "the us" name the holder's side; "in japan", "to the us" may name where the post is (an
         // ambassador's), so they name no side here.
-        var placed = words.Where((w, i) => s_sideWords.Contains(w) && i > 0 && s_placeWords.Contains(words[i - 1] is "the" && i > 1 ? words[i - 2] : words[i - 1])).Any();
+        var placed = words.Where((w, i) => s_sideWords.Contains(w) && i > 0 && s_placeWords.Contains((words[i - 1] is "the" && i > 1) ? words[i - 2] : words[i - 1])).Any();
         return (frame, placed ? null : SideAsked(words, terms));
     }
 

@@ -36,6 +36,7 @@ internal sealed partial class RoleTimes
     [
         "before", "after", "successor", "predecessor", "replacement", "replace", "replaced", "succeed", "succeeded", "met",
         "led", "said", "took", "went", "made", "became", "began", "left", "held", "ran", "won", "lost", "quit", "told",
+        "got", "struck", "done",
     ];
 
     /// <summary>Terms that place a post in time rather than name it ("during the talks", "when the deal was made").</summary>
@@ -251,12 +252,13 @@ internal sealed partial class RoleTimes
         _postWords.Contains(word) || (analyzer.Terms([word]) is { Count: > 0 } terms && terms.All(_postTerms.Contains));
 
     /// <summary>
-    /// The one person who held a post the question names at some time in the frame: "finance minister now" is Katayama,
-    /// "pm when the deal got done" Ishiba. The question's words for the post must all be in the post's name. Null when
-    /// nobody or several did; when, over a frame longer than a day, the
-    /// dates cannot tell for someone else (on one day a post has one holder, so the one the dates put in it is the one);
-    /// and when people of both sides hold posts of that name ("ambassador", "negotiator") and no side is asked for. The
-    /// <paramref name="side"/> asked for, if any, leaves out the other side's people.
+    /// The one person who held a post the question names in the frame: "finance minister now" is Katayama, "pm when the
+    /// deal got done" Ishiba; over more than a day, all through it ("finance minister during the talks" is Kato). The
+    /// question's words for the post must all be in the post's name. Null when nobody or several did; when, over more
+    /// than a day, someone else held it for part of the time or the dates cannot tell for someone else (on one day a
+    /// post has one holder, so the one the dates put in it is the one); and when people of both sides hold posts of that
+    /// name ("ambassador", "negotiator") and no side is asked for. The <paramref name="side"/> asked for, if any, leaves
+    /// out the other side's people.
     /// </summary>
     public string? OnlyHolder(IReadOnlyCollection<string> questionTerms, TimeFrame frame, Side? side)
     {
@@ -267,7 +269,8 @@ internal sealed partial class RoleTimes
         var sides = new HashSet<Side?>();
         foreach (var (person, posts) in _posts)
         {
-            var named = posts.Where(p => p.NamedIn(questionTerms) && asked.All(p.Name.Contains)).Select(p => p.Held(frame)).ToList();
+            var ofThatName = posts.Where(p => p.NamedIn(questionTerms) && asked.All(p.Name.Contains)).ToList();
+            var named = ofThatName.Select(p => p.Held(frame)).ToList();
             if (named.Count == 0)
             {
                 continue;
@@ -280,7 +283,9 @@ internal sealed partial class RoleTimes
                 continue;
             }
 
-            if (named.Contains(true))
+            // Over more than a day, the holder must have held the post all the time: "finance minister in 2024" is not
+            // the one who took it in October, when the fact base may not have who held it before.
+            if (frame.From == frame.To ? named.Contains(true) : ofThatName.Any(p => p.Covers(frame)))
             {
                 if (holder is not null)
                 {
@@ -289,7 +294,7 @@ internal sealed partial class RoleTimes
 
                 holder = person;
             }
-            else if (named.Contains(null))
+            else if (named.Contains(null) || named.Contains(true))
             {
                 unknown = true;
             }
@@ -311,12 +316,10 @@ internal sealed partial class RoleTimes
     /// "successor" or "predecessor" ask for one ("when did katayama take over as minister" asks for a date).</param>
     public IReadOnlySet<string> Adjacent(IReadOnlyList<string> words, IReadOnlyCollection<string> questionTerms, Entities entities, bool asksForPerson)
     {
-        if (AdjacentTo(words, entities, asksForPerson) is not { } person || !_posts.TryGetValue(person, out var own))
+        if (Successor(words, entities, asksForPerson) is not var (person, direction, explicitly) || !_posts.TryGetValue(person, out var own))
         {
             return FrozenSet<string>.Empty;
         }
-
-        var (direction, explicitly) = Direction(words, entities.Positions.GetValueOrDefault(person, -1));
 
         own = [.. own.Where(p => !p.OnlyKnownWithin)];
         var asked = own.Where(p => p.NamedIn(questionTerms)).ToList();
@@ -358,8 +361,17 @@ internal sealed partial class RoleTimes
 
     /// <summary>The one person a question names when it asks who came right after or before them ("who was pm before
     /// ishiba", "who replaced kato", "iwaya's successor"), whether or not the dates say who; null otherwise. The answer is
-    /// someone else.</summary>
-    public static string? AdjacentTo(IReadOnlyList<string> words, Entities entities, bool asksForPerson)
+    /// someone else. A bare "after" or "before" counts only with a post of theirs named ("who went to washington after
+    /// akazawa" may well be Akazawa).</summary>
+    public string? AdjacentTo(IReadOnlyList<string> words, IReadOnlyCollection<string> questionTerms, Entities entities, bool asksForPerson) =>
+        Successor(words, entities, asksForPerson) is { } named
+        && (named.Explicitly || (_posts.TryGetValue(named.Person, out var own) && own.Any(p => p.NamedIn(questionTerms))))
+            ? named.Person
+            : null;
+
+    /// <summary>The one person named, when the question asks who came after (+1) or before (-1) them; and whether it says
+    /// so with a word of succession.</summary>
+    private static (string Person, int Direction, bool Explicitly)? Successor(IReadOnlyList<string> words, Entities entities, bool asksForPerson)
     {
         var named = entities.ByName.Count > 0 ? entities.ByName : entities.People;
         if (named.Count != 1 || !(asksForPerson || words.Any(w => s_successorNouns.Contains(w) || s_predecessorNouns.Contains(w))))
@@ -368,7 +380,8 @@ internal sealed partial class RoleTimes
         }
 
         var person = named.First();
-        return Direction(words, entities.Positions.GetValueOrDefault(person, -1)).Direction != 0 ? person : null;
+        var (direction, explicitly) = Direction(words, entities.Positions.GetValueOrDefault(person, -1));
+        return direction == 0 ? null : (person, direction, explicitly);
     }
 
     /// <summary>How far apart one holder's leaving and the next one's taking the post may be.</summary>
@@ -493,6 +506,11 @@ internal sealed partial class RoleTimes
 
         /// <summary>Does the question name this post: share a term of it other than a generic head ("president")?</summary>
         public bool NamedIn(IReadOnlyCollection<string> questionTerms) => Terms.Any(t => !s_genericHeads.Contains(t) && questionTerms.Contains(t));
+
+        /// <summary>Was the post held all through the frame, by its dates (a cabinet's start is late enough: the post
+        /// was held from then or before)?</summary>
+        public bool Covers(TimeFrame frame) =>
+            !frame.IsFormer && NotHeldFrom is null && From is { } start && start <= frame.From && (To is not { } end || end >= frame.To);
 
         /// <summary>Was the post held at some time in the frame? Null when the dates cannot tell: the frame lies
         /// before the post's end and before its known start, the post has no known start, or the post is only known to

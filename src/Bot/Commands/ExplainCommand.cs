@@ -143,10 +143,13 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 + $", so the bot answers it whatever the score (the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
         }
 
-        if (result.Abstained && result.RuledOut is { } why)
+        if (result.Abstained && result.RuledOut != RuledOut.None)
         {
-            return $"No answer. The closest fact, {top.Title} [{top.Id}], cannot be the one you meant: {why} "
-                + $"(the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
+            return $"No answer. The closest fact, {top.Title} [{top.Id}], cannot be the one you meant: "
+                + (result.RuledOut == RuledOut.IsThePersonNamed
+                    ? "the question asks who came before or after this person, which is someone else"
+                    : "the question asks who held a post at a time, and by the dates the fact base has, this person did not hold a post of that name then")
+                + $" (the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
         }
 
         return result.Abstained
@@ -187,8 +190,10 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 ? $"回答：質問は挙げた人物の前任者（または後任者）だけを尋ねており、役職の日付からそれはこの人物（{top.Title}）なので、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.WhoTookPartInTheRound
                 ? $"回答：質問はこの交渉回（{top.Title}）に誰が出席したかだけを尋ねており、その記録に出席者が載っているため、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
-            : result.Abstained && result.RuledOut is not null
-                ? $"回答なし：最も近い項目（{top.Title}）は、質問が尋ねる時点や前任・後任の関係から答えになりえないため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+            : result.Abstained && result.RuledOut == RuledOut.IsThePersonNamed
+                ? $"回答なし：質問はこの人物（{top.Title}）の前任者または後任者を尋ねており、本人は答えになりえないため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+            : result.Abstained && result.RuledOut == RuledOut.PostNotHeldThen
+                ? $"回答なし：質問はある時点で役職に就いていた人物を尋ねていますが、収録データの日付ではこの人物（{top.Title}）はその時点でその役職に就いていなかったため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained
                 ? $"回答なし：最も近い項目（{top.Title}）でも、質問が求める項目である確率は{p}にとどまり、回答の基準（{threshold}以上）に届きませんでした。"
                 : $"回答：回答した項目（{top.Title}）が質問の求める項目である確率を{p}と見積もりました（{threshold}以上で回答）。これは質問との一致の度合いであり、事実そのものの確からしさではありません。")

@@ -177,8 +177,8 @@ internal enum RetryReason
     /// <summary>Not attempted (platform halted or shutting down).</summary>
     Released,
 
-    /// <summary>The attempt began but nothing was sent (its rate-limit turn did not come within the lease, or the
-    /// platform was halted meanwhile): the row is as uncertain as the delivery says (<see cref="Delivery.Uncertain"/>),
+    /// <summary>The attempt began but nothing was sent (its rate-limit turn did not come within half the lease, the
+    /// platform was halted meanwhile, or the service is shutting down): the row is as uncertain as the delivery says (<see cref="Delivery.Uncertain"/>),
     /// i.e. as before the attempt, not uncertain because of it. An uncertain row must first look for an earlier copy,
     /// which costs a call of a small budget (Slack's conversations.history: 50 a minute).</summary>
     NotSent,

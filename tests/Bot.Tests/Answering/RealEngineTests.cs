@@ -353,7 +353,8 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("who was japan's pm when the deal got done", "shigeru-ishiba")]
     [InlineData("pm now?", "sanae-takaichi")]
     [InlineData("who was the finance minister when the deal was made", "katsunobu-kato")]
-    [InlineData("who was chief cabinet secretary when the deal was signed", "yoshimasa-hayashi")]
+    [InlineData("who was chief cabinet secretary when the deal was made", "yoshimasa-hayashi")]
+    [InlineData("japanese finance minister during the talks?", "katsunobu-kato")]
     public void Answer_WhoHeldAPostThen_IsTheOneHolderTheDatesGive(string question, string expected)
     {
         var result = engine.Harness.Answer(question);
@@ -368,8 +369,14 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     // Asks for another person, or for more than the post.
     [InlineData("who did the pm meet in february")]
     [InlineData("who was the pm that resigned")]
-    // Kato and Katayama both held the post that month.
+    // Kato and Katayama both held the post that month; Kato took it in October 2024, and the fact base has not who held
+    // it before.
     [InlineData("who was japan's finance minister in october 2025")]
+    [InlineData("who was japan's finance minister in 2024")]
+    // A second "who" asks more: the pm who got the deal done is not "the pm now".
+    [InlineData("who is the pm who got the deal done")]
+    // The deal was not signed on the day of the last round: the MOU and the order were, in September.
+    [InlineData("who chaired the investment committee when the deal was signed")]
     public void Answer_NotOnlyWhoHeldAPost_IsNotReadAsThePostsHolder(string question) =>
         Assert.NotEqual(RecordAnswer.PostHolder, engine.Harness.Answer(question).Record);
 
@@ -385,19 +392,25 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     }
 
     [Fact]
+    public void Answer_SuccessionAtATime_IsNotReadAsOnlySuccession() =>
+        // Akazawa took over in October, after the talks: the time is part of what is asked.
+        Assert.NotEqual(RecordAnswer.Succession, engine.Harness.Answer("who replaced muto at meti during the talks").Record);
+
+    [Fact]
     public void Answer_WhoCameBeforeSomeoneTheDatesDoNotPlace_IsNotThatPerson()
     {
         // The fact base dates no prime minister's term that ended when Ishiba's began.
         var result = engine.Harness.Answer("who was pm before ishiba");
         Assert.True(result.Abstained);
         Assert.Equal("shigeru-ishiba", result.Ranked[0].Fact.Id);
-        Assert.Contains("before or after this person", result.RuledOut, StringComparison.Ordinal);
+        Assert.Equal(RuledOut.IsThePersonNamed, result.RuledOut);
+        Assert.DoesNotContain(result.Suggestions, f => f.Id == "shigeru-ishiba");
 
         // A curated question of the person's own fact is still answered by it: her profile says whom she succeeded.
         var curated = engine.Harness.Answer("takaichi replaced who");
         Assert.False(curated.Abstained);
         Assert.Equal("sanae-takaichi", curated.Ranked[0].Fact.Id);
-        Assert.Null(curated.RuledOut);
+        Assert.Equal(RuledOut.None, curated.RuledOut);
     }
 
     [Theory]

@@ -333,6 +333,11 @@ public sealed class RoleTimesTests
     [InlineData("who was pm when the deal was made", null, "old-pm")]
     [InlineData("who was pm during the tariff talks", null, "old-pm")]
     [InlineData("who was finance minister during the talks", null, "finance")]
+    // Over more than a day, all through it: two prime ministers in 2025, and the finance minister only from October 2024.
+    [InlineData("who was pm in 2025", null, null)]
+    [InlineData("who was finance minister in 2024", null, null)]
+    [InlineData("who was finance minister in 2025", null, null)]
+    [InlineData("who was finance minister in may 2025", null, "finance")]
     // Nobody: the finance post ended and nobody took it.
     [InlineData("who is the finance minister now", null, null)]
     // Over a month, the Former cabinet's defense minister may have held the post too, as far as the dates say (the post
@@ -364,7 +369,7 @@ public sealed class RoleTimesTests
     {
         var words = QuestionNormalizer.Words(question);
         var entities = s_entities.Resolve(words);
-        var person = RoleTimes.AdjacentTo(words, entities, Answerer.AnswerIsPerson(words, QuestionClassifier.Classify(words), entities));
+        var person = s_roles.AdjacentTo(words, s_analyzer.Terms(words), entities, Answerer.AnswerIsPerson(words, QuestionClassifier.Classify(words), entities));
         Assert.Equal(s_facts.People.Single(p => p.Title.Contains(name, StringComparison.OrdinalIgnoreCase)).Id, person);
     }
 
@@ -372,11 +377,13 @@ public sealed class RoleTimesTests
     [InlineData("what did hanako do before the talks")]
     [InlineData("who met taro")]
     [InlineData("when did hanako take over")]
+    // A bare "after" with no post of hers named: who went after her may well be her.
+    [InlineData("who went to washington after hanako")]
     public void AdjacentTo_NoSuccessionAsked_IsNull(string question)
     {
         var words = QuestionNormalizer.Words(question);
         var entities = s_entities.Resolve(words);
-        Assert.Null(RoleTimes.AdjacentTo(words, entities, Answerer.AnswerIsPerson(words, QuestionClassifier.Classify(words), entities)));
+        Assert.Null(s_roles.AdjacentTo(words, s_analyzer.Terms(words), entities, Answerer.AnswerIsPerson(words, QuestionClassifier.Classify(words), entities)));
     }
 
     [Theory]
