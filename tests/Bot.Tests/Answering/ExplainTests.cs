@@ -224,6 +224,15 @@ public sealed class ExplainTests(RealEngineFixture engine)
     }
 
     [Fact]
+    public void Explain_WhoHeldAPostAskedInJapanese_SaysSoInJapanese()
+    {
+        var reply = Explain("現在の首相は誰ですか");
+
+        Assert.Equal("sanae-takaichi", reply.FactIds[0]);
+        Assert.StartsWith("回答：質問はある時点で役職に就いていた人物だけを尋ねており", reply.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Explain_RuledOut_SaysWhyTheClosestFactCannotBeIt()
     {
         var reply = Explain("who was pm before ishiba");
