@@ -355,13 +355,8 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("who was the finance minister when the deal was made", "katsunobu-kato")]
     [InlineData("who was chief cabinet secretary when the deal was made", "yoshimasa-hayashi")]
     [InlineData("japanese finance minister during the talks?", "katsunobu-kato")]
-    public void Answer_WhoHeldAPostThen_IsTheOneHolderTheDatesGive(string question, string expected)
-    {
-        var result = engine.Harness.Answer(question);
-        Assert.False(result.Abstained, $"abstained at {result.Confidence:F2}");
-        Assert.Equal(expected, result.Ranked[0].Fact.Id);
-        Assert.Equal(RecordAnswer.PostHolder, result.Record);
-    }
+    public void Answer_WhoHeldAPostThen_IsTheOneHolderTheDatesGive(string question, string expected) =>
+        AssertAnsweredByRecord(question, expected, RecordAnswer.PostHolder);
 
     [Theory]
     // People of both sides are ambassadors; "to japan" may say where the post is rather than whose it is.
@@ -383,12 +378,15 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [Theory]
     [InlineData("who took over at meti from muto", "ryosei-akazawa")]
     [InlineData("who did takaichi replace as pm", "shigeru-ishiba")]
-    public void Answer_WhoCameBeforeOrAfter_IsTheAdjacentHolder(string question, string expected)
+    public void Answer_WhoCameBeforeOrAfter_IsTheAdjacentHolder(string question, string expected) =>
+        AssertAnsweredByRecord(question, expected, RecordAnswer.Succession);
+
+    private void AssertAnsweredByRecord(string question, string expected, RecordAnswer record)
     {
         var result = engine.Harness.Answer(question);
         Assert.False(result.Abstained, $"abstained at {result.Confidence:F2}");
         Assert.Equal(expected, result.Ranked[0].Fact.Id);
-        Assert.Equal(RecordAnswer.Succession, result.Record);
+        Assert.Equal(record, result.Record);
     }
 
     [Fact]
