@@ -387,8 +387,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
     /// <summary>
     /// The time and side of the post a question asks the holder of, when it asks only that ("who is the finance minister
-    /// now", "ustr during the talks", "who was japan's pm when the deal got done"): it asks for a person, names nobody by
-    /// name, places the post in time (not "former"), and has besides the post's name and the time only
+    /// now", "finance minister during the talks", "who was japan's pm when the deal got done"): it asks for a person,
+    /// names nobody by name, places the post in time (not "former"), and has besides the post's name and the time only
     /// <see cref="s_heldPostWords"/>. Null otherwise.
     /// </summary>
     private static (TimeFrame Frame, Side? Side)? PostAsked(FactIndex index, Reading reading)
