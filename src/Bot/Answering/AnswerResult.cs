@@ -124,6 +124,10 @@ public enum RuledOut
 
     /// <summary>"Who was pm before ishiba": asked who came before or after this very person.</summary>
     IsThePersonNamed,
+
+    /// <summary>"Who is japan's ambassador to the us now": asked for one side's holder of a post, and this person is of
+    /// the other side.</summary>
+    OtherSide,
 }
 
 /// <summary>A question that asks only for what one fact's record holds.</summary>

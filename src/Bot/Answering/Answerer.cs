@@ -270,6 +270,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             // Asked who held a post at a time, and by the dates the fact base has, the top person did not hold a post of
             // that name then ("who was the finance minister during the talks": not the one who took the post in October).
             : post is { } held && top.Fact.Kind == FactKind.Person && index.Roles.Fit(top.Fact, terms, held.Frame) < 0 ? RuledOut.PostNotHeldThen
+            // Asked for one side's holder ("japan's ambassador to the us"), and the top person is of the other side.
+            : post is { Side: { } owner } && top.Fact.Kind == FactKind.Person && top.Fact.Side is { } side && side != owner ? RuledOut.OtherSide
             // Asked who came before or after someone ("who was pm before ishiba"): not that person.
             : index.Roles.AdjacentTo(words, terms, entities, AnswerIsPerson(words, type, entities)) == top.Fact.Id ? RuledOut.IsThePersonNamed
             : RuledOut.None;
@@ -360,8 +362,13 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// who held a post.</summary>
     private static readonly HashSet<string> s_relativeWords = ["who", "whom", "which", "that", "whose"];
 
-    /// <summary>Words that name a side ("japan's", "the us", "tokyo").</summary>
-    private static readonly HashSet<string> s_sideWords = ["japan", "us", "usa", "america", "tokyo", "washington"];
+    /// <summary>Words that name a side ("japan's", "the us", "tokyo", "american").</summary>
+    private static readonly Dictionary<string, Side?> s_sideWords = new(StringComparer.Ordinal)
+    {
+        ["japan"] = Side.Japan, ["japanese"] = Side.Japan, ["tokyo"] = Side.Japan,
+        ["us"] = Side.UnitedStates, ["usa"] = Side.UnitedStates, ["america"] = Side.UnitedStates, ["american"] = Side.UnitedStates,
+        ["washington"] = Side.UnitedStates,
+    };
 
     /// <summary>Words before a side's name that may make it where a post is ("ambassador in japan", "envoy to the us")
     /// rather than whose it is.</summary>
@@ -411,10 +418,11 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             return null;
         }
 
-        // Whose post: "japan's", "the us" name the holder's side; "in japan", "to the us" may name where the post is (an
-        // ambassador's), so they name no side here.
-        var placed = words.Where((w, i) => s_sideWords.Contains(w) && i > 0 && s_placeWords.Contains((words[i - 1] is "the" && i > 1) ? words[i - 2] : words[i - 1])).Any();
-        return (frame, placed ? null : SideAsked(words, terms));
+        // Whose post: "japan's", "the us", "american" name the holder's side; "in japan", "to the us" may name where the
+        // post is (an ambassador's), so they name no side.
+        var owners = words.Select((w, i) => (Side: s_sideWords.GetValueOrDefault(w), Placed: i > 0 && s_placeWords.Contains((words[i - 1] is "the" && i > 1) ? words[i - 2] : words[i - 1])))
+            .Where(x => x.Side is not null && !x.Placed).Select(x => x.Side).Distinct().ToList();
+        return (frame, owners is [var owner] ? owner : null);
     }
 
     /// <summary>Does the question ask only what happened at the one round it names, by number ("round 4", "the final

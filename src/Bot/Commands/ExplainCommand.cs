@@ -146,9 +146,12 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
         if (result.Abstained && result.RuledOut != RuledOut.None)
         {
             return $"No answer. The closest fact, {top.Title} [{top.Id}], cannot be the one you meant: "
-                + (result.RuledOut == RuledOut.IsThePersonNamed
-                    ? "the question asks who came before or after this person, which is someone else"
-                    : "the question asks who held a post at a time, and by the dates the fact base has, this person did not hold a post of that name then")
+                + (result.RuledOut switch
+                {
+                    RuledOut.IsThePersonNamed => "the question asks who came before or after this person, which is someone else",
+                    RuledOut.OtherSide => "the question asks for one side's holder of a post, and this person is of the other side",
+                    _ => "the question asks who held a post at a time, and by the dates the fact base has, this person did not hold a post of that name then",
+                })
                 + $" (the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
         }
 
@@ -192,6 +195,8 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 ? $"回答：質問はこの交渉回（{top.Title}）に誰が出席したかだけを尋ねており、その記録に出席者が載っているため、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained && result.RuledOut == RuledOut.IsThePersonNamed
                 ? $"回答なし：質問はこの人物（{top.Title}）の前任者または後任者を尋ねており、本人は答えになりえないため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+            : result.Abstained && result.RuledOut == RuledOut.OtherSide
+                ? $"回答なし：質問は一方の側（日本または米国）の役職者を尋ねていますが、この人物（{top.Title}）は相手側の人物のため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained && result.RuledOut == RuledOut.PostNotHeldThen
                 ? $"回答なし：質問はある時点で役職に就いていた人物を尋ねていますが、収録データの日付ではこの人物（{top.Title}）はその時点でその役職に就いていなかったため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained

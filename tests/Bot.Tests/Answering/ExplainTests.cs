@@ -238,6 +238,8 @@ public sealed class ExplainTests(RealEngineFixture engine)
         var reply = Explain("who was pm before ishiba");
 
         Assert.Contains("cannot be the one you meant: the question asks who came before or after this person, which is someone else", reply.Body, StringComparison.Ordinal);
+        Assert.Contains("cannot be the one you meant: the question asks for one side's holder of a post, and this person is of the other side",
+            Explain("who is japan's ambassador to the us now").Body, StringComparison.Ordinal);
     }
 
     [Theory]

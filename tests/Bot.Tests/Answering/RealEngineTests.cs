@@ -1,5 +1,6 @@
 using Bot.Answering;
 using Bot.Answering.Evaluation;
+using Bot.Facts;
 
 namespace Bot.Tests.Answering;
 
@@ -393,6 +394,18 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     public void Answer_SuccessionAtATime_IsNotReadAsOnlySuccession() =>
         // Akazawa took over in October, after the talks: the time is part of what is asked.
         Assert.NotEqual(RecordAnswer.Succession, engine.Harness.Answer("who replaced muto at meti during the talks").Record);
+
+    [Theory]
+    // Japan's ambassador in Washington now is not in the fact base; the US ambassador to Japan is not it.
+    [InlineData("who is japan's ambassador to the us now")]
+    [InlineData("who is the japanese ambassador now")]
+    public void Answer_OneSidesHolderAsked_RulesOutThePeopleOfTheOtherSide(string question)
+    {
+        var result = engine.Harness.Answer(question);
+        Assert.True(result.Abstained);
+        Assert.Equal(RuledOut.OtherSide, result.RuledOut);
+        Assert.Equal(Side.UnitedStates, result.Ranked[0].Fact.Side);
+    }
 
     [Fact]
     public void Answer_WhoCameBeforeSomeoneTheDatesDoNotPlace_IsNotThatPerson()
