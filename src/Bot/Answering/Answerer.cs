@@ -352,7 +352,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     private static readonly HashSet<string> s_heldPostWords =
     [
         "who", "whom", "which", "what", "is", "was", "were", "are", "s", "the", "a", "an", "of", "for", "in", "at", "on", "to",
-        "as", "during", "when", "while", "now", "current", "currently", "today", "incumbent", "nowadays", "sitting", "still",
+        "as", "during", "when", "while", "now", "new", "current", "currently", "today", "incumbent", "nowadays", "sitting", "still",
         "then", "time", "year", "japan", "us", "japanese", "american", "usa", "america", "tokyo", "washington", "name",
         "person", "official", "deal", "talks", "negotiations", "agreement", "made", "done", "struck", "reached", "got",
         "agreed", "announced",

@@ -356,6 +356,7 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("who was the finance minister when the deal was made", "katsunobu-kato")]
     [InlineData("who was chief cabinet secretary when the deal was made", "yoshimasa-hayashi")]
     [InlineData("japanese finance minister during the talks?", "katsunobu-kato")]
+    [InlineData("new japan finance minister", "satsuki-katayama")]
     public void Answer_WhoHeldAPostThen_IsTheOneHolderTheDatesGive(string question, string expected) =>
         AssertAnsweredByRecord(question, expected, RecordAnswer.PostHolder);
 
