@@ -58,6 +58,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         var ordinals = QuestionNormalizer.Ordinals(read);
         var facts = index.Facts.Facts;
         var reading = Read(index, words, ordinals);
+        reading = readAs is null ? reading : reading with { Entities = reading.Entities with { NameFirst = true } };
         var shifted = Shifted(reading.Entities);
         var (terms, type, entities) = (reading.Terms, reading.Type, reading.Entities);
         if (terms.Count == 0 && !entities.Any)

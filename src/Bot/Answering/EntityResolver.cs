@@ -24,6 +24,10 @@ internal sealed record OrderAsked(IReadOnlyList<string> First, IReadOnlyList<str
 /// date, a government.</summary>
 internal sealed record Entities(IReadOnlySet<string> People, int? Round, DateOnly? From, DateOnly? To, bool DayPrecision)
 {
+    /// <summary>Read from Japanese, where a phrase with a particle puts a name before the word it relates to: 「石破の前」
+    /// reads "ishiba before", meaning before Ishiba.</summary>
+    public bool NameFirst { get; init; }
+
     /// <summary>The positions of the question's words that name a person (their name, or an alias such as a title).</summary>
     public IReadOnlySet<int> NamePositions { get; init; } = FrozenSet<int>.Empty;
 

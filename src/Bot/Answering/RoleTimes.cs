@@ -380,7 +380,7 @@ internal sealed partial class RoleTimes
         }
 
         var person = named.First();
-        var (direction, explicitly) = Direction(words, entities.Positions.GetValueOrDefault(person, -1));
+        var (direction, explicitly) = Direction(words, entities, entities.Positions.GetValueOrDefault(person, -1));
         return direction == 0 ? null : (person, direction, explicitly);
     }
 
@@ -401,7 +401,7 @@ internal sealed partial class RoleTimes
 
     /// <summary>+1 when the question asks for the person after the one named at <paramref name="at"/>, -1 before, 0
     /// neither; and whether it says so with a word of succession rather than just "after"/"before".</summary>
-    private static (int Direction, bool Explicitly) Direction(IReadOnlyList<string> words, int at)
+    private static (int Direction, bool Explicitly) Direction(IReadOnlyList<string> words, Entities entities, int at)
     {
         if (at < 0)
         {
@@ -436,7 +436,16 @@ internal sealed partial class RoleTimes
             return (words[at - 1] == "after" ? 1 : -1, false);
         }
 
-        return (0, false);
+        // Read from Japanese, "after" or "before" follows the name: 「石破の前の首相」 reads "ishiba before prime minister".
+        var end = at;
+        while (entities.NameFirst && entities.NamePositions.Contains(end + 1))
+        {
+            end++;
+        }
+
+        return entities.NameFirst && end + 1 < words.Count && words[end + 1] is "after" or "before"
+            ? (words[end + 1] == "after" ? 1 : -1, false)
+            : (0, false);
     }
 
     /// <summary>A role title without its qualifiers: "Chair of the investment committee for the $550 billion (under the

@@ -418,6 +418,11 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.Equal(RuledOut.IsThePersonNamed, result.RuledOut);
         Assert.DoesNotContain(result.Suggestions, f => f.Id == "shigeru-ishiba");
 
+        // The same in Japanese, which reads "ishiba before prime minister": the name comes first.
+        var japanese = engine.Harness.Answer("石破の前の首相は誰");
+        Assert.True(japanese.Abstained);
+        Assert.Equal(RuledOut.IsThePersonNamed, japanese.RuledOut);
+
         // A curated question of the person's own fact is still answered by it: her profile says whom she succeeded.
         var curated = engine.Harness.Answer("takaichi replaced who");
         Assert.False(curated.Abstained);
