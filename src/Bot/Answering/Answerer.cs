@@ -194,8 +194,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         // "Who was pm before takaichi", "who replaced kato as finance minister": the one person whose dated posts put them
         // right after (or before) the one named, when the question asks only that.
+        var answerIsPerson = AnswerIsPerson(words, type, entities);
         var successor = noOtherReading && post is null && AsksOnlySuccession(index, words, entities)
-            && index.Roles.Adjacent(words, terms, entities, AnswerIsPerson(words, type, entities)) is { Count: 1 } next
+            && index.Roles.Adjacent(words, terms, entities, answerIsPerson) is { Count: 1 } next
             ? IndexOf(facts, index.Facts.Find(next.First())!)
             : -1;
         if (successor >= 0 && !ReferenceEquals(ranked[0].Fact, facts[successor]))
@@ -274,7 +275,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             // Asked for one side's holder ("japan's ambassador to the us"), and the top person is of the other side.
             : post is { Side: { } owner } && top.Fact.Kind == FactKind.Person && top.Fact.Side is { } side && side != owner ? RuledOut.OtherSide
             // Asked who came before or after someone ("who was pm before ishiba"): not that person.
-            : index.Roles.AdjacentTo(words, terms, entities, AnswerIsPerson(words, type, entities)) == top.Fact.Id ? RuledOut.IsThePersonNamed
+            : index.Roles.AdjacentTo(words, terms, entities, answerIsPerson) == top.Fact.Id ? RuledOut.IsThePersonNamed
             : RuledOut.None;
         p = ruledOut == RuledOut.None ? p : 0;
         var abstained = p < confidence.Threshold;
@@ -364,7 +365,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     private static readonly HashSet<string> s_relativeWords = ["who", "whom", "which", "that", "whose"];
 
     /// <summary>Words that name a side ("japan's", "the us", "tokyo", "american").</summary>
-    private static readonly Dictionary<string, Side?> s_sideWords = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Side> s_sideWords = new(StringComparer.Ordinal)
     {
         ["japan"] = Side.Japan, ["japanese"] = Side.Japan, ["tokyo"] = Side.Japan,
         ["us"] = Side.UnitedStates, ["usa"] = Side.UnitedStates, ["america"] = Side.UnitedStates, ["american"] = Side.UnitedStates,
@@ -421,8 +422,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         // Whose post: "japan's", "the us", "american" name the holder's side; "in japan", "to the us" may name where the
         // post is (an ambassador's), so they name no side.
-        var owners = words.Select((w, i) => (Side: s_sideWords.GetValueOrDefault(w), Placed: i > 0 && s_placeWords.Contains((words[i - 1] is "the" && i > 1) ? words[i - 2] : words[i - 1])))
-            .Where(x => x.Side is not null && !x.Placed).Select(x => x.Side).Distinct().ToList();
+        var owners = words.Where((w, i) => s_sideWords.ContainsKey(w) && !(i > 0 && s_placeWords.Contains((words[i - 1] is "the" && i > 1) ? words[i - 2] : words[i - 1])))
+            .Select(w => s_sideWords[w]).Distinct().ToList();
         return (frame, owners is [var owner] ? owner : null);
     }
 

@@ -40,7 +40,7 @@ internal sealed partial class RoleTimes
     ];
 
     /// <summary>Terms that place a post in time rather than name it ("during the talks", "when the deal was made").</summary>
-    private static readonly HashSet<string> s_frameTerms = ["now", "current", "currently", "today", "during", "talk", "negotiation", "deal", "agreement", "time", "year"];
+    private static readonly HashSet<string> s_frameTerms = [.. s_now, "during", "talk", "negotiation", "deal", "agreement", "time", "year"];
 
     private static readonly HashSet<string> s_former = ["former", "previous", "prior", "ex", "earlier", "predecessor"];
 
@@ -294,7 +294,7 @@ internal sealed partial class RoleTimes
 
                 holder = person;
             }
-            else if (named.Contains(null) || named.Contains(true))
+            else if (named.Any(held => held != false))
             {
                 unknown = true;
             }
@@ -436,16 +436,19 @@ internal sealed partial class RoleTimes
             return (words[at - 1] == "after" ? 1 : -1, false);
         }
 
+        if (!entities.NameFirst)
+        {
+            return (0, false);
+        }
+
         // Read from Japanese, "after" or "before" follows the name: 「石破の前の首相」 reads "ishiba before prime minister".
         var end = at;
-        while (entities.NameFirst && entities.NamePositions.Contains(end + 1))
+        while (entities.NamePositions.Contains(end + 1))
         {
             end++;
         }
 
-        return entities.NameFirst && end + 1 < words.Count && words[end + 1] is "after" or "before"
-            ? (words[end + 1] == "after" ? 1 : -1, false)
-            : (0, false);
+        return end + 1 < words.Count && words[end + 1] is "after" or "before" ? (words[end + 1] == "after" ? 1 : -1, false) : (0, false);
     }
 
     /// <summary>A role title without its qualifiers: "Chair of the investment committee for the $550 billion (under the

@@ -141,9 +141,6 @@ internal sealed class DeliveryWorker(
         var o = options.Value;
         var channel = delivery.Subscription.Channel;
         var channelName = channel.ToString();
-        // While the attempt waits for its turn (after BeginAttempt marked the row uncertain), how uncertain it was before:
-        // a shutdown then hands it back so, since nothing was sent. Null when no attempt is waiting.
-        bool? waiting = null;
         try
         {
             var sender = _senders[channel.Platform];
@@ -172,9 +169,19 @@ internal sealed class DeliveryWorker(
                 // the row over and post it too: the sender does not start it later than this.
                 target = target with { SendBy = attemptAt + o.Lease - o.HttpTimeout - o.Margin };
 
-                waiting = uncertain;
-                var turn = await WaitForTurnAsync(sender, target, ct);
-                waiting = null;
+                bool turn;
+                try
+                {
+                    turn = await WaitForTurnAsync(sender, target, ct);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    // Shutting down while waiting for the turn: nothing was sent, so the row goes back no more uncertain
+                    // than before this attempt.
+                    await ReleaseQuietlyAsync(delivery with { Uncertain = uncertain }, RetryReason.NotSent, null);
+                    return;
+                }
+
                 if (!turn || halts.HaltReason(channel) is not null)
                 {
                     // The wait outgrew half the lease, or the token failed meanwhile: hand the row back unsent, no more uncertain
@@ -253,9 +260,8 @@ internal sealed class DeliveryWorker(
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // Shutting down: hand the row back at once instead of waiting for the lease to run out (no more uncertain
-            // than before the attempt, if it was still waiting for its turn).
-            await ReleaseQuietlyAsync(waiting is { } was ? delivery with { Uncertain = was } : delivery, waiting is null ? RetryReason.Released : RetryReason.NotSent, null);
+            // Shutting down: hand the row back at once instead of waiting for the lease to run out.
+            await ReleaseQuietlyAsync(delivery, RetryReason.Released, null);
         }
         catch (Exception ex)
         {
