@@ -128,6 +128,11 @@ public enum RuledOut
     /// <summary>"Who is japan's ambassador to the us now": asked for one side's holder of a post, and this person is of
     /// the other side.</summary>
     OtherSide,
+
+    /// <summary>"Car tariff in 2025": asked for the tariff rate on some goods at a time, and by the dates the fact base
+    /// gives its rates, this rate on those goods was not in force all through it (asked "from" a day: did not begin
+    /// then).</summary>
+    RateNotInForceThen,
 }
 
 /// <summary>A question that asks only for what one fact's record holds.</summary>
@@ -151,6 +156,10 @@ public enum RecordAnswer
     /// <summary>"Who is the finance minister now", "finance minister during the talks", "who was japan's pm when the deal got done": the
     /// top fact is the one person whose dated roles put them in the post named at the time named.</summary>
     PostHolder,
+
+    /// <summary>"Car tariff now?", "what rate do japanese imports face now", "steel tariff in may": the top fact is the one
+    /// tariff rate whose <see cref="Facts.InForce"/> record puts it on the goods named all through the time named.</summary>
+    RateInForce,
 
     /// <summary>"Who was pm before takaichi", "who replaced kato as finance minister": the top fact is the one person whose
     /// dated posts put them right before (or after) the person named.</summary>

@@ -192,10 +192,19 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Promote(scored[holder]);
         }
 
+        // "Car tariff now?", "what rate do japanese imports face now", "steel tariff in may": the one rate in force on the
+        // goods named all through the time named, when the question asks only that.
+        var rateAsked = noOtherReading && holder < 0 ? index.Rates.Asked(words, terms, type, entities, index.Roles.Frame(words, terms, entities)) : null;
+        var rate = rateAsked is not null && index.Rates.InForceFor(rateAsked) is { } rateId ? IndexOf(facts, index.Facts.Find(rateId)!) : -1;
+        if (rate >= 0 && !ReferenceEquals(ranked[0].Fact, facts[rate]))
+        {
+            Promote(scored[rate]);
+        }
+
         // "Who was pm before takaichi", "who replaced kato as finance minister": the one person whose dated posts put them
         // right after (or before) the one named, when the question asks only that.
         var answerIsPerson = AnswerIsPerson(words, type, entities);
-        var successor = noOtherReading && post is null && AsksOnlySuccession(index, words, entities)
+        var successor = noOtherReading && post is null && rate < 0 && AsksOnlySuccession(index, words, entities)
             && index.Roles.Adjacent(words, terms, entities, answerIsPerson) is { Count: 1 } next
             ? IndexOf(facts, index.Facts.Find(next.First())!)
             : -1;
@@ -254,6 +263,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : figure >= 0 && figure == topIndex ? RecordAnswer.FigureNamed
             : order is not null && ReferenceEquals(order.Answer, top.Fact) ? RecordAnswer.OccasionsInOrder
             : holder == topIndex ? RecordAnswer.PostHolder
+            : rate == topIndex ? RecordAnswer.RateInForce
             : successor == topIndex ? RecordAnswer.Succession
             : AsksOnlyWhoTookPart(words, entities) && IsTheRoundNamed(index, words, entities, top.Fact, topIndex)
                 ? RecordAnswer.WhoTookPartInTheRound
@@ -274,6 +284,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : post is { } held && top.Fact.Kind == FactKind.Person && index.Roles.Fit(top.Fact, terms, held.Frame) < 0 ? RuledOut.PostNotHeldThen
             // Asked for one side's holder ("japan's ambassador to the us"), and the top person is of the other side.
             : post is { Side: { } owner } && top.Fact.Kind == FactKind.Person && top.Fact.Side is { } side && side != owner ? RuledOut.OtherSide
+            // Asked for the rate on some goods at a time, and by the dates the fact base has, the top rate on them was not in
+            // force all through it ("car tariff in 2025": not the 2.5% that ended on April 2).
+            : rateAsked is not null && index.Rates.NotInForceThen(rateAsked, top.Fact.Id) ? RuledOut.RateNotInForceThen
             // Asked who came before or after someone ("who was pm before ishiba"): not that person.
             : index.Roles.AdjacentTo(words, terms, entities, answerIsPerson) == top.Fact.Id ? RuledOut.IsThePersonNamed
             : RuledOut.None;

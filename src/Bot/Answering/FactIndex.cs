@@ -32,6 +32,7 @@ internal sealed class FactIndex
         Speller = speller;
         Entities = entities;
         Roles = new RoleTimes(facts, analyzer);
+        Rates = new RatesInForce(facts, analyzer);
         Vectors = vectors;
         VectorOwner = vectorOwner;
         VectorCounts = new int[facts.Facts.Count];
@@ -52,6 +53,9 @@ internal sealed class FactIndex
 
     /// <summary>Who held which post when.</summary>
     public RoleTimes Roles { get; }
+
+    /// <summary>Which tariff rate Japanese goods paid when.</summary>
+    public RatesInForce Rates { get; }
 
     /// <summary>Per fact (same order as <see cref="FactBase.Facts"/>), the people and days it names.</summary>
     public FactMentions[] Mentions { get; }

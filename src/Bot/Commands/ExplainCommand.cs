@@ -138,6 +138,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                     RecordAnswer.WhatHappenedAtTheRound => "what happened at this round, and its record says what did",
                     RecordAnswer.PostHolder => "who held a post at a time, and the dates of everyone's posts of that name make this person the one who held it then",
                     RecordAnswer.Succession => "who came right before or after the person named in a post, and the dates of their posts make this person the one",
+                    RecordAnswer.RateInForce => "for the tariff rate on some goods at a time, and the dates the fact base gives its rates make this the one in force on them all through that time",
                     _ => "who took part in this round, and its record lists who did",
                 })
                 + $", so the bot answers it whatever the score (the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
@@ -150,6 +151,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 {
                     RuledOut.IsThePersonNamed => "the question asks who came before or after this person, which is someone else",
                     RuledOut.OtherSide => "the question asks for one side's holder of a post, and this person is of the other side",
+                    RuledOut.RateNotInForceThen => "the question asks for the tariff rate on some goods at a time, and by the dates the fact base gives its rates, this one was not in force on them all through that time",
                     _ => "the question asks who held a post at a time, and by the dates the fact base has, this person did not hold a post of that name then",
                 })
                 + $" (the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
@@ -191,12 +193,16 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 ? $"回答：質問はある時点で役職に就いていた人物だけを尋ねており、各人物の役職の日付からその時点の在任者はこの人物（{top.Title}）だけなので、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.Succession
                 ? $"回答：質問は挙げた人物の前任者（または後任者）だけを尋ねており、役職の日付からそれはこの人物（{top.Title}）なので、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+            : RuleDecided(explanation) == RecordAnswer.RateInForce
+                ? $"回答：質問はある時点で品目にかかっていた関税率だけを尋ねており、収録データの税率の適用期間から、その期間を通して適用されていた税率はこの項目（{top.Title}）だけなので、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.WhoTookPartInTheRound
                 ? $"回答：質問はこの交渉回（{top.Title}）に誰が出席したかだけを尋ねており、その記録に出席者が載っているため、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained && result.RuledOut == RuledOut.IsThePersonNamed
                 ? $"回答なし：質問はこの人物（{top.Title}）の前任者または後任者を尋ねており、本人は答えになりえないため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained && result.RuledOut == RuledOut.OtherSide
                 ? $"回答なし：質問は一方の側（日本または米国）の役職者を尋ねていますが、この人物（{top.Title}）は相手側の人物のため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+            : result.Abstained && result.RuledOut == RuledOut.RateNotInForceThen
+                ? $"回答なし：質問はある時点で品目にかかっていた関税率を尋ねていますが、収録データの適用期間ではこの税率（{top.Title}）はその期間を通して適用されていたわけではないため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained && result.RuledOut == RuledOut.PostNotHeldThen
                 ? $"回答なし：質問はある時点で役職に就いていた人物を尋ねていますが、収録データの日付ではこの人物（{top.Title}）はその時点でその役職に就いていなかったため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained

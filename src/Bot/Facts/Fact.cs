@@ -86,6 +86,10 @@ public sealed record Fact
     /// question asks for the whole of it.</summary>
     public Overview? Overview { get; init; }
 
+    /// <summary>For a tariff rate: the Japanese goods it was charged on and when, so "car tariff now" or "steel tariff in
+    /// may" is answered with the one rate in force then.</summary>
+    public InForce? InForce { get; init; }
+
     /// <summary>Where the fact was defined, for error messages and diffs.</summary>
     public required FactLocation Location { get; init; }
 
@@ -103,6 +107,15 @@ public sealed record Fact
 /// <summary>What a question may call the whole of a fact ("the deal", "the agreement"), and the ids of the facts that
 /// together give it, in the order an answer lists them.</summary>
 public sealed record Overview(IReadOnlyList<string> Names, IReadOnlyList<string> Parts);
+
+/// <summary>The Japanese goods a US tariff rate was charged on (<see cref="InForce.MostGoods"/> for the rate most goods
+/// pay) and the days it was: from <see cref="From"/> (open when null: since before the fact base begins) through
+/// <see cref="To"/> (open when null: still in force as far as the fact base knows).</summary>
+public sealed record InForce(IReadOnlyList<string> On, PartialDate? From, PartialDate? To)
+{
+    /// <summary>The name in <see cref="On"/> of the rate most goods pay, which a question naming no goods asks for.</summary>
+    public const string MostGoods = "goods";
+}
 
 /// <summary>A file and 1-based line.</summary>
 public sealed record FactLocation(string File, int Line)

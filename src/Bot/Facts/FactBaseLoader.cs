@@ -41,8 +41,8 @@ public sealed class FactBaseLoader(TimeProvider time)
     {
         [FactKind.Person] = [.. s_commonKeys.Where(k => k != "title"), "name", "side", "roles", "statements"],
         [FactKind.Round] = [.. s_commonKeys, "number", "place", "japan", "us", "duration", "topics", "outcome"],
-        [FactKind.Event] = [.. s_commonKeys],
-        [FactKind.Figure] = [.. s_commonKeys, "amount", "status"],
+        [FactKind.Event] = [.. s_commonKeys, "in_force"],
+        [FactKind.Figure] = [.. s_commonKeys, "amount", "status", "in_force"],
         [FactKind.Purchase] = [.. s_commonKeys, "amount", "status"],
     };
 
@@ -52,6 +52,7 @@ public sealed class FactBaseLoader(TimeProvider time)
     private static readonly HashSet<string> s_statementKeys = ["date", "text", "sources"];
     private static readonly HashSet<string> s_amountKeys = ["value", "unit", "display", "converted"];
     private static readonly HashSet<string> s_overviewKeys = ["names", "parts"];
+    private static readonly HashSet<string> s_inForceKeys = ["on", "from", "to"];
 
     public FactLoadResult Load(string directory)
     {
@@ -390,6 +391,7 @@ public sealed class FactBaseLoader(TimeProvider time)
                 Amount = Get(node, "amount") is { } amount ? ReadAmount(amount) : null,
                 Status = OptionalString(node, "status"),
                 Overview = Get(node, "overview") is { } overview ? ReadOverview(overview) : null,
+                InForce = Get(node, "in_force") is { } inForce ? ReadInForce(inForce) : null,
                 Location = new FactLocation(file, Line(node)),
             };
         }
@@ -458,6 +460,26 @@ public sealed class FactBaseLoader(TimeProvider time)
             var names = StringList(map, "names", required: true);
             var parts = StringList(map, "parts", required: true);
             return names is null || parts is null ? null : new Overview(names, parts);
+        }
+
+        private InForce? ReadInForce(YamlNode node)
+        {
+            if (node is not YamlMappingNode map)
+            {
+                Error(Line(node), "in_force must be a mapping with on (the goods) and, optionally, from and to");
+                return null;
+            }
+
+            CheckKeys(map, s_inForceKeys, "in_force");
+            var on = StringList(map, "on", required: true);
+            var from = OptionalDate(map, "from");
+            var to = OptionalDate(map, "to");
+            if (from is not null && to is not null && to < from)
+            {
+                Error(Line(Get(map, "to")!), $"in_force ends ({to}) before it starts ({from})");
+            }
+
+            return on is null ? null : new InForce(on, from, to);
         }
 
         private Amount? ReadAmount(YamlNode node)

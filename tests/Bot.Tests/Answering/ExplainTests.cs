@@ -233,6 +233,18 @@ public sealed class ExplainTests(RealEngineFixture engine)
     }
 
     [Fact]
+    public void Explain_RateInForce_SaysTheDatesMakeThisTheRateThen()
+    {
+        var reply = Explain("what rate do japanese imports face now");
+        var japanese = Explain("今の自動車関税は？");
+
+        Assert.Equal("tariff-japan-reciprocal-15", reply.FactIds[0]);
+        Assert.Contains("asks only for the tariff rate on some goods at a time, and the dates the fact base gives its rates make this the one in force on them all through that time", reply.Body, StringComparison.Ordinal);
+        Assert.Equal("tariff-japan-autos-15", japanese.FactIds[0]);
+        Assert.StartsWith("回答：質問はある時点で品目にかかっていた関税率だけを尋ねており", japanese.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Explain_RuledOut_SaysWhyTheClosestFactCannotBeIt()
     {
         var reply = Explain("who was pm before ishiba");
@@ -240,6 +252,8 @@ public sealed class ExplainTests(RealEngineFixture engine)
         Assert.Contains("cannot be the one you meant: the question asks who came before or after this person, which is someone else", reply.Body, StringComparison.Ordinal);
         Assert.Contains("cannot be the one you meant: the question asks for one side's holder of a post, and this person is of the other side",
             Explain("who is japan's ambassador to the us now").Body, StringComparison.Ordinal);
+        Assert.Contains("cannot be the one you meant: the question asks for the tariff rate on some goods at a time, and by the dates the fact base gives its rates, this one was not in force on them all through that time",
+            Explain("car tariff in 2025").Body, StringComparison.Ordinal);
     }
 
     [Theory]

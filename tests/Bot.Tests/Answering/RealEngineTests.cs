@@ -383,6 +383,45 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     public void Answer_WhoCameBeforeOrAfter_IsTheAdjacentHolder(string question, string expected) =>
         AssertAnsweredByRecord(question, expected, RecordAnswer.Succession);
 
+    [Theory]
+    [InlineData("what do japanese autos pay now", "tariff-japan-autos-15")]
+    [InlineData("what rate do japanese imports face now", "tariff-japan-reciprocal-15")]
+    [InlineData("whats the tarif on japan now", "tariff-japan-reciprocal-15")]
+    [InlineData("what was the car tariff in may", "tariff-japan-cars-27-5")]
+    [InlineData("what was the tariff on japanese goods in june 2025", "tariff-baseline-10")]
+    [InlineData("auto parts tariff now", "tariff-japan-autos-15")]
+    [InlineData("what tariff do japanese autos pay from september 16, 2025", "tariff-japan-autos-15")]
+    [InlineData("what rate do japanese cars pay during the talks", "tariff-japan-cars-27-5")]
+    [InlineData("今の自動車関税は？", "tariff-japan-autos-15")]
+    public void Answer_RateOnSomeGoodsAtATime_IsTheOneRateInForceThen(string question, string expected) =>
+        AssertAnsweredByRecord(question, expected, RecordAnswer.RateInForce);
+
+    [Theory]
+    // A day on which something happened to the car tariff asks what happened: the extra 25% took effect that day.
+    [InlineData("april 3 car tariff")]
+    // Japan's own tariffs on American goods are not the rates the fact base dates.
+    [InlineData("what is the tariff on us cars now")]
+    // The pharma cap is a ceiling on a tariff announced for later, not a rate the fact base says is in force.
+    [InlineData("japan meds tariff now")]
+    // Asked "from" a day on which no rate began: the rate set for then (the July letter's 25%) is not one in force.
+    [InlineData("what rate was japan facing from august 1")]
+    public void Answer_NotOnlyTheRateInForce_IsNotReadAsIt(string question) =>
+        Assert.NotEqual(RecordAnswer.RateInForce, engine.Harness.Answer(question).Record);
+
+    [Fact]
+    public void Answer_RateThatChangedWithinTheTimeAsked_RulesOutEachRateOfPartOfIt()
+    {
+        // The car tariff was 2.5% until April 2, 2025, 27.5% until September 15 and 15% since: no one rate of 2025.
+        var result = engine.Harness.Answer("car tariff in 2025");
+
+        Assert.True(result.Abstained);
+        Assert.Equal(RuledOut.RateNotInForceThen, result.RuledOut);
+        Assert.DoesNotContain(result.Suggestions, f => ReferenceEquals(f, result.Ranked[0].Fact));
+
+        // Steel's one fact gives both its rates of 2025, and the fact base has no other steel rate: not ruled out.
+        Assert.Equal(RuledOut.None, engine.Harness.Answer("steel tariff in 2025").RuledOut);
+    }
+
     private void AssertAnsweredByRecord(string question, string expected, RecordAnswer record)
     {
         var result = engine.Harness.Answer(question);

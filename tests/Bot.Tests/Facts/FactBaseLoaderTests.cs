@@ -125,6 +125,47 @@ public sealed class FactBaseLoaderTests
         AssertSingleError(Load(folder), folder.Display("rounds.yaml"), 12, "missing required list 'names'");
     }
 
+    /// <summary>A figure whose rate is in force as <paramref name="inForce"/> says.</summary>
+    private static string FigureInForce(string inForce) => $$"""
+        figures:
+          - id: car-rate
+            title: Car tariff
+            amount: {value: 15, unit: "%", display: "15%"}
+            in_force: {{inForce}}
+            text: 15% on cars.
+            as_of: 2025-09-16
+            sources: [s1]
+            phrasings: ["car tariff"]
+        """;
+
+    [Fact]
+    public void Load_InForce_ReadsGoodsAndDays()
+    {
+        using var folder = FactFolder.Minimal().Write("figures.yaml", FigureInForce("{on: [cars, auto parts], from: 2025-09-16}"));
+
+        var result = Load(folder);
+
+        Assert.Empty(result.Errors);
+        var inForce = Assert.IsType<InForce>(result.FactBase!.Find("car-rate")!.InForce);
+        Assert.Equal(["cars", "auto parts"], inForce.On);
+        Assert.True(PartialDate.TryParse("2025-09-16", out var from));
+        Assert.Equal(from, inForce.From);
+        Assert.Null(inForce.To);
+    }
+
+    [Theory]
+    [InlineData("{on: [cars], from: 2025-09-16, to: 2025-04-02}", "in_force ends (2025-04-02) before it starts (2025-09-16)")]
+    [InlineData("{on: [], from: 2025-09-16}", "'on' must not be empty")]
+    [InlineData("{from: 2025-09-16}", "missing required list 'on'")]
+    [InlineData("{on: [cars], since: 2025-09-16}", "unknown key 'since' in in_force")]
+    [InlineData("[cars]", "in_force must be a mapping")]
+    public void Load_InForceMalformed_NamesFileAndLine(string inForce, string fragment)
+    {
+        using var folder = FactFolder.Minimal().Write("figures.yaml", FigureInForce(inForce));
+
+        AssertSingleError(Load(folder), folder.Display("figures.yaml"), 5, fragment);
+    }
+
     [Fact]
     public void Load_DuplicateId_NamesSecondDefinitionAndFirst()
     {

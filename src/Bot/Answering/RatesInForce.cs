@@ -1,0 +1,226 @@
+using Bot.Facts;
+
+namespace Bot.Answering;
+
+/// <summary>
+/// Which US tariff rate Japanese goods paid when. "car tariff now?", "what rate do japanese imports face now", "steel
+/// tariff in may": a question that asks only for the rate on some goods at one time is answered by the one rate whose
+/// <see cref="InForce"/> record puts it on those goods all through that time. The goods are the names the fact base
+/// gives in <c>in_force.on</c> ("cars", "auto parts", "steel"), read as index terms, so "autos" and "vehicles" are cars;
+/// a question that names none asks for the rate most goods pay.
+/// </summary>
+internal sealed class RatesInForce
+{
+    /// <summary>Words that may stand besides the goods and the time in a question that asks only for a rate: asking
+    /// words, the rate itself, the two sides, and the times <see cref="RoleTimes.Frame"/> reads ("now", "during the
+    /// talks", "when the deal was made"). No verb that makes Japan the one charging ("what does japan charge on us
+    /// cars"), and no other country: a question with any other word asks something else.</summary>
+    private static readonly HashSet<string> s_rateWords =
+    [
+        "what", "whats", "which", "how", "much", "and", "is", "was", "are", "were", "s", "the", "a", "an", "of", "on", "for", "in", "at", "to",
+        "from", "do", "does", "did", "pay", "pays", "paid", "paying", "face", "faces", "facing", "rate", "rates", "level",
+        "percent", "percentage", "since", "now", "new", "current", "currently", "today", "still", "latest", "then", "right",
+        "japan", "japanese", "tokyo", "nihon", "us", "usa", "american", "america", "washington", "trade", "import", "imports",
+        "export", "exports", "goods", "products", "product", "items", "everything", "during", "talks", "negotiations", "when",
+        "time", "deal", "agreement", "made", "done", "struck", "reached", "got",
+    ];
+
+    /// <summary>Words for goods in general: "japanese imports", "goods from japan". With no goods named, they ask the rate
+    /// most goods pay; beside goods named ("car imports") they add nothing.</summary>
+    private static readonly HashSet<string> s_anyGoods = ["import", "imports", "export", "exports", "goods", "products", "product", "items", "everything", "trade"];
+
+    /// <summary>Words that name the US, which before goods or after "on" or "from" make them American ("us cars", "a
+    /// tariff on american goods"): not the goods this fact base has rates for.</summary>
+    private static readonly HashSet<string> s_usWords = ["us", "usa", "american", "america", "washington"];
+
+    private readonly List<(string Id, HashSet<string> Goods, DateOnly From, DateOnly To)> _rates = [];
+
+    /// <summary>Each goods name ("auto parts") as its index terms, for the names a question names whole.</summary>
+    private readonly Dictionary<string, HashSet<string>> _goodsTerms = new(StringComparer.Ordinal);
+
+    /// <summary>The index terms of each word of every goods name ("auto", "part"): the words a question may use for goods.</summary>
+    private readonly HashSet<string> _goodsWordTerms = new(StringComparer.Ordinal);
+
+    /// <summary>Per day, the index terms of the titles of the events and rounds dated that day alone.</summary>
+    private readonly Dictionary<DateOnly, List<HashSet<string>>> _occasions = [];
+
+    private readonly Analyzer _analyzer;
+
+    public RatesInForce(FactBase facts, Analyzer analyzer)
+    {
+        _analyzer = analyzer;
+        foreach (var fact in facts.Facts)
+        {
+            if (fact.Kind is FactKind.Event or FactKind.Round && fact.Date is { } day && day.Start == day.End && fact.EndDate is null)
+            {
+                if (!_occasions.TryGetValue(day.Start, out var titles))
+                {
+                    _occasions[day.Start] = titles = [];
+                }
+
+                titles.Add([.. analyzer.Terms(fact.Title)]);
+            }
+
+            if (fact.InForce is not { } inForce)
+            {
+                continue;
+            }
+
+            foreach (var name in inForce.On)
+            {
+                _goodsTerms.TryAdd(name, [.. analyzer.Terms(name)]);
+                foreach (var word in QuestionNormalizer.Words(name))
+                {
+                    _goodsWordTerms.UnionWith(analyzer.Terms([word]));
+                }
+            }
+
+            _rates.Add((fact.Id, inForce.On.ToHashSet(StringComparer.Ordinal), inForce.From?.Start ?? DateOnly.MinValue, inForce.To?.End ?? DateOnly.MaxValue));
+        }
+    }
+
+    /// <summary>
+    /// The rate a question asks for, when it asks only that: a rate word (or, with goods named, "pay"), the goods, the time and
+    /// <see cref="s_rateWords"/>, and no person or round. Null when it asks more, names American goods or no time, or
+    /// names a day on which something happened to the tariff on those goods ("april 3 car tariff").
+    /// </summary>
+    public RateAsked? Asked(IReadOnlyList<string> words, IReadOnlyList<string> terms, QuestionType type, Entities entities, TimeFrame? frame)
+    {
+        if (frame is null or { IsFormer: true } || _rates.Count == 0
+            || type is not (QuestionType.What or QuestionType.HowMuch or QuestionType.Other)
+            || entities.People.Count > 0 || entities.Round is not null || entities.RoundTyped is not null)
+        {
+            return null;
+        }
+
+        // Every other word names goods, or the day, month or year (a day's numbers only with one).
+        var goodsWords = new List<string>();
+        foreach (var word in words)
+        {
+            if (s_rateWords.Contains(word) || EntityResolver.IsMonth(word) || (word.All(char.IsDigit) && (entities.From is not null || (word.Length == 4 && EntityResolver.Year(word) is not null)))
+                || _analyzer.Terms([word]) is ["tariff"])
+            {
+                continue;
+            }
+
+            if (_analyzer.Terms([word]) is not { Count: > 0 } wordTerms || !wordTerms.All(_goodsWordTerms.Contains))
+            {
+                return null;
+            }
+
+            goodsWords.Add(word);
+        }
+
+        if (NamesAmericanGoods(words))
+        {
+            return null;
+        }
+
+        // The goods named whole; every goods word must belong to one of them ("machine parts" is not "auto parts").
+        var named = _goodsTerms.Where(g => g.Value.Count > 0 && g.Value.All(terms.Contains)).Select(g => g.Key).ToList();
+        var covered = named.SelectMany(n => QuestionNormalizer.Words(n)).SelectMany(w => _analyzer.Terms([w])).ToHashSet(StringComparer.Ordinal);
+        if (goodsWords.Any(w => !_analyzer.Terms([w]).All(covered.Contains)))
+        {
+            return null;
+        }
+
+        // A rate asked for: "tariff" (or "duty"), "rate", or what goods named pay ("what do japanese cars pay now"; "what
+        // does japan pay" may be for anything).
+        if (!(terms.Contains("tariff") || words.Any(w => w is "rate" or "rates") || (named.Count > 0 && words.Any(w => w is "pay" or "pays" or "paid" or "paying"))))
+        {
+            return null;
+        }
+
+        if (named.Count == 0)
+        {
+            named.Add(InForce.MostGoods);
+        }
+
+        // "what rate do cars pay from september 16", "since august": the rate that began then, not the one in force then.
+        var began = words.Select((w, i) => w is "from" or "since" && i + 1 < words.Count && (EntityResolver.IsMonth(words[i + 1]) || words[i + 1].All(char.IsDigit)))
+            .Any(starts => starts);
+
+        // "april 3 car tariff", "march 26 auto tariff": a day on which something happened to the tariff on those goods asks
+        // about what happened, not the rate that day; "from september 16" asks the rate from then.
+        if (!began && frame.From == frame.To && _occasions.TryGetValue(frame.From, out var occasions)
+            && occasions.Any(title => named.Any(g => g == InForce.MostGoods ? title.Contains("tariff") : _goodsTerms[g].Any(title.Contains))))
+        {
+            return null;
+        }
+
+        return new RateAsked(named, frame, began);
+    }
+
+    /// <summary>
+    /// The id of the one rate on the goods asked for in force all through the time asked (asked from when: the one that
+    /// began in it); the goods named must all have the same one. Null when none is, or several: over a span, a rate that
+    /// changed within it ("car tariff in 2025") is no one rate.
+    /// </summary>
+    public string? InForceFor(RateAsked asked)
+    {
+        string? answer = null;
+        foreach (var goods in asked.Goods)
+        {
+            var rates = _rates.Where(r => r.Goods.Contains(goods) && Overlaps(r, asked.Frame)).ToList();
+            var one = asked.Began ? rates.Where(r => r.From >= asked.Frame.From).ToList() : rates;
+            if (one is not [var only] || !Fits(only, asked) || (answer is not null && answer != only.Id))
+            {
+                return null;
+            }
+
+            answer = only.Id;
+        }
+
+        return answer;
+    }
+
+    /// <summary>Is the fact a rate on goods asked for that was not the rate on them at the time asked: in force at no time
+    /// of it, or for part of it while another rate on them was for another part ("car tariff in 2025" is not the 2.5%
+    /// that ended on April 2)? Asked from when: it did not begin then. A rate that is the only one the fact base has
+    /// on those goods at any time of a span ("steel tariff in 2025") may still answer it.</summary>
+    public bool NotInForceThen(RateAsked asked, string factId)
+    {
+        var own = _rates.Where(r => r.Id == factId && asked.Goods.Any(r.Goods.Contains)).ToList();
+        if (own.Count == 0 || own.Any(r => Fits(r, asked)))
+        {
+            return false;
+        }
+
+        return asked.Began || !own.Any(r => Overlaps(r, asked.Frame))
+            || _rates.Any(r => r.Id != factId && asked.Goods.Any(r.Goods.Contains) && Overlaps(r, asked.Frame));
+    }
+
+    private static bool Overlaps((string Id, HashSet<string> Goods, DateOnly From, DateOnly To) rate, TimeFrame frame) =>
+        rate.From <= frame.To && rate.To >= frame.From;
+
+    private static bool Fits((string Id, HashSet<string> Goods, DateOnly From, DateOnly To) rate, RateAsked asked) =>
+        asked.Began
+            ? rate.From >= asked.Frame.From && rate.From <= asked.Frame.To
+            : rate.From <= asked.Frame.From && rate.To >= asked.Frame.To;
+
+    /// <summary>"us cars", "american goods", "a tariff on the us", "goods from america": goods of the US side.</summary>
+    private bool NamesAmericanGoods(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!s_usWords.Contains(words[i]))
+            {
+                continue;
+            }
+
+            var before = i > 0 && words[i - 1] == "the" ? i - 2 : i - 1;
+            if ((before >= 0 && words[before] is "on" or "from")
+                || (i + 1 < words.Count && (s_anyGoods.Contains(words[i + 1]) || _analyzer.Terms([words[i + 1]]) is { Count: > 0 } next && next.All(_goodsWordTerms.Contains))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>A question that asks only for the tariff rate on <see cref="Goods"/> (names in <c>in_force.on</c>, or
+/// <see cref="InForce.MostGoods"/>) at <see cref="Frame"/>; <see cref="Began"/> when it asks for the rate from then on
+/// ("from september 16").</summary>
+internal sealed record RateAsked(IReadOnlyList<string> Goods, TimeFrame Frame, bool Began);

@@ -1,0 +1,177 @@
+using Bot.Answering;
+using Bot.Answering.Evaluation;
+using Bot.Facts;
+
+namespace Bot.Tests.Answering;
+
+public sealed class RatesInForceTests
+{
+    private const string Figures = """
+        figures:
+          - id: cars-old
+            title: Car tariff before
+            amount: {value: 2.5, unit: "%", display: "2.5%"}
+            in_force: {on: [cars], to: 2025-04-02}
+            text: 2.5% on cars before April 3, 2025.
+            as_of: 2025-04-02
+            sources: [s1]
+            phrasings: ["old car tariff"]
+          - id: cars-mid
+            title: Car tariff with the extra
+            amount: {value: 27.5, unit: "%", display: "27.5%"}
+            in_force: {on: [cars], from: 2025-04-03, to: 2025-09-15}
+            text: 27.5% on cars from April 3 to September 15, 2025.
+            as_of: 2025-09-16
+            sources: [s1]
+            phrasings: ["car tariff before the deal"]
+          - id: cars-new
+            title: Agreed car tariff
+            amount: {value: 15, unit: "%", display: "15%"}
+            in_force: {on: [cars, auto parts], from: 2025-09-16}
+            text: 15% on cars and parts from September 16, 2025.
+            as_of: 2025-11-01
+            sources: [s1]
+            phrasings: ["agreed car tariff"]
+          - id: goods-base
+            title: Baseline tariff
+            amount: {value: 10, unit: "%", display: "10%"}
+            in_force: {on: [goods], from: 2025-04-05, to: 2025-08-06}
+            text: 10% on most goods from April 5 to August 6, 2025.
+            as_of: 2025-08-07
+            sources: [s1]
+            phrasings: ["baseline tariff"]
+          - id: goods-15
+            title: Agreed reciprocal tariff
+            amount: {value: 15, unit: "%", display: "15%"}
+            in_force: {on: [goods], from: 2025-08-07}
+            text: 15% on most goods from August 7, 2025.
+            as_of: 2025-09-05
+            sources: [s1]
+            phrasings: ["agreed reciprocal tariff"]
+          - id: steel
+            title: Steel tariff
+            amount: {value: 50, unit: "%", display: "50%"}
+            in_force: {on: [steel], from: 2025-03-12}
+            text: 25% on steel from March 12, 2025, 50% from June 4.
+            as_of: 2025-07-23
+            sources: [s1]
+            phrasings: ["steel tariff"]
+        """;
+
+    private const string Events = """
+        events:
+          - id: car-extra-in-force
+            title: Extra car tariff takes effect
+            date: 2025-04-03
+            text: The extra 25% on cars took effect on April 3, 2025.
+            as_of: 2025-04-03
+            sources: [s1]
+            phrasings: ["extra car tariff start"]
+        """;
+
+    private static readonly FactBase s_facts = Load();
+    private static readonly Analyzer s_analyzer = new(new SynonymTable([["car", "auto", "autos", "vehicle"], ["tariff", "duty"], ["auto part", "car part"]]));
+    private static readonly RoleTimes s_roles = new(s_facts, s_analyzer);
+    private static readonly RatesInForce s_rates = new(s_facts, s_analyzer);
+    private static readonly EntityResolver s_entities = new(s_facts);
+
+    private static FactBase Load()
+    {
+        using var folder = new FactFolder().Write("sources.yaml", FactFolder.MinimalSources).Write("figures.yaml", Figures).Write("events.yaml", Events);
+        return AnswerHarness.LoadFacts(folder.Path);
+    }
+
+    /// <summary>The rate the question asks for, as the engine reads it; null when it asks for none.</summary>
+    private static RateAsked? Asked(string question)
+    {
+        var words = QuestionNormalizer.Words(question);
+        var terms = s_analyzer.Terms(words);
+        var entities = s_entities.Resolve(words);
+        return s_rates.Asked(words, terms, QuestionClassifier.Classify(words), entities, s_roles.Frame(words, terms, entities));
+    }
+
+    [Theory]
+    [InlineData("car tariff now?", "cars-new")]
+    [InlineData("what's the tariff on japanese autos today", "cars-new")]
+    [InlineData("what was the car tariff in may 2025", "cars-mid")]
+    [InlineData("car duty in 2024", "cars-old")]
+    [InlineData("auto parts tariff now", "cars-new")]
+    [InlineData("what do japanese cars pay now", "cars-new")]
+    // Both goods named have the one rate now.
+    [InlineData("tariff on cars and auto parts now", "cars-new")]
+    // No goods named, or goods in general: the rate most goods pay.
+    [InlineData("whats the tariff on japan now", "goods-15")]
+    [InlineData("what rate do japanese imports face now", "goods-15")]
+    [InlineData("what was the tariff on japanese goods in june 2025", "goods-base")]
+    [InlineData("us tariff on japanese goods now", "goods-15")]
+    // Asked from a day: the rate that began then, not the one in force then.
+    [InlineData("what rate do cars pay from september 16 2025", "cars-new")]
+    [InlineData("tariff on japanese goods since august 2025", "goods-15")]
+    public void InForceFor_OneRateAllThroughTheTime_IsTheAnswer(string question, string expected)
+    {
+        var asked = Asked(question);
+        Assert.NotNull(asked);
+        Assert.Equal(expected, s_rates.InForceFor(asked));
+    }
+
+    [Theory]
+    // The rate changed within the time asked.
+    [InlineData("car tariff in 2025")]
+    [InlineData("what was the tariff on japanese goods in august 2025")]
+    // The goods named have different rates then (parts have none in this fact base before September).
+    [InlineData("tariff on cars and auto parts in may 2025")]
+    // No rate the fact base has is in force then.
+    [InlineData("what was the tariff on japanese goods in 2024")]
+    public void InForceFor_NoOneRateThen_IsNone(string question)
+    {
+        var asked = Asked(question);
+        Assert.NotNull(asked);
+        Assert.Null(s_rates.InForceFor(asked));
+    }
+
+    [Theory]
+    // American goods, and Japan as the one charging.
+    [InlineData("what is the tariff on us cars now")]
+    [InlineData("what is the tariff on american goods now")]
+    [InlineData("what does japan charge on cars now")]
+    // Goods the fact base has no rate for, or only a word of them ("machine parts" is not "auto parts").
+    [InlineData("what is the tariff on korean cars now")]
+    [InlineData("machine parts tariff now")]
+    [InlineData("rice tariff now")]
+    // Asks for something else, or for a person.
+    [InlineData("when did the car tariff start")]
+    [InlineData("who set the car tariff now")]
+    [InlineData("how much money does the car tariff raise now")]
+    // No rate asked for: what Japan pays may be anything.
+    [InlineData("what does japan pay now")]
+    // No time: neither "now" nor a present tense.
+    [InlineData("car tariff")]
+    [InlineData("what was the car tariff")]
+    [InlineData("former car tariff")]
+    // A day on which something happened to the tariff on those goods asks about what happened.
+    [InlineData("april 3 2025 car tariff")]
+    public void Asked_NotOnlyTheRateAtATime_IsNone(string question) =>
+        Assert.Null(Asked(question));
+
+    [Theory]
+    // Ended before the time asked, or began after it.
+    [InlineData("car tariff now", "cars-old", true)]
+    [InlineData("what was the car tariff in may 2025", "cars-new", true)]
+    // In force for part of a span in which another rate on the same goods was for another part.
+    [InlineData("car tariff in 2025", "cars-old", true)]
+    [InlineData("car tariff in 2025", "cars-mid", true)]
+    // In force all through it.
+    [InlineData("what was the car tariff in may 2025", "cars-mid", false)]
+    // Not a rate on the goods asked for.
+    [InlineData("car tariff now", "goods-15", false)]
+    // The only rate on those goods at any time of the span: it may still answer.
+    [InlineData("steel tariff in 2025", "steel", false)]
+    // Asked from a day: a rate in force then that did not begin then.
+    [InlineData("what rate do cars pay from june 2025", "cars-mid", true)]
+    public void NotInForceThen_RateOnTheGoodsAskedThatWasNotTheRateThen(string question, string fact, bool expected)
+    {
+        var asked = Asked(question);
+        Assert.NotNull(asked);
+        Assert.Equal(expected, s_rates.NotInForceThen(asked, fact));
+    }
+}
