@@ -194,7 +194,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         // "Car tariff now?", "what rate do japanese imports face now", "steel tariff in may": the one rate in force on the
         // goods named all through the time named, when the question asks only that.
-        var rateAsked = noOtherReading && holder < 0 ? index.Rates.Asked(words, terms, type, entities, index.Roles.Frame(words, terms, entities)) : null;
+        var rateAsked = noOtherReading && holder < 0 ? index.Rates.Asked(words, terms, type, entities, index.Roles) : null;
         var rate = rateAsked is not null && index.Rates.InForceFor(rateAsked) is { } rateId ? IndexOf(facts, index.Facts.Find(rateId)!) : -1;
         if (rate >= 0 && !ReferenceEquals(ranked[0].Fact, facts[rate]))
         {

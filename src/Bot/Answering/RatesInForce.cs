@@ -17,7 +17,7 @@ internal sealed class RatesInForce
     /// cars"), and no other country: a question with any other word asks something else.</summary>
     private static readonly HashSet<string> s_rateWords =
     [
-        "what", "whats", "which", "how", "much", "and", "is", "was", "are", "were", "s", "the", "a", "an", "of", "on", "for", "in", "at", "to",
+        "what", "whats", "which", "how", "much", "and", "total", "is", "was", "are", "were", "s", "the", "a", "an", "of", "on", "for", "in", "at", "to",
         "from", "do", "does", "did", "pay", "pays", "paid", "paying", "face", "faces", "facing", "rate", "rates", "level",
         "percent", "percentage", "since", "now", "new", "current", "currently", "today", "still", "latest", "then", "right",
         "japan", "japanese", "tokyo", "nihon", "us", "usa", "american", "america", "washington", "trade", "import", "imports",
@@ -80,12 +80,22 @@ internal sealed class RatesInForce
     }
 
     /// <summary>
-    /// The rate a question asks for, when it asks only that: a rate word (or, with goods named, "pay"), the goods, the time and
+    /// The rate a question asks for, when it asks only that: a rate word (or, with goods named, "pay"), the goods, the time
+    /// (as <see cref="RoleTimes.Frame"/> reads it, or <see cref="RoleTimes.RelativeToTheDeal"/>: "before the deal") and
     /// <see cref="s_rateWords"/>, and no person or round. Null when it asks more, names American goods or no time, or
     /// names a day on which something happened to the tariff on those goods ("april 3 car tariff").
     /// </summary>
-    public RateAsked? Asked(IReadOnlyList<string> words, IReadOnlyList<string> terms, QuestionType type, Entities entities, TimeFrame? frame)
+    public RateAsked? Asked(IReadOnlyList<string> words, IReadOnlyList<string> terms, QuestionType type, Entities entities, RoleTimes times)
     {
+        // The time as a post's would be read, or before or under the deal; both, only when they agree.
+        var frame = times.Frame(words, terms, entities);
+        var deal = times.RelativeToTheDeal(words);
+        if (deal is { } relative && frame is not null && frame != relative.Frame)
+        {
+            return null;
+        }
+
+        frame ??= deal?.Frame;
         if (frame is null or { IsFormer: true } || _rates.Count == 0
             || type is not (QuestionType.What or QuestionType.HowMuch or QuestionType.Other)
             || entities.People.Count > 0 || entities.Round is not null || entities.RoundTyped is not null)
@@ -95,9 +105,9 @@ internal sealed class RatesInForce
 
         // Every other word names goods, or the day, month or year (a day's numbers only with one).
         var goodsWords = new List<string>();
-        foreach (var word in words)
+        foreach (var (word, i) in words.Select((w, i) => (w, i)))
         {
-            if (s_rateWords.Contains(word) || EntityResolver.IsMonth(word) || (word.All(char.IsDigit) && (entities.From is not null || (word.Length == 4 && EntityResolver.Year(word) is not null)))
+            if (s_rateWords.Contains(word) || i == deal?.At || EntityResolver.IsMonth(word) || (word.All(char.IsDigit) && (entities.From is not null || (word.Length == 4 && EntityResolver.Year(word) is not null)))
                 || _analyzer.Terms([word]) is ["tariff"])
             {
                 continue;

@@ -203,6 +203,41 @@ internal sealed partial class RoleTimes
         return words.Any(s_present.Contains) && !words.Any(s_past.Contains) && !words.Any(AboutAnotherTime) ? new TimeFrame(_now, _now) : null;
     }
 
+    /// <summary>
+    /// "before the deal": the day before the deal the talks ended in; "under the deal", "with the deal": now, when what it
+    /// set applies. Also the position of "before", "under" or "with". Null when the question relates no time to the
+    /// deal, or the fact base has no rounds to date it by.
+    /// </summary>
+    public (TimeFrame Frame, int At)? RelativeToTheDeal(IReadOnlyList<string> words)
+    {
+        if (_talks is not { } talks)
+        {
+            return null;
+        }
+
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (words[i] is not ("before" or "under" or "with"))
+            {
+                continue;
+            }
+
+            var j = i + 1;
+            while (j < words.Count && s_tradeDealWords.Contains(words[j]))
+            {
+                j++;
+            }
+
+            if (j < words.Count && words[j] is "deal" or "agreement")
+            {
+                var day = words[i] == "before" ? talks.To.AddDays(-1) : _now;
+                return (new TimeFrame(day, day), i);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Words before "deal" that leave it the trade deal ("the deal", "the trade deal", "the us-japan deal"); others
     /// name another one ("the tomahawk deal", "the 2019 deal").</summary>
     private static readonly HashSet<string> s_tradeDealWords = ["the", "a", "this", "that", "trade", "tariff", "japan", "us", "bilateral", "july", "big", "final"];

@@ -69,6 +69,19 @@ public sealed class RatesInForceTests
             phrasings: ["extra car tariff start"]
         """;
 
+    /// <summary>The last round, on the day the deal was made.</summary>
+    private const string Rounds = """
+        rounds:
+          - id: round-8
+            number: 8
+            title: Round 8
+            date: 2025-07-22
+            text: The round at which the deal was made.
+            as_of: 2025-07-22
+            sources: [s1]
+            phrasings: ["round 8"]
+        """;
+
     private static readonly FactBase s_facts = Load();
     private static readonly Analyzer s_analyzer = new(new SynonymTable([["car", "auto", "autos", "vehicle"], ["tariff", "duty"], ["auto part", "car part"]]));
     private static readonly RoleTimes s_roles = new(s_facts, s_analyzer);
@@ -77,7 +90,7 @@ public sealed class RatesInForceTests
 
     private static FactBase Load()
     {
-        using var folder = new FactFolder().Write("sources.yaml", FactFolder.MinimalSources).Write("figures.yaml", Figures).Write("events.yaml", Events);
+        using var folder = new FactFolder().Write("sources.yaml", FactFolder.MinimalSources).Write("figures.yaml", Figures).Write("events.yaml", Events).Write("rounds.yaml", Rounds);
         return AnswerHarness.LoadFacts(folder.Path);
     }
 
@@ -86,8 +99,7 @@ public sealed class RatesInForceTests
     {
         var words = QuestionNormalizer.Words(question);
         var terms = s_analyzer.Terms(words);
-        var entities = s_entities.Resolve(words);
-        return s_rates.Asked(words, terms, QuestionClassifier.Classify(words), entities, s_roles.Frame(words, terms, entities));
+        return s_rates.Asked(words, terms, QuestionClassifier.Classify(words), s_entities.Resolve(words), s_roles);
     }
 
     [Theory]
@@ -104,6 +116,11 @@ public sealed class RatesInForceTests
     [InlineData("what rate do japanese imports face now", "goods-15")]
     [InlineData("what was the tariff on japanese goods in june 2025", "goods-base")]
     [InlineData("us tariff on japanese goods now", "goods-15")]
+    // Before the deal: the day before it; under the deal: now, when the rates it set apply.
+    [InlineData("total car tariff before the deal", "cars-mid")]
+    [InlineData("what was the tariff on japanese goods before the trade deal", "goods-base")]
+    [InlineData("how much is the car tariff under the deal", "cars-new")]
+    [InlineData("what was the car tariff when the deal was made", "cars-mid")]
     // Asked from a day: the rate that began then, not the one in force then.
     [InlineData("what rate do cars pay from september 16 2025", "cars-new")]
     [InlineData("tariff on japanese goods since august 2025", "goods-15")]
@@ -148,6 +165,10 @@ public sealed class RatesInForceTests
     [InlineData("car tariff")]
     [InlineData("what was the car tariff")]
     [InlineData("former car tariff")]
+    // "before" only of the deal: "before april" is no time read here.
+    [InlineData("car tariff before april 2025")]
+    // Two times that disagree.
+    [InlineData("what was the car tariff in june 2025 before the deal")]
     // A day on which something happened to the tariff on those goods asks about what happened.
     [InlineData("april 3 2025 car tariff")]
     public void Asked_NotOnlyTheRateAtATime_IsNone(string question) =>

@@ -393,6 +393,8 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("what tariff do japanese autos pay from september 16, 2025", "tariff-japan-autos-15")]
     [InlineData("what rate do japanese cars pay during the talks", "tariff-japan-cars-27-5")]
     [InlineData("今の自動車関税は？", "tariff-japan-autos-15")]
+    [InlineData("car duty before the trade deal", "tariff-japan-cars-27-5")]
+    [InlineData("steel tariff under the agreement", "tariff-steel-aluminum")]
     public void Answer_RateOnSomeGoodsAtATime_IsTheOneRateInForceThen(string question, string expected) =>
         AssertAnsweredByRecord(question, expected, RecordAnswer.RateInForce);
 
