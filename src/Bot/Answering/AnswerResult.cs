@@ -157,6 +157,10 @@ public enum RecordAnswer
     /// top fact is the one person whose dated roles put them in the post named at the time named.</summary>
     PostHolder,
 
+    /// <summary>"When was the deal made", "what day did they strike the deal": the top fact is the event or round whose
+    /// overview names what the question asks only the day of.</summary>
+    DayOfTheWhole,
+
     /// <summary>"Car tariff now?", "what rate do japanese imports face now", "steel tariff in may": the top fact is the one
     /// tariff rate whose <see cref="Facts.InForce"/> record puts it on the goods named all through the time named.</summary>
     RateInForce,

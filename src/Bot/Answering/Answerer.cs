@@ -158,8 +158,20 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Promote(scored[overview]);
         }
 
+        // "When was the deal made", "what day did they strike the deal": the event or round an overview names answers, when
+        // the question asks only its day (「合意はいつ」 too). Not the deal's signing or entry into force, which were other days.
+        var dayOf = wholeReading && occasions.Count == 0 && overview < 0 && outcome is null && type == QuestionType.When
+            ? index.Overviews.WhenAsked(words, typed)
+            : -1;
+        dayOf = dayOf >= 0 && facts[dayOf].Kind is FactKind.Event or FactKind.Round && (!curated || dayOf == phrased)
+            && !double.IsNegativeInfinity(scored[dayOf].Score) ? dayOf : -1;
+        if (dayOf >= 0 && !ReferenceEquals(ranked[0].Fact, facts[dayOf]))
+        {
+            Promote(scored[dayOf]);
+        }
+
         // "What does 27.5% mean", "where's the 69 billion from": the one figure whose amount gives the number answers.
-        var figure = wholeReading && !curated && occasions.Count == 0 && overview < 0 && outcome is null ? FigureNamed(index, words, type, entities) : -1;
+        var figure = wholeReading && !curated && occasions.Count == 0 && overview < 0 && dayOf < 0 && outcome is null ? FigureNamed(index, words, type, entities) : -1;
         if (figure >= 0 && !ReferenceEquals(ranked[0].Fact, facts[figure]))
         {
             Promote(scored[figure]);
@@ -170,13 +182,13 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         // "Which came first, the tariff letter or round 7", "was liberation day before or after the car tariff
         // announcement": the earlier of the two occasions answers (for "did the eo come before…", the first named), at
         // least as surely as the less sure of their readings.
-        var order = readAs is null && !curated && occasions.Count == 0 && overview < 0 && figure < 0 && outcome is null ? Ordered(index, words, embed) : null;
+        var order = readAs is null && !curated && occasions.Count == 0 && overview < 0 && dayOf < 0 && figure < 0 && outcome is null ? Ordered(index, words, embed) : null;
         if (order is not null && !ReferenceEquals(ranked[0].Fact, order.Answer))
         {
             Promote(scored[IndexOf(facts, order.Answer)]);
         }
 
-        var placed = readAs is null && !curated && occasions.Count == 0 && overview < 0 && figure < 0 && order is null && outcome is null ? Placed(index, words, entities, embed) : null;
+        var placed = readAs is null && !curated && occasions.Count == 0 && overview < 0 && dayOf < 0 && figure < 0 && order is null && outcome is null ? Placed(index, words, entities, embed) : null;
         if (placed is { } place && !ReferenceEquals(ranked[0].Fact, facts[place.Round]))
         {
             Promote(scored[place.Round]);
@@ -184,7 +196,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         // "Who is the finance minister now", "pm when the deal got done": the one person whose dated posts put them in the
         // post named at the time named answers.
-        var noOtherReading = wholeReading && !curated && occasions.Count == 0 && overview < 0 && figure < 0 && order is null && placed is null && outcome is null;
+        var noOtherReading = wholeReading && !curated && occasions.Count == 0 && overview < 0 && dayOf < 0 && figure < 0 && order is null && placed is null && outcome is null;
         var post = noOtherReading ? PostAsked(index, reading) : null;
         var holder = post is { } asked && index.Roles.OnlyHolder(terms, asked.Frame, asked.Side) is { } id ? IndexOf(facts, index.Facts.Find(id)!) : -1;
         if (holder >= 0 && !ReferenceEquals(ranked[0].Fact, facts[holder]))
@@ -259,6 +271,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : occasions is [var only] && only == topIndex ? RecordAnswer.OnlyOccasionOfTheTime
             : occasions.Count > 1 && occasions.Contains(topIndex) ? RecordAnswer.OccasionsOfTheTime
             : overview >= 0 && overview == topIndex ? RecordAnswer.Overview
+            : dayOf >= 0 && dayOf == topIndex ? RecordAnswer.DayOfTheWhole
             : placed is { } at && at.Round == topIndex ? RecordAnswer.RoundPlaced
             : figure >= 0 && figure == topIndex ? RecordAnswer.FigureNamed
             : order is not null && ReferenceEquals(order.Answer, top.Fact) ? RecordAnswer.OccasionsInOrder

@@ -39,6 +39,14 @@ internal sealed class OverviewQuestions
         "japan", "japanese", "us", "usa", "america", "american", "tokyo", "washington", "2", "countries", "between",
     ], StringComparer.Ordinal);
 
+    /// <summary>Words that ask only when a whole came about: "when was the deal made", "what day did they strike the
+    /// deal". Not "signed", "finalized" or "in force": the deal was made on one day and signed and put in force on others.</summary>
+    private static readonly FrozenSet<string> s_whenWords = FrozenSet.ToFrozenSet(
+    [
+        "when", "day", "date", "which", "they", "made", "make", "struck", "strike", "reached", "reach", "agreed", "agree",
+        "announced", "announce", "done", "get", "got", "happen", "happened", "come", "came", "finally", "exactly",
+    ], StringComparer.Ordinal);
+
     /// <summary>Per fact with an overview, its position and each name's words that count.</summary>
     private readonly (int Fact, FrozenSet<string>[] Names)[] _overviews;
 
@@ -75,6 +83,29 @@ internal sealed class OverviewQuestions
             return -1;
         }
 
+        return Named(counted);
+    }
+
+    /// <summary>The fact whose overview names what a question asks only the day of ("when was the deal made", "what day
+    /// was the agreement reached"): besides one of its names, only filler, words saying whose it is, and
+    /// <see cref="s_whenWords"/>; -1 when no fact's, or several facts', overview is so named.</summary>
+    /// <param name="typed">The question's words before the speller, one for one with <paramref name="words"/>.</param>
+    public int WhenAsked(IReadOnlyList<string> words, IReadOnlyList<string> typed)
+    {
+        if (_overviews.Length == 0 || !words.Any(w => w is "when" or "day" or "date"))
+        {
+            return -1;
+        }
+
+        // A when-word as typed is one, whatever the speller made of it.
+        var counted = Counted(words.Zip(typed).Where(p => !s_whenWords.Contains(p.First) && !s_whenWords.Contains(p.Second))
+            .Select(p => p.Second != p.First && !Counts(p.First) ? p.Second : p.First));
+        return counted.Count == 0 ? -1 : Named(counted);
+    }
+
+    /// <summary>The one fact one of whose overview's names has exactly these words that count; -1 when none or several.</summary>
+    private int Named(HashSet<string> counted)
+    {
         var asked = _overviews.Where(o => o.Names.Any(n => n.SetEquals(counted))).Select(o => o.Fact).Distinct().ToList();
         return asked is [var only] ? only : -1;
     }

@@ -233,6 +233,16 @@ public sealed class ExplainTests(RealEngineFixture engine)
     }
 
     [Fact]
+    public void Explain_DayOfTheWhole_SaysTheOverviewNamesThisEvent()
+    {
+        var reply = Explain("when was the deal made");
+
+        Assert.Equal("deal-announced", reply.FactIds[0]);
+        Assert.Contains("asks only when something happened, by a name this event's overview gives, and the fact base dates this event", reply.Body, StringComparison.Ordinal);
+        Assert.StartsWith("回答：質問は概要の名前で呼ばれる出来事がいつだったかだけを尋ねており", Explain("合意はいつ").Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Explain_RateInForce_SaysTheDatesMakeThisTheRateThen()
     {
         var reply = Explain("what rate do japanese imports face now");

@@ -74,6 +74,33 @@ public sealed class OverviewTests : IDisposable
         Assert.Empty(result.Parts);
     }
 
+    [Theory]
+    [InlineData("when was the deal made")]
+    [InlineData("what day did they strike the deal")]
+    [InlineData("when was the us-japan trade deal reached")]
+    [InlineData("when did the agreement come about")]
+    public void Answer_OnlyWhenAWholeCameAbout_IsTheEventItsOverviewNames(string question)
+    {
+        var result = _harness.Answer(question);
+
+        Assert.False(result.Abstained);
+        Assert.Equal(RecordAnswer.DayOfTheWhole, result.Record);
+        Assert.Equal("deal-announced", result.Best!.Id);
+        // The day is asked, not the whole: its parts are not listed.
+        Assert.Empty(result.Parts);
+    }
+
+    [Theory]
+    // Signed, put in force or made public on other days; more than the name; not when.
+    [InlineData("when was the deal signed")]
+    [InlineData("when did the deal take effect")]
+    [InlineData("when was the deal made public")]
+    [InlineData("when did bessent announce the deal")]
+    [InlineData("what's the deal")]
+    [InlineData("when was the 2019 deal made")]
+    public void Answer_NotOnlyWhenAWholeCameAbout_IsNotReadAsItsDay(string question) =>
+        Assert.NotEqual(RecordAnswer.DayOfTheWhole, _harness.Answer(question).Record);
+
     [Fact]
     public void Answer_CuratedQuestionOfTheOverviewsFact_ListsItsParts()
     {

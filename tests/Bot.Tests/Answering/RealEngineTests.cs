@@ -399,6 +399,13 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         AssertAnsweredByRecord(question, expected, RecordAnswer.RateInForce);
 
     [Theory]
+    [InlineData("when did they strike the deal")]
+    [InlineData("what day was the trade agreement reached")]
+    [InlineData("合意はいつ")]
+    public void Answer_OnlyWhenTheDealWasMade_IsTheDealsAnnouncement(string question) =>
+        AssertAnsweredByRecord(question, "deal-announced", RecordAnswer.DayOfTheWhole);
+
+    [Theory]
     // A day on which something happened to the car tariff asks what happened: the extra 25% took effect that day.
     [InlineData("april 3 car tariff")]
     // Japan's own tariffs on American goods are not the rates the fact base dates.
