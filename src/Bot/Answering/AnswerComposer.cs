@@ -51,6 +51,11 @@ internal static class AnswerComposer
             return Occasions(result);
         }
 
+        if (result.Record == RecordAnswer.RatesOverTime && result.Rates.Count > 1)
+        {
+            return RatesOverTime(result);
+        }
+
         if (result.Order is { } order)
         {
             return InOrder(result, order);
@@ -128,6 +133,29 @@ internal static class AnswerComposer
                     : new ReplyField($"{FactReplies.JapaneseDateRange(f)} — {f.Title}（英語）", Context(f)));
         return reply with { Confidence = Reply.Shown(result.Confidence) };
     }
+
+    /// <summary>
+    /// The answer to "car tariff in 2025" or "how has the car tariff changed": each rate in force over that time, in the
+    /// order they began, with the days it was in force, its title and text, and all their sources.
+    /// </summary>
+    private static Reply RatesOverTime(AnswerResult result)
+    {
+        var goods = result.RatesOn == InForce.MostGoods ? "most Japanese goods" : $"Japanese {result.RatesOn}";
+        var reply = FactReplies.ForList(result.Facts, $"US tariff on {goods}, rate by rate",
+            $"The fact base has {result.Rates.Count} rates on {goods} over that time, in the order they took effect:", result.Rates,
+            f => new ReplyField($"{InForceDays(f.InForce!)} — {f.Title}", Context(f) + (f.IsDisputed ? DisputedInList : "")));
+        return reply with { Confidence = Reply.Shown(result.Confidence) };
+    }
+
+    /// <summary>The days a rate was in force: "until April 2, 2025", "April 3, 2025 to September 15, 2025", "since
+    /// September 16, 2025".</summary>
+    internal static string InForceDays(InForce inForce) => (inForce.From, inForce.To) switch
+    {
+        ({ } from, { } to) => from == to ? $"{from.ToDisplay()}" : $"{from.ToDisplay()} to {to.ToDisplay()}",
+        ({ } from, null) => $"since {from.ToDisplay()}",
+        (null, { } to) => $"until {to.ToDisplay()}",
+        _ => "at all times the fact base has",
+    };
 
     /// <summary>Said after a listed fact whose accounts differ: its own answer gives each with its sources.</summary>
     private const string DisputedInList = " (disputed: accounts differ; ask about it for each with its sources)";

@@ -36,6 +36,14 @@ public sealed record AnswerResult
     /// (<see cref="RecordAnswer.OccasionsOfTheTime"/>), all of them in date order: the answer lists them.</summary>
     public IReadOnlyList<Fact> Occasions { get; init; } = [];
 
+    /// <summary>For a question that asks for the tariff rate on some goods over a time in which it changed, or how it went
+    /// (<see cref="RecordAnswer.RatesOverTime"/>), the rates in force then, in the order they began: the answer lists
+    /// them. The latest is the top fact.</summary>
+    public IReadOnlyList<Fact> Rates { get; init; } = [];
+
+    /// <summary>The goods <see cref="Rates"/> were charged on, as the fact base names them ("cars"; "goods": most goods).</summary>
+    public string? RatesOn { get; init; }
+
     /// <summary>For a question that asks for the whole of a fact with an overview (<see cref="RecordAnswer.Overview"/>),
     /// its parts in the overview's order: the answer lists them after the fact.</summary>
     public IReadOnlyList<Fact> Parts { get; init; } = [];
@@ -129,9 +137,9 @@ public enum RuledOut
     /// the other side.</summary>
     OtherSide,
 
-    /// <summary>"Car tariff in 2025": asked for the tariff rate on some goods at a time, and by the dates the fact base
-    /// gives its rates, this rate on those goods was not in force all through it (asked "from" a day: did not begin
-    /// then).</summary>
+    /// <summary>"What rate do cars pay from october 2025": asked for the tariff rate on some goods at a time, and by the
+    /// dates the fact base gives its rates, this rate on those goods was not the rate then
+    /// (<see cref="RatesInForce.NotInForceThen"/>).</summary>
     RateNotInForceThen,
 }
 
@@ -156,6 +164,11 @@ public enum RecordAnswer
     /// <summary>"Who is the finance minister now", "finance minister during the talks", "who was japan's pm when the deal got done": the
     /// top fact is the one person whose dated roles put them in the post named at the time named.</summary>
     PostHolder,
+
+    /// <summary>"Car tariff in 2025", "car tariff history", "how has the steel tariff changed": the top fact is the latest
+    /// of the rates on the goods named in force over the time asked; the answer lists them all
+    /// (<see cref="AnswerResult.Rates"/>).</summary>
+    RatesOverTime,
 
     /// <summary>"When was the deal made", "what day did they strike the deal": the top fact is the event or round whose
     /// overview names what the question asks only the day of.</summary>

@@ -213,6 +213,14 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Promote(scored[rate]);
         }
 
+        // "Car tariff in 2025", "how has the car tariff changed": the rates in force over that time; the latest answers, and
+        // the answer lists them all in order. In English only: the list has no Japanese yet.
+        List<int> rates = rateAsked is not null && rate < 0 && readAs is null ? [.. index.Rates.Over(rateAsked).Select(id => IndexOf(facts, index.Facts.Find(id)!))] : [];
+        if (rates.Count > 0 && !ReferenceEquals(ranked[0].Fact, facts[rates[^1]]))
+        {
+            Promote(scored[rates[^1]]);
+        }
+
         // "Who was pm before takaichi", "who replaced kato as finance minister": the one person whose dated posts put them
         // right after (or before) the one named, when the question asks only that.
         var answerIsPerson = AnswerIsPerson(words, type, entities);
@@ -277,6 +285,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : order is not null && ReferenceEquals(order.Answer, top.Fact) ? RecordAnswer.OccasionsInOrder
             : holder == topIndex ? RecordAnswer.PostHolder
             : rate == topIndex ? RecordAnswer.RateInForce
+            : rates.Count > 0 && rates[^1] == topIndex ? RecordAnswer.RatesOverTime
             : successor == topIndex ? RecordAnswer.Succession
             : AsksOnlyWhoTookPart(words, entities) && IsTheRoundNamed(index, words, entities, top.Fact, topIndex)
                 ? RecordAnswer.WhoTookPartInTheRound
@@ -299,7 +308,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : post is { Side: { } owner } && top.Fact.Kind == FactKind.Person && top.Fact.Side is { } side && side != owner ? RuledOut.OtherSide
             // Asked for the rate on some goods at a time, and by the dates the fact base has, the top rate on them was not in
             // force all through it ("car tariff in 2025": not the 2.5% that ended on April 2).
-            : rateAsked is not null && index.Rates.NotInForceThen(rateAsked, top.Fact.Id) ? RuledOut.RateNotInForceThen
+            : rateAsked is not null && rates.Count == 0 && index.Rates.NotInForceThen(rateAsked, top.Fact.Id) ? RuledOut.RateNotInForceThen
             // Asked who came before or after someone ("who was pm before ishiba"): not that person.
             : index.Roles.AdjacentTo(words, terms, entities, answerIsPerson) == top.Fact.Id ? RuledOut.IsThePersonNamed
             : RuledOut.None;
@@ -322,6 +331,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
                 : [],
             Placement = record == RecordAnswer.RoundPlaced ? placed!.Value.Placement : null,
             Order = record == RecordAnswer.OccasionsInOrder ? order : null,
+            Rates = record == RecordAnswer.RatesOverTime ? [.. rates.Select(i => facts[i])] : [],
+            RatesOn = record == RecordAnswer.RatesOverTime ? rateAsked!.Goods[0] : null,
             Parts = record == RecordAnswer.Overview ? [.. top.Fact.Overview!.Parts.Select(id => index.Facts.Find(id)!)] : [],
             ReadAs = readAs,
             JapaneseName = readAs is not null && !abstained && top.Fact.Kind == FactKind.Person ? index.Analyzer.Japanese.NameOf(top.Fact.Title) : null,

@@ -22,8 +22,15 @@ internal sealed class RatesInForce
         "percent", "percentage", "since", "now", "new", "current", "currently", "today", "still", "latest", "then", "right",
         "japan", "japanese", "tokyo", "nihon", "us", "usa", "american", "america", "washington", "trade", "import", "imports",
         "export", "exports", "goods", "products", "product", "items", "everything", "during", "talks", "negotiations", "when",
-        "time", "deal", "agreement", "made", "done", "struck", "reached", "got",
+        "time", "year", "deal", "agreement", "made", "done", "struck", "reached", "got",
     ];
+
+    /// <summary>Words that ask how a rate went over time: "car tariff history", "how has the car tariff changed". With no
+    /// time named, all the time the fact base has.</summary>
+    private static readonly HashSet<string> s_historyCues = ["history", "change", "changed", "changes", "changing", "evolve", "evolved", "evolution", "timeline"];
+
+    /// <summary>Words that may stand in such a question besides the rate's: "over time", "how has it changed so far".</summary>
+    private static readonly HashSet<string> s_historyWords = [.. s_historyCues, "over", "time", "has", "have", "all", "so", "far"];
 
     /// <summary>Words for goods in general: "japanese imports", "goods from japan". With no goods named, they ask the rate
     /// most goods pay; beside goods named ("car imports") they add nothing.</summary>
@@ -95,7 +102,16 @@ internal sealed class RatesInForce
             return null;
         }
 
-        frame ??= deal?.Frame;
+        // "how has the car tariff changed", "car tariff history": over all the time the fact base has, unless one is named.
+        var history = words.Any(s_historyCues.Contains) || words.Zip(words.Skip(1)).Any(p => p is ("over", "time"));
+        frame ??= deal?.Frame ?? (history ? new TimeFrame(DateOnly.MinValue, DateOnly.MaxValue) : null);
+
+        // "the car tariff in may and now" asks for two times.
+        if (frame is not null && RoleTimes.AsksNow(words) && frame != new TimeFrame(times.Now, times.Now))
+        {
+            return null;
+        }
+
         if (frame is null or { IsFormer: true } || _rates.Count == 0
             || type is not (QuestionType.What or QuestionType.HowMuch or QuestionType.Other)
             || entities.People.Count > 0 || entities.Round is not null || entities.RoundTyped is not null)
@@ -107,7 +123,8 @@ internal sealed class RatesInForce
         var goodsWords = new List<string>();
         foreach (var (word, i) in words.Select((w, i) => (w, i)))
         {
-            if (s_rateWords.Contains(word) || i == deal?.At || EntityResolver.IsMonth(word) || (word.All(char.IsDigit) && (entities.From is not null || (word.Length == 4 && EntityResolver.Year(word) is not null)))
+            if (s_rateWords.Contains(word) || i == deal?.At || (history && s_historyWords.Contains(word)) || EntityResolver.IsMonth(word)
+                || (word.All(char.IsDigit) && (entities.From is not null || (word.Length == 4 && EntityResolver.Year(word) is not null)))
                 || _analyzer.Terms([word]) is ["tariff"])
             {
                 continue;
@@ -158,7 +175,7 @@ internal sealed class RatesInForce
             return null;
         }
 
-        return new RateAsked(named, frame, began);
+        return new RateAsked(named, frame, began, history);
     }
 
     /// <summary>
@@ -184,10 +201,28 @@ internal sealed class RatesInForce
         return answer;
     }
 
+    /// <summary>
+    /// The ids of the rates on the one goods asked for that were in force at some time of the time asked, in the order
+    /// they began, when there are two or more ("car tariff in 2025": 2.5%, 27.5%, 15%), or, asked how the rate went
+    /// ("car tariff history", "how has the steel tariff changed"), one or more. Empty otherwise, when more than one goods
+    /// is named, or when asked from when.
+    /// </summary>
+    public IReadOnlyList<string> Over(RateAsked asked)
+    {
+        if (asked.Goods is not [var goods] || asked.Began)
+        {
+            return [];
+        }
+
+        var rates = _rates.Where(r => r.Goods.Contains(goods) && Overlaps(r, asked.Frame)).OrderBy(r => r.From).Select(r => r.Id).Distinct().ToList();
+        return rates.Count >= (asked.History ? 1 : 2) ? rates : [];
+    }
+
     /// <summary>Is the fact a rate on goods asked for that was not the rate on them at the time asked: in force at no time
-    /// of it, or for part of it while another rate on them was for another part ("car tariff in 2025" is not the 2.5%
-    /// that ended on April 2)? Asked from when: it did not begin then. A rate that is the only one the fact base has
-    /// on those goods at any time of a span ("steel tariff in 2025") may still answer it.</summary>
+    /// of it ("car tariff since october 2025" is not the 27.5% that ended in September), or, when the answer lists no rates
+    /// (two goods named), for part of it while another rate on them was for another part? A rate that is the only one the fact base has on
+    /// those goods at any time of a span ("steel tariff in 2025") may still answer it, and so may one in force at a time
+    /// asked "from" ("from june": the rate that began in April was still in force).</summary>
     public bool NotInForceThen(RateAsked asked, string factId)
     {
         var own = _rates.Where(r => r.Id == factId && asked.Goods.Any(r.Goods.Contains)).ToList();
@@ -196,8 +231,8 @@ internal sealed class RatesInForce
             return false;
         }
 
-        return asked.Began || !own.Any(r => Overlaps(r, asked.Frame))
-            || _rates.Any(r => r.Id != factId && asked.Goods.Any(r.Goods.Contains) && Overlaps(r, asked.Frame));
+        return !own.Any(r => Overlaps(r, asked.Frame))
+            || (!asked.Began && _rates.Any(r => r.Id != factId && asked.Goods.Any(r.Goods.Contains) && Overlaps(r, asked.Frame)));
     }
 
     private static bool Overlaps((string Id, HashSet<string> Goods, DateOnly From, DateOnly To) rate, TimeFrame frame) =>
@@ -232,5 +267,6 @@ internal sealed class RatesInForce
 
 /// <summary>A question that asks only for the tariff rate on <see cref="Goods"/> (names in <c>in_force.on</c>, or
 /// <see cref="InForce.MostGoods"/>) at <see cref="Frame"/>; <see cref="Began"/> when it asks for the rate from then on
-/// ("from september 16").</summary>
-internal sealed record RateAsked(IReadOnlyList<string> Goods, TimeFrame Frame, bool Began);
+/// ("from september 16"); <see cref="History"/> when it asks how the rate went ("car tariff history", "how has the car
+/// tariff changed").</summary>
+internal sealed record RateAsked(IReadOnlyList<string> Goods, TimeFrame Frame, bool Began, bool History = false);

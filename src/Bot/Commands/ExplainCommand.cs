@@ -139,6 +139,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                     RecordAnswer.PostHolder => "who held a post at a time, and the dates of everyone's posts of that name make this person the one who held it then",
                     RecordAnswer.Succession => "who came right before or after the person named in a post, and the dates of their posts make this person the one",
                     RecordAnswer.DayOfTheWhole => "when something happened, by a name this event's overview gives, and the fact base dates this event",
+                    RecordAnswer.RatesOverTime => "for the tariff rate on some goods over a time in which it changed, or how it went, and the answer lists every rate the fact base has on them then, this one the latest",
                     RecordAnswer.RateInForce => "for the tariff rate on some goods at a time, and the dates the fact base gives its rates make this the one in force on them all through that time",
                     _ => "who took part in this round, and its record lists who did",
                 })
@@ -152,7 +153,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 {
                     RuledOut.IsThePersonNamed => "the question asks who came before or after this person, which is someone else",
                     RuledOut.OtherSide => "the question asks for one side's holder of a post, and this person is of the other side",
-                    RuledOut.RateNotInForceThen => "the question asks for the tariff rate on some goods at a time, and by the dates the fact base gives its rates, this one was not in force on them all through that time",
+                    RuledOut.RateNotInForceThen => "the question asks for the tariff rate on some goods at a time, and by the dates the fact base gives its rates, this one was not the rate on them then",
                     _ => "the question asks who held a post at a time, and by the dates the fact base has, this person did not hold a post of that name then",
                 })
                 + $" (the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
@@ -170,7 +171,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
     /// occasion or a day, or puts two occasions in order, as only the rule does; None otherwise.</summary>
     private static RecordAnswer RuleDecided(AnswerExplanation explanation) =>
         !explanation.Result.Abstained && (explanation.ModelConfidence < explanation.Threshold
-            || explanation.Result.Record is RecordAnswer.OccasionsOfTheTime or RecordAnswer.Overview or RecordAnswer.RoundPlaced or RecordAnswer.OccasionsInOrder)
+            || explanation.Result.Record is RecordAnswer.OccasionsOfTheTime or RecordAnswer.RatesOverTime or RecordAnswer.Overview or RecordAnswer.RoundPlaced or RecordAnswer.OccasionsInOrder)
             ? explanation.Result.Record
             : RecordAnswer.None;
 
@@ -205,7 +206,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
             : result.Abstained && result.RuledOut == RuledOut.OtherSide
                 ? $"回答なし：質問は一方の側（日本または米国）の役職者を尋ねていますが、この人物（{top.Title}）は相手側の人物のため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained && result.RuledOut == RuledOut.RateNotInForceThen
-                ? $"回答なし：質問はある時点で品目にかかっていた関税率を尋ねていますが、収録データの適用期間ではこの税率（{top.Title}）はその期間を通して適用されていたわけではないため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+                ? $"回答なし：質問はある時点で品目にかかっていた関税率を尋ねていますが、収録データの適用期間ではこの税率（{top.Title}）はその時点の税率ではないため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained && result.RuledOut == RuledOut.PostNotHeldThen
                 ? $"回答なし：質問はある時点で役職に就いていた人物を尋ねていますが、収録データの日付ではこの人物（{top.Title}）はその時点でその役職に就いていなかったため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained

@@ -187,12 +187,37 @@ public sealed class RatesInForceTests
     [InlineData("car tariff now", "goods-15", false)]
     // The only rate on those goods at any time of the span: it may still answer.
     [InlineData("steel tariff in 2025", "steel", false)]
-    // Asked from a day: a rate in force then that did not begin then.
-    [InlineData("what rate do cars pay from june 2025", "cars-mid", true)]
+    // Asked from a day: a rate that ended before it, but not one still in force then that began before.
+    [InlineData("what rate do cars pay from june 2025", "cars-old", true)]
+    [InlineData("what rate do cars pay from june 2025", "cars-mid", false)]
     public void NotInForceThen_RateOnTheGoodsAskedThatWasNotTheRateThen(string question, string fact, bool expected)
     {
         var asked = Asked(question);
         Assert.NotNull(asked);
         Assert.Equal(expected, s_rates.NotInForceThen(asked, fact));
     }
+
+    [Theory]
+    // Several rates in force over the time asked: all of them, in the order they began.
+    [InlineData("car tariff in 2025", "cars-old,cars-mid,cars-new")]
+    // Asked how the rate went: over all the time the fact base has, even one rate.
+    [InlineData("how has the car tariff changed", "cars-old,cars-mid,cars-new")]
+    [InlineData("car duty history", "cars-old,cars-mid,cars-new")]
+    [InlineData("steel tariff over time", "steel")]
+    [InlineData("how did the tariff on japanese goods change in 2025", "goods-base,goods-15")]
+    // One rate then and no history asked; two goods; asked from when.
+    [InlineData("what was the car tariff in may 2025", "")]
+    [InlineData("tariff on cars and auto parts in 2025", "")]
+    [InlineData("what rate do cars pay from june 2025", "")]
+    public void Over_RatesInForceOverTheTime_InTheOrderTheyBegan(string question, string expected)
+    {
+        var asked = Asked(question);
+        Assert.NotNull(asked);
+        Assert.Equal(expected, string.Join(',', s_rates.Over(asked)));
+    }
+
+    [Fact]
+    public void Asked_TwoTimes_IsNone() =>
+        // "in may and now" asks for two rates.
+        Assert.Null(Asked("what was the car tariff in may 2025 and now"));
 }

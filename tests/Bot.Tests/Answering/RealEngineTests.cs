@@ -420,11 +420,33 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     public void Answer_NotOnlyTheRateInForce_IsNotReadAsIt(string question) =>
         Assert.NotEqual(RecordAnswer.RateInForce, engine.Harness.Answer(question).Record);
 
-    [Fact]
-    public void Answer_RateThatChangedWithinTheTimeAsked_RulesOutEachRateOfPartOfIt()
+    [Theory]
+    [InlineData("car tariff in 2025")]
+    [InlineData("how has the car tariff changed")]
+    public void Answer_RateThatChangedOverTheTimeAsked_ListsEachRateInOrder(string question)
     {
-        // The car tariff was 2.5% until April 2, 2025, 27.5% until September 15 and 15% since: no one rate of 2025.
-        var result = engine.Harness.Answer("car tariff in 2025");
+        // The car tariff was 2.5% until April 2, 2025, 27.5% until September 15 and 15% since.
+        var result = engine.Harness.Answer(question);
+        var reply = AnswerComposer.Compose(result);
+
+        Assert.False(result.Abstained);
+        Assert.Equal(RecordAnswer.RatesOverTime, result.Record);
+        Assert.Equal("tariff-japan-autos-15", result.Ranked[0].Fact.Id);
+        Assert.Equal(["tariff-japan-cars-pre-2025", "tariff-japan-cars-27-5", "tariff-japan-autos-15"], reply.FactIds);
+        Assert.Equal(
+            ["until April 2, 2025 — US tariff on Japanese cars before 2025", "April 3, 2025 to September 15, 2025 — Total tariff on Japanese cars before the deal",
+                "since September 16, 2025 — Agreed tariff on Japanese cars and parts"],
+            reply.Fields.Select(f => f.Name));
+        Assert.StartsWith("The fact base has 3 rates on Japanese cars over that time", reply.Body, StringComparison.Ordinal);
+        // Every rate's sources.
+        Assert.All(reply.FactIds, id => Assert.Subset(reply.Sources.Select(s => s.Id).ToHashSet(), engine.Harness.Facts.Find(id)!.SourceIds.ToHashSet()));
+    }
+
+    [Fact]
+    public void Answer_RateThatEndedBeforeTheTimeAsked_IsRuledOut()
+    {
+        // The 27.5% ended on September 15, 2025; the fact base has no car rate that began in October.
+        var result = engine.Harness.Answer("what rate do cars pay from october 2025");
 
         Assert.True(result.Abstained);
         Assert.Equal(RuledOut.RateNotInForceThen, result.RuledOut);
