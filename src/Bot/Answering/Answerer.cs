@@ -394,7 +394,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         "as", "during", "when", "while", "now", "new", "current", "currently", "today", "incumbent", "nowadays", "sitting", "still",
         "then", "time", "year", "japan", "us", "japanese", "american", "usa", "america", "tokyo", "washington", "name",
         "person", "official", "deal", "talks", "negotiations", "agreement", "made", "done", "struck", "reached", "got",
-        "agreed", "announced", .. RoleTimes.HoldingWords,
+        "agreed", "announced",
     ];
 
     /// <summary>Words that ask again for a person ("the pm who got the deal done"): a question with two asks more than

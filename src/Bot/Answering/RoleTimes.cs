@@ -29,8 +29,7 @@ internal sealed partial class RoleTimes
     /// ("was ishiba still pm when…").</summary>
     private static readonly HashSet<string> s_stillNow = ["still", "anymore"];
     private static readonly HashSet<string> s_past = ["was", "were", "did", "had"];
-    /// <summary>The present tense: "who is the pm", "who heads meti", "who runs the treasury".</summary>
-    private static readonly HashSet<string> s_present = ["is", "are", "runs", "heads", "leads", "chairs"];
+    private static readonly HashSet<string> s_present = ["is", "are"];
 
     /// <summary>Words that place a present-tense question at another time: succession, or a verb in the past.</summary>
     private static readonly HashSet<string> s_otherTime =
@@ -51,17 +50,6 @@ internal sealed partial class RoleTimes
     /// <summary>Heads of many different posts: "president" alone does not say which presidency ("current president"
     /// is not the LDP's), so a question must share some other term of the post too.</summary>
     private static readonly HashSet<string> s_genericHeads = ["president", "leader", "vice", "under", "deputy", "director", "chair"];
-
-    /// <summary>Words for holding a post and for the body it heads, which name no post of their own: "who runs meti", "who
-    /// heads the finance ministry", "which official is in charge of the commerce department".</summary>
-    public static readonly IReadOnlyList<string> HoldingWords =
-    [
-        "run", "runs", "running", "ran", "head", "heads", "heading", "headed", "lead", "leads", "leading", "led", "charge",
-        "department", "ministry", "office", "agency", "official",
-    ];
-
-    /// <summary><see cref="HoldingWords"/> as index terms.</summary>
-    private readonly HashSet<string> _holdingTerms;
 
     private readonly Dictionary<string, List<Post>> _posts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Side?> _sides = new(StringComparer.Ordinal);
@@ -85,7 +73,6 @@ internal sealed partial class RoleTimes
         var frequency = titles.SelectMany(t => t.Terms).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var common = Math.Max(3, titles.Count / 5);
         _postTerms = titles.SelectMany(t => t.Terms).ToHashSet(StringComparer.Ordinal);
-        _holdingTerms = [.. HoldingWords.SelectMany(w => analyzer.Terms([w]))];
         _postWords = titles.SelectMany(t => QuestionNormalizer.Words(PostName(t.Role.Title))).ToHashSet(StringComparer.Ordinal);
 
         // With no facts there is nothing to place in time; "now" is then simply after everything.
@@ -310,9 +297,8 @@ internal sealed partial class RoleTimes
     /// </summary>
     public string? OnlyHolder(IReadOnlyCollection<string> questionTerms, TimeFrame frame, Side? side)
     {
-        // The post is named whole and by nothing else: "under secretary of defense" is not the defense minister's post. The
-        // body it heads names none ("who runs the finance ministry").
-        var asked = questionTerms.Where(t => _postTerms.Contains(t) && !s_sides.Contains(t) && !s_frameTerms.Contains(t) && !_holdingTerms.Contains(t)).ToList();
+        // The post is named whole and by nothing else: "under secretary of defense" is not the defense minister's post.
+        var asked = questionTerms.Where(t => _postTerms.Contains(t) && !s_sides.Contains(t) && !s_frameTerms.Contains(t)).ToList();
         string? holder = null;
         var unknown = false;
         var sides = new HashSet<Side?>();
