@@ -331,8 +331,8 @@ internal static class FollowUps
             rest = rest[..^1];
         }
 
-        // "and so?", "me too": no word that says what about.
-        var content = rest.Count(w => !Analyzer.StopWords.Contains(w));
+        // "and so?", "me too": no word that says what about; "and now?" asks about now.
+        var content = rest.Count(w => !Analyzer.StopWords.Contains(w) || s_nowWords.Contains(w));
         return content is > 0 and <= EllipsisWords ? rest : null;
     }
 
@@ -350,6 +350,24 @@ internal static class FollowUps
         if (rest.Any(w => s_timeWords.Contains(w) || IsYear(w) || s_months.Contains(w)))
         {
             before = [.. before.Where(w => !s_nowWords.Contains(w))];
+        }
+
+        // "and steel?" after "car tariff now?", "what about cars" after "what rate do japanese imports face now": the goods
+        // the rate is asked for swapped.
+        var goods = rest.Where(w => !Analyzer.StopWords.Contains(w)).ToList();
+        if (goods.Count > 0 && goods.All(index.Rates.NamesGoods) && before.FindIndex(index.Rates.NamesGoods) is var first and >= 0)
+        {
+            yield return [.. before[..first].Where(w => !index.Rates.NamesGoods(w)), .. goods, .. before[first..].Where(w => !index.Rates.NamesGoods(w))];
+            yield break;
+        }
+
+        // "and now?" after "what was the car tariff in june 2025": the day, month or year (and the word before it) swapped
+        // for now.
+        if (rest.Any(s_nowWords.Contains) && rest.All(w => s_nowWords.Contains(w) || w is "right" or "as" or "of") && DatePositions(before).ToList() is [var at, ..] dates)
+        {
+            var start = at > 0 && before[at - 1] is "in" or "on" or "during" or "of" ? at - 1 : at;
+            yield return [.. before[..start], .. rest, .. before.Where((_, i) => i > dates[^1])];
+            yield break;
         }
 
         // "and the tenth?" after "when was akazawa's ninth trip": the one number swapped for the other; only a number

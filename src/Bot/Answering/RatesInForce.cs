@@ -243,6 +243,11 @@ internal sealed class RatesInForce
             ? rate.From >= asked.Frame.From && rate.From <= asked.Frame.To
             : rate.From <= asked.Frame.From && rate.To >= asked.Frame.To;
 
+    /// <summary>Does the word name goods a rate is charged on ("cars", "steel", "auto", "parts"), or goods in general
+    /// ("imports", "goods")? A follow-up that names only such words ("and steel?") asks the same of them.</summary>
+    public bool NamesGoods(string word) =>
+        s_anyGoods.Contains(word) || (_analyzer.Terms([word]) is { Count: > 0 } terms && terms.All(_goodsWordTerms.Contains));
+
     /// <summary>"us cars", "american goods", "a tariff on the us", "goods from america": goods of the US side.</summary>
     private bool NamesAmericanGoods(IReadOnlyList<string> words)
     {

@@ -25,6 +25,9 @@ public sealed class FollowUpsTests
     [InlineData("akazawa profile", "what is his job now", "what is ryosei akazawa job now")]
     // A follow-up at another time drops the previous "now"; a lone number takes the place of the previous one.
     [InlineData("what is the car tariff now", "and before the deal?", "what is the car tariff before the deal")]
+    // "and now?": the previous question's day, month or year, with the word before it, swapped for now.
+    [InlineData("what was the car tariff in june 2025", "and now?", "what was the car tariff now")]
+    [InlineData("who was finance minister on may 1 2025", "what about right now", "who was finance minister now")]
     [InlineData("what happened in the 4 session", "and the 1st?", "what happened in the 1 session")]
     // A bare question word asks the previous question another way.
     [InlineData("when did akazawa meet bessent", "why?", "why did akazawa meet bessent")]

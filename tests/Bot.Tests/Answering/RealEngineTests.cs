@@ -418,6 +418,19 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.NotEqual(RecordAnswer.RateInForce, engine.Harness.Answer(question).Record);
 
     [Theory]
+    // The goods a rate was asked for swapped for the follow-up's, general goods words too.
+    [InlineData("car tariff now?", "and steel?", "steel tariff now")]
+    [InlineData("what rate do japanese imports face now", "what about cars", "what rate do japanese cars face now")]
+    [InlineData("what was the car tariff in june 2025", "and auto parts?", "what was the auto parts tariff in june 2025")]
+    public void Readings_FollowUpNamingOtherGoods_AsksTheSameRateOfThem(string previous, string question, string expected)
+    {
+        Assert.Equal(expected, FollowUps.Readings(engine.Harness.Index, question, new PreviousQuestion(previous, null))[0]);
+        var answered = engine.Harness.Answer(question, new PreviousQuestion(previous, null));
+        Assert.False(answered.Result.Abstained);
+        Assert.Equal(RecordAnswer.RateInForce, answered.Result.Record);
+    }
+
+    [Theory]
     [InlineData("car tariff in 2025")]
     [InlineData("how has the car tariff changed")]
     public void Answer_RateThatChangedOverTheTimeAsked_ListsEachRateInOrder(string question)
