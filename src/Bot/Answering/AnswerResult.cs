@@ -38,7 +38,7 @@ public sealed record AnswerResult
 
     /// <summary>For a question that asks for the tariff rate on some goods over a time in which it changed, or how it went
     /// (<see cref="RecordAnswer.RatesOverTime"/>), the rates in force then, in the order they began: the answer lists
-    /// them. The latest is the top fact.</summary>
+    /// them. The top fact is the one in force at the end of that time.</summary>
     public IReadOnlyList<Fact> Rates { get; init; } = [];
 
     /// <summary>The goods <see cref="Rates"/> were charged on, as the fact base names them ("cars"; "goods": most goods).</summary>
@@ -165,8 +165,8 @@ public enum RecordAnswer
     /// top fact is the one person whose dated roles put them in the post named at the time named.</summary>
     PostHolder,
 
-    /// <summary>"Car tariff in 2025", "car tariff history", "how has the steel tariff changed": the top fact is the latest
-    /// of the rates on the goods named in force over the time asked; the answer lists them all
+    /// <summary>"Car tariff in 2025", "car tariff history", "how has the steel tariff changed": the top fact is the one in
+    /// force at the end of the time asked of the rates on the goods named then; the answer lists them all
     /// (<see cref="AnswerResult.Rates"/>).</summary>
     RatesOverTime,
 

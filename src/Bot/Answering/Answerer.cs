@@ -213,18 +213,20 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Promote(scored[rate]);
         }
 
-        // "Car tariff in 2025", "how has the car tariff changed": the rates in force over that time; the latest answers, and
-        // the answer lists them all in order. In English only: the list has no Japanese yet.
-        List<int> rates = rateAsked is not null && rate < 0 && readAs is null ? [.. index.Rates.Over(rateAsked).Select(id => IndexOf(facts, index.Facts.Find(id)!))] : [];
-        if (rates.Count > 0 && !ReferenceEquals(ranked[0].Fact, facts[rates[^1]]))
+        // "Car tariff in 2025", "how has the car tariff changed": the rates in force over that time; the one in force at its
+        // end answers, and the answer lists them all in order. In English only: the list has no Japanese yet.
+        var over = rateAsked is not null && rate < 0 && readAs is null ? index.Rates.Over(rateAsked) : [];
+        List<int> rates = [.. over.Select(id => IndexOf(facts, index.Facts.Find(id)!))];
+        var latest = over.Count > 0 ? IndexOf(facts, index.Facts.Find(index.Rates.Latest(rateAsked!, over))!) : -1;
+        if (latest >= 0 && !ReferenceEquals(ranked[0].Fact, facts[latest]))
         {
-            Promote(scored[rates[^1]]);
+            Promote(scored[latest]);
         }
 
         // "Who was pm before takaichi", "who replaced kato as finance minister": the one person whose dated posts put them
         // right after (or before) the one named, when the question asks only that.
         var answerIsPerson = AnswerIsPerson(words, type, entities);
-        var successor = noOtherReading && post is null && rate < 0 && AsksOnlySuccession(index, words, entities)
+        var successor = noOtherReading && post is null && rate < 0 && latest < 0 && AsksOnlySuccession(index, words, entities)
             && index.Roles.Adjacent(words, terms, entities, answerIsPerson) is { Count: 1 } next
             ? IndexOf(facts, index.Facts.Find(next.First())!)
             : -1;
@@ -285,7 +287,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : order is not null && ReferenceEquals(order.Answer, top.Fact) ? RecordAnswer.OccasionsInOrder
             : holder == topIndex ? RecordAnswer.PostHolder
             : rate == topIndex ? RecordAnswer.RateInForce
-            : rates.Count > 0 && rates[^1] == topIndex ? RecordAnswer.RatesOverTime
+            : latest >= 0 && latest == topIndex ? RecordAnswer.RatesOverTime
             : successor == topIndex ? RecordAnswer.Succession
             : AsksOnlyWhoTookPart(words, entities) && IsTheRoundNamed(index, words, entities, top.Fact, topIndex)
                 ? RecordAnswer.WhoTookPartInTheRound

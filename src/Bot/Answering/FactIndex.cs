@@ -32,7 +32,7 @@ internal sealed class FactIndex
         Speller = speller;
         Entities = entities;
         Roles = new RoleTimes(facts, analyzer);
-        Rates = new RatesInForce(facts, analyzer);
+        Rates = new RatesInForce(facts, analyzer, Roles.Now);
         Vectors = vectors;
         VectorOwner = vectorOwner;
         VectorCounts = new int[facts.Facts.Count];

@@ -355,15 +355,17 @@ internal static class FollowUps
         // "and steel?" after "car tariff now?", "what about cars" after "what rate do japanese imports face now": the goods
         // the rate is asked for swapped.
         var goods = rest.Where(w => !Analyzer.StopWords.Contains(w)).ToList();
-        if (goods.Count > 0 && goods.All(index.Rates.NamesGoods) && before.FindIndex(index.Rates.NamesGoods) is var first and >= 0)
+        if (goods.Count > 0 && goods.All(index.Rates.NamesGoods) && before.FindIndex(index.Rates.NamesGoods) is var first and >= 0
+            && AsksARate(index, before))
         {
-            yield return [.. before[..first].Where(w => !index.Rates.NamesGoods(w)), .. goods, .. before[first..].Where(w => !index.Rates.NamesGoods(w))];
+            yield return [.. before[..first], .. goods, .. before[first..].Where(w => !index.Rates.NamesGoods(w))];
             yield break;
         }
 
         // "and now?" after "what was the car tariff in june 2025": the day, month or year (and the word before it) swapped
-        // for now.
-        if (rest.Any(s_nowWords.Contains) && rest.All(w => s_nowWords.Contains(w) || w is "right" or "as" or "of") && DatePositions(before).ToList() is [var at, ..] dates)
+        // for now; one date, not "between april and june".
+        if (rest.Any(s_nowWords.Contains) && rest.All(w => s_nowWords.Contains(w) || w is "right" or "as" or "of") && DatePositions(before).ToList() is [var at, ..] dates
+            && dates[^1] - at + 1 == dates.Count)
         {
             var start = at > 0 && before[at - 1] is "in" or "on" or "during" or "of" ? at - 1 : at;
             yield return [.. before[..start], .. rest, .. before.Where((_, i) => i > dates[^1])];
@@ -446,6 +448,13 @@ internal static class FollowUps
         }
 
         yield return [.. before.Where((_, i) => !replaced.Contains(i)), .. rest];
+    }
+
+    /// <summary>Does the previous question ask only for a tariff rate on some goods (<see cref="RatesInForce.Asked"/>)?</summary>
+    private static bool AsksARate(FactIndex index, List<string> words)
+    {
+        var terms = index.Analyzer.Terms(words);
+        return index.Rates.Asked(words, terms, QuestionClassifier.Classify(words), index.Entities.Resolve(words), index.Roles) is not null;
     }
 
     /// <summary>The words that open a question and say what it asks ("how much is", "when was", "who did"), with the

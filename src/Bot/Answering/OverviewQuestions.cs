@@ -63,6 +63,9 @@ internal sealed class OverviewQuestions
     /// word saying whose it is?</summary>
     private static bool Counts(string word) => !s_filler.Contains(word) && !s_askWords.Contains(word) && !s_whoseWords.Contains(word);
 
+    /// <summary>Does the word say what a question asking when is about: is it none of filler or a word saying whose it is?</summary>
+    private static bool CountsWhen(string word) => !s_filler.Contains(word) && !s_whoseWords.Contains(word);
+
     /// <summary>The words of a question or name that say what it is about, plurals read as singular.</summary>
     private static HashSet<string> Counted(IEnumerable<string> words) => words.Where(Counts).Select(Analyzer.Stem).ToHashSet(StringComparer.Ordinal);
 
@@ -97,9 +100,11 @@ internal sealed class OverviewQuestions
             return -1;
         }
 
-        // A when-word as typed is one, whatever the speller made of it.
-        var counted = Counted(words.Zip(typed).Where(p => !s_whenWords.Contains(p.First) && !s_whenWords.Contains(p.Second))
-            .Select(p => p.Second != p.First && !Counts(p.First) ? p.Second : p.First));
+        // A when-word as typed is one, whatever the speller made of it. Words that ask for a whole count here: "when was the
+        // deal explained" asks for another day.
+        var counted = words.Zip(typed).Where(p => !s_whenWords.Contains(p.First) && !s_whenWords.Contains(p.Second))
+            .Select(p => p.Second != p.First && !CountsWhen(p.First) ? p.Second : p.First)
+            .Where(CountsWhen).Select(Analyzer.Stem).ToHashSet(StringComparer.Ordinal);
         return counted.Count == 0 ? -1 : Named(counted);
     }
 

@@ -40,7 +40,10 @@ internal sealed class RatesInForce
     /// tariff on american goods"): not the goods this fact base has rates for.</summary>
     private static readonly HashSet<string> s_usWords = ["us", "usa", "american", "america", "washington"];
 
-    private readonly List<(string Id, HashSet<string> Goods, DateOnly From, DateOnly To)> _rates = [];
+    private readonly List<Rate> _rates = [];
+
+    /// <summary>The fact base's "now": a rate asked for "from" a day is the one in force from then to now.</summary>
+    private readonly DateOnly _now;
 
     /// <summary>Each goods name ("auto parts") as its index terms, for the names a question names whole.</summary>
     private readonly Dictionary<string, HashSet<string>> _goodsTerms = new(StringComparer.Ordinal);
@@ -53,9 +56,10 @@ internal sealed class RatesInForce
 
     private readonly Analyzer _analyzer;
 
-    public RatesInForce(FactBase facts, Analyzer analyzer)
+    public RatesInForce(FactBase facts, Analyzer analyzer, DateOnly now)
     {
         _analyzer = analyzer;
+        _now = now;
         foreach (var fact in facts.Facts)
         {
             if (fact.Kind is FactKind.Event or FactKind.Round && fact.Date is { } day && day.Start == day.End && fact.EndDate is null)
@@ -82,7 +86,7 @@ internal sealed class RatesInForce
                 }
             }
 
-            _rates.Add((fact.Id, inForce.On.ToHashSet(StringComparer.Ordinal), inForce.From?.Start ?? DateOnly.MinValue, inForce.To?.End ?? DateOnly.MaxValue));
+            _rates.Add(new Rate(fact.Id, inForce.On.ToHashSet(StringComparer.Ordinal), inForce.From, inForce.To));
         }
     }
 
@@ -119,23 +123,37 @@ internal sealed class RatesInForce
             return null;
         }
 
-        // Every other word names goods, or the day, month or year (a day's numbers only with one).
+        // Every other word names goods, or the day, month or year (a number only as a year or next to a month).
         var goodsWords = new List<string>();
-        foreach (var (word, i) in words.Select((w, i) => (w, i)))
+        for (var i = 0; i < words.Count; i++)
         {
+            var word = words[i];
             if (s_rateWords.Contains(word) || i == deal?.At || (history && s_historyWords.Contains(word)) || EntityResolver.IsMonth(word)
-                || (word.All(char.IsDigit) && (entities.From is not null || (word.Length == 4 && EntityResolver.Year(word) is not null)))
-                || _analyzer.Terms([word]) is ["tariff"])
+                || (word.All(char.IsDigit) && ((word.Length == 4 && EntityResolver.Year(word) is not null)
+                    || (i > 0 && EntityResolver.IsMonth(words[i - 1])) || (i + 1 < words.Count && EntityResolver.IsMonth(words[i + 1])))))
             {
                 continue;
             }
 
-            if (_analyzer.Terms([word]) is not { Count: > 0 } wordTerms || !wordTerms.All(_goodsWordTerms.Contains))
+            if (_analyzer.Terms([word]) is ["tariff"])
+            {
+                continue;
+            }
+
+            if (!NamesGoods(word))
             {
                 return null;
             }
 
             goodsWords.Add(word);
+        }
+
+        // "how much of japan's exports", "what percent of", "which goods": a share or a choice of goods, not a rate;
+        // "imports to japan": Japan's own tariffs.
+        if (words.Zip(words.Skip(1)).Any(p => p is ("much" or "many" or "percent" or "percentage" or "proportion" or "fraction" or "share", "of") || (p.First == "which" && NamesGoods(p.Second))
+            || (p.First is "to" or "into" && p.Second is "japan" or "tokyo")))
+        {
+            return null;
         }
 
         if (NamesAmericanGoods(words))
@@ -163,13 +181,14 @@ internal sealed class RatesInForce
             named.Add(InForce.MostGoods);
         }
 
-        // "what rate do cars pay from september 16", "since august": the rate that began then, not the one in force then.
+        // "what rate do cars pay from september 16", "since august": the rate from then on (<see cref="InForceFor"/>).
         var began = words.Select((w, i) => w is "from" or "since" && i + 1 < words.Count && (EntityResolver.IsMonth(words[i + 1]) || words[i + 1].All(char.IsDigit)))
             .Any(starts => starts);
 
         // "april 3 car tariff", "march 26 auto tariff": a day on which something happened to the tariff on those goods asks
-        // about what happened, not the rate that day; "from september 16" asks the rate from then.
-        if (!began && frame.From == frame.To && _occasions.TryGetValue(frame.From, out var occasions)
+        // about what happened, not the rate that day; "from september 16" asks the rate from then. Only a day the question
+        // names: not now, nor the deal's day.
+        if (!began && entities.From is not null && frame.From == frame.To && _occasions.TryGetValue(frame.From, out var occasions)
             && occasions.Any(title => named.Any(g => g == InForce.MostGoods ? title.Contains("tariff") : _goodsTerms[g].Any(title.Contains))))
         {
             return null;
@@ -179,9 +198,10 @@ internal sealed class RatesInForce
     }
 
     /// <summary>
-    /// The id of the one rate on the goods asked for in force all through the time asked (asked from when: the one that
-    /// began in it); the goods named must all have the same one. Null when none is, or several: over a span, a rate that
-    /// changed within it ("car tariff in 2025") is no one rate.
+    /// The id of the one rate on the goods asked for in force all through the time asked; the goods named must all have
+    /// the same one. Asked "from" or "since" a time: the one in force from its start to now, else the one rate that began
+    /// in it and was the only one on those goods on its first day ("since august" is the 15% of August 7). Null when none
+    /// is, or several: over a span, a rate that changed within it ("car tariff in 2025") is no one rate.
     /// </summary>
     public string? InForceFor(RateAsked asked)
     {
@@ -189,40 +209,56 @@ internal sealed class RatesInForce
         foreach (var goods in asked.Goods)
         {
             var rates = _rates.Where(r => r.Goods.Contains(goods) && Overlaps(r, asked.Frame)).ToList();
-            var one = asked.Began ? rates.Where(r => r.From >= asked.Frame.From).ToList() : rates;
-            if (one is not [var only] || !Fits(only, asked) || (answer is not null && answer != only.Id))
+            var one = asked.Began ? Began(rates, goods, asked.Frame) : rates is [var only] && Fits(only, asked) ? only : null;
+            if (one is null || (answer is not null && answer != one.Id))
             {
                 return null;
             }
 
-            answer = only.Id;
+            answer = one.Id;
         }
 
         return answer;
     }
 
-    /// <summary>
-    /// The ids of the rates on the one goods asked for that were in force at some time of the time asked, in the order
-    /// they began, when there are two or more ("car tariff in 2025": 2.5%, 27.5%, 15%), or, asked how the rate went
-    /// ("car tariff history", "how has the steel tariff changed"), one or more. Empty otherwise, when more than one goods
-    /// is named, or when asked from when.
-    /// </summary>
-    public IReadOnlyList<string> Over(RateAsked asked)
+    /// <summary>Asked from a time, of <paramref name="rates"/> on the goods that were in force at some time of it: the one
+    /// in force from its start to now, else the one that began in it and was alone on the goods on its first day.</summary>
+    private Rate? Began(List<Rate> rates, string goods, TimeFrame frame)
     {
-        if (asked.Goods is not [var goods] || asked.Began)
+        if (rates.Where(r => r.SurelyFrom <= frame.From && r.SurelyTo >= _now).ToList() is [var through])
         {
-            return [];
+            return through;
         }
 
-        var rates = _rates.Where(r => r.Goods.Contains(goods) && Overlaps(r, asked.Frame)).OrderBy(r => r.From).Select(r => r.Id).Distinct().ToList();
-        return rates.Count >= (asked.History ? 1 : 2) ? rates : [];
+        var began = rates.Where(r => r.From >= frame.From && r.From <= frame.To).ToList();
+        return began is [var first] && !_rates.Any(r => r != first && r.Goods.Contains(goods) && r.From <= first.From && r.To >= first.From) ? first : null;
+    }
+
+    /// <summary>
+    /// The ids of the rates on the one goods asked for that were in force at some time of the time asked, in the order
+    /// they began, when there are two or more ("car tariff in 2025": 2.5%, 27.5%, 15%; "car tariff history": every one).
+    /// Empty otherwise, when more than one goods is named, or when asked from when.
+    /// </summary>
+    public IReadOnlyList<string> Over(RateAsked asked) =>
+        asked.Goods is not [var goods] || asked.Began
+            ? []
+            : _rates.Where(r => r.Goods.Contains(goods) && Overlaps(r, asked.Frame)).OrderBy(r => r.From).Select(r => r.Id).Distinct().ToList() is { Count: >= 2 } rates
+                ? rates
+                : [];
+
+    /// <summary>Of <see cref="Over"/>'s rates, the one in force at the end of the time asked (or now, if that is later),
+    /// when one is: "car tariff in 2025" is the 15% of December; else the last to begin.</summary>
+    public string Latest(RateAsked asked, IReadOnlyList<string> over)
+    {
+        var end = asked.Frame.To < _now ? asked.Frame.To : _now;
+        return _rates.Where(r => over.Contains(r.Id) && r.From <= end && r.To >= end).Select(r => r.Id).Distinct().ToList() is [var only] ? only : over[^1];
     }
 
     /// <summary>Is the fact a rate on goods asked for that was not the rate on them at the time asked: in force at no time
-    /// of it ("car tariff since october 2025" is not the 27.5% that ended in September), or, when the answer lists no rates
-    /// (two goods named), for part of it while another rate on them was for another part? A rate that is the only one the fact base has on
-    /// those goods at any time of a span ("steel tariff in 2025") may still answer it, and so may one in force at a time
-    /// asked "from" ("from june": the rate that began in April was still in force).</summary>
+    /// of it ("what rate do cars pay from october 2025" is not the 27.5% that ended in September), or, when the answer
+    /// lists no rates (two goods named), for part of it while another rate on them was for another part? A rate that is
+    /// the only one the fact base has on those goods at any time of a span may still answer it, and so may one in force
+    /// at some time asked "from".</summary>
     public bool NotInForceThen(RateAsked asked, string factId)
     {
         var own = _rates.Where(r => r.Id == factId && asked.Goods.Any(r.Goods.Contains)).ToList();
@@ -235,13 +271,13 @@ internal sealed class RatesInForce
             || (!asked.Began && _rates.Any(r => r.Id != factId && asked.Goods.Any(r.Goods.Contains) && Overlaps(r, asked.Frame)));
     }
 
-    private static bool Overlaps((string Id, HashSet<string> Goods, DateOnly From, DateOnly To) rate, TimeFrame frame) =>
-        rate.From <= frame.To && rate.To >= frame.From;
+    /// <summary>Was the rate in force at some time of the frame (a partial date read as widely as it goes)?</summary>
+    private static bool Overlaps(Rate rate, TimeFrame frame) => rate.From <= frame.To && rate.To >= frame.From;
 
-    private static bool Fits((string Id, HashSet<string> Goods, DateOnly From, DateOnly To) rate, RateAsked asked) =>
-        asked.Began
-            ? rate.From >= asked.Frame.From && rate.From <= asked.Frame.To
-            : rate.From <= asked.Frame.From && rate.To >= asked.Frame.To;
+    /// <summary>Was the rate surely in force all through the frame (a partial date read as narrowly as it goes), or, asked
+    /// from when, at some time of it?</summary>
+    private static bool Fits(Rate rate, RateAsked asked) =>
+        asked.Began ? Overlaps(rate, asked.Frame) : rate.SurelyFrom <= asked.Frame.From && rate.SurelyTo >= asked.Frame.To;
 
     /// <summary>Does the word name goods a rate is charged on ("cars", "steel", "auto", "parts"), or goods in general
     /// ("imports", "goods")? A follow-up that names only such words ("and steel?") asks the same of them.</summary>
@@ -260,7 +296,7 @@ internal sealed class RatesInForce
 
             var before = i > 0 && words[i - 1] == "the" ? i - 2 : i - 1;
             if ((before >= 0 && words[before] is "on" or "from")
-                || (i + 1 < words.Count && (s_anyGoods.Contains(words[i + 1]) || _analyzer.Terms([words[i + 1]]) is { Count: > 0 } next && next.All(_goodsWordTerms.Contains))))
+                || (i + 1 < words.Count && NamesGoods(words[i + 1])))
             {
                 return true;
             }
@@ -274,4 +310,20 @@ internal sealed class RatesInForce
 /// <see cref="InForce.MostGoods"/>) at <see cref="Frame"/>; <see cref="Began"/> when it asks for the rate from then on
 /// ("from september 16"); <see cref="History"/> when it asks how the rate went ("car tariff history", "how has the car
 /// tariff changed").</summary>
-internal sealed record RateAsked(IReadOnlyList<string> Goods, TimeFrame Frame, bool Began, bool History = false);
+internal sealed record RateAsked(IReadOnlyList<string> Goods, TimeFrame Frame, bool Began, bool History);
+
+/// <summary>A fact's <see cref="InForce"/> record: its id, the goods, and its days, open ends read as always.</summary>
+internal sealed record Rate(string Id, HashSet<string> Goods, PartialDate? Start, PartialDate? End)
+{
+    /// <summary>The first day it may have been in force ("2025-06": June 1).</summary>
+    public DateOnly From { get; } = Start?.Start ?? DateOnly.MinValue;
+
+    /// <summary>The last day it may have been in force ("2025-06": June 30).</summary>
+    public DateOnly To { get; } = End?.End ?? DateOnly.MaxValue;
+
+    /// <summary>The first day it surely was ("2025-06": June 30).</summary>
+    public DateOnly SurelyFrom { get; } = Start?.End ?? DateOnly.MinValue;
+
+    /// <summary>The last day it surely was ("2025-06": June 1).</summary>
+    public DateOnly SurelyTo { get; } = End?.Start ?? DateOnly.MaxValue;
+}

@@ -139,7 +139,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                     RecordAnswer.PostHolder => "who held a post at a time, and the dates of everyone's posts of that name make this person the one who held it then",
                     RecordAnswer.Succession => "who came right before or after the person named in a post, and the dates of their posts make this person the one",
                     RecordAnswer.DayOfTheWhole => "when something happened, by a name this event's overview gives, and the fact base dates this event",
-                    RecordAnswer.RatesOverTime => "for the tariff rate on some goods over a time in which it changed, or how it went, and the answer lists every rate the fact base has on them then, this one the latest",
+                    RecordAnswer.RatesOverTime => "for the tariff rate on some goods over a time in which it changed, or how it went, and the answer lists every rate the fact base has on them then, this one in force at its end",
                     RecordAnswer.RateInForce => "for the tariff rate on some goods at a time, and the dates the fact base gives its rates make this the one in force on them all through that time",
                     _ => "who took part in this round, and its record lists who did",
                 })

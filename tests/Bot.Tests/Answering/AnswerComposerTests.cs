@@ -13,6 +13,19 @@ public sealed class AnswerComposerTests
 
     private static Reply Compose(string question) => AnswerComposer.Compose(s_alwaysAnswers.Answer(question));
 
+    [Theory]
+    [InlineData("2025-04-03", "2025-09-15", "April 3, 2025 to September 15, 2025")]
+    [InlineData("2025-04-09", "2025-04-09", "April 9, 2025")]
+    [InlineData("2025-09-16", null, "since September 16, 2025")]
+    [InlineData(null, "2025-04-02", "until April 2, 2025")]
+    [InlineData("2025-06", null, "since June 2025")]
+    [InlineData(null, null, "at all times the fact base has")]
+    public void InForceDays_SaysTheDaysARateWasInForce(string? from, string? to, string expected)
+    {
+        static PartialDate? Date(string? text) => text is null ? null : PartialDate.TryParse(text, out var date) ? date : throw new ArgumentException(text);
+        Assert.Equal(expected, AnswerComposer.InForceDays(new InForce(["cars"], Date(from), Date(to))));
+    }
+
     [Fact]
     public void Compose_Figure_PutsTheNumberFirstWithTheSourceConversion()
     {

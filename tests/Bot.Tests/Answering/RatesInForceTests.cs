@@ -48,14 +48,30 @@ public sealed class RatesInForceTests
             as_of: 2025-09-05
             sources: [s1]
             phrasings: ["agreed reciprocal tariff"]
-          - id: steel
+          - id: steel-25
+            title: First steel tariff
+            amount: {value: 25, unit: "%", display: "25%"}
+            in_force: {on: [steel], from: 2025-03-12, to: 2025-06-03}
+            text: 25% on steel from March 12, 2025.
+            as_of: 2025-06-04
+            sources: [s1]
+            phrasings: ["first steel tariff"]
+          - id: steel-50
             title: Steel tariff
             amount: {value: 50, unit: "%", display: "50%"}
-            in_force: {on: [steel], from: 2025-03-12}
-            text: 25% on steel from March 12, 2025, 50% from June 4.
+            in_force: {on: [steel], from: 2025-06-04}
+            text: 50% on steel from June 4, 2025.
             as_of: 2025-07-23
             sources: [s1]
             phrasings: ["steel tariff"]
+          - id: parts-june
+            title: Parts tariff from some day in June
+            amount: {value: 20, unit: "%", display: "20%"}
+            in_force: {on: [engines], from: 2025-06}
+            text: 20% on engines from June 2025.
+            as_of: 2025-07-01
+            sources: [s1]
+            phrasings: ["engine tariff"]
         """;
 
     private const string Events = """
@@ -67,6 +83,13 @@ public sealed class RatesInForceTests
             as_of: 2025-04-03
             sources: [s1]
             phrasings: ["extra car tariff start"]
+          - id: goods-15-in-force
+            title: Reciprocal tariff takes effect
+            date: 2025-08-07
+            text: The 15% on most goods took effect on August 7, 2025.
+            as_of: 2025-08-07
+            sources: [s1]
+            phrasings: ["reciprocal tariff start"]
         """;
 
     /// <summary>The last round, on the day the deal was made.</summary>
@@ -85,7 +108,7 @@ public sealed class RatesInForceTests
     private static readonly FactBase s_facts = Load();
     private static readonly Analyzer s_analyzer = new(new SynonymTable([["car", "auto", "autos", "vehicle"], ["tariff", "duty"], ["auto part", "car part"]]));
     private static readonly RoleTimes s_roles = new(s_facts, s_analyzer);
-    private static readonly RatesInForce s_rates = new(s_facts, s_analyzer);
+    private static readonly RatesInForce s_rates = new(s_facts, s_analyzer, s_roles.Now);
     private static readonly EntityResolver s_entities = new(s_facts);
 
     private static FactBase Load()
@@ -122,8 +145,15 @@ public sealed class RatesInForceTests
     [InlineData("how much is the car tariff under the deal", "cars-new")]
     [InlineData("what was the car tariff when the deal was made", "cars-mid")]
     // Asked from a day: the rate that began then, not the one in force then.
+    // Asked from a time: the rate in force from then to now, else the one that began in it, alone on its first day; a day
+    // on which something happened to the tariff is asked from all the same.
     [InlineData("what rate do cars pay from september 16 2025", "cars-new")]
+    [InlineData("what rate do cars pay from october 2025", "cars-new")]
     [InlineData("tariff on japanese goods since august 2025", "goods-15")]
+    [InlineData("what rate do cars pay from april 3 2025", "cars-mid")]
+    [InlineData("steel tariff in may 2025", "steel-25")]
+    // A month for a first day: surely in force from June 30, so all through July but not all through June.
+    [InlineData("engine tariff in july 2025", "parts-june")]
     public void InForceFor_OneRateAllThroughTheTime_IsTheAnswer(string question, string expected)
     {
         var asked = Asked(question);
@@ -139,6 +169,7 @@ public sealed class RatesInForceTests
     [InlineData("tariff on cars and auto parts in may 2025")]
     // No rate the fact base has is in force then.
     [InlineData("what was the tariff on japanese goods in 2024")]
+    [InlineData("engine tariff in june 2025")]
     public void InForceFor_NoOneRateThen_IsNone(string question)
     {
         var asked = Asked(question);
@@ -169,8 +200,19 @@ public sealed class RatesInForceTests
     [InlineData("car tariff before april 2025")]
     // Two times that disagree.
     [InlineData("what was the car tariff in june 2025 before the deal")]
-    // A day on which something happened to the tariff on those goods asks about what happened.
+    // A day on which something happened to the tariff on those goods asks about what happened; for most goods, a
+    // tariff's.
     [InlineData("april 3 2025 car tariff")]
+    [InlineData("tariff on japanese goods on august 7 2025")]
+    // Goods from the US; a number that is no date; a share or a choice of goods; Japan's own tariffs.
+    [InlineData("tariff on goods from america now")]
+    [InlineData("what was the 24 percent tariff on japanese goods in june 2025")]
+    [InlineData("what percentage of japanese exports face the car tariff now")]
+    [InlineData("how much of japan's exports face the tariff now")]
+    [InlineData("which goods face a tariff now")]
+    [InlineData("what is the tariff on imports to japan now")]
+    // Two times.
+    [InlineData("what was the car tariff in may 2025 and now")]
     public void Asked_NotOnlyTheRateAtATime_IsNone(string question) =>
         Assert.Null(Asked(question));
 
@@ -183,10 +225,8 @@ public sealed class RatesInForceTests
     [InlineData("car tariff in 2025", "cars-mid", true)]
     // In force all through it.
     [InlineData("what was the car tariff in may 2025", "cars-mid", false)]
-    // Not a rate on the goods asked for.
-    [InlineData("car tariff now", "goods-15", false)]
     // The only rate on those goods at any time of the span: it may still answer.
-    [InlineData("steel tariff in 2025", "steel", false)]
+    [InlineData("auto parts tariff in 2025", "cars-new", false)]
     // Asked from a day: a rate that ended before it, but not one still in force then that began before.
     [InlineData("what rate do cars pay from june 2025", "cars-old", true)]
     [InlineData("what rate do cars pay from june 2025", "cars-mid", false)]
@@ -203,7 +243,9 @@ public sealed class RatesInForceTests
     // Asked how the rate went: over all the time the fact base has, even one rate.
     [InlineData("how has the car tariff changed", "cars-old,cars-mid,cars-new")]
     [InlineData("car duty history", "cars-old,cars-mid,cars-new")]
-    [InlineData("steel tariff over time", "steel")]
+    [InlineData("steel tariff over time", "steel-25,steel-50")]
+    // One rate over the time asked is no list.
+    [InlineData("auto parts tariff history", "")]
     [InlineData("how did the tariff on japanese goods change in 2025", "goods-base,goods-15")]
     // One rate then and no history asked; two goods; asked from when.
     [InlineData("what was the car tariff in may 2025", "")]
@@ -216,8 +258,24 @@ public sealed class RatesInForceTests
         Assert.Equal(expected, string.Join(',', s_rates.Over(asked)));
     }
 
-    [Fact]
-    public void Asked_TwoTimes_IsNone() =>
-        // "in may and now" asks for two rates.
-        Assert.Null(Asked("what was the car tariff in may 2025 and now"));
+    [Theory]
+    // The one in force at the end of the time asked, or now when that is later.
+    [InlineData("car tariff in 2025", "cars-new")]
+    [InlineData("what was the tariff on japanese goods in 2025", "goods-15")]
+    [InlineData("car tariff in april 2025", "cars-mid")]
+    public void Latest_IsTheRateInForceAtTheEnd(string question, string expected)
+    {
+        var asked = Asked(question)!;
+        Assert.Equal(expected, s_rates.Latest(asked, s_rates.Over(asked)));
+    }
+
+    [Theory]
+    [InlineData("steel", true)]
+    [InlineData("autos", true)]
+    [InlineData("parts", true)]
+    [InlineData("imports", true)]
+    [InlineData("rice", false)]
+    [InlineData("machine", false)]
+    public void NamesGoods_TheGoodsOfTheRatesAndGoodsInGeneral(string word, bool expected) =>
+        Assert.Equal(expected, s_rates.NamesGoods(word));
 }

@@ -412,10 +412,16 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("what is the tariff on us cars now")]
     // The pharma cap is a ceiling on a tariff announced for later, not a rate the fact base says is in force.
     [InlineData("japan meds tariff now")]
-    // Asked "from" a day on which no rate began: the rate set for then (the July letter's 25%) is not one in force.
+    // Asked "from" a day when most goods paid 10% for six more days: the rate set for then (the July letter's 25%) is
+    // not one in force, and no one rate was from then on.
     [InlineData("what rate was japan facing from august 1")]
-    public void Answer_NotOnlyTheRateInForce_IsNotReadAsIt(string question) =>
-        Assert.NotEqual(RecordAnswer.RateInForce, engine.Harness.Answer(question).Record);
+    public void Answer_NotOnlyTheRateInForce_IsNotReadAsIt(string question)
+    {
+        var result = engine.Harness.Answer(question);
+        Assert.NotEqual(RecordAnswer.RateInForce, result.Record);
+        // Nor answered with a rate of the goods asked at another time.
+        Assert.True(result.Abstained || result.Ranked[0].Fact.InForce is null, result.Ranked[0].Fact.Id);
+    }
 
     [Theory]
     // The goods a rate was asked for swapped for the follow-up's, general goods words too.
@@ -428,6 +434,15 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         var answered = engine.Harness.Answer(question, new PreviousQuestion(previous, null));
         Assert.False(answered.Result.Abstained);
         Assert.Equal(RecordAnswer.RateInForce, answered.Result.Record);
+    }
+
+    [Fact]
+    public void Readings_FollowUpNamingGoodsAfterAnotherQuestion_SwapsNothing()
+    {
+        // Not a rate question: "cars" does not take the place of "export".
+        Assert.DoesNotContain("how much did japan cars in 2024", FollowUps.Readings(engine.Harness.Index, "and cars?", new PreviousQuestion("how much did japan export in 2024", null)));
+        // Two dates: "now" takes the place of neither.
+        Assert.DoesNotContain("what was the car tariff between now", FollowUps.Readings(engine.Harness.Index, "and now?", new PreviousQuestion("what was the car tariff between april and june 2025", null)));
     }
 
     [Theory]
@@ -453,18 +468,25 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     }
 
     [Fact]
-    public void Answer_RateThatEndedBeforeTheTimeAsked_IsRuledOut()
+    public void Answer_RateNotInForceAtTheTimeAsked_IsRuledOut()
     {
-        // The 27.5% ended on September 15, 2025; the fact base has no car rate that began in October.
-        var result = engine.Harness.Answer("what rate do cars pay from october 2025");
+        // Cars paid 27.5% and parts the extra 25% in May 2025: no one rate for both, and the 15% came in September.
+        var result = engine.Harness.Answer("what did japanese cars and auto parts pay in may 2025");
 
         Assert.True(result.Abstained);
+        Assert.Equal("tariff-japan-autos-15", result.Ranked[0].Fact.Id);
         Assert.Equal(RuledOut.RateNotInForceThen, result.RuledOut);
         Assert.DoesNotContain(result.Suggestions, f => ReferenceEquals(f, result.Ranked[0].Fact));
-
-        // Steel's one fact gives both its rates of 2025, and the fact base has no other steel rate: not ruled out.
-        Assert.Equal(RuledOut.None, engine.Harness.Answer("steel tariff in 2025").RuledOut);
     }
+
+    [Theory]
+    // Steel paid 25% from March 12, 2025 and 50% from June 4.
+    [InlineData("steel tariff in may 2025", "steel-aluminum-tariff-2025-03", RecordAnswer.RateInForce)]
+    [InlineData("steel tariff in 2025", "tariff-steel-aluminum", RecordAnswer.RatesOverTime)]
+    // Asked from a time: the rate in force from then to now.
+    [InlineData("what rate do cars pay from october 2025", "tariff-japan-autos-15", RecordAnswer.RateInForce)]
+    public void Answer_RateAtATime_ByTheDaysEachWasInForce(string question, string expected, RecordAnswer record) =>
+        AssertAnsweredByRecord(question, expected, record);
 
     private void AssertAnsweredByRecord(string question, string expected, RecordAnswer record)
     {
