@@ -354,18 +354,24 @@ internal static class FollowUps
 
         // "and steel?" after "car tariff now?", "what about cars" after "what rate do japanese imports face now": the goods
         // the rate is asked for swapped.
+        // Only after a question about a tariff: "and cars?" after "how much did japan export in 2024" is no rate question.
         var goods = rest.Where(w => !Analyzer.StopWords.Contains(w)).ToList();
         if (goods.Count > 0 && goods.All(index.Rates.NamesGoods) && before.FindIndex(index.Rates.NamesGoods) is var first and >= 0
-            && AsksARate(index, before))
+            && index.Analyzer.Terms(before) is var beforeTerms && (beforeTerms.Contains("tariff") || before.Contains("rate")))
         {
             yield return [.. before[..first], .. goods, .. before[first..].Where(w => !index.Rates.NamesGoods(w))];
-            yield break;
+
+            // A rate question asks the same of the goods, and nothing else.
+            if (AsksARate(index, before))
+            {
+                yield break;
+            }
         }
 
         // "and now?" after "what was the car tariff in june 2025": the day, month or year (and the word before it) swapped
         // for now; one date, not "between april and june".
         if (rest.Any(s_nowWords.Contains) && rest.All(w => s_nowWords.Contains(w) || w is "right" or "as" or "of") && DatePositions(before).ToList() is [var at, ..] dates
-            && dates[^1] - at + 1 == dates.Count)
+            && before.Skip(at).Take(dates[^1] - at + 1).Where((w, j) => !dates.Contains(at + j)).All(w => w is "of" or "the"))
         {
             var start = at > 0 && before[at - 1] is "in" or "on" or "during" or "of" ? at - 1 : at;
             yield return [.. before[..start], .. rest, .. before.Where((_, i) => i > dates[^1])];

@@ -28,6 +28,7 @@ public sealed class FollowUpsTests
     // "and now?": the previous question's day, month or year, with the word before it, swapped for now.
     [InlineData("what was the car tariff in june 2025", "and now?", "what was the car tariff now")]
     [InlineData("who was finance minister on may 1 2025", "what about right now", "who was finance minister now")]
+    [InlineData("what was the car tariff in june of 2025", "and now?", "what was the car tariff now")]
     [InlineData("what happened in the 4 session", "and the 1st?", "what happened in the 1 session")]
     // A bare question word asks the previous question another way.
     [InlineData("when did akazawa meet bessent", "why?", "why did akazawa meet bessent")]
