@@ -125,6 +125,14 @@ public sealed class RatesInForceTests
         return s_rates.Asked(words, terms, QuestionClassifier.Classify(words), s_entities.Resolve(words), s_roles);
     }
 
+    /// <summary>The rate the question asks for; it must ask for one.</summary>
+    private static RateAsked AskedSurely(string question)
+    {
+        var asked = Asked(question);
+        Assert.NotNull(asked);
+        return asked;
+    }
+
     [Theory]
     [InlineData("car tariff now?", "cars-new")]
     [InlineData("what's the tariff on japanese autos today", "cars-new")]
@@ -144,7 +152,6 @@ public sealed class RatesInForceTests
     [InlineData("what was the tariff on japanese goods before the trade deal", "goods-base")]
     [InlineData("how much is the car tariff under the deal", "cars-new")]
     [InlineData("what was the car tariff when the deal was made", "cars-mid")]
-    // Asked from a day: the rate that began then, not the one in force then.
     // Asked from a time: the rate in force from then to now, else the one that began in it, alone on its first day; a day
     // on which something happened to the tariff is asked from all the same.
     [InlineData("what rate do cars pay from september 16 2025", "cars-new")]
@@ -156,8 +163,7 @@ public sealed class RatesInForceTests
     [InlineData("engine tariff in july 2025", "parts-june")]
     public void InForceFor_OneRateAllThroughTheTime_IsTheAnswer(string question, string expected)
     {
-        var asked = Asked(question);
-        Assert.NotNull(asked);
+        var asked = AskedSurely(question);
         Assert.Equal(expected, s_rates.InForceFor(asked));
     }
 
@@ -172,8 +178,7 @@ public sealed class RatesInForceTests
     [InlineData("engine tariff in june 2025")]
     public void InForceFor_NoOneRateThen_IsNone(string question)
     {
-        var asked = Asked(question);
-        Assert.NotNull(asked);
+        var asked = AskedSurely(question);
         Assert.Null(s_rates.InForceFor(asked));
     }
 
@@ -232,8 +237,7 @@ public sealed class RatesInForceTests
     [InlineData("what rate do cars pay from june 2025", "cars-mid", false)]
     public void NotInForceThen_RateOnTheGoodsAskedThatWasNotTheRateThen(string question, string fact, bool expected)
     {
-        var asked = Asked(question);
-        Assert.NotNull(asked);
+        var asked = AskedSurely(question);
         Assert.Equal(expected, s_rates.NotInForceThen(asked, fact));
     }
 
@@ -253,8 +257,7 @@ public sealed class RatesInForceTests
     [InlineData("what rate do cars pay from june 2025", "")]
     public void Over_RatesInForceOverTheTime_InTheOrderTheyBegan(string question, string expected)
     {
-        var asked = Asked(question);
-        Assert.NotNull(asked);
+        var asked = AskedSurely(question);
         Assert.Equal(expected, string.Join(',', s_rates.Over(asked)));
     }
 
@@ -265,7 +268,7 @@ public sealed class RatesInForceTests
     [InlineData("car tariff in april 2025", "cars-mid")]
     public void Latest_IsTheRateInForceAtTheEnd(string question, string expected)
     {
-        var asked = Asked(question)!;
+        var asked = AskedSurely(question);
         Assert.Equal(expected, s_rates.Latest(asked, s_rates.Over(asked)));
     }
 
