@@ -98,6 +98,14 @@ internal sealed class RatesInForce
     /// </summary>
     public RateAsked? Asked(IReadOnlyList<string> words, IReadOnlyList<string> terms, QuestionType type, Entities entities, RoleTimes times)
     {
+        // Most questions ask no rate at all: said first, before any time is read.
+        if (_rates.Count == 0 || type is not (QuestionType.What or QuestionType.HowMuch or QuestionType.Other)
+            || entities.People.Count > 0 || entities.Round is not null || entities.RoundTyped is not null
+            || !(terms.Contains("tariff") || words.Any(w => w is "rate" or "rates" or "pay" or "pays" or "paid" or "paying")))
+        {
+            return null;
+        }
+
         // The time as a post's would be read, or before or under the deal; both, only when they agree.
         var frame = times.Frame(words, terms, entities);
         var deal = times.RelativeToTheDeal(words);
@@ -116,9 +124,7 @@ internal sealed class RatesInForce
             return null;
         }
 
-        if (frame is null or { IsFormer: true } || _rates.Count == 0
-            || type is not (QuestionType.What or QuestionType.HowMuch or QuestionType.Other)
-            || entities.People.Count > 0 || entities.Round is not null || entities.RoundTyped is not null)
+        if (frame is null or { IsFormer: true })
         {
             return null;
         }
@@ -172,6 +178,12 @@ internal sealed class RatesInForce
         // A rate asked for: "tariff" (or "duty"), "rate", or what goods named pay ("what do japanese cars pay now"; "what
         // does japan pay" may be for anything).
         if (!(terms.Contains("tariff") || words.Any(w => w is "rate" or "rates") || (named.Count > 0 && words.Any(w => w is "pay" or "pays" or "paid" or "paying"))))
+        {
+            return null;
+        }
+
+        // "how much did japan pay in tariffs in 2025" asks an amount of money: with no goods named, what is paid is not a rate.
+        if (named.Count == 0 && type == QuestionType.HowMuch && words.Any(w => w is "pay" or "pays" or "paid" or "paying"))
         {
             return null;
         }

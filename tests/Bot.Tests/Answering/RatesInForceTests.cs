@@ -216,6 +216,8 @@ public sealed class RatesInForceTests
     [InlineData("how much of japan's exports face the tariff now")]
     [InlineData("which goods face a tariff now")]
     [InlineData("what is the tariff on imports to japan now")]
+    // An amount of money paid, not a rate.
+    [InlineData("how much did japan pay in us tariffs in 2025")]
     // Two times.
     [InlineData("what was the car tariff in may 2025 and now")]
     public void Asked_NotOnlyTheRateAtATime_IsNone(string question) =>
