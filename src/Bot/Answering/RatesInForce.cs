@@ -11,6 +11,9 @@ namespace Bot.Answering;
 /// </summary>
 internal sealed class RatesInForce
 {
+    /// <summary>Words for paying: what goods named pay is their rate ("what do japanese cars pay now").</summary>
+    private static readonly HashSet<string> s_payWords = ["pay", "pays", "paid", "paying"];
+
     /// <summary>Words that may stand besides the goods and the time in a question that asks only for a rate: asking
     /// words, the rate itself, the two sides, and the times <see cref="RoleTimes.Frame"/> reads ("now", "during the
     /// talks", "when the deal was made"). No verb that makes Japan the one charging ("what does japan charge on us
@@ -18,11 +21,11 @@ internal sealed class RatesInForce
     private static readonly HashSet<string> s_rateWords =
     [
         "what", "whats", "which", "how", "much", "and", "total", "is", "was", "are", "were", "s", "the", "a", "an", "of", "on", "for", "in", "at", "to",
-        "from", "do", "does", "did", "pay", "pays", "paid", "paying", "face", "faces", "facing", "rate", "rates", "level",
+        "from", "do", "does", "did", "face", "faces", "facing", "rate", "rates", "level",
         "percent", "percentage", "since", "now", "new", "current", "currently", "today", "still", "latest", "then", "right",
         "japan", "japanese", "tokyo", "nihon", "us", "usa", "american", "america", "washington", "trade", "import", "imports",
         "export", "exports", "goods", "products", "product", "items", "everything", "during", "talks", "negotiations", "when",
-        "time", "year", "deal", "agreement", "made", "done", "struck", "reached", "got",
+        "time", "year", "deal", "agreement", "made", "done", "struck", "reached", "got", .. s_payWords,
     ];
 
     /// <summary>Words that ask how a rate went over time: "car tariff history", "how has the car tariff changed". With no
@@ -101,7 +104,7 @@ internal sealed class RatesInForce
         // Most questions ask no rate at all: said first, before any time is read.
         if (_rates.Count == 0 || type is not (QuestionType.What or QuestionType.HowMuch or QuestionType.Other)
             || entities.People.Count > 0 || entities.Round is not null || entities.RoundTyped is not null
-            || !(terms.Contains("tariff") || words.Any(w => w is "rate" or "rates" or "pay" or "pays" or "paid" or "paying")))
+            || !(terms.Contains("tariff") || words.Any(w => w is "rate" or "rates" || s_payWords.Contains(w))))
         {
             return null;
         }
@@ -177,13 +180,13 @@ internal sealed class RatesInForce
 
         // A rate asked for: "tariff" (or "duty"), "rate", or what goods named pay ("what do japanese cars pay now"; "what
         // does japan pay" may be for anything).
-        if (!(terms.Contains("tariff") || words.Any(w => w is "rate" or "rates") || (named.Count > 0 && words.Any(w => w is "pay" or "pays" or "paid" or "paying"))))
+        if (!(terms.Contains("tariff") || words.Any(w => w is "rate" or "rates") || (named.Count > 0 && words.Any(s_payWords.Contains))))
         {
             return null;
         }
 
         // "how much did japan pay in tariffs in 2025" asks an amount of money: with no goods named, what is paid is not a rate.
-        if (named.Count == 0 && type == QuestionType.HowMuch && words.Any(w => w is "pay" or "pays" or "paid" or "paying"))
+        if (named.Count == 0 && type == QuestionType.HowMuch && words.Any(s_payWords.Contains))
         {
             return null;
         }
@@ -193,7 +196,7 @@ internal sealed class RatesInForce
             named.Add(InForce.MostGoods);
         }
 
-        // "what rate do cars pay from september 16", "since august": the rate from then on (<see cref="InForceFor"/>).
+        // "what rate do cars pay from september 16", "since august": the rate from then on (see InForceFor).
         var began = words.Select((w, i) => w is "from" or "since" && i + 1 < words.Count && (EntityResolver.IsMonth(words[i + 1]) || words[i + 1].All(char.IsDigit)))
             .Any(starts => starts);
 
