@@ -362,7 +362,7 @@ internal static class FollowUps
             yield return [.. before[..first], .. goods, .. before[first..].Where(w => !index.Rates.NamesGoods(w))];
 
             // A rate question asks the same of the goods, and nothing else.
-            if (AsksARate(index, before))
+            if (AsksARate(index, before, beforeTerms))
             {
                 yield break;
             }
@@ -457,11 +457,8 @@ internal static class FollowUps
     }
 
     /// <summary>Does the previous question ask only for a tariff rate on some goods (<see cref="RatesInForce.Asked"/>)?</summary>
-    private static bool AsksARate(FactIndex index, List<string> words)
-    {
-        var terms = index.Analyzer.Terms(words);
-        return index.Rates.Asked(words, terms, QuestionClassifier.Classify(words), index.Entities.Resolve(words), index.Roles) is not null;
-    }
+    private static bool AsksARate(FactIndex index, List<string> words, List<string> terms) =>
+        index.Rates.Asked(words, terms, QuestionClassifier.Classify(words), index.Entities.Resolve(words), index.Roles) is not null;
 
     /// <summary>The words that open a question and say what it asks ("how much is", "when was", "who did"), with the
     /// verb after a bare question word ("who signed", "what happened").</summary>

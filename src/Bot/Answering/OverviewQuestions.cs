@@ -80,7 +80,7 @@ internal sealed class OverviewQuestions
             return -1;
         }
 
-        var counted = Counted(words.Zip(typed, (w, t) => t != w && !Counts(w) ? t : w));
+        var counted = Counted(AsTyped(words, typed, Counts));
         if (counted.Count == 0)
         {
             return -1;
@@ -102,11 +102,16 @@ internal sealed class OverviewQuestions
 
         // A when-word as typed is one, whatever the speller made of it. Words that ask for a whole count here: "when was the
         // deal explained" asks for another day.
-        var counted = words.Zip(typed).Where(p => !s_whenWords.Contains(p.First) && !s_whenWords.Contains(p.Second))
-            .Select(p => p.Second != p.First && !CountsWhen(p.First) ? p.Second : p.First)
+        var pairs = words.Zip(typed).Where(p => !s_whenWords.Contains(p.First) && !s_whenWords.Contains(p.Second)).ToList();
+        var counted = AsTyped([.. pairs.Select(p => p.First)], [.. pairs.Select(p => p.Second)], CountsWhen)
             .Where(CountsWhen).Select(Analyzer.Stem).ToHashSet(StringComparer.Ordinal);
         return counted.Count == 0 ? -1 : Named(counted);
     }
+
+    /// <summary>Each word as the speller left it, or as typed when the speller made a word that does not count of it: "wheat"
+    /// stays "wheat", not "what".</summary>
+    private static IEnumerable<string> AsTyped(IReadOnlyList<string> words, IReadOnlyList<string> typed, Func<string, bool> counts) =>
+        words.Zip(typed, (w, t) => t != w && !counts(w) ? t : w);
 
     /// <summary>The one fact one of whose overview's names has exactly these words that count; -1 when none or several.</summary>
     private int Named(HashSet<string> counted)

@@ -48,8 +48,9 @@ internal sealed class RatesInForce
     /// <summary>The fact base's "now": a rate asked for "from" a day is the one in force from then to now.</summary>
     private readonly DateOnly _now;
 
-    /// <summary>Each goods name ("auto parts") as its index terms, for the names a question names whole.</summary>
-    private readonly Dictionary<string, HashSet<string>> _goodsTerms = new(StringComparer.Ordinal);
+    /// <summary>Each goods name ("auto parts") as its index terms, for the names a question names whole, and the index
+    /// terms of each of its words ("auto", "part"), which a question's goods words must be among.</summary>
+    private readonly Dictionary<string, (HashSet<string> Terms, HashSet<string> WordTerms)> _goodsTerms = new(StringComparer.Ordinal);
 
     /// <summary>The index terms of each word of every goods name ("auto", "part"): the words a question may use for goods.</summary>
     private readonly HashSet<string> _goodsWordTerms = new(StringComparer.Ordinal);
@@ -80,13 +81,11 @@ internal sealed class RatesInForce
                 continue;
             }
 
-            foreach (var name in inForce.On)
+            foreach (var name in inForce.On.Where(n => !_goodsTerms.ContainsKey(n)))
             {
-                _goodsTerms.TryAdd(name, [.. analyzer.Terms(name)]);
-                foreach (var word in QuestionNormalizer.Words(name))
-                {
-                    _goodsWordTerms.UnionWith(analyzer.Terms([word]));
-                }
+                HashSet<string> wordTerms = [.. QuestionNormalizer.Words(name).SelectMany(w => analyzer.Terms([w]))];
+                _goodsTerms[name] = ([.. analyzer.Terms(name)], wordTerms);
+                _goodsWordTerms.UnionWith(wordTerms);
             }
 
             _rates.Add(new Rate(fact.Id, inForce.On.ToHashSet(StringComparer.Ordinal), inForce.From, inForce.To));
@@ -144,12 +143,13 @@ internal sealed class RatesInForce
                 continue;
             }
 
-            if (_analyzer.Terms([word]) is ["tariff"])
+            var wordTerms = _analyzer.Terms([word]);
+            if (wordTerms is ["tariff"])
             {
                 continue;
             }
 
-            if (!NamesGoods(word))
+            if (!NamesGoods(word, wordTerms))
             {
                 return null;
             }
@@ -171,28 +171,23 @@ internal sealed class RatesInForce
         }
 
         // The goods named whole; every goods word must belong to one of them ("machine parts" is not "auto parts").
-        var named = _goodsTerms.Where(g => g.Value.Count > 0 && g.Value.All(terms.Contains)).Select(g => g.Key).ToList();
-        var covered = named.SelectMany(n => QuestionNormalizer.Words(n)).SelectMany(w => _analyzer.Terms([w])).ToHashSet(StringComparer.Ordinal);
+        var named = _goodsTerms.Where(g => g.Value.Terms.Count > 0 && g.Value.Terms.All(terms.Contains)).Select(g => g.Key).ToList();
+        var covered = named.SelectMany(n => _goodsTerms[n].WordTerms).ToHashSet(StringComparer.Ordinal);
         if (goodsWords.Any(w => !_analyzer.Terms([w]).All(covered.Contains)))
-        {
-            return null;
-        }
-
-        // A rate asked for: "tariff" (or "duty"), "rate", or what goods named pay ("what do japanese cars pay now"; "what
-        // does japan pay" may be for anything).
-        if (!(terms.Contains("tariff") || words.Any(w => w is "rate" or "rates") || (named.Count > 0 && words.Any(s_payWords.Contains))))
-        {
-            return null;
-        }
-
-        // "how much did japan pay in tariffs in 2025" asks an amount of money: with no goods named, what is paid is not a rate.
-        if (named.Count == 0 && type == QuestionType.HowMuch && words.Any(s_payWords.Contains))
         {
             return null;
         }
 
         if (named.Count == 0)
         {
+            // With no goods named, paying is no rate asked for ("what does japan pay" may be for anything): "tariff" (or
+            // "duty") or "rate" must ask it, and "how much did japan pay in tariffs in 2025" asks an amount of money.
+            if (!(terms.Contains("tariff") || words.Any(w => w is "rate" or "rates"))
+                || (type == QuestionType.HowMuch && words.Any(s_payWords.Contains)))
+            {
+                return null;
+            }
+
             named.Add(InForce.MostGoods);
         }
 
@@ -204,7 +199,7 @@ internal sealed class RatesInForce
         // about what happened, not the rate that day; "from september 16" asks the rate from then. Only a day the question
         // names: not now, nor the deal's day.
         if (!began && entities.From is not null && frame.From == frame.To && _occasions.TryGetValue(frame.From, out var occasions)
-            && occasions.Any(title => named.Any(g => g == InForce.MostGoods ? title.Contains("tariff") : _goodsTerms[g].Any(title.Contains))))
+            && occasions.Any(title => named.Any(g => g == InForce.MostGoods ? title.Contains("tariff") : _goodsTerms[g].Terms.Any(title.Contains))))
         {
             return null;
         }
@@ -296,8 +291,11 @@ internal sealed class RatesInForce
 
     /// <summary>Does the word name goods a rate is charged on ("cars", "steel", "auto", "parts"), or goods in general
     /// ("imports", "goods")? A follow-up that names only such words ("and steel?") asks the same of them.</summary>
-    public bool NamesGoods(string word) =>
-        s_anyGoods.Contains(word) || (_analyzer.Terms([word]) is { Count: > 0 } terms && terms.All(_goodsWordTerms.Contains));
+    public bool NamesGoods(string word) => NamesGoods(word, _analyzer.Terms([word]));
+
+    /// <summary><see cref="NamesGoods(string)"/>, given the word's index terms.</summary>
+    private bool NamesGoods(string word, List<string> terms) =>
+        s_anyGoods.Contains(word) || (terms.Count > 0 && terms.All(_goodsWordTerms.Contains));
 
     /// <summary>"us cars", "american goods", "a tariff on the us", "goods from america": goods of the US side.</summary>
     private bool NamesAmericanGoods(IReadOnlyList<string> words)
