@@ -178,6 +178,11 @@ public enum RecordAnswer
     /// tariff rate whose <see cref="Facts.InForce"/> record puts it on the goods named all through the time named.</summary>
     RateInForce,
 
+    /// <summary>"When did the car tariff come down", "when did steel go to 50%", "when did the 27.5% end": the top fact is
+    /// the event dated the day the rate on the goods named began (or the rate itself, asked when it ended, or when no
+    /// event is), by the dates its <see cref="Facts.InForce"/> record gives.</summary>
+    RateChanged,
+
     /// <summary>"Who was pm before takaichi", "who replaced kato as finance minister": the top fact is the one person whose
     /// dated posts put them right before (or after) the person named.</summary>
     Succession,

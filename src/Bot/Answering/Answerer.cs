@@ -223,10 +223,20 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Promote(scored[latest]);
         }
 
+        // "When did the car tariff come down", "when did steel go to 50%", "when did the 27.5% end": the fact about the day
+        // the rate on the goods named began (or ended), by the dates the fact base gives its rates.
+        var changed = noOtherReading && holder < 0 && rateAsked is null && index.Rates.ChangeAsked(words, terms, type, entities, index.Roles) is { } changedId
+            ? IndexOf(facts, index.Facts.Find(changedId)!)
+            : -1;
+        if (changed >= 0 && !ReferenceEquals(ranked[0].Fact, facts[changed]))
+        {
+            Promote(scored[changed]);
+        }
+
         // "Who was pm before takaichi", "who replaced kato as finance minister": the one person whose dated posts put them
         // right after (or before) the one named, when the question asks only that.
         var answerIsPerson = AnswerIsPerson(words, type, entities);
-        var successor = noOtherReading && post is null && rate < 0 && latest < 0 && AsksOnlySuccession(index, words, entities)
+        var successor = noOtherReading && post is null && rate < 0 && latest < 0 && changed < 0 && AsksOnlySuccession(index, words, entities)
             && index.Roles.Adjacent(words, terms, entities, answerIsPerson) is { Count: 1 } next
             ? IndexOf(facts, index.Facts.Find(next.First())!)
             : -1;
@@ -288,6 +298,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : holder == topIndex ? RecordAnswer.PostHolder
             : rate == topIndex ? RecordAnswer.RateInForce
             : latest >= 0 && latest == topIndex ? RecordAnswer.RatesOverTime
+            : changed >= 0 && changed == topIndex ? RecordAnswer.RateChanged
             : successor == topIndex ? RecordAnswer.Succession
             : AsksOnlyWhoTookPart(words, entities) && IsTheRoundNamed(index, words, entities, top.Fact, topIndex)
                 ? RecordAnswer.WhoTookPartInTheRound

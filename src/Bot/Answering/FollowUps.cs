@@ -361,7 +361,7 @@ internal static class FollowUps
         {
             yield return [.. before[..first], .. goods, .. before[first..].Where(w => !index.Rates.NamesGoods(w))];
 
-            // A rate question asks the same of the goods, and nothing else.
+            // A rate question (or one asking when a rate changed) asks the same of the goods, and nothing else.
             if (AsksARate(index, before, beforeTerms))
             {
                 yield break;
@@ -456,9 +456,14 @@ internal static class FollowUps
         yield return [.. before.Where((_, i) => !replaced.Contains(i)), .. rest];
     }
 
-    /// <summary>Does the previous question ask only for a tariff rate on some goods (<see cref="RatesInForce.Asked"/>)?</summary>
-    private static bool AsksARate(FactIndex index, List<string> words, List<string> terms) =>
-        index.Rates.Asked(words, terms, QuestionClassifier.Classify(words), index.Entities.Resolve(words), index.Roles) is not null;
+    /// <summary>Does the previous question ask only for a tariff rate on some goods (<see cref="RatesInForce.Asked"/>), or
+    /// only when it changed (<see cref="RatesInForce.ChangeAsked"/>)?</summary>
+    private static bool AsksARate(FactIndex index, List<string> words, List<string> terms)
+    {
+        var (type, entities) = (QuestionClassifier.Classify(words), index.Entities.Resolve(words));
+        return index.Rates.Asked(words, terms, type, entities, index.Roles) is not null
+            || index.Rates.ChangeAsked(words, terms, type, entities, index.Roles) is not null;
+    }
 
     /// <summary>The words that open a question and say what it asks ("how much is", "when was", "who did"), with the
     /// verb after a bare question word ("who signed", "what happened").</summary>

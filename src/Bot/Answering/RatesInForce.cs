@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Bot.Facts;
 
 namespace Bot.Answering;
@@ -43,6 +45,34 @@ internal sealed class RatesInForce
     /// tariff on american goods"): not the goods this fact base has rates for.</summary>
     private static readonly HashSet<string> s_usWords = ["us", "usa", "american", "america", "washington"];
 
+    /// <summary>Words that ask when a rate began: "when did the car tariff start", "15% effective date", "kick in".</summary>
+    private static readonly HashSet<string> s_startWords =
+        ["start", "started", "starts", "starting", "begin", "began", "begun", "begins", "effective", "effect", "kick", "kicked", "kicks", "apply", "applied", "applies", "applying", "imposed", "introduced"];
+
+    /// <summary>Words that ask when a rate came down: "when did the car tariff drop", "cut to 15%".</summary>
+    private static readonly HashSet<string> s_downWords =
+        ["down", "drop", "dropped", "drops", "fall", "fell", "falls", "cut", "lowered", "lower", "reduced", "reduce", "decrease", "decreased", "eased", "slashed"];
+
+    /// <summary>Words for a rate that went up twice over: "when did the steel tariff double".</summary>
+    private static readonly HashSet<string> s_doubleWords = ["double", "doubled", "doubles", "doubling"];
+
+    /// <summary>Words that ask when a rate went up: "when did the car tariff go up", "raised to 50%", "double".</summary>
+    private static readonly HashSet<string> s_upWords =
+        ["up", "rise", "rose", "raised", "raise", "increase", "increased", "higher", "hike", "hiked", "jump", "jumped", .. s_doubleWords];
+
+    /// <summary>Words that ask when a rate stopped: "when did the 27.5% end". Not "lifted": a rate that gave way to
+    /// another was not lifted.</summary>
+    private static readonly HashSet<string> s_endWords = ["end", "ended", "ends", "stop", "stopped", "expire", "expired"];
+
+    /// <summary>Words that may stand besides the rate's, the goods and the change in a question that asks only when a
+    /// rate changed: "when did the car tariff go down", "when did it come into force", "what date did cars start paying".</summary>
+    private static readonly HashSet<string> s_changeWords =
+    [
+        .. s_startWords, .. s_downWords, .. s_upWords, .. s_endWords, "go", "goes", "went", "gone", "come", "comes", "came",
+        "take", "takes", "took", "taken", "get", "got", "into", "force", "be", "been", "become", "became", "exactly",
+        "officially", "first", "date", "day", "by", "it", "they", "duty", "duties",
+    ];
+
     private readonly List<Rate> _rates = [];
 
     /// <summary>The fact base's "now": a rate asked for "from" a day is the one in force from then to now.</summary>
@@ -55,8 +85,8 @@ internal sealed class RatesInForce
     /// <summary>The index terms of each word of every goods name ("auto", "part"): the words a question may use for goods.</summary>
     private readonly HashSet<string> _goodsWordTerms = new(StringComparer.Ordinal);
 
-    /// <summary>Per day, the index terms of the titles of the events and rounds dated that day alone.</summary>
-    private readonly Dictionary<DateOnly, List<HashSet<string>>> _occasions = [];
+    /// <summary>Per day, the events and rounds dated that day alone, with the index terms of their titles.</summary>
+    private readonly Dictionary<DateOnly, List<(Fact Fact, HashSet<string> Title)>> _occasions = [];
 
     private readonly Analyzer _analyzer;
 
@@ -73,7 +103,7 @@ internal sealed class RatesInForce
                     _occasions[day.Start] = titles = [];
                 }
 
-                titles.Add([.. analyzer.Terms(fact.Title)]);
+                titles.Add((fact, [.. analyzer.Terms(fact.Title)]));
             }
 
             if (fact.InForce is not { } inForce)
@@ -88,7 +118,7 @@ internal sealed class RatesInForce
                 _goodsWordTerms.UnionWith(wordTerms);
             }
 
-            _rates.Add(new Rate(fact.Id, inForce.On.ToHashSet(StringComparer.Ordinal), inForce.From, inForce.To));
+            _rates.Add(new Rate(fact.Id, inForce.On.ToHashSet(StringComparer.Ordinal), inForce.From, inForce.To) { Percent = Percent(fact), IsEvent = fact.Kind == FactKind.Event });
         }
     }
 
@@ -131,49 +161,9 @@ internal sealed class RatesInForce
             return null;
         }
 
-        // Every other word names goods, or the day, month or year (a number only as a year or next to a month).
-        var goodsWords = new List<string>();
-        for (var i = 0; i < words.Count; i++)
-        {
-            var word = words[i];
-            if (s_rateWords.Contains(word) || i == deal?.At || (history && s_historyWords.Contains(word)) || EntityResolver.IsMonth(word)
-                || (word.All(char.IsDigit) && ((word.Length == 4 && EntityResolver.Year(word) is not null)
-                    || (i > 0 && EntityResolver.IsMonth(words[i - 1])) || (i + 1 < words.Count && EntityResolver.IsMonth(words[i + 1])))))
-            {
-                continue;
-            }
-
-            var wordTerms = _analyzer.Terms([word]);
-            if (wordTerms is ["tariff"])
-            {
-                continue;
-            }
-
-            if (!NamesGoods(word, wordTerms))
-            {
-                return null;
-            }
-
-            goodsWords.Add(word);
-        }
-
-        // "how much of japan's exports", "what percent of", "which goods": a share or a choice of goods, not a rate;
-        // "imports to japan": Japan's own tariffs.
-        if (words.Zip(words.Skip(1)).Any(p => p is ("much" or "many" or "percent" or "percentage" or "proportion" or "fraction" or "share", "of") || (p.First == "which" && NamesGoods(p.Second))
-            || (p.First is "to" or "into" && p.Second is "japan" or "tokyo")))
-        {
-            return null;
-        }
-
-        if (NamesAmericanGoods(words))
-        {
-            return null;
-        }
-
-        // The goods named whole; every goods word must belong to one of them ("machine parts" is not "auto parts").
-        var named = _goodsTerms.Where(g => g.Value.Terms.Count > 0 && g.Value.Terms.All(terms.Contains)).Select(g => g.Key).ToList();
-        var covered = named.SelectMany(n => _goodsTerms[n].WordTerms).ToHashSet(StringComparer.Ordinal);
-        if (goodsWords.Any(w => !_analyzer.Terms([w]).All(covered.Contains)))
+        // Every other word names goods, or the day, month or year.
+        var named = GoodsNamed(words, terms, i => s_rateWords.Contains(words[i]) || i == deal?.At || (history && s_historyWords.Contains(words[i])) || NamesTime(words, i));
+        if (named is null)
         {
             return null;
         }
@@ -199,12 +189,212 @@ internal sealed class RatesInForce
         // about what happened, not the rate that day; "from september 16" asks the rate from then. Only a day the question
         // names: not now, nor the deal's day.
         if (!began && entities.From is not null && frame.From == frame.To && _occasions.TryGetValue(frame.From, out var occasions)
-            && occasions.Any(title => named.Any(g => g == InForce.MostGoods ? title.Contains("tariff") : _goodsTerms[g].Terms.Any(title.Contains))))
+            && occasions.Any(o => named.Any(g => AboutGoods(o.Title, g))))
         {
             return null;
         }
 
         return new RateAsked(named, frame, began, history);
+    }
+
+    /// <summary>
+    /// The fact that answers a question asking only when the rate on some goods began, came down, went up or ended: "when
+    /// did the car tariff come down", "when did steel go to 50%", "when did the 27.5% end", "15 percent auto tariff
+    /// effective date". The rate is the one named by its number (after "to" when two are: "from 27.5 to 15"), else the
+    /// one change of that kind on the goods ("when did the car tariff go up": April 3), else, asked when it began, the
+    /// first rate the fact base dates a start for; the goods named must all give the same. The day is its first day (its
+    /// last, asked when it ended, which needs the number). The answer is the event dated that day alone about those goods
+    /// (the change itself), else the rate. Null when it asks more, the change is not one the dates show (a "drop" to a
+    /// higher rate), or the day is not within a time it names.
+    /// </summary>
+    public string? ChangeAsked(IReadOnlyList<string> words, IReadOnlyList<string> terms, QuestionType type, Entities entities, RoleTimes times)
+    {
+        if (_rates.Count == 0 || entities.People.Count > 0 || entities.Round is not null || entities.RoundTyped is not null
+            || !(type == QuestionType.When || words.Contains("date"))
+            || !(terms.Contains("tariff") || words.Any(w => w is "rate" or "rates" or "percent" || s_payWords.Contains(w))))
+        {
+            return null;
+        }
+
+        // The rate's numbers ("27.5 percent", "to 15"); any other number names the time.
+        var numbers = new List<(decimal Value, int At)>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!NamesTime(words, i) && decimal.TryParse(words[i], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            {
+                numbers.Add((value, i));
+            }
+        }
+
+        // "Go to 50%", "since when": when it began.
+        var start = words.Any(s_startWords.Contains) || words.Zip(words.Skip(1)).Any(p => p is ("since", "when"))
+            || numbers.Any(n => n.At > 0 && words[n.At - 1] == "to");
+        var down = words.Any(s_downWords.Contains);
+        var up = words.Any(s_upWords.Contains);
+        var end = words.Any(s_endWords.Contains);
+        if ((down && up) || (end && (start || down || up)) || !(start || down || up || end))
+        {
+            return null;
+        }
+
+        // "27.5% applied from when to when": its first and last day, which the rate itself gives, as asked when it ended.
+        end |= words.Count(w => w == "when") > 1;
+
+        var named = GoodsNamed(words, terms, i => s_rateWords.Contains(words[i]) || s_changeWords.Contains(words[i]) || NamesTime(words, i) || numbers.Any(n => n.At == i));
+        if (named is null || (named.Count == 0 && numbers.Count == 0 && !(up || down)))
+        {
+            return null;
+        }
+
+        decimal? target = numbers.Count switch
+        {
+            0 => null,
+            1 => numbers[0].Value,
+            _ => numbers.Where(n => n.At > 0 && words[n.At - 1] == "to").Select(n => (decimal?)n.Value).FirstOrDefault(),
+        };
+        if (numbers.Count > 1 && target is null)
+        {
+            return null;
+        }
+
+        // No goods named: the rate most goods pay, unless only one rate on other goods has the number ("when did the 27.5%
+        // end" asks about cars).
+        if (named.Count == 0)
+        {
+            var numbered = _rates.Where(r => r.Percent == target).ToList();
+            named.AddRange(target is not null && !numbered.Any(r => r.Goods.Contains(InForce.MostGoods)) && numbered is [var only] ? only.Goods : [InForce.MostGoods]);
+        }
+
+        var frame = times.Frame(words, terms, entities);
+        string? answer = null;
+        foreach (var goods in named)
+        {
+            var one = Changed(goods, target, start && !(up || down), down, up, words.Any(s_doubleWords.Contains), end);
+            var day = one is null ? null : end ? one.End : one.Start;
+            if (one is null || day is not { Day: not null } exact || numbers.Any(n => !_rates.Any(r => r.Goods.Contains(goods) && r.Percent == n.Value))
+                || (frame is not null && (frame.IsFormer || exact.Start < frame.From || exact.Start > frame.To)))
+            {
+                return null;
+            }
+
+            var id = end || one.IsEvent ? one.Id
+                : _occasions.TryGetValue(exact.Start, out var occasions) && occasions.Where(o => o.Fact.Kind == FactKind.Event && AboutGoods(o.Title, goods)).ToList() is [var only]
+                    ? only.Fact.Id
+                    : one.Id;
+            if (answer is not null && answer != id)
+            {
+                return null;
+            }
+
+            answer = id;
+        }
+
+        return answer;
+    }
+
+    /// <summary>Of the rates on <paramref name="goods"/>, the one a change question picks: by its number, else the one
+    /// whose start was the one change of the kind asked (up: a rate above the one it followed, or a first rate; doubled:
+    /// twice it), else, asked only when one began, the first with a start. Null when none or several are.</summary>
+    private Rate? Changed(string goods, decimal? target, bool began, bool down, bool up, bool doubled, bool end)
+    {
+        var rates = _rates.Where(r => r.Goods.Contains(goods)).OrderBy(r => r.From).ToList();
+        if (target is { } number)
+        {
+            var named = rates.Where(r => r.Percent == number && (end ? r.End is not null : r.Start is not null)).ToList();
+            if (named is not [var one])
+            {
+                return null;
+            }
+
+            // "Dropped to 15%" from a lower rate is no drop the dates show.
+            var before = Before(rates, one);
+            return (down && !(before?.Percent > number)) || (up && before?.Percent >= number) ? null : one;
+        }
+
+        if (end)
+        {
+            return null;
+        }
+
+        if (down || up)
+        {
+            var changes = rates.Where(r => r.Start is not null && r.Percent is { } now && Before(rates, r) is var before
+                && (down ? before?.Percent > now : before is null ? !doubled : doubled ? before.Percent * 2 == now : before.Percent < now)).ToList();
+            return changes is [var only] ? only : null;
+        }
+
+        return began ? rates.FirstOrDefault(r => r.Start is not null) : null;
+    }
+
+    /// <summary>The rate on the same goods in force the day before <paramref name="rate"/> began, when one alone was.</summary>
+    private static Rate? Before(List<Rate> rates, Rate rate) =>
+        rate.From == DateOnly.MinValue ? null
+            : rates.Where(r => r != rate && r.From < rate.From && r.To >= rate.From.AddDays(-1)).ToList() is [var only] ? only : null;
+
+    /// <summary>Does a title (as index terms) name the goods: for the rate most goods pay, a tariff?</summary>
+    private bool AboutGoods(HashSet<string> title, string goods) =>
+        goods == InForce.MostGoods ? title.Contains("tariff") : _goodsTerms[goods].Terms.Any(title.Contains);
+
+    /// <summary>A rate's number: its amount in percent, else the first percentage its title gives ("25% steel and
+    /// aluminum tariffs due").</summary>
+    private static decimal? Percent(Fact fact) =>
+        fact.Amount is { Unit: "%", Value: { } value } ? value
+            : Regex.Match(fact.Title, @"(\d+(?:\.\d+)?)%") is { Success: true } m ? decimal.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+
+    /// <summary>
+    /// The goods a question names whole (names in <c>in_force.on</c>; none when it names goods only in general), when
+    /// every word is one <paramref name="other"/> allows, a goods word or "tariff", and every goods word belongs to goods
+    /// named ("machine parts" is not "auto parts"). Null when another word stands in it, when it asks a share or a choice
+    /// of goods ("how much of japan's exports", "which goods"), Japan's own tariffs ("imports to japan") or American goods.
+    /// </summary>
+    private List<string>? GoodsNamed(IReadOnlyList<string> words, IReadOnlyList<string> terms, Func<int, bool> other)
+    {
+        var goodsWords = new List<string>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (other(i))
+            {
+                continue;
+            }
+
+            var word = words[i];
+            var wordTerms = _analyzer.Terms([word]);
+            if (wordTerms is ["tariff"])
+            {
+                continue;
+            }
+
+            if (!NamesGoods(word, wordTerms))
+            {
+                return null;
+            }
+
+            goodsWords.Add(word);
+        }
+
+        if (words.Zip(words.Skip(1)).Any(p => p is ("much" or "many" or "percent" or "percentage" or "proportion" or "fraction" or "share", "of") || (p.First == "which" && NamesGoods(p.Second))
+            || (p.First is "to" or "into" && p.Second is "japan" or "tokyo")))
+        {
+            return null;
+        }
+
+        if (NamesAmericanGoods(words))
+        {
+            return null;
+        }
+
+        var named = _goodsTerms.Where(g => g.Value.Terms.Count > 0 && g.Value.Terms.All(terms.Contains)).Select(g => g.Key).ToList();
+        var covered = named.SelectMany(n => _goodsTerms[n].WordTerms).ToHashSet(StringComparer.Ordinal);
+        return goodsWords.Any(w => !_analyzer.Terms([w]).All(covered.Contains)) ? null : named;
+    }
+
+    /// <summary>Does the word at <paramref name="i"/> name a month, or a number as a year or next to a month?</summary>
+    private static bool NamesTime(IReadOnlyList<string> words, int i)
+    {
+        var word = words[i];
+        return EntityResolver.IsMonth(word)
+            || (word.All(char.IsDigit) && ((word.Length == 4 && EntityResolver.Year(word) is not null)
+                || (i > 0 && EntityResolver.IsMonth(words[i - 1])) || (i + 1 < words.Count && EntityResolver.IsMonth(words[i + 1]))));
     }
 
     /// <summary>
@@ -339,4 +529,10 @@ internal sealed record Rate(string Id, HashSet<string> Goods, PartialDate? Start
 
     /// <summary>The last day it surely was ("2025-06": June 1).</summary>
     public DateOnly SurelyTo { get; } = End?.Start ?? DateOnly.MaxValue;
+
+    /// <summary>Its number, in percent (<see cref="Percent(Fact)"/>).</summary>
+    public decimal? Percent { get; init; }
+
+    /// <summary>Is the fact an event (the change itself) rather than a figure?</summary>
+    public bool IsEvent { get; init; }
 }

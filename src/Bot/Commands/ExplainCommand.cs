@@ -141,6 +141,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                     RecordAnswer.DayOfTheWhole => "when something happened, by a name this event's overview gives, and the fact base dates this event",
                     RecordAnswer.RatesOverTime => "for the tariff rate on some goods over a time in which it changed, or how it went, and the answer lists every rate the fact base has on them then, this one in force at its end",
                     RecordAnswer.RateInForce => "for the tariff rate on some goods at a time, and the dates the fact base gives its rates make this the one in force on them all through that time",
+                    RecordAnswer.RateChanged => "when the tariff rate on some goods began, changed or ended, and the dates the fact base gives its rates make this the fact about that day",
                     _ => "who took part in this round, and its record lists who did",
                 })
                 + $", so the bot answers it whatever the score (the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
@@ -199,6 +200,8 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 ? $"回答：質問は概要の名前で呼ばれる出来事がいつだったかだけを尋ねており、この出来事（{top.Title}）の日付が収録データにあるため、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.RateInForce
                 ? $"回答：質問はある時点で品目にかかっていた関税率だけを尋ねており、収録データの税率の適用期間から、その期間を通して適用されていた税率はこの項目（{top.Title}）だけなので、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+            : RuleDecided(explanation) == RecordAnswer.RateChanged
+                ? $"回答：質問は品目にかかる関税率がいつ始まった（変わった・終わった）かだけを尋ねており、収録データの税率の適用期間から、その日についての項目はこの項目（{top.Title}）なので、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.WhoTookPartInTheRound
                 ? $"回答：質問はこの交渉回（{top.Title}）に誰が出席したかだけを尋ねており、その記録に出席者が載っているため、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained && result.RuledOut == RuledOut.IsThePersonNamed

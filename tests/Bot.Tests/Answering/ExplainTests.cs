@@ -257,6 +257,16 @@ public sealed class ExplainTests(RealEngineFixture engine)
     }
 
     [Fact]
+    public void Explain_RateChanged_SaysTheDatesMakeThisTheFactAboutThatDay()
+    {
+        var reply = Explain("when did the car tariff come down");
+
+        Assert.Equal("auto-tariff-15-in-force", reply.FactIds[0]);
+        Assert.Contains("asks only when the tariff rate on some goods began, changed or ended, and the dates the fact base gives its rates make this the fact about that day", reply.Body, StringComparison.Ordinal);
+        Assert.StartsWith("回答：質問は品目にかかる関税率がいつ始まった（変わった・終わった）かだけを尋ねており", Explain("自動車関税はいつ下がった").Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Explain_RuledOut_SaysWhyTheClosestFactCannotBeIt()
     {
         var reply = Explain("who was pm before ishiba");

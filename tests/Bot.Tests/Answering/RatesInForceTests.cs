@@ -274,6 +274,57 @@ public sealed class RatesInForceTests
         Assert.Equal(expected, s_rates.Latest(asked, s_rates.Over(asked)));
     }
 
+    /// <summary>The fact that answers the question as one asking when a rate changed; null when it asks no such thing.</summary>
+    private static string? ChangeAsked(string question)
+    {
+        var words = QuestionNormalizer.Words(question);
+        var terms = s_analyzer.Terms(words);
+        return s_rates.ChangeAsked(words, terms, QuestionClassifier.Classify(words), s_entities.Resolve(words), s_roles);
+    }
+
+    [Theory]
+    // Began: the first rate with a start; the event dated that day about those goods is the change itself.
+    [InlineData("when did the car tariff start", "car-extra-in-force")]
+    [InlineData("when did japanese cars start paying 27.5%", "car-extra-in-force")]
+    // Without an event that day, the rate itself (its dates say when).
+    [InlineData("when did the auto parts tariff start", "cars-new")]
+    // Down or up: the one change of that kind on the goods; a doubling is twice the rate before it.
+    [InlineData("when did the car tariff come down", "cars-new")]
+    [InlineData("when did the car tariff go up", "car-extra-in-force")]
+    [InlineData("when did the steel tariff double", "steel-50")]
+    // By its number, after "to" when two are named; with no goods named, the goods of the one rate with that number, or
+    // the rate most goods pay.
+    [InlineData("when did steel go to 50%", "steel-50")]
+    [InlineData("when did japanese car tariffs go from 27.5 to 15", "cars-new")]
+    [InlineData("when did the 15% tariff take effect", "goods-15-in-force")]
+    [InlineData("15 percent car tariff effective date", "cars-new")]
+    // Ended, or from when to when: the rate itself, which gives its last day.
+    [InlineData("when did the 27.5% end", "cars-mid")]
+    [InlineData("27.5% applied from when to when", "cars-mid")]
+    public void ChangeAsked_WhenTheRateChanged_IsTheFactAboutThatDay(string question, string expected) =>
+        Assert.Equal(expected, ChangeAsked(question));
+
+    [Theory]
+    // Two changes of the kind asked (steel's first rate went up from none, then doubled), or a "drop" to a higher rate.
+    [InlineData("when did the steel tariff go up")]
+    [InlineData("when did the tariff drop to 15%")]
+    // A start known only to the month; an end asked with no number (cars had two rates end).
+    [InlineData("when did the engine tariff start")]
+    [InlineData("when did the car tariff end")]
+    // No such rate, goods the fact base has no rate for, American goods.
+    [InlineData("when did the 30% car tariff start")]
+    [InlineData("when did the rice tariff start")]
+    [InlineData("when did the tariff on us cars go up")]
+    // Two kinds of change, a time the day is not in, another question word, or more asked than the day.
+    [InlineData("when did the car tariff go up and down")]
+    [InlineData("when did the car tariff start in 2024")]
+    [InlineData("who cut the car tariff")]
+    [InlineData("when did the car tariff start hurting toyota")]
+    // No change asked: the rate at a time is RatesInForce.Asked's.
+    [InlineData("car tariff now")]
+    public void ChangeAsked_NoOneChangeAskedOnly_IsNone(string question) =>
+        Assert.Null(ChangeAsked(question));
+
     [Theory]
     [InlineData("steel", true)]
     [InlineData("autos", true)]

@@ -399,6 +399,18 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         AssertAnsweredByRecord(question, expected, RecordAnswer.RateInForce);
 
     [Theory]
+    // The day the rate changed, and the event dated that day about those goods says what changed.
+    [InlineData("when did the car tariff come down", "auto-tariff-15-in-force")]
+    [InlineData("when did the car tariff go up", "auto-tariff-in-force-2025-04")]
+    [InlineData("自動車関税はいつ下がった", "auto-tariff-15-in-force")]
+    // No event that day is about auto parts (the 15% car tariff's is about cars): the rate, which covers both.
+    [InlineData("when did the tariff on auto parts come down", "tariff-japan-autos-15")]
+    // Asked when it ended: the rate itself, which gives its last day.
+    [InlineData("when did the 27.5% end", "tariff-japan-cars-27-5")]
+    public void Answer_WhenTheRateOnSomeGoodsChanged_IsTheFactAboutThatDay(string question, string expected) =>
+        AssertAnsweredByRecord(question, expected, RecordAnswer.RateChanged);
+
+    [Theory]
     [InlineData("when did they strike the deal")]
     [InlineData("what day was the trade agreement reached")]
     [InlineData("合意はいつ")]
@@ -434,6 +446,17 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         var answered = engine.Harness.Answer(question, new PreviousQuestion(previous, null));
         Assert.False(answered.Result.Abstained);
         Assert.Equal(RecordAnswer.RateInForce, answered.Result.Record);
+    }
+
+    [Fact]
+    public void Readings_FollowUpNamingOtherGoodsAfterWhenTheRateChanged_AsksTheSameOfThem()
+    {
+        var previous = new PreviousQuestion("when did the car tariff come down", null);
+        Assert.Equal(["when did the auto parts tariff come down"], FollowUps.Readings(engine.Harness.Index, "and auto parts?", previous));
+        var answered = engine.Harness.Answer("and auto parts?", previous);
+        Assert.False(answered.Result.Abstained);
+        Assert.Equal("tariff-japan-autos-15", answered.Result.Ranked[0].Fact.Id);
+        Assert.Equal(RecordAnswer.RateChanged, answered.Result.Record);
     }
 
     [Fact]
