@@ -136,16 +136,45 @@ internal static class AnswerComposer
 
     /// <summary>
     /// The answer to "car tariff in 2025" or "how has the car tariff changed": each rate in force over that time, in the
-    /// order they began, with the days it was in force, its title and text, and all their sources.
+    /// order they began, with the days it was in force, its title and text, and all their sources (for a question asked in
+    /// Japanese script, Japanese dates, and Japanese where translated, marked （英語） where not).
     /// </summary>
     private static Reply RatesOverTime(AnswerResult result)
     {
+        if (result.ReadAs is not null)
+        {
+            return RatesOverTimeInJapanese(result);
+        }
+
         var goods = result.RatesOn == InForce.MostGoods ? "most Japanese goods" : $"Japanese {result.RatesOn}";
         var reply = FactReplies.ForList(result.Facts, $"US tariff on {goods}, rate by rate",
             $"The fact base has {result.Rates.Count} rates on {goods} over that time, in the order they took effect:", result.Rates,
             f => new ReplyField($"{InForceDays(f.InForce!)} — {f.Title}", Context(f) + (f.IsDisputed ? DisputedInList : "")));
         return reply with { Confidence = Reply.Shown(result.Confidence) };
     }
+
+    /// <summary><see cref="RatesOverTime"/> for a question asked in Japanese script.</summary>
+    private static Reply RatesOverTimeInJapanese(AnswerResult result)
+    {
+        var goods = result.RatesOn == InForce.MostGoods ? "日本からの輸入品の大半" : result.JapaneseRatesOn is { } named ? $"日本の{named}" : "日本からの品目";
+        var japanese = result.Rates.Zip(result.JapaneseRates).Where(x => x.Second is not null).ToDictionary(x => x.First.Id, x => x.Second!);
+        var reply = FactReplies.ForList(result.Facts, $"{goods}への米国の関税：税率の推移",
+            $"収録データでは、その期間の{goods}への税率は{result.Rates.Count}件です（発効順）：" + (ReadAs(result) is { } readAs ? "\n" + readAs : ""), result.Rates,
+            f => japanese.GetValueOrDefault(f.Id) is { } inJapanese
+                ? new ReplyField($"{JapaneseInForceDays(f.InForce!)} — {inJapanese.Title}", inJapanese.Text.ReplaceLineEndings(" ").Trim() + (f.IsDisputed ? "（主張が分かれている）" : ""))
+                : new ReplyField($"{JapaneseInForceDays(f.InForce!)} — {f.Title}（英語）", Context(f)));
+        return reply with { Confidence = Reply.Shown(result.Confidence) };
+    }
+
+    /// <summary><see cref="InForceDays"/> written the Japanese way: "2025年4月2日まで", "2025年4月3日〜2025年9月15日",
+    /// "2025年9月16日から".</summary>
+    internal static string JapaneseInForceDays(InForce inForce) => (inForce.From, inForce.To) switch
+    {
+        ({ } from, { } to) => from == to ? FactReplies.JapaneseDate(from) : $"{FactReplies.JapaneseDate(from)}〜{FactReplies.JapaneseDate(to)}",
+        ({ } from, null) => $"{FactReplies.JapaneseDate(from)}から",
+        (null, { } to) => $"{FactReplies.JapaneseDate(to)}まで",
+        _ => "収録データの全期間",
+    };
 
     /// <summary>The days a rate was in force: "until April 2, 2025", "April 3, 2025 to September 15, 2025", "since
     /// September 16, 2025".</summary>

@@ -52,6 +52,13 @@ public sealed record AnswerResult
     /// current translation (null where not).</summary>
     internal IReadOnlyList<JapaneseAnswer?> JapaneseOccasions { get; init; } = [];
 
+    /// <summary>For a question about rates over a time typed in Japanese script, each of <see cref="Rates"/> in Japanese,
+    /// where it has a current translation (null where not).</summary>
+    internal IReadOnlyList<JapaneseAnswer?> JapaneseRates { get; init; } = [];
+
+    /// <summary>For such a question, <see cref="RatesOn"/> in Japanese, when the glossary has it ("自動車").</summary>
+    public string? JapaneseRatesOn { get; init; }
+
     /// <summary>For a question that asks which round came first after, or last before, an occasion or a day
     /// (<see cref="RecordAnswer.RoundPlaced"/>), what placed the round answered.</summary>
     public RoundPlacement? Placement { get; init; }

@@ -214,8 +214,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         }
 
         // "Car tariff in 2025", "how has the car tariff changed": the rates in force over that time; the one in force at its
-        // end answers, and the answer lists them all in order. In English only: the list has no Japanese yet.
-        var over = rateAsked is not null && rate < 0 && readAs is null ? index.Rates.Over(rateAsked) : [];
+        // end answers, and the answer lists them all in order.
+        var over = rateAsked is not null && rate < 0 ? index.Rates.Over(rateAsked) : [];
         List<int> rates = [.. over.Select(id => IndexOf(facts, index.Facts.Find(id)!))];
         var latest = over.Count > 0 ? IndexOf(facts, index.Facts.Find(index.Rates.Latest(rateAsked!, over))!) : -1;
         if (latest >= 0 && !ReferenceEquals(ranked[0].Fact, facts[latest]))
@@ -346,6 +346,12 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Order = record == RecordAnswer.OccasionsInOrder ? order : null,
             Rates = record == RecordAnswer.RatesOverTime ? [.. rates.Select(i => facts[i])] : [],
             RatesOn = record == RecordAnswer.RatesOverTime ? rateAsked!.Goods[0] : null,
+            JapaneseRates = record == RecordAnswer.RatesOverTime && readAs is not null && !abstained
+                ? [.. rates.Select(i => JapaneseFacts.For(index.Translations, facts[i], index.Facts))]
+                : [],
+            JapaneseRatesOn = record == RecordAnswer.RatesOverTime && readAs is not null && rateAsked!.Goods[0] != InForce.MostGoods
+                ? index.Analyzer.Japanese.GoodsOf(rateAsked.Goods[0], index.Analyzer)
+                : null,
             Parts = record == RecordAnswer.Overview ? [.. top.Fact.Overview!.Parts.Select(id => index.Facts.Find(id)!)] : [],
             ReadAs = readAs,
             JapaneseName = readAs is not null && !abstained && top.Fact.Kind == FactKind.Person ? index.Analyzer.Japanese.NameOf(top.Fact.Title) : null,

@@ -47,6 +47,17 @@ internal sealed partial class JapaneseGlossary
             .OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).FirstOrDefault();
     }
 
+    /// <summary>
+    /// The Japanese for a name of goods ("cars" → 自動車, "auto parts" → 自動車部品): the longest term whose reading
+    /// has the same index terms; of two as long, the first in code-point order. Null when no term reads as it.
+    /// </summary>
+    public string? GoodsOf(string goods, Analyzer analyzer)
+    {
+        var terms = analyzer.Terms(goods);
+        return _terms.Where(t => analyzer.Terms(t.Value).SequenceEqual(terms)).Select(t => t.Key)
+            .OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).FirstOrDefault();
+    }
+
     /// <summary>The English reading of every term.</summary>
     public IEnumerable<string> Readings => _terms.Values;
 
@@ -225,6 +236,11 @@ internal sealed partial class JapaneseGlossary
     private static string Date(Match m)
     {
         var year = m.Groups["y"].Success ? " " + m.Groups["y"].Value : "";
+        if (!m.Groups["m"].Success)
+        {
+            return m.Groups["fy"].Success ? $" fiscal{year} " : $"{year} ";
+        }
+
         var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
         if (month is < 1 or > 12)
         {
@@ -239,8 +255,8 @@ internal sealed partial class JapaneseGlossary
     [GeneratedRegex(@"第\s*(?<n>[0-9]{1,2}|十[一二三四五六七八九]?|[一二三四五六七八九](?:十[一二三四五六七八九]?)?)\s*回|(?<n>[0-9]{1,2})\s*回目", RegexOptions.CultureInvariant)]
     private static partial Regex OrdinalPattern();
 
-    /// <summary>"2025年7月22日", "7月22日", "7月": a date or a month.</summary>
-    [GeneratedRegex(@"(?:(?<y>20[0-9]{2})\s*年\s*)?(?<m>[0-9]{1,2})\s*月(?:\s*(?<d>[0-9]{1,2})\s*日)?", RegexOptions.CultureInvariant)]
+    /// <summary>"2025年7月22日", "7月22日", "7月": a date or a month; "2025年": a year; "2023年度": a fiscal year.</summary>
+    [GeneratedRegex(@"(?:(?<y>20[0-9]{2})\s*年\s*)?(?<m>[0-9]{1,2})\s*月(?:\s*(?<d>[0-9]{1,2})\s*日)?|(?<y>(?:19|20)[0-9]{2})\s*年(?<fy>度)?", RegexOptions.CultureInvariant)]
     private static partial Regex DatePattern();
 
     /// <summary>The glossary at <paramref name="path"/>, or <see cref="Empty"/> when there is no such file.</summary>

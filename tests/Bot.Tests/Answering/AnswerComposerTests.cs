@@ -26,6 +26,19 @@ public sealed class AnswerComposerTests
         Assert.Equal(expected, AnswerComposer.InForceDays(new InForce(["cars"], Date(from), Date(to))));
     }
 
+    [Theory]
+    [InlineData("2025-04-03", "2025-09-15", "2025年4月3日〜2025年9月15日")]
+    [InlineData("2025-04-09", "2025-04-09", "2025年4月9日")]
+    [InlineData("2025-09-16", null, "2025年9月16日から")]
+    [InlineData(null, "2025-04-02", "2025年4月2日まで")]
+    [InlineData("2025-06", null, "2025年6月から")]
+    [InlineData(null, null, "収録データの全期間")]
+    public void JapaneseInForceDays_SaysTheDaysTheJapaneseWay(string? from, string? to, string expected)
+    {
+        static PartialDate? Date(string? text) => text is null ? null : PartialDate.TryParse(text, out var date) ? date : throw new ArgumentException(text);
+        Assert.Equal(expected, AnswerComposer.JapaneseInForceDays(new InForce(["cars"], Date(from), Date(to))));
+    }
+
     [Fact]
     public void Compose_Figure_PutsTheNumberFirstWithTheSourceConversion()
     {

@@ -67,6 +67,9 @@ public sealed class JapaneseGlossaryTests
     [InlineData("5500億ドルの対米投資", "550 billion dollars investment in the us", null)]
     [InlineData("2025年7月22日に何が", "july 22 2025 what", null)]
     [InlineData("7月の交渉", "july talks", null)]
+    // A year alone, and a fiscal year (the facts say "fiscal 2023").
+    [InlineData("2025年の交渉", "2025 talks", null)]
+    [InlineData("2023年度", "fiscal 2023", null)]
     public void Gloss_CountersAndDates_AreReadAsTheEngineReadsThem(string question, string read, string? ordinal)
     {
         Assert.Equal(read, Read(question));

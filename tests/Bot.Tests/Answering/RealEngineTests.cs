@@ -490,6 +490,27 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.All(reply.FactIds, id => Assert.Subset(reply.Sources.Select(s => s.Id).ToHashSet(), engine.Harness.Facts.Find(id)!.SourceIds.ToHashSet()));
     }
 
+    [Theory]
+    [InlineData("自動車関税の推移")]
+    [InlineData("2025年の自動車関税は")]
+    public void Answer_RatesOverTimeAskedInJapanese_ListsEachRateInJapanese(string question)
+    {
+        var result = engine.Harness.Answer(question);
+        var reply = AnswerComposer.Compose(result);
+
+        Assert.False(result.Abstained);
+        Assert.Equal(RecordAnswer.RatesOverTime, result.Record);
+        Assert.Equal(["tariff-japan-cars-pre-2025", "tariff-japan-cars-27-5", "tariff-japan-autos-15"], reply.FactIds);
+        Assert.Equal("日本の自動車への米国の関税：税率の推移", reply.Title);
+        Assert.StartsWith("収録データでは、その期間の日本の自動車への税率は3件です（発効順）：", reply.Body, StringComparison.Ordinal);
+        // Japanese days, and each rate's Japanese title (all three are translated).
+        var index = engine.Harness.Index;
+        Assert.Equal(
+            reply.FactIds.Zip(["2025年4月2日まで", "2025年4月3日〜2025年9月15日", "2025年9月16日から"],
+                (id, days) => $"{days} — {JapaneseFacts.For(index.Translations, index.Facts.Find(id)!, index.Facts)!.Title}"),
+            reply.Fields.Select(f => f.Name));
+    }
+
     [Fact]
     public void Answer_RateNotInForceAtTheTimeAsked_IsRuledOut()
     {
