@@ -497,9 +497,10 @@ internal sealed class RatesInForce
                 continue;
             }
 
+            // "Us cars", but not "the us car tariff": the US's tariff on cars.
             var before = i > 0 && words[i - 1] == "the" ? i - 2 : i - 1;
             if ((before >= 0 && words[before] is "on" or "from")
-                || (i + 1 < words.Count && NamesGoods(words[i + 1])))
+                || (i + 1 < words.Count && NamesGoods(words[i + 1]) && !(i + 2 < words.Count && _analyzer.Terms([words[i + 2]]) is ["tariff"])))
             {
                 return true;
             }

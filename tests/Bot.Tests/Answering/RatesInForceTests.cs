@@ -147,6 +147,8 @@ public sealed class RatesInForceTests
     [InlineData("what rate do japanese imports face now", "goods-15")]
     [InlineData("what was the tariff on japanese goods in june 2025", "goods-base")]
     [InlineData("us tariff on japanese goods now", "goods-15")]
+    // "Us" before the goods and the tariff: the US's tariff on them, not American goods.
+    [InlineData("us car tariff now", "cars-new")]
     // Before the deal: the day before it; under the deal: now, when the rates it set apply.
     [InlineData("total car tariff before the deal", "cars-mid")]
     [InlineData("what was the tariff on japanese goods before the trade deal", "goods-base")]
