@@ -27,7 +27,7 @@ internal sealed class RatesInForce
         "percent", "percentage", "since", "now", "new", "current", "currently", "today", "still", "latest", "then", "right",
         "japan", "japanese", "tokyo", "nihon", "us", "usa", "american", "america", "washington", "trade", "import", "imports",
         "export", "exports", "goods", "products", "product", "items", "everything", "during", "talks", "negotiations", "when",
-        "time", "year", "deal", "agreement", "made", "done", "struck", "reached", "got", .. s_payWords,
+        "time", "year", "deal", "agreement", "made", "done", "struck", "reached", "got", "border", .. s_payWords,
     ];
 
     /// <summary>Words that ask how a rate went over time: "car tariff history", "how has the car tariff changed". With no
@@ -130,8 +130,10 @@ internal sealed class RatesInForce
     /// </summary>
     public RateAsked? Asked(IReadOnlyList<string> words, IReadOnlyList<string> terms, QuestionType type, Entities entities, RoleTimes times)
     {
-        // Most questions ask no rate at all: said first, before any time is read.
-        if (_rates.Count == 0 || type is not (QuestionType.What or QuestionType.HowMuch or QuestionType.Other)
+        // Most questions ask no rate at all: said first, before any time is read. "Is the steel tariff still 50%?" asks it
+        // too: the rate then says whether.
+        var checks = type == QuestionType.YesNo && words.Zip(words.Skip(1)).Any(p => p.Second == "percent" && IsNumber(p.First));
+        if (_rates.Count == 0 || (type is not (QuestionType.What or QuestionType.HowMuch or QuestionType.Other) && !checks)
             || entities.People.Count > 0 || entities.Round is not null || entities.RoundTyped is not null
             || !(terms.Contains("tariff") || words.Any(w => w is "rate" or "rates" || s_payWords.Contains(w))))
         {
@@ -161,9 +163,27 @@ internal sealed class RatesInForce
             return null;
         }
 
+        // "Car tariff before april", "what did cars pay before 2025": the day before the time named.
+        var before = Enumerable.Range(0, words.Count - 1).Where(i => words[i] == "before" && NamesTime(words, i + 1)).DefaultIfEmpty(-1).First();
+        if (before >= 0 && frame.From > DateOnly.MinValue && deal is null)
+        {
+            frame = new TimeFrame(frame.From.AddDays(-1), frame.From.AddDays(-1));
+        }
+        else
+        {
+            before = -1;
+        }
+
         // Every other word names goods, or the day, month or year.
-        var named = GoodsNamed(words, terms, i => s_rateWords.Contains(words[i]) || i == deal?.At || (history && s_historyWords.Contains(words[i])) || NamesTime(words, i));
+        var named = GoodsNamed(words, terms, i => s_rateWords.Contains(words[i]) || i == deal?.At || i == before || (history && s_historyWords.Contains(words[i])) || NamesTime(words, i)
+            || (checks && i + 1 < words.Count && words[i + 1] == "percent" && IsNumber(words[i])) || (checks && words[i] is "or" or "really"));
         if (named is null)
+        {
+            return null;
+        }
+
+        // Asked whether, of goods named: "is japan paying 15% on everything" asks what the rate covers.
+        if (checks && named.Count == 0)
         {
             return null;
         }
@@ -188,7 +208,7 @@ internal sealed class RatesInForce
         // "april 3 car tariff", "march 26 auto tariff": a day on which something happened to the tariff on those goods asks
         // about what happened, not the rate that day; "from september 16" asks the rate from then. Only a day the question
         // names: not now, nor the deal's day.
-        if (!began && entities.From is not null && frame.From == frame.To && _occasions.TryGetValue(frame.From, out var occasions)
+        if (!began && before < 0 && entities.From is not null && frame.From == frame.To && _occasions.TryGetValue(frame.From, out var occasions)
             && occasions.Any(o => named.Any(g => AboutGoods(o.Title, g))))
         {
             return null;
@@ -387,6 +407,9 @@ internal sealed class RatesInForce
         var covered = named.SelectMany(n => _goodsTerms[n].WordTerms).ToHashSet(StringComparer.Ordinal);
         return goodsWords.Any(w => !_analyzer.Terms([w]).All(covered.Contains)) ? null : named;
     }
+
+    /// <summary>Is the word a number ("15", "27.5")?</summary>
+    private static bool IsNumber(string word) => decimal.TryParse(word, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
 
     /// <summary>Does the word at <paramref name="i"/> name a month, or a number as a year or next to a month?</summary>
     private static bool NamesTime(IReadOnlyList<string> words, int i)

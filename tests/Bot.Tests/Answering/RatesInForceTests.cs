@@ -161,6 +161,14 @@ public sealed class RatesInForceTests
     [InlineData("tariff on japanese goods since august 2025", "goods-15")]
     [InlineData("what rate do cars pay from april 3 2025", "cars-mid")]
     [InlineData("steel tariff in may 2025", "steel-25")]
+    // Before a time named: the day before it.
+    [InlineData("car tariff before april", "cars-old")]
+    [InlineData("what did japanese cars pay before 2025", "cars-old")]
+    [InlineData("steel tariff before june 2025", "steel-25")]
+    // Asked whether a rate is so: the rate then says whether.
+    [InlineData("is the steel tariff still 50%", "steel-50")]
+    [InlineData("is the car tariff still 27.5%", "cars-new")]
+    [InlineData("was the car tariff 27.5% in may 2025", "cars-mid")]
     // A month for a first day: surely in force from June 30, so all through July but not all through June.
     [InlineData("engine tariff in july 2025", "parts-june")]
     public void InForceFor_OneRateAllThroughTheTime_IsTheAnswer(string question, string expected)
@@ -203,8 +211,8 @@ public sealed class RatesInForceTests
     [InlineData("car tariff")]
     [InlineData("what was the car tariff")]
     [InlineData("former car tariff")]
-    // "before" only of the deal: "before april" is no time read here.
-    [InlineData("car tariff before april 2025")]
+    // "Before" something that is not a date ("before the increase").
+    [InlineData("car tariff before the increase")]
     // Two times that disagree.
     [InlineData("what was the car tariff in june 2025 before the deal")]
     // A day on which something happened to the tariff on those goods asks about what happened; for most goods, a
@@ -222,6 +230,10 @@ public sealed class RatesInForceTests
     [InlineData("how much did japan pay in us tariffs in 2025")]
     // Two times.
     [InlineData("what was the car tariff in may 2025 and now")]
+    // Asked whether a rate covers goods in general: what it covers, not the rate.
+    [InlineData("is japan paying 15% on everything")]
+    // Asked whether with no number: not about a rate.
+    [InlineData("is the car tariff fair now")]
     public void Asked_NotOnlyTheRateAtATime_IsNone(string question) =>
         Assert.Null(Asked(question));
 
