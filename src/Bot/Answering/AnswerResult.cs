@@ -148,6 +148,11 @@ public enum RuledOut
     /// dates the fact base gives its rates, this rate on those goods was not the rate then
     /// (<see cref="RatesInForce.NotInForceThen"/>).</summary>
     RateNotInForceThen,
+
+    /// <summary>"What came out of takaichi's white house visit on march 19, 2026" when the fact base runs to February
+    /// 2026: asked about a day or month after the fact base's last, and this fact is neither dated then nor mentions
+    /// it.</summary>
+    AfterTheFactBase,
 }
 
 /// <summary>A question that asks only for what one fact's record holds.</summary>

@@ -324,6 +324,11 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : rateAsked is not null && rates.Count == 0 && index.Rates.NotInForceThen(rateAsked, top.Fact.Id) ? RuledOut.RateNotInForceThen
             // Asked who came before or after someone ("who was pm before ishiba"): not that person.
             : index.Roles.AdjacentTo(words, terms, entities, answerIsPerson) == top.Fact.Id ? RuledOut.IsThePersonNamed
+            // Asked about a day or month after the fact base's last ("what came of the march 19, 2026 visit" when it runs
+            // to February), and the top fact is neither dated then nor mentions it: what happened then is not in it.
+            : entities.From is { } later && entities.To is { } laterTo && later > index.Roles.Now
+                && !DatedWithin(top.Fact, later, laterTo) && !index.Mentions[topIndex].Days.Any(d => d >= later && d <= laterTo)
+                && !index.Mentions[topIndex].Months.Any(m => m <= laterTo && m.AddMonths(1) > later) ? RuledOut.AfterTheFactBase
             : RuledOut.None;
         p = ruledOut == RuledOut.None ? p : 0;
         var abstained = p < confidence.Threshold;

@@ -154,6 +154,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 {
                     RuledOut.IsThePersonNamed => "the question asks who came before or after this person, which is someone else",
                     RuledOut.OtherSide => "the question asks for one side's holder of a post, and this person is of the other side",
+                    RuledOut.AfterTheFactBase => "the question asks about a time after the fact base's last, and this fact is neither dated then nor mentions it",
                     RuledOut.RateNotInForceThen => "the question asks for the tariff rate on some goods at a time, and by the dates the fact base gives its rates, this one was not the rate on them then",
                     _ => "the question asks who held a post at a time, and by the dates the fact base has, this person did not hold a post of that name then",
                 })
@@ -206,6 +207,8 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 ? $"回答：質問はこの交渉回（{top.Title}）に誰が出席したかだけを尋ねており、その記録に出席者が載っているため、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained && result.RuledOut == RuledOut.IsThePersonNamed
                 ? $"回答なし：質問はこの人物（{top.Title}）の前任者または後任者を尋ねており、本人は答えになりえないため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+            : result.Abstained && result.RuledOut == RuledOut.AfterTheFactBase
+                ? $"回答なし：質問は収録データの最終時点より後の時期について尋ねていますが、この項目（{top.Title}）はその時期の日付も言及も持たないため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained && result.RuledOut == RuledOut.OtherSide
                 ? $"回答なし：質問は一方の側（日本または米国）の役職者を尋ねていますが、この人物（{top.Title}）は相手側の人物のため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained && result.RuledOut == RuledOut.RateNotInForceThen

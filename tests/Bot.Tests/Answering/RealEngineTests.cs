@@ -418,6 +418,27 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         AssertAnsweredByRecord(question, "deal-announced", RecordAnswer.DayOfTheWhole);
 
     [Theory]
+    [InlineData("what happened in april 2026")]
+    [InlineData("what did akazawa do on may 5, 2026")]
+    public void Answer_TimeAfterTheFactBase_IsRuledOutUnlessTheFactMentionsIt(string question)
+    {
+        // The fact base runs to February 2026.
+        var result = engine.Harness.Answer(question);
+        Assert.True(result.Abstained);
+        Assert.Equal(RuledOut.AfterTheFactBase, result.RuledOut);
+    }
+
+    [Fact]
+    public void Answer_LaterTimeAFactMentions_IsNotRuledOut()
+    {
+        // The MOU's deadline is a later day the fact base states.
+        var result = engine.Harness.Answer("will japan commit the money by january 2029");
+        Assert.False(result.Abstained);
+        Assert.Equal(RuledOut.None, result.RuledOut);
+        Assert.Equal("investment-deadline-2029", result.Ranked[0].Fact.Id);
+    }
+
+    [Theory]
     // A day on which something happened to the car tariff asks what happened: the extra 25% took effect that day.
     [InlineData("april 3 car tariff")]
     // Japan's own tariffs on American goods are not the rates the fact base dates.
