@@ -32,7 +32,7 @@ internal sealed class FactIndex
         Speller = speller;
         Entities = entities;
         Roles = new RoleTimes(facts, analyzer);
-        Rates = new RatesInForce(facts, analyzer, Roles.Now);
+        Rates = new RatesInForce(facts, analyzer, Roles.Now, entities);
         Vectors = vectors;
         VectorOwner = vectorOwner;
         VectorCounts = new int[facts.Facts.Count];

@@ -90,9 +90,14 @@ internal sealed class RatesInForce
 
     private readonly Analyzer _analyzer;
 
-    public RatesInForce(FactBase facts, Analyzer analyzer, DateOnly now)
+    /// <summary>Reads each of two times a question names ("between april and august"); the question's own reading
+    /// holds the first only.</summary>
+    private readonly EntityResolver? _entities;
+
+    public RatesInForce(FactBase facts, Analyzer analyzer, DateOnly now, EntityResolver? entities = null)
     {
         _analyzer = analyzer;
+        _entities = entities;
         _now = now;
         foreach (var fact in facts.Facts)
         {
@@ -174,8 +179,15 @@ internal sealed class RatesInForce
             before = -1;
         }
 
+        // "What rate did japan pay between april and august": the time between the two, neither included.
+        var between = deal is null && before < 0 ? Between(words) : null;
+        if (between is { } inside)
+        {
+            frame = inside.Frame;
+        }
+
         // Every other word names goods, or the day, month or year.
-        var named = GoodsNamed(words, terms, i => s_rateWords.Contains(words[i]) || i == deal?.At || i == before || (history && s_historyWords.Contains(words[i])) || NamesTime(words, i)
+        var named = GoodsNamed(words, terms, i => s_rateWords.Contains(words[i]) || i == deal?.At || i == before || i == between?.At || (history && s_historyWords.Contains(words[i])) || NamesTime(words, i)
             || (checks && i + 1 < words.Count && words[i + 1] == "percent" && IsNumber(words[i])) || (checks && words[i] is "or" or "really"));
         if (named is null)
         {
@@ -191,9 +203,10 @@ internal sealed class RatesInForce
         if (named.Count == 0)
         {
             // With no goods named, paying is no rate asked for ("what does japan pay" may be for anything): "tariff" (or
-            // "duty") or "rate" must ask it, and "how much did japan pay in tariffs in 2025" asks an amount of money.
-            if (!(terms.Contains("tariff") || words.Any(w => w is "rate" or "rates"))
-                || (type == QuestionType.HowMuch && words.Any(s_payWords.Contains)))
+            // "duty") or "rate" must ask it, and "how much did japan pay in tariffs in 2025" asks an amount of money
+            // ("what rate did japan pay" a rate).
+            var asksRate = words.Any(w => w is "rate" or "rates");
+            if (!(terms.Contains("tariff") || asksRate) || (type == QuestionType.HowMuch && words.Any(s_payWords.Contains) && !asksRate))
             {
                 return null;
             }
@@ -208,7 +221,7 @@ internal sealed class RatesInForce
         // "april 3 car tariff", "march 26 auto tariff": a day on which something happened to the tariff on those goods asks
         // about what happened, not the rate that day; "from september 16" asks the rate from then. Only a day the question
         // names: not now, nor the deal's day.
-        if (!began && before < 0 && entities.From is not null && frame.From == frame.To && _occasions.TryGetValue(frame.From, out var occasions)
+        if (!began && before < 0 && between is null && entities.From is not null && frame.From == frame.To && _occasions.TryGetValue(frame.From, out var occasions)
             && occasions.Any(o => named.Any(g => AboutGoods(o.Title, g))))
         {
             return null;
@@ -406,6 +419,30 @@ internal sealed class RatesInForce
         var named = _goodsTerms.Where(g => g.Value.Terms.Count > 0 && g.Value.Terms.All(terms.Contains)).Select(g => g.Key).ToList();
         var covered = named.SelectMany(n => _goodsTerms[n].WordTerms).ToHashSet(StringComparer.Ordinal);
         return goodsWords.Any(w => !_analyzer.Terms([w]).All(covered.Contains)) ? null : named;
+    }
+
+    /// <summary>"Between april and august", "between april 3 and september 16 2025": the days after the first time and
+    /// before the second, and the position of "between"; null when the question names no two such times, or nothing is
+    /// between them.</summary>
+    private (TimeFrame Frame, int At)? Between(IReadOnlyList<string> words)
+    {
+        var at = Enumerable.Range(0, words.Count).Where(i => words[i] == "between").DefaultIfEmpty(-1).First();
+        var and = at < 0 ? -1 : Enumerable.Range(at, words.Count - at).Where(i => words[i] == "and").DefaultIfEmpty(-1).First();
+        if (_entities is null || and < at + 2 || !Enumerable.Range(at + 1, and - at - 1).All(i => NamesTime(words, i)))
+        {
+            return null;
+        }
+
+        var end = and + 1;
+        while (end < words.Count && NamesTime(words, end))
+        {
+            end++;
+        }
+
+        var (first, second) = (_entities.Resolve([.. words.Skip(at + 1).Take(and - at - 1)]), _entities.Resolve([.. words.Skip(and + 1).Take(end - and - 1)]));
+        return end > and + 1 && first.To is { } after && second.From is { } until && after.AddDays(1) <= until.AddDays(-1)
+            ? (new TimeFrame(after.AddDays(1), until.AddDays(-1)), at)
+            : null;
     }
 
     /// <summary>Is the word a number ("15", "27.5")?</summary>

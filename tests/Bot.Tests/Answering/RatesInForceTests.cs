@@ -108,8 +108,8 @@ public sealed class RatesInForceTests
     private static readonly FactBase s_facts = Load();
     private static readonly Analyzer s_analyzer = new(new SynonymTable([["car", "auto", "autos", "vehicle"], ["tariff", "duty"], ["auto part", "car part"]]));
     private static readonly RoleTimes s_roles = new(s_facts, s_analyzer);
-    private static readonly RatesInForce s_rates = new(s_facts, s_analyzer, s_roles.Now);
     private static readonly EntityResolver s_entities = new(s_facts);
+    private static readonly RatesInForce s_rates = new(s_facts, s_analyzer, s_roles.Now, s_entities);
 
     private static FactBase Load()
     {
@@ -165,6 +165,9 @@ public sealed class RatesInForceTests
     [InlineData("car tariff before april", "cars-old")]
     [InlineData("what did japanese cars pay before 2025", "cars-old")]
     [InlineData("steel tariff before june 2025", "steel-25")]
+    // Between two times: the days after the first and before the second.
+    [InlineData("what rate did japan pay between april and august", "goods-base")]
+    [InlineData("car tariff between april 3 and september 16", "cars-mid")]
     // Asked whether a rate is so: the rate then says whether.
     [InlineData("is the steel tariff still 50%", "steel-50")]
     [InlineData("is the car tariff still 27.5%", "cars-new")]

@@ -395,6 +395,9 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("今の自動車関税は？", "tariff-japan-autos-15")]
     [InlineData("car duty before the trade deal", "tariff-japan-cars-27-5")]
     [InlineData("steel tariff under the agreement", "tariff-steel-aluminum")]
+    [InlineData("car tariff before april", "tariff-japan-cars-pre-2025")]
+    [InlineData("what rate did japan pay between april and august", "tariff-baseline-10")]
+    [InlineData("is the car tariff still 27.5%?", "tariff-japan-autos-15")]
     public void Answer_RateOnSomeGoodsAtATime_IsTheOneRateInForceThen(string question, string expected) =>
         AssertAnsweredByRecord(question, expected, RecordAnswer.RateInForce);
 
