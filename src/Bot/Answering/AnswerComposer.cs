@@ -119,20 +119,26 @@ internal static class AnswerComposer
         var from = result.Entities!.From!.Value;
         var day = result.Entities.DayPrecision;
         var span = day ? PartialDate.FromDate(from) : new PartialDate(from.Year, from.Month, null);
-        var japanese = result.ReadAs is null ? null
-            : result.Occasions.Zip(result.JapaneseOccasions).Where(x => x.Second is not null).ToDictionary(x => x.First.Id, x => x.Second!);
+        var japanese = result.ReadAs is null ? null : InJapanese(result.Occasions, result.JapaneseOccasions);
         var (title, body) = japanese is null
             ? ($"What happened {(day ? "on" : "in")} {span.ToDisplay()}", $"The fact base dates {result.Occasions.Count} events and rounds {(day ? "on" : "in")} {span.ToDisplay()}:")
             : ($"{FactReplies.JapaneseDate(span)}の出来事", $"収録データでは、{FactReplies.JapaneseDate(span)}の出来事・交渉回は{result.Occasions.Count}件です：");
         // A disputed fact's accounts are in its own answer: the list says that they differ.
         var reply = FactReplies.ForList(result.Facts, title, body + (ReadAs(result) is { } readAs ? "\n" + readAs : ""), result.Occasions, f =>
-            japanese is null
-                ? ListEntry(f)
-                : japanese.GetValueOrDefault(f.Id) is { } inJapanese
-                    ? new ReplyField($"{FactReplies.JapaneseDateRange(f)} — {inJapanese.Title}", inJapanese.Text.ReplaceLineEndings(" ").Trim() + (f.IsDisputed ? "（主張が分かれている）" : ""))
-                    : new ReplyField($"{FactReplies.JapaneseDateRange(f)} — {f.Title}（英語）", Context(f)));
+            japanese is null ? ListEntry(f) : JapaneseListEntry(f, FactReplies.JapaneseDateRange(f), japanese));
         return reply with { Confidence = Reply.Shown(result.Confidence) };
     }
+
+    /// <summary>The listed facts' Japanese, by id, where they have a current translation.</summary>
+    private static Dictionary<string, JapaneseAnswer> InJapanese(IReadOnlyList<Fact> listed, IReadOnlyList<JapaneseAnswer?> japanese) =>
+        listed.Zip(japanese).Where(x => x.Second is not null).ToDictionary(x => x.First.Id, x => x.Second!);
+
+    /// <summary>A listed fact for a question asked in Japanese script: its days, then its Japanese title and text (and
+    /// whether its accounts differ), or where it has no translation, its English title marked （英語） and text.</summary>
+    private static ReplyField JapaneseListEntry(Fact fact, string? days, Dictionary<string, JapaneseAnswer> japanese) =>
+        japanese.GetValueOrDefault(fact.Id) is { } inJapanese
+            ? new ReplyField($"{days} — {inJapanese.Title}", inJapanese.Text.ReplaceLineEndings(" ").Trim() + (fact.IsDisputed ? "（主張が分かれている）" : ""))
+            : new ReplyField($"{days} — {fact.Title}（英語）", Context(fact));
 
     /// <summary>
     /// The answer to "car tariff in 2025" or "how has the car tariff changed": each rate in force over that time, in the
@@ -156,13 +162,11 @@ internal static class AnswerComposer
     /// <summary><see cref="RatesOverTime"/> for a question asked in Japanese script.</summary>
     private static Reply RatesOverTimeInJapanese(AnswerResult result)
     {
-        var goods = result.RatesOn == InForce.MostGoods ? "日本からの輸入品の大半" : result.JapaneseRatesOn is { } named ? $"日本の{named}" : "日本からの品目";
-        var japanese = result.Rates.Zip(result.JapaneseRates).Where(x => x.Second is not null).ToDictionary(x => x.First.Id, x => x.Second!);
+        var goods = result.RatesOn == InForce.MostGoods ? "日本からの輸入品の大半" : $"日本の{result.JapaneseRatesOn ?? result.RatesOn}";
+        var japanese = InJapanese(result.Rates, result.JapaneseRates);
         var reply = FactReplies.ForList(result.Facts, $"{goods}への米国の関税：税率の推移",
             $"収録データでは、その期間の{goods}への税率は{result.Rates.Count}件です（発効順）：" + (ReadAs(result) is { } readAs ? "\n" + readAs : ""), result.Rates,
-            f => japanese.GetValueOrDefault(f.Id) is { } inJapanese
-                ? new ReplyField($"{JapaneseInForceDays(f.InForce!)} — {inJapanese.Title}", inJapanese.Text.ReplaceLineEndings(" ").Trim() + (f.IsDisputed ? "（主張が分かれている）" : ""))
-                : new ReplyField($"{JapaneseInForceDays(f.InForce!)} — {f.Title}（英語）", Context(f)));
+            f => JapaneseListEntry(f, JapaneseInForceDays(f.InForce!), japanese));
         return reply with { Confidence = Reply.Shown(result.Confidence) };
     }
 

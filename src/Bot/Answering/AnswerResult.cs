@@ -57,7 +57,7 @@ public sealed record AnswerResult
     internal IReadOnlyList<JapaneseAnswer?> JapaneseRates { get; init; } = [];
 
     /// <summary>For such a question, <see cref="RatesOn"/> in Japanese, when the glossary has it ("自動車").</summary>
-    public string? JapaneseRatesOn { get; init; }
+    internal string? JapaneseRatesOn { get; init; }
 
     /// <summary>For a question that asks which round came first after, or last before, an occasion or a day
     /// (<see cref="RecordAnswer.RoundPlaced"/>), what placed the round answered.</summary>

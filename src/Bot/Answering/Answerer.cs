@@ -354,7 +354,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             JapaneseRates = record == RecordAnswer.RatesOverTime && readAs is not null && !abstained
                 ? [.. rates.Select(i => JapaneseFacts.For(index.Translations, facts[i], index.Facts))]
                 : [],
-            JapaneseRatesOn = record == RecordAnswer.RatesOverTime && readAs is not null && rateAsked!.Goods[0] != InForce.MostGoods
+            JapaneseRatesOn = record == RecordAnswer.RatesOverTime && readAs is not null && !abstained && rateAsked!.Goods[0] != InForce.MostGoods
                 ? index.Analyzer.Japanese.GoodsOf(rateAsked.Goods[0], index.Analyzer)
                 : null,
             Parts = record == RecordAnswer.Overview ? [.. top.Fact.Overview!.Parts.Select(id => index.Facts.Find(id)!)] : [],

@@ -43,8 +43,7 @@ internal sealed partial class JapaneseGlossary
     public string? NameOf(string name)
     {
         var reading = QuestionNormalizer.Text(name);
-        return _terms.Where(t => t.Value == reading).Select(t => t.Key)
-            .OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).FirstOrDefault();
+        return Longest(t => t.Value == reading);
     }
 
     /// <summary>
@@ -54,9 +53,12 @@ internal sealed partial class JapaneseGlossary
     public string? GoodsOf(string goods, Analyzer analyzer)
     {
         var terms = analyzer.Terms(goods);
-        return _terms.Where(t => analyzer.Terms(t.Value).SequenceEqual(terms)).Select(t => t.Key)
-            .OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).FirstOrDefault();
+        return Longest(t => analyzer.Terms(t.Value).SequenceEqual(terms));
     }
+
+    /// <summary>The longest term that <paramref name="reads"/> accepts; of two as long, the first in code-point order.</summary>
+    private string? Longest(Func<KeyValuePair<string, string>, bool> reads) =>
+        _terms.Where(reads).Select(t => t.Key).OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).FirstOrDefault();
 
     /// <summary>The English reading of every term.</summary>
     public IEnumerable<string> Readings => _terms.Values;

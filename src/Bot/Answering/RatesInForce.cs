@@ -11,7 +11,7 @@ namespace Bot.Answering;
 /// gives in <c>in_force.on</c> ("cars", "auto parts", "steel"), read as index terms, so "autos" and "vehicles" are cars;
 /// a question that names none asks for the rate most goods pay.
 /// </summary>
-internal sealed class RatesInForce
+internal sealed partial class RatesInForce
 {
     /// <summary>Words for paying: what goods named pay is their rate ("what do japanese cars pay now").</summary>
     private static readonly HashSet<string> s_payWords = ["pay", "pays", "paid", "paying"];
@@ -92,9 +92,9 @@ internal sealed class RatesInForce
 
     /// <summary>Reads each of two times a question names ("between april and august"); the question's own reading
     /// holds the first only.</summary>
-    private readonly EntityResolver? _entities;
+    private readonly EntityResolver _entities;
 
-    public RatesInForce(FactBase facts, Analyzer analyzer, DateOnly now, EntityResolver? entities = null)
+    public RatesInForce(FactBase facts, Analyzer analyzer, DateOnly now, EntityResolver entities)
     {
         _analyzer = analyzer;
         _entities = entities;
@@ -250,14 +250,8 @@ internal sealed class RatesInForce
         }
 
         // The rate's numbers ("27.5 percent", "to 15"); any other number names the time.
-        var numbers = new List<(decimal Value, int At)>();
-        for (var i = 0; i < words.Count; i++)
-        {
-            if (!NamesTime(words, i) && decimal.TryParse(words[i], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
-            {
-                numbers.Add((value, i));
-            }
-        }
+        var numbers = Enumerable.Range(0, words.Count).Where(i => !NamesTime(words, i) && IsNumber(words[i]))
+            .Select(i => (Value: decimal.Parse(words[i], CultureInfo.InvariantCulture), At: i)).ToList();
 
         // "Go to 50%", "since when": when it began.
         var start = words.Any(s_startWords.Contains) || words.Zip(words.Skip(1)).Any(p => p is ("since", "when"))
@@ -279,13 +273,17 @@ internal sealed class RatesInForce
             return null;
         }
 
-        decimal? target = numbers.Count switch
+        // The rate asked about is the number after "to", else the one number; one after "from" is the rate before it
+        // ("from 27.5 to 15", "rise from 25%").
+        var from = numbers.Where(n => n.At > 0 && words[n.At - 1] == "from").Select(n => (decimal?)n.Value).ToList();
+        var rest = numbers.Where(n => !(n.At > 0 && words[n.At - 1] == "from")).ToList();
+        decimal? target = rest switch
         {
-            0 => null,
-            1 => numbers[0].Value,
-            _ => numbers.Where(n => n.At > 0 && words[n.At - 1] == "to").Select(n => (decimal?)n.Value).FirstOrDefault(),
+            [] => null,
+            [var one] => one.Value,
+            _ => rest.Where(n => n.At > 0 && words[n.At - 1] == "to").Select(n => (decimal?)n.Value).FirstOrDefault(),
         };
-        if (numbers.Count > 1 && target is null)
+        if ((rest.Count > 1 && target is null) || from.Count > 1)
         {
             return null;
         }
@@ -302,7 +300,7 @@ internal sealed class RatesInForce
         string? answer = null;
         foreach (var goods in named)
         {
-            var one = Changed(goods, target, start && !(up || down), down, up, words.Any(s_doubleWords.Contains), end);
+            var one = Changed(goods, target, from.FirstOrDefault(), start && !(up || down), down, up, words.Any(s_doubleWords.Contains), end);
             var day = one is null ? null : end ? one.End : one.Start;
             if (one is null || day is not { Day: not null } exact || numbers.Any(n => !_rates.Any(r => r.Goods.Contains(goods) && r.Percent == n.Value))
                 || (frame is not null && (frame.IsFormer || exact.Start < frame.From || exact.Start > frame.To)))
@@ -325,23 +323,24 @@ internal sealed class RatesInForce
         return answer;
     }
 
-    /// <summary>Of the rates on <paramref name="goods"/>, the one a change question picks: by its number, else the one
-    /// whose start was the one change of the kind asked (up: a rate above the one it followed, or a first rate; doubled:
-    /// twice it), else, asked only when one began, the first with a start. Null when none or several are.</summary>
-    private Rate? Changed(string goods, decimal? target, bool began, bool down, bool up, bool doubled, bool end)
+    /// <summary>Of the rates on <paramref name="goods"/>, the one a change question picks: by its number (and, with
+    /// <paramref name="from"/>, the rate it followed), else the one whose start was the one change of the kind asked (up:
+    /// a rate above the one it followed, or a first rate; doubled: twice it; from: after that rate), else, asked only when
+    /// one began, the first with a start. Null when none or several are, or the dates show no such change.</summary>
+    private Rate? Changed(string goods, decimal? target, decimal? from, bool began, bool down, bool up, bool doubled, bool end)
     {
         var rates = _rates.Where(r => r.Goods.Contains(goods)).OrderBy(r => r.From).ToList();
+
+        // Does the change into the rate fit what was asked ("dropped to 15%" from a lower rate is no drop the dates show)?
+        bool Fits(Rate rate) => rate.Percent is { } now && Before(rates, rate) is var before
+            && (from is null || before?.Percent == from)
+            && (!down || before?.Percent > now)
+            && (!up || (doubled ? before?.Percent * 2 == now : before is null ? from is null : before.Percent < now));
+
         if (target is { } number)
         {
             var named = rates.Where(r => r.Percent == number && (end ? r.End is not null : r.Start is not null)).ToList();
-            if (named is not [var one])
-            {
-                return null;
-            }
-
-            // "Dropped to 15%" from a lower rate is no drop the dates show.
-            var before = Before(rates, one);
-            return (down && !(before?.Percent > number)) || (up && before?.Percent >= number) ? null : one;
+            return named is [var one] && (end || Fits(one)) ? one : null;
         }
 
         if (end)
@@ -349,11 +348,9 @@ internal sealed class RatesInForce
             return null;
         }
 
-        if (down || up)
+        if (down || up || from is not null)
         {
-            var changes = rates.Where(r => r.Start is not null && r.Percent is { } now && Before(rates, r) is var before
-                && (down ? before?.Percent > now : before is null ? !doubled : doubled ? before.Percent * 2 == now : before.Percent < now)).ToList();
-            return changes is [var only] ? only : null;
+            return rates.Where(r => r.Start is not null && Fits(r)).ToList() is [var only] ? only : null;
         }
 
         return began ? rates.FirstOrDefault(r => r.Start is not null) : null;
@@ -372,7 +369,11 @@ internal sealed class RatesInForce
     /// aluminum tariffs due").</summary>
     private static decimal? Percent(Fact fact) =>
         fact.Amount is { Unit: "%", Value: { } value } ? value
-            : Regex.Match(fact.Title, @"(\d+(?:\.\d+)?)%") is { Success: true } m ? decimal.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+            : TitlePercentPattern().Match(fact.Title) is { Success: true } m ? decimal.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+
+    /// <summary>A percentage in a title: "25%".</summary>
+    [GeneratedRegex(@"(\d+(?:\.\d+)?)%", RegexOptions.CultureInvariant)]
+    private static partial Regex TitlePercentPattern();
 
     /// <summary>
     /// The goods a question names whole (names in <c>in_force.on</c>; none when it names goods only in general), when
@@ -428,7 +429,7 @@ internal sealed class RatesInForce
     {
         var at = Enumerable.Range(0, words.Count).Where(i => words[i] == "between").DefaultIfEmpty(-1).First();
         var and = at < 0 ? -1 : Enumerable.Range(at, words.Count - at).Where(i => words[i] == "and").DefaultIfEmpty(-1).First();
-        if (_entities is null || and < at + 2 || !Enumerable.Range(at + 1, and - at - 1).All(i => NamesTime(words, i)))
+        if (and < at + 2 || !Enumerable.Range(at + 1, and - at - 1).All(i => NamesTime(words, i)))
         {
             return null;
         }
@@ -439,11 +440,21 @@ internal sealed class RatesInForce
             end++;
         }
 
-        var (first, second) = (_entities.Resolve([.. words.Skip(at + 1).Take(and - at - 1)]), _entities.Resolve([.. words.Skip(and + 1).Take(end - and - 1)]));
+        // A year named only with the second time is the first's too ("between april and august 2026").
+        List<string> firstWords = [.. words.Skip(at + 1).Take(and - at - 1)], secondWords = [.. words.Skip(and + 1).Take(end - and - 1)];
+        if (!firstWords.Any(IsYear) && secondWords.LastOrDefault(IsYear) is { } year)
+        {
+            firstWords.Add(year);
+        }
+
+        var (first, second) = (_entities.Resolve(firstWords), _entities.Resolve(secondWords));
         return end > and + 1 && first.To is { } after && second.From is { } until && after.AddDays(1) <= until.AddDays(-1)
             ? (new TimeFrame(after.AddDays(1), until.AddDays(-1)), at)
             : null;
     }
+
+    /// <summary>Is the word a year ("2025")?</summary>
+    private static bool IsYear(string word) => word.Length == 4 && EntityResolver.Year(word) is not null;
 
     /// <summary>Is the word a number ("15", "27.5")?</summary>
     private static bool IsNumber(string word) => decimal.TryParse(word, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
@@ -453,7 +464,7 @@ internal sealed class RatesInForce
     {
         var word = words[i];
         return EntityResolver.IsMonth(word)
-            || (word.All(char.IsDigit) && ((word.Length == 4 && EntityResolver.Year(word) is not null)
+            || (word.All(char.IsDigit) && (IsYear(word)
                 || (i > 0 && EntityResolver.IsMonth(words[i - 1])) || (i + 1 < words.Count && EntityResolver.IsMonth(words[i + 1]))));
     }
 
@@ -591,7 +602,7 @@ internal sealed record Rate(string Id, HashSet<string> Goods, PartialDate? Start
     /// <summary>The last day it surely was ("2025-06": June 1).</summary>
     public DateOnly SurelyTo { get; } = End?.Start ?? DateOnly.MaxValue;
 
-    /// <summary>Its number, in percent (<see cref="Percent(Fact)"/>).</summary>
+    /// <summary>Its number, in percent: the fact's amount, else the first percentage its title gives.</summary>
     public decimal? Percent { get; init; }
 
     /// <summary>Is the fact an event (the change itself) rather than a figure?</summary>

@@ -201,6 +201,8 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 ? $"回答：質問は概要の名前で呼ばれる出来事がいつだったかだけを尋ねており、この出来事（{top.Title}）の日付が収録データにあるため、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.RateInForce
                 ? $"回答：質問はある時点で品目にかかっていた関税率だけを尋ねており、収録データの税率の適用期間から、その期間を通して適用されていた税率はこの項目（{top.Title}）だけなので、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+            : RuleDecided(explanation) == RecordAnswer.RatesOverTime
+                ? $"回答：質問はある期間に品目にかかっていた関税率（またはその推移）を尋ねており、収録データにあるその期間の税率をすべて発効順に挙げました（この項目（{top.Title}）は期間の終わりに適用されていた税率です）。確率に関わらず回答しています（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.RateChanged
                 ? $"回答：質問は品目にかかる関税率がいつ始まった（変わった・終わった）かだけを尋ねており、収録データの税率の適用期間から、その日についての項目はこの項目（{top.Title}）なので、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.WhoTookPartInTheRound

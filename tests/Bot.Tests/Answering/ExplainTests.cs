@@ -254,6 +254,7 @@ public sealed class ExplainTests(RealEngineFixture engine)
         Assert.StartsWith("回答：質問はある時点で品目にかかっていた関税率だけを尋ねており", japanese.Body, StringComparison.Ordinal);
         Assert.Contains("asks only for the tariff rate on some goods over a time in which it changed, or how it went, and the answer lists every rate the fact base has on them then, this one in force at its end",
             Explain("how has the car tariff changed").Body, StringComparison.Ordinal);
+        Assert.StartsWith("回答：質問はある期間に品目にかかっていた関税率（またはその推移）を尋ねており", Explain("自動車関税の推移").Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -168,6 +168,8 @@ public sealed class RatesInForceTests
     // Between two times: the days after the first and before the second.
     [InlineData("what rate did japan pay between april and august", "goods-base")]
     [InlineData("car tariff between april 3 and september 16", "cars-mid")]
+    // A year named with the second time only is the first's too: after September 15, 2025, all 15%.
+    [InlineData("car tariff between october and december 2025", "cars-new")]
     // Asked whether a rate is so: the rate then says whether.
     [InlineData("is the steel tariff still 50%", "steel-50")]
     [InlineData("is the car tariff still 27.5%", "cars-new")]
@@ -313,6 +315,8 @@ public sealed class RatesInForceTests
     // the rate most goods pay.
     [InlineData("when did steel go to 50%", "steel-50")]
     [InlineData("when did japanese car tariffs go from 27.5 to 15", "cars-new")]
+    // A number after "from" alone: the change from that rate.
+    [InlineData("when did the steel tariff rise from 25%", "steel-50")]
     [InlineData("when did the 15% tariff take effect", "goods-15-in-force")]
     [InlineData("15 percent car tariff effective date", "cars-new")]
     // Ended, or from when to when: the rate itself, which gives its last day.
@@ -325,7 +329,11 @@ public sealed class RatesInForceTests
     // Two changes of the kind asked (steel's first rate went up from none, then doubled), or a "drop" to a higher rate.
     [InlineData("when did the steel tariff go up")]
     [InlineData("when did the tariff drop to 15%")]
-    // A start known only to the month; an end asked with no number (cars had two rates end).
+    // A number after "from" that was not the rate before; a doubling to a rate that followed none.
+    [InlineData("when did steel go from 50 to 25")]
+    [InlineData("when did the car tariff go from 2.5 to 15")]
+    [InlineData("when did the steel tariff double to 25%")]
+    // A start known only to the month; an end asked with no number (which rate's end is asked is unknown).
     [InlineData("when did the engine tariff start")]
     [InlineData("when did the car tariff end")]
     // No such rate, goods the fact base has no rate for, American goods.
