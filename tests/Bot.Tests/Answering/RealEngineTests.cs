@@ -291,6 +291,18 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     }
 
     [Theory]
+    // "Take office" and "sworn in" are one phrase: the profile dates the post.
+    [InlineData("when did takaichi take office", "sanae-takaichi")]
+    [InlineData("when was takaichi sworn in", "sanae-takaichi")]
+    public void Answer_WhenSomeoneTookOffice_IsTheirProfile(string question, string expected)
+    {
+        var result = engine.Harness.Answer(question);
+
+        Assert.False(result.Abstained, $"abstained at {result.Confidence:F2}");
+        Assert.Equal(expected, result.Best!.Id);
+    }
+
+    [Theory]
     // A post only one person in the fact base held names them; "under" makes it another, lesser post.
     [InlineData("who is the us secretary of defense", "pete-hegseth")]
     [InlineData("who is the under secretary of defense for policy", "elbridge-colby")]
