@@ -20,11 +20,8 @@ public sealed class AnswerComposerTests
     [InlineData(null, "2025-04-02", "until April 2, 2025")]
     [InlineData("2025-06", null, "since June 2025")]
     [InlineData(null, null, "at all times the fact base has")]
-    public void InForceDays_SaysTheDaysARateWasInForce(string? from, string? to, string expected)
-    {
-        static PartialDate? Date(string? text) => text is null ? null : PartialDate.TryParse(text, out var date) ? date : throw new ArgumentException(text);
+    public void InForceDays_SaysTheDaysARateWasInForce(string? from, string? to, string expected) =>
         Assert.Equal(expected, AnswerComposer.InForceDays(new InForce(["cars"], Date(from), Date(to))));
-    }
 
     [Theory]
     [InlineData("2025-04-03", "2025-09-15", "2025年4月3日〜2025年9月15日")]
@@ -33,11 +30,11 @@ public sealed class AnswerComposerTests
     [InlineData(null, "2025-04-02", "2025年4月2日まで")]
     [InlineData("2025-06", null, "2025年6月から")]
     [InlineData(null, null, "収録データの全期間")]
-    public void JapaneseInForceDays_SaysTheDaysTheJapaneseWay(string? from, string? to, string expected)
-    {
-        static PartialDate? Date(string? text) => text is null ? null : PartialDate.TryParse(text, out var date) ? date : throw new ArgumentException(text);
+    public void JapaneseInForceDays_SaysTheDaysTheJapaneseWay(string? from, string? to, string expected) =>
         Assert.Equal(expected, AnswerComposer.JapaneseInForceDays(new InForce(["cars"], Date(from), Date(to))));
-    }
+
+    /// <summary>A date as the fact files write it ("2025-06"), or none.</summary>
+    private static PartialDate? Date(string? text) => text is null ? null : PartialDate.TryParse(text, out var date) ? date : throw new ArgumentException(text);
 
     [Fact]
     public void Compose_Figure_PutsTheNumberFirstWithTheSourceConversion()
