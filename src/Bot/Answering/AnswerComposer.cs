@@ -76,7 +76,7 @@ internal static class AnswerComposer
             body.AppendLine(Placed(fact, placement));
         }
 
-        body.AppendLine(Direct(fact, result.Type, facts));
+        body.AppendLine((result.RateIsAsAsked switch { true => "Yes: ", false => "No: ", null => "" }) + Direct(fact, result.Type, facts));
         foreach (var statement in quoted)
         {
             // "On July 24, 2025", but "In July 2025".
@@ -269,7 +269,8 @@ internal static class AnswerComposer
     {
         Kind = ReplyKind.Answer,
         Title = JapaneseTitle(fact, japanese),
-        Body = JapaneseBody(fact, japanese, result.Facts) + (ReadAs(result) is { } readAs ? "\n" + readAs : ""),
+        Body = (result.RateIsAsAsked switch { true => "はい。", false => "いいえ。", null => "" }) + JapaneseBody(fact, japanese, result.Facts)
+            + (ReadAs(result) is { } readAs ? "\n" + readAs : ""),
         Sources = Cited(fact, result.Facts),
         AsOf = fact.AsOf,
         FactIds = [fact.Id],

@@ -351,6 +351,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Order = record == RecordAnswer.OccasionsInOrder ? order : null,
             Rates = record == RecordAnswer.RatesOverTime ? [.. rates.Select(i => facts[i])] : [],
             RatesOn = record == RecordAnswer.RatesOverTime ? rateAsked!.Goods[0] : null,
+            RateIsAsAsked = record == RecordAnswer.RateInForce && rateAsked!.Checked is { } number ? index.Rates.PercentOf(top.Fact.Id) == number : null,
             JapaneseRates = record == RecordAnswer.RatesOverTime && readAs is not null && !abstained
                 ? [.. rates.Select(i => JapaneseFacts.For(index.Translations, facts[i], index.Facts))]
                 : [],

@@ -227,7 +227,9 @@ internal sealed partial class RatesInForce
             return null;
         }
 
-        return new RateAsked(named, frame, began, history);
+        // "Is the steel tariff still 50%?": the one number asked whether the rate is.
+        var asked = checks && words.Where(IsNumber).ToList() is [var number] ? decimal.Parse(number, CultureInfo.InvariantCulture) : (decimal?)null;
+        return new RateAsked(named, frame, began, history) { Checked = asked };
     }
 
     /// <summary>
@@ -525,6 +527,9 @@ internal sealed partial class RatesInForce
         return _rates.Where(r => over.Contains(r.Id) && r.From <= end && r.To >= end).Select(r => r.Id).Distinct().ToList() is [var only] ? only : over[^1];
     }
 
+    /// <summary>The number, in percent, of the rate the fact gives; null for a fact that gives none.</summary>
+    public decimal? PercentOf(string factId) => _rates.FirstOrDefault(r => r.Id == factId)?.Percent;
+
     /// <summary>Is the fact a rate on goods asked for that was not the rate on them at the time asked: in force at no time
     /// of it ("what rate do cars pay from october 2025" is not the 27.5% that ended in September), or, when the answer
     /// lists no rates (two goods named), for part of it while another rate on them was for another part? A rate that is
@@ -585,7 +590,11 @@ internal sealed partial class RatesInForce
 /// <see cref="InForce.MostGoods"/>) at <see cref="Frame"/>; <see cref="Began"/> when it asks for the rate from then on
 /// ("from september 16"); <see cref="History"/> when it asks how the rate went ("car tariff history", "how has the car
 /// tariff changed").</summary>
-internal sealed record RateAsked(IReadOnlyList<string> Goods, TimeFrame Frame, bool Began, bool History);
+internal sealed record RateAsked(IReadOnlyList<string> Goods, TimeFrame Frame, bool Began, bool History)
+{
+    /// <summary>The one rate, in percent, a yes-or-no question asks whether it is ("is the steel tariff still 50%?").</summary>
+    public decimal? Checked { get; init; }
+}
 
 /// <summary>A fact's <see cref="InForce"/> record: its id, the goods, and its days, open ends read as always.</summary>
 internal sealed record Rate(string Id, HashSet<string> Goods, PartialDate? Start, PartialDate? End)

@@ -415,6 +415,27 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         AssertAnsweredByRecord(question, expected, RecordAnswer.RateInForce);
 
     [Theory]
+    [InlineData("is the steel tariff still 50%?", "Yes: ")]
+    [InlineData("is the car tariff still 27.5%?", "No: ")]
+    public void Compose_WhetherTheRateIsANumber_SaysYesOrNoFirst(string question, string opening)
+    {
+        var result = engine.Harness.Answer(question);
+
+        Assert.Equal(RecordAnswer.RateInForce, result.Record);
+        Assert.StartsWith(opening, AnswerComposer.Compose(result).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_WhetherTheRateIsOneOfTwoNumbers_SaysNeither()
+    {
+        var result = engine.Harness.Answer("is the car tariff 25% or 15% now");
+
+        Assert.Equal(RecordAnswer.RateInForce, result.Record);
+        Assert.Null(result.RateIsAsAsked);
+        Assert.StartsWith("15%", AnswerComposer.Compose(result).Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
     // The day the rate changed, and the event dated that day about those goods says what changed.
     [InlineData("when did the car tariff come down", "auto-tariff-15-in-force")]
     [InlineData("when did the car tariff go up", "auto-tariff-in-force-2025-04")]
