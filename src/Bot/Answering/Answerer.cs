@@ -213,21 +213,23 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Promote(scored[rate]);
         }
 
+        // "When did the car tariff come down", "when did steel go to 50%", "when did the 27.5% end": the fact about the day
+        // the rate on the goods named began (or ended), by the dates the fact base gives its rates.
+        var change = noOtherReading && holder < 0 && rateAsked is null ? index.Rates.ChangeAsked(words, terms, type, entities, index.Roles) : null;
+
         // "Car tariff in 2025", "how has the car tariff changed": the rates in force over that time; the one in force at its
-        // end answers, and the answer lists them all in order.
-        var over = rateAsked is not null && rate < 0 ? index.Rates.Over(rateAsked) : [];
+        // end answers, and the answer lists them all in order. So for "when did the steel tariff go up", which it did
+        // twice: every rate on steel, each with its days.
+        var listed = rateAsked ?? (change is { Several: { } several } ? new RateAsked([several], new TimeFrame(DateOnly.MinValue, DateOnly.MaxValue), false, true) : null);
+        var over = listed is not null && rate < 0 ? index.Rates.Over(listed) : [];
         List<int> rates = [.. over.Select(id => IndexOf(facts, index.Facts.Find(id)!))];
-        var latest = over.Count > 0 ? IndexOf(facts, index.Facts.Find(index.Rates.Latest(rateAsked!, over))!) : -1;
+        var latest = over.Count > 0 ? IndexOf(facts, index.Facts.Find(index.Rates.Latest(listed!, over))!) : -1;
         if (latest >= 0 && !ReferenceEquals(ranked[0].Fact, facts[latest]))
         {
             Promote(scored[latest]);
         }
 
-        // "When did the car tariff come down", "when did steel go to 50%", "when did the 27.5% end": the fact about the day
-        // the rate on the goods named began (or ended), by the dates the fact base gives its rates.
-        var changed = noOtherReading && holder < 0 && rateAsked is null && index.Rates.ChangeAsked(words, terms, type, entities, index.Roles) is { } changedId
-            ? IndexOf(facts, index.Facts.Find(changedId)!)
-            : -1;
+        var changed = change is { Answer: { } changedId } ? IndexOf(facts, index.Facts.Find(changedId)!) : -1;
         if (changed >= 0 && !ReferenceEquals(ranked[0].Fact, facts[changed]))
         {
             Promote(scored[changed]);
@@ -350,13 +352,13 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Placement = record == RecordAnswer.RoundPlaced ? placed!.Value.Placement : null,
             Order = record == RecordAnswer.OccasionsInOrder ? order : null,
             Rates = record == RecordAnswer.RatesOverTime ? [.. rates.Select(i => facts[i])] : [],
-            RatesOn = record == RecordAnswer.RatesOverTime ? rateAsked!.Goods[0] : null,
+            RatesOn = record == RecordAnswer.RatesOverTime ? listed!.Goods[0] : null,
             RateIsAsAsked = record == RecordAnswer.RateInForce && rateAsked!.Checked is { } number ? index.Rates.PercentOf(top.Fact.Id) == number : null,
             JapaneseRates = record == RecordAnswer.RatesOverTime && readAs is not null && !abstained
                 ? [.. rates.Select(i => JapaneseFacts.For(index.Translations, facts[i], index.Facts))]
                 : [],
-            JapaneseRatesOn = record == RecordAnswer.RatesOverTime && readAs is not null && !abstained && rateAsked!.Goods[0] != InForce.MostGoods
-                ? index.Analyzer.Japanese.GoodsOf(rateAsked.Goods[0], index.Analyzer)
+            JapaneseRatesOn = record == RecordAnswer.RatesOverTime && readAs is not null && !abstained && listed!.Goods[0] != InForce.MostGoods
+                ? index.Analyzer.Japanese.GoodsOf(listed.Goods[0], index.Analyzer)
                 : null,
             Parts = record == RecordAnswer.Overview ? [.. top.Fact.Overview!.Parts.Select(id => index.Facts.Find(id)!)] : [],
             ReadAs = readAs,

@@ -242,7 +242,7 @@ internal sealed partial class RatesInForce
     /// (the change itself), else the rate. Null when it asks more, the change is not one the dates show (a "drop" to a
     /// higher rate), or the day is not within a time it names.
     /// </summary>
-    public string? ChangeAsked(IReadOnlyList<string> words, IReadOnlyList<string> terms, QuestionType type, Entities entities, RoleTimes times)
+    public RateChange? ChangeAsked(IReadOnlyList<string> words, IReadOnlyList<string> terms, QuestionType type, Entities entities, RoleTimes times)
     {
         if (_rates.Count == 0 || entities.People.Count > 0 || entities.Round is not null || entities.RoundTyped is not null
             || !(type == QuestionType.When || words.Contains("date"))
@@ -302,7 +302,14 @@ internal sealed partial class RatesInForce
         string? answer = null;
         foreach (var goods in named)
         {
-            var one = Changed(goods, target, from.FirstOrDefault(), start && !(up || down), down, up, words.Any(s_doubleWords.Contains), end);
+            var (one, fitting) = Changed(goods, target, from.FirstOrDefault(), start && !(up || down), down, up, words.Any(s_doubleWords.Contains), end);
+
+            // Several changes of the kind asked on the one goods named, at any time: each rate, with its days, answers.
+            if (one is null && fitting > 1 && named is [_] && frame is null)
+            {
+                return new RateChange(null, goods);
+            }
+
             var day = one is null ? null : end ? one.End : one.Start;
             if (one is null || day is not { Day: not null } exact || numbers.Any(n => !_rates.Any(r => r.Goods.Contains(goods) && r.Percent == n.Value))
                 || (frame is not null && (frame.IsFormer || exact.Start < frame.From || exact.Start > frame.To)))
@@ -322,14 +329,15 @@ internal sealed partial class RatesInForce
             answer = id;
         }
 
-        return answer;
+        return answer is null ? null : new RateChange(answer, null);
     }
 
     /// <summary>Of the rates on <paramref name="goods"/>, the one a change question picks: by its number (and, with
     /// <paramref name="from"/>, the rate it followed), else the one whose start was the one change of the kind asked (up:
     /// a rate above the one it followed, or a first rate; doubled: twice it; from: after that rate), else, asked only when
-    /// one began, the first with a start. Null when none or several are, or the dates show no such change.</summary>
-    private Rate? Changed(string goods, decimal? target, decimal? from, bool began, bool down, bool up, bool doubled, bool end)
+    /// one began, the first with a start. None when none or several are, or the dates show no such change; with how many
+    /// fit (several ends, asked with no number, all fit).</summary>
+    private (Rate? One, int Fitting) Changed(string goods, decimal? target, decimal? from, bool began, bool down, bool up, bool doubled, bool end)
     {
         var rates = _rates.Where(r => r.Goods.Contains(goods)).OrderBy(r => r.From).ToList();
 
@@ -342,20 +350,21 @@ internal sealed partial class RatesInForce
         if (target is { } number)
         {
             var named = rates.Where(r => r.Percent == number && (end ? r.End is not null : r.Start is not null)).ToList();
-            return named is [var one] && (end || Fits(one)) ? one : null;
+            return named is [var one] && (end || Fits(one)) ? (one, 1) : (null, 0);
         }
 
         if (end)
         {
-            return null;
+            return (null, rates.Count(r => r.End is not null));
         }
 
         if (down || up || from is not null)
         {
-            return rates.Where(r => r.Start is not null && Fits(r)).ToList() is [var only] ? only : null;
+            var fitting = rates.Where(r => r.Start is not null && Fits(r)).ToList();
+            return (fitting is [var only] ? only : null, fitting.Count);
         }
 
-        return began ? rates.FirstOrDefault(r => r.Start is not null) : null;
+        return began && rates.FirstOrDefault(r => r.Start is not null) is { } first ? (first, 1) : (null, 0);
     }
 
     /// <summary>The rate on the same goods in force the day before <paramref name="rate"/> began, when one alone was.</summary>
@@ -590,6 +599,10 @@ internal sealed partial class RatesInForce
 /// <see cref="InForce.MostGoods"/>) at <see cref="Frame"/>; <see cref="Began"/> when it asks for the rate from then on
 /// ("from september 16"); <see cref="History"/> when it asks how the rate went ("car tariff history", "how has the car
 /// tariff changed").</summary>
+/// <summary>What a question asking when a rate changed reads as: the fact that answers it, or, when several changes of the
+/// kind asked happened to the one goods named, those goods (every rate on them answers, with its days).</summary>
+internal sealed record RateChange(string? Answer, string? Several);
+
 internal sealed record RateAsked(IReadOnlyList<string> Goods, TimeFrame Frame, bool Began, bool History)
 {
     /// <summary>The one rate, in percent, a yes-or-no question asks whether it is ("is the steel tariff still 50%?").</summary>

@@ -293,13 +293,16 @@ public sealed class RatesInForceTests
         Assert.Equal(expected, s_rates.Latest(asked, s_rates.Over(asked)));
     }
 
-    /// <summary>The fact that answers the question as one asking when a rate changed; null when it asks no such thing.</summary>
-    private static string? ChangeAsked(string question)
+    /// <summary>The question read as one asking when a rate changed; null when it asks no such thing.</summary>
+    private static RateChange? Change(string question)
     {
         var words = QuestionNormalizer.Words(question);
         var terms = s_analyzer.Terms(words);
         return s_rates.ChangeAsked(words, terms, QuestionClassifier.Classify(words), s_entities.Resolve(words), s_roles);
     }
+
+    /// <summary>The fact that answers the question as one asking when a rate changed; null when none does.</summary>
+    private static string? ChangeAsked(string question) => Change(question)?.Answer;
 
     [Theory]
     // Began: the first rate with a start; the event dated that day about those goods is the change itself.
@@ -349,6 +352,21 @@ public sealed class RatesInForceTests
     [InlineData("car tariff now")]
     public void ChangeAsked_NoOneChangeAskedOnly_IsNone(string question) =>
         Assert.Null(ChangeAsked(question));
+
+    [Theory]
+    // Several changes of the kind asked on the one goods named: every rate on them answers, each with its days.
+    [InlineData("when did the steel tariff go up", "steel")]
+    [InlineData("when did the car tariff end", "cars")]
+    public void ChangeAsked_SeveralChangesOfTheKind_NamesTheGoods(string question, string goods) =>
+        Assert.Equal(new RateChange(null, goods), Change(question));
+
+    [Theory]
+    // No such change at all, or a time named: not several either.
+    [InlineData("when did the tariff drop to 15%")]
+    [InlineData("when did the steel tariff go up in 2024")]
+    [InlineData("who cut the car tariff")]
+    public void ChangeAsked_NoSeveralChanges_IsNotThem(string question) =>
+        Assert.Null(Change(question)?.Several);
 
     [Theory]
     [InlineData("steel", true)]

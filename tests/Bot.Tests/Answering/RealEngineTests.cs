@@ -414,6 +414,19 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     public void Answer_RateOnSomeGoodsAtATime_IsTheOneRateInForceThen(string question, string expected) =>
         AssertAnsweredByRecord(question, expected, RecordAnswer.RateInForce);
 
+    [Fact]
+    public void Answer_SeveralChangesOfTheKindAsked_ListsEachRate()
+    {
+        // Steel went up twice: to 25% on March 12, 2025 and to 50% on June 4.
+        var result = engine.Harness.Answer("when did the steel tariff go up");
+        var reply = AnswerComposer.Compose(result);
+
+        Assert.False(result.Abstained);
+        Assert.Equal(RecordAnswer.RatesOverTime, result.Record);
+        Assert.Equal(["steel-aluminum-tariff-2025-03", "tariff-steel-aluminum"], reply.FactIds);
+        Assert.Equal(["March 12, 2025 to June 3, 2025", "since June 4, 2025"], reply.Fields.Select(f => f.Name.Split(" — ")[0]));
+    }
+
     [Theory]
     [InlineData("is the steel tariff still 50%?", "Yes: ")]
     [InlineData("is the car tariff still 27.5%?", "No: ")]
