@@ -76,7 +76,14 @@ internal static class AnswerComposer
             body.AppendLine(Placed(fact, placement));
         }
 
-        body.AppendLine((result.RateIsAsAsked switch { true => "Yes: ", false => "No: ", null => "" }) + Direct(fact, result.Type, facts));
+        // "Is the steel tariff still 50%?": yes or no, and the rate then with its days, before the fact's own line.
+        if (result.RateCheck is { } check)
+        {
+            body.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"{(check.Is ? "Yes" : "No")}: {check.Percent}%{(fact.InForce is { } days ? $", {InForceDays(days)}" : "")}."));
+        }
+
+        body.AppendLine(Direct(fact, result.Type, facts));
         foreach (var statement in quoted)
         {
             // "On July 24, 2025", but "In July 2025".
@@ -162,7 +169,9 @@ internal static class AnswerComposer
     /// <summary><see cref="RatesOverTime"/> for a question asked in Japanese script.</summary>
     private static Reply RatesOverTimeInJapanese(AnswerResult result)
     {
-        var goods = result.RatesOn == InForce.MostGoods ? "日本からの輸入品の大半" : $"日本の{result.JapaneseRatesOn ?? result.RatesOn}";
+        var goods = result.RatesOn == InForce.MostGoods ? "日本からの輸入品の大半"
+            : result.JapaneseRatesOn is { } named ? $"日本の{named}"
+            : $"日本からの品目（{result.RatesOn}）";
         var japanese = InJapanese(result.Rates, result.JapaneseRates);
         var reply = FactReplies.ForList(result.Facts, $"{goods}への米国の関税：税率の推移",
             $"収録データでは、その期間の{goods}への税率は{result.Rates.Count}件です（発効順）：" + (ReadAs(result) is { } readAs ? "\n" + readAs : ""), result.Rates,
@@ -269,8 +278,7 @@ internal static class AnswerComposer
     {
         Kind = ReplyKind.Answer,
         Title = JapaneseTitle(fact, japanese),
-        Body = (result.RateIsAsAsked switch { true => "はい。", false => "いいえ。", null => "" }) + JapaneseBody(fact, japanese, result.Facts)
-            + (ReadAs(result) is { } readAs ? "\n" + readAs : ""),
+        Body = JapaneseBody(fact, japanese, result.Facts) + (ReadAs(result) is { } readAs ? "\n" + readAs : ""),
         Sources = Cited(fact, result.Facts),
         AsOf = fact.AsOf,
         FactIds = [fact.Id],

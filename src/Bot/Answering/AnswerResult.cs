@@ -49,8 +49,9 @@ public sealed record AnswerResult
     public IReadOnlyList<Fact> Parts { get; init; } = [];
 
     /// <summary>For a yes-or-no question whether the rate on some goods is a number (<see cref="RecordAnswer.RateInForce"/>:
-    /// "is the steel tariff still 50%?"), whether the rate in force then is that number; null for any other question.</summary>
-    public bool? RateIsAsAsked { get; init; }
+    /// "is the steel tariff still 50%?"), whether the rate in force then is that number, and its number; null for any
+    /// other question, or a rate with no number.</summary>
+    internal (bool Is, decimal Percent)? RateCheck { get; init; }
 
     /// <summary>For such a question typed in Japanese script, each of <see cref="Occasions"/> in Japanese, where it has a
     /// current translation (null where not).</summary>

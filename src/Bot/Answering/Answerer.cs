@@ -353,7 +353,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Order = record == RecordAnswer.OccasionsInOrder ? order : null,
             Rates = record == RecordAnswer.RatesOverTime ? [.. rates.Select(i => facts[i])] : [],
             RatesOn = record == RecordAnswer.RatesOverTime ? listed!.Goods[0] : null,
-            RateIsAsAsked = record == RecordAnswer.RateInForce && rateAsked!.Checked is { } number ? index.Rates.PercentOf(top.Fact.Id) == number : null,
+            RateCheck = record == RecordAnswer.RateInForce && rateAsked!.Checked is { } number && index.Rates.PercentOf(top.Fact.Id) is { } percent
+                ? (percent == number, percent)
+                : null,
             JapaneseRates = record == RecordAnswer.RatesOverTime && readAs is not null && !abstained
                 ? [.. rates.Select(i => JapaneseFacts.For(index.Translations, facts[i], index.Facts))]
                 : [],

@@ -239,8 +239,10 @@ internal sealed partial class RatesInForce
     /// one change of that kind on the goods ("when did the car tariff go up": April 3), else, asked when it began, the
     /// first rate the fact base dates a start for; the goods named must all give the same. The day is its first day (its
     /// last, asked when it ended, which needs the number). The answer is the event dated that day alone about those goods
-    /// (the change itself), else the rate. Null when it asks more, the change is not one the dates show (a "drop" to a
-    /// higher rate), or the day is not within a time it names.
+    /// (the change itself), else the rate. When several changes of the kind asked fit the one goods named ("when did the
+    /// steel tariff go up"), or an end is asked with no number, those goods instead (<see cref="RateChange.Several"/>).
+    /// Null when it asks more, the change is not one the dates show (a "drop" to a higher rate), or the day is not within
+    /// a time it names.
     /// </summary>
     public RateChange? ChangeAsked(IReadOnlyList<string> words, IReadOnlyList<string> terms, QuestionType type, Entities entities, RoleTimes times)
     {
@@ -292,6 +294,7 @@ internal sealed partial class RatesInForce
 
         // No goods named: the rate most goods pay, unless only one rate on other goods has the number ("when did the 27.5%
         // end" asks about cars).
+        var goodsNamed = named.Count > 0;
         if (named.Count == 0)
         {
             var numbered = _rates.Where(r => r.Percent == target).ToList();
@@ -305,7 +308,7 @@ internal sealed partial class RatesInForce
             var (one, fitting) = Changed(goods, target, from.FirstOrDefault(), start && !(up || down), down, up, words.Any(s_doubleWords.Contains), end);
 
             // Several changes of the kind asked on the one goods named, at any time: each rate, with its days, answers.
-            if (one is null && fitting > 1 && named is [_] && frame is null)
+            if (one is null && fitting > 1 && goodsNamed && named is [_] && frame is null)
             {
                 return new RateChange(null, goods);
             }
@@ -383,7 +386,7 @@ internal sealed partial class RatesInForce
             : TitlePercentPattern().Match(fact.Title) is { Success: true } m ? decimal.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
 
     /// <summary>A percentage in a title: "25%".</summary>
-    [GeneratedRegex(@"(\d+(?:\.\d+)?)%", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"([0-9]+(?:\.[0-9]+)?)%")]
     private static partial Regex TitlePercentPattern();
 
     /// <summary>
@@ -451,14 +454,17 @@ internal sealed partial class RatesInForce
             end++;
         }
 
-        // A year named only with the second time is the first's too ("between april and august 2026").
+        // A year named only with the second time is the first's too ("between april and august 2026"), or the one before
+        // when the first would then come after it ("between december and february 2026").
         List<string> firstWords = [.. words.Skip(at + 1).Take(and - at - 1)], secondWords = [.. words.Skip(and + 1).Take(end - and - 1)];
-        if (!firstWords.Any(IsYear) && secondWords.LastOrDefault(IsYear) is { } year)
+        var second = _entities.Resolve(secondWords);
+        var year = firstWords.Any(IsYear) ? null : secondWords.LastOrDefault(IsYear);
+        var first = _entities.Resolve(year is null ? firstWords : [.. firstWords, year]);
+        if (year is not null && first.From > second.From)
         {
-            firstWords.Add(year);
+            first = _entities.Resolve([.. firstWords, (int.Parse(year, CultureInfo.InvariantCulture) - 1).ToString(CultureInfo.InvariantCulture)]);
         }
 
-        var (first, second) = (_entities.Resolve(firstWords), _entities.Resolve(secondWords));
         return end > and + 1 && first.To is { } after && second.From is { } until && after.AddDays(1) <= until.AddDays(-1)
             ? (new TimeFrame(after.AddDays(1), until.AddDays(-1)), at)
             : null;
@@ -599,15 +605,15 @@ internal sealed partial class RatesInForce
 /// <see cref="InForce.MostGoods"/>) at <see cref="Frame"/>; <see cref="Began"/> when it asks for the rate from then on
 /// ("from september 16"); <see cref="History"/> when it asks how the rate went ("car tariff history", "how has the car
 /// tariff changed").</summary>
-/// <summary>What a question asking when a rate changed reads as: the fact that answers it, or, when several changes of the
-/// kind asked happened to the one goods named, those goods (every rate on them answers, with its days).</summary>
-internal sealed record RateChange(string? Answer, string? Several);
-
 internal sealed record RateAsked(IReadOnlyList<string> Goods, TimeFrame Frame, bool Began, bool History)
 {
     /// <summary>The one rate, in percent, a yes-or-no question asks whether it is ("is the steel tariff still 50%?").</summary>
     public decimal? Checked { get; init; }
 }
+
+/// <summary>What a question asking when a rate changed reads as: the fact that answers it, or, when several changes of the
+/// kind asked happened to the one goods named, those goods (every rate on them answers, with its days).</summary>
+internal sealed record RateChange(string? Answer, string? Several);
 
 /// <summary>A fact's <see cref="InForce"/> record: its id, the goods, and its days, open ends read as always.</summary>
 internal sealed record Rate(string Id, HashSet<string> Goods, PartialDate? Start, PartialDate? End)

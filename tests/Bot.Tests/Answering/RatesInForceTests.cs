@@ -170,6 +170,8 @@ public sealed class RatesInForceTests
     [InlineData("car tariff between april 3 and september 16", "cars-mid")]
     // A year named with the second time only is the first's too: after September 15, 2025, all 15%.
     [InlineData("car tariff between october and december 2025", "cars-new")]
+    // Across a year's end: December of the year before.
+    [InlineData("car tariff between december and february 2026", "cars-new")]
     // Asked whether a rate is so: the rate then says whether.
     [InlineData("is the steel tariff still 50%", "steel-50")]
     [InlineData("is the car tariff still 27.5%", "cars-new")]
@@ -361,7 +363,8 @@ public sealed class RatesInForceTests
         Assert.Equal(new RateChange(null, goods), Change(question));
 
     [Theory]
-    // No such change at all, or a time named: not several either.
+    // No goods named (the rate most goods pay went up three times), no such change at all, or a time named: not several.
+    [InlineData("when did tariffs go up")]
     [InlineData("when did the tariff drop to 15%")]
     [InlineData("when did the steel tariff go up in 2024")]
     [InlineData("who cut the car tariff")]

@@ -428,14 +428,16 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     }
 
     [Theory]
-    [InlineData("is the steel tariff still 50%?", "Yes: ")]
-    [InlineData("is the car tariff still 27.5%?", "No: ")]
-    public void Compose_WhetherTheRateIsANumber_SaysYesOrNoFirst(string question, string opening)
+    // The rate then, not the steel figure's display, which gives both of its rates ("25% from March 12…").
+    [InlineData("is the steel tariff still 50%?", "Yes: 50%, since June 4, 2025.")]
+    [InlineData("is the steel tariff still 25%?", "No: 50%, since June 4, 2025.")]
+    [InlineData("is the car tariff still 27.5%?", "No: 15%, since September 16, 2025.")]
+    public void Compose_WhetherTheRateIsANumber_SaysYesOrNoAndTheRateFirst(string question, string opening)
     {
         var result = engine.Harness.Answer(question);
 
         Assert.Equal(RecordAnswer.RateInForce, result.Record);
-        Assert.StartsWith(opening, AnswerComposer.Compose(result).Body, StringComparison.Ordinal);
+        Assert.Equal(opening, AnswerComposer.Compose(result).Body.Split('\n')[0]);
     }
 
     [Fact]
@@ -444,7 +446,7 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         var result = engine.Harness.Answer("is the car tariff 25% or 15% now");
 
         Assert.Equal(RecordAnswer.RateInForce, result.Record);
-        Assert.Null(result.RateIsAsAsked);
+        Assert.Null(result.RateCheck);
         Assert.StartsWith("15%", AnswerComposer.Compose(result).Body, StringComparison.Ordinal);
     }
 
