@@ -220,7 +220,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         // "Car tariff in 2025", "how has the car tariff changed": the rates in force over that time; the one in force at its
         // end answers, and the answer lists them all in order. So for "when did the steel tariff go up", which it did
         // twice: every rate on steel, each with its days.
-        var listed = rateAsked ?? (change is { Several: { } several } ? new RateAsked([several], new TimeFrame(DateOnly.MinValue, DateOnly.MaxValue), false, true) : null);
+        var listed = rateAsked ?? (change is { Several: { } several } ? new RateAsked([several], TimeFrame.Always, false, true) : null);
         var over = listed is not null && rate < 0 ? index.Rates.Over(listed) : [];
         List<int> rates = [.. over.Select(id => IndexOf(facts, index.Facts.Find(id)!))];
         var latest = over.Count > 0 ? IndexOf(facts, index.Facts.Find(index.Rates.Latest(listed!, over))!) : -1;

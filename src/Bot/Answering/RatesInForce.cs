@@ -138,9 +138,7 @@ internal sealed partial class RatesInForce
         // Most questions ask no rate at all: said first, before any time is read. "Is the steel tariff still 50%?" asks it
         // too: the rate then says whether.
         var checks = type == QuestionType.YesNo && words.Zip(words.Skip(1)).Any(p => p.Second == "percent" && IsNumber(p.First));
-        if (_rates.Count == 0 || (type is not (QuestionType.What or QuestionType.HowMuch or QuestionType.Other) && !checks)
-            || entities.People.Count > 0 || entities.Round is not null || entities.RoundTyped is not null
-            || !(terms.Contains("tariff") || words.Any(w => w is "rate" or "rates" || s_payWords.Contains(w))))
+        if ((type is not (QuestionType.What or QuestionType.HowMuch or QuestionType.Other) && !checks) || !MayAskARate(words, terms, entities, percentAsks: false))
         {
             return null;
         }
@@ -155,7 +153,7 @@ internal sealed partial class RatesInForce
 
         // "how has the car tariff changed", "car tariff history": over all the time the fact base has, unless one is named.
         var history = words.Any(s_historyCues.Contains) || words.Zip(words.Skip(1)).Any(p => p is ("over", "time"));
-        frame ??= deal?.Frame ?? (history ? new TimeFrame(DateOnly.MinValue, DateOnly.MaxValue) : null);
+        frame ??= deal?.Frame ?? (history ? TimeFrame.Always : null);
 
         // "the car tariff in may and now" asks for two times.
         if (frame is not null && RoleTimes.AsksNow(words) && frame != new TimeFrame(times.Now, times.Now))
@@ -246,9 +244,7 @@ internal sealed partial class RatesInForce
     /// </summary>
     public RateChange? ChangeAsked(IReadOnlyList<string> words, IReadOnlyList<string> terms, QuestionType type, Entities entities, RoleTimes times)
     {
-        if (_rates.Count == 0 || entities.People.Count > 0 || entities.Round is not null || entities.RoundTyped is not null
-            || !(type == QuestionType.When || words.Contains("date"))
-            || !(terms.Contains("tariff") || words.Any(w => w is "rate" or "rates" or "percent" || s_payWords.Contains(w))))
+        if (!(type == QuestionType.When || words.Contains("date")) || !MayAskARate(words, terms, entities, percentAsks: true))
         {
             return null;
         }
@@ -256,10 +252,11 @@ internal sealed partial class RatesInForce
         // The rate's numbers ("27.5 percent", "to 15"); any other number names the time.
         var numbers = Enumerable.Range(0, words.Count).Where(i => !NamesTime(words, i) && IsNumber(words[i]))
             .Select(i => (Value: decimal.Parse(words[i], CultureInfo.InvariantCulture), At: i)).ToList();
+        bool After(int at, string word) => at > 0 && words[at - 1] == word;
 
         // "Go to 50%", "since when": when it began.
         var start = words.Any(s_startWords.Contains) || words.Zip(words.Skip(1)).Any(p => p is ("since", "when"))
-            || numbers.Any(n => n.At > 0 && words[n.At - 1] == "to");
+            || numbers.Any(n => After(n.At, "to"));
         var down = words.Any(s_downWords.Contains);
         var up = words.Any(s_upWords.Contains);
         var end = words.Any(s_endWords.Contains);
@@ -279,13 +276,13 @@ internal sealed partial class RatesInForce
 
         // The rate asked about is the number after "to", else the one number; one after "from" is the rate before it
         // ("from 27.5 to 15", "rise from 25%").
-        var from = numbers.Where(n => n.At > 0 && words[n.At - 1] == "from").Select(n => (decimal?)n.Value).ToList();
-        var rest = numbers.Where(n => !(n.At > 0 && words[n.At - 1] == "from")).ToList();
+        var from = numbers.Where(n => After(n.At, "from")).Select(n => (decimal?)n.Value).ToList();
+        var rest = numbers.Where(n => !After(n.At, "from")).ToList();
         decimal? target = rest switch
         {
             [] => null,
             [var one] => one.Value,
-            _ => rest.Where(n => n.At > 0 && words[n.At - 1] == "to").Select(n => (decimal?)n.Value).FirstOrDefault(),
+            _ => rest.Where(n => After(n.At, "to")).Select(n => (decimal?)n.Value).FirstOrDefault(),
         };
         if ((rest.Count > 1 && target is null) || from.Count > 1)
         {
@@ -334,6 +331,13 @@ internal sealed partial class RatesInForce
 
         return answer is null ? null : new RateChange(answer, null);
     }
+
+    /// <summary>May the question ask about a rate at all: the fact base has rates, the question names no person or round,
+    /// and it says "tariff" (or "duty"), "rate" or paying, or with <paramref name="percentAsks"/> a percentage ("when did
+    /// the 27.5% end")? Said before anything costlier is read: most questions ask no rate.</summary>
+    private bool MayAskARate(IReadOnlyList<string> words, IReadOnlyList<string> terms, Entities entities, bool percentAsks) =>
+        _rates.Count > 0 && entities.People.Count == 0 && entities.Round is null && entities.RoundTyped is null
+        && (terms.Contains("tariff") || words.Any(w => w is "rate" or "rates" || (percentAsks && w == "percent") || s_payWords.Contains(w)));
 
     /// <summary>Of the rates on <paramref name="goods"/>, the one a change question picks: by its number (and, with
     /// <paramref name="from"/>, the rate it followed), else the one whose start was the one change of the kind asked (up:

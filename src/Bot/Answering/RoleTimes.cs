@@ -11,6 +11,9 @@ internal sealed record TimeFrame(DateOnly From, DateOnly To, bool IsFormer = fal
 {
     /// <summary>"the former finance minister": any post that has ended.</summary>
     public static readonly TimeFrame Former = new(DateOnly.MinValue, DateOnly.MaxValue, IsFormer: true);
+
+    /// <summary>All the time there is: "car tariff history" asks over every rate the fact base has.</summary>
+    public static readonly TimeFrame Always = new(DateOnly.MinValue, DateOnly.MaxValue);
 }
 
 /// <summary>
