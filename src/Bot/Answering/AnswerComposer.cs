@@ -51,6 +51,11 @@ internal static class AnswerComposer
             return Occasions(result);
         }
 
+        if (result.Record == RecordAnswer.Disputes && result.Disputed.Count > 1)
+        {
+            return Disputes(result);
+        }
+
         if (result.Record == RecordAnswer.RatesOverTime && result.Rates.Count > 1)
         {
             return RatesOverTime(result);
@@ -134,6 +139,48 @@ internal static class AnswerComposer
         var reply = FactReplies.ForList(result.Facts, title, body + (ReadAs(result) is { } readAs ? "\n" + readAs : ""), result.Occasions, f =>
             japanese is null ? ListEntry(f) : JapaneseListEntry(f, FactReplies.JapaneseDateRange(f), japanese));
         return reply with { Confidence = Reply.Shown(result.Confidence) };
+    }
+
+    /// <summary>
+    /// The answer to "what's disputed" or "where do the sources disagree": every fact whose accounts differ, in date order,
+    /// each with its date and title, the first sentence of its text and the one that says what differs, and who gives each
+    /// account (the accounts themselves, with their sources, are in its own answer), and all their sources.
+    /// </summary>
+    private static Reply Disputes(AnswerResult result)
+    {
+        var body = $"The sources give different accounts of {result.Disputed.Count} facts. Ask about one to see each account with its sources:";
+        var reply = FactReplies.ForList(result.Facts, "What the sources disagree on", body, result.Disputed, f => new ReplyField(
+            f.Date is null ? f.Title : FactReplies.DatedTitle(f),
+            $"{WhatDiffers(Context(f))} Accounts: {string.Join("; ", f.Claims.Select(c => c.By))}."));
+        return reply with { Confidence = Reply.Shown(result.Confidence) };
+    }
+
+    /// <summary>Words in a sentence that says accounts differ ("sources differ on the range", "the date is disputed").</summary>
+    private static readonly string[] s_differs = ["differ", "disput", "conflict", "contradict", "instead"];
+
+    /// <summary>A disputed fact's first sentence, and after it the first later one that says what differs, if the first
+    /// does not.</summary>
+    internal static string WhatDiffers(string text)
+    {
+        var first = FirstSentence(text);
+        bool Says(string sentence) => s_differs.Any(w => sentence.Contains(w, StringComparison.OrdinalIgnoreCase));
+        if (Says(first))
+        {
+            return first;
+        }
+
+        for (var rest = text[first.Length..].TrimStart(); rest.Length > 0;)
+        {
+            var sentence = FirstSentence(rest);
+            if (Says(sentence))
+            {
+                return $"{first} {sentence}";
+            }
+
+            rest = rest[sentence.Length..].TrimStart();
+        }
+
+        return first;
     }
 
     /// <summary>The listed facts' Japanese, by id, where they have a current translation.</summary>

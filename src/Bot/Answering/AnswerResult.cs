@@ -36,6 +36,10 @@ public sealed record AnswerResult
     /// (<see cref="RecordAnswer.OccasionsOfTheTime"/>), all of them in date order: the answer lists them.</summary>
     public IReadOnlyList<Fact> Occasions { get; init; } = [];
 
+    /// <summary>For a question that asks only what is disputed (<see cref="RecordAnswer.Disputes"/>), every fact whose
+    /// accounts differ, in date order: the answer lists them.</summary>
+    public IReadOnlyList<Fact> Disputed { get; init; } = [];
+
     /// <summary>For a question that asks for the tariff rate on some goods over a time in which it changed, or how it went
     /// (<see cref="RecordAnswer.RatesOverTime"/>), the rates in force then, in the order they began: the answer lists
     /// them. The top fact is the one in force at the end of that time.</summary>
@@ -173,6 +177,10 @@ public enum RecordAnswer
     /// <summary>"What happened on july 22", "what happened in april 2025": the day or month has several events and
     /// rounds, the top fact among them; the answer lists them all (<see cref="AnswerResult.Occasions"/>).</summary>
     OccasionsOfTheTime,
+
+    /// <summary>"What's disputed", "where do the sources disagree": the top fact is one of the facts whose accounts differ;
+    /// the answer lists them all (<see cref="AnswerResult.Disputed"/>).</summary>
+    Disputes,
 
     /// <summary>"Was bessent at round 2", "who attended round 8": the top fact is the round named, whose record lists who
     /// took part.</summary>

@@ -144,6 +144,16 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Promote(occasions.Select(i => scored[i]).MaxBy(r => r.Score)!);
         }
 
+        // "What's disputed", "where do the sources disagree": the best ranked of the facts whose accounts differ answers, and
+        // the answer lists them all.
+        var disputed = outcome is null && readAs is null && !curated && AsksOnlyWhatIsDisputed(words, typed, entities)
+            ? Enumerable.Range(0, facts.Count).Where(i => facts[i].IsDisputed && !double.IsNegativeInfinity(scored[i].Score)).ToList()
+            : [];
+        if (disputed.Count > 0 && !disputed.Contains(IndexOf(facts, ranked[0].Fact)))
+        {
+            Promote(disputed.Select(i => scored[i]).MaxBy(r => r.Score)!);
+        }
+
         // "What's the deal", "main points of the agreement": the fact whose overview has that name answers, and the answer
         // lists the overview's parts.
         // Not a yes-or-no question ("does tokyo agree with that") but a request ("can you summarize the deal"), nor one that
@@ -196,7 +206,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         // "Who is the finance minister now", "pm when the deal got done": the one person whose dated posts put them in the
         // post named at the time named answers.
-        var noOtherReading = wholeReading && !curated && occasions.Count == 0 && overview < 0 && dayOf < 0 && figure < 0 && order is null && placed is null && outcome is null;
+        var noOtherReading = wholeReading && !curated && occasions.Count == 0 && disputed.Count == 0 && overview < 0 && dayOf < 0 && figure < 0 && order is null && placed is null && outcome is null;
         var post = noOtherReading ? PostAsked(index, reading) : null;
         var holder = post is { } asked && index.Roles.OnlyHolder(terms, asked.Frame, asked.Side) is { } id ? IndexOf(facts, index.Facts.Find(id)!) : -1;
         if (holder >= 0 && !ReferenceEquals(ranked[0].Fact, facts[holder]))
@@ -292,6 +302,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         var record = !wholeReading ? RecordAnswer.None
             : occasions is [var only] && only == topIndex ? RecordAnswer.OnlyOccasionOfTheTime
             : occasions.Count > 1 && occasions.Contains(topIndex) ? RecordAnswer.OccasionsOfTheTime
+            : disputed.Contains(topIndex) ? RecordAnswer.Disputes
             : overview >= 0 && overview == topIndex ? RecordAnswer.Overview
             : dayOf >= 0 && dayOf == topIndex ? RecordAnswer.DayOfTheWhole
             : placed is { } at && at.Round == topIndex ? RecordAnswer.RoundPlaced
@@ -349,6 +360,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             JapaneseOccasions = record == RecordAnswer.OccasionsOfTheTime && readAs is not null && !abstained
                 ? [.. occasions.Select(i => JapaneseFacts.For(index.Translations, facts[i], index.Facts))]
                 : [],
+            Disputed = record == RecordAnswer.Disputes ? [.. disputed.Select(i => facts[i]).OrderBy(f => f.Date ?? f.AsOf)] : [],
             Placement = record == RecordAnswer.RoundPlaced ? placed!.Value.Placement : null,
             Order = record == RecordAnswer.OccasionsInOrder ? order : null,
             Rates = record == RecordAnswer.RatesOverTime ? [.. rates.Select(i => facts[i])] : [],
@@ -389,6 +401,42 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         "occur", "occurred", "go", "going", "went", "take", "took", "place", "news", "day", "date", "there", "on", "in",
         "of", "the", "a", "an", "did", "does", "do", "was", "were", "is", "are",
     ];
+
+    /// <summary>Words that say accounts differ ("what's disputed", "where do the sources disagree"); one must be in a
+    /// question that asks what is disputed.</summary>
+    private static readonly HashSet<string> s_disputeWords =
+    [
+        "disputed", "dispute", "disputes", "contested", "contentious", "disagree", "disagrees", "disagreed", "disagreement",
+        "disagreements", "conflict", "conflicts", "conflicting", "contradict", "contradicts", "contradicting", "contradictory",
+        "contradiction", "contradictions", "discrepancy", "discrepancies", "differ", "differs", "inconsistent",
+        "inconsistency", "inconsistencies",
+    ];
+
+    /// <summary>The only other words in a question that asks what is disputed: asking words, and nouns for facts and their
+    /// sources in general ("which figures are disputed", "where do reports conflict", "any contested facts in the talks").
+    /// Not a word that names a subject ("is the deal date disputed"), which the ranking answers.</summary>
+    private static readonly HashSet<string> s_disputedListWords =
+    [
+        "what", "whats", "which", "where", "how", "many", "is", "are", "was", "were", "be", "being", "do", "does", "did",
+        "have", "has", "had", "the", "a", "an", "any", "anything", "something", "some", "there", "of", "in", "on", "about",
+        "over", "between", "among", "each", "other", "still", "remain", "remains", "open", "all", "list", "show", "tell",
+        "give", "me", "i", "we", "you", "your", "our", "s", "and", "or", "so", "far", "now", "currently", "please", "pls",
+        "thing", "things", "stuff", "fact", "facts", "figure", "figures", "number", "numbers", "date", "dates", "report",
+        "reports", "reporting", "source", "sources", "claim", "claims", "account", "accounts", "detail", "details", "point",
+        "points", "item", "items", "issue", "issues", "topic", "topics", "data", "record", "records", "info", "information",
+        "outlet", "outlets", "media", "news", "newspaper", "newspapers", "paper", "papers", "story", "stories", "version",
+        "versions", "base", "talk", "talks", "negotiation", "negotiations",
+    ];
+
+    /// <summary>Does the question ask only what is disputed: a word that says accounts differ, and besides it only
+    /// <see cref="s_disputedListWords"/>, no person, round or time? A word counts as typed too: the speller may know no
+    /// fact that says "contradict".</summary>
+    /// <param name="typed">The question's words before the speller, one for one with <paramref name="words"/>.</param>
+    private static bool AsksOnlyWhatIsDisputed(List<string> words, List<string> typed, Entities entities) =>
+        !entities.Any && words.Count == typed.Count
+        && words.Zip(typed).Any(w => s_disputeWords.Contains(w.First) || s_disputeWords.Contains(w.Second))
+        && words.Zip(typed).All(w => s_disputeWords.Contains(w.Second) || s_disputedListWords.Contains(w.Second)
+            || s_disputeWords.Contains(w.First) || s_disputedListWords.Contains(w.First));
 
     /// <summary>The only words besides the round and the people it names in a question that asks who took part in it
     /// ("who attended round 8", "was bessent at round 2", "did greer not attend round 6", "who was on the us side in

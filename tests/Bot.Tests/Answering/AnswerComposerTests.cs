@@ -217,6 +217,17 @@ public sealed class AnswerComposerTests
     public void Compose_WhenQuestion_PutsTheDateFirst() =>
         Assert.StartsWith("July 22, 2025: Trade deal announced.", Compose("when was the deal announced").Body, StringComparison.Ordinal);
 
+    [Theory]
+    // The first sentence says it: nothing more.
+    [InlineData("The date is disputed. It was in April.", "The date is disputed.")]
+    // A later sentence says it: the first, then that one.
+    [InlineData("Round 1 was in April. Trump came. Sources differ on how long it lasted. AP quoted him.", "Round 1 was in April. Sources differ on how long it lasted.")]
+    [InlineData("About ¥80 trillion is the yen value. One report printed ¥8 trillion instead.", "About ¥80 trillion is the yen value. One report printed ¥8 trillion instead.")]
+    // None says it: the first sentence.
+    [InlineData("The deal was made. Both sides welcomed it.", "The deal was made.")]
+    public void WhatDiffers_GivesTheFirstSentenceAndTheOneThatSaysWhatDiffers(string text, string expected) =>
+        Assert.Equal(expected, AnswerComposer.WhatDiffers(text));
+
     [Fact]
     public void Compose_DisputedFact_ShowsEveryClaimWithItsSource()
     {

@@ -134,6 +134,28 @@ public sealed class ExplainTests(RealEngineFixture engine)
     }
 
     [Fact]
+    public void Answer_WhatIsDisputed_ListsEveryDisputedFactWithWhatDiffersAndWhoSaysWhat()
+    {
+        var answer = engine.Harness.Answer("what's disputed");
+        var disputed = engine.Harness.Index.Facts.Facts.Where(f => f.IsDisputed).ToList();
+
+        var reply = AnswerComposer.Compose(answer);
+        var why = Explain("what's disputed");
+
+        Assert.Equal(RecordAnswer.Disputes, answer.Record);
+        Assert.True(disputed.Count > 1);
+        Assert.Equal(disputed.Select(f => f.Id).Order(StringComparer.Ordinal), reply.FactIds.Order(StringComparer.Ordinal));
+        Assert.Equal("What the sources disagree on", reply.Title);
+        Assert.StartsWith($"The sources give different accounts of {disputed.Count} facts.", reply.Body, StringComparison.Ordinal);
+        // Round 1's first sentence gives its date; the sentence that says what differs follows, then who gives each account.
+        Assert.Equal(
+            "Round 1 took place in Washington on April 16, 2025. Sources differ on how long the Trump meeting lasted. Accounts: Yomiuri Shimbun and Asahi Shimbun; NHK.",
+            Assert.Single(reply.Fields, f => f.Name == "April 16, 2025 — Round 1").Value);
+        Assert.Equal(disputed.SelectMany(f => f.AllSourceIds).Distinct().Order(StringComparer.Ordinal), reply.Sources.Select(s => s.Id).Order(StringComparer.Ordinal));
+        Assert.Contains("asks only what the sources disagree on, and the answer lists every fact whose accounts differ", why.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compose_SeveralOccasionsAskedInJapanese_ListsThemInJapanese()
     {
         var reply = AnswerComposer.Compose(engine.Harness.Answer("7月22日に何があった？"));

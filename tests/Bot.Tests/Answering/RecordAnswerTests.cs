@@ -103,6 +103,45 @@ public sealed class RecordAnswerTests
         Assert.Contains(result.Best!.Id, new[] { first, second });
     }
 
+    [Theory]
+    [InlineData("what's disputed")]
+    [InlineData("where do the sources disagree")]
+    [InlineData("which facts are contested?")]
+    [InlineData("any conflicting reports")]
+    [InlineData("what do the reports contradict each other on")]
+    [InlineData("how many facts are disputed")]
+    public void Answer_OnlyWhatIsDisputed_ListsEveryDisputedFactInDateOrder(string question)
+    {
+        using var folder = AnsweringTestFacts.Folder();
+
+        var result = WithMoreOccasions(folder).Answer(question);
+
+        Assert.False(result.Abstained);
+        Assert.Equal(RecordAnswer.Disputes, result.Record);
+        // Japan's reaction (July 22) before the defense purchases (July 23); no other test fact has claims.
+        Assert.Equal(["tokyo-reaction", "us-defense-procurement-14-17bn"], result.Disputed.Select(f => f.Id));
+        Assert.Contains(result.Best!.Id, result.Disputed.Select(f => f.Id));
+    }
+
+    [Theory]
+    // A subject, a person or a time named: the ranking answers.
+    [InlineData("is the deal disputed")]
+    [InlineData("are the defense purchases disputed")]
+    [InlineData("what does akazawa dispute")]
+    [InlineData("what was disputed on july 22")]
+    // No word that says accounts differ, or other words.
+    [InlineData("which facts do you have")]
+    [InlineData("how do i resolve a git merge conflict")]
+    public void Answer_NotOnlyWhatIsDisputed_IsNotTheList(string question)
+    {
+        using var folder = AnsweringTestFacts.Folder();
+
+        var result = WithMoreOccasions(folder).Answer(question);
+
+        Assert.NotEqual(RecordAnswer.Disputes, result.Record);
+        Assert.Empty(result.Disputed);
+    }
+
     [Fact]
     public void Answer_WhoTookPartInTheTalksOfADayWithARoundAndAnEvent_AnswersTheRound()
     {
