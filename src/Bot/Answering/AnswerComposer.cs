@@ -51,6 +51,11 @@ internal static class AnswerComposer
             return Occasions(result);
         }
 
+        if (result.Record == RecordAnswer.Latest && result.Latest.Count > 1)
+        {
+            return Latest(result);
+        }
+
         if (result.Record == RecordAnswer.Disputes && result.Disputed.Count > 1)
         {
             return Disputes(result);
@@ -152,6 +157,18 @@ internal static class AnswerComposer
         var reply = FactReplies.ForList(result.Facts, "What the sources disagree on", body, result.Disputed, f => new ReplyField(
             f.Date is null ? f.Title : FactReplies.DatedTitle(f),
             $"{WhatDiffers(Context(f))} Accounts: {string.Join("; ", f.Claims.Select(c => c.By))}."));
+        return reply with { Confidence = Reply.Shown(result.Confidence) };
+    }
+
+    /// <summary>
+    /// The answer to "what's new" or "any updates": the latest events and rounds, newest first, each with its date, title
+    /// and text and whether its accounts differ, after the day the fact base runs to, and all their sources.
+    /// </summary>
+    private static Reply Latest(AnswerResult result)
+    {
+        var asOf = result.Facts.AsOf is { } day ? $"The fact base runs to {day.ToDisplay()}. " : "";
+        var body = $"{asOf}Its {result.Latest.Count} latest events and rounds, newest first (`changes` lists what was added or changed):";
+        var reply = FactReplies.ForList(result.Facts, "Latest in the talks", body, result.Latest, ListEntry);
         return reply with { Confidence = Reply.Shown(result.Confidence) };
     }
 

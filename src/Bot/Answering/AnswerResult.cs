@@ -36,6 +36,10 @@ public sealed record AnswerResult
     /// (<see cref="RecordAnswer.OccasionsOfTheTime"/>), all of them in date order: the answer lists them.</summary>
     public IReadOnlyList<Fact> Occasions { get; init; } = [];
 
+    /// <summary>For a question that asks only what is new (<see cref="RecordAnswer.Latest"/>), the latest events and
+    /// rounds, newest first: the answer lists them.</summary>
+    public IReadOnlyList<Fact> Latest { get; init; } = [];
+
     /// <summary>For a question that asks only what is disputed (<see cref="RecordAnswer.Disputes"/>), every fact whose
     /// accounts differ, in date order: the answer lists them.</summary>
     public IReadOnlyList<Fact> Disputed { get; init; } = [];
@@ -177,6 +181,10 @@ public enum RecordAnswer
     /// <summary>"What happened on july 22", "what happened in april 2025": the day or month has several events and
     /// rounds, the top fact among them; the answer lists them all (<see cref="AnswerResult.Occasions"/>).</summary>
     OccasionsOfTheTime,
+
+    /// <summary>"What's new", "any updates", "latest on the talks": the top fact is the newest event or round; the answer
+    /// lists the latest few (<see cref="AnswerResult.Latest"/>).</summary>
+    Latest,
 
     /// <summary>"What's disputed", "where do the sources disagree": the top fact is one of the facts whose accounts differ;
     /// the answer lists them all (<see cref="AnswerResult.Disputed"/>).</summary>

@@ -146,12 +146,22 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         // "What's disputed", "where do the sources disagree": the best ranked of the facts whose accounts differ answers, and
         // the answer lists them all.
-        var disputed = outcome is null && readAs is null && !curated && AsksOnlyWhatIsDisputed(words, typed, entities)
+        var disputed = outcome is null && readAs is null && !curated && AsksOnly(words, typed, entities, s_disputeWords, s_disputedListWords)
             ? Enumerable.Range(0, facts.Count).Where(i => facts[i].IsDisputed && !double.IsNegativeInfinity(scored[i].Score)).ToList()
             : [];
         if (disputed.Count > 0 && !disputed.Contains(IndexOf(facts, ranked[0].Fact)))
         {
             Promote(disputed.Select(i => scored[i]).MaxBy(r => r.Score)!);
+        }
+
+        // "What's new", "any updates", "latest on the talks": the latest events and rounds, newest first; the newest answers.
+        var newest = outcome is null && readAs is null && !curated && disputed.Count == 0 && AsksOnly(words, typed, entities, s_newWords, s_newListWords)
+            ? Enumerable.Range(0, facts.Count).Where(i => facts[i] is { Kind: FactKind.Event or FactKind.Round, Date: not null } && !double.IsNegativeInfinity(scored[i].Score))
+                .OrderByDescending(i => facts[i].Date).ThenBy(i => facts[i].Id, StringComparer.Ordinal).Take(LatestListed).ToList()
+            : [];
+        if (newest.Count > 0 && !ReferenceEquals(ranked[0].Fact, facts[newest[0]]))
+        {
+            Promote(scored[newest[0]]);
         }
 
         // "What's the deal", "main points of the agreement": the fact whose overview has that name answers, and the answer
@@ -206,7 +216,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         // "Who is the finance minister now", "pm when the deal got done": the one person whose dated posts put them in the
         // post named at the time named answers.
-        var noOtherReading = wholeReading && !curated && occasions.Count == 0 && disputed.Count == 0 && overview < 0 && dayOf < 0 && figure < 0 && order is null && placed is null && outcome is null;
+        var noOtherReading = wholeReading && !curated && occasions.Count == 0 && disputed.Count == 0 && newest.Count == 0 && overview < 0 && dayOf < 0 && figure < 0 && order is null && placed is null && outcome is null;
         var post = noOtherReading ? PostAsked(index, reading) : null;
         var holder = post is { } asked && index.Roles.OnlyHolder(terms, asked.Frame, asked.Side) is { } id ? IndexOf(facts, index.Facts.Find(id)!) : -1;
         if (holder >= 0 && !ReferenceEquals(ranked[0].Fact, facts[holder]))
@@ -303,6 +313,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : occasions is [var only] && only == topIndex ? RecordAnswer.OnlyOccasionOfTheTime
             : occasions.Count > 1 && occasions.Contains(topIndex) ? RecordAnswer.OccasionsOfTheTime
             : disputed.Contains(topIndex) ? RecordAnswer.Disputes
+            : newest.Count > 0 && newest[0] == topIndex ? RecordAnswer.Latest
             : overview >= 0 && overview == topIndex ? RecordAnswer.Overview
             : dayOf >= 0 && dayOf == topIndex ? RecordAnswer.DayOfTheWhole
             : placed is { } at && at.Round == topIndex ? RecordAnswer.RoundPlaced
@@ -360,6 +371,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             JapaneseOccasions = record == RecordAnswer.OccasionsOfTheTime && readAs is not null && !abstained
                 ? [.. occasions.Select(i => JapaneseFacts.For(index.Translations, facts[i], index.Facts))]
                 : [],
+            Latest = record == RecordAnswer.Latest ? [.. newest.Select(i => facts[i])] : [],
             Disputed = record == RecordAnswer.Disputes ? [.. disputed.Select(i => facts[i]).OrderBy(f => f.Date ?? f.AsOf)] : [],
             Placement = record == RecordAnswer.RoundPlaced ? placed!.Value.Placement : null,
             Order = record == RecordAnswer.OccasionsInOrder ? order : null,
@@ -428,15 +440,38 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         "versions", "base", "talk", "talks", "negotiation", "negotiations",
     ];
 
-    /// <summary>Does the question ask only what is disputed: a word that says accounts differ, and besides it only
-    /// <see cref="s_disputedListWords"/>, no person, round or time? A word counts as typed too: the speller may know no
+    /// <summary>How many of the latest events and rounds a question that asks what is new lists.</summary>
+    private const int LatestListed = 5;
+
+    /// <summary>Words that ask what is new ("what's new", "any updates", "latest on the talks", "where do things stand");
+    /// one must be in a question that asks only that.</summary>
+    private static readonly HashSet<string> s_newWords =
+    [
+        "new", "news", "latest", "recent", "recently", "lately", "update", "updates", "updated", "development",
+        "developments", "status", "stand", "standing", "happening",
+    ];
+
+    /// <summary>The only other words in a question that asks what is new: asking words, and words for the talks as a
+    /// whole ("what's the latest on the trade talks", "any news about the japan deal"). Not a subject of its own ("most
+    /// recent meeting", "new finance minister", "latest tariff"), which the ranking answers.</summary>
+    private static readonly HashSet<string> s_newListWords =
+    [
+        "what", "whats", "where", "how", "is", "are", "was", "were", "be", "do", "does", "did", "has", "have", "had", "the",
+        "a", "an", "any", "anything", "something", "there", "on", "in", "about", "of", "with", "for", "to", "me", "us", "i",
+        "give", "tell", "show", "so", "far", "now", "currently", "today", "these", "days", "most", "very", "please", "pls",
+        "s", "and", "things", "thing", "stuff", "go", "going", "happen", "happened", "happening", "lately", "been",
+        "talk", "talks", "negotiation", "negotiations", "trade", "deal", "agreement", "japan", "japanese", "american",
+        "america", "usa", "front",
+    ];
+
+    /// <summary>Does the question ask only what a list answers: one of <paramref name="cues"/>, and besides them only
+    /// <paramref name="allowed"/> words, no person, round or time? A word counts as typed too: the speller may know no
     /// fact that says "contradict".</summary>
     /// <param name="typed">The question's words before the speller, one for one with <paramref name="words"/>.</param>
-    private static bool AsksOnlyWhatIsDisputed(List<string> words, List<string> typed, Entities entities) =>
+    private static bool AsksOnly(List<string> words, List<string> typed, Entities entities, HashSet<string> cues, HashSet<string> allowed) =>
         !entities.Any && words.Count == typed.Count
-        && words.Zip(typed).Any(w => s_disputeWords.Contains(w.First) || s_disputeWords.Contains(w.Second))
-        && words.Zip(typed).All(w => s_disputeWords.Contains(w.Second) || s_disputedListWords.Contains(w.Second)
-            || s_disputeWords.Contains(w.First) || s_disputedListWords.Contains(w.First));
+        && words.Zip(typed).Any(w => cues.Contains(w.First) || cues.Contains(w.Second))
+        && words.Zip(typed).All(w => cues.Contains(w.Second) || allowed.Contains(w.Second) || cues.Contains(w.First) || allowed.Contains(w.First));
 
     /// <summary>The only words besides the round and the people it names in a question that asks who took part in it
     /// ("who attended round 8", "was bessent at round 2", "did greer not attend round 6", "who was on the us side in

@@ -1,5 +1,6 @@
 using Bot.Answering;
 using Bot.Commands;
+using Bot.Facts;
 
 namespace Bot.Tests.Answering;
 
@@ -131,6 +132,25 @@ public sealed class ExplainTests(RealEngineFixture engine)
         Assert.Equal(RecordAnswer.OccasionsOfTheTime, answer.Record);
         Assert.Equal(["deal-announced", "round-8"], answer.Occasions.Select(f => f.Id));
         Assert.Contains("asks only what happened on a day or in a month, and the answer lists every event and round the fact base dates then", reply.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_WhatIsNew_ListsTheFiveLatestOccasionsNewestFirstAfterTheFactBasesLastDay()
+    {
+        var answer = engine.Harness.Answer("what's new");
+        var newest = engine.Harness.Index.Facts.Facts.Where(f => f is { Kind: FactKind.Event or FactKind.Round, Date: not null })
+            .OrderByDescending(f => f.Date).Take(5).Select(f => f.Id).ToList();
+
+        var reply = AnswerComposer.Compose(answer);
+        var why = Explain("what's new");
+
+        Assert.Equal(RecordAnswer.Latest, answer.Record);
+        Assert.Equal("trip-2026-02-washington", answer.Best!.Id);
+        Assert.Equal(newest, reply.FactIds);
+        Assert.Equal("Latest in the talks", reply.Title);
+        Assert.StartsWith("The fact base runs to February 13, 2026. Its 5 latest events and rounds, newest first", reply.Body, StringComparison.Ordinal);
+        Assert.StartsWith("February 12, 2026 — ", reply.Fields[0].Name, StringComparison.Ordinal);
+        Assert.Contains("asks only what is new, and the answer lists the latest events and rounds the fact base dates, this one the newest", why.Body, StringComparison.Ordinal);
     }
 
     [Fact]

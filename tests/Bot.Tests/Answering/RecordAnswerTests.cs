@@ -104,6 +104,38 @@ public sealed class RecordAnswerTests
     }
 
     [Theory]
+    [InlineData("what's new")]
+    [InlineData("any updates?")]
+    [InlineData("what's the latest on the trade talks")]
+    [InlineData("where do things stand with the deal")]
+    [InlineData("news?")]
+    public void Answer_OnlyWhatIsNew_ListsTheLatestOccasionsNewestFirst(string question)
+    {
+        var result = s_strict.Answer(question);
+
+        Assert.False(result.Abstained);
+        Assert.Equal(RecordAnswer.Latest, result.Record);
+        // The test facts' events and rounds, newest first; not the figures or people.
+        Assert.Equal(["deal-announced", "round-4", "round-1"], result.Latest.Select(f => f.Id));
+        Assert.Equal("deal-announced", result.Best!.Id);
+    }
+
+    [Theory]
+    // A subject of its own, a time or another country: the ranking answers.
+    [InlineData("new finance minister")]
+    [InlineData("most recent meeting")]
+    [InlineData("latest tariff")]
+    [InlineData("what's new since may 30")]
+    [InlineData("china tariffs latest")]
+    public void Answer_NotOnlyWhatIsNew_IsNotTheList(string question)
+    {
+        var result = s_strict.Answer(question);
+
+        Assert.NotEqual(RecordAnswer.Latest, result.Record);
+        Assert.Empty(result.Latest);
+    }
+
+    [Theory]
     [InlineData("what's disputed")]
     [InlineData("where do the sources disagree")]
     [InlineData("which facts are contested?")]
