@@ -51,6 +51,11 @@ internal static class AnswerComposer
             return Occasions(result);
         }
 
+        if (result.Record == RecordAnswer.Negotiators && result.Negotiators.Count > 0)
+        {
+            return Negotiators(result);
+        }
+
         if (result.Record == RecordAnswer.Latest && result.Latest.Count > 1)
         {
             return Latest(result);
@@ -158,6 +163,66 @@ internal static class AnswerComposer
             f.Date is null ? f.Title : FactReplies.DatedTitle(f),
             $"{WhatDiffers(Context(f))} Accounts: {string.Join("; ", f.Claims.Select(c => c.By))}."));
         return reply with { Confidence = Reply.Shown(result.Confidence) };
+    }
+
+    /// <summary>
+    /// The answer to "who negotiated for the us" or "who are the negotiators": each person of the side or sides asked, by
+    /// the rounds' records, with the numbered rounds and how many later meetings they were at, and the first sentence of
+    /// their profile; the sources of the rounds and the people.
+    /// </summary>
+    private static Reply Negotiators(AnswerResult result)
+    {
+        var facts = result.Facts;
+        var sides = result.Negotiators.Select(n => n.Side).Distinct().ToList();
+        var numbered = facts.Rounds.Where(r => r.Number is not null).ToList();
+        var later = facts.Rounds.Count - numbered.Count;
+        var span = numbered.Count == 0 ? "" : $" ({numbered[0].Date?.ToDisplay()} to {numbered[^1].Date?.ToDisplay()})";
+        var body = $"By the records of the {numbered.Count} numbered rounds{span}"
+            + (later > 0 ? $" and the {later} meetings after them" : "") + ", who was at them"
+            + (sides is [var only] ? $" for {SideName(only)}" : " for each side") + ", most rounds first:";
+        return new Reply
+        {
+            Kind = ReplyKind.Answer,
+            Title = sides is [var one] ? $"Who negotiated for {SideName(one)}" : "Who negotiated",
+            Body = body,
+            Fields = [.. result.Negotiators.Select(n => new ReplyField($"{n.Person.Title} ({(n.Side == Side.Japan ? "Japan" : "US")})", $"{Attended(n)} {FirstSentence(Context(n.Person))}"))],
+            Sources = [.. facts.Rounds.Concat(result.Negotiators.Select(n => n.Person)).SelectMany(facts.SourcesOf).DistinctBy(s => s.Id)],
+            AsOf = facts.Rounds.Concat(result.Negotiators.Select(n => n.Person)).Max(f => f.AsOf),
+            FactIds = [.. result.Negotiators.Select(n => n.Person.Id).Distinct(StringComparer.Ordinal)],
+            Confidence = Reply.Shown(result.Confidence),
+        };
+    }
+
+    private static string SideName(Side side) => side switch
+    {
+        Side.Japan => "Japan",
+        Side.UnitedStates => "the US",
+        _ => "another side",
+    };
+
+    /// <summary>"Rounds 2, 3 and 8, and 4 later meetings.", "Round 8.", "2 later meetings."</summary>
+    internal static string Attended(Negotiator negotiator)
+    {
+        var numbers = negotiator.Rounds;
+        var rounds = numbers.Count switch
+        {
+            0 => "",
+            1 => $"Round {numbers[0]}",
+            var n => $"Rounds {string.Join(", ", numbers.Take(n - 1))} and {numbers[^1]}",
+        };
+        var later = negotiator.Later switch
+        {
+            0 => "",
+            1 => "1 later meeting",
+            var n => $"{n} later meetings",
+        };
+        return (rounds, later) switch
+        {
+            ("", "") => "",
+            (_, "") => rounds + ".",
+            ("", _) => char.ToUpperInvariant(later[0]) + later[1..] + ".",
+            _ => $"{rounds}, and {later}.",
+        };
     }
 
     /// <summary>

@@ -36,6 +36,10 @@ public sealed record AnswerResult
     /// (<see cref="RecordAnswer.OccasionsOfTheTime"/>), all of them in date order: the answer lists them.</summary>
     public IReadOnlyList<Fact> Occasions { get; init; } = [];
 
+    /// <summary>For a question that asks only who negotiated (<see cref="RecordAnswer.Negotiators"/>), the people of the
+    /// side or sides asked at the rounds and later meetings, most numbered rounds first: the answer lists them.</summary>
+    public IReadOnlyList<Negotiator> Negotiators { get; init; } = [];
+
     /// <summary>For a question that asks only what is new (<see cref="RecordAnswer.Latest"/>), the latest events and
     /// rounds, newest first: the answer lists them.</summary>
     public IReadOnlyList<Fact> Latest { get; init; } = [];
@@ -182,6 +186,11 @@ public enum RecordAnswer
     /// rounds, the top fact among them; the answer lists them all (<see cref="AnswerResult.Occasions"/>).</summary>
     OccasionsOfTheTime,
 
+    /// <summary>"Who negotiated for the us", "who are the negotiators", "who led the talks for tokyo": the top fact is the
+    /// person of the side asked at the most numbered rounds, by the rounds' records; the answer lists the people of that
+    /// side, or of both (<see cref="AnswerResult.Negotiators"/>).</summary>
+    Negotiators,
+
     /// <summary>"What's new", "any updates", "latest on the talks": the top fact is the newest event or round; the answer
     /// lists the latest few (<see cref="AnswerResult.Latest"/>).</summary>
     Latest,
@@ -243,3 +252,7 @@ public enum RecordAnswer
     /// (<see cref="AnswerResult.Order"/>).</summary>
     OccasionsInOrder,
 }
+
+/// <summary>One person at the talks for a side, by the rounds' records: the numbered rounds they were at, in order, and
+/// how many later meetings (trips with no number).</summary>
+public sealed record Negotiator(Fact Person, Side Side, IReadOnlyList<int> Rounds, int Later);

@@ -164,6 +164,23 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Promote(scored[newest[0]]);
         }
 
+        // "Who negotiated for the us", "who are the negotiators", "who led the talks for tokyo": the people of each side (or
+        // the side named) at the rounds and later meetings, by their records, most numbered rounds first; the first answers,
+        // and the answer lists them all.
+        // Asked who led a side that several people were at, the records do not say: "lead" is the sources' word, not the
+        // rounds' (Bessent was called the lead US negotiator; Lutnick was at more rounds).
+        var negotiators = outcome is null && readAs is null && !curated && disputed.Count == 0 && newest.Count == 0
+            && NegotiatorsAsked(words, typed, entities) is { } sides
+            ? Negotiators(index.Facts, sides).Where(n => !double.IsNegativeInfinity(scored[IndexOf(facts, n.Person)].Score)).ToList()
+            : [];
+        negotiators = words.Any(s_leadWords.Contains) && !words.Concat(typed).Any(s_manyPeopleWords.Contains) && negotiators.GroupBy(n => n.Side).Any(g => g.Count() > 1)
+            ? []
+            : negotiators;
+        if (negotiators.Count > 0 && !ReferenceEquals(ranked[0].Fact, negotiators[0].Person))
+        {
+            Promote(scored[IndexOf(facts, negotiators[0].Person)]);
+        }
+
         // "What's the deal", "main points of the agreement": the fact whose overview has that name answers, and the answer
         // lists the overview's parts.
         // Not a yes-or-no question ("does tokyo agree with that") but a request ("can you summarize the deal"), nor one that
@@ -216,7 +233,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         // "Who is the finance minister now", "pm when the deal got done": the one person whose dated posts put them in the
         // post named at the time named answers.
-        var noOtherReading = wholeReading && !curated && occasions.Count == 0 && disputed.Count == 0 && newest.Count == 0 && overview < 0 && dayOf < 0 && figure < 0 && order is null && placed is null && outcome is null;
+        var noOtherReading = wholeReading && !curated && occasions.Count == 0 && disputed.Count == 0 && newest.Count == 0 && negotiators.Count == 0 && overview < 0 && dayOf < 0 && figure < 0 && order is null && placed is null && outcome is null;
         var post = noOtherReading ? PostAsked(index, reading) : null;
         var holder = post is { } asked && index.Roles.OnlyHolder(terms, asked.Frame, asked.Side) is { } id ? IndexOf(facts, index.Facts.Find(id)!) : -1;
         if (holder >= 0 && !ReferenceEquals(ranked[0].Fact, facts[holder]))
@@ -314,6 +331,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : occasions.Count > 1 && occasions.Contains(topIndex) ? RecordAnswer.OccasionsOfTheTime
             : disputed.Contains(topIndex) ? RecordAnswer.Disputes
             : newest.Count > 0 && newest[0] == topIndex ? RecordAnswer.Latest
+            : negotiators.Count > 0 && ReferenceEquals(negotiators[0].Person, top.Fact) ? RecordAnswer.Negotiators
             : overview >= 0 && overview == topIndex ? RecordAnswer.Overview
             : dayOf >= 0 && dayOf == topIndex ? RecordAnswer.DayOfTheWhole
             : placed is { } at && at.Round == topIndex ? RecordAnswer.RoundPlaced
@@ -371,6 +389,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             JapaneseOccasions = record == RecordAnswer.OccasionsOfTheTime && readAs is not null && !abstained
                 ? [.. occasions.Select(i => JapaneseFacts.For(index.Translations, facts[i], index.Facts))]
                 : [],
+            Negotiators = record == RecordAnswer.Negotiators ? negotiators : [],
             Latest = record == RecordAnswer.Latest ? [.. newest.Select(i => facts[i])] : [],
             Disputed = record == RecordAnswer.Disputes ? [.. disputed.Select(i => facts[i]).OrderBy(f => f.Date ?? f.AsOf)] : [],
             Placement = record == RecordAnswer.RoundPlaced ? placed!.Value.Placement : null,
@@ -438,6 +457,104 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         "points", "item", "items", "issue", "issues", "topic", "topics", "data", "record", "records", "info", "information",
         "outlet", "outlets", "media", "news", "newspaper", "newspapers", "paper", "papers", "story", "stories", "version",
         "versions", "base", "talk", "talks", "negotiation", "negotiations",
+    ];
+
+    /// <summary>Words that say a question is about the negotiating ("who negotiated", "the us negotiators", "who took part
+    /// in the talks"); one must be in a question that asks who the negotiators were.</summary>
+    private static readonly HashSet<string> s_negotiatingWords =
+    [
+        "negotiator", "negotiators", "negotiated", "negotiating", "negotiate", "negotiation", "negotiations", "talk", "talks",
+        "round", "rounds", "delegation", "delegations", "side", "sides",
+    ];
+
+    /// <summary>Words that ask for people ("who", "the negotiators", "the team"); one must be in such a question.</summary>
+    private static readonly HashSet<string> s_peopleWords =
+    [
+        "who", "whom", "whos", "negotiator", "negotiators", "team", "teams", "delegation", "delegations", "players", "player", "people",
+        "members", "officials",
+    ];
+
+    /// <summary>The only other words in a question that asks who the negotiators were: asking words, words for leading and
+    /// taking part, and the sides' names. Not a post, a deed or another subject ("who signed the deal", "the japanese govt
+    /// spokesman on the negotiations", "how many officials were on the us team"), which the ranking answers.</summary>
+    private static readonly HashSet<string> s_negotiatorsListWords =
+    [
+        "is", "are", "was", "were", "be", "been", "the", "a", "an", "for", "on", "of", "in", "at", "to", "from", "by", "with",
+        "and", "or", "s", "did", "do", "does", "main", "key", "chief", "top", "lead", "led", "leads", "leading", "head",
+        "headed", "heads", "run", "ran", "runs", "running", "charge", "each", "both", "side", "sides", "across", "table",
+        "took", "take", "taking", "part", "attended", "attend", "attending", "participated", "sat", "doing", "handled",
+        "handling", "guy", "guys", "person", "man", "one", "ones", "list", "all", "which", "what", "member", "official",
+        "deal", "trade", "tariff", "agreement", "me", "tell", "give", "show", "please", "pls", "actually", "really",
+        "japan", "japanese", "tokyo", "nippon", "us", "usa", "america", "american", "americans", "washington",
+    ];
+
+    /// <summary>Words that ask who led ("who led the us side", "the chief negotiator", "who's running the talks"): asked of
+    /// one person, on a side several people were at, the rounds' records do not answer it.</summary>
+    private static readonly HashSet<string> s_leadWords =
+        ["lead", "led", "leads", "leading", "head", "headed", "heads", "run", "ran", "runs", "running", "charge", "chief", "main", "top", "key"];
+
+    /// <summary>Words that ask for several people, which a list answers even when they led ("the main negotiators").</summary>
+    private static readonly HashSet<string> s_manyPeopleWords = ["negotiators", "teams", "delegations", "players", "people", "members", "officials"];
+
+    /// <summary>Words that name the Japanese side.</summary>
+    private static readonly HashSet<string> s_japanSideWords = ["japan", "japanese", "tokyo", "nippon"];
+
+    /// <summary>Words that name the US side ("us" only where it is not "tell us").</summary>
+    private static readonly HashSet<string> s_usSideWords = ["us", "usa", "america", "american", "americans", "washington"];
+
+    /// <summary>
+    /// The sides a question asks the negotiators of, when it asks only who they were ("who negotiated for the us", "who
+    /// are the negotiators", "who led the talks for tokyo", "japan's negotiating team"): a word for the negotiating, a
+    /// word asking for people, and besides them only <see cref="s_negotiatorsListWords"/>, no person, round or time. One
+    /// side when only one is named, else both; null when the question asks something else.
+    /// </summary>
+    /// <param name="typed">The question's words before the speller, one for one with <paramref name="words"/>.</param>
+    private static Side[]? NegotiatorsAsked(List<string> words, List<string> typed, Entities entities)
+    {
+        if (entities.Any || entities.RoundTyped is not null || words.Count != typed.Count)
+        {
+            return null;
+        }
+
+        // A word counts as typed too: the speller may make another of a word no fact has ("players").
+        bool In(HashSet<string> set, int i) => set.Contains(words[i]) || set.Contains(typed[i]);
+        var all = Enumerable.Range(0, words.Count);
+        if (!all.Any(i => In(s_negotiatingWords, i)) || !all.Any(i => In(s_peopleWords, i))
+            || !all.All(i => In(s_negotiatingWords, i) || In(s_peopleWords, i) || In(s_negotiatorsListWords, i)))
+        {
+            return null;
+        }
+
+        // Sides' names before the talks' name name the talks ("the japan talks", "us-japan negotiations"), not a side;
+        // before anything else, each is a side ("us japan negotiators" are both).
+        bool IsSide(string w) => s_japanSideWords.Contains(w) || s_usSideWords.Contains(w);
+        bool NamesASide(int i)
+        {
+            var next = i + 1;
+            while (next < words.Count && IsSide(words[next]))
+            {
+                next++;
+            }
+
+            return next == words.Count || words[next] is not ("talk" or "talks" or "negotiation" or "negotiations" or "deal" or "trade" or "tariff" or "agreement");
+        }
+
+        var japan = words.Where((w, i) => s_japanSideWords.Contains(w) && NamesASide(i)).Any();
+        var us = words.Where((w, i) => s_usSideWords.Contains(w) && NamesASide(i) && !(w == "us" && i > 0 && words[i - 1] is "tell" or "give" or "show")).Any();
+        return japan == us ? [Side.Japan, Side.UnitedStates] : japan ? [Side.Japan] : [Side.UnitedStates];
+    }
+
+    /// <summary>The people of the sides named at the rounds and later meetings (<see cref="FactBase.Rounds"/>), by the
+    /// rounds' records: side by side in the order given, most numbered rounds first, then most later meetings.</summary>
+    internal static List<Negotiator> Negotiators(FactBase facts, IReadOnlyList<Side> sides) =>
+    [
+        .. sides.SelectMany(side => facts.Rounds
+            .SelectMany(r => (side == Side.Japan ? r.JapanAttendees : r.UsAttendees).Select(id => (Id: id, Round: r)))
+            .GroupBy(x => x.Id, StringComparer.Ordinal)
+            .Select(g => (Person: facts.Find(g.Key), Meetings: g.Select(x => x.Round).ToList()))
+            .Where(x => x.Person is { Kind: FactKind.Person })
+            .Select(x => new Negotiator(x.Person!, side, [.. x.Meetings.Where(r => r.Number is not null).Select(r => r.Number!.Value)], x.Meetings.Count(r => r.Number is null)))
+            .OrderByDescending(n => n.Rounds.Count).ThenByDescending(n => n.Later).ThenBy(n => n.Rounds.DefaultIfEmpty(int.MaxValue).Min())),
     ];
 
     /// <summary>How many of the latest events and rounds a question that asks what is new lists.</summary>

@@ -133,6 +133,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 {
                     RecordAnswer.OnlyOccasionOfTheTime => "what happened on a day or in a month, and this is the one event or round the fact base dates then",
                     RecordAnswer.OccasionsOfTheTime => "what happened on a day or in a month, and the answer lists every event and round the fact base dates then, this one among them",
+                    RecordAnswer.Negotiators => "who negotiated, and the answer lists who the rounds' records put at them for the side or sides asked, this person at the most rounds",
                     RecordAnswer.Latest => "what is new, and the answer lists the latest events and rounds the fact base dates, this one the newest",
                     RecordAnswer.Disputes => "what the sources disagree on, and the answer lists every fact whose accounts differ, this one among them",
                     RecordAnswer.FigureNamed => "what a figure it gives is, and this is the one figure whose amount gives it (no other fact's amount or title does)",
@@ -175,7 +176,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
     /// occasion or a day, or puts two occasions in order, as only the rule does; None otherwise.</summary>
     private static RecordAnswer RuleDecided(AnswerExplanation explanation) =>
         !explanation.Result.Abstained && (explanation.ModelConfidence < explanation.Threshold
-            || explanation.Result.Record is RecordAnswer.OccasionsOfTheTime or RecordAnswer.Disputes or RecordAnswer.Latest or RecordAnswer.RatesOverTime or RecordAnswer.Overview or RecordAnswer.RoundPlaced or RecordAnswer.OccasionsInOrder)
+            || explanation.Result.Record is RecordAnswer.OccasionsOfTheTime or RecordAnswer.Disputes or RecordAnswer.Latest or RecordAnswer.Negotiators or RecordAnswer.RatesOverTime or RecordAnswer.Overview or RecordAnswer.RoundPlaced or RecordAnswer.OccasionsInOrder)
             ? explanation.Result.Record
             : RecordAnswer.None;
 

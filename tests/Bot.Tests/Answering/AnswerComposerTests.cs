@@ -218,6 +218,15 @@ public sealed class AnswerComposerTests
         Assert.StartsWith("July 22, 2025: Trade deal announced.", Compose("when was the deal announced").Body, StringComparison.Ordinal);
 
     [Theory]
+    [InlineData(new[] { 2, 3, 8 }, 4, "Rounds 2, 3 and 8, and 4 later meetings.")]
+    [InlineData(new[] { 1, 8 }, 0, "Rounds 1 and 8.")]
+    [InlineData(new[] { 8 }, 1, "Round 8, and 1 later meeting.")]
+    [InlineData(new int[0], 2, "2 later meetings.")]
+    [InlineData(new int[0], 0, "")]
+    public void Attended_SaysTheRoundsAndHowManyLaterMeetings(int[] rounds, int later, string expected) =>
+        Assert.Equal(expected, AnswerComposer.Attended(new Negotiator(AnsweringTestFacts.Load().Find("ryosei-akazawa")!, Bot.Facts.Side.Japan, rounds, later)));
+
+    [Theory]
     // The first sentence says it: nothing more.
     [InlineData("The date is disputed. It was in April.", "The date is disputed.")]
     // A later sentence says it: the first, then that one.

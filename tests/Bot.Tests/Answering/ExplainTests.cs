@@ -135,6 +135,32 @@ public sealed class ExplainTests(RealEngineFixture engine)
     }
 
     [Fact]
+    public void Answer_WhoNegotiatedForTheUs_ListsThePeopleAtTheRoundsMostRoundsFirst()
+    {
+        var answer = engine.Harness.Answer("who negotiated for the us");
+
+        var reply = AnswerComposer.Compose(answer);
+        var why = Explain("who negotiated for the us");
+
+        Assert.Equal(RecordAnswer.Negotiators, answer.Record);
+        Assert.Equal(["howard-lutnick", "scott-bessent", "jamieson-greer", "donald-trump", "marco-rubio"], reply.FactIds);
+        Assert.Equal("Who negotiated for the US", reply.Title);
+        Assert.StartsWith("By the records of the 8 numbered rounds (April 16, 2025 to July 22, 2025) and the 4 meetings after them, who was at them for the US", reply.Body, StringComparison.Ordinal);
+        Assert.StartsWith("Rounds 2, 3, 4, 5, 6, 7 and 8, and 4 later meetings. Howard Lutnick is the US Commerce Secretary", Field(reply, "Howard Lutnick (US)"), StringComparison.Ordinal);
+        Assert.StartsWith("Round 8. ", Field(reply, "Marco Rubio (US)"), StringComparison.Ordinal);
+        Assert.Contains("asks only who negotiated, and the answer lists who the rounds' records put at them", why.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_WhoLedASideSeveralPeopleWereAt_IsLeftToTheModel()
+    {
+        // The sources call Bessent the lead US negotiator; Lutnick was at more rounds: the records cannot say who led.
+        Assert.NotEqual(RecordAnswer.Negotiators, engine.Harness.Answer("who led the us side").Record);
+        Assert.Equal(RecordAnswer.Negotiators, engine.Harness.Answer("who are the main us negotiators").Record);
+        Assert.Equal("ryosei-akazawa", engine.Harness.Answer("who led the talks for tokyo").Best!.Id);
+    }
+
+    [Fact]
     public void Answer_WhatIsNew_ListsTheFiveLatestOccasionsNewestFirstAfterTheFactBasesLastDay()
     {
         var answer = engine.Harness.Answer("what's new");

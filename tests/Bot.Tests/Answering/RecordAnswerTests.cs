@@ -104,6 +104,49 @@ public sealed class RecordAnswerTests
     }
 
     [Theory]
+    [InlineData("who negotiated for the us", new[] { "scott-bessent" })]
+    [InlineData("who was on the american side", new[] { "scott-bessent" })]
+    [InlineData("who negotiated for japan", new[] { "ryosei-akazawa" })]
+    [InlineData("japan's negotiating team", new[] { "ryosei-akazawa" })]
+    [InlineData("who led the talks for tokyo", new[] { "ryosei-akazawa" })]
+    // Both sides, Japan first: none named, both, or the sides' names naming the talks.
+    [InlineData("who are the negotiators", new[] { "ryosei-akazawa", "scott-bessent" })]
+    [InlineData("who negotiated the us-japan deal", new[] { "ryosei-akazawa", "scott-bessent" })]
+    [InlineData("who were the negotiators for the us and japan", new[] { "ryosei-akazawa", "scott-bessent" })]
+    [InlineData("who took part in the talks", new[] { "ryosei-akazawa", "scott-bessent" })]
+    // "Tell us" is no side.
+    [InlineData("tell us who negotiated", new[] { "ryosei-akazawa", "scott-bessent" })]
+    public void Answer_OnlyWhoNegotiated_ListsThePeopleOfTheSideAskedByTheRoundsRecords(string question, string[] expected)
+    {
+        var result = s_strict.Answer(question);
+
+        Assert.False(result.Abstained);
+        Assert.Equal(RecordAnswer.Negotiators, result.Record);
+        Assert.Equal(expected, result.Negotiators.Select(n => n.Person.Id));
+        Assert.Equal(expected[0], result.Best!.Id);
+        // Both test rounds are numbered, and each side has one person at both.
+        Assert.All(result.Negotiators, n => Assert.Equal([1, 4], n.Rounds));
+        Assert.All(result.Negotiators, n => Assert.Equal(0, n.Later));
+    }
+
+    [Theory]
+    // A deed, a person, a round, a time, or another subject: the ranking answers.
+    [InlineData("who signed the deal")]
+    [InlineData("who negotiated better, akazawa or bessent?")]
+    [InlineData("who attended round 4")]
+    [InlineData("who was at the talks on may 30")]
+    [InlineData("how many officials were on the us negotiating team")]
+    [InlineData("who was the government spokesman on the tariff negotiations")]
+    [InlineData("who negotiates")]
+    public void Answer_NotOnlyWhoNegotiated_IsNotTheList(string question)
+    {
+        var result = s_strict.Answer(question);
+
+        Assert.NotEqual(RecordAnswer.Negotiators, result.Record);
+        Assert.Empty(result.Negotiators);
+    }
+
+    [Theory]
     [InlineData("what's new")]
     [InlineData("any updates?")]
     [InlineData("what's the latest on the trade talks")]
