@@ -303,7 +303,8 @@ internal sealed partial class RoleTimes
         // The post is named whole and by nothing else: "under secretary of defense" is not the defense minister's post.
         var asked = questionTerms.Where(t => _postTerms.Contains(t) && !s_sides.Contains(t) && !s_frameTerms.Contains(t)).ToList();
         string? holder = null;
-        var unknown = false;
+        Post? held = null;
+        var unknown = new List<(Post Post, Side? Side)>();
         var sides = new HashSet<Side?>();
         foreach (var (person, posts) in _posts)
         {
@@ -331,14 +332,21 @@ internal sealed partial class RoleTimes
                 }
 
                 holder = person;
+                held = ofThatName.FirstOrDefault(p => p.Covers(frame));
             }
-            else if (named.Any(held => held != false))
+            else if (ofThatName.Where(p => p.Held(frame) != false).ToList() is { Count: > 0 } maybe)
             {
-                unknown = true;
+                unknown.AddRange(maybe.Select(p => (p, own)));
             }
         }
 
-        return (sides.Count == 1 || side is not null) && (!unknown || frame.From == frame.To) ? holder : null;
+        // Someone known to hold a post of that name only in a month before the holder took theirs ("Prime Minister of
+        // Japan (in office December 2022)", when the holder's term began in October 2024) had left it by then: a post of
+        // one name on one side has one holder at a time.
+        var holderSide = holder is null ? null : _sides.GetValueOrDefault(holder);
+        unknown.RemoveAll(u => held is { From: { } start } && u.Post.OnlyKnownWithin && u.Post.To < start && u.Side == holderSide
+            && u.Post.Name.SetEquals(held.Name));
+        return (sides.Count == 1 || side is not null) && (unknown.Count == 0 || frame.From == frame.To) ? holder : null;
     }
 
     /// <summary>
