@@ -143,6 +143,16 @@ internal sealed partial class RatesInForce
             return null;
         }
 
+        // "Car tariff before the deal vs now", "steel tariff in may and now": the rates from the earlier time to now, all
+        // listed (History), as the question without its "vs now" would be read for the earlier time.
+        if (ComparedWithNow(words) is { } earlier)
+        {
+            var compared = Asked(earlier, [.. terms.Where(t => !s_compareWords.Contains(t))], type, entities, times);
+            return compared is { Began: false, Checked: null, Frame: var then } && then.To < times.Now
+                ? compared with { Frame = new TimeFrame(then.From, times.Now), History = true }
+                : null;
+        }
+
         // The time as a post's would be read, or before or under the deal; both, only when they agree.
         var frame = times.Frame(words, terms, entities);
         var deal = times.RelativeToTheDeal(words);
@@ -228,6 +238,37 @@ internal sealed partial class RatesInForce
         // "Is the steel tariff still 50%?": the one number asked whether the rate is.
         var asked = checks && words.Where(IsNumber).ToList() is [var number] ? decimal.Parse(number, CultureInfo.InvariantCulture) : (decimal?)null;
         return new RateAsked(named, frame, began, history) { Checked = asked };
+    }
+
+    /// <summary>Words that compare two times ("before the deal vs now", "may compared to now").</summary>
+    private static readonly HashSet<string> s_compareWords = ["vs", "versus", "compared", "compare", "comparison", "against"];
+
+    /// <summary>Words for now that a comparison may end with.</summary>
+    private static readonly HashSet<string> s_nowWords = ["now", "today", "currently", "current"];
+
+    /// <summary>
+    /// A question that compares a time with now ("car tariff before the deal vs now", "steel tariff in may and now", "car
+    /// tariff in april compared to now") without the comparison: its now words, the words comparing ("vs", "compared to",
+    /// the "and" before "now") gone. Null when it compares nothing with now.
+    /// </summary>
+    private static List<string>? ComparedWithNow(IReadOnlyList<string> words)
+    {
+        var now = Enumerable.Range(0, words.Count).Where(i => s_nowWords.Contains(words[i])).ToList();
+        var cues = Enumerable.Range(0, words.Count).Where(i => s_compareWords.Contains(words[i])
+            || (words[i] == "and" && i + 1 < words.Count && s_nowWords.Contains(words[i + 1]))).ToList();
+        if (now.Count != 1 || cues.Count != 1)
+        {
+            return null;
+        }
+
+        // "compared to now", "compared with may": the word after the comparing one goes with it.
+        var drop = new HashSet<int>(now.Concat(cues));
+        if (words[cues[0]] is "compared" or "compare" or "comparison" && cues[0] + 1 < words.Count && words[cues[0] + 1] is "to" or "with")
+        {
+            drop.Add(cues[0] + 1);
+        }
+
+        return [.. words.Where((_, i) => !drop.Contains(i))];
     }
 
     /// <summary>

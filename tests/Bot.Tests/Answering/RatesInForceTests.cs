@@ -235,12 +235,14 @@ public sealed class RatesInForceTests
     [InlineData("what is the tariff on imports to japan now")]
     // An amount of money paid, not a rate.
     [InlineData("how much did japan pay in us tariffs in 2025")]
-    // Two times.
-    [InlineData("what was the car tariff in may 2025 and now")]
     // Asked whether a rate covers goods in general: what it covers, not the rate.
     [InlineData("is japan paying 15% on everything")]
     // Asked whether with no number: not about a rate.
     [InlineData("is the car tariff fair now")]
+    // Compared with now but not from a time before it, or with something else besides.
+    [InlineData("steel tariff vs car tariff now")]
+    [InlineData("car tariff now vs now")]
+    [InlineData("is the car tariff higher now vs before")]
     public void Asked_NotOnlyTheRateAtATime_IsNone(string question) =>
         Assert.Null(Asked(question));
 
@@ -274,6 +276,13 @@ public sealed class RatesInForceTests
     // One rate over the time asked is no list.
     [InlineData("auto parts tariff history", "")]
     [InlineData("how did the tariff on japanese goods change in 2025", "goods-base,goods-15")]
+    // A time compared with now: every rate from then to now.
+    [InlineData("car tariff before the deal vs now", "cars-mid,cars-new")]
+    [InlineData("steel tariff before june vs now", "steel-25,steel-50")]
+    [InlineData("car tariff in may and now", "cars-mid,cars-new")]
+    [InlineData("what was the car tariff in may 2025 and now", "cars-mid,cars-new")]
+    [InlineData("car duty in april compared to now", "cars-old,cars-mid,cars-new")]
+    [InlineData("car tariff now versus 2024", "cars-old,cars-mid,cars-new")]
     // One rate then and no history asked; two goods; asked from when.
     [InlineData("what was the car tariff in may 2025", "")]
     [InlineData("tariff on cars and auto parts in 2025", "")]

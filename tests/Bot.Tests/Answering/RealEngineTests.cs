@@ -420,6 +420,21 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     public void Answer_RateOnSomeGoodsAtATime_IsTheOneRateInForceThen(string question, string expected) =>
         AssertAnsweredByRecord(question, expected, RecordAnswer.RateInForce);
 
+    [Theory]
+    // A time compared with now: each rate from then to now, with its days.
+    [InlineData("car tariff before the deal vs now", new[] { "tariff-japan-cars-27-5", "tariff-japan-autos-15" })]
+    [InlineData("steel tariff before june vs now", new[] { "steel-aluminum-tariff-2025-03", "tariff-steel-aluminum" })]
+    [InlineData("car tariff in may and now", new[] { "tariff-japan-cars-27-5", "tariff-japan-autos-15" })]
+    public void Answer_RateThenComparedWithNow_ListsEachRateFromThenToNow(string question, string[] expected)
+    {
+        var result = engine.Harness.Answer(question);
+        var reply = AnswerComposer.Compose(result);
+
+        Assert.False(result.Abstained);
+        Assert.Equal(RecordAnswer.RatesOverTime, result.Record);
+        Assert.Equal(expected, reply.FactIds);
+    }
+
     [Fact]
     public void Answer_SeveralChangesOfTheKindAsked_ListsEachRate()
     {
