@@ -216,6 +216,10 @@ public enum RecordAnswer
     /// overview names what the question asks only the day of.</summary>
     DayOfTheWhole,
 
+    /// <summary>"How much is the investment", "how big is the rice deal": the top fact is the one whose overview the
+    /// question names, and it gives an amount.</summary>
+    AmountOfTheWhole,
+
     /// <summary>"Car tariff now?", "what rate do japanese imports face now", "steel tariff in may": the top fact is the one
     /// tariff rate whose <see cref="Facts.InForce"/> record puts it on the goods named all through the time named.</summary>
     RateInForce,

@@ -195,6 +195,19 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Promote(scored[overview]);
         }
 
+        // "How much is the investment", "how big is the rice deal": the fact whose overview has that name answers, when it
+        // gives an amount (the answer opens with it).
+        var amountOf = readAs is null && occasions.Count == 0 && overview < 0 && disputed.Count == 0 && newest.Count == 0 && negotiators.Count == 0
+            && outcome is null && AsksHowMuch(words, type) is { } sized
+            ? index.Overviews.Asked([.. sized.Select(i => words[i])], [.. sized.Select(i => typed[i])])
+            : -1;
+        amountOf = amountOf >= 0 && facts[amountOf].Amount is not null && (!curated || amountOf == phrased)
+            && !double.IsNegativeInfinity(scored[amountOf].Score) ? amountOf : -1;
+        if (amountOf >= 0 && !ReferenceEquals(ranked[0].Fact, facts[amountOf]))
+        {
+            Promote(scored[amountOf]);
+        }
+
         // "When was the deal made", "what day did they strike the deal": the event or round an overview names answers, when
         // the question asks only its day (「合意はいつ」 too). Not the deal's signing or entry into force, which were other days.
         var dayOf = wholeReading && occasions.Count == 0 && overview < 0 && outcome is null && type == QuestionType.When
@@ -208,7 +221,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         }
 
         // "What does 27.5% mean", "where's the 69 billion from": the one figure whose amount gives the number answers.
-        var figure = wholeReading && !curated && occasions.Count == 0 && overview < 0 && dayOf < 0 && outcome is null ? FigureNamed(index, words, type, entities) : -1;
+        var figure = wholeReading && !curated && occasions.Count == 0 && overview < 0 && amountOf < 0 && dayOf < 0 && outcome is null ? FigureNamed(index, words, type, entities) : -1;
         if (figure >= 0 && !ReferenceEquals(ranked[0].Fact, facts[figure]))
         {
             Promote(scored[figure]);
@@ -219,13 +232,13 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         // "Which came first, the tariff letter or round 7", "was liberation day before or after the car tariff
         // announcement": the earlier of the two occasions answers (for "did the eo come before…", the first named), at
         // least as surely as the less sure of their readings.
-        var order = readAs is null && !curated && occasions.Count == 0 && overview < 0 && dayOf < 0 && figure < 0 && outcome is null ? Ordered(index, words, embed) : null;
+        var order = readAs is null && !curated && occasions.Count == 0 && overview < 0 && amountOf < 0 && dayOf < 0 && figure < 0 && outcome is null ? Ordered(index, words, embed) : null;
         if (order is not null && !ReferenceEquals(ranked[0].Fact, order.Answer))
         {
             Promote(scored[IndexOf(facts, order.Answer)]);
         }
 
-        var placed = readAs is null && !curated && occasions.Count == 0 && overview < 0 && dayOf < 0 && figure < 0 && order is null && outcome is null ? Placed(index, words, entities, embed) : null;
+        var placed = readAs is null && !curated && occasions.Count == 0 && overview < 0 && amountOf < 0 && dayOf < 0 && figure < 0 && order is null && outcome is null ? Placed(index, words, entities, embed) : null;
         if (placed is { } place && !ReferenceEquals(ranked[0].Fact, facts[place.Round]))
         {
             Promote(scored[place.Round]);
@@ -233,7 +246,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         // "Who is the finance minister now", "pm when the deal got done": the one person whose dated posts put them in the
         // post named at the time named answers.
-        var noOtherReading = wholeReading && !curated && occasions.Count == 0 && disputed.Count == 0 && newest.Count == 0 && negotiators.Count == 0 && overview < 0 && dayOf < 0 && figure < 0 && order is null && placed is null && outcome is null;
+        var noOtherReading = wholeReading && !curated && occasions.Count == 0 && disputed.Count == 0 && newest.Count == 0 && negotiators.Count == 0 && overview < 0 && amountOf < 0 && dayOf < 0 && figure < 0 && order is null && placed is null && outcome is null;
         var post = noOtherReading ? PostAsked(index, reading) : null;
         var holder = post is { } asked && index.Roles.OnlyHolder(terms, asked.Frame, asked.Side) is { } id ? IndexOf(facts, index.Facts.Find(id)!) : -1;
         if (holder >= 0 && !ReferenceEquals(ranked[0].Fact, facts[holder]))
@@ -334,6 +347,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : negotiators.Count > 0 && ReferenceEquals(negotiators[0].Person, top.Fact) ? RecordAnswer.Negotiators
             : overview >= 0 && overview == topIndex ? RecordAnswer.Overview
             : dayOf >= 0 && dayOf == topIndex ? RecordAnswer.DayOfTheWhole
+            : amountOf >= 0 && amountOf == topIndex ? RecordAnswer.AmountOfTheWhole
             : placed is { } at && at.Round == topIndex ? RecordAnswer.RoundPlaced
             : figure >= 0 && figure == topIndex ? RecordAnswer.FigureNamed
             : order is not null && ReferenceEquals(order.Answer, top.Fact) ? RecordAnswer.OccasionsInOrder
@@ -700,6 +714,24 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         entities.People.Count == 0
         && NamesOneRound(words, entities)
         && words.All(w => s_aboutRoundWords.Contains(w) || w.All(char.IsDigit) || (entities.Round is null && EntityResolver.IsMonth(w)));
+
+    /// <summary>Words that ask only how much of a whole there is ("how much is", "how big was").</summary>
+    private static readonly HashSet<string> s_howMuchWords = ["how", "much", "big", "large", "huge"];
+
+    /// <summary>The positions of the words besides those asking how much ("how much is the investment", "how big was the
+    /// rice deal", "the investment, how large?"), when the question asks that; null otherwise.</summary>
+    private static List<int>? AsksHowMuch(List<string> words, QuestionType type)
+    {
+        var how = words.IndexOf("how");
+        // Not "how many": a count, which an amount of money or a share does not give ("how many weapons").
+        if (type is not (QuestionType.HowMuch or QuestionType.What or QuestionType.Other) || how < 0 || how + 1 >= words.Count
+            || words[how + 1] is not ("much" or "big" or "large" or "huge"))
+        {
+            return null;
+        }
+
+        return [.. Enumerable.Range(0, words.Count).Where(i => !s_howMuchWords.Contains(words[i]))];
+    }
 
     /// <summary>Is the question a request put as a yes-or-no question: "can you summarize the deal", "could you give me
     /// the main points"?</summary>

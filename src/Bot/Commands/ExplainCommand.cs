@@ -141,6 +141,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                     RecordAnswer.WhatHappenedAtTheRound => "what happened at this round, and its record says what did",
                     RecordAnswer.PostHolder => "who held a post at a time, and the dates of everyone's posts of that name make this person the one who held it then",
                     RecordAnswer.Succession => "who came right before or after the person named in a post, and the dates of their posts make this person the one",
+                    RecordAnswer.AmountOfTheWhole => "how much of something there is, by a name this fact's overview gives, and this fact gives its amount",
                     RecordAnswer.DayOfTheWhole => "when something happened, by a name this event's overview gives, and the fact base dates this event",
                     RecordAnswer.RatesOverTime => "for the tariff rate on some goods over a time in which it changed, or how it went, and the answer lists every rate the fact base has on them then, this one in force at its end",
                     RecordAnswer.RateInForce => "for the tariff rate on some goods at a time, and the dates the fact base gives its rates make this the one in force on them all through that time",

@@ -421,6 +421,22 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         AssertAnsweredByRecord(question, expected, RecordAnswer.RateInForce);
 
     [Theory]
+    [InlineData("how much is the investment", "investment-550bn")]
+    [InlineData("how big is the investment", "investment-550bn")]
+    [InlineData("how much rice", "us-rice-plus-75")]
+    [InlineData("how much are the defense purchases", "us-defense-procurement-14-17bn")]
+    public void Answer_HowMuchOfAWholeNamedByItsOverview_IsItsAmount(string question, string expected) =>
+        AssertAnsweredByRecord(question, expected, RecordAnswer.AmountOfTheWhole);
+
+    [Theory]
+    // A count, which an amount does not give; a whole with no amount (the deal is Trump's announcement); more words.
+    [InlineData("how many weapons")]
+    [InlineData("how much is the deal")]
+    [InlineData("how much rice did japan buy in 2024")]
+    public void Answer_NotOnlyHowMuchOfAWhole_IsNotReadSo(string question) =>
+        Assert.NotEqual(RecordAnswer.AmountOfTheWhole, engine.Harness.Answer(question).Record);
+
+    [Theory]
     // A time compared with now: each rate from then to now, with its days.
     [InlineData("car tariff before the deal vs now", new[] { "tariff-japan-cars-27-5", "tariff-japan-autos-15" })]
     [InlineData("steel tariff before june vs now", new[] { "steel-aluminum-tariff-2025-03", "tariff-steel-aluminum" })]
