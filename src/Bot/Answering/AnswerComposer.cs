@@ -176,16 +176,35 @@ internal static class AnswerComposer
         var sides = result.Negotiators.Select(n => n.Side).Distinct().ToList();
         var numbered = facts.Rounds.Where(r => r.Number is not null).ToList();
         var later = facts.Rounds.Count - numbered.Count;
-        var span = numbered.Count == 0 ? "" : $" ({numbered[0].Date?.ToDisplay()} to {numbered[^1].Date?.ToDisplay()})";
-        var body = $"By the records of the {numbered.Count} numbered rounds{span}"
-            + (later > 0 ? $" and the {later} meetings after them" : "") + ", who was at them"
-            + (sides is [var only] ? $" for {SideName(only)}" : " for each side") + ", most rounds first:";
+        var japanese = result.ReadAs is not null && result.JapaneseNegotiators.Count == result.Negotiators.Count;
+        string title, body;
+        IEnumerable<ReplyField> fields;
+        if (japanese)
+        {
+            var span = numbered.Count == 0 ? "" : $"（{FactReplies.JapaneseDate(numbered[0].Date!.Value)}〜{FactReplies.JapaneseDate(numbered[^1].Date!.Value)}）";
+            var side = sides is [var only] ? (only == Side.Japan ? "日本側" : "米国側") : "両国";
+            title = $"{side}の交渉担当者";
+            body = $"番号付きの{numbered.Count}回の交渉{span}" + (later > 0 ? $"とその後の{later}回の会談" : "") + $"の記録による、{side}の出席者（出席した交渉回の多い順）：";
+            fields = result.Negotiators.Zip(result.JapaneseNegotiators, (n, ja) => new ReplyField(
+                $"{ja.Name ?? ja.Profile?.Title ?? n.Person.Title}（{(n.Side == Side.Japan ? "日本" : "米国")}）",
+                $"{AttendedInJapanese(n)}{(ja.Profile is { } profile ? FirstJapaneseSentence(profile.Text) : FirstSentence(Context(n.Person)) + "（英語）")}"));
+        }
+        else
+        {
+            var span = numbered.Count == 0 ? "" : $" ({numbered[0].Date?.ToDisplay()} to {numbered[^1].Date?.ToDisplay()})";
+            title = sides is [var one] ? $"Who negotiated for {SideName(one)}" : "Who negotiated";
+            body = $"By the records of the {numbered.Count} numbered rounds{span}"
+                + (later > 0 ? $" and the {later} meetings after them" : "") + ", who was at them"
+                + (sides is [var only] ? $" for {SideName(only)}" : " for each side") + ", most rounds first:";
+            fields = result.Negotiators.Select(n => new ReplyField($"{n.Person.Title} ({(n.Side == Side.Japan ? "Japan" : "US")})", $"{Attended(n)} {FirstSentence(Context(n.Person))}"));
+        }
+
         return new Reply
         {
             Kind = ReplyKind.Answer,
-            Title = sides is [var one] ? $"Who negotiated for {SideName(one)}" : "Who negotiated",
-            Body = body,
-            Fields = [.. result.Negotiators.Select(n => new ReplyField($"{n.Person.Title} ({(n.Side == Side.Japan ? "Japan" : "US")})", $"{Attended(n)} {FirstSentence(Context(n.Person))}"))],
+            Title = title,
+            Body = body + (ReadAs(result) is { } readAs ? "\n" + readAs : ""),
+            Fields = [.. fields],
             Sources = [.. facts.Rounds.Concat(result.Negotiators.Select(n => n.Person)).SelectMany(facts.SourcesOf).DistinctBy(s => s.Id)],
             AsOf = facts.Rounds.Concat(result.Negotiators.Select(n => n.Person)).Max(f => f.AsOf),
             FactIds = [.. result.Negotiators.Select(n => n.Person.Id).Distinct(StringComparer.Ordinal)],
@@ -199,6 +218,22 @@ internal static class AnswerComposer
         Side.UnitedStates => "the US",
         _ => "another side",
     };
+
+    /// <summary>"第2・3・8回、その後の会談4回。": <see cref="Attended"/> in Japanese.</summary>
+    internal static string AttendedInJapanese(Negotiator negotiator)
+    {
+        var rounds = negotiator.Rounds.Count == 0 ? "" : $"第{string.Join("・", negotiator.Rounds)}回";
+        var later = negotiator.Later == 0 ? "" : $"その後の会談{negotiator.Later}回";
+        return rounds.Length + later.Length == 0 ? "" : string.Join("、", new[] { rounds, later }.Where(p => p.Length > 0)) + "。";
+    }
+
+    /// <summary>A Japanese text up to its first 「。」, or the whole text.</summary>
+    internal static string FirstJapaneseSentence(string text)
+    {
+        var flat = text.ReplaceLineEndings(" ").Trim();
+        var end = flat.IndexOf('。', StringComparison.Ordinal);
+        return end < 0 ? flat : flat[..(end + 1)];
+    }
 
     /// <summary>"Rounds 2, 3 and 8, and 4 later meetings.", "Round 8.", "2 later meetings."</summary>
     internal static string Attended(Negotiator negotiator)

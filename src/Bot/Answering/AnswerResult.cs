@@ -40,6 +40,10 @@ public sealed record AnswerResult
     /// side or sides asked at the rounds and later meetings, most numbered rounds first: the answer lists them.</summary>
     public IReadOnlyList<Negotiator> Negotiators { get; init; } = [];
 
+    /// <summary>For such a question typed in Japanese script, each of <see cref="Negotiators"/>' name in Japanese (null
+    /// where the glossary has none) and profile in Japanese (null where not translated).</summary>
+    internal IReadOnlyList<(string? Name, JapaneseAnswer? Profile)> JapaneseNegotiators { get; init; } = [];
+
     /// <summary>For a question that asks only what is new (<see cref="RecordAnswer.Latest"/>), the latest events and
     /// rounds, newest first: the answer lists them.</summary>
     public IReadOnlyList<Fact> Latest { get; init; } = [];

@@ -169,7 +169,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         // and the answer lists them all.
         // Asked who led a side that several people were at, the records do not say: "lead" is the sources' word, not the
         // rounds' (Bessent was called the lead US negotiator; Lutnick was at more rounds).
-        var negotiators = outcome is null && readAs is null && !curated && disputed.Count == 0 && newest.Count == 0
+        var negotiators = outcome is null && wholeReading && !curated && disputed.Count == 0 && newest.Count == 0
             && NegotiatorsAsked(words, typed, entities) is { } sides
             ? Negotiators(index.Facts, sides).Where(n => !double.IsNegativeInfinity(scored[IndexOf(facts, n.Person)].Score)).ToList()
             : [];
@@ -197,7 +197,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         // "How much is the investment", "how big is the rice deal": the fact whose overview has that name answers, when it
         // gives an amount (the answer opens with it).
-        var amountOf = readAs is null && occasions.Count == 0 && overview < 0 && disputed.Count == 0 && newest.Count == 0 && negotiators.Count == 0
+        var amountOf = wholeReading && occasions.Count == 0 && overview < 0 && disputed.Count == 0 && newest.Count == 0 && negotiators.Count == 0
             && outcome is null && AsksHowMuch(words, type) is { } sized
             ? index.Overviews.Asked([.. sized.Select(i => words[i])], [.. sized.Select(i => typed[i])])
             : -1;
@@ -404,6 +404,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
                 ? [.. occasions.Select(i => JapaneseFacts.For(index.Translations, facts[i], index.Facts))]
                 : [],
             Negotiators = record == RecordAnswer.Negotiators ? negotiators : [],
+            JapaneseNegotiators = record == RecordAnswer.Negotiators && readAs is not null && !abstained
+                ? [.. negotiators.Select(n => (index.Analyzer.Japanese.NameOf(n.Person.Title), JapaneseFacts.For(index.Translations, n.Person, index.Facts)))]
+                : [],
             Latest = record == RecordAnswer.Latest ? [.. newest.Select(i => facts[i])] : [],
             Disputed = record == RecordAnswer.Disputes ? [.. disputed.Select(i => facts[i]).OrderBy(f => f.Date ?? f.AsOf)] : [],
             Placement = record == RecordAnswer.RoundPlaced ? placed!.Value.Placement : null,

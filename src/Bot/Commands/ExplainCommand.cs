@@ -201,6 +201,10 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 ? $"回答：質問はある時点で役職に就いていた人物だけを尋ねており、各人物の役職の日付からその時点の在任者はこの人物（{top.Title}）だけなので、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.Succession
                 ? $"回答：質問は挙げた人物の前任者（または後任者）だけを尋ねており、役職の日付からそれはこの人物（{top.Title}）なので、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+            : RuleDecided(explanation) == RecordAnswer.Negotiators
+                ? $"回答：質問は交渉担当者が誰かだけを尋ねており、交渉回の記録にある出席者を尋ねられた側（または両国）について出席回数の多い順に挙げました（この人物（{top.Title}）が最も多く出席しています）。確率に関わらず回答しています（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+            : RuleDecided(explanation) == RecordAnswer.AmountOfTheWhole
+                ? $"回答：質問は概要の名前で呼ばれるものの規模（金額など）だけを尋ねており、この項目（{top.Title}）がその数値を持つため、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.DayOfTheWhole
                 ? $"回答：質問は概要の名前で呼ばれる出来事がいつだったかだけを尋ねており、この出来事（{top.Title}）の日付が収録データにあるため、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.RateInForce

@@ -227,6 +227,20 @@ public sealed class AnswerComposerTests
         Assert.Equal(expected, AnswerComposer.Attended(new Negotiator(AnsweringTestFacts.Load().Find("ryosei-akazawa")!, Bot.Facts.Side.Japan, rounds, later)));
 
     [Theory]
+    [InlineData(new[] { 2, 3, 8 }, 4, "第2・3・8回、その後の会談4回。")]
+    [InlineData(new[] { 8 }, 0, "第8回。")]
+    [InlineData(new int[0], 1, "その後の会談1回。")]
+    [InlineData(new int[0], 0, "")]
+    public void AttendedInJapanese_SaysTheRoundsAndLaterMeetingsTheJapaneseWay(int[] rounds, int later, string expected) =>
+        Assert.Equal(expected, AnswerComposer.AttendedInJapanese(new Negotiator(AnsweringTestFacts.Load().Find("ryosei-akazawa")!, Bot.Facts.Side.Japan, rounds, later)));
+
+    [Theory]
+    [InlineData("赤沢氏は日本の首席交渉官。2025年4月に任命された。", "赤沢氏は日本の首席交渉官。")]
+    [InlineData("句点のない文", "句点のない文")]
+    public void FirstJapaneseSentence_IsTheTextUpToItsFirstFullStop(string text, string expected) =>
+        Assert.Equal(expected, AnswerComposer.FirstJapaneseSentence(text));
+
+    [Theory]
     // The first sentence says it: nothing more.
     [InlineData("The date is disputed. It was in April.", "The date is disputed.")]
     // A later sentence says it: the first, then that one.

@@ -152,6 +152,32 @@ public sealed class ExplainTests(RealEngineFixture engine)
     }
 
     [Fact]
+    public void Answer_WhoNegotiatedAskedInJapanese_ListsThemInJapanese()
+    {
+        var answer = engine.Harness.Answer("米国側の交渉担当者は");
+
+        var reply = AnswerComposer.Compose(answer);
+
+        Assert.Equal(RecordAnswer.Negotiators, answer.Record);
+        Assert.Equal("米国側の交渉担当者", reply.Title);
+        Assert.StartsWith("番号付きの8回の交渉（2025年4月16日〜2025年7月22日）とその後の4回の会談の記録による、米国側の出席者", reply.Body, StringComparison.Ordinal);
+        Assert.StartsWith("第2・3・4・5・6・7・8回、その後の会談4回。", Field(reply, "ハワード・ラトニック（米国）"), StringComparison.Ordinal);
+        // A name the glossary lacks is the Japanese profile's title.
+        Assert.StartsWith("第8回。", Field(reply, "マルコ・ルビオ（米国）"), StringComparison.Ordinal);
+        Assert.Contains("回答：質問は交渉担当者が誰かだけを尋ねており", Explain("米国側の交渉担当者は").Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_HowMuchOfAWholeAskedInJapanese_IsItsAmount()
+    {
+        var answer = engine.Harness.Answer("対米投資はいくら");
+
+        Assert.Equal(RecordAnswer.AmountOfTheWhole, answer.Record);
+        Assert.Equal("investment-550bn", answer.Best!.Id);
+        Assert.Contains("回答：質問は概要の名前で呼ばれるものの規模", Explain("対米投資はいくら").Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Answer_WhoLedASideSeveralPeopleWereAt_IsLeftToTheModel()
     {
         // The sources call Bessent the lead US negotiator; Lutnick was at more rounds: the records cannot say who led.
