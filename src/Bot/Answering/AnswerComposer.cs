@@ -91,6 +91,12 @@ internal static class AnswerComposer
             body.AppendLine(Placed(fact, placement));
         }
 
+        // "Which rounds did greer attend": the rounds the records put them at, before the profile.
+        if (result.Attendance is { } attendance)
+        {
+            body.AppendLine(RoundsAttended(attendance, facts));
+        }
+
         // "Is the steel tariff still 50%?": yes or no, and the rate then with its days, before the fact's own line.
         if (result.RateCheck is { } check)
         {
@@ -218,6 +224,31 @@ internal static class AnswerComposer
         Side.UnitedStates => "the US",
         _ => "another side",
     };
+
+    /// <summary>The line that answers "which rounds did greer attend": the numbered rounds (and later meetings) the rounds'
+    /// records put the person at, and the numbered rounds they were not at; or that the records put them at none.</summary>
+    internal static string RoundsAttended(Negotiator attendance, FactBase facts)
+    {
+        var numbered = facts.Rounds.Where(r => r.Number is not null).Select(r => r.Number!.Value).ToList();
+        var missed = numbered.Except(attendance.Rounds).ToList();
+        var at = Attended(attendance);
+        return at.Length == 0
+            ? $"The rounds' records put {attendance.Person.Title} at none of the {numbered.Count} numbered rounds or the meetings after them."
+            : $"By the rounds' records, {attendance.Person.Title} was at: {at}"
+                + (attendance.Rounds.Count > 0 && missed.Count > 0 ? $" Not at: {Attended(attendance with { Rounds = missed, Later = 0 }).ToLowerInvariant()}" : "");
+    }
+
+    /// <summary><see cref="RoundsAttended"/> in Japanese.</summary>
+    internal static string RoundsAttendedInJapanese(Negotiator attendance, FactBase facts)
+    {
+        var numbered = facts.Rounds.Where(r => r.Number is not null).Select(r => r.Number!.Value).ToList();
+        var missed = numbered.Except(attendance.Rounds).ToList();
+        var at = AttendedInJapanese(attendance);
+        return at.Length == 0
+            ? $"交渉回の記録では、番号付きの{numbered.Count}回の交渉にもその後の会談にも出席していません。"
+            : $"交渉回の記録による出席：{at}"
+                + (attendance.Rounds.Count > 0 && missed.Count > 0 ? $"欠席：{AttendedInJapanese(attendance with { Rounds = missed, Later = 0 })}" : "");
+    }
 
     /// <summary>"第2・3・8回、その後の会談4回。": <see cref="Attended"/> in Japanese.</summary>
     internal static string AttendedInJapanese(Negotiator negotiator)
@@ -442,7 +473,8 @@ internal static class AnswerComposer
     {
         Kind = ReplyKind.Answer,
         Title = JapaneseTitle(fact, japanese),
-        Body = JapaneseBody(fact, japanese, result.Facts) + (ReadAs(result) is { } readAs ? "\n" + readAs : ""),
+        Body = (result.Attendance is { } attendance ? RoundsAttendedInJapanese(attendance, result.Facts) + "\n" : "")
+            + JapaneseBody(fact, japanese, result.Facts) + (ReadAs(result) is { } readAs ? "\n" + readAs : ""),
         Sources = Cited(fact, result.Facts),
         AsOf = fact.AsOf,
         FactIds = [fact.Id],

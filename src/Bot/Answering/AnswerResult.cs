@@ -40,6 +40,10 @@ public sealed record AnswerResult
     /// side or sides asked at the rounds and later meetings, most numbered rounds first: the answer lists them.</summary>
     public IReadOnlyList<Negotiator> Negotiators { get; init; } = [];
 
+    /// <summary>For a question that asks which rounds a person was at (<see cref="RecordAnswer.RoundsAttended"/>), the
+    /// numbered rounds and later meetings the rounds' records put them at.</summary>
+    public Negotiator? Attendance { get; init; }
+
     /// <summary>For such a question typed in Japanese script, each of <see cref="Negotiators"/>' name in Japanese (null
     /// where the glossary has none) and profile in Japanese (null where not translated).</summary>
     internal IReadOnlyList<(string? Name, JapaneseAnswer? Profile)> JapaneseNegotiators { get; init; } = [];
@@ -194,6 +198,11 @@ public enum RecordAnswer
     /// person of the side asked at the most numbered rounds, by the rounds' records; the answer lists the people of that
     /// side, or of both (<see cref="AnswerResult.Negotiators"/>).</summary>
     Negotiators,
+
+    /// <summary>"Which rounds did greer attend", "how many rounds was lutnick at", "was trump at any round": the top fact
+    /// is the person named; the answer opens with the rounds the rounds' records put them at
+    /// (<see cref="AnswerResult.Attendance"/>).</summary>
+    RoundsAttended,
 
     /// <summary>"What's new", "any updates", "latest on the talks": the top fact is the newest event or round; the answer
     /// lists the latest few (<see cref="AnswerResult.Latest"/>).</summary>

@@ -297,6 +297,18 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Promote(scored[successor]);
         }
 
+        // "Which rounds did greer attend", "how many rounds was lutnick at", "was trump at any round": the person named, and
+        // the rounds' records say which.
+        var attendance = noOtherReading && post is null && rate < 0 && latest < 0 && changed < 0 && successor < 0
+            && AsksRoundsAttended(words, entities) is { } attendee && index.Facts.Find(attendee) is { Kind: FactKind.Person, Side: Side.Japan or Side.UnitedStates } person
+            && !double.IsNegativeInfinity(scored[IndexOf(facts, person)].Score)
+            ? Negotiators(index.Facts, [person.Side!.Value]).FirstOrDefault(n => n.Person.Id == person.Id) ?? new Negotiator(person, person.Side!.Value, [], 0)
+            : null;
+        if (attendance is not null && !ReferenceEquals(ranked[0].Fact, attendance.Person))
+        {
+            Promote(scored[IndexOf(facts, attendance.Person)]);
+        }
+
         // Puts a fact first, ahead of the ranking's own first.
         void Promote(RankedFact first)
         {
@@ -356,6 +368,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : latest >= 0 && latest == topIndex ? RecordAnswer.RatesOverTime
             : changed >= 0 && changed == topIndex ? RecordAnswer.RateChanged
             : successor == topIndex ? RecordAnswer.Succession
+            : attendance is not null && ReferenceEquals(attendance.Person, top.Fact) ? RecordAnswer.RoundsAttended
             : AsksOnlyWhoTookPart(words, entities) && IsTheRoundNamed(index, words, entities, top.Fact, topIndex)
                 ? RecordAnswer.WhoTookPartInTheRound
             : AsksOnlyAboutTheRound(words, entities) && IsTheRoundNamed(index, words, entities, top.Fact, topIndex)
@@ -404,6 +417,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
                 ? [.. occasions.Select(i => JapaneseFacts.For(index.Translations, facts[i], index.Facts))]
                 : [],
             Negotiators = record == RecordAnswer.Negotiators ? negotiators : [],
+            Attendance = record == RecordAnswer.RoundsAttended ? attendance : null,
             JapaneseNegotiators = record == RecordAnswer.Negotiators && readAs is not null && !abstained
                 ? [.. negotiators.Select(n => (index.Analyzer.Japanese.NameOf(n.Person.Title), JapaneseFacts.For(index.Translations, n.Person, index.Facts)))]
                 : [],
@@ -504,6 +518,25 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         "deal", "trade", "tariff", "agreement", "me", "tell", "give", "show", "please", "pls", "actually", "really",
         "japan", "japanese", "tokyo", "nippon", "us", "usa", "america", "american", "americans", "washington",
     ];
+
+    /// <summary>The only words besides a person's name in a question that asks which rounds they were at ("which rounds
+    /// did greer attend", "how many rounds was lutnick at", "was trump at any round", "which rounds did bessent miss").</summary>
+    private static readonly HashSet<string> s_attendedWords =
+    [
+        "which", "what", "how", "many", "round", "rounds", "session", "sessions", "did", "does", "do", "was", "were", "is",
+        "at", "attend", "attended", "attending", "in", "any", "of", "the", "a", "an", "numbered", "talk", "talks", "go",
+        "went", "to", "show", "showed", "up", "for", "join", "joined", "took", "take", "part", "sit", "sat", "miss",
+        "missed", "skip", "skipped", "all", "every", "there", "present", "and", "s", "number", "count", "he", "she",
+    ];
+
+    /// <summary>The person a question asks which rounds they were at: one person named, "round" or "rounds" with no
+    /// number, and besides the name only <see cref="s_attendedWords"/>; null otherwise.</summary>
+    private static string? AsksRoundsAttended(List<string> words, Entities entities) =>
+        entities is { People.Count: 1, Round: null, RoundTyped: null, From: null }
+        && words.Any(w => w is "round" or "rounds" or "session" or "sessions")
+        && words.Select((w, i) => (w, i)).All(x => entities.NamePositions.Contains(x.i) || s_attendedWords.Contains(x.w))
+            ? entities.People.First()
+            : null;
 
     /// <summary>Words that ask who led ("who led the us side", "the chief negotiator", "who's running the talks"): asked of
     /// one person, on a side several people were at, the rounds' records do not answer it.</summary>

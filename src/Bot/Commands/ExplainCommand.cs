@@ -133,6 +133,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 {
                     RecordAnswer.OnlyOccasionOfTheTime => "what happened on a day or in a month, and this is the one event or round the fact base dates then",
                     RecordAnswer.OccasionsOfTheTime => "what happened on a day or in a month, and the answer lists every event and round the fact base dates then, this one among them",
+                    RecordAnswer.RoundsAttended => "which rounds this person was at, and the rounds' records say which",
                     RecordAnswer.Negotiators => "who negotiated, and the answer lists who the rounds' records put at them for the side or sides asked, this person at the most rounds",
                     RecordAnswer.Latest => "what is new, and the answer lists the latest events and rounds the fact base dates, this one the newest",
                     RecordAnswer.Disputes => "what the sources disagree on, and the answer lists every fact whose accounts differ, this one among them",
@@ -203,6 +204,8 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 ? $"回答：質問は挙げた人物の前任者（または後任者）だけを尋ねており、役職の日付からそれはこの人物（{top.Title}）なので、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.Negotiators
                 ? $"回答：質問は交渉担当者が誰かだけを尋ねており、交渉回の記録にある出席者を尋ねられた側（または両国）について出席回数の多い順に挙げました（この人物（{top.Title}）が最も多く出席しています）。確率に関わらず回答しています（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+            : RuleDecided(explanation) == RecordAnswer.RoundsAttended
+                ? $"回答：質問はこの人物（{top.Title}）がどの交渉回に出席したかだけを尋ねており、交渉回の記録に出席者が載っているため、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.AmountOfTheWhole
                 ? $"回答：質問は概要の名前で呼ばれるものの規模（金額など）だけを尋ねており、この項目（{top.Title}）がその数値を持つため、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.DayOfTheWhole

@@ -421,6 +421,30 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         AssertAnsweredByRecord(question, expected, RecordAnswer.RateInForce);
 
     [Theory]
+    [InlineData("which rounds did greer attend", "By the rounds' records, Jamieson Greer was at: Rounds 1, 2 and 3. Not at: rounds 4, 5, 6, 7 and 8.")]
+    [InlineData("how many rounds did lutnick attend", "By the rounds' records, Howard Lutnick was at: Rounds 2, 3, 4, 5, 6, 7 and 8, and 4 later meetings. Not at: round 1.")]
+    [InlineData("which rounds was trump at", "By the rounds' records, Donald Trump was at: Rounds 1 and 8. Not at: rounds 2, 3, 4, 5, 6 and 7.")]
+    // Akazawa was at every one: nothing missed.
+    [InlineData("which rounds did akazawa attend", "By the rounds' records, Ryosei Akazawa was at: Rounds 1, 2, 3, 4, 5, 6, 7 and 8, and 4 later meetings.")]
+    [InlineData("was vance at any round", "The rounds' records put JD Vance at none of the 8 numbered rounds or the meetings after them.")]
+    public void Answer_WhichRoundsAPersonWasAt_OpensWithTheRoundsTheRecordsPutThemAt(string question, string line)
+    {
+        var result = engine.Harness.Answer(question);
+
+        Assert.False(result.Abstained);
+        Assert.Equal(RecordAnswer.RoundsAttended, result.Record);
+        Assert.StartsWith(line + "\n", AnswerComposer.Compose(result).Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // Two people, a round named, more words.
+    [InlineData("which rounds did bessent and lutnick both attend")]
+    [InlineData("was lutnick at round 4")]
+    [InlineData("what did greer say in the rounds he attended")]
+    public void Answer_NotOnlyWhichRoundsAPersonWasAt_IsNotReadSo(string question) =>
+        Assert.NotEqual(RecordAnswer.RoundsAttended, engine.Harness.Answer(question).Record);
+
+    [Theory]
     [InlineData("how much is the investment", "investment-550bn")]
     [InlineData("how big is the investment", "investment-550bn")]
     [InlineData("how much rice", "us-rice-plus-75")]
