@@ -857,7 +857,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
                 found = i;
             }
-            else if (index.StatedNumbers[i].Contains(number))
+            // Another fact stating the number names it too, unless the units say otherwise: "the 8 billion" is not round 8.
+            else if (index.StatedNumbers[i].Contains(number)
+                && (units.Count == 0 || units.All(QuestionNormalizer.Words($"{facts[i].Title} {facts[i].Amount?.Display} {facts[i].Amount?.Converted}").Contains)))
             {
                 return -1;
             }

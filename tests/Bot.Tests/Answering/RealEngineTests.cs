@@ -445,6 +445,13 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.NotEqual(RecordAnswer.RoundsAttended, engine.Harness.Answer(question).Record);
 
     [Theory]
+    // Round 8's title states 8 and the count of rounds gives 8, but not in billions.
+    [InlineData("what's the 8 billion", "us-farm-goods-8bn")]
+    [InlineData("what's the 7 billion", "us-energy-7bn")]
+    public void Answer_WhatAFigureIs_TheUnitsRuleOutOtherFactsStatingTheNumber(string question, string expected) =>
+        AssertAnsweredByRecord(question, expected, RecordAnswer.FigureNamed);
+
+    [Theory]
     [InlineData("how much is the investment", "investment-550bn")]
     [InlineData("how big is the investment", "investment-550bn")]
     [InlineData("how much rice", "us-rice-plus-75")]
