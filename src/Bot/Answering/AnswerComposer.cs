@@ -56,12 +56,12 @@ internal static class AnswerComposer
             return Negotiators(result);
         }
 
-        if (result.Record == RecordAnswer.Latest && result.Latest.Count > 1)
+        if (result.Record == RecordAnswer.Latest && result.Latest.Count > 0)
         {
             return Latest(result);
         }
 
-        if (result.Record == RecordAnswer.Disputes && result.Disputed.Count > 1)
+        if (result.Record == RecordAnswer.Disputes && result.Disputed.Count > 0)
         {
             return Disputes(result);
         }
@@ -187,7 +187,7 @@ internal static class AnswerComposer
         IEnumerable<ReplyField> fields;
         if (japanese)
         {
-            var span = numbered.Count == 0 ? "" : $"（{FactReplies.JapaneseDate(numbered[0].Date!.Value)}〜{FactReplies.JapaneseDate(numbered[^1].Date!.Value)}）";
+            var span = numbered is [{ Date: { } first }, ..] && numbered[^1].Date is { } last ? $"（{FactReplies.JapaneseDate(first)}〜{FactReplies.JapaneseDate(last)}）" : "";
             var side = sides is [var only] ? (only == Side.Japan ? "日本側" : "米国側") : "両国";
             title = $"{side}の交渉担当者";
             body = $"番号付きの{numbered.Count}回の交渉{span}" + (later > 0 ? $"とその後の{later}回の会談" : "") + $"の記録による、{side}の出席者（出席した交渉回の多い順）：";
@@ -197,7 +197,7 @@ internal static class AnswerComposer
         }
         else
         {
-            var span = numbered.Count == 0 ? "" : $" ({numbered[0].Date?.ToDisplay()} to {numbered[^1].Date?.ToDisplay()})";
+            var span = numbered is [{ Date: { } first }, ..] && numbered[^1].Date is { } last ? $" ({first.ToDisplay()} to {last.ToDisplay()})" : "";
             title = sides is [var one] ? $"Who negotiated for {SideName(one)}" : "Who negotiated";
             body = $"By the records of the {numbered.Count} numbered rounds{span}"
                 + (later > 0 ? $" and the {later} meetings after them" : "") + ", who was at them"
@@ -229,25 +229,30 @@ internal static class AnswerComposer
     /// records put the person at, and the numbered rounds they were not at; or that the records put them at none.</summary>
     internal static string RoundsAttended(Negotiator attendance, FactBase facts)
     {
-        var numbered = facts.Rounds.Where(r => r.Number is not null).Select(r => r.Number!.Value).ToList();
-        var missed = numbered.Except(attendance.Rounds).ToList();
+        var (numbered, missed) = Missed(attendance, facts);
         var at = Attended(attendance);
         return at.Length == 0
-            ? $"The rounds' records put {attendance.Person.Title} at none of the {numbered.Count} numbered rounds or the meetings after them."
-            : $"By the rounds' records, {attendance.Person.Title} was at: {at}"
-                + (attendance.Rounds.Count > 0 && missed.Count > 0 ? $" Not at: {Attended(attendance with { Rounds = missed, Later = 0 }).ToLowerInvariant()}" : "");
+            ? $"The rounds' records put {attendance.Person.Title} at none of the {numbered} numbered rounds or the meetings after them."
+            : $"By the rounds' records, {attendance.Person.Title} was at: {at}" + (missed is { } not ? $" Not at: {Attended(not).ToLowerInvariant()}" : "");
     }
 
     /// <summary><see cref="RoundsAttended"/> in Japanese.</summary>
     internal static string RoundsAttendedInJapanese(Negotiator attendance, FactBase facts)
     {
-        var numbered = facts.Rounds.Where(r => r.Number is not null).Select(r => r.Number!.Value).ToList();
-        var missed = numbered.Except(attendance.Rounds).ToList();
+        var (numbered, missed) = Missed(attendance, facts);
         var at = AttendedInJapanese(attendance);
         return at.Length == 0
-            ? $"交渉回の記録では、番号付きの{numbered.Count}回の交渉にもその後の会談にも出席していません。"
-            : $"交渉回の記録による出席：{at}"
-                + (attendance.Rounds.Count > 0 && missed.Count > 0 ? $"欠席：{AttendedInJapanese(attendance with { Rounds = missed, Later = 0 })}" : "");
+            ? $"交渉回の記録では、番号付きの{numbered}回の交渉にもその後の会談にも出席していません。"
+            : $"交渉回の記録による出席：{at}" + (missed is { } not ? $"欠席：{AttendedInJapanese(not)}" : "");
+    }
+
+    /// <summary>How many numbered rounds the fact base has, and the ones the person was not at (as a
+    /// <see cref="Negotiator"/> with no later meetings), or null when they were at every one.</summary>
+    private static (int Numbered, Negotiator? Missed) Missed(Negotiator attendance, FactBase facts)
+    {
+        var numbered = facts.Rounds.Where(r => r.Number is not null).Select(r => r.Number!.Value).ToList();
+        var missed = numbered.Except(attendance.Rounds).ToList();
+        return (numbered.Count, missed.Count > 0 ? attendance with { Rounds = missed, Later = 0 } : null);
     }
 
     /// <summary>"第2・3・8回、その後の会談4回。": <see cref="Attended"/> in Japanese.</summary>

@@ -38,22 +38,22 @@ public sealed record AnswerResult
 
     /// <summary>For a question that asks only who negotiated (<see cref="RecordAnswer.Negotiators"/>), the people of the
     /// side or sides asked at the rounds and later meetings, most numbered rounds first: the answer lists them.</summary>
-    public IReadOnlyList<Negotiator> Negotiators { get; init; } = [];
+    internal IReadOnlyList<Negotiator> Negotiators { get; init; } = [];
 
     /// <summary>For a question that asks which rounds a person was at (<see cref="RecordAnswer.RoundsAttended"/>), the
     /// numbered rounds and later meetings the rounds' records put them at.</summary>
-    public Negotiator? Attendance { get; init; }
+    internal Negotiator? Attendance { get; init; }
 
     /// <summary>For such a question typed in Japanese script, each of <see cref="Negotiators"/>' name in Japanese (null
     /// where the glossary has none) and profile in Japanese (null where not translated).</summary>
-    internal IReadOnlyList<(string? Name, JapaneseAnswer? Profile)> JapaneseNegotiators { get; init; } = [];
+    internal IReadOnlyList<JapaneseNegotiator> JapaneseNegotiators { get; init; } = [];
 
     /// <summary>For a question that asks only what is new (<see cref="RecordAnswer.Latest"/>), the latest events and
     /// rounds, newest first: the answer lists them.</summary>
     public IReadOnlyList<Fact> Latest { get; init; } = [];
 
     /// <summary>For a question that asks only what is disputed (<see cref="RecordAnswer.Disputes"/>), every fact whose
-    /// accounts differ, in date order: the answer lists them.</summary>
+    /// accounts differ, in date order (an undated one by its as-of date): the answer lists them.</summary>
     public IReadOnlyList<Fact> Disputed { get; init; } = [];
 
     /// <summary>For a question that asks for the tariff rate on some goods over a time in which it changed, or how it went
@@ -195,8 +195,8 @@ public enum RecordAnswer
     OccasionsOfTheTime,
 
     /// <summary>"Who negotiated for the us", "who are the negotiators", "who led the talks for tokyo": the top fact is the
-    /// person of the side asked at the most numbered rounds, by the rounds' records; the answer lists the people of that
-    /// side, or of both (<see cref="AnswerResult.Negotiators"/>).</summary>
+    /// first person the list gives, by the rounds' records: of the side asked, the one at the most numbered rounds; of both
+    /// sides, Japan's; the answer lists the people of that side, or of both (<see cref="AnswerResult.Negotiators"/>).</summary>
     Negotiators,
 
     /// <summary>"Which rounds did greer attend", "how many rounds was lutnick at", "was trump at any round": the top fact
@@ -272,4 +272,8 @@ public enum RecordAnswer
 
 /// <summary>One person at the talks for a side, by the rounds' records: the numbered rounds they were at, in order, and
 /// how many later meetings (trips with no number).</summary>
-public sealed record Negotiator(Fact Person, Side Side, IReadOnlyList<int> Rounds, int Later);
+internal sealed record Negotiator(Fact Person, Side Side, IReadOnlyList<int> Rounds, int Later);
+
+/// <summary>A <see cref="Negotiator"/> for a question asked in Japanese script: the name in Japanese (null where the
+/// glossary has none) and the profile in Japanese (null where not translated).</summary>
+internal sealed record JapaneseNegotiator(string? Name, JapaneseAnswer? Profile);

@@ -145,18 +145,20 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         }
 
         // "What's disputed", "where do the sources disagree": the best ranked of the facts whose accounts differ answers, and
-        // the answer lists them all.
+        // the answer lists them all. A word that may say two sides differ ("disagree", "conflict") needs a word for sources.
         var disputed = outcome is null && readAs is null && !curated && AsksOnly(words, typed, entities, s_disputeWords, s_disputedListWords)
-            ? Enumerable.Range(0, facts.Count).Where(i => facts[i].IsDisputed && !double.IsNegativeInfinity(scored[i].Score)).ToList()
+            && (typed.Any(s_disputedWords.Contains) || words.Any(s_disputedWords.Contains) || typed.Any(s_sourceWords.Contains))
+            ? Enumerable.Range(0, facts.Count).Where(i => facts[i].IsDisputed).ToList()
             : [];
         if (disputed.Count > 0 && !disputed.Contains(IndexOf(facts, ranked[0].Fact)))
         {
             Promote(disputed.Select(i => scored[i]).MaxBy(r => r.Score)!);
         }
 
-        // "What's new", "any updates", "latest on the talks": the latest events and rounds, newest first; the newest answers.
+        // "What's new", "any updates", "latest on the talks": the latest events and rounds the fact base dates up to its
+        // last day, newest first; the newest answers.
         var newest = outcome is null && readAs is null && !curated && disputed.Count == 0 && AsksOnly(words, typed, entities, s_newWords, s_newListWords)
-            ? Enumerable.Range(0, facts.Count).Where(i => facts[i] is { Kind: FactKind.Event or FactKind.Round, Date: not null } && !double.IsNegativeInfinity(scored[i].Score))
+            ? Enumerable.Range(0, facts.Count).Where(i => facts[i] is { Kind: FactKind.Event or FactKind.Round, Date: { } day } && day.Start <= index.Roles.Now)
                 .OrderByDescending(i => facts[i].Date).ThenBy(i => facts[i].Id, StringComparer.Ordinal).Take(LatestListed).ToList()
             : [];
         if (newest.Count > 0 && !ReferenceEquals(ranked[0].Fact, facts[newest[0]]))
@@ -167,26 +169,28 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         // "Who negotiated for the us", "who are the negotiators", "who led the talks for tokyo": the people of each side (or
         // the side named) at the rounds and later meetings, by their records, most numbered rounds first; the first answers,
         // and the answer lists them all.
-        // Asked who led a side that several people were at, the records do not say: "lead" is the sources' word, not the
-        // rounds' (Bessent was called the lead US negotiator; Lutnick was at more rounds).
+        // Asked for one person of a side that several people were at ("who led the us side", "who is the us negotiator"),
+        // the records do not say: "lead" is the sources' word, not the rounds' (Bessent was called the lead US negotiator;
+        // Lutnick was at more rounds).
         var negotiators = outcome is null && wholeReading && !curated && disputed.Count == 0 && newest.Count == 0
             && NegotiatorsAsked(words, typed, entities) is { } sides
-            ? Negotiators(index.Facts, sides).Where(n => !double.IsNegativeInfinity(scored[IndexOf(facts, n.Person)].Score)).ToList()
+            ? Negotiators(index.Facts, sides)
             : [];
-        negotiators = words.Any(s_leadWords.Contains) && !words.Concat(typed).Any(s_manyPeopleWords.Contains) && negotiators.GroupBy(n => n.Side).Any(g => g.Count() > 1)
-            ? []
-            : negotiators;
+        negotiators = AsksForOnePerson(typed, japanese: readAs is not null) && negotiators.GroupBy(n => n.Side).Any(g => g.Count() > 1) ? [] : negotiators;
         if (negotiators.Count > 0 && !ReferenceEquals(ranked[0].Fact, negotiators[0].Person))
         {
             Promote(scored[IndexOf(facts, negotiators[0].Person)]);
         }
+
+        // A list reading above applies: no other reading does.
+        var aList = disputed.Count > 0 || newest.Count > 0 || negotiators.Count > 0;
 
         // "What's the deal", "main points of the agreement": the fact whose overview has that name answers, and the answer
         // lists the overview's parts.
         // Not a yes-or-no question ("does tokyo agree with that") but a request ("can you summarize the deal"), nor one that
         // asks who, when or how much; a curated question of the same fact is one too. An occasion read among events and
         // rounds ("which came first, the deal or the mou") may be named so as well.
-        var overview = readAs is null && occasions.Count == 0 && (type is QuestionType.What or QuestionType.Other || IsRequest(words))
+        var overview = readAs is null && occasions.Count == 0 && !aList && (type is QuestionType.What or QuestionType.Other || IsRequest(words))
             ? index.Overviews.Asked(words, typed)
             : -1;
         overview = overview >= 0 && (!curated || overview == phrased) && !double.IsNegativeInfinity(scored[overview].Score) ? overview : -1;
@@ -197,7 +201,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         // "How much is the investment", "how big is the rice deal": the fact whose overview has that name answers, when it
         // gives an amount (the answer opens with it).
-        var amountOf = wholeReading && occasions.Count == 0 && overview < 0 && disputed.Count == 0 && newest.Count == 0 && negotiators.Count == 0
+        var amountOf = wholeReading && occasions.Count == 0 && overview < 0 && !aList
             && outcome is null && AsksHowMuch(words, type) is { } sized
             ? index.Overviews.Asked([.. sized.Select(i => words[i])], [.. sized.Select(i => typed[i])])
             : -1;
@@ -210,7 +214,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         // "When was the deal made", "what day did they strike the deal": the event or round an overview names answers, when
         // the question asks only its day (「合意はいつ」 too). Not the deal's signing or entry into force, which were other days.
-        var dayOf = wholeReading && occasions.Count == 0 && overview < 0 && outcome is null && type == QuestionType.When
+        var dayOf = wholeReading && occasions.Count == 0 && !aList && overview < 0 && amountOf < 0 && outcome is null && type == QuestionType.When
             ? index.Overviews.WhenAsked(words, typed)
             : -1;
         dayOf = dayOf >= 0 && facts[dayOf].Kind is FactKind.Event or FactKind.Round && (!curated || dayOf == phrased)
@@ -221,7 +225,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         }
 
         // "What does 27.5% mean", "where's the 69 billion from": the one figure whose amount gives the number answers.
-        var figure = wholeReading && !curated && occasions.Count == 0 && overview < 0 && amountOf < 0 && dayOf < 0 && outcome is null ? FigureNamed(index, words, type, entities) : -1;
+        var figure = wholeReading && !curated && occasions.Count == 0 && !aList && overview < 0 && amountOf < 0 && dayOf < 0 && outcome is null ? FigureNamed(index, words, type, entities) : -1;
         if (figure >= 0 && !ReferenceEquals(ranked[0].Fact, facts[figure]))
         {
             Promote(scored[figure]);
@@ -232,13 +236,13 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         // "Which came first, the tariff letter or round 7", "was liberation day before or after the car tariff
         // announcement": the earlier of the two occasions answers (for "did the eo come before…", the first named), at
         // least as surely as the less sure of their readings.
-        var order = readAs is null && !curated && occasions.Count == 0 && overview < 0 && amountOf < 0 && dayOf < 0 && figure < 0 && outcome is null ? Ordered(index, words, embed) : null;
+        var order = readAs is null && !curated && occasions.Count == 0 && !aList && overview < 0 && amountOf < 0 && dayOf < 0 && figure < 0 && outcome is null ? Ordered(index, words, embed) : null;
         if (order is not null && !ReferenceEquals(ranked[0].Fact, order.Answer))
         {
             Promote(scored[IndexOf(facts, order.Answer)]);
         }
 
-        var placed = readAs is null && !curated && occasions.Count == 0 && overview < 0 && amountOf < 0 && dayOf < 0 && figure < 0 && order is null && outcome is null ? Placed(index, words, entities, embed) : null;
+        var placed = readAs is null && !curated && occasions.Count == 0 && !aList && overview < 0 && amountOf < 0 && dayOf < 0 && figure < 0 && order is null && outcome is null ? Placed(index, words, entities, embed) : null;
         if (placed is { } place && !ReferenceEquals(ranked[0].Fact, facts[place.Round]))
         {
             Promote(scored[place.Round]);
@@ -246,7 +250,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         // "Who is the finance minister now", "pm when the deal got done": the one person whose dated posts put them in the
         // post named at the time named answers.
-        var noOtherReading = wholeReading && !curated && occasions.Count == 0 && disputed.Count == 0 && newest.Count == 0 && negotiators.Count == 0 && overview < 0 && amountOf < 0 && dayOf < 0 && figure < 0 && order is null && placed is null && outcome is null;
+        var noOtherReading = wholeReading && !curated && occasions.Count == 0 && !aList && overview < 0 && amountOf < 0 && dayOf < 0 && figure < 0 && order is null && placed is null && outcome is null;
         var post = noOtherReading ? PostAsked(index, reading) : null;
         var holder = post is { } asked && index.Roles.OnlyHolder(terms, asked.Frame, asked.Side) is { } id ? IndexOf(facts, index.Facts.Find(id)!) : -1;
         if (holder >= 0 && !ReferenceEquals(ranked[0].Fact, facts[holder]))
@@ -419,7 +423,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Negotiators = record == RecordAnswer.Negotiators ? negotiators : [],
             Attendance = record == RecordAnswer.RoundsAttended ? attendance : null,
             JapaneseNegotiators = record == RecordAnswer.Negotiators && readAs is not null && !abstained
-                ? [.. negotiators.Select(n => (index.Analyzer.Japanese.NameOf(n.Person.Title), JapaneseFacts.For(index.Translations, n.Person, index.Facts)))]
+                ? [.. negotiators.Select(n => new JapaneseNegotiator(index.Analyzer.Japanese.NameOf(n.Person.Title), JapaneseFacts.For(index.Translations, n.Person, index.Facts)))]
                 : [],
             Latest = record == RecordAnswer.Latest ? [.. newest.Select(i => facts[i])] : [],
             Disputed = record == RecordAnswer.Disputes ? [.. disputed.Select(i => facts[i]).OrderBy(f => f.Date ?? f.AsOf)] : [],
@@ -474,6 +478,16 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         "inconsistency", "inconsistencies",
     ];
 
+    /// <summary>Words for facts and their sources: a word that says accounts differ but may say two sides differ
+    /// ("disagree", "conflict", "differ") asks what is disputed only with one of them ("where do the sources disagree",
+    /// "conflicting reports"; not "what are the disagreements in the negotiations").</summary>
+    private static readonly HashSet<string> s_sourceWords =
+    [
+        "fact", "facts", "figure", "figures", "number", "numbers", "date", "dates", "report", "reports", "reporting",
+        "source", "sources", "claim", "claims", "account", "accounts", "data", "record", "records", "outlet", "outlets",
+        "media", "news", "newspaper", "newspapers", "paper", "papers", "story", "stories", "version", "versions",
+    ];
+
     /// <summary>The only other words in a question that asks what is disputed: asking words, and nouns for facts and their
     /// sources in general ("which figures are disputed", "where do reports conflict", "any contested facts in the talks").
     /// Not a word that names a subject ("is the deal date disputed"), which the ranking answers.</summary>
@@ -481,14 +495,13 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     [
         "what", "whats", "which", "where", "how", "many", "is", "are", "was", "were", "be", "being", "do", "does", "did",
         "have", "has", "had", "the", "a", "an", "any", "anything", "something", "some", "there", "of", "in", "on", "about",
-        "over", "between", "among", "each", "other", "still", "remain", "remains", "open", "all", "list", "show", "tell",
-        "give", "me", "i", "we", "you", "your", "our", "s", "and", "or", "so", "far", "now", "currently", "please", "pls",
-        "thing", "things", "stuff", "fact", "facts", "figure", "figures", "number", "numbers", "date", "dates", "report",
-        "reports", "reporting", "source", "sources", "claim", "claims", "account", "accounts", "detail", "details", "point",
-        "points", "item", "items", "issue", "issues", "topic", "topics", "data", "record", "records", "info", "information",
-        "outlet", "outlets", "media", "news", "newspaper", "newspapers", "paper", "papers", "story", "stories", "version",
-        "versions", "base", "talk", "talks", "negotiation", "negotiations",
+        "over", "between", "among", "each", "other", "all", "list", "show", "tell", "give", "me", "i", "we", "you", "your",
+        "our", "s", "and", "or", "so", "far", "now", "currently", "please", "pls", "thing", "things", "stuff", "detail",
+        "details", "item", "items", "info", "information", "base", .. s_sourceWords,
     ];
+
+    /// <summary>Words that say the facts themselves are disputed: these ask what is disputed with no word for sources.</summary>
+    private static readonly HashSet<string> s_disputedWords = ["disputed", "contested", "contentious", "discrepancy", "discrepancies"];
 
     /// <summary>Words that say a question is about the negotiating ("who negotiated", "the us negotiators", "who took part
     /// in the talks"); one must be in a question that asks who the negotiators were.</summary>
@@ -510,9 +523,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// spokesman on the negotiations", "how many officials were on the us team"), which the ranking answers.</summary>
     private static readonly HashSet<string> s_negotiatorsListWords =
     [
-        "is", "are", "was", "were", "be", "been", "the", "a", "an", "for", "on", "of", "in", "at", "to", "from", "by", "with",
+        "is", "are", "was", "were", "be", "been", "the", "a", "an", "for", "on", "of", "in", "at", "to", "by",
         "and", "or", "s", "did", "do", "does", "main", "key", "chief", "top", "lead", "led", "leads", "leading", "head",
-        "headed", "heads", "run", "ran", "runs", "running", "charge", "each", "both", "side", "sides", "across", "table",
+        "headed", "heads", "run", "ran", "runs", "running", "charge", "each", "both", "side", "sides",
         "took", "take", "taking", "part", "attended", "attend", "attending", "participated", "sat", "doing", "handled",
         "handling", "guy", "guys", "person", "man", "one", "ones", "list", "all", "which", "what", "member", "official",
         "deal", "trade", "tariff", "agreement", "me", "tell", "give", "show", "please", "pls", "actually", "really",
@@ -546,6 +559,15 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// <summary>Words that ask for several people, which a list answers even when they led ("the main negotiators").</summary>
     private static readonly HashSet<string> s_manyPeopleWords = ["negotiators", "teams", "delegations", "players", "people", "members", "officials"];
 
+    /// <summary>Words that ask for one person ("the us negotiator", "the japanese guy doing the negotiating").</summary>
+    private static readonly HashSet<string> s_onePersonWords = ["negotiator", "person", "one", "guy", "man", "official", "member"];
+
+    /// <summary>Does the question ask for one person: who led ("who led the us side") or one negotiator ("who is the us
+    /// negotiator"), and no word asks for several ("the main negotiators")? A Japanese reading has no plurals
+    /// (「交渉担当者」 reads "negotiator"): only leading counts.</summary>
+    private static bool AsksForOnePerson(List<string> typed, bool japanese) =>
+        !typed.Any(s_manyPeopleWords.Contains) && (typed.Any(s_leadWords.Contains) || (!japanese && typed.Any(s_onePersonWords.Contains)));
+
     /// <summary>Words that name the Japanese side.</summary>
     private static readonly HashSet<string> s_japanSideWords = ["japan", "japanese", "tokyo", "nippon"];
 
@@ -561,16 +583,26 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// <param name="typed">The question's words before the speller, one for one with <paramref name="words"/>.</param>
     private static Side[]? NegotiatorsAsked(List<string> words, List<string> typed, Entities entities)
     {
-        if (entities.Any || entities.RoundTyped is not null || words.Count != typed.Count)
+        if (entities.Any || entities.RoundTyped is not null)
         {
             return null;
         }
 
-        // A word counts as typed too: the speller may make another of a word no fact has ("players").
-        bool In(HashSet<string> set, int i) => set.Contains(words[i]) || set.Contains(typed[i]);
+        // A word for the negotiating or for people counts as the speller corrected it too ("negotators"); any other word
+        // only as typed ("players", which the speller may make another word of).
+        bool Cue(HashSet<string> set, int i) => set.Contains(typed[i]) || set.Contains(words[i]);
         var all = Enumerable.Range(0, words.Count);
-        if (!all.Any(i => In(s_negotiatingWords, i)) || !all.Any(i => In(s_peopleWords, i))
-            || !all.All(i => In(s_negotiatingWords, i) || In(s_peopleWords, i) || In(s_negotiatorsListWords, i)))
+        if (!all.Any(i => Cue(s_negotiatingWords, i)) || !all.Any(i => Cue(s_peopleWords, i))
+            || !all.All(i => Cue(s_negotiatingWords, i) || Cue(s_peopleWords, i) || s_negotiatorsListWords.Contains(typed[i]) || typed[i] == "with"))
+        {
+            return null;
+        }
+
+        // "Who negotiated with japan", "who did japan negotiate with": the other side. "With" anywhere else, or "with us"
+        // (which may be the asker), reads no side.
+        var with = words.IndexOf("with");
+        var other = with >= 0 && (with + 1 == words.Count || s_japanSideWords.Contains(words[with + 1]) || (s_usSideWords.Contains(words[with + 1]) && words[with + 1] != "us"));
+        if (with >= 0 && (!other || words.Count(w => w == "with") > 1))
         {
             return null;
         }
@@ -591,7 +623,12 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         var japan = words.Where((w, i) => s_japanSideWords.Contains(w) && NamesASide(i)).Any();
         var us = words.Where((w, i) => s_usSideWords.Contains(w) && NamesASide(i) && !(w == "us" && i > 0 && words[i - 1] is "tell" or "give" or "show")).Any();
-        return japan == us ? [Side.Japan, Side.UnitedStates] : japan ? [Side.Japan] : [Side.UnitedStates];
+        if (japan == us)
+        {
+            return other ? null : [Side.Japan, Side.UnitedStates];
+        }
+
+        return japan != other ? [Side.Japan] : [Side.UnitedStates];
     }
 
     /// <summary>The people of the sides named at the rounds and later meetings (<see cref="FactBase.Rounds"/>), by the
@@ -619,26 +656,25 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     ];
 
     /// <summary>The only other words in a question that asks what is new: asking words, and words for the talks as a
-    /// whole ("what's the latest on the trade talks", "any news about the japan deal"). Not a subject of its own ("most
-    /// recent meeting", "new finance minister", "latest tariff"), which the ranking answers.</summary>
+    /// whole ("what's the latest on the trade talks", "any news on the us-japan talks"). Not a subject of its own ("most
+    /// recent meeting", "new finance minister", "latest tariff", "is there a new deal", "what's new in the agreement"), which
+    /// the ranking answers.</summary>
     private static readonly HashSet<string> s_newListWords =
     [
         "what", "whats", "where", "how", "is", "are", "was", "were", "be", "do", "does", "did", "has", "have", "had", "the",
         "a", "an", "any", "anything", "something", "there", "on", "in", "about", "of", "with", "for", "to", "me", "us", "i",
         "give", "tell", "show", "so", "far", "now", "currently", "today", "these", "days", "most", "very", "please", "pls",
         "s", "and", "things", "thing", "stuff", "go", "going", "happen", "happened", "happening", "lately", "been",
-        "talk", "talks", "negotiation", "negotiations", "trade", "deal", "agreement", "japan", "japanese", "american",
-        "america", "usa", "front",
+        "talk", "talks", "negotiation", "negotiations", "trade", "japan", "japanese", "american", "america", "usa", "front",
     ];
 
     /// <summary>Does the question ask only what a list answers: one of <paramref name="cues"/>, and besides them only
-    /// <paramref name="allowed"/> words, no person, round or time? A word counts as typed too: the speller may know no
-    /// fact that says "contradict".</summary>
+    /// <paramref name="allowed"/> words, no person, round or time? A cue counts as the speller corrected it too ("disptued");
+    /// any other word only as typed, so that a word no fact has is not made an allowed one.</summary>
     /// <param name="typed">The question's words before the speller, one for one with <paramref name="words"/>.</param>
     private static bool AsksOnly(List<string> words, List<string> typed, Entities entities, HashSet<string> cues, HashSet<string> allowed) =>
-        !entities.Any && words.Count == typed.Count
-        && words.Zip(typed).Any(w => cues.Contains(w.First) || cues.Contains(w.Second))
-        && words.Zip(typed).All(w => cues.Contains(w.Second) || allowed.Contains(w.Second) || cues.Contains(w.First) || allowed.Contains(w.First));
+        !entities.Any && (words.Any(cues.Contains) || typed.Any(cues.Contains))
+        && typed.Select((w, i) => cues.Contains(w) || allowed.Contains(w) || cues.Contains(words[i])).All(ok => ok);
 
     /// <summary>The only words besides the round and the people it names in a question that asks who took part in it
     /// ("who attended round 8", "was bessent at round 2", "did greer not attend round 6", "who was on the us side in

@@ -131,7 +131,9 @@ internal sealed partial class RatesInForce
     /// The rate a question asks for, when it asks only that: a rate word (or, with goods named, "pay"), the goods, the time
     /// (as <see cref="RoleTimes.Frame"/> reads it, or <see cref="RoleTimes.RelativeToTheDeal"/>: "before the deal") and
     /// <see cref="s_rateWords"/>, and no person or round. Null when it asks more, names American goods or no time, or
-    /// names a day on which something happened to the tariff on those goods ("april 3 car tariff").
+    /// names a day on which something happened to the tariff on those goods ("april 3 car tariff"). A time compared with
+    /// now ("car tariff before the deal vs now") is read as the time from then to now, asked how the rate went
+    /// (<see cref="RateAsked.History"/>), so that every rate in force over it is listed.
     /// </summary>
     public RateAsked? Asked(IReadOnlyList<string> words, IReadOnlyList<string> terms, QuestionType type, Entities entities, RoleTimes times)
     {
@@ -147,7 +149,7 @@ internal sealed partial class RatesInForce
         // listed (History), as the question without its "vs now" would be read for the earlier time.
         if (ComparedWithNow(words) is { } earlier)
         {
-            var compared = Asked(earlier, [.. terms.Where(t => !s_compareWords.Contains(t))], type, entities, times);
+            var compared = Asked(earlier, [.. terms.Where(t => !s_compareWords.Contains(t) && !s_nowWords.Contains(t))], type, entities, times);
             return compared is { Began: false, Checked: null, Frame: var then } && then.To < times.Now
                 ? compared with { Frame = new TimeFrame(then.From, times.Now), History = true }
                 : null;
@@ -165,7 +167,7 @@ internal sealed partial class RatesInForce
         var history = words.Any(s_historyCues.Contains) || words.Zip(words.Skip(1)).Any(p => p is ("over", "time"));
         frame ??= deal?.Frame ?? (history ? TimeFrame.Always : null);
 
-        // "the car tariff in may and now" asks for two times.
+        // "The car tariff in may or now" asks for two times ("in may and now", compared above, lists them).
         if (frame is not null && RoleTimes.AsksNow(words) && frame != new TimeFrame(times.Now, times.Now))
         {
             return null;
@@ -241,7 +243,7 @@ internal sealed partial class RatesInForce
     }
 
     /// <summary>Words that compare two times ("before the deal vs now", "may compared to now").</summary>
-    private static readonly HashSet<string> s_compareWords = ["vs", "versus", "compared", "compare", "comparison", "against"];
+    private static readonly HashSet<string> s_compareWords = ["vs", "versus", "compared", "compare", "comparison"];
 
     /// <summary>Words for now that a comparison may end with.</summary>
     private static readonly HashSet<string> s_nowWords = ["now", "today", "currently", "current"];

@@ -296,7 +296,10 @@ internal sealed partial class RoleTimes
     /// than a day, someone else held it for part of the time or the dates cannot tell for someone else (on one day a
     /// post has one holder, so the one the dates put in it is the one); and when people of both sides hold posts of that
     /// name ("ambassador", "negotiator") and no side is asked for. The <paramref name="side"/> asked for, if any, leaves
-    /// out the other side's people.
+    /// out the other side's people. Someone of the holder's side known to hold a post of the same name only in a month
+    /// before the holder's term began ("Prime Minister of Japan (in office December 2022)" when the holder took the post
+    /// in October 2024) had left it by then: such a post has one holder at a time, as every post in the fact base does
+    /// (a post several people hold at once, a deputy's, would need its dates).
     /// </summary>
     public string? OnlyHolder(IReadOnlyCollection<string> questionTerms, TimeFrame frame, Side? side)
     {

@@ -174,11 +174,12 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
     }
 
     /// <summary>The record rule that answered (<see cref="RecordAnswer"/>), when it decided: the model alone would not
-    /// have answered, or the answer lists a day's or month's occasions or an overview's parts, places a round by an
-    /// occasion or a day, or puts two occasions in order, as only the rule does; None otherwise.</summary>
+    /// have answered, or the answer lists a day's or month's occasions, the disputed facts, the latest occasions, the
+    /// negotiators, the rates over a time or an overview's parts, opens with the rounds a person was at, places a round by
+    /// an occasion or a day, or puts two occasions in order, as only the rule does; None otherwise.</summary>
     private static RecordAnswer RuleDecided(AnswerExplanation explanation) =>
         !explanation.Result.Abstained && (explanation.ModelConfidence < explanation.Threshold
-            || explanation.Result.Record is RecordAnswer.OccasionsOfTheTime or RecordAnswer.Disputes or RecordAnswer.Latest or RecordAnswer.Negotiators or RecordAnswer.RatesOverTime or RecordAnswer.Overview or RecordAnswer.RoundPlaced or RecordAnswer.OccasionsInOrder)
+            || explanation.Result.Record is RecordAnswer.OccasionsOfTheTime or RecordAnswer.Disputes or RecordAnswer.Latest or RecordAnswer.Negotiators or RecordAnswer.RoundsAttended or RecordAnswer.RatesOverTime or RecordAnswer.Overview or RecordAnswer.RoundPlaced or RecordAnswer.OccasionsInOrder)
             ? explanation.Result.Record
             : RecordAnswer.None;
 

@@ -420,6 +420,99 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     public void Answer_RateOnSomeGoodsAtATime_IsTheOneRateInForceThen(string question, string expected) =>
         AssertAnsweredByRecord(question, expected, RecordAnswer.RateInForce);
 
+    private static string Field(Bot.Commands.Reply reply, string name) => Assert.Single(reply.Fields, f => f.Name == name).Value;
+
+    [Fact]
+    public void Answer_WhoNegotiatedForTheUs_ListsThePeopleAtTheRoundsMostRoundsFirst()
+    {
+        var answer = engine.Harness.Answer("who negotiated for the us");
+
+        var reply = AnswerComposer.Compose(answer);
+
+        Assert.Equal(RecordAnswer.Negotiators, answer.Record);
+        Assert.Equal(["howard-lutnick", "scott-bessent", "jamieson-greer", "donald-trump", "marco-rubio"], reply.FactIds);
+        Assert.Equal("Who negotiated for the US", reply.Title);
+        Assert.StartsWith("By the records of the 8 numbered rounds (April 16, 2025 to July 22, 2025) and the 4 meetings after them, who was at them for the US", reply.Body, StringComparison.Ordinal);
+        Assert.StartsWith("Rounds 2, 3, 4, 5, 6, 7 and 8, and 4 later meetings. Howard Lutnick is the US Commerce Secretary", Field(reply, "Howard Lutnick (US)"), StringComparison.Ordinal);
+        Assert.StartsWith("Round 8. ", Field(reply, "Marco Rubio (US)"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_WhoNegotiatedAskedInJapanese_ListsThemInJapanese()
+    {
+        var answer = engine.Harness.Answer("米国側の交渉担当者は");
+
+        var reply = AnswerComposer.Compose(answer);
+
+        Assert.Equal(RecordAnswer.Negotiators, answer.Record);
+        Assert.Equal("米国側の交渉担当者", reply.Title);
+        Assert.StartsWith("番号付きの8回の交渉（2025年4月16日〜2025年7月22日）とその後の4回の会談の記録による、米国側の出席者", reply.Body, StringComparison.Ordinal);
+        Assert.StartsWith("第2・3・4・5・6・7・8回、その後の会談4回。", Field(reply, "ハワード・ラトニック（米国）"), StringComparison.Ordinal);
+        // A name the glossary lacks is the Japanese profile's title.
+        Assert.StartsWith("第8回。", Field(reply, "マルコ・ルビオ（米国）"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // The sources call Bessent the lead US negotiator; Lutnick was at more rounds: asked for one person, the records
+    // cannot say who.
+    [InlineData("who led the us side")]
+    [InlineData("who is the us negotiator")]
+    // The side after "with" is the other side's; "with us" may be the asker.
+    [InlineData("who negotiated with us")]
+    public void Answer_OnePersonOfASideSeveralPeopleWereAt_IsLeftToTheModel(string question) =>
+        Assert.NotEqual(RecordAnswer.Negotiators, engine.Harness.Answer(question).Record);
+
+    [Theory]
+    [InlineData("who are the main us negotiators", "howard-lutnick")]
+    [InlineData("who led the talks for tokyo", "ryosei-akazawa")]
+    [InlineData("who negotiated with japan", "howard-lutnick")]
+    [InlineData("who did the us negotiate with", "ryosei-akazawa")]
+    public void Answer_NegotiatorsOfASide_IsTheList(string question, string first) =>
+        AssertAnsweredByRecord(question, first, RecordAnswer.Negotiators);
+
+    [Fact]
+    public void Answer_WhatIsNew_ListsTheFiveLatestOccasionsNewestFirstAfterTheFactBasesLastDay()
+    {
+        var answer = engine.Harness.Answer("what's new");
+
+        var reply = AnswerComposer.Compose(answer);
+
+        Assert.Equal(RecordAnswer.Latest, answer.Record);
+        Assert.Equal(["trip-2026-02-washington", "consultation-committee-first-meeting", "takaichi-trump-summit", "trip-2025-10-tokyo", "takaichi-us-goods-plan"], reply.FactIds);
+        Assert.Equal("Latest in the talks", reply.Title);
+        Assert.StartsWith("The fact base runs to February 13, 2026. Its 5 latest events and rounds, newest first", reply.Body, StringComparison.Ordinal);
+        Assert.StartsWith("February 12, 2026 — ", reply.Fields[0].Name, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_WhatIsDisputed_ListsEveryDisputedFactInDateOrderWithWhatDiffersAndWhoSaysWhat()
+    {
+        var answer = engine.Harness.Answer("what's disputed");
+        var disputed = engine.Harness.Index.Facts.Facts.Where(f => f.IsDisputed).ToList();
+
+        var reply = AnswerComposer.Compose(answer);
+
+        Assert.Equal(RecordAnswer.Disputes, answer.Record);
+        Assert.Equal(disputed.Select(f => f.Id).Order(StringComparer.Ordinal), reply.FactIds.Order(StringComparer.Ordinal));
+        // In date order: the Tomahawk contract (January 2024), Akazawa's appointment (April 2025), round 1 (April 16).
+        Assert.Equal(["tomahawk-missiles", "akazawa-named-negotiator", "round-1"], reply.FactIds.Take(3));
+        Assert.Equal("What the sources disagree on", reply.Title);
+        Assert.StartsWith($"The sources give different accounts of {disputed.Count} facts.", reply.Body, StringComparison.Ordinal);
+        // Round 1's first sentence gives its date; the sentence that says what differs follows, then who gives each account.
+        Assert.Equal(
+            "Round 1 took place in Washington on April 16, 2025. Sources differ on how long the Trump meeting lasted. Accounts: Yomiuri Shimbun and Asahi Shimbun; NHK.",
+            Field(reply, "April 16, 2025 — Round 1"));
+        Assert.Equal(disputed.SelectMany(f => f.AllSourceIds).Distinct().Order(StringComparer.Ordinal), reply.Sources.Select(s => s.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Answer_HowMuchOfAWholeAskedInJapanese_IsItsAmount() =>
+        AssertAnsweredByRecord("対米投資はいくら", "investment-550bn", RecordAnswer.AmountOfTheWhole);
+
+    [Fact]
+    public void Answer_HowMuchOfAWhole_OpensWithTheAmount() =>
+        Assert.StartsWith("$550 billion: ", AnswerComposer.Compose(engine.Harness.Answer("how much is the investment")).Body, StringComparison.Ordinal);
+
     [Theory]
     [InlineData("which rounds did greer attend", "By the rounds' records, Jamieson Greer was at: Rounds 1, 2 and 3. Not at: rounds 4, 5, 6, 7 and 8.")]
     [InlineData("how many rounds did lutnick attend", "By the rounds' records, Howard Lutnick was at: Rounds 2, 3, 4, 5, 6, 7 and 8, and 4 later meetings. Not at: round 1.")]

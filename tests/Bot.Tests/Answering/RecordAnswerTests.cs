@@ -116,6 +116,9 @@ public sealed class RecordAnswerTests
     [InlineData("who took part in the talks", new[] { "ryosei-akazawa", "scott-bessent" })]
     // "Tell us" is no side.
     [InlineData("tell us who negotiated", new[] { "ryosei-akazawa", "scott-bessent" })]
+    // The side after "with", or before a stranded "with", is the other side's.
+    [InlineData("who negotiated with japan", new[] { "scott-bessent" })]
+    [InlineData("who did the us negotiate with", new[] { "ryosei-akazawa" })]
     public void Answer_OnlyWhoNegotiated_ListsThePeopleOfTheSideAskedByTheRoundsRecords(string question, string[] expected)
     {
         var result = s_strict.Answer(question);
@@ -138,6 +141,8 @@ public sealed class RecordAnswerTests
     [InlineData("how many officials were on the us negotiating team")]
     [InlineData("who was the government spokesman on the tariff negotiations")]
     [InlineData("who negotiates")]
+    [InlineData("who negotiated with us")]
+    [InlineData("who sat across the table from japan")]
     public void Answer_NotOnlyWhoNegotiated_IsNotTheList(string question)
     {
         var result = s_strict.Answer(question);
@@ -150,7 +155,7 @@ public sealed class RecordAnswerTests
     [InlineData("what's new")]
     [InlineData("any updates?")]
     [InlineData("what's the latest on the trade talks")]
-    [InlineData("where do things stand with the deal")]
+    [InlineData("where do things stand in the talks")]
     [InlineData("news?")]
     public void Answer_OnlyWhatIsNew_ListsTheLatestOccasionsNewestFirst(string question)
     {
@@ -170,6 +175,9 @@ public sealed class RecordAnswerTests
     [InlineData("latest tariff")]
     [InlineData("what's new since may 30")]
     [InlineData("china tariffs latest")]
+    // The deal's contents, not the latest events.
+    [InlineData("is there a new deal")]
+    [InlineData("what's new in the agreement")]
     public void Answer_NotOnlyWhatIsNew_IsNotTheList(string question)
     {
         var result = s_strict.Answer(question);
@@ -207,6 +215,10 @@ public sealed class RecordAnswerTests
     // No word that says accounts differ, or other words.
     [InlineData("which facts do you have")]
     [InlineData("how do i resolve a git merge conflict")]
+    // The two sides' disagreements, not the sources': a word that may say either needs a word for sources.
+    [InlineData("what are the disagreements in the negotiations")]
+    [InlineData("is there any conflict in the talks")]
+    [InlineData("what issues remain disputed")]
     public void Answer_NotOnlyWhatIsDisputed_IsNotTheList(string question)
     {
         using var folder = AnsweringTestFacts.Folder();

@@ -111,6 +111,27 @@ public sealed class RoleTimesTests
             as_of: 2024-02-01
             sources: [s1]
             phrasings: ["who is shinobi"]
+          - id: justice-seen
+            name: Juichi Law
+            side: japan
+            text: Justice minister, in office in January 2024.
+            roles:
+              - title: Minister of Justice (in office in January 2024)
+                sources: [s1]
+            as_of: 2024-01-31
+            sources: [s1]
+            phrasings: ["who is law"]
+          - id: justice-next
+            name: Juni Court
+            side: japan
+            text: Justice minister from March 2024.
+            roles:
+              - title: Minister of Justice
+                from: 2024-03-01
+                sources: [s1]
+            as_of: 2024-03-01
+            sources: [s1]
+            phrasings: ["who is court"]
           - id: envoy-2019
             name: Juro Envoy
             side: japan
@@ -346,6 +367,10 @@ public sealed class RoleTimesTests
     [InlineData("who was defense minister in january 2024", null, null)]
     // On one day a post has one holder: the one the dates put in it, though another's dates cannot tell.
     [InlineData("who is the defense minister now", null, "defense-next")]
+    // Someone known in the post only in a month before the holder's term began had left it by then; between that month
+    // and the term, the dates cannot tell.
+    [InlineData("who was justice minister in may 2024", null, "justice-next")]
+    [InlineData("who was justice minister in february 2024", null, null)]
     // Words for a post not in its name: another post.
     [InlineData("who is the vice defense minister now", null, null)]
     // Ambassadors of both sides: only with the side asked for.
