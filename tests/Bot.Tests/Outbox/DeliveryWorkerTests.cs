@@ -172,11 +172,17 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
     [Fact]
     public async Task LongSlackPause_RowsThatCannotWaitItOut_AreHandedBackUnsent_AndLookForNoCopy()
     {
-        // Longer than half the 10 s lease: the rows claimed while the workspace is paused cannot wait it out, and are
-        // handed back without having sent anything. They were never posted, so no attempt needs to look for a copy.
+        // Longer than half the 14 s lease: the rows claimed while the workspace is paused cannot wait it out, and are
+        // handed back without having sent anything. They were never posted, so no attempt needs to look for a copy. The
+        // HTTP timeout is as long as the lease allows (7 + 2 × 3 < 14): a request the loaded test machine answers late
+        // would end uncertain, and its retry would rightly look for a copy.
         _slack.StormProbability = 1;
         _slack.StormRetryAfterSeconds = 8;
-        await using var host = await StartAsync();
+        await using var host = await StartAsync(s =>
+        {
+            s["Outbox:LeaseSeconds"] = "14";
+            s["Outbox:HttpTimeoutSeconds"] = "3";
+        });
         var slack = Enumerable.Range(0, 60).Select(SlackChannel).ToList();
         await DeliveryTestHost.SubscribeAsync(host.Store, slack);
 
