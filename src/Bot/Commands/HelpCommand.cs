@@ -7,7 +7,7 @@ internal sealed class HelpCommand : ICommandHandler
 
     private static readonly ReplyField[] s_usage =
     [
-        new("ask QUESTION", "Ask anything about the talks in your own words: \"who is akazawa\", \"when was round 6\", \"car tariff now?\". Under an answer, or under \"I don't have that\", the Why? button shows how the bot decided (console: ask --explain)."),
+        new("ask QUESTION", "Ask anything about the talks in your own words: \"who is akazawa\", \"when was round 6\", \"car tariff now?\", \"who negotiated for the us\", \"what's new\", \"what's disputed\". Under an answer, or under \"I don't have that\", the Why? button shows how the bot decided (console: ask --explain)."),
         new("who [NAME]", "A person: side, titles over time, rounds attended, key statements. Without a name: everyone."),
         new("round [NUMBER]", "One negotiation round (date, place, attendees, outcome), or the list."),
         new("timeline [FROM] [TO]", "Dated events, optionally between two dates (YYYY-MM-DD)."),
