@@ -180,7 +180,7 @@ internal static class AnswerComposer
     {
         var facts = result.Facts;
         var sides = result.Negotiators.Select(n => n.Side).Distinct().ToList();
-        var numbered = facts.Rounds.Where(r => r.Number is not null).ToList();
+        var numbered = facts.NumberedRounds;
         var later = facts.Rounds.Count - numbered.Count;
         var japanese = result.ReadAs is not null && result.JapaneseNegotiators.Count == result.Negotiators.Count;
         string title, body;
@@ -250,8 +250,8 @@ internal static class AnswerComposer
     /// <see cref="Negotiator"/> with no later meetings), or null when they were at every one.</summary>
     private static (int Numbered, Negotiator? Missed) Missed(Negotiator attendance, FactBase facts)
     {
-        var numbered = facts.Rounds.Where(r => r.Number is not null).Select(r => r.Number!.Value).ToList();
-        var missed = numbered.Except(attendance.Rounds).ToList();
+        var numbered = facts.NumberedRounds;
+        var missed = numbered.Select(r => r.Number!.Value).Except(attendance.Rounds).ToList();
         return (numbered.Count, missed.Count > 0 ? attendance with { Rounds = missed, Later = 0 } : null);
     }
 

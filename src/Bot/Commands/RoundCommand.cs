@@ -25,7 +25,7 @@ internal sealed class RoundCommand(IFactBaseProvider facts, JapaneseGlossary? gl
                 r => new ReplyField($"{r.Title} — {FactReplies.DateRange(r)}", $"{r.Place ?? "place not reported"}. {r.Outcome ?? FactReplies.Shorten(r.Text, 200)}")));
         }
 
-        var numbered = fb.Rounds.Where(r => r.Number is not null).ToList();
+        var numbered = fb.NumberedRounds;
         var range = numbered.Count == 0 ? "none are recorded" : $"rounds are numbered {numbered.Min(r => r.Number)}–{numbered.Max(r => r.Number)}";
         var rangeJapanese = numbered.Count == 0 ? "収録なし" : $"第{numbered.Min(r => r.Number)}回〜第{numbered.Max(r => r.Number)}回";
         if (ParseNumber(text) is { } number)

@@ -21,6 +21,7 @@ public sealed class FactBase
         _sources = sources.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal);
         People = [.. facts.Where(f => f.Kind == FactKind.Person)];
         Rounds = [.. facts.Where(f => f.Kind == FactKind.Round).OrderBy(f => f.Date)];
+        NumberedRounds = [.. Rounds.Where(r => r.Number is not null)];
         AsOf = facts.Count == 0 ? null : facts.Max(f => f.AsOf);
     }
 
@@ -30,6 +31,9 @@ public sealed class FactBase
 
     /// <summary>Rounds and later trips in date order.</summary>
     public IReadOnlyList<Fact> Rounds { get; }
+
+    /// <summary>The numbered rounds of <see cref="Rounds"/> (not the later trips), in date order.</summary>
+    public IReadOnlyList<Fact> NumberedRounds { get; }
 
     /// <summary>Hex SHA-256 of the canonical content.</summary>
     public string Version { get; }
