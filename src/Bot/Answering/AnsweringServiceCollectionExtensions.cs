@@ -1,4 +1,5 @@
 using Bot.Commands;
+using Bot.Facts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -41,7 +42,8 @@ public static class AnsweringServiceCollectionExtensions
             sp.GetRequiredService<IAnswerEngine>(),
             sp.GetRequiredService<IUnansweredRecorder>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnsweringOptions>>().Value.FollowUps ? sp.GetRequiredService<ConversationMemory>() : null));
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnsweringOptions>>().Value.FollowUps ? sp.GetRequiredService<ConversationMemory>() : null,
+            sp.GetRequiredService<IFactBaseProvider>()));
         services.AddSingleton<ICommandHandler, ExplainCommand>();
         return builder;
     }

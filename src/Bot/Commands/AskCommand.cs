@@ -1,4 +1,5 @@
 using Bot.Answering;
+using Bot.Facts;
 
 namespace Bot.Commands;
 
@@ -7,9 +8,16 @@ namespace Bot.Commands;
 /// platform user's question it abstains on goes to the <see cref="IUnansweredRecorder"/> (kept only when
 /// <c>Answering__RecordUnanswered</c> is on); the console's questions are a curator's own and are not kept. On Discord
 /// and Slack a question may follow on from the asker's previous one in the channel (<see cref="ConversationMemory"/>):
-/// "and round 5?" is read as the whole question it stands for, and the reply says so.
+/// "and round 5?" is read as the whole question it stands for, and the reply says so. A question about the bot itself
+/// ("what are your sources", "how up to date is this", "what can you do"; <see cref="AboutQuestion"/>) gets the
+/// <c>sources</c> or <c>help</c> reply: no fact answers it.
 /// </summary>
-internal sealed class AskCommand(IAnswerEngine engine, IUnansweredRecorder? unanswered = null, TimeProvider? time = null, ConversationMemory? conversations = null) : ICommandHandler
+internal sealed class AskCommand(
+    IAnswerEngine engine,
+    IUnansweredRecorder? unanswered = null,
+    TimeProvider? time = null,
+    ConversationMemory? conversations = null,
+    IFactBaseProvider? facts = null) : ICommandHandler
 {
     public const int MaxQuestionLength = 500;
 
@@ -40,6 +48,17 @@ internal sealed class AskCommand(IAnswerEngine engine, IUnansweredRecorder? unan
         if (TooLong(question) is { } rejected)
         {
             return rejected;
+        }
+
+        // About the bot, not the talks: not a follow-up, nor a question to keep for the curators.
+        switch (facts is null ? AboutAsked.None : AboutQuestion.Read(question))
+        {
+            case AboutAsked.Sources:
+                return SourcesCommand.For(facts!.Current) with { Confidence = 1 };
+            case AboutAsked.Freshness:
+                return SourcesCommand.Freshness(facts!.Current) with { Confidence = 1 };
+            case AboutAsked.Usage:
+                return HelpCommand.Usage;
         }
 
         // A follow-up is read with the asker's last question, mentions ("<@U123>") made "@someone" in both, so that no

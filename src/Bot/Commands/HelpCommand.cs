@@ -22,11 +22,14 @@ internal sealed class HelpCommand : ICommandHandler
 
     public string Name => CommandName;
 
-    public Task<Reply> HandleAsync(CommandRequest request, CancellationToken ct) => Task.FromResult(new Reply
+    public Task<Reply> HandleAsync(CommandRequest request, CancellationToken ct) => Task.FromResult(Usage);
+
+    /// <summary>The reply: what the bot is, and every subcommand's usage.</summary>
+    internal static Reply Usage { get; } = new()
     {
         Kind = ReplyKind.Usage,
         Title = "How to use /talks",
         Body = "Answers about the 2025 Japan–US tariff negotiations from a curated fact base. Every answer names its sources and their dates; answers are private to you until you press Share.",
         Fields = s_usage,
-    });
+    };
 }

@@ -75,10 +75,10 @@ internal static class AskCli
         host.DispatchAsync(CommandRequest.Create(CommandNames.Ask, CommandContext.Console, (OptionNames.Question, question)), ct);
 
     /// <summary>With <c>--explain</c>, why the reply to <paramref name="question"/> was given or withheld; nothing after a
-    /// refusal, which has nothing to explain.</summary>
+    /// refusal or a reply about the bot itself (the sources, help), which the engine did not give.</summary>
     private static async Task ExplainAsync(ConsoleHost host, TextWriter output, bool explaining, Reply reply, string question, CancellationToken ct)
     {
-        if (explaining && (reply.Kind is ReplyKind.Answer or ReplyKind.Abstained))
+        if (explaining && reply.Explains is not null)
         {
             output.WriteLine();
             ConsoleRenderer.Write(output, await host.DispatchAsync(CommandRequest.Create(CommandNames.Explain, CommandContext.Console, (OptionNames.Question, question)), ct), json: false);

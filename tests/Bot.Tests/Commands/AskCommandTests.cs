@@ -53,6 +53,47 @@ public sealed class AskCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HandleAsync_AskedForTheSources_GivesTheSourcesReply()
+    {
+        var sources = await Host.RunAsync(CommandNames.Sources);
+
+        var reply = await Host.RunAsync(CommandNames.Ask, (OptionNames.Question, "what are your sources?"));
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal(sources.Title, reply.Title);
+        Assert.Equal(sources.Body, reply.Body);
+        Assert.Equal(sources.Fields, reply.Fields);
+        Assert.Equal(1, reply.Confidence);
+        Assert.Null(reply.Explains);
+    }
+
+    [Fact]
+    public async Task HandleAsync_AskedHowUpToDate_GivesTheDayTheFactBaseRunsTo()
+    {
+        var facts = Host.Facts;
+
+        var reply = await Host.RunAsync(CommandNames.Ask, (OptionNames.Question, "how up to date is this"));
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.StartsWith($"The fact base runs to {facts.AsOf!.Value.ToDisplay()} (version {facts.ShortVersion})", reply.Body, StringComparison.Ordinal);
+        Assert.Contains("/talks changes", reply.Body, StringComparison.Ordinal);
+        Assert.Equal(facts.AsOf, reply.AsOf);
+    }
+
+    [Fact]
+    public async Task HandleAsync_AskedWhatItCanDo_GivesHelpAndKeepsNothing()
+    {
+        var help = await Host.RunAsync(CommandNames.Help);
+        var bob = new CommandContext(Platform.Slack, "team", "channel", "bob", CanManageChannel: false);
+
+        var reply = await Host.RunAsync(bob, CommandNames.Ask, (OptionNames.Question, "hi bot what can u do"));
+
+        Assert.Equal(ReplyKind.Usage, reply.Kind);
+        Assert.Equal(help.Fields, reply.Fields);
+        _unanswered.Verify(u => u.TryRecord(It.IsAny<UnansweredQuestion>()), Times.Never);
+    }
+
+    [Fact]
     public async Task HandleAsync_FollowUpOnAPlatform_IsReadWithTheAskersLastQuestion()
     {
         var alice = new CommandContext(Platform.Discord, "guild", "channel", "alice", CanManageChannel: false);
