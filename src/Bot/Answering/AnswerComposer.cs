@@ -164,11 +164,63 @@ internal static class AnswerComposer
     /// </summary>
     private static Reply Disputes(AnswerResult result)
     {
+        if (result.ReadAs is not null)
+        {
+            return DisputesInJapanese(result);
+        }
+
         var body = $"The sources give different accounts of {result.Disputed.Count} facts. Ask about one to see each account with its sources:";
         var reply = FactReplies.ForList(result.Facts, "What the sources disagree on", body, result.Disputed, f => new ReplyField(
             f.Date is null ? f.Title : FactReplies.DatedTitle(f),
             $"{WhatDiffers(Context(f))} Accounts: {string.Join("; ", f.Claims.Select(c => c.By))}."));
         return reply with { Confidence = Reply.Shown(result.Confidence) };
+    }
+
+    /// <summary>
+    /// <see cref="Disputes"/> for a question asked in Japanese script (「情報源で食い違いがあるのは？」): each fact with its
+    /// Japanese date and title, the first sentence of its Japanese text and the one that says what differs, and who gives
+    /// each account; a fact without a current translation in English, marked （英語）.
+    /// </summary>
+    private static Reply DisputesInJapanese(AnswerResult result)
+    {
+        var japanese = InJapanese(result.Disputed, result.JapaneseDisputed);
+        var body = $"{result.Disputed.Count}件の事実で、情報源の説明が異なります。それぞれの説明と出典は、その事実について質問すると表示されます：";
+        var reply = FactReplies.ForList(result.Facts, "情報源で説明が異なる事実", body + (ReadAs(result) is { } readAs ? "\n" + readAs : ""), result.Disputed, f =>
+        {
+            var accounts = string.Join("、", f.Claims.Select(c => c.By));
+            var days = FactReplies.JapaneseDateRange(f);
+            return japanese.GetValueOrDefault(f.Id) is { } inJapanese
+                ? new ReplyField(days is null ? inJapanese.Title : $"{days} — {inJapanese.Title}", $"{WhatDiffersInJapanese(inJapanese.Text)} 説明：{accounts}。")
+                : new ReplyField($"{(days is null ? "" : days + " — ")}{f.Title}（英語）", $"{WhatDiffers(Context(f))} Accounts: {accounts}.");
+        });
+        return reply with { Confidence = Reply.Shown(result.Confidence) };
+    }
+
+    /// <summary>Words in a Japanese sentence that says accounts differ (「情報源によって異なる」「説明が分かれている」).</summary>
+    private static readonly string[] s_differsInJapanese = ["異な", "分かれ", "食い違", "矛盾", "相違", "諸説", "一致しない"];
+
+    /// <summary><see cref="WhatDiffers"/> for a Japanese text, whose sentences end in 。.</summary>
+    internal static string WhatDiffersInJapanese(string text)
+    {
+        var first = FirstJapaneseSentence(text);
+        bool Says(string sentence) => s_differsInJapanese.Any(w => sentence.Contains(w, StringComparison.Ordinal));
+        if (Says(first))
+        {
+            return first;
+        }
+
+        for (var rest = text.ReplaceLineEndings(" ").Trim()[first.Length..].TrimStart(); rest.Length > 0;)
+        {
+            var sentence = FirstJapaneseSentence(rest);
+            if (Says(sentence))
+            {
+                return first + sentence;
+            }
+
+            rest = rest[sentence.Length..].TrimStart();
+        }
+
+        return first;
     }
 
     /// <summary>
@@ -302,6 +354,17 @@ internal static class AnswerComposer
     /// </summary>
     private static Reply Latest(AnswerResult result)
     {
+        if (result.ReadAs is not null)
+        {
+            // Asked in Japanese script (「最新情報は？」): Japanese dates, and Japanese where translated.
+            var japanese = InJapanese(result.Latest, result.JapaneseLatest);
+            var runsTo = result.Facts.AsOf is { } last ? $"収録データは{FactReplies.JapaneseDate(last)}までです。" : "";
+            var inJapanese = $"{runsTo}最新の出来事・交渉回{result.Latest.Count}件（新しい順。追加・変更された内容は `changes` で確認できます）：";
+            var listed = FactReplies.ForList(result.Facts, "交渉の最新情報", inJapanese + (ReadAs(result) is { } readAs ? "\n" + readAs : ""), result.Latest,
+                f => JapaneseListEntry(f, FactReplies.JapaneseDateRange(f), japanese));
+            return listed with { Confidence = Reply.Shown(result.Confidence) };
+        }
+
         var asOf = result.Facts.AsOf is { } day ? $"The fact base runs to {day.ToDisplay()}. " : "";
         var body = $"{asOf}Its {result.Latest.Count} latest events and rounds, newest first (`changes` lists what was added or changed):";
         var reply = FactReplies.ForList(result.Facts, "Latest in the talks", body, result.Latest, ListEntry);

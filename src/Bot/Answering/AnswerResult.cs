@@ -77,6 +77,14 @@ public sealed record AnswerResult
     /// current translation (null where not).</summary>
     internal IReadOnlyList<JapaneseAnswer?> JapaneseOccasions { get; init; } = [];
 
+    /// <summary>For a question that asks what is new typed in Japanese script (「最新情報は？」), each of <see cref="Latest"/>
+    /// in Japanese, where it has a current translation (null where not).</summary>
+    internal IReadOnlyList<JapaneseAnswer?> JapaneseLatest { get; init; } = [];
+
+    /// <summary>For a question that asks what is disputed typed in Japanese script (「情報源で食い違いがあるのは？」), each of
+    /// <see cref="Disputed"/> in Japanese, where it has a current translation (null where not).</summary>
+    internal IReadOnlyList<JapaneseAnswer?> JapaneseDisputed { get; init; } = [];
+
     /// <summary>For a question about rates over a time typed in Japanese script, each of <see cref="Rates"/> in Japanese,
     /// where it has a current translation (null where not).</summary>
     internal IReadOnlyList<JapaneseAnswer?> JapaneseRates { get; init; } = [];

@@ -146,7 +146,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         // "What's disputed", "where do the sources disagree": the best ranked of the facts whose accounts differ answers, and
         // the answer lists them all. A word that may say two sides differ ("disagree", "conflict") needs a word for sources.
-        var disputed = outcome is null && readAs is null && !curated && AsksOnly(words, typed, entities, s_disputeWords, s_disputedListWords)
+        var disputed = outcome is null && wholeReading && !curated && AsksOnly(words, typed, entities, s_disputeWords, s_disputedListWords)
             && (typed.Any(s_disputedWords.Contains) || words.Any(s_disputedWords.Contains) || typed.Any(s_sourceWords.Contains))
             ? Enumerable.Range(0, facts.Count).Where(i => facts[i].IsDisputed).ToList()
             : [];
@@ -157,7 +157,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         // "What's new", "any updates", "latest on the talks": the latest events and rounds the fact base dates up to its
         // last day, newest first; the newest answers.
-        var newest = outcome is null && readAs is null && !curated && disputed.Count == 0 && AsksOnly(words, typed, entities, s_newWords, s_newListWords)
+        var newest = outcome is null && wholeReading && !curated && disputed.Count == 0 && AsksOnly(words, typed, entities, s_newWords, s_newListWords)
             ? Enumerable.Range(0, facts.Count).Where(i => facts[i] is { Kind: FactKind.Event or FactKind.Round, Date: { } day } && day.Start <= index.Roles.Now)
                 .OrderByDescending(i => facts[i].Date).ThenBy(i => facts[i].Id, StringComparer.Ordinal).Take(LatestListed).ToList()
             : [];
@@ -313,6 +313,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Promote(scored[IndexOf(facts, attendance.Person)]);
         }
 
+        // The disputed facts in date order (an undated one by its as-of date).
+        IEnumerable<Fact> InDateOrder(List<int> listed) => listed.Select(i => facts[i]).OrderBy(f => f.Date ?? f.AsOf);
+
         // Puts a fact first, ahead of the ranking's own first.
         void Promote(RankedFact first)
         {
@@ -426,7 +429,13 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
                 ? [.. negotiators.Select(n => new JapaneseNegotiator(index.Analyzer.Japanese.NameOf(n.Person.Title), JapaneseFacts.For(index.Translations, n.Person, index.Facts)))]
                 : [],
             Latest = record == RecordAnswer.Latest ? [.. newest.Select(i => facts[i])] : [],
-            Disputed = record == RecordAnswer.Disputes ? [.. disputed.Select(i => facts[i]).OrderBy(f => f.Date ?? f.AsOf)] : [],
+            JapaneseLatest = record == RecordAnswer.Latest && readAs is not null && !abstained
+                ? [.. newest.Select(i => JapaneseFacts.For(index.Translations, facts[i], index.Facts))]
+                : [],
+            Disputed = record == RecordAnswer.Disputes ? [.. InDateOrder(disputed)] : [],
+            JapaneseDisputed = record == RecordAnswer.Disputes && readAs is not null && !abstained
+                ? [.. InDateOrder(disputed).Select(f => JapaneseFacts.For(index.Translations, f, index.Facts))]
+                : [],
             Placement = record == RecordAnswer.RoundPlaced ? placed!.Value.Placement : null,
             Order = record == RecordAnswer.OccasionsInOrder ? order : null,
             Rates = record == RecordAnswer.RatesOverTime ? [.. rates.Select(i => facts[i])] : [],
@@ -497,7 +506,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         "have", "has", "had", "the", "a", "an", "any", "anything", "something", "some", "there", "of", "in", "on", "about",
         "over", "between", "among", "each", "other", "all", "list", "show", "tell", "give", "me", "i", "we", "you", "your",
         "our", "s", "and", "or", "so", "far", "now", "currently", "please", "pls", "thing", "things", "stuff", "detail",
-        "details", "item", "items", "info", "information", "base", .. s_sourceWords,
+        "details", "item", "items", "point", "points", "info", "information", "base", .. s_sourceWords,
     ];
 
     /// <summary>Words that say the facts themselves are disputed: these ask what is disputed with no word for sources.</summary>

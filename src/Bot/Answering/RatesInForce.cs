@@ -24,7 +24,7 @@ internal sealed partial class RatesInForce
     [
         "what", "whats", "which", "how", "much", "and", "total", "is", "was", "are", "were", "s", "the", "a", "an", "of", "on", "for", "in", "at", "to",
         "from", "do", "does", "did", "face", "faces", "facing", "rate", "rates", "level",
-        "percent", "percentage", "since", "now", "new", "current", "currently", "today", "still", "latest", "then", "right",
+        "percent", "percentage", "since", "now", "new", "current", "currently", "today", "still", "latest", "status", "then", "right",
         "japan", "japanese", "tokyo", "nihon", "us", "usa", "american", "america", "washington", "trade", "import", "imports",
         "export", "exports", "goods", "products", "product", "items", "everything", "during", "talks", "negotiations", "when",
         "time", "year", "deal", "agreement", "made", "done", "struck", "reached", "got", "border", .. s_payWords,

@@ -251,6 +251,14 @@ public sealed class AnswerComposerTests
     public void WhatDiffers_GivesTheFirstSentenceAndTheOneThatSaysWhatDiffers(string text, string expected) =>
         Assert.Equal(expected, AnswerComposer.WhatDiffers(text));
 
+    [Theory]
+    [InlineData("日付については見解が分かれている。4月だった。", "日付については見解が分かれている。")]
+    [InlineData("第1回交渉は4月だった。トランプ氏も出席した。会談時間については情報源によって異なる。", "第1回交渉は4月だった。会談時間については情報源によって異なる。")]
+    [InlineData("合意が成立した。双方が歓迎した。", "合意が成立した。")]
+    [InlineData("句点のない文", "句点のない文")]
+    public void WhatDiffersInJapanese_GivesTheFirstSentenceAndTheOneThatSaysWhatDiffers(string text, string expected) =>
+        Assert.Equal(expected, AnswerComposer.WhatDiffersInJapanese(text));
+
     [Fact]
     public void Compose_DisputedFact_ShowsEveryClaimWithItsSource()
     {

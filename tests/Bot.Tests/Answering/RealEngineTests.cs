@@ -417,6 +417,8 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("car tariff before april", "tariff-japan-cars-pre-2025")]
     [InlineData("what rate did japan pay between april and august", "tariff-baseline-10")]
     [InlineData("is the car tariff still 27.5%?", "tariff-japan-autos-15")]
+    [InlineData("what's the status of the car tariff", "tariff-japan-autos-15")]
+    [InlineData("自動車関税の状況は？", "tariff-japan-autos-15")]
     public void Answer_RateOnSomeGoodsAtATime_IsTheOneRateInForceThen(string question, string expected) =>
         AssertAnsweredByRecord(question, expected, RecordAnswer.RateInForce);
 
@@ -483,6 +485,55 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.StartsWith("The fact base runs to February 13, 2026. Its 5 latest events and rounds, newest first", reply.Body, StringComparison.Ordinal);
         Assert.StartsWith("February 12, 2026 — ", reply.Fields[0].Name, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("最新情報は？")]
+    [InlineData("最近の動きは？")]
+    [InlineData("交渉の現状は？")]
+    public void Answer_WhatIsNewAskedInJapanese_ListsTheLatestOccasionsInJapanese(string question)
+    {
+        var answer = engine.Harness.Answer(question);
+
+        var reply = AnswerComposer.Compose(answer);
+
+        Assert.Equal(RecordAnswer.Latest, answer.Record);
+        Assert.Equal(["trip-2026-02-washington", "consultation-committee-first-meeting", "takaichi-trump-summit", "trip-2025-10-tokyo", "takaichi-us-goods-plan"], reply.FactIds);
+        Assert.Equal("交渉の最新情報", reply.Title);
+        Assert.StartsWith("収録データは2026年2月13日までです。最新の出来事・交渉回5件", reply.Body, StringComparison.Ordinal);
+        Assert.Equal("2026年2月12日 — 赤沢氏とラトニック氏のワシントンでの会談（2026年2月）", reply.Fields[0].Name);
+        // A disputed one says so, as the English list does.
+        Assert.EndsWith("（主張が分かれている）", reply.Fields[1].Value, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("情報源で食い違いがあるのは？")]
+    [InlineData("報道で食い違っている点は？")]
+    [InlineData("異論のある点は？")]
+    public void Answer_WhatIsDisputedAskedInJapanese_ListsEveryDisputedFactInJapanese(string question)
+    {
+        var answer = engine.Harness.Answer(question);
+        var disputed = engine.Harness.Index.Facts.Facts.Where(f => f.IsDisputed).ToList();
+
+        var reply = AnswerComposer.Compose(answer);
+
+        Assert.Equal(RecordAnswer.Disputes, answer.Record);
+        Assert.Equal(disputed.Select(f => f.Id).Order(StringComparer.Ordinal), reply.FactIds.Order(StringComparer.Ordinal));
+        Assert.Equal(["tomahawk-missiles", "akazawa-named-negotiator", "round-1"], reply.FactIds.Take(3));
+        Assert.Equal("情報源で説明が異なる事実", reply.Title);
+        Assert.StartsWith($"{disputed.Count}件の事実で、情報源の説明が異なります。", reply.Body, StringComparison.Ordinal);
+        // Round 1's first sentence, then the one that says what differs, then who gives each account.
+        Assert.Equal(
+            "第1回交渉は2025年4月16日にワシントンで行われた。トランプ氏との会談時間については情報源によって異なる。 説明：Yomiuri Shimbun and Asahi Shimbun、NHK。",
+            Field(reply, "2025年4月16日 — 第1回交渉"));
+    }
+
+    [Theory]
+    // Not only what is new or disputed: the ranking answers.
+    [InlineData("最新の自動車関税は？")]
+    [InlineData("新しい財務大臣は？")]
+    [InlineData("第1回交渉で食い違いがあるのは？")]
+    public void Answer_JapaneseQuestionWithASubject_IsNotAList(string question) =>
+        Assert.DoesNotContain(engine.Harness.Answer(question).Record, new[] { RecordAnswer.Latest, RecordAnswer.Disputes });
 
     [Fact]
     public void Answer_WhatIsDisputed_ListsEveryDisputedFactInDateOrderWithWhatDiffersAndWhoSaysWhat()
