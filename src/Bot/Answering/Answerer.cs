@@ -721,6 +721,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         "agreed", "announced",
     ];
 
+    /// <summary>Words that name a government besides its head's name ("under ishiba", "the trump administration").</summary>
+    private static readonly string[] s_governmentWords = ["under", "cabinet", "government", "govt", "gov", "administration", "admin", "president", "prime", "pm"];
+
     /// <summary>Words that ask again for a person ("the pm who got the deal done"): a question with two asks more than
     /// who held a post.</summary>
     private static readonly HashSet<string> s_relativeWords = ["who", "whom", "which", "that", "whose"];
@@ -773,9 +776,13 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             return null;
         }
 
+        // A government named for its time ("ishiba's defense minister", "finance minister under ishiba", "in the ishiba
+        // cabinet") is a time too.
+        var government = entities.Governments.Select(index.Facts.Find).OfType<Fact>().SelectMany(head => QuestionNormalizer.Words(head.Title))
+            .Concat(entities.Governments.Count > 0 ? s_governmentWords : []).ToHashSet(StringComparer.Ordinal);
         bool NamesThePostOrTime(string word) =>
             s_heldPostWords.Contains(word) || word.All(char.IsDigit) || EntityResolver.IsMonth(word)
-            || index.Roles.NamesAPost(word, index.Analyzer);
+            || index.Roles.NamesAPost(word, index.Analyzer) || government.Contains(word);
         if (!words.All(NamesThePostOrTime))
         {
             return null;

@@ -90,6 +90,9 @@ internal sealed class EntityResolver
     /// government's, and so is the name that follows ("under us president donald trump").</summary>
     private readonly HashSet<string> _headTitles = new(StringComparer.Ordinal);
 
+    /// <summary>Each post's name as a set of words, but for "of", "the" and such, and whether a head of government's.</summary>
+    private readonly List<(HashSet<string> Words, bool Head)> _postWords = [];
+
     private readonly int _maxNameWords;
     private readonly int _defaultYear;
     private readonly int? _lastRound;
@@ -126,6 +129,7 @@ internal sealed class EntityResolver
             foreach (var role in person.Roles)
             {
                 var post = QuestionNormalizer.Words(RoleTimes.PostName(role.Title, acronyms: false));
+                _postWords.Add(([.. post.Where(w => w is not ("of" or "the" or "for" or "and" or "to" or "on" or "in"))], IsHeadPost(role)));
                 var withoutSide = post.SkipWhile(s_sideWords.Contains).ToList();
                 foreach (var key in new[] { post, withoutSide }.Where(k => k.Count is >= 2 and <= MaxPostWords).Select(k => string.Join(' ', k)))
                 {
@@ -199,9 +203,10 @@ internal sealed class EntityResolver
 
                 // "the takaichi cabinet", "trump administration", "under ishiba": a government and its time, not the
                 // person (but "kihara cabinet secretary" is Kihara: only a head of government has a government named
-                // after them).
+                // after them). So is a head's name before a post in their government ("ishiba's defense minister",
+                // "trump's commerce secretary"), but not before a head's own ("ishiba prime minister").
                 var government = id is not null && _heads.Contains(id)
-                    && ((i + n < words.Count && s_governments.Contains(words[i + n])) || before == "under");
+                    && ((i + n < words.Count && s_governments.Contains(words[i + n])) || before == "under" || PostAt(words, i + n));
                 if (government)
                 {
                     governments.Add(id!);
@@ -236,6 +241,26 @@ internal sealed class EntityResolver
     /// <summary>Posts of more words than this are not read as names: no one types "vice minister for international
     /// affairs ministry of economy trade and industry", and every extra word costs each question a longer scan.</summary>
     private const int MaxPostWords = 6;
+
+    /// <summary>Does a post's name start at <paramref name="at"/>, in any word order ("defense minister" for "Minister of
+    /// Defense", "trade minister" for "Minister of Economy, Trade and Industry"), that is some post's but no head of
+    /// government's ("prime minister")?</summary>
+    private bool PostAt(IReadOnlyList<string> words, int at)
+    {
+        for (var n = Math.Min(MaxPostWords, words.Count - at); n >= 2; n--)
+        {
+            var phrase = words.Skip(at).Take(n).ToList();
+            if (phrase.Any(s_postNouns.Contains) && _postWords.Any(p => !p.Head && phrase.All(p.Words.Contains)) && !_postWords.Any(p => p.Head && phrase.All(p.Words.Contains)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The words of a post's name that say what kind of post it is.</summary>
+    private static readonly HashSet<string> s_postNouns = ["minister", "secretary", "ambassador", "representative"];
 
     private static readonly HashSet<string> s_governments = ["cabinet", "naikaku", "government", "govt", "gov", "administration", "admin"];
 

@@ -31,6 +31,10 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("who ran commerce under potus", null, "donald-trump")]
     [InlineData("who ran commerce under us president donald trump", null, "donald-trump")]
     [InlineData("chief cabinet secretary under japan pm takaichi", null, "sanae-takaichi")]
+    // A head's name before a post in their government, in any word order of the post's name.
+    [InlineData("who was ishiba's defense minister", null, "shigeru-ishiba")]
+    [InlineData("takaichi's finance minister", null, "sanae-takaichi")]
+    [InlineData("trump's commerce secretary", null, "donald-trump")]
     public void Resolve_NameOfAGovernment_IsNotThePerson(string question, string? named, string? government)
     {
         var entities = engine.Harness.Index.Entities.Resolve(Bot.Answering.QuestionNormalizer.Words(question));
@@ -49,6 +53,20 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         {
             Assert.DoesNotContain(government, people);
         }
+    }
+
+    [Theory]
+    // Before a head of government's own post, or anything but a post, the name is the person's.
+    [InlineData("when did ishiba become prime minister", "shigeru-ishiba")]
+    [InlineData("ishiba prime minister", "shigeru-ishiba")]
+    [InlineData("trump president since when", "donald-trump")]
+    [InlineData("ishiba's defense policy", "shigeru-ishiba")]
+    public void Resolve_NameBeforeAHeadsPostOrNoPost_IsThePerson(string question, string person)
+    {
+        var entities = engine.Harness.Index.Entities.Resolve(Bot.Answering.QuestionNormalizer.Words(question));
+
+        Assert.Contains(person, entities.People);
+        Assert.Empty(entities.Governments);
     }
 
     [Theory]
@@ -374,6 +392,10 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     // by then: one prime minister at a time.
     [InlineData("who was pm during the talks", "shigeru-ishiba")]
     [InlineData("who was the pm in june", "shigeru-ishiba")]
+    // A government's time: the one holder all through it.
+    [InlineData("who was ishiba's defense minister", "gen-nakatani")]
+    [InlineData("takaichi's finance minister", "satsuki-katayama")]
+    [InlineData("finance minister in the ishiba cabinet", "katsunobu-kato")]
     public void Answer_WhoHeldAPostThen_IsTheOneHolderTheDatesGive(string question, string expected) =>
         AssertAnsweredByRecord(question, expected, RecordAnswer.PostHolder);
 
