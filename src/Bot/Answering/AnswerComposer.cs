@@ -61,6 +61,11 @@ internal static class AnswerComposer
             return Latest(result);
         }
 
+        if (result.Record == RecordAnswer.Purchases && result.Parts.Count > 0)
+        {
+            return Purchases(result, fact);
+        }
+
         if (result.Record == RecordAnswer.Disputes && result.Disputed.Count > 0)
         {
             return Disputes(result);
@@ -369,6 +374,25 @@ internal static class AnswerComposer
         var body = $"{asOf}Its {result.Latest.Count} latest events and rounds, newest first (`changes` lists what was added or changed):";
         var reply = FactReplies.ForList(result.Facts, "Latest in the talks", body, result.Latest, ListEntry);
         return reply with { Confidence = Reply.Shown(result.Confidence) };
+    }
+
+    /// <summary>
+    /// The answer to "what did japan agree to buy" or "what weapons is japan buying": the purchases among the parts of the
+    /// whole (the deal), each with its title and first sentence and whether it is disputed, and their sources and the
+    /// whole's.
+    /// </summary>
+    private static Reply Purchases(AnswerResult result, Fact whole)
+    {
+        var day = whole.Date is { } date ? $", {date.ToDisplay()}" : "";
+        var name = whole.Overview is { Names.Count: > 0 } overview ? overview.Names[0] : whole.Title;
+        var body = $"{result.Parts.Count} purchases are part of {name} (\"{whole.Title}\"{day}), one fact each (ask about any of them for its details and sources):";
+        var reply = FactReplies.ForList(result.Facts, "Purchases", body + (ReadAs(result) is { } readAs ? "\n" + readAs : ""), result.Parts, Part);
+        return reply with
+        {
+            Sources = [.. result.Facts.SourcesOf(whole).Concat(reply.Sources).DistinctBy(s => s.Id)],
+            FactIds = [whole.Id, .. reply.FactIds],
+            Confidence = Reply.Shown(result.Confidence),
+        };
     }
 
     /// <summary>Words in a sentence that says accounts differ ("sources differ on the range", "the date is disputed").</summary>

@@ -65,7 +65,8 @@ public sealed record AnswerResult
     public string? RatesOn { get; init; }
 
     /// <summary>For a question that asks for the whole of a fact with an overview (<see cref="RecordAnswer.Overview"/>),
-    /// its parts in the overview's order: the answer lists them after the fact.</summary>
+    /// its parts in the overview's order: the answer lists them after the fact; for one that asks what is bought under it
+    /// (<see cref="RecordAnswer.Purchases"/>), the purchases among them.</summary>
     public IReadOnlyList<Fact> Parts { get; init; } = [];
 
     /// <summary>For a yes-or-no question whether the rate on some goods is a number (<see cref="RecordAnswer.RateInForce"/>:
@@ -211,6 +212,10 @@ public enum RecordAnswer
     /// is the person named; the answer opens with the rounds the rounds' records put them at
     /// (<see cref="AnswerResult.Attendance"/>).</summary>
     RoundsAttended,
+
+    /// <summary>"What did japan agree to buy", "what weapons is japan buying": the top fact is the whole (the deal) whose
+    /// overview has those purchases among its parts; the answer lists them (<see cref="AnswerResult.Parts"/>).</summary>
+    Purchases,
 
     /// <summary>"What's new", "any updates", "latest on the talks": the top fact is the newest event or round; the answer
     /// lists the latest few (<see cref="AnswerResult.Latest"/>).</summary>

@@ -182,8 +182,21 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Promote(scored[IndexOf(facts, negotiators[0].Person)]);
         }
 
+        // "What did japan agree to buy", "what purchases are in the deal", "what weapons is japan buying": the fact whose
+        // overview has those purchases among its parts (with no whole named, the deal's) answers, and the answer lists them.
+        // Not whether ("did japan promise to buy more us weapons"), which a statement may answer.
+        var bought = outcome is null && readAs is null && !curated && disputed.Count == 0 && newest.Count == 0 && negotiators.Count == 0 && !entities.Any
+            && type is QuestionType.What or QuestionType.Other
+            ? index.Overviews.PurchasesAsked(words, typed, index.Facts)
+            : -1;
+        bought = bought >= 0 && !double.IsNegativeInfinity(scored[bought].Score) ? bought : -1;
+        if (bought >= 0 && !ReferenceEquals(ranked[0].Fact, facts[bought]))
+        {
+            Promote(scored[bought]);
+        }
+
         // A list reading above applies: no other reading does.
-        var aList = disputed.Count > 0 || newest.Count > 0 || negotiators.Count > 0;
+        var aList = disputed.Count > 0 || newest.Count > 0 || negotiators.Count > 0 || bought >= 0;
 
         // "What's the deal", "main points of the agreement": the fact whose overview has that name answers, and the answer
         // lists the overview's parts.
@@ -364,6 +377,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : disputed.Contains(topIndex) ? RecordAnswer.Disputes
             : newest.Count > 0 && newest[0] == topIndex ? RecordAnswer.Latest
             : negotiators.Count > 0 && ReferenceEquals(negotiators[0].Person, top.Fact) ? RecordAnswer.Negotiators
+            : bought >= 0 && bought == topIndex ? RecordAnswer.Purchases
             : overview >= 0 && overview == topIndex ? RecordAnswer.Overview
             : dayOf >= 0 && dayOf == topIndex ? RecordAnswer.DayOfTheWhole
             : amountOf >= 0 && amountOf == topIndex ? RecordAnswer.AmountOfTheWhole
@@ -449,7 +463,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             JapaneseRatesOn = record == RecordAnswer.RatesOverTime && readAs is not null && !abstained && listed!.Goods[0] != InForce.MostGoods
                 ? index.Analyzer.Japanese.GoodsOf(listed.Goods[0], index.Analyzer)
                 : null,
-            Parts = record == RecordAnswer.Overview ? [.. top.Fact.Overview!.Parts.Select(id => index.Facts.Find(id)!)] : [],
+            Parts = record == RecordAnswer.Overview ? [.. top.Fact.Overview!.Parts.Select(id => index.Facts.Find(id)!)]
+                : record == RecordAnswer.Purchases ? [.. top.Fact.Overview!.Parts.Select(id => index.Facts.Find(id)!).Where(f => f.Kind == FactKind.Purchase)]
+                : [],
             ReadAs = readAs,
             JapaneseName = readAs is not null && !abstained && top.Fact.Kind == FactKind.Person ? index.Analyzer.Japanese.NameOf(top.Fact.Title) : null,
             Japanese = readAs is not null && !abstained ? JapaneseFacts.For(index.Translations, top.Fact, index.Facts) : null,

@@ -108,6 +108,51 @@ internal sealed class OverviewQuestions
         return counted.Count == 0 ? -1 : Named(counted);
     }
 
+    /// <summary>Words that ask what is bought: one must be in a question that asks for a whole's purchases.</summary>
+    private static readonly FrozenSet<string> s_buyWords = FrozenSet.ToFrozenSet(
+    [
+        "buy", "buying", "buys", "bought", "purchase", "purchases", "purchasing", "purchased", "procure", "procuring",
+        "procurement",
+    ], StringComparer.Ordinal);
+
+    /// <summary>The other words of a question that asks only what is bought under a whole ("what did japan agree to buy",
+    /// "japan's purchase commitments", "what will tokyo buy from the us under the deal").</summary>
+    private static readonly FrozenSet<string> s_buyFiller = FrozenSet.ToFrozenSet(
+    [
+        "which", "will", "would", "going", "gonna", "agree", "agreed", "agrees", "promise", "promised", "promises", "pledge",
+        "pledged", "commit", "committed", "commitment", "commitments", "has", "list", "all",
+        "from", "under", "as", "part", "any", "more", "goods", "products", "things", "stuff", "they", "it", "its",
+    ], StringComparer.Ordinal);
+
+    /// <summary>
+    /// The fact whose overview's purchases a question asks for ("what did japan agree to buy", "what purchases are in the
+    /// deal", "what weapons is japan buying"): a word for buying, besides it only filler, words saying whose it is and
+    /// <see cref="s_buyFiller"/>, and the words of one overview's name, or none; with none, the overview with the most
+    /// purchases among its parts (the deal's). -1 when the question asks something else or names no such whole.
+    /// </summary>
+    /// <param name="typed">The question's words before the speller, one for one with <paramref name="words"/>.</param>
+    public int PurchasesAsked(IReadOnlyList<string> words, IReadOnlyList<string> typed, FactBase facts)
+    {
+        if (_overviews.Length == 0 || !words.Zip(typed).Any(p => s_buyWords.Contains(p.First) || s_buyWords.Contains(p.Second)))
+        {
+            return -1;
+        }
+
+        // Not what someone said or told ("what weapons did japan tell the us it would buy"): that is a statement's.
+        if (typed.Select((w, i) => w is "say" or "said" or "says" or "told" || (w == "tell" && (i + 1 == typed.Count || typed[i + 1] != "me"))).Any(said => said))
+        {
+            return -1;
+        }
+
+        // The words that are neither buying nor filler name the whole, exactly, as its name does; or there are none.
+        var pairs = words.Zip(typed).Where(p => !s_buyWords.Contains(p.First) && !s_buyWords.Contains(p.Second) && !s_buyFiller.Contains(p.Second)).ToList();
+        var counted = Counted(AsTyped([.. pairs.Select(p => p.First)], [.. pairs.Select(p => p.Second)], Counts));
+        int Purchases(int fact) => facts.Facts[fact].Overview!.Parts.Count(id => facts.Find(id) is { Kind: FactKind.Purchase });
+        var whole = counted.Count > 0 ? Named(counted)
+            : _overviews.Select(o => o.Fact).OrderByDescending(Purchases).ThenBy(f => f).FirstOrDefault(-1);
+        return whole >= 0 && Purchases(whole) > 1 ? whole : -1;
+    }
+
     /// <summary>Each word as the speller left it, or as typed when the speller made a word that does not count of it: "wheat"
     /// stays "wheat", not "what".</summary>
     private static IEnumerable<string> AsTyped(IReadOnlyList<string> words, IReadOnlyList<string> typed, Func<string, bool> counts) =>

@@ -139,6 +139,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                     RecordAnswer.Disputes => "what the sources disagree on, and the answer lists every fact whose accounts differ, this one among them",
                     RecordAnswer.FigureNamed => "what a figure it gives is, and this is the one figure whose amount gives it (no other fact's amount or title does)",
                     RecordAnswer.Overview => "for the whole of this fact, by a name its overview gives, and the answer lists the facts the overview names",
+                    RecordAnswer.Purchases => "what is bought under a whole (with none named, the deal), and the answer lists the purchases among the facts this fact's overview names",
                     RecordAnswer.WhatHappenedAtTheRound => "what happened at this round, and its record says what did",
                     RecordAnswer.PostHolder => "who held a post at a time, and the dates of everyone's posts of that name make this person the one who held it then",
                     RecordAnswer.Succession => "who came right before or after the person named in a post, and the dates of their posts make this person the one",
@@ -179,7 +180,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
     /// an occasion or a day, or puts two occasions in order, as only the rule does; None otherwise.</summary>
     private static RecordAnswer RuleDecided(AnswerExplanation explanation) =>
         !explanation.Result.Abstained && (explanation.ModelConfidence < explanation.Threshold
-            || explanation.Result.Record is RecordAnswer.OccasionsOfTheTime or RecordAnswer.Disputes or RecordAnswer.Latest or RecordAnswer.Negotiators or RecordAnswer.RoundsAttended or RecordAnswer.RatesOverTime or RecordAnswer.Overview or RecordAnswer.RoundPlaced or RecordAnswer.OccasionsInOrder)
+            || explanation.Result.Record is RecordAnswer.OccasionsOfTheTime or RecordAnswer.Disputes or RecordAnswer.Latest or RecordAnswer.Negotiators or RecordAnswer.RoundsAttended or RecordAnswer.RatesOverTime or RecordAnswer.Overview or RecordAnswer.Purchases or RecordAnswer.RoundPlaced or RecordAnswer.OccasionsInOrder)
             ? explanation.Result.Record
             : RecordAnswer.None;
 
@@ -205,6 +206,10 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 ? $"回答：質問は挙げた人物の前任者（または後任者）だけを尋ねており、役職の日付からそれはこの人物（{top.Title}）なので、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.Negotiators
                 ? $"回答：質問は交渉担当者が誰かだけを尋ねており、交渉回の記録にある出席者を尋ねられた側（または両国）について出席回数の多い順に挙げました（この人物（{top.Title}）が最も多く出席しています）。確率に関わらず回答しています（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+            : RuleDecided(explanation) == RecordAnswer.Latest
+                ? $"回答：質問は新しい動きだけを尋ねており、収録データで日付を持つ出来事・交渉回のうち最新のものを新しい順に挙げました（この項目（{top.Title}）が最新です）。確率に関わらず回答しています（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+            : RuleDecided(explanation) == RecordAnswer.Disputes
+                ? $"回答：質問は情報源の説明が異なる点だけを尋ねており、説明が分かれている項目をすべて挙げました（この項目（{top.Title}）もその一つです）。確率に関わらず回答しています（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.RoundsAttended
                 ? $"回答：質問はこの人物（{top.Title}）がどの交渉回に出席したかだけを尋ねており、交渉回の記録に出席者が載っているため、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.AmountOfTheWhole

@@ -141,6 +141,9 @@ public sealed class ExplainTests(RealEngineFixture engine)
     [InlineData("how much is the investment", "asks only how much of something there is, by a name this fact's overview gives, and this fact gives its amount")]
     [InlineData("米国側の交渉担当者は", "回答：質問は交渉担当者が誰かだけを尋ねており")]
     [InlineData("対米投資はいくら", "回答：質問は概要の名前で呼ばれるものの規模")]
+    [InlineData("what did japan agree to buy", "asks only what is bought under a whole (with none named, the deal), and the answer lists the purchases")]
+    [InlineData("最新情報は？", "回答：質問は新しい動きだけを尋ねており")]
+    [InlineData("情報源で食い違いがあるのは？", "回答：質問は情報源の説明が異なる点だけを尋ねており")]
     public void Explain_ListOrRecordReading_SaysWhichRuleAnswered(string question, string verdict) =>
         Assert.Contains(verdict, Explain(question).Body, StringComparison.Ordinal);
 

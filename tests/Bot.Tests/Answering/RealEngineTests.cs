@@ -509,6 +509,48 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     }
 
     [Theory]
+    [InlineData("what did japan agree to buy")]
+    [InlineData("what is japan buying from the us")]
+    [InlineData("japan's purchase commitments")]
+    [InlineData("what purchases are in the deal")]
+    public void Answer_WhatIsBought_ListsTheDealsPurchases(string question)
+    {
+        var answer = engine.Harness.Answer(question);
+
+        var reply = AnswerComposer.Compose(answer);
+
+        Assert.Equal(RecordAnswer.Purchases, answer.Record);
+        Assert.False(answer.Abstained);
+        // The deal, then the purchases among its overview's parts, in the overview's order.
+        Assert.Equal(["deal-announced", "us-rice-plus-75", "us-farm-goods-8bn", "boeing-100-aircraft", "us-defense-procurement-14-17bn", "us-energy-7bn", "us-cars-access"], reply.FactIds);
+        Assert.Equal("Purchases", reply.Title);
+        Assert.StartsWith("6 purchases are part of the deal (\"Trump announces the Japan deal\", July 22, 2025)", reply.Body, StringComparison.Ordinal);
+        // The disputed one says so.
+        Assert.StartsWith("Disputed: ", Field(reply, "Defense purchases from US companies (disputed)"), StringComparison.Ordinal);
+        Assert.Contains(reply.Sources, s => engine.Harness.Index.Facts.Find("deal-announced")!.AllSourceIds.Contains(s.Id));
+    }
+
+    [Fact]
+    public void Answer_WhatWeaponsAreBought_ListsTheDefensePurchases()
+    {
+        var reply = AnswerComposer.Compose(engine.Harness.Answer("what weapons is japan buying"));
+
+        Assert.Equal(["us-defense-procurement-14-17bn", "us-defense-equipment-plan", "tomahawk-missiles", "f35-105-additional"], reply.FactIds);
+    }
+
+    [Theory]
+    // Whether, not what: a statement may answer it.
+    [InlineData("did japan promise to buy more us weapons")]
+    // What someone said, an amount, a day, a plan by name, a person.
+    [InlineData("what weapons did japan tell the us it would buy")]
+    [InlineData("how much rice is japan buying")]
+    [InlineData("when did japan buy tomahawks")]
+    [InlineData("japan plan to buy us weapons")]
+    [InlineData("what did akazawa agree to buy")]
+    public void Answer_NotOnlyWhatIsBought_IsNotThePurchasesList(string question) =>
+        Assert.NotEqual(RecordAnswer.Purchases, engine.Harness.Answer(question).Record);
+
+    [Theory]
     [InlineData("最新情報は？")]
     [InlineData("最近の動きは？")]
     [InlineData("交渉の現状は？")]
