@@ -204,30 +204,6 @@ internal static class AnswerComposer
     /// <summary>Words in a Japanese sentence that says accounts differ (「情報源によって異なる」「説明が分かれている」).</summary>
     private static readonly string[] s_differsInJapanese = ["異な", "分かれ", "食い違", "矛盾", "相違", "諸説", "一致しない"];
 
-    /// <summary><see cref="WhatDiffers"/> for a Japanese text, whose sentences end in 。.</summary>
-    internal static string WhatDiffersInJapanese(string text)
-    {
-        var first = FirstJapaneseSentence(text);
-        bool Says(string sentence) => s_differsInJapanese.Any(w => sentence.Contains(w, StringComparison.Ordinal));
-        if (Says(first))
-        {
-            return first;
-        }
-
-        for (var rest = text.ReplaceLineEndings(" ").Trim()[first.Length..].TrimStart(); rest.Length > 0;)
-        {
-            var sentence = FirstJapaneseSentence(rest);
-            if (Says(sentence))
-            {
-                return first + sentence;
-            }
-
-            rest = rest[sentence.Length..].TrimStart();
-        }
-
-        return first;
-    }
-
     /// <summary>
     /// The answer to "who negotiated for the us" or "who are the negotiators": each person of the side or sides asked, by
     /// the rounds' records, with the numbered rounds and how many later meetings they were at, and the first sentence of
@@ -400,10 +376,19 @@ internal static class AnswerComposer
 
     /// <summary>A disputed fact's first sentence, and after it the first later one that says what differs, if the first
     /// does not.</summary>
-    internal static string WhatDiffers(string text)
+    internal static string WhatDiffers(string text) => WhatDiffers(text, FirstSentence, s_differs, StringComparison.OrdinalIgnoreCase, " ");
+
+    /// <summary><see cref="WhatDiffers(string)"/> for a Japanese text, whose sentences end in 。 and are written without a
+    /// space between them.</summary>
+    internal static string WhatDiffersInJapanese(string text) =>
+        WhatDiffers(text.ReplaceLineEndings(" ").Trim(), FirstJapaneseSentence, s_differsInJapanese, StringComparison.Ordinal, "");
+
+    /// <summary>The first sentence of <paramref name="text"/> (as <paramref name="firstSentence"/> ends it), and after it the
+    /// first later one that has one of <paramref name="markers"/>, if the first has none.</summary>
+    private static string WhatDiffers(string text, Func<string, string> firstSentence, string[] markers, StringComparison comparison, string separator)
     {
-        var first = FirstSentence(text);
-        bool Says(string sentence) => s_differs.Any(w => sentence.Contains(w, StringComparison.OrdinalIgnoreCase));
+        var first = firstSentence(text);
+        bool Says(string sentence) => markers.Any(w => sentence.Contains(w, comparison));
         if (Says(first))
         {
             return first;
@@ -411,10 +396,10 @@ internal static class AnswerComposer
 
         for (var rest = text[first.Length..].TrimStart(); rest.Length > 0;)
         {
-            var sentence = FirstSentence(rest);
+            var sentence = firstSentence(rest);
             if (Says(sentence))
             {
-                return $"{first} {sentence}";
+                return first + separator + sentence;
             }
 
             rest = rest[sentence.Length..].TrimStart();
