@@ -195,7 +195,7 @@ internal static class AnswerComposer
             var accounts = string.Join("、", f.Claims.Select(c => c.By));
             var days = FactReplies.JapaneseDateRange(f);
             return japanese.GetValueOrDefault(f.Id) is { } inJapanese
-                ? new ReplyField(days is null ? inJapanese.Title : $"{days} — {inJapanese.Title}", $"{WhatDiffersInJapanese(inJapanese.Text)} 説明：{accounts}。")
+                ? new ReplyField(days is null ? inJapanese.Title : $"{days} — {inJapanese.Title}", $"{WhatDiffersInJapanese(inJapanese.Text)}説明：{accounts}。")
                 : new ReplyField($"{(days is null ? "" : days + " — ")}{f.Title}（英語）", $"{WhatDiffers(Context(f))} Accounts: {accounts}.");
         });
         return reply with { Confidence = Reply.Shown(result.Confidence) };

@@ -326,9 +326,6 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Promote(scored[IndexOf(facts, attendance.Person)]);
         }
 
-        // The disputed facts in date order (an undated one by its as-of date).
-        IEnumerable<Fact> InDateOrder(List<int> listed) => listed.Select(i => facts[i]).OrderBy(f => f.Date ?? f.AsOf);
-
         // Puts a fact first, ahead of the ranking's own first.
         void Promote(RankedFact first)
         {
@@ -422,6 +419,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : RuledOut.None;
         p = ruledOut == RuledOut.None ? p : 0;
         var abstained = p < confidence.Threshold;
+        // The disputed facts in date order (an undated one by its as-of date), when the answer lists them.
+        List<Fact> disputedInOrder = record == RecordAnswer.Disputes ? [.. disputed.Select(i => facts[i]).OrderBy(f => f.Date ?? f.AsOf)] : [];
         return new AnswerResult
         {
             Question = question,
@@ -446,9 +445,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             JapaneseLatest = record == RecordAnswer.Latest && readAs is not null && !abstained
                 ? [.. newest.Select(i => JapaneseFacts.For(index.Translations, facts[i], index.Facts))]
                 : [],
-            Disputed = record == RecordAnswer.Disputes ? [.. InDateOrder(disputed)] : [],
-            JapaneseDisputed = record == RecordAnswer.Disputes && readAs is not null && !abstained
-                ? [.. InDateOrder(disputed).Select(f => JapaneseFacts.For(index.Translations, f, index.Facts))]
+            Disputed = disputedInOrder,
+            JapaneseDisputed = readAs is not null && !abstained
+                ? [.. disputedInOrder.Select(f => JapaneseFacts.For(index.Translations, f, index.Facts))]
                 : [],
             Placement = record == RecordAnswer.RoundPlaced ? placed!.Value.Placement : null,
             Order = record == RecordAnswer.OccasionsInOrder ? order : null,
@@ -737,8 +736,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         "agreed", "announced",
     ];
 
-    /// <summary>Words that name a government besides its head's name ("under ishiba", "the trump administration").</summary>
-    private static readonly string[] s_governmentWords = ["under", "cabinet", "government", "govt", "gov", "administration", "admin", "president", "prime", "pm"];
+    /// <summary>Words besides <see cref="EntityResolver.GovernmentWords"/> that may name a government with its head's name
+    /// ("under ishiba", "under president trump", "pm takaichi's").</summary>
+    private static readonly string[] s_headWords = ["under", "president", "prime", "pm"];
 
     /// <summary>Words that ask again for a person ("the pm who got the deal done"): a question with two asks more than
     /// who held a post.</summary>
@@ -795,7 +795,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         // A government named for its time ("ishiba's defense minister", "finance minister under ishiba", "in the ishiba
         // cabinet") is a time too.
         var government = entities.Governments.Select(index.Facts.Find).OfType<Fact>().SelectMany(head => QuestionNormalizer.Words(head.Title))
-            .Concat(entities.Governments.Count > 0 ? s_governmentWords : []).ToHashSet(StringComparer.Ordinal);
+            .Concat(entities.Governments.Count > 0 ? [.. EntityResolver.GovernmentWords, .. s_headWords] : []).ToHashSet(StringComparer.Ordinal);
         bool NamesThePostOrTime(string word) =>
             s_heldPostWords.Contains(word) || word.All(char.IsDigit) || EntityResolver.IsMonth(word)
             || index.Roles.NamesAPost(word, index.Analyzer) || government.Contains(word);

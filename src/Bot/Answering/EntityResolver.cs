@@ -129,7 +129,7 @@ internal sealed class EntityResolver
             foreach (var role in person.Roles)
             {
                 var post = QuestionNormalizer.Words(RoleTimes.PostName(role.Title, acronyms: false));
-                _postWords.Add(([.. post.Where(w => w is not ("of" or "the" or "for" or "and" or "to" or "on" or "in"))], IsHeadPost(role)));
+                _postWords.Add(([.. post.Where(w => !s_postFillers.Contains(w))], IsHeadPost(role)));
                 var withoutSide = post.SkipWhile(s_sideWords.Contains).ToList();
                 foreach (var key in new[] { post, withoutSide }.Where(k => k.Count is >= 2 and <= MaxPostWords).Select(k => string.Join(' ', k)))
                 {
@@ -249,7 +249,7 @@ internal sealed class EntityResolver
     {
         for (var n = Math.Min(MaxPostWords, words.Count - at); n >= 2; n--)
         {
-            var phrase = words.Skip(at).Take(n).ToList();
+            var phrase = words.Skip(at).Take(n).Where(w => !s_postFillers.Contains(w)).ToList();
             if (phrase.Any(s_postNouns.Contains) && _postWords.Any(p => !p.Head && phrase.All(p.Words.Contains)) && !_postWords.Any(p => p.Head && phrase.All(p.Words.Contains)))
             {
                 return true;
@@ -259,10 +259,17 @@ internal sealed class EntityResolver
         return false;
     }
 
+    /// <summary>Words of a post's name that say nothing of which post it is ("minister of defense" is "defense minister").</summary>
+    private static readonly HashSet<string> s_postFillers = ["of", "the", "for", "and", "to", "on", "in"];
+
     /// <summary>The words of a post's name that say what kind of post it is.</summary>
     private static readonly HashSet<string> s_postNouns = ["minister", "secretary", "ambassador", "representative"];
 
     private static readonly HashSet<string> s_governments = ["cabinet", "naikaku", "government", "govt", "gov", "administration", "admin"];
+
+    /// <summary>Words after a head of government's name that make it their government ("the ishiba cabinet", "trump
+    /// administration").</summary>
+    internal static IReadOnlySet<string> GovernmentWords => s_governments;
 
     /// <summary>Posts whose holders head a government: a government can be named after them.</summary>
     private static readonly string[] s_headPosts = ["Prime Minister", "President of the United States"];

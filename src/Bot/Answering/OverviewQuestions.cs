@@ -108,6 +108,9 @@ internal sealed class OverviewQuestions
         return counted.Count == 0 ? -1 : Named(counted);
     }
 
+    /// <summary>The whole a question about purchases that names none asks about: the one named "the deal".</summary>
+    private static readonly HashSet<string> s_theDeal = ["deal"];
+
     /// <summary>Words that ask what is bought: one must be in a question that asks for a whole's purchases.</summary>
     private static readonly FrozenSet<string> s_buyWords = FrozenSet.ToFrozenSet(
     [
@@ -120,15 +123,16 @@ internal sealed class OverviewQuestions
     private static readonly FrozenSet<string> s_buyFiller = FrozenSet.ToFrozenSet(
     [
         "which", "will", "would", "going", "gonna", "agree", "agreed", "agrees", "promise", "promised", "promises", "pledge",
-        "pledged", "commit", "committed", "commitment", "commitments", "has", "list", "all",
-        "from", "under", "as", "part", "any", "more", "goods", "products", "things", "stuff", "they", "it", "its",
+        "pledged", "commit", "committed", "commitment", "commitments", "has",
+        "from", "under", "as", "part", "more", "goods", "products", "things", "stuff", "they", "it", "its",
     ], StringComparer.Ordinal);
 
     /// <summary>
     /// The fact whose overview's purchases a question asks for ("what did japan agree to buy", "what purchases are in the
     /// deal", "what weapons is japan buying"): a word for buying, besides it only filler, words saying whose it is and
-    /// <see cref="s_buyFiller"/>, and the words of one overview's name, or none; with none, the overview with the most
-    /// purchases among its parts (the deal's). -1 when the question asks something else or names no such whole.
+    /// <see cref="s_buyFiller"/>, and the words of one overview's name, or none; with none, the deal's (the overview named
+    /// "the deal"). Japan's purchases: not what the US buys. -1 when the question asks something else or names no whole with
+    /// several purchases among its parts.
     /// </summary>
     /// <param name="typed">The question's words before the speller, one for one with <paramref name="words"/>.</param>
     public int PurchasesAsked(IReadOnlyList<string> words, IReadOnlyList<string> typed, FactBase facts)
@@ -138,8 +142,16 @@ internal sealed class OverviewQuestions
             return -1;
         }
 
-        // Not what someone said or told ("what weapons did japan tell the us it would buy"): that is a statement's.
-        if (typed.Select((w, i) => w is "say" or "said" or "says" or "told" || (w == "tell" && (i + 1 == typed.Count || typed[i + 1] != "me"))).Any(said => said))
+        // Not what someone said or told ("what weapons did japan tell the us it would buy"): that is a statement's. "Tell
+        // me", "tell us" at the start ask.
+        if (typed.Select((w, i) => w is "say" or "said" or "says" or "told" || (w == "tell" && !(i == 0 && typed.Count > 1 && typed[1] is "me" or "us"))).Any(said => said))
+        {
+            return -1;
+        }
+
+        // Japan's purchases: not what the US buys ("what will the us buy from japan").
+        var buying = Enumerable.Range(0, words.Count).First(i => s_buyWords.Contains(words[i]) || s_buyWords.Contains(typed[i]));
+        if (Enumerable.Range(0, buying).Any(i => words[i] is "us" or "usa" or "america" or "american" or "americans" or "washington" && (i == 0 || words[i - 1] is not ("from" or "to" or "tell"))))
         {
             return -1;
         }
@@ -148,8 +160,7 @@ internal sealed class OverviewQuestions
         var pairs = words.Zip(typed).Where(p => !s_buyWords.Contains(p.First) && !s_buyWords.Contains(p.Second) && !s_buyFiller.Contains(p.Second)).ToList();
         var counted = Counted(AsTyped([.. pairs.Select(p => p.First)], [.. pairs.Select(p => p.Second)], Counts));
         int Purchases(int fact) => facts.Facts[fact].Overview!.Parts.Count(id => facts.Find(id) is { Kind: FactKind.Purchase });
-        var whole = counted.Count > 0 ? Named(counted)
-            : _overviews.Select(o => o.Fact).OrderByDescending(Purchases).ThenBy(f => f).FirstOrDefault(-1);
+        var whole = Named(counted.Count > 0 ? counted : s_theDeal);
         return whole >= 0 && Purchases(whole) > 1 ? whole : -1;
     }
 

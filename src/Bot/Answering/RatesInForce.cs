@@ -167,6 +167,9 @@ internal sealed partial class RatesInForce
         var history = words.Any(s_historyCues.Contains) || words.Zip(words.Skip(1)).Any(p => p is ("over", "time"));
         frame ??= deal?.Frame ?? (history ? TimeFrame.Always : null);
 
+        // "Car tariff status", 「自動車関税の状況は？」: with no other time named, the status is now's.
+        frame ??= words.Contains("status") ? new TimeFrame(times.Now, times.Now) : null;
+
         // "The car tariff in may or now" asks for two times ("in may and now", compared above, lists them).
         if (frame is not null && RoleTimes.AsksNow(words) && frame != new TimeFrame(times.Now, times.Now))
         {

@@ -26,7 +26,7 @@ internal sealed record TimeFrame(DateOnly From, DateOnly To, bool IsFormer = fal
 /// </summary>
 internal sealed partial class RoleTimes
 {
-    private static readonly HashSet<string> s_now = ["now", "current", "currently", "today", "incumbent", "latest", "nowadays", "sitting", "new", "status"];
+    private static readonly HashSet<string> s_now = ["now", "current", "currently", "today", "incumbent", "latest", "nowadays", "sitting", "new"];
 
     /// <summary>"is kato still minister", "not minister anymore": about now unless the question is in the past tense
     /// ("was ishiba still pm when…").</summary>

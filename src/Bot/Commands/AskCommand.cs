@@ -10,7 +10,8 @@ namespace Bot.Commands;
 /// and Slack a question may follow on from the asker's previous one in the channel (<see cref="ConversationMemory"/>):
 /// "and round 5?" is read as the whole question it stands for, and the reply says so. A question about the bot itself
 /// ("what are your sources", "how up to date is this", "what can you do"; <see cref="AboutQuestion"/>) gets the
-/// <c>sources</c> or <c>help</c> reply: no fact answers it.
+/// <c>sources</c> reply, the day the fact base runs to or the <c>help</c> reply, as lookups (no confidence): no fact
+/// answers it.
 /// </summary>
 internal sealed class AskCommand(
     IAnswerEngine engine,
@@ -54,9 +55,9 @@ internal sealed class AskCommand(
         switch (facts is null ? AboutAsked.None : AboutQuestion.Read(question))
         {
             case AboutAsked.Sources:
-                return SourcesCommand.For(facts!.Current) with { Confidence = 1 };
+                return SourcesCommand.For(facts!.Current);
             case AboutAsked.Freshness:
-                return SourcesCommand.Freshness(facts!.Current) with { Confidence = 1 };
+                return SourcesCommand.Freshness(facts!.Current);
             case AboutAsked.Usage:
                 return HelpCommand.Usage;
         }

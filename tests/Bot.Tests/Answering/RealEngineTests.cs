@@ -35,6 +35,8 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("who was ishiba's defense minister", null, "shigeru-ishiba")]
     [InlineData("takaichi's finance minister", null, "sanae-takaichi")]
     [InlineData("trump's commerce secretary", null, "donald-trump")]
+    [InlineData("who was ishiba's minister of defense", null, "shigeru-ishiba")]
+    [InlineData("trump's ambassador to japan", null, "donald-trump")]
     public void Resolve_NameOfAGovernment_IsNotThePerson(string question, string? named, string? government)
     {
         var entities = engine.Harness.Index.Entities.Resolve(Bot.Answering.QuestionNormalizer.Words(question));
@@ -396,6 +398,7 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("who was ishiba's defense minister", "gen-nakatani")]
     [InlineData("takaichi's finance minister", "satsuki-katayama")]
     [InlineData("finance minister in the ishiba cabinet", "katsunobu-kato")]
+    [InlineData("finance minister in the ishiba naikaku", "katsunobu-kato")]
     public void Answer_WhoHeldAPostThen_IsTheOneHolderTheDatesGive(string question, string expected) =>
         AssertAnsweredByRecord(question, expected, RecordAnswer.PostHolder);
 
@@ -440,6 +443,9 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("what rate did japan pay between april and august", "tariff-baseline-10")]
     [InlineData("is the car tariff still 27.5%?", "tariff-japan-autos-15")]
     [InlineData("what's the status of the car tariff", "tariff-japan-autos-15")]
+    [InlineData("car tariff status", "tariff-japan-autos-15")]
+    // A time named is the status's time.
+    [InlineData("what was the status of the car tariff in june", "tariff-japan-cars-27-5")]
     [InlineData("自動車関税の状況は？", "tariff-japan-autos-15")]
     public void Answer_RateOnSomeGoodsAtATime_IsTheOneRateInForceThen(string question, string expected) =>
         AssertAnsweredByRecord(question, expected, RecordAnswer.RateInForce);
@@ -513,6 +519,7 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("what is japan buying from the us")]
     [InlineData("japan's purchase commitments")]
     [InlineData("what purchases are in the deal")]
+    [InlineData("tell me what japan is buying")]
     public void Answer_WhatIsBought_ListsTheDealsPurchases(string question)
     {
         var answer = engine.Harness.Answer(question);
@@ -547,6 +554,9 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("when did japan buy tomahawks")]
     [InlineData("japan plan to buy us weapons")]
     [InlineData("what did akazawa agree to buy")]
+    // What the US buys; every purchase there is (the purchases command lists them), not the deal's.
+    [InlineData("what will the us buy from japan")]
+    [InlineData("list all purchases")]
     public void Answer_NotOnlyWhatIsBought_IsNotThePurchasesList(string question) =>
         Assert.NotEqual(RecordAnswer.Purchases, engine.Harness.Answer(question).Record);
 
@@ -587,7 +597,7 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.StartsWith($"{disputed.Count}件の事実で、情報源の説明が異なります。", reply.Body, StringComparison.Ordinal);
         // Round 1's first sentence, then the one that says what differs, then who gives each account.
         Assert.Equal(
-            "第1回交渉は2025年4月16日にワシントンで行われた。トランプ氏との会談時間については情報源によって異なる。 説明：Yomiuri Shimbun and Asahi Shimbun、NHK。",
+            "第1回交渉は2025年4月16日にワシントンで行われた。トランプ氏との会談時間については情報源によって異なる。説明：Yomiuri Shimbun and Asahi Shimbun、NHK。",
             Field(reply, "2025年4月16日 — 第1回交渉"));
     }
 

@@ -25,6 +25,10 @@ public sealed class AboutQuestionTests
     [InlineData("how do i use this", "Usage")]
     [InlineData("help", "Usage")]
     [InlineData("who are you", "Usage")]
+    // "This" or "it" in a question of freshness is the bot's facts, whatever it points to.
+    [InlineData("is it up to date", "Freshness")]
+    [InlineData("when was this last updated", "Freshness")]
+    [InlineData("where does this data come from", "Sources")]
     // The kind by name: the enum is internal.
     public void Read_QuestionAboutTheBot_IsReadSo(string question, string expected) =>
         Assert.Equal(Enum.Parse<AboutAsked>(expected), AboutQuestion.Read(question));
@@ -49,6 +53,21 @@ public sealed class AboutQuestionTests
     [InlineData("what is the source of the nile")]
     [InlineData("do you")]
     [InlineData("")]
+    // A word that points back asks about what was said before: a follow-up reading answers it.
+    [InlineData("was it cut?")]
+    [InlineData("is it still current?")]
+    [InlineData("how old is this")]
+    [InlineData("what do you know about it")]
+    [InlineData("do you have anything on this")]
+    [InlineData("what are the sources for this")]
+    [InlineData("sources for that?")]
+    [InlineData("where did you get that from")]
+    // A name in Japanese script is a subject.
+    [InlineData("what are the sources for 赤沢")]
+    // Filler alone asks nothing.
+    [InlineData("the")]
+    [InlineData("show")]
+    [InlineData("please")]
     public void Read_OtherQuestion_IsNone(string question) =>
         Assert.Equal(AboutAsked.None, AboutQuestion.Read(question));
 }

@@ -63,8 +63,22 @@ public sealed class AskCommandTests : IAsyncLifetime
         Assert.Equal(sources.Title, reply.Title);
         Assert.Equal(sources.Body, reply.Body);
         Assert.Equal(sources.Fields, reply.Fields);
-        Assert.Equal(1, reply.Confidence);
+        // A lookup: no confidence, no Why.
+        Assert.Null(reply.Confidence);
         Assert.Null(reply.Explains);
+    }
+
+    [Fact]
+    public async Task HandleAsync_QuestionAboutTheBotBetweenFollowUps_LeavesTheLastQuestionAsItWas()
+    {
+        var alice = new CommandContext(Platform.Discord, "guild", "channel", "alice", CanManageChannel: false);
+        await Host.RunAsync(alice, CommandNames.Ask, (OptionNames.Question, "what happened in round 1"));
+        await Host.RunAsync(alice, CommandNames.Ask, (OptionNames.Question, "what are your sources?"));
+
+        var reply = await Host.RunAsync(alice, CommandNames.Ask, (OptionNames.Question, "and round 4?"));
+
+        Assert.Equal(["round-4"], reply.FactIds);
+        Assert.Contains("(Following on from \"what happened in round 1\"", reply.Body, StringComparison.Ordinal);
     }
 
     [Fact]
