@@ -359,10 +359,49 @@ internal static class AnswerComposer
     /// </summary>
     private static Reply Purchases(AnswerResult result, Fact whole)
     {
+        if (result.ReadAs is not null)
+        {
+            return PurchasesInJapanese(result, whole);
+        }
+
         var day = whole.Date is { } date ? $", {date.ToDisplay()}" : "";
         var name = whole.Overview is { Names.Count: > 0 } overview ? overview.Names[0] : whole.Title;
         var body = $"{result.Parts.Count} purchases are part of {name} (\"{whole.Title}\"{day}), one fact each (ask about any of them for its details and sources):";
         var reply = FactReplies.ForList(result.Facts, "Purchases", body + (ReadAs(result) is { } readAs ? "\n" + readAs : ""), result.Parts, Part);
+        return reply with
+        {
+            Sources = [.. result.Facts.SourcesOf(whole).Concat(reply.Sources).DistinctBy(s => s.Id)],
+            FactIds = [whole.Id, .. reply.FactIds],
+            Confidence = Reply.Shown(result.Confidence),
+        };
+    }
+
+    /// <summary>
+    /// <see cref="Purchases"/> for a question asked in Japanese script (「日本は何を買うことに合意した？」): the whole's Japanese
+    /// title and date, then each purchase's Japanese title and first sentence (a disputed one's first two, marked where they
+    /// do not say that accounts differ); a fact without a current translation in English, marked （英語）.
+    /// </summary>
+    private static Reply PurchasesInJapanese(AnswerResult result, Fact whole)
+    {
+        var japanese = InJapanese(result.Parts, result.JapaneseParts);
+        var title = result.Japanese?.Title ?? whole.Title;
+        var day = whole.Date is { } date ? $"（{FactReplies.JapaneseDate(date)}）" : "";
+        var body = $"「{title}」{day}に含まれる購入は{result.Parts.Count}件です（詳細と出典は、それぞれについて質問すると表示されます）：";
+        var reply = FactReplies.ForList(result.Facts, "購入", body + (ReadAs(result) is { } readAs ? "\n" + readAs : ""), result.Parts, f =>
+        {
+            if (japanese.GetValueOrDefault(f.Id) is not { } inJapanese)
+            {
+                return Part(f) with { Name = f.Title + "（英語）" };
+            }
+
+            // A disputed fact's Japanese may open by saying only that views differ (「見解が分かれている。」): its first two
+            // sentences, then, as the English gives its one.
+            var text = inJapanese.Text.ReplaceLineEndings(" ").Trim();
+            var lead = FirstJapaneseSentence(text);
+            lead = f.IsDisputed && lead.Length < text.Length ? lead + FirstJapaneseSentence(text[lead.Length..].TrimStart()) : lead;
+            var says = s_differsInJapanese.Any(w => lead.Contains(w, StringComparison.Ordinal));
+            return new ReplyField(inJapanese.Title, lead + (f.IsDisputed && !says ? "（主張が分かれている）" : ""));
+        });
         return reply with
         {
             Sources = [.. result.Facts.SourcesOf(whole).Concat(reply.Sources).DistinctBy(s => s.Id)],

@@ -82,6 +82,10 @@ public sealed record AnswerResult
     /// in Japanese, where it has a current translation (null where not).</summary>
     internal IReadOnlyList<JapaneseAnswer?> JapaneseLatest { get; init; } = [];
 
+    /// <summary>For a question that asks what is bought typed in Japanese script (「日本は何を買うことに合意した？」), each of
+    /// <see cref="Parts"/> in Japanese, where it has a current translation (null where not).</summary>
+    internal IReadOnlyList<JapaneseAnswer?> JapaneseParts { get; init; } = [];
+
     /// <summary>For a question that asks what is disputed typed in Japanese script (「情報源で食い違いがあるのは？」), each of
     /// <see cref="Disputed"/> in Japanese, where it has a current translation (null where not).</summary>
     internal IReadOnlyList<JapaneseAnswer?> JapaneseDisputed { get; init; } = [];

@@ -185,7 +185,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         // "What did japan agree to buy", "what purchases are in the deal", "what weapons is japan buying": the fact whose
         // overview has those purchases among its parts (with no whole named, the deal's) answers, and the answer lists them.
         // Not whether ("did japan promise to buy more us weapons"), which a statement may answer.
-        var bought = outcome is null && readAs is null && !curated && disputed.Count == 0 && newest.Count == 0 && negotiators.Count == 0 && !entities.Any
+        var bought = outcome is null && wholeReading && !curated && disputed.Count == 0 && newest.Count == 0 && negotiators.Count == 0 && !entities.Any
             && type is QuestionType.What or QuestionType.Other
             ? index.Overviews.PurchasesAsked(words, typed, index.Facts)
             : -1;
@@ -326,6 +326,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Promote(scored[IndexOf(facts, attendance.Person)]);
         }
 
+        // The purchases among the parts of a whole's overview, in its order.
+        List<Fact> PurchasesOf(Fact whole) => [.. whole.Overview!.Parts.Select(id => index.Facts.Find(id)!).Where(f => f.Kind == FactKind.Purchase)];
+
         // Puts a fact first, ahead of the ranking's own first.
         void Promote(RankedFact first)
         {
@@ -463,7 +466,10 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
                 ? index.Analyzer.Japanese.GoodsOf(listed.Goods[0], index.Analyzer)
                 : null,
             Parts = record == RecordAnswer.Overview ? [.. top.Fact.Overview!.Parts.Select(id => index.Facts.Find(id)!)]
-                : record == RecordAnswer.Purchases ? [.. top.Fact.Overview!.Parts.Select(id => index.Facts.Find(id)!).Where(f => f.Kind == FactKind.Purchase)]
+                : record == RecordAnswer.Purchases ? PurchasesOf(top.Fact)
+                : [],
+            JapaneseParts = record == RecordAnswer.Purchases && readAs is not null && !abstained
+                ? [.. PurchasesOf(top.Fact).Select(f => JapaneseFacts.For(index.Translations, f, index.Facts))]
                 : [],
             ReadAs = readAs,
             JapaneseName = readAs is not null && !abstained && top.Fact.Kind == FactKind.Person ? index.Analyzer.Japanese.NameOf(top.Fact.Title) : null,

@@ -538,6 +538,23 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     }
 
     [Fact]
+    public void Answer_WhatIsBoughtAskedInJapanese_ListsThePurchasesInJapanese()
+    {
+        var answer = engine.Harness.Answer("日本は何を買うことに合意した？");
+
+        var reply = AnswerComposer.Compose(answer);
+
+        Assert.Equal(RecordAnswer.Purchases, answer.Record);
+        Assert.Equal(["deal-announced", "us-rice-plus-75", "us-farm-goods-8bn", "boeing-100-aircraft", "us-defense-procurement-14-17bn", "us-energy-7bn", "us-cars-access"], reply.FactIds);
+        Assert.Equal("購入", reply.Title);
+        Assert.StartsWith("「トランプ氏、日本との合意を発表」（2025年7月22日）に含まれる購入は6件です", reply.Body, StringComparison.Ordinal);
+        // The disputed one: its Japanese opens by saying views differ, then says what each side says.
+        var disputed = Field(reply, "米企業からの防衛装備品の調達（見解に相違）");
+        Assert.StartsWith("見解が分かれている。ホワイトハウスは、", disputed, StringComparison.Ordinal);
+        Assert.DoesNotContain("（主張が分かれている）", disputed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Answer_WhatWeaponsAreBought_ListsTheDefensePurchases()
     {
         var reply = AnswerComposer.Compose(engine.Harness.Answer("what weapons is japan buying"));
