@@ -133,6 +133,11 @@ public sealed record AnswerResult
     internal float[]? Vector { get; init; }
 
     public Fact? Best => Abstained || Ranked.Count == 0 ? null : Ranked[0].Fact;
+
+    /// <summary>What a follow-up's pronouns may point back to: the answer, or after an abstention on a question that asked
+    /// who, the person suggested first ("who was pm when japan approved 105 more f-35s" abstains offering Abe; "who was his
+    /// chief cabinet secretary" is about him).</summary>
+    public Fact? Subject => Best ?? (Type == QuestionType.Who && Suggestions is [{ Kind: FactKind.Person } first, ..] ? first : null);
 }
 
 /// <summary>What placed a round: the occasion the question named (null when it typed a day or month) and its date or

@@ -73,7 +73,7 @@ internal sealed class AskCommand(
         if (conversations is not null)
         {
             var remembered = whole is null ? cleaned : UnansweredQuestion.Clean(whole);
-            await conversations.RememberAsync(request.Context, new PreviousQuestion(remembered.Length <= MaxQuestionLength ? remembered : cleaned, result.Best?.Id), ct);
+            await conversations.RememberAsync(request.Context, new PreviousQuestion(remembered.Length <= MaxQuestionLength ? remembered : cleaned, result.Subject?.Id), ct);
         }
 
         var reply = AnswerComposer.Compose(result) with { Explains = asked };

@@ -92,7 +92,7 @@ internal static class EvalCli
                         {
                             if ((afterPrevious[i].Missed && !engine[i].Missed) || (afterPrevious[i].ConfidentWrong && !engine[i].ConfidentWrong) || afterPrevious[i].RankedFirst != engine[i].RankedFirst)
                             {
-                                var previous = new PreviousQuestion(subset[i - 1].Question, current.Answer(subset[i - 1].Question, ct).Best?.Id);
+                                var previous = new PreviousQuestion(subset[i - 1].Question, current.Answer(subset[i - 1].Question, ct).Subject?.Id);
                                 output.WriteLine($"context miss {split} line {subset[i].Line}: \"{subset[i - 1].Question}\" then \"{subset[i].Question}\" got {(afterPrevious[i].Abstained ? "abstain " : "")}{string.Join(", ", afterPrevious[i].Ranked.Take(2))}; readings: {string.Join(" | ", FollowUps.Readings(current.Index, subset[i].Question, previous))}");
                             }
                         }
@@ -117,7 +117,7 @@ internal static class EvalCli
                     {
                         if (o.Missed)
                         {
-                            output.WriteLine($"miss {o.Gold.Label} line {o.Gold.Line}: \"{c.First}\" then \"{o.Gold.Question}\" expected {(o.Gold.Abstain ? "abstain" : string.Join("|", o.Gold.Expected))}, got {(o.Abstained ? "abstain " : "")}{string.Join(", ", o.Ranked.Take(3))} conf {o.Confidence:F2}; readings: {string.Join(" | ", FollowUps.Readings(current.Index, c.FollowUp.Question, new PreviousQuestion(c.First, current.Answer(c.First, ct).Best?.Id)))}");
+                            output.WriteLine($"miss {o.Gold.Label} line {o.Gold.Line}: \"{c.First}\" then \"{o.Gold.Question}\" expected {(o.Gold.Abstain ? "abstain" : string.Join("|", o.Gold.Expected))}, got {(o.Abstained ? "abstain " : "")}{string.Join(", ", o.Ranked.Take(3))} conf {o.Confidence:F2}; readings: {string.Join(" | ", FollowUps.Readings(current.Index, c.FollowUp.Question, new PreviousQuestion(c.First, current.Answer(c.First, ct).Subject?.Id)))}");
                         }
                     }
                 }

@@ -813,6 +813,26 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.True(result.Abstained || result.Ranked[0].Fact.InForce is null, result.Ranked[0].Fact.Id);
     }
 
+    [Fact]
+    public void Subject_AbstentionOnWhoOfferingAPerson_IsThatPersonForTheNextQuestionsPronouns()
+    {
+        var first = engine.Harness.Answer("who was pm when japan approved 105 more f-35s");
+        Assert.True(first.Abstained);
+        Assert.Equal("shinzo-abe", first.Suggestions[0].Id);
+
+        Assert.Equal("shinzo-abe", first.Subject?.Id);
+        Assert.Equal("who was shinzo abe chief cabinet secretary", FollowUps.Readings(engine.Harness.Index, "who was his chief cabinet secretary", new PreviousQuestion(first.Question, first.Subject?.Id))[0]);
+    }
+
+    [Fact]
+    public void Subject_AbstentionOnAnythingButWho_IsNothing()
+    {
+        var result = engine.Harness.Answer("what's section 232");
+
+        Assert.True(result.Abstained);
+        Assert.Null(result.Subject);
+    }
+
     [Theory]
     // The goods a rate was asked for swapped for the follow-up's, general goods words too.
     [InlineData("car tariff now?", "and steel?", "steel tariff now")]

@@ -146,7 +146,7 @@ internal sealed class Evaluator(FactIndex index, Answerer answerer, EmbeddingCac
             }
 
             var first = answerer.Answer(index, c.First, Embed(ct));
-            var previous = new PreviousQuestion(c.First, first.Best?.Id);
+            var previous = new PreviousQuestion(c.First, first.Subject?.Id);
             return Outcome(c.FollowUp, FollowUps.Answer(index, c.FollowUp.Question, previous, q => answerer.Answer(index, q, Embed(ct))).Result);
         })];
 
