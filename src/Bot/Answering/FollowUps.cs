@@ -3,7 +3,9 @@ using Bot.Facts;
 
 namespace Bot.Answering;
 
-/// <summary>The asker's previous question, as it was read, and the fact that answered it (null after an abstention).</summary>
+/// <summary>The asker's previous question, as it was read, and the fact its pronouns may point back to: the one that
+/// answered it, or after an abstention on a "who" question the person suggested first (<see cref="AnswerResult.Subject"/>);
+/// null after any other abstention.</summary>
 public sealed record PreviousQuestion(string Question, string? FactId);
 
 /// <summary>An answer to a question that may follow on from the previous one, and the whole question it was read as
