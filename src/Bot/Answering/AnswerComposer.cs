@@ -22,6 +22,9 @@ internal static class AnswerComposer
     private static string? ReadAs(AnswerResult result) =>
         result.ReadAs is { Length: > 0 } read ? $"(Read as: \"{read}\")" : null;
 
+    /// <summary><paramref name="body"/>, then on a line of its own what a question in Japanese script was read as.</summary>
+    private static string WithReadAs(string body, AnswerResult result) => ReadAs(result) is { } readAs ? body + "\n" + readAs : body;
+
     public static Reply Compose(AnswerResult result)
     {
         if (result.Best is not { } fact)
@@ -129,7 +132,7 @@ internal static class AnswerComposer
             Kind = ReplyKind.Answer,
             Title = result.JapaneseName is { } japanese ? $"{fact.Title} ({japanese})" : fact.Title,
             Fields = [.. result.Parts.Select(Part)],
-            Body = body.ToString().TrimEnd() + (ReadAs(result) is { } readAs ? "\n" + readAs : ""),
+            Body = WithReadAs(body.ToString().TrimEnd(), result),
             Sources = result.Placement?.Occasion is { } occasion ? [.. Cited(fact, facts, quoted).Concat(Cited(occasion, facts)).DistinctBy(s => s.Id)]
                 : result.Parts.Count > 0 ? [.. Cited(fact, facts, quoted).Concat(result.Parts.SelectMany(facts.SourcesOf)).DistinctBy(s => s.Id)]
                 : Cited(fact, facts, quoted),
@@ -157,7 +160,7 @@ internal static class AnswerComposer
             ? ($"What happened {(day ? "on" : "in")} {span.ToDisplay()}", $"The fact base dates {result.Occasions.Count} events and rounds {(day ? "on" : "in")} {span.ToDisplay()}:")
             : ($"{FactReplies.JapaneseDate(span)}の出来事", $"収録データでは、{FactReplies.JapaneseDate(span)}の出来事・交渉回は{result.Occasions.Count}件です：");
         // A disputed fact's accounts are in its own answer: the list says that they differ.
-        var reply = FactReplies.ForList(result.Facts, title, body + (ReadAs(result) is { } readAs ? "\n" + readAs : ""), result.Occasions, f =>
+        var reply = FactReplies.ForList(result.Facts, title, WithReadAs(body, result), result.Occasions, f =>
             japanese is null ? ListEntry(f) : JapaneseListEntry(f, FactReplies.JapaneseDateRange(f), japanese));
         return reply with { Confidence = Reply.Shown(result.Confidence) };
     }
@@ -190,7 +193,7 @@ internal static class AnswerComposer
     {
         var japanese = InJapanese(result.Disputed, result.JapaneseDisputed);
         var body = $"{result.Disputed.Count}件の事実で、情報源の説明が異なります。それぞれの説明と出典は、その事実について質問すると表示されます：";
-        var reply = FactReplies.ForList(result.Facts, "情報源で説明が異なる事実", body + (ReadAs(result) is { } readAs ? "\n" + readAs : ""), result.Disputed, f =>
+        var reply = FactReplies.ForList(result.Facts, "情報源で説明が異なる事実", WithReadAs(body, result), result.Disputed, f =>
         {
             var accounts = string.Join("、", f.Claims.Select(c => c.By));
             var days = FactReplies.JapaneseDateRange(f);
@@ -242,7 +245,7 @@ internal static class AnswerComposer
         {
             Kind = ReplyKind.Answer,
             Title = title,
-            Body = body + (ReadAs(result) is { } readAs ? "\n" + readAs : ""),
+            Body = WithReadAs(body, result),
             Fields = [.. fields],
             Sources = [.. facts.Rounds.Concat(result.Negotiators.Select(n => n.Person)).SelectMany(facts.SourcesOf).DistinctBy(s => s.Id)],
             AsOf = facts.Rounds.Concat(result.Negotiators.Select(n => n.Person)).Max(f => f.AsOf),
@@ -341,7 +344,7 @@ internal static class AnswerComposer
             var japanese = InJapanese(result.Latest, result.JapaneseLatest);
             var runsTo = result.Facts.AsOf is { } last ? $"収録データは{FactReplies.JapaneseDate(last)}までです。" : "";
             var inJapanese = $"{runsTo}最新の出来事・交渉回{result.Latest.Count}件（新しい順。追加・変更された内容は `changes` で確認できます）：";
-            var listed = FactReplies.ForList(result.Facts, "交渉の最新情報", inJapanese + (ReadAs(result) is { } readAs ? "\n" + readAs : ""), result.Latest,
+            var listed = FactReplies.ForList(result.Facts, "交渉の最新情報", WithReadAs(inJapanese, result), result.Latest,
                 f => JapaneseListEntry(f, FactReplies.JapaneseDateRange(f), japanese));
             return listed with { Confidence = Reply.Shown(result.Confidence) };
         }
@@ -367,14 +370,17 @@ internal static class AnswerComposer
         var day = whole.Date is { } date ? $", {date.ToDisplay()}" : "";
         var name = whole.Overview is { Names.Count: > 0 } overview ? overview.Names[0] : whole.Title;
         var body = $"{result.Parts.Count} purchases are part of {name} (\"{whole.Title}\"{day}), one fact each (ask about any of them for its details and sources):";
-        var reply = FactReplies.ForList(result.Facts, "Purchases", body + (ReadAs(result) is { } readAs ? "\n" + readAs : ""), result.Parts, Part);
-        return reply with
-        {
-            Sources = [.. result.Facts.SourcesOf(whole).Concat(reply.Sources).DistinctBy(s => s.Id)],
-            FactIds = [whole.Id, .. reply.FactIds],
-            Confidence = Reply.Shown(result.Confidence),
-        };
+        var reply = FactReplies.ForList(result.Facts, "Purchases", WithReadAs(body, result), result.Parts, Part);
+        return OfTheWhole(reply, result, whole);
     }
+
+    /// <summary>A list of a whole's purchases, with the whole first among its facts and its sources too.</summary>
+    private static Reply OfTheWhole(Reply listed, AnswerResult result, Fact whole) => listed with
+    {
+        Sources = [.. result.Facts.SourcesOf(whole).Concat(listed.Sources).DistinctBy(s => s.Id)],
+        FactIds = [whole.Id, .. listed.FactIds],
+        Confidence = Reply.Shown(result.Confidence),
+    };
 
     /// <summary>
     /// <see cref="Purchases"/> for a question asked in Japanese script (「日本は何を買うことに合意した？」): the whole's Japanese
@@ -387,7 +393,7 @@ internal static class AnswerComposer
         var title = result.Japanese?.Title ?? whole.Title;
         var day = whole.Date is { } date ? $"（{FactReplies.JapaneseDate(date)}）" : "";
         var body = $"「{title}」{day}に含まれる購入は{result.Parts.Count}件です（詳細と出典は、それぞれについて質問すると表示されます）：";
-        var reply = FactReplies.ForList(result.Facts, "購入", body + (ReadAs(result) is { } readAs ? "\n" + readAs : ""), result.Parts, f =>
+        var reply = FactReplies.ForList(result.Facts, "購入", WithReadAs(body, result), result.Parts, f =>
         {
             if (japanese.GetValueOrDefault(f.Id) is not { } inJapanese)
             {
@@ -399,15 +405,10 @@ internal static class AnswerComposer
             var text = inJapanese.Text.ReplaceLineEndings(" ").Trim();
             var lead = FirstJapaneseSentence(text);
             lead = f.IsDisputed && lead.Length < text.Length ? lead + FirstJapaneseSentence(text[lead.Length..].TrimStart()) : lead;
-            var says = s_differsInJapanese.Any(w => lead.Contains(w, StringComparison.Ordinal));
+            var says = SaysWhatDiffers(lead, s_differsInJapanese, StringComparison.Ordinal);
             return new ReplyField(inJapanese.Title, lead + (f.IsDisputed && !says ? "（主張が分かれている）" : ""));
         });
-        return reply with
-        {
-            Sources = [.. result.Facts.SourcesOf(whole).Concat(reply.Sources).DistinctBy(s => s.Id)],
-            FactIds = [whole.Id, .. reply.FactIds],
-            Confidence = Reply.Shown(result.Confidence),
-        };
+        return OfTheWhole(reply, result, whole);
     }
 
     /// <summary>Words in a sentence that says accounts differ ("sources differ on the range", "the date is disputed").</summary>
@@ -422,12 +423,16 @@ internal static class AnswerComposer
     internal static string WhatDiffersInJapanese(string text) =>
         WhatDiffers(text.ReplaceLineEndings(" ").Trim(), FirstJapaneseSentence, s_differsInJapanese, StringComparison.Ordinal, "");
 
+    /// <summary>Does <paramref name="sentence"/> say that accounts differ: does it have one of <paramref name="markers"/>?</summary>
+    private static bool SaysWhatDiffers(string sentence, string[] markers, StringComparison comparison) =>
+        markers.Any(w => sentence.Contains(w, comparison));
+
     /// <summary>The first sentence of <paramref name="text"/> (as <paramref name="firstSentence"/> ends it), and after it the
     /// first later one that has one of <paramref name="markers"/>, if the first has none.</summary>
     private static string WhatDiffers(string text, Func<string, string> firstSentence, string[] markers, StringComparison comparison, string separator)
     {
         var first = firstSentence(text);
-        bool Says(string sentence) => markers.Any(w => sentence.Contains(w, comparison));
+        bool Says(string sentence) => SaysWhatDiffers(sentence, markers, comparison);
         if (Says(first))
         {
             return first;
@@ -485,7 +490,7 @@ internal static class AnswerComposer
             : $"日本からの品目（{result.RatesOn}）";
         var japanese = InJapanese(result.Rates, result.JapaneseRates);
         var reply = FactReplies.ForList(result.Facts, $"{goods}への米国の関税：税率の推移",
-            $"収録データでは、その期間の{goods}への税率は{result.Rates.Count}件です（発効順）：" + (ReadAs(result) is { } readAs ? "\n" + readAs : ""), result.Rates,
+            WithReadAs($"収録データでは、その期間の{goods}への税率は{result.Rates.Count}件です（発効順）：", result), result.Rates,
             f => JapaneseListEntry(f, JapaneseInForceDays(f.InForce!), japanese));
         return reply with { Confidence = Reply.Shown(result.Confidence) };
     }
@@ -589,8 +594,8 @@ internal static class AnswerComposer
     {
         Kind = ReplyKind.Answer,
         Title = JapaneseTitle(fact, japanese),
-        Body = (result.Attendance is { } attendance ? RoundsAttendedInJapanese(attendance, result.Facts) + "\n" : "")
-            + JapaneseBody(fact, japanese, result.Facts) + (ReadAs(result) is { } readAs ? "\n" + readAs : ""),
+        Body = WithReadAs((result.Attendance is { } attendance ? RoundsAttendedInJapanese(attendance, result.Facts) + "\n" : "")
+            + JapaneseBody(fact, japanese, result.Facts), result),
         Sources = Cited(fact, result.Facts),
         AsOf = fact.AsOf,
         FactIds = [fact.Id],

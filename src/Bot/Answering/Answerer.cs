@@ -326,9 +326,6 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Promote(scored[IndexOf(facts, attendance.Person)]);
         }
 
-        // The purchases among the parts of a whole's overview, in its order.
-        List<Fact> PurchasesOf(Fact whole) => [.. whole.Overview!.Parts.Select(id => index.Facts.Find(id)!).Where(f => f.Kind == FactKind.Purchase)];
-
         // Puts a fact first, ahead of the ranking's own first.
         void Promote(RankedFact first)
         {
@@ -422,8 +419,20 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : RuledOut.None;
         p = ruledOut == RuledOut.None ? p : 0;
         var abstained = p < confidence.Threshold;
-        // The disputed facts in date order (an undated one by its as-of date), when the answer lists them.
+        // The facts a list answer gives, when it is one: the disputed ones in date order (an undated one by its as-of date);
+        // an overview's parts, or the purchases among them, in its order.
+        List<Fact> occasionsListed = record == RecordAnswer.OccasionsOfTheTime ? [.. occasions.Select(i => facts[i])] : [];
+        List<Fact> latestListed = record == RecordAnswer.Latest ? [.. newest.Select(i => facts[i])] : [];
         List<Fact> disputedInOrder = record == RecordAnswer.Disputes ? [.. disputed.Select(i => facts[i]).OrderBy(f => f.Date ?? f.AsOf)] : [];
+        List<Fact> ratesListed = record == RecordAnswer.RatesOverTime ? [.. rates.Select(i => facts[i])] : [];
+        List<Fact> parts = record == RecordAnswer.Overview ? [.. top.Fact.Overview!.Parts.Select(id => index.Facts.Find(id)!)]
+            : record == RecordAnswer.Purchases ? [.. top.Fact.Overview!.Parts.Select(id => index.Facts.Find(id)!).Where(f => f.Kind == FactKind.Purchase)]
+            : [];
+
+        // Each listed fact in Japanese, where it has a current translation, for a question asked in Japanese script and
+        // answered; nothing otherwise.
+        List<JapaneseAnswer?> InJapanese(List<Fact> listed) =>
+            readAs is not null && !abstained ? [.. listed.Select(f => JapaneseFacts.For(index.Translations, f, index.Facts))] : [];
         return new AnswerResult
         {
             Question = question,
@@ -435,42 +444,30 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Interpreted = text,
             Record = record,
             RuledOut = ruledOut,
-            Occasions = record == RecordAnswer.OccasionsOfTheTime ? [.. occasions.Select(i => facts[i])] : [],
-            JapaneseOccasions = record == RecordAnswer.OccasionsOfTheTime && readAs is not null && !abstained
-                ? [.. occasions.Select(i => JapaneseFacts.For(index.Translations, facts[i], index.Facts))]
-                : [],
+            Occasions = occasionsListed,
+            JapaneseOccasions = InJapanese(occasionsListed),
             Negotiators = record == RecordAnswer.Negotiators ? negotiators : [],
             Attendance = record == RecordAnswer.RoundsAttended ? attendance : null,
             JapaneseNegotiators = record == RecordAnswer.Negotiators && readAs is not null && !abstained
                 ? [.. negotiators.Select(n => new JapaneseNegotiator(index.Analyzer.Japanese.NameOf(n.Person.Title), JapaneseFacts.For(index.Translations, n.Person, index.Facts)))]
                 : [],
-            Latest = record == RecordAnswer.Latest ? [.. newest.Select(i => facts[i])] : [],
-            JapaneseLatest = record == RecordAnswer.Latest && readAs is not null && !abstained
-                ? [.. newest.Select(i => JapaneseFacts.For(index.Translations, facts[i], index.Facts))]
-                : [],
+            Latest = latestListed,
+            JapaneseLatest = InJapanese(latestListed),
             Disputed = disputedInOrder,
-            JapaneseDisputed = readAs is not null && !abstained
-                ? [.. disputedInOrder.Select(f => JapaneseFacts.For(index.Translations, f, index.Facts))]
-                : [],
+            JapaneseDisputed = InJapanese(disputedInOrder),
             Placement = record == RecordAnswer.RoundPlaced ? placed!.Value.Placement : null,
             Order = record == RecordAnswer.OccasionsInOrder ? order : null,
-            Rates = record == RecordAnswer.RatesOverTime ? [.. rates.Select(i => facts[i])] : [],
+            Rates = ratesListed,
             RatesOn = record == RecordAnswer.RatesOverTime ? listed!.Goods[0] : null,
             RateCheck = record == RecordAnswer.RateInForce && rateAsked!.Checked is { } number && index.Rates.PercentOf(top.Fact.Id) is { } percent
                 ? (percent == number, percent)
                 : null,
-            JapaneseRates = record == RecordAnswer.RatesOverTime && readAs is not null && !abstained
-                ? [.. rates.Select(i => JapaneseFacts.For(index.Translations, facts[i], index.Facts))]
-                : [],
+            JapaneseRates = InJapanese(ratesListed),
             JapaneseRatesOn = record == RecordAnswer.RatesOverTime && readAs is not null && !abstained && listed!.Goods[0] != InForce.MostGoods
                 ? index.Analyzer.Japanese.GoodsOf(listed.Goods[0], index.Analyzer)
                 : null,
-            Parts = record == RecordAnswer.Overview ? [.. top.Fact.Overview!.Parts.Select(id => index.Facts.Find(id)!)]
-                : record == RecordAnswer.Purchases ? PurchasesOf(top.Fact)
-                : [],
-            JapaneseParts = record == RecordAnswer.Purchases && readAs is not null && !abstained
-                ? [.. PurchasesOf(top.Fact).Select(f => JapaneseFacts.For(index.Translations, f, index.Facts))]
-                : [],
+            Parts = parts,
+            JapaneseParts = record == RecordAnswer.Purchases ? InJapanese(parts) : [],
             ReadAs = readAs,
             JapaneseName = readAs is not null && !abstained && top.Fact.Kind == FactKind.Person ? index.Analyzer.Japanese.NameOf(top.Fact.Title) : null,
             Japanese = readAs is not null && !abstained ? JapaneseFacts.For(index.Translations, top.Fact, index.Facts) : null,

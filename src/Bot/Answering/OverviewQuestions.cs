@@ -137,7 +137,10 @@ internal sealed class OverviewQuestions
     /// <param name="typed">The question's words before the speller, one for one with <paramref name="words"/>.</param>
     public int PurchasesAsked(IReadOnlyList<string> words, IReadOnlyList<string> typed, FactBase facts)
     {
-        if (_overviews.Length == 0 || !words.Zip(typed).Any(p => s_buyWords.Contains(p.First) || s_buyWords.Contains(p.Second)))
+        // A word for buying counts as the speller corrected it too.
+        bool Buys(int i) => s_buyWords.Contains(words[i]) || s_buyWords.Contains(typed[i]);
+        var buying = Enumerable.Range(0, words.Count).Where(Buys).DefaultIfEmpty(-1).First();
+        if (_overviews.Length == 0 || buying < 0)
         {
             return -1;
         }
@@ -150,15 +153,14 @@ internal sealed class OverviewQuestions
         }
 
         // Japan's purchases: not what the US buys ("what will the us buy from japan").
-        var buying = Enumerable.Range(0, words.Count).First(i => s_buyWords.Contains(words[i]) || s_buyWords.Contains(typed[i]));
         if (Enumerable.Range(0, buying).Any(i => words[i] is "us" or "usa" or "america" or "american" or "americans" or "washington" && (i == 0 || words[i - 1] is not ("from" or "to" or "tell"))))
         {
             return -1;
         }
 
         // The words that are neither buying nor filler name the whole, exactly, as its name does; or there are none.
-        var pairs = words.Zip(typed).Where(p => !s_buyWords.Contains(p.First) && !s_buyWords.Contains(p.Second) && !s_buyFiller.Contains(p.Second)).ToList();
-        var counted = Counted(AsTyped([.. pairs.Select(p => p.First)], [.. pairs.Select(p => p.Second)], Counts));
+        var rest = Enumerable.Range(0, words.Count).Where(i => !Buys(i) && !s_buyFiller.Contains(typed[i])).ToList();
+        var counted = Counted(AsTyped([.. rest.Select(i => words[i])], [.. rest.Select(i => typed[i])], Counts));
         int Purchases(int fact) => facts.Facts[fact].Overview!.Parts.Count(id => facts.Find(id) is { Kind: FactKind.Purchase });
         var whole = Named(counted.Count > 0 ? counted : s_theDeal);
         return whole >= 0 && Purchases(whole) > 1 ? whole : -1;
