@@ -146,7 +146,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         // "What's disputed", "where do the sources disagree": the best ranked of the facts whose accounts differ answers, and
         // the answer lists them all. A word that may say two sides differ ("disagree", "conflict") needs a word for sources.
-        var disputed = outcome is null && wholeReading && !curated && AsksOnly(words, typed, entities, s_disputeWords, s_disputedListWords)
+        var disputed = outcome is null && wholeReading && !curated && AsksOnly(words, OutsideTheWhole(typed), entities, s_disputeWords, s_disputedListWords)
             && (typed.Any(s_disputedWords.Contains) || words.Any(s_disputedWords.Contains) || typed.Any(s_sourceWords.Contains))
             ? Enumerable.Range(0, facts.Count).Where(i => facts[i].IsDisputed).ToList()
             : [];
@@ -527,6 +527,41 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         "details", "item", "items", "point", "points", "info", "information", "base", .. s_sourceWords,
     ];
 
+    /// <summary>Words for the talks and the deal as a whole, and their two sides: in a question that asks what is disputed
+    /// they leave it a question about all of it when a preposition brings them in ("what is disputed about the deal",
+    /// "contested facts in the us-japan talks"), not as its subject ("is the deal disputed", "is the deal date disputed").</summary>
+    private static readonly HashSet<string> s_wholeWords =
+    [
+        "deal", "agreement", "talks", "negotiations", "negotiation", "trade", "tariff", "tariffs", "japan", "us", "usa",
+        "america", "japanese", "american", "the", "and",
+    ];
+
+    /// <summary>The prepositions, all among <see cref="s_disputedListWords"/>, that bring in <see cref="s_wholeWords"/>.</summary>
+    private static readonly HashSet<string> s_scopeWords = ["about", "in", "on", "over", "of", "between", "among"];
+
+    /// <summary>The question's words with the ones that name the whole after a preposition read as "the"
+    /// (<see cref="s_wholeWords"/>), so a list question may name the talks it is about.</summary>
+    private static List<string> OutsideTheWhole(List<string> typed)
+    {
+        var read = new List<string>(typed);
+        for (var i = 0; i < read.Count; i++)
+        {
+            if (!s_scopeWords.Contains(read[i]))
+            {
+                continue;
+            }
+
+            for (i++; i < read.Count && s_wholeWords.Contains(read[i]); i++)
+            {
+                read[i] = "the";
+            }
+
+            i--;
+        }
+
+        return read;
+    }
+
     /// <summary>Words that say the facts themselves are disputed: these ask what is disputed with no word for sources.</summary>
     private static readonly HashSet<string> s_disputedWords = ["disputed", "contested", "contentious", "discrepancy", "discrepancies"];
 
@@ -692,6 +727,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         "a", "an", "any", "anything", "something", "there", "on", "in", "about", "of", "with", "for", "to", "me", "us", "i",
         "give", "tell", "show", "so", "far", "now", "currently", "today", "these", "days", "most", "very", "please", "pls",
         "s", "and", "things", "thing", "stuff", "go", "going", "happen", "happened", "happening", "lately", "been",
+        "change", "changed", "changes", "changing",
         "talk", "talks", "negotiation", "negotiations", "trade", "japan", "japanese", "american", "america", "usa", "front",
     ];
 

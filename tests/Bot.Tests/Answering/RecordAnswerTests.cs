@@ -157,6 +157,8 @@ public sealed class RecordAnswerTests
     [InlineData("what's the latest on the trade talks")]
     [InlineData("where do things stand in the talks")]
     [InlineData("news?")]
+    [InlineData("what changed recently")]
+    [InlineData("any changes lately?")]
     public void Answer_OnlyWhatIsNew_ListsTheLatestOccasionsNewestFirst(string question)
     {
         var result = s_strict.Answer(question);
@@ -178,6 +180,7 @@ public sealed class RecordAnswerTests
     // The deal's contents, not the latest events.
     [InlineData("is there a new deal")]
     [InlineData("what's new in the agreement")]
+    [InlineData("what has changed in the deal")]
     public void Answer_NotOnlyWhatIsNew_IsNotTheList(string question)
     {
         var result = s_strict.Answer(question);
@@ -193,6 +196,10 @@ public sealed class RecordAnswerTests
     [InlineData("any conflicting reports")]
     [InlineData("what do the reports contradict each other on")]
     [InlineData("how many facts are disputed")]
+    // The talks as a whole, brought in by a preposition.
+    [InlineData("what is disputed about the deal")]
+    [InlineData("contested facts in the us-japan talks")]
+    [InlineData("disagreements between japan and us accounts")]
     public void Answer_OnlyWhatIsDisputed_ListsEveryDisputedFactInDateOrder(string question)
     {
         using var folder = AnsweringTestFacts.Folder();
@@ -212,6 +219,8 @@ public sealed class RecordAnswerTests
     [InlineData("are the defense purchases disputed")]
     [InlineData("what does akazawa dispute")]
     [InlineData("what was disputed on july 22")]
+    [InlineData("is the deal date disputed")]
+    [InlineData("what is disputed about the car tariff")]
     // No word that says accounts differ, or other words.
     [InlineData("which facts do you have")]
     [InlineData("how do i resolve a git merge conflict")]
