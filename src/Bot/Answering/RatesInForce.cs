@@ -130,7 +130,8 @@ internal sealed partial class RatesInForce
     /// <summary>
     /// The rate a question asks for, when it asks only that: a rate word (or, with goods named, "pay"), the goods, the time
     /// (as <see cref="RoleTimes.Frame"/> reads it, or <see cref="RoleTimes.RelativeToTheDeal"/>: "before the deal") and
-    /// <see cref="s_rateWords"/>, and no person or round. Null when it asks more, names American goods or no time, or
+    /// <see cref="s_rateWords"/>, and no person or round; with no time named, a question in the present tense or with no
+    /// verb ("what tariff does japan pay", "car tariff") asks for now. Null when it asks more, names American goods or no time, or
     /// names a day on which something happened to the tariff on those goods ("april 3 car tariff"). A time compared with
     /// now ("car tariff before the deal vs now") is read as the time from then to now, asked how the rate went
     /// (<see cref="RateAsked.History"/>), so that every rate in force over it is listed.
@@ -167,8 +168,11 @@ internal sealed partial class RatesInForce
         var history = words.Any(s_historyCues.Contains) || words.Zip(words.Skip(1)).Any(p => p is ("over", "time"));
         frame ??= deal?.Frame ?? (history ? TimeFrame.Always : null);
 
-        // "Car tariff status", 「自動車関税の状況は？」: with no other time named, the status is now's.
-        frame ??= words.Contains("status") ? new TimeFrame(times.Now, times.Now) : null;
+        // "Car tariff status", 「自動車関税の状況は？」, "what tariff does japan pay": with no other time named, the status, or
+        // the rate paid in the present tense, is now's.
+        frame ??= words.Contains("status") || ((type == QuestionType.Other || words.Any(s_presentPaying.Contains)) && !words.Any(s_pastPaying.Contains))
+            ? new TimeFrame(times.Now, times.Now)
+            : null;
 
         // "The car tariff in may or now" asks for two times ("in may and now", compared above, lists them).
         if (frame is not null && RoleTimes.AsksNow(words) && frame != new TimeFrame(times.Now, times.Now))
@@ -250,6 +254,12 @@ internal sealed partial class RatesInForce
 
     /// <summary>Words for now that a comparison may end with.</summary>
     private static readonly HashSet<string> s_nowWords = ["now", "today", "currently", "current"];
+
+    /// <summary>Paying in the present tense ("what does japan pay", "what rate do cars pay", "japan pays what"); not with a
+    /// verb in the past in the same question (<see cref="s_pastPaying"/>).</summary>
+    private static readonly HashSet<string> s_presentPaying = ["does", "do", "pays"];
+
+    private static readonly HashSet<string> s_pastPaying = ["did", "was", "were", "paid", "had", "used"];
 
     /// <summary>
     /// A question that compares a time with now ("car tariff before the deal vs now", "steel tariff in may and now", "car

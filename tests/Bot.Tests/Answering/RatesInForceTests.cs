@@ -140,6 +140,10 @@ public sealed class RatesInForceTests
     [InlineData("car duty in 2024", "cars-old")]
     [InlineData("auto parts tariff now", "cars-new")]
     [InlineData("what do japanese cars pay now", "cars-new")]
+    // No time named, and paid in the present tense or asked with no verb: now.
+    [InlineData("car tariff", "cars-new")]
+    [InlineData("what do japanese cars pay", "cars-new")]
+    [InlineData("what tariff does japan pay", "goods-15")]
     // Both goods named have the one rate now.
     [InlineData("tariff on cars and auto parts now", "cars-new")]
     // No goods named, or goods in general: the rate most goods pay.
@@ -214,9 +218,9 @@ public sealed class RatesInForceTests
     [InlineData("how much money does the car tariff raise now")]
     // No rate asked for: what Japan pays may be anything.
     [InlineData("what does japan pay now")]
-    // No time: neither "now" nor a present tense.
-    [InlineData("car tariff")]
+    // No time: neither "now" nor a present tense, and a verb in the past.
     [InlineData("what was the car tariff")]
+    [InlineData("what did japanese cars pay")]
     [InlineData("former car tariff")]
     // "Before" something that is not a date ("before the increase").
     [InlineData("car tariff before the increase")]

@@ -447,6 +447,11 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     // A time named is the status's time.
     [InlineData("what was the status of the car tariff in june", "tariff-japan-cars-27-5")]
     [InlineData("自動車関税の状況は？", "tariff-japan-autos-15")]
+    // Paid in the present tense, or asked with no verb and no time: now.
+    [InlineData("what tariff does japan pay", "tariff-japan-reciprocal-15")]
+    [InlineData("what rate do japanese cars pay", "tariff-japan-autos-15")]
+    [InlineData("japan tariff rate", "tariff-japan-reciprocal-15")]
+    [InlineData("tariff on japanese auto parts", "tariff-japan-autos-15")]
     public void Answer_RateOnSomeGoodsAtATime_IsTheOneRateInForceThen(string question, string expected) =>
         AssertAnsweredByRecord(question, expected, RecordAnswer.RateInForce);
 
@@ -805,6 +810,8 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     // Asked "from" a day when most goods paid 10% for six more days: the rate set for then (the July letter's 25%) is
     // not one in force, and no one rate was from then on.
     [InlineData("what rate was japan facing from august 1")]
+    // Paid in the past with no time named: no one rate.
+    [InlineData("what tariff did japan pay")]
     public void Answer_NotOnlyTheRateInForce_IsNotReadAsIt(string question)
     {
         var result = engine.Harness.Answer(question);
