@@ -146,6 +146,12 @@ internal static class FollowUps
             readings.Add(there);
         }
 
+        if (readings.Count == 0 && WhoTookPart(index, words, earlier) is { } took)
+        {
+            // "who attended", "who else joined" after "when was round 3": who took part in that round.
+            readings.Add(took);
+        }
+
         if (readings.Count == 0 && AsksOnly(words))
         {
             // "why?", "and since when?" after "when did ishiba say he'd step down": the same question, asked another way.
@@ -225,6 +231,30 @@ internal static class FollowUps
         var entities = Resolve(index, words);
         var occasion = entities.Round is null && entities.From is null && (earlier.Round is not null || earlier.Occasion) ? Occasion(earlier) : [];
         return occasion.Count == 0 ? null : [.. words[..at], .. occasion, .. words[(at + 1)..]];
+    }
+
+    /// <summary>Verbs of taking part in an occasion, and the words that may come with them in a question that asks only who
+    /// did ("who attended", "who joined", "who took part", "who was present").</summary>
+    private static readonly HashSet<string> s_tookPartVerbs = ["attended", "attend", "joined", "join", "participated", "present", "came", "part"];
+    private static readonly HashSet<string> s_tookPartOthers = ["who", "whom", "was", "were", "did", "took", "take", "in", "it", "the", "talks", "meeting", "us", "japan", "side", "for"];
+
+    /// <summary>
+    /// "who attended", "who joined", "who was present for the us side": asks who took part in the occasion just asked
+    /// about, read as for <see cref="There"/>: the previous question's round, else the event its answer was about. Only a
+    /// question that opens with "who" and has no other word than those of taking part, the talks and the sides; null
+    /// with no occasion to point back to.
+    /// </summary>
+    private static List<string>? WhoTookPart(FactIndex index, List<string> words, Earlier earlier)
+    {
+        if (words.Count < 2 || words[0] is not ("who" or "whom") || !words.Any(s_tookPartVerbs.Contains)
+            || !words.All(w => s_tookPartVerbs.Contains(w) || s_tookPartOthers.Contains(w)))
+        {
+            return null;
+        }
+
+        var entities = Resolve(index, words);
+        var occasion = entities.Round is null && entities.From is null && (earlier.Round is not null || earlier.Occasion) ? Occasion(earlier) : [];
+        return occasion.Count == 0 ? null : [.. words.Where(w => w != "it"), .. occasion];
     }
 
     /// <summary>The occasion the previous question was about, as words to put in a follow-up: "in round 8", "at bessent

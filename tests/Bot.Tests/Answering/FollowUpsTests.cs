@@ -104,6 +104,24 @@ public sealed class FollowUpsTests
     public void Readings_ThereWithAnOccasionOfItsOwnOrNoneToPointTo_IsNotTheOccasionJustAskedAbout(string previous, string question, string answeredBy) =>
         Assert.DoesNotContain(Readings(previous, question, answeredBy), r => !r.Contains("there", StringComparison.Ordinal));
 
+    [Theory]
+    // "who attended", "who joined": who took part in the occasion just asked about, its round or the event its answer
+    // was about.
+    [InlineData("when was round 3", "who attended", "round-3", "who attended in round 3")]
+    [InlineData("when was round 3", "who joined for the us side", "round-3", "who joined for the us side in round 3")]
+    [InlineData("what did trump announce", "who took part in it", "deal-announced", "who took part in at trade deal announced")]
+    public void Readings_WhoTookPart_IsAtTheOccasionJustAskedAbout(string previous, string question, string answeredBy, string expected) =>
+        Assert.Contains(expected, Readings(previous, question, answeredBy));
+
+    [Theory]
+    // A figure is nothing to take part in; a question with a subject of its own, or a round of its own.
+    [InlineData("what is the car tariff now", "who attended", "tariff-japan-autos-15")]
+    [InlineData("when was round 3", "who attended the g7 summit", "round-3")]
+    [InlineData("when was round 3", "who attended round 4", "round-3")]
+    [InlineData("who is akazawa", "who attended", "ryosei-akazawa")]
+    public void Readings_WhoTookPartWithNothingToPointTo_IsNotRead(string previous, string question, string answeredBy) =>
+        Assert.DoesNotContain(Readings(previous, question, answeredBy), r => r.StartsWith(question + " ", StringComparison.Ordinal));
+
     [Fact]
     public void Readings_ElseAfterAnAnswer_IsAtTheEventItWasAboutNeverAFigure()
     {
