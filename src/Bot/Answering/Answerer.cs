@@ -1125,7 +1125,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         var frame = asksForPerson ? index.Roles.Frame(words, terms, entities) : null;
         var asksNow = RoleTimes.AsksNow(words);
         var asksProfile = AsksProfile(words, entities);
-        var side = asksForPerson && !asksProfile ? SideAsked(words, terms) : null;
+        var side = asksForPerson && !asksProfile ? SideAsked(words, terms) ?? CounterpartSide(words, entities, index.Facts) : null;
         var whoPersonNoun = type == QuestionType.Who && personNoun;
 
         // "the latest meeting", "most recent round": the latest of the rounds and the trips after them.
@@ -1137,7 +1137,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         // "kato finance minister until when": a question that names someone and asks for no person is not about another.
         var otherPeopleUnlikely = entities.People.Count > 0 && !answerIsPerson && adjacent.Count == 0;
-        var aboutPerson = adjacent.Count == 0 && (asksProfile || (entities.People.Count > 0 && words.Count(w => !Analyzer.StopWords.Contains(w)) - entities.NameWords <= 1));
+        // "akazawa counterpart", like "nakatani successor", asks for someone else.
+        var aboutPerson = adjacent.Count == 0 && !words.Any(s_counterpartWords.Contains)
+            && (asksProfile || (entities.People.Count > 0 && words.Count(w => !Analyzer.StopWords.Contains(w)) - entities.NameWords <= 1));
 
         var lexical = index.Bm25.Score(terms);
         var maxLexical = lexical.Max();
@@ -1391,6 +1393,18 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         return japan ? Side.Japan : Side.UnitedStates;
     }
+
+    /// <summary>Words for the person across the table from the one named ("akazawa's counterpart").</summary>
+    private static readonly HashSet<string> s_counterpartWords = ["counterpart", "counterparts"];
+
+    /// <summary>
+    /// "Who is akazawa's counterpart", "akazawa counterpart": the side across from the one person named, when the
+    /// fact base gives that person a side (Japan or the US); null otherwise.
+    /// </summary>
+    private static Side? CounterpartSide(IReadOnlyList<string> words, Entities entities, FactBase facts) =>
+        words.Any(s_counterpartWords.Contains) && entities.People.Count == 1 && facts.Find(entities.People.First())?.Side is { } side
+            ? side switch { Side.Japan => Side.UnitedStates, Side.UnitedStates => Side.Japan, _ => null }
+            : null;
 
     /// <summary>
     /// The share of the question's nearest vectors that belong to the top fact, out of as many as it could hold: a fact

@@ -488,6 +488,20 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     }
 
     [Theory]
+    // The person named is across the table from the one asked for: not their own profile, however short the question.
+    [InlineData("who is akazawa's counterpart")]
+    [InlineData("akazawa counterpart")]
+    [InlineData("who was akazawa's us counterpart")]
+    public void Answer_CounterpartOfOnePerson_IsSomeoneOfTheOtherSide(string question)
+    {
+        var result = engine.Harness.Answer(question);
+
+        Assert.False(result.Abstained, $"abstained at {result.Confidence:F2}");
+        // The fact base says Lutnick became Akazawa's main counterpart.
+        Assert.Equal("howard-lutnick", result.Ranked[0].Fact.Id);
+    }
+
+    [Theory]
     // The sources call Bessent the lead US negotiator; Lutnick was at more rounds: asked for one person, the records
     // cannot say who.
     [InlineData("who led the us side")]
