@@ -316,6 +316,13 @@ internal static class FollowUps
             }
         }
 
+        // An ellipsis that names no person and answers alone ("and boeing?" after "how much rice will japan buy") says what
+        // it is about when no reading answers; "lutnick too?" alone would be Lutnick's profile.
+        if (elliptical && firstAnswer is null && !alone.Abstained && Resolve(index, QuestionNormalizer.Words(question)).People.Count == 0)
+        {
+            return new FollowUpAnswer(alone, null);
+        }
+
         if (elliptical && (firstAnswer ?? firstAbstention) is { } meant)
         {
             return meant;

@@ -168,9 +168,11 @@ public sealed class FollowUpsTests
 
     [Theory]
     // "hayashi too?" alone would be Hayashi's profile, which nobody asked for: when every reading abstains, so does
-    // the ellipsis. A pronoun question answered alone keeps its answer when its readings abstain.
+    // the ellipsis. A pronoun question answered alone keeps its answer when its readings abstain, and so does an ellipsis
+    // that names no person ("and boeing?" after a question about rice says what it is about).
     [InlineData("hayashi too?", true)]
     [InlineData("when did he say it", false)]
+    [InlineData("steel too?", false)]
     public void Answer_EveryReadingAbstains_AnEllipsisAbstainsToo(string question, bool abstains)
     {
         var previous = new PreviousQuestion("was bessent at round 4", "scott-bessent");
