@@ -35,6 +35,9 @@ public sealed class FactBaseLoader(TimeProvider time)
 
     private const string SourcesKey = "sources";
 
+    /// <summary>The most phrasings a fact may have, as data/facts.schema.json says: a curated set, not every question.</summary>
+    internal const int MaxPhrasings = 25;
+
     private static readonly string[] s_commonKeys = ["id", "title", "text", "date", "end_date", "as_of", "sources", "phrasings", "aliases", "people", "claims", "overview"];
 
     private static readonly Dictionary<FactKind, HashSet<string>> s_allowedKeys = new()
@@ -338,6 +341,11 @@ public sealed class FactBaseLoader(TimeProvider time)
             var asOf = RequiredDate(node, "as_of");
             var sources = StringList(node, "sources", required: true);
             var phrasings = StringList(node, "phrasings", required: true);
+            if (phrasings is { Count: > MaxPhrasings })
+            {
+                Error(Line(Get(node, "phrasings")!), $"{phrasings.Count} phrasings, more than the {MaxPhrasings} a fact may have");
+            }
+
             var date = kind is FactKind.Round or FactKind.Event ? RequiredDate(node, "date") : OptionalDate(node, "date");
             var endDate = OptionalDate(node, "end_date");
             if (date is not null && endDate is not null && endDate < date)

@@ -229,6 +229,15 @@ public sealed class FactBaseLoaderTests
     }
 
     [Fact]
+    public void Load_MorePhrasingsThanTheSchemaAllows_NamesFileAndLine()
+    {
+        var many = string.Join(", ", Enumerable.Range(1, FactBaseLoader.MaxPhrasings + 1).Select(i => $"\"who is akazawa {i}\""));
+        using var folder = FactFolder.Minimal().Write("people.yaml", FactFolder.MinimalPeople.Replace("    phrasings: [\"who is akazawa\"]", $"    phrasings: [{many}]", StringComparison.Ordinal));
+
+        AssertSingleError(Load(folder), folder.Display("people.yaml"), 14, "26 phrasings, more than the 25 a fact may have");
+    }
+
+    [Fact]
     public void Load_UnusedSource_NamesFileAndLine()
     {
         using var folder = FactFolder.Minimal().Write("sources.yaml", FactFolder.MinimalSources + "\n" + """
