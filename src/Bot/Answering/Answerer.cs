@@ -528,19 +528,21 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     ];
 
     /// <summary>Words for the talks and the deal as a whole, and their two sides: in a question that asks what is disputed
-    /// they leave it a question about all of it when a preposition brings them in ("what is disputed about the deal",
-    /// "contested facts in the us-japan talks"), not as its subject ("is the deal disputed", "is the deal date disputed").</summary>
-    private static readonly HashSet<string> s_wholeWords =
-    [
-        "deal", "agreement", "talks", "negotiations", "negotiation", "trade", "tariff", "tariffs", "japan", "us", "usa",
-        "america", "japanese", "american", "the", "and",
-    ];
+    /// they leave it a question about all of it when a preposition brings them in and nothing of its own follows ("what is
+    /// disputed about the deal", "contested facts in the us-japan talks", "disagreements between japan and us accounts"),
+    /// not as its subject ("is the deal disputed") nor before one ("what is disputed about the deal date").</summary>
+    private static readonly HashSet<string> s_wholeNouns = ["deal", "agreement", "talks", "negotiations", "negotiation"];
 
-    /// <summary>The prepositions, all among <see cref="s_disputedListWords"/>, that bring in <see cref="s_wholeWords"/>.</summary>
+    private static readonly HashSet<string> s_wholeSides = ["japan", "us", "usa", "america"];
+
+    /// <summary>Words that may come before <see cref="s_wholeNouns"/> or between the sides ("the us-japan trade talks").</summary>
+    private static readonly HashSet<string> s_wholeModifiers = ["the", "and", "trade", "japanese", "american", .. s_wholeSides];
+
+    /// <summary>The prepositions, all among <see cref="s_disputedListWords"/>, that bring in the whole.</summary>
     private static readonly HashSet<string> s_scopeWords = ["about", "in", "on", "over", "of", "between", "among"];
 
-    /// <summary>The question's words with the ones that name the whole after a preposition read as "the"
-    /// (<see cref="s_wholeWords"/>), so a list question may name the talks it is about.</summary>
+    /// <summary>The question's words with those that name the whole after a preposition read as "the", so a list question
+    /// may name the talks it is about.</summary>
     private static List<string> OutsideTheWhole(List<string> typed)
     {
         var read = new List<string>(typed);
@@ -551,12 +553,22 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
                 continue;
             }
 
-            for (i++; i < read.Count && s_wholeWords.Contains(read[i]); i++)
+            var end = i + 1;
+            while (end < read.Count && (s_wholeNouns.Contains(read[end]) || s_wholeModifiers.Contains(read[end])))
             {
-                read[i] = "the";
+                end++;
             }
 
-            i--;
+            // Ends on the talks, the deal or a side, then the question ends, another preposition follows, or sources do
+            // ("japan and us accounts"); not "the deal date".
+            var whole = end > i + 1 && (s_wholeNouns.Contains(read[end - 1]) || s_wholeSides.Contains(read[end - 1]))
+                && (end == read.Count || s_scopeWords.Contains(read[end]) || (s_sourceWords.Contains(read[end]) && read[end].EndsWith('s')));
+            for (var j = i + 1; whole && j < end; j++)
+            {
+                read[j] = "the";
+            }
+
+            i = end - 1;
         }
 
         return read;
@@ -742,7 +754,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// <summary>The only words besides the round and the people it names in a question that asks who took part in it
     /// ("who attended round 8", "was bessent at round 2", "did greer not attend round 6", "who was on the us side in
     /// round 3"): not "say", "give", "why"…, which ask for something else.</summary>
-    private static readonly HashSet<string> s_tookPartWords =
+    internal static readonly HashSet<string> TookPartWords =
     [
         "who", "whom", "which", "was", "were", "is", "are", "did", "does", "do", "not", "the", "a", "an", "at", "in", "on",
         "for", "of", "from", "with", "there", "attend", "attended", "attending", "attendee", "attendees", "present", "join",
@@ -891,10 +903,10 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
     /// <summary>Does the question ask only who took part in the one round it names, by number ("round 4", "the final
     /// round") or by its day ("the april 16 talks, who was there"): besides the round's number or day and the people it
-    /// names, only <see cref="s_tookPartWords"/>?</summary>
+    /// names, only <see cref="TookPartWords"/>?</summary>
     private static bool AsksOnlyWhoTookPart(List<string> words, Entities entities) =>
         NamesOneRound(words, entities)
-        && words.Select((w, i) => (w, i)).All(x => s_tookPartWords.Contains(x.w) || entities.NamePositions.Contains(x.i) || x.w.All(char.IsDigit)
+        && words.Select((w, i) => (w, i)).All(x => TookPartWords.Contains(x.w) || entities.NamePositions.Contains(x.i) || x.w.All(char.IsDigit)
             || (entities.Round is null && EntityResolver.IsMonth(x.w)));
 
     /// <summary>Does the question name one round, by its number ("round 4", "the final round", one number only) or by
@@ -1394,7 +1406,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         return japan ? Side.Japan : Side.UnitedStates;
     }
 
-    /// <summary>Words for the person across the table from the one named ("akazawa's counterpart").</summary>
+    /// <summary>Words for the person across the table from the one named ("akazawa's counterpart"). They are among
+    /// <see cref="s_across"/> too, for which <see cref="SideAsked"/> names no side; <see cref="CounterpartSide"/> does.</summary>
     private static readonly HashSet<string> s_counterpartWords = ["counterpart", "counterparts"];
 
     /// <summary>

@@ -148,7 +148,7 @@ internal static class FollowUps
 
         if (readings.Count == 0 && WhoTookPart(index, words, earlier) is { } took)
         {
-            // "who attended", "who else joined" after "when was round 3": who took part in that round.
+            // "who attended", "who joined" after "when was round 3": who took part in that round.
             readings.Add(took);
         }
 
@@ -228,33 +228,47 @@ internal static class FollowUps
         }
 
         // Only a round or an event is somewhere to be: after a figure, "there" is not its day.
-        var entities = Resolve(index, words);
-        var occasion = entities.Round is null && entities.From is null && (earlier.Round is not null || earlier.Occasion) ? Occasion(earlier) : [];
+        var occasion = OccasionPointedTo(index, words, earlier);
         return occasion.Count == 0 ? null : [.. words[..at], .. occasion, .. words[(at + 1)..]];
     }
 
-    /// <summary>Verbs of taking part in an occasion, and the words that may come with them in a question that asks only who
-    /// did ("who attended", "who joined", "who took part", "who was present").</summary>
+    /// <summary>Verbs of taking part in an occasion ("who attended", "who joined", "who took part", "who was present"); the
+    /// other words of such a question are <see cref="Answerer.TookPartWords"/>.</summary>
     private static readonly HashSet<string> s_tookPartVerbs = ["attended", "attend", "joined", "join", "participated", "present", "came", "part"];
-    private static readonly HashSet<string> s_tookPartOthers = ["who", "whom", "was", "were", "did", "took", "take", "in", "it", "the", "talks", "meeting", "us", "japan", "side", "for"];
 
     /// <summary>
-    /// "who attended", "who joined", "who was present for the us side": asks who took part in the occasion just asked
-    /// about, read as for <see cref="There"/>: the previous question's round, else the event its answer was about. Only a
-    /// question that opens with "who" and has no other word than those of taking part, the talks and the sides; null
-    /// with no occasion to point back to.
+    /// "who attended", "who joined for the us side", "who took part in it": asks who took part in the occasion just
+    /// asked about, read as for <see cref="There"/>: the previous question's round, else the event its answer was about,
+    /// in place of "it" or after the question. Only a question that opens with "who" and has no other words than those of
+    /// taking part, the talks and the sides (<see cref="Answerer.TookPartWords"/>); null when it names a round or a day of
+    /// its own ("who attended the last round"), or with no occasion to point back to.
     /// </summary>
     private static List<string>? WhoTookPart(FactIndex index, List<string> words, Earlier earlier)
     {
         if (words.Count < 2 || words[0] is not ("who" or "whom") || !words.Any(s_tookPartVerbs.Contains)
-            || !words.All(w => s_tookPartVerbs.Contains(w) || s_tookPartOthers.Contains(w)))
+            || !words.All(w => s_tookPartVerbs.Contains(w) || Answerer.TookPartWords.Contains(w) || w is "took" or "it"))
         {
             return null;
         }
 
+        var occasion = OccasionPointedTo(index, words, earlier);
+        if (occasion.Count == 0)
+        {
+            return null;
+        }
+
+        // "who took part in it": the occasion in place of "in it".
+        var it = words.IndexOf("it");
+        return it < 0 ? [.. words, .. occasion]
+            : [.. words[..(it > 0 && words[it - 1] is "in" or "at" or "on" ? it - 1 : it)], .. occasion, .. words[(it + 1)..]];
+    }
+
+    /// <summary>The occasion a question without one of its own points back to (<see cref="Occasion"/>), only when the
+    /// previous question was about a round or an event: a figure's day is nowhere to be. Empty otherwise.</summary>
+    private static List<string> OccasionPointedTo(FactIndex index, List<string> words, Earlier earlier)
+    {
         var entities = Resolve(index, words);
-        var occasion = entities.Round is null && entities.From is null && (earlier.Round is not null || earlier.Occasion) ? Occasion(earlier) : [];
-        return occasion.Count == 0 ? null : [.. words.Where(w => w != "it"), .. occasion];
+        return entities.Round is null && entities.From is null && (earlier.Round is not null || earlier.Occasion) ? Occasion(earlier) : [];
     }
 
     /// <summary>The occasion the previous question was about, as words to put in a follow-up: "in round 8", "at bessent
@@ -285,7 +299,8 @@ internal static class FollowUps
     /// and the more guesses are compared the likelier one of them scores high by chance. When no reading does, the
     /// question as typed is answered, or abstained on with the first reading's suggestions if that was surer. An
     /// ellipsis ("lutnick too?") means nothing as typed (it would be Lutnick's profile): it takes its first reading
-    /// that answers, however sure, or abstains with its first reading.
+    /// that answers, however sure, else its own answer when that is not a person's profile ("and boeing?"), else
+    /// abstains with its first reading.
     /// </summary>
     public static FollowUpAnswer Answer(FactIndex index, string question, PreviousQuestion? previous, Func<string, AnswerResult> answer)
     {
@@ -316,9 +331,10 @@ internal static class FollowUps
             }
         }
 
-        // An ellipsis that names no person and answers alone ("and boeing?" after "how much rice will japan buy") says what
-        // it is about when no reading answers; "lutnick too?" alone would be Lutnick's profile.
-        if (elliptical && firstAnswer is null && !alone.Abstained && Resolve(index, QuestionNormalizer.Words(question)).People.Count == 0)
+        // An ellipsis answered alone by something other than a person's profile ("and boeing?" after "how much rice will
+        // japan buy") says what it is about when no reading answers; "lutnick too?" or "the ustr too?" alone would be a
+        // profile nobody asked for.
+        if (elliptical && firstAnswer is null && !alone.Abstained && alone.Best is not { Kind: FactKind.Person })
         {
             return new FollowUpAnswer(alone, null);
         }

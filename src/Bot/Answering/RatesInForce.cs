@@ -170,7 +170,7 @@ internal sealed partial class RatesInForce
 
         // "Car tariff status", 「自動車関税の状況は？」, "what tariff does japan pay": with no other time named, the status, or
         // the rate paid in the present tense, is now's.
-        frame ??= words.Contains("status") || ((type == QuestionType.Other || words.Any(s_presentPaying.Contains)) && !words.Any(s_pastPaying.Contains))
+        frame ??= words.Contains("status") || ((type == QuestionType.Other || words.Any(s_presentPaying.Contains)) && RoleTimes.NoOtherTime(words))
             ? new TimeFrame(times.Now, times.Now)
             : null;
 
@@ -255,11 +255,9 @@ internal sealed partial class RatesInForce
     /// <summary>Words for now that a comparison may end with.</summary>
     private static readonly HashSet<string> s_nowWords = ["now", "today", "currently", "current"];
 
-    /// <summary>Paying in the present tense ("what does japan pay", "what rate do cars pay", "japan pays what"); not with a
-    /// verb in the past in the same question (<see cref="s_pastPaying"/>).</summary>
+    /// <summary>Paying in the present tense ("what does japan pay", "what rate do cars pay", "japan pays what"); now, when
+    /// nothing else in the question places it at another time (<see cref="RoleTimes.NoOtherTime"/>).</summary>
     private static readonly HashSet<string> s_presentPaying = ["does", "do", "pays"];
-
-    private static readonly HashSet<string> s_pastPaying = ["did", "was", "were", "paid", "had", "used"];
 
     /// <summary>
     /// A question that compares a time with now ("car tariff before the deal vs now", "steel tariff in may and now", "car

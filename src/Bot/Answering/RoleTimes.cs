@@ -129,6 +129,17 @@ internal sealed partial class RoleTimes
     private static bool AboutAnotherTime(string word) =>
         s_otherTime.Contains(word) || (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal) && word != "united");
 
+    /// <summary>Words that point to a time already spoken of ("car tariff then", "at the time", "back when").</summary>
+    private static readonly HashSet<string> s_then = ["then", "time", "back", "ago", "originally", "initially", "once"];
+
+    /// <summary>
+    /// Does nothing in the question place it at a time other than now: no verb in the past ("did", "paid", "got"), no
+    /// succession ("before", "replaced") and no "then" or "at the time"? A question with a time of its own is read by
+    /// <see cref="Frame"/> first.
+    /// </summary>
+    public static bool NoOtherTime(IReadOnlyList<string> words) =>
+        !words.Any(s_past.Contains) && !words.Any(AboutAnotherTime) && !words.Any(s_then.Contains);
+
     /// <summary>The date "now" means: the fact base's as-of date.</summary>
     public DateOnly Now => _now;
 

@@ -109,7 +109,7 @@ public sealed class FollowUpsTests
     // was about.
     [InlineData("when was round 3", "who attended", "round-3", "who attended in round 3")]
     [InlineData("when was round 3", "who joined for the us side", "round-3", "who joined for the us side in round 3")]
-    [InlineData("what did trump announce", "who took part in it", "deal-announced", "who took part in at trade deal announced")]
+    [InlineData("what did trump announce", "who took part in it", "deal-announced", "who took part at trade deal announced")]
     public void Readings_WhoTookPart_IsAtTheOccasionJustAskedAbout(string previous, string question, string answeredBy, string expected) =>
         Assert.Contains(expected, Readings(previous, question, answeredBy));
 
@@ -169,27 +169,27 @@ public sealed class FollowUpsTests
     [Theory]
     // "hayashi too?" alone would be Hayashi's profile, which nobody asked for: when every reading abstains, so does
     // the ellipsis. A pronoun question answered alone keeps its answer when its readings abstain, and so does an ellipsis
-    // that names no person ("and boeing?" after a question about rice says what it is about).
-    [InlineData("hayashi too?", true)]
-    [InlineData("when did he say it", false)]
-    [InlineData("steel too?", false)]
-    public void Answer_EveryReadingAbstains_AnEllipsisAbstainsToo(string question, bool abstains)
+    // answered alone by something other than a profile ("and boeing?" after a question about rice says what it is about).
+    [InlineData("hayashi too?", "yoshimasa-hayashi", true)]
+    [InlineData("when did he say it", "deal-announced", false)]
+    [InlineData("the car tariff too?", "tariff-japan-autos-15", false)]
+    public void Answer_EveryReadingAbstains_AnEllipsisAbstainsUnlessAnsweredAloneByNoProfile(string question, string aloneAnswer, bool abstains)
     {
         var previous = new PreviousQuestion("was bessent at round 4", "scott-bessent");
         Assert.NotEmpty(FollowUps.Readings(s_harness.Index, question, previous));
 
         // Stand-in answers: the question as typed is answered, every reading abstained on.
-        var answer = FollowUps.Answer(s_harness.Index, question, previous, q => Result(q, abstained: q != question));
+        var answer = FollowUps.Answer(s_harness.Index, question, previous, q => Result(q, abstained: q != question, aloneAnswer));
 
         Assert.Equal(abstains, answer.Result.Abstained);
         Assert.Equal(abstains, answer.WholeQuestion is not null);
     }
 
-    private static AnswerResult Result(string question, bool abstained) => new()
+    private static AnswerResult Result(string question, bool abstained, string best) => new()
     {
         Question = question,
         Facts = s_harness.Facts,
-        Ranked = [],
+        Ranked = [new RankedFact(s_harness.Facts.Find(best)!, 1, 1, 1)],
         Confidence = abstained ? 0.5 : 0.9,
         Abstained = abstained,
         Type = QuestionType.Other,

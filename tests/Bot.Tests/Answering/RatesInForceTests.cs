@@ -221,6 +221,9 @@ public sealed class RatesInForceTests
     // No time: neither "now" nor a present tense, and a verb in the past.
     [InlineData("what was the car tariff")]
     [InlineData("what did japanese cars pay")]
+    // A time spoken of before: "then", "at the time".
+    [InlineData("car tariff then")]
+    [InlineData("car tariff at the time")]
     [InlineData("former car tariff")]
     // "Before" something that is not a date ("before the increase").
     [InlineData("car tariff before the increase")]

@@ -180,7 +180,7 @@ public sealed class RecordAnswerTests
     // The deal's contents, not the latest events.
     [InlineData("is there a new deal")]
     [InlineData("what's new in the agreement")]
-    [InlineData("what has changed in the deal")]
+    [InlineData("any recent changes to the car tariff")]
     public void Answer_NotOnlyWhatIsNew_IsNotTheList(string question)
     {
         var result = s_strict.Answer(question);
@@ -221,6 +221,8 @@ public sealed class RecordAnswerTests
     [InlineData("what was disputed on july 22")]
     [InlineData("is the deal date disputed")]
     [InlineData("what is disputed about the car tariff")]
+    [InlineData("what is disputed about the deal date")]
+    [InlineData("which figures are disputed on tariffs")]
     // No word that says accounts differ, or other words.
     [InlineData("which facts do you have")]
     [InlineData("how do i resolve a git merge conflict")]

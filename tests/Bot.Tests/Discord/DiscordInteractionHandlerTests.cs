@@ -62,7 +62,7 @@ public class DiscordCommandsFixture : IAsyncLifetime
         });
     }
 
-    public virtual async Task DisposeAsync()
+    public async Task DisposeAsync()
     {
         Gate.TrySetResult();
         BlockingGate.Set();
@@ -429,7 +429,7 @@ public sealed class DiscordDeferringCommandsFixture() : DiscordCommandsFixture(i
 /// <summary>Answers that miss the inline budget: the adapter defers, then edits the original response.</summary>
 public sealed class DiscordInteractionDeferralTests(DiscordDeferringCommandsFixture fixture) : IClassFixture<DiscordDeferringCommandsFixture>
 {
-    private static readonly CommandContext DiscordCommandsContext =
+    private static readonly CommandContext s_context =
         new(Platform.Discord, DiscordInteractionJson.GuildId, DiscordInteractionJson.ChannelId, DiscordInteractionJson.UserId, false);
 
     private DiscordTestHost Host => fixture.Host;
@@ -487,7 +487,7 @@ public sealed class DiscordInteractionDeferralTests(DiscordDeferringCommandsFixt
     public async Task PageButton_SlowAnswer_DefersTheUpdateThenEditsTheMessage()
     {
         // The first page as the adapter renders it inline (an inline answer is the other fixture's business).
-        var request = CommandRequest.Create(CommandNames.Figures, DiscordCommandsContext, (OptionNames.Name, DiscordCommandsFixture.Many));
+        var request = CommandRequest.Create(CommandNames.Figures, s_context, (OptionNames.Name, DiscordCommandsFixture.Many));
         var firstPage = DiscordRenderer.Render(DiscordCommandsFixture.ManyFields($"Figures: {DiscordCommandsFixture.Many}"), request, page: 0, ephemeral: true);
         var first = new JsonObject { ["data"] = JsonSerializer.SerializeToNode(firstPage, DiscordJsonContext.Default.DiscordMessage) };
         var next = DiscordAssert.Button(first["data"], "Next ▶").Replace(DiscordCommandsFixture.Many, DiscordCommandsFixture.Slow, StringComparison.Ordinal);
