@@ -1138,6 +1138,10 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         var asksNow = RoleTimes.AsksNow(words);
         var asksProfile = AsksProfile(words, entities);
         var side = asksForPerson && !asksProfile ? SideAsked(words, terms) ?? CounterpartSide(words, entities, index.Facts) : null;
+
+        // "who is lutnick's japanese counterpart": the one person named is across from the answer, never the answer, as
+        // the one named in "who replaced nakatani" is beside it.
+        var counterpartOf = type == QuestionType.Who && words.Any(s_counterpartWords.Contains) && entities.People.Count == 1 ? entities.People.First() : null;
         var whoPersonNoun = type == QuestionType.Who && personNoun;
 
         // "the latest meeting", "most recent round": the latest of the rounds and the trips after them.
@@ -1165,6 +1169,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
                 + (asksNow && Ended(facts[i], index.Roles.Now) ? -_w.EndedNow : 0)
                 + (latest is not null && ReferenceEquals(facts[i], latest) ? _w.Latest : 0)
                 + (adjacent.Contains(facts[i].Id) ? _w.Adjacent : 0)
+                + (counterpartOf == facts[i].Id ? -_w.Adjacent : 0)
                 + (otherPeopleUnlikely && facts[i].Kind == FactKind.Person && !entities.People.Contains(facts[i].Id) ? -_w.OtherPerson : 0)
                 + (whoPersonNoun && facts[i].Kind == FactKind.Person ? _w.WhoPersonNoun : 0)
                 + (side is not null && type == QuestionType.Who && facts[i].Kind == FactKind.Person && facts[i].Side is { } factSide ? (factSide == side ? _w.SideAsked : -_w.SideAsked) : 0);

@@ -501,6 +501,15 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.Equal("howard-lutnick", result.Ranked[0].Fact.Id);
     }
 
+    [Fact]
+    public void Answer_CounterpartOfOnePerson_IsNeverThatPerson()
+    {
+        // Lutnick's own text calls him Akazawa's counterpart; asked for his, his profile is not the answer.
+        var result = engine.Harness.Answer("who is lutnick's japanese counterpart");
+
+        Assert.NotEqual("howard-lutnick", result.Ranked[0].Fact.Id);
+    }
+
     [Theory]
     // The sources call Bessent the lead US negotiator; Lutnick was at more rounds: asked for one person, the records
     // cannot say who.
