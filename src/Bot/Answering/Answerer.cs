@@ -425,8 +425,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         List<Fact> latestListed = record == RecordAnswer.Latest ? [.. newest.Select(i => facts[i])] : [];
         List<Fact> disputedInOrder = record == RecordAnswer.Disputes ? [.. disputed.Select(i => facts[i]).OrderBy(f => f.Date ?? f.AsOf)] : [];
         List<Fact> ratesListed = record == RecordAnswer.RatesOverTime ? [.. rates.Select(i => facts[i])] : [];
-        List<Fact> parts = record == RecordAnswer.Overview ? [.. top.Fact.Overview!.Parts.Select(id => index.Facts.Find(id)!)]
-            : record == RecordAnswer.Purchases ? [.. top.Fact.Overview!.Parts.Select(id => index.Facts.Find(id)!).Where(f => f.Kind == FactKind.Purchase)]
+        List<Fact> parts = record == RecordAnswer.Overview ? [.. OverviewQuestions.PartsOf(top.Fact, index.Facts)]
+            : record == RecordAnswer.Purchases ? [.. OverviewQuestions.PurchasesOf(top.Fact, index.Facts)]
             : [];
 
         // Each listed fact in Japanese, where it has a current translation, for a question asked in Japanese script and
@@ -1137,11 +1137,11 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         var frame = asksForPerson ? index.Roles.Frame(words, terms, entities) : null;
         var asksNow = RoleTimes.AsksNow(words);
         var asksProfile = AsksProfile(words, entities);
-        var side = asksForPerson && !asksProfile ? SideAsked(words, terms) ?? CounterpartSide(words, entities, index.Facts) : null;
-
-        // "who is lutnick's japanese counterpart": the one person named is across from the answer, never the answer, as
-        // the one named in "who replaced nakatani" is beside it.
-        var counterpartOf = type == QuestionType.Who && words.Any(s_counterpartWords.Contains) && entities.People.Count == 1 ? entities.People.First() : null;
+        // "who is akazawa's counterpart": the one person named is across from the answer, never the answer, as the one
+        // named in "who replaced nakatani" is beside it.
+        var asksCounterpart = words.Any(s_counterpartWords.Contains);
+        var counterpartOf = asksCounterpart && entities.People.Count == 1 ? index.Facts.Find(entities.People.First()) : null;
+        var side = asksForPerson && !asksProfile ? SideAsked(words, terms) ?? AcrossFrom(counterpartOf) : null;
         var whoPersonNoun = type == QuestionType.Who && personNoun;
 
         // "the latest meeting", "most recent round": the latest of the rounds and the trips after them.
@@ -1154,7 +1154,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         // "kato finance minister until when": a question that names someone and asks for no person is not about another.
         var otherPeopleUnlikely = entities.People.Count > 0 && !answerIsPerson && adjacent.Count == 0;
         // "akazawa counterpart", like "nakatani successor", asks for someone else.
-        var aboutPerson = adjacent.Count == 0 && !words.Any(s_counterpartWords.Contains)
+        var aboutPerson = adjacent.Count == 0 && !asksCounterpart
             && (asksProfile || (entities.People.Count > 0 && words.Count(w => !Analyzer.StopWords.Contains(w)) - entities.NameWords <= 1));
 
         var lexical = index.Bm25.Score(terms);
@@ -1169,7 +1169,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
                 + (asksNow && Ended(facts[i], index.Roles.Now) ? -_w.EndedNow : 0)
                 + (latest is not null && ReferenceEquals(facts[i], latest) ? _w.Latest : 0)
                 + (adjacent.Contains(facts[i].Id) ? _w.Adjacent : 0)
-                + (counterpartOf == facts[i].Id ? -_w.Adjacent : 0)
+                + (type == QuestionType.Who && ReferenceEquals(counterpartOf, facts[i]) ? -_w.Adjacent : 0)
                 + (otherPeopleUnlikely && facts[i].Kind == FactKind.Person && !entities.People.Contains(facts[i].Id) ? -_w.OtherPerson : 0)
                 + (whoPersonNoun && facts[i].Kind == FactKind.Person ? _w.WhoPersonNoun : 0)
                 + (side is not null && type == QuestionType.Who && facts[i].Kind == FactKind.Person && facts[i].Side is { } factSide ? (factSide == side ? _w.SideAsked : -_w.SideAsked) : 0);
@@ -1412,17 +1412,19 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     }
 
     /// <summary>Words for the person across the table from the one named ("akazawa's counterpart"). They are among
-    /// <see cref="s_across"/> too, for which <see cref="SideAsked"/> names no side; <see cref="CounterpartSide"/> does.</summary>
+    /// <see cref="s_across"/> too, for which <see cref="SideAsked"/> names no side; <see cref="AcrossFrom"/> does.</summary>
     private static readonly HashSet<string> s_counterpartWords = ["counterpart", "counterparts"];
 
     /// <summary>
-    /// "Who is akazawa's counterpart", "akazawa counterpart": the side across from the one person named, when the
-    /// fact base gives that person a side (Japan or the US); null otherwise.
+    /// "Who is akazawa's counterpart", "akazawa counterpart": the side across from the person named, when the fact base
+    /// gives them a side (Japan or the US); null otherwise, or with no one named.
     /// </summary>
-    private static Side? CounterpartSide(IReadOnlyList<string> words, Entities entities, FactBase facts) =>
-        words.Any(s_counterpartWords.Contains) && entities.People.Count == 1 && facts.Find(entities.People.First())?.Side is { } side
-            ? side switch { Side.Japan => Side.UnitedStates, Side.UnitedStates => Side.Japan, _ => null }
-            : null;
+    private static Side? AcrossFrom(Fact? person) => person?.Side switch
+    {
+        Side.Japan => Side.UnitedStates,
+        Side.UnitedStates => Side.Japan,
+        _ => null,
+    };
 
     /// <summary>
     /// The share of the question's nearest vectors that belong to the top fact, out of as many as it could hold: a fact

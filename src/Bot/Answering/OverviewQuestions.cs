@@ -161,10 +161,15 @@ internal sealed class OverviewQuestions
         // The words that are neither buying nor filler name the whole, exactly, as its name does; or there are none.
         var rest = Enumerable.Range(0, words.Count).Where(i => !Buys(i) && !s_buyFiller.Contains(typed[i])).ToList();
         var counted = Counted(AsTyped([.. rest.Select(i => words[i])], [.. rest.Select(i => typed[i])], Counts));
-        int Purchases(int fact) => facts.Facts[fact].Overview!.Parts.Count(id => facts.Find(id) is { Kind: FactKind.Purchase });
         var whole = Named(counted.Count > 0 ? counted : s_theDeal);
-        return whole >= 0 && Purchases(whole) > 1 ? whole : -1;
+        return whole >= 0 && PurchasesOf(facts.Facts[whole], facts).Skip(1).Any() ? whole : -1;
     }
+
+    /// <summary>The facts an overview names as its parts, in its order.</summary>
+    public static IEnumerable<Fact> PartsOf(Fact whole, FactBase facts) => whole.Overview!.Parts.Select(id => facts.Find(id)!);
+
+    /// <summary>The purchases among <see cref="PartsOf"/>, in the overview's order.</summary>
+    public static IEnumerable<Fact> PurchasesOf(Fact whole, FactBase facts) => PartsOf(whole, facts).Where(f => f.Kind == FactKind.Purchase);
 
     /// <summary>Each word as the speller left it, or as typed when the speller made a word that does not count of it: "wheat"
     /// stays "wheat", not "what".</summary>
