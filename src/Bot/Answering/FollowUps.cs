@@ -108,8 +108,8 @@ internal static class FollowUps
             return ([], false);
         }
 
-        var words = QuestionNormalizer.Words(question);
-        var before = QuestionNormalizer.Words(previous.Question);
+        var words = Preface.Strip(QuestionNormalizer.Words(question));
+        var before = Preface.Strip(QuestionNormalizer.Words(previous.Question));
         if (words.Count == 0 || before.Count == 0)
         {
             return ([], false);

@@ -44,6 +44,9 @@ public sealed class FollowUpsTests
     [InlineData("when was the final round", "who else was in the oval office", "who was in the oval office in round 4")]
     [InlineData("what happened on april 16 2025", "who else was there", "who was there on april 16 2025")]
     [InlineData("what happened on may 30 2025", "who else was in the room that day", "who was in the room on may 30 2025")]
+    // A preface on either question ("ok", "quick question:") is no part of the reading.
+    [InlineData("quick question: when was round 1", "ok and round 4?", "when was round 4")]
+    [InlineData("btw who is akazawa", "hmm when did he become minister", "when did ryosei akazawa become minister")]
     public void Readings_FollowUp_ReadAsTheWholeQuestion(string previous, string question, string expected) =>
         Assert.Contains(expected, Readings(previous, question));
 

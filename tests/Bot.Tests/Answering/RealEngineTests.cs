@@ -91,6 +91,23 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.Equal(expected, result.Best!.Id);
     }
 
+    [Theory]
+    // Each is declined with its preface left in (0.04 to 0.85); the words after it are answered.
+    [InlineData("quick question: who is akazawa", "ryosei-akazawa")]
+    [InlineData("noob question: who is akazawa", "ryosei-akazawa")]
+    [InlineData("one more thing: when was the deal announced", "deal-announced")]
+    [InlineData("off topic, who is bessent", "scott-bessent")]
+    [InlineData("ok diff question, when did takaichi become pm", "sanae-takaichi")]
+    [InlineData("random question, how much rice will japan buy", "us-rice-plus-75")]
+    [InlineData("i want to know the car tariff now", "tariff-japan-autos-15")]
+    public void Answer_QuestionAfterAPreface_AnswersAsWithout(string question, string expected)
+    {
+        var result = engine.Harness.Answer(question);
+
+        Assert.False(result.Abstained);
+        Assert.Equal(expected, result.Best!.Id);
+    }
+
     [Fact]
     public void Compose_QuestionInJapaneseScript_AnswersInJapaneseAndShowsWhatItWasReadAs()
     {

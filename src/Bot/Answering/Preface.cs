@@ -1,0 +1,108 @@
+namespace Bot.Answering;
+
+/// <summary>
+/// What people type before a question that is not part of it: a word to fill the pause ("ok", "hmm", "wait"), a word
+/// to the bot ("hey bot"), a word about the question itself ("quick question", "unrelated, but", "different topic:")
+/// or a way of asking ("i want to know", "remind me"). None of it says what the question is about, and left in, its
+/// words count against every fact: "quick question: who is akazawa" was declined at 0.09 where "who is akazawa"
+/// is answered at 0.98.
+/// </summary>
+internal static class Preface
+{
+    /// <summary>Words that fill a pause or open a turn, each a preface on its own.</summary>
+    private static readonly HashSet<string> s_interjections =
+    [
+        "ok", "okay", "k", "kk", "alright", "so", "well", "hmm", "hmmm", "hm", "um", "umm", "uh", "uhh", "er", "erm", "wait",
+        "oh", "ah", "sorry", "hey", "hi", "hello", "yo", "btw", "also", "anyway", "anyways", "bot", "pls", "please", "but",
+    ];
+
+    /// <summary>Words that may stand before a word for "question" and say what kind it is ("quick q", "another
+    /// question", "dumb question but"); "1 more" is "one more", as numbers are read.</summary>
+    private static readonly HashSet<string> s_questionKinds =
+    [
+        "quick", "diff", "different", "another", "new", "unrelated", "random", "dumb", "stupid", "silly", "noob", "newbie",
+        "simple", "basic", "general", "last", "side", "small", "separate", "related", "1", "more", "follow", "up", "followup",
+        "other", "real", "honest", "serious", "easy",
+    ];
+
+    private static readonly HashSet<string> s_questionNouns = ["question", "questions", "q", "qn", "ques", "qs"];
+
+    /// <summary>Words that may close a word about the question ("quick question though", "a question for you").</summary>
+    private static readonly HashSet<string> s_questionClosers = ["but", "though", "tho", "here", "for", "you", "ya", "then"];
+
+    /// <summary>Prefaces of several words, word for word as <see cref="QuestionNormalizer.Words"/> reads them.</summary>
+    private static readonly string[][] s_phrases =
+    [
+        ["by", "the", "way"], ["1", "more", "thing"], ["another", "thing"], ["off", "topic"], ["unrelated"], ["real", "quick"],
+        ["changing", "topic"], ["changing", "topics"], ["changing", "the", "topic"], ["changing", "the", "subject"],
+        ["change", "of", "topic"], ["change", "of", "subject"], ["switching", "topic"], ["switching", "topics"],
+        ["switching", "gears"], ["on", "another", "note"], ["on", "a", "different", "note"], ["different", "topic"],
+        ["new", "topic"], ["just", "curious"], ["just", "wondering"], ["i", "was", "wondering"], ["i", "wonder"],
+        ["i", "want", "to", "know"], ["i", "would", "like", "to", "know"], ["i", "d", "like", "to", "know"], ["id", "like", "to", "know"],
+        ["i", "need", "to", "know"], ["remind", "me"], ["can", "i", "ask"], ["can", "i", "ask", "you"], ["let", "me", "ask"],
+        ["let", "me", "ask", "you"],
+    ];
+
+    /// <summary>Words after a question that are not part of it either ("who is akazawa anyway", "when was round 3 thx").</summary>
+    private static readonly HashSet<string> s_closers = ["anyway", "anyways", "lol", "lmao", "haha", "thx", "ty", "thanks", "please", "pls", "plz"];
+
+    /// <summary>The fewest words a question keeps once its preface is gone: "quick question" alone is not stripped to nothing.</summary>
+    private const int MinRest = 2;
+
+    /// <summary>The words with their preface, if any, taken off the front, and closing words off the end; the words
+    /// themselves when there are none or when too little would be left.</summary>
+    public static List<string> Strip(List<string> words)
+    {
+        var at = 0;
+        while (at < words.Count && Next(words, at) is var length and > 0)
+        {
+            at += length;
+        }
+
+        var end = words.Count;
+        while (end > at && s_closers.Contains(words[end - 1]))
+        {
+            end--;
+        }
+
+        return (at == 0 && end == words.Count) || end - at < MinRest ? words : words[at..end];
+    }
+
+    /// <summary>How many words from <paramref name="at"/> are one piece of preface; 0 when none is.</summary>
+    private static int Next(List<string> words, int at)
+    {
+        // Not "and", which opens a follow-up: "ok and what about steel" loses only "ok".
+        if (s_interjections.Contains(words[at]))
+        {
+            return 1;
+        }
+
+        var kinds = at;
+        while (kinds < words.Count && s_questionKinds.Contains(words[kinds]))
+        {
+            kinds++;
+        }
+
+        // "quick question", "dumb q but", "question:": a word for "question", with words saying what kind before it.
+        if (kinds < words.Count && s_questionNouns.Contains(words[kinds]))
+        {
+            var end = kinds + 1;
+            while (end < words.Count && s_questionClosers.Contains(words[end]))
+            {
+                end++;
+            }
+
+            return end - at;
+        }
+
+        foreach (var phrase in s_phrases)
+        {
+            if (at + phrase.Length <= words.Count && words.Skip(at).Take(phrase.Length).SequenceEqual(phrase))
+            {
+                return phrase.Length;
+            }
+        }
+
+        return 0;
+    }
+}

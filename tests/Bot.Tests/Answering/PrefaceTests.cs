@@ -1,0 +1,51 @@
+using Bot.Answering;
+
+namespace Bot.Tests.Answering;
+
+public sealed class PrefaceTests
+{
+    private static string Stripped(string question) => string.Join(' ', Preface.Strip(QuestionNormalizer.Words(question)));
+
+    [Theory]
+    [InlineData("quick question: who is akazawa", "who is akazawa")]
+    [InlineData("quick q who is akazawa", "who is akazawa")]
+    [InlineData("dumb question but who is bessent", "who is bessent")]
+    [InlineData("ok diff question, when did takaichi become pm", "when did takaichi become pm")]
+    [InlineData("sorry, another question: when was round 3", "when was round 3")]
+    [InlineData("one more question - who signed the mou", "who signed the mou")]
+    [InlineData("hey bot quick question for you, when was round 6", "when was round 6")]
+    [InlineData("btw who is akazawa", "who is akazawa")]
+    [InlineData("unrelated but when was round 3", "when was round 3")]
+    [InlineData("off topic, who is bessent", "who is bessent")]
+    [InlineData("by the way, who is bessent", "who is bessent")]
+    [InlineData("changing the subject: what is the car tariff now", "what is the car tariff now")]
+    [InlineData("i'd like to know who signed the mou", "who signed the mou")]
+    [InlineData("remind me who akazawa is", "who akazawa is")]
+    [InlineData("hmm when was round 3", "when was round 3")]
+    [InlineData("so who is akazawa anyway", "who is akazawa")]
+    [InlineData("when was round 3 thx", "when was round 3")]
+    public void Strip_PrefaceOrClosingWords_AreTakenOff(string question, string expected) =>
+        Assert.Equal(expected, Stripped(question));
+
+    [Theory]
+    // Words that only look like a preface say what the question is about.
+    [InlineData("new tariff on japan")]
+    [InlineData("last round date")]
+    [InlineData("quick summary of the deal")]
+    // "and" opens a follow-up, which follow-ups read.
+    [InlineData("and what about steel")]
+    public void Strip_WordsThatAreThePoint_AreKept(string question) =>
+        Assert.Equal(string.Join(' ', QuestionNormalizer.Words(question)), Stripped(question));
+
+    [Fact]
+    public void Strip_InterjectionBeforeAFollowUpLead_KeepsTheLead() =>
+        Assert.Equal("and what about steel", Stripped("ok and what about steel"));
+
+    [Theory]
+    // Nothing, or too little, would be left.
+    [InlineData("quick question")]
+    [InlineData("ok thanks")]
+    [InlineData("btw rice")]
+    public void Strip_TooLittleLeft_KeepsTheWords(string question) =>
+        Assert.Equal(string.Join(' ', QuestionNormalizer.Words(question)), Stripped(question));
+}
