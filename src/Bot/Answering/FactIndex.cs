@@ -173,7 +173,13 @@ internal sealed class FactIndex
             vocabulary.TryAdd(word, 1);
         }
 
-        var known = new HashSet<string>(facts.Facts.SelectMany(f => FactDocuments.Names(f).Concat(FactDocuments.Content(f, facts))).SelectMany(QuestionNormalizer.Words), StringComparer.Ordinal);
+        var used = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var word in facts.Facts.SelectMany(f => FactDocuments.Names(f).Concat(FactDocuments.Content(f, facts))).SelectMany(QuestionNormalizer.Words))
+        {
+            used[word] = used.GetValueOrDefault(word) + 1;
+        }
+
+        var known = new HashSet<string>(used.Keys, StringComparer.Ordinal);
         known.UnionWith(vocabulary.Keys);
         known.UnionWith(Analyzer.StopWords);
         known.UnionWith(analyzer.Scope.Words);
@@ -199,7 +205,7 @@ internal sealed class FactIndex
         // Real words the fact base does not use (the English readings of the Japanese glossary) are never corrected into
         // fact words, yet stay unknown to the fact base.
         var dictionary = analyzer.Japanese.Words.ToHashSet(StringComparer.Ordinal);
-        return new FactIndex(facts, analyzer, new Bm25Index(documents), new SpellingCorrector(vocabulary, known, dictionary), new EntityResolver(facts), vectors, [.. owners], japanese ?? JapaneseAnswers.Empty);
+        return new FactIndex(facts, analyzer, new Bm25Index(documents), new SpellingCorrector(vocabulary, known, dictionary, used, EnglishWords.Vocabulary), new EntityResolver(facts), vectors, [.. owners], japanese ?? JapaneseAnswers.Empty);
     }
 
     /// <summary>

@@ -39,12 +39,12 @@ internal static class Preface
         ["switching", "gears"], ["on", "another", "note"], ["on", "a", "different", "note"], ["different", "topic"],
         ["new", "topic"], ["just", "curious"], ["just", "wondering"], ["i", "was", "wondering"], ["i", "wonder"],
         ["i", "want", "to", "know"], ["i", "would", "like", "to", "know"], ["i", "d", "like", "to", "know"], ["id", "like", "to", "know"],
-        ["i", "need", "to", "know"], ["remind", "me"], ["can", "i", "ask"], ["can", "i", "ask", "you"], ["let", "me", "ask"],
+        ["i", "need", "to", "know"], ["remind", "me"], ["eli5"], ["explain", "like", "i", "am", "5"], ["can", "i", "ask"], ["can", "i", "ask", "you"], ["let", "me", "ask"],
         ["let", "me", "ask", "you"],
     ];
 
     /// <summary>Words after a question that are not part of it either ("who is akazawa anyway", "when was round 3 thx").</summary>
-    private static readonly HashSet<string> s_closers = ["anyway", "anyways", "lol", "lmao", "haha", "thx", "ty", "thanks", "please", "pls", "plz"];
+    private static readonly HashSet<string> s_closers = ["anyway", "anyways", "btw", "lol", "lmao", "haha", "thx", "ty", "thanks", "please", "pls", "plz"];
 
     /// <summary>The fewest words a question keeps once its preface is gone: "quick question" alone is not stripped to nothing.</summary>
     private const int MinRest = 2;

@@ -2,13 +2,24 @@ namespace Bot.Answering;
 
 /// <summary>
 /// Corrects misspelt names and domain words ("akazwa" → "akazawa", "tarrif" → "tariff") by edit distance against
-/// the names, aliases, titles and synonyms of the fact base. Words the fact base knows, and the real words of
-/// <paramref name="dictionary"/> it does not use, are never changed; short words and numbers are left alone; a word with
-/// two equally close targets stays as typed.
+/// the names, aliases, titles and synonyms of the fact base; failing those, a word that is no English word and is one
+/// edit from a word the fact base uses anywhere, with the same first letter ("hpapened" → "happened", "attednees" →
+/// "attendees"). Words the fact base knows, and the real words of <paramref name="dictionary"/> it does not use, are
+/// never changed; short words and numbers are left alone; a word with two equally close targets stays as typed.
 /// </summary>
-internal sealed class SpellingCorrector(IReadOnlyDictionary<string, int> targets, IReadOnlySet<string> known, IReadOnlySet<string>? dictionary = null)
+/// <param name="words">Every word of the facts' texts and curated questions, with how often each is used: the second
+/// tier of targets.</param>
+/// <param name="english">Real words, never corrected into the second tier: "drags" is not a misspelt "drugs".</param>
+internal sealed class SpellingCorrector(
+    IReadOnlyDictionary<string, int> targets, IReadOnlySet<string> known, IReadOnlySet<string>? dictionary = null,
+    IReadOnlyDictionary<string, int>? words = null, EnglishWords? english = null)
 {
+    /// <summary>The shortest word corrected into a word of the second tier: shorter ones are one edit from too many.</summary>
+    private const int MinWordLength = 5;
+
     private readonly string[] _targets = [.. targets.Keys.Where(t => t.Length >= 4 && !char.IsDigit(t[0]))];
+
+    private readonly string[] _words = words is null ? [] : [.. words.Keys.Where(w => w.Length >= MinWordLength && !w.Any(char.IsDigit) && !targets.ContainsKey(w))];
 
     public bool IsKnown(string word) => known.Contains(word);
 
@@ -19,14 +30,28 @@ internal sealed class SpellingCorrector(IReadOnlyDictionary<string, int> targets
             return word;
         }
 
-        var limit = word.Length >= 6 ? 2 : 1;
+        var (named, tie) = Closest(word, _targets, targets, word.Length >= 6 ? 2 : 1);
+        if (named is not null || tie)
+        {
+            return named ?? word;
+        }
+
+        return word.Length >= MinWordLength && words is not null && !(english?.Knows(word) ?? false)
+            ? Closest(word, _words, words, 1, sameFirst: true).Best ?? word
+            : word;
+    }
+
+    /// <summary>The one target within <paramref name="limit"/> edits (and with the word's first letter, if
+    /// <paramref name="sameFirst"/>), the most used of the closest; none when there is none, or when two tie.</summary>
+    private static (string? Best, bool Tie) Closest(string word, string[] candidates, IReadOnlyDictionary<string, int> counts, int limit, bool sameFirst = false)
+    {
         string? best = null;
         var bestDistance = int.MaxValue;
         var bestCount = 0;
         var tie = false;
-        foreach (var target in _targets)
+        foreach (var target in candidates)
         {
-            if (Math.Abs(target.Length - word.Length) > limit)
+            if (Math.Abs(target.Length - word.Length) > limit || (sameFirst && target[0] != word[0]))
             {
                 continue;
             }
@@ -37,7 +62,7 @@ internal sealed class SpellingCorrector(IReadOnlyDictionary<string, int> targets
                 continue;
             }
 
-            var count = targets[target];
+            var count = counts[target];
             if (distance < bestDistance || (distance == bestDistance && count > bestCount))
             {
                 tie = false;
@@ -51,7 +76,7 @@ internal sealed class SpellingCorrector(IReadOnlyDictionary<string, int> targets
             }
         }
 
-        return best is not null && !tie ? best : word;
+        return tie ? (null, true) : (best, false);
     }
 
     /// <summary>Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions), cut off above limit.</summary>

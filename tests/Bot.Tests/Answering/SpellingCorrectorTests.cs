@@ -38,6 +38,43 @@ public sealed class SpellingCorrectorTests
         Assert.Equal("leaders", speller.Correct("leadres"));
     }
 
+    /// <summary>Names and domain words first; then any word the facts use, at one edit.</summary>
+    private static readonly SpellingCorrector s_tiered = new(
+        new Dictionary<string, int> { ["tariff"] = 5, ["akazawa"] = 3 },
+        new HashSet<string> { "tariff", "akazawa", "happened", "attendees", "drugs", "flows", "hassle" },
+        words: new Dictionary<string, int> { ["happened"] = 9, ["attendees"] = 2, ["drugs"] = 11, ["flows"] = 4, ["hassle"] = 1, ["tariff"] = 5 },
+        english: EnglishWords.Vocabulary);
+
+    [Theory]
+    [InlineData("hpapened", "happened")]
+    [InlineData("attednees", "attendees")]
+    // A name or domain word still comes first.
+    [InlineData("tarrif", "tariff")]
+    public void Correct_MisspeltWordOfTheFacts_GivesTheWord(string typed, string expected) => Assert.Equal(expected, s_tiered.Correct(typed));
+
+    [Theory]
+    // Real words the facts do not use, one edit from words they do.
+    [InlineData("drags")]
+    [InlineData("flown")]
+    // Not the first letter: "tassle" is no misspelt "hassle" here.
+    [InlineData("tassle")]
+    // Short words are one edit from too many.
+    [InlineData("drug")]
+    public void Correct_RealWordOrUnlikeAnyWordOfTheFacts_StaysAsTyped(string word) => Assert.Equal(word, s_tiered.Correct(word));
+
+    [Fact]
+    public void Vocabulary_LoadsTheSentenceModelsWholeWords()
+    {
+        var english = EnglishWords.Vocabulary;
+
+        Assert.InRange(english.Count, 20_000, 25_000);
+        Assert.True(english.Knows("flown"));
+        Assert.True(english.Knows("drags"));
+        Assert.True(english.Knows("visited"));
+        Assert.False(english.Knows("hpapened"));
+        Assert.False(english.Knows("cls")); // "[CLS]", a marker, is no word.
+    }
+
     [Fact]
     public void Distance_Transposition_CountsOnce() => Assert.Equal(1, SpellingCorrector.Distance("tarfif", "tariff", 2));
 }
