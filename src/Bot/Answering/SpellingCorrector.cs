@@ -30,20 +30,24 @@ internal sealed class SpellingCorrector(
             return word;
         }
 
-        var (named, tie) = Closest(word, _targets, targets, word.Length >= 6 ? 2 : 1);
-        if (named is not null || tie)
+        // A name or domain word one edit away, or two names alike, settle it; a word of the facts one edit away comes
+        // before a name two edits away ("srtike" is "strike", not "stake").
+        var (named, distance, tie) = Closest(word, _targets, targets, word.Length >= 6 ? 2 : 1);
+        if (tie || (named is not null && distance <= 1))
         {
             return named ?? word;
         }
 
-        return word.Length >= MinWordLength && words is not null && !(english?.Knows(word) ?? false)
-            ? Closest(word, _words, words, 1, sameFirst: true).Best ?? word
-            : word;
+        var used = word.Length >= MinWordLength && words is not null && !(english?.Knows(word) ?? false)
+            ? Closest(word, _words, words, 1, sameFirst: true).Best
+            : null;
+        return used ?? named ?? word;
     }
 
     /// <summary>The one target within <paramref name="limit"/> edits (and with the word's first letter, if
-    /// <paramref name="sameFirst"/>), the most used of the closest; none when there is none, or when two tie.</summary>
-    private static (string? Best, bool Tie) Closest(string word, string[] candidates, IReadOnlyDictionary<string, int> counts, int limit, bool sameFirst = false)
+    /// <paramref name="sameFirst"/>), the most used of the closest, and its distance; none when there is none, or when
+    /// two tie.</summary>
+    private static (string? Best, int Distance, bool Tie) Closest(string word, string[] candidates, IReadOnlyDictionary<string, int> counts, int limit, bool sameFirst = false)
     {
         string? best = null;
         var bestDistance = int.MaxValue;
@@ -76,7 +80,7 @@ internal sealed class SpellingCorrector(
             }
         }
 
-        return tie ? (null, true) : (best, false);
+        return tie ? (null, bestDistance, true) : (best, bestDistance, false);
     }
 
     /// <summary>Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions), cut off above limit.</summary>

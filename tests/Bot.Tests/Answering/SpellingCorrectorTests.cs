@@ -40,16 +40,20 @@ public sealed class SpellingCorrectorTests
 
     /// <summary>Names and domain words first; then any word the facts use, at one edit.</summary>
     private static readonly SpellingCorrector s_tiered = new(
-        new Dictionary<string, int> { ["tariff"] = 5, ["akazawa"] = 3 },
-        new HashSet<string> { "tariff", "akazawa", "happened", "attendees", "drugs", "flows", "hassle" },
-        words: new Dictionary<string, int> { ["happened"] = 9, ["attendees"] = 2, ["drugs"] = 11, ["flows"] = 4, ["hassle"] = 1, ["tariff"] = 5 },
+        new Dictionary<string, int> { ["tariff"] = 5, ["akazawa"] = 3, ["stake"] = 2 },
+        new HashSet<string> { "tariff", "akazawa", "stake", "happened", "attendees", "drugs", "flows", "hassle", "strike" },
+        words: new Dictionary<string, int>
+        {
+            ["happened"] = 9, ["attendees"] = 2, ["drugs"] = 11, ["flows"] = 4, ["hassle"] = 1, ["tariff"] = 5, ["strike"] = 1,
+        },
         english: EnglishWords.Vocabulary);
 
     [Theory]
     [InlineData("hpapened", "happened")]
     [InlineData("attednees", "attendees")]
-    // A name or domain word still comes first.
+    // A name or domain word still comes first, unless it is two edits away and a word of the facts one.
     [InlineData("tarrif", "tariff")]
+    [InlineData("srtike", "strike")]
     public void Correct_MisspeltWordOfTheFacts_GivesTheWord(string typed, string expected) => Assert.Equal(expected, s_tiered.Correct(typed));
 
     [Theory]
