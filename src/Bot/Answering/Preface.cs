@@ -30,18 +30,22 @@ internal static class Preface
     /// <summary>Words that may close a word about the question ("quick question though", "a question for you").</summary>
     private static readonly HashSet<string> s_questionClosers = ["but", "though", "tho", "here", "for", "you", "ya", "then"];
 
-    /// <summary>Prefaces of several words, word for word as <see cref="QuestionNormalizer.Words"/> reads them.</summary>
-    private static readonly string[][] s_phrases =
-    [
+    /// <summary>Prefaces of one or several words, word for word as <see cref="QuestionNormalizer.Words"/> reads them,
+    /// longest first, so "can i ask you" is taken whole rather than as "can i ask".</summary>
+    private static readonly string[][] s_phrases = [.. new string[][]
+    {
+        // Changing the subject.
         ["by", "the", "way"], ["1", "more", "thing"], ["another", "thing"], ["off", "topic"], ["unrelated"], ["real", "quick"],
         ["changing", "topic"], ["changing", "topics"], ["changing", "the", "topic"], ["changing", "the", "subject"],
         ["change", "of", "topic"], ["change", "of", "subject"], ["switching", "topic"], ["switching", "topics"],
-        ["switching", "gears"], ["on", "another", "note"], ["on", "a", "different", "note"], ["different", "topic"],
-        ["new", "topic"], ["just", "curious"], ["just", "wondering"], ["i", "was", "wondering"], ["i", "wonder"],
-        ["i", "want", "to", "know"], ["i", "would", "like", "to", "know"], ["i", "d", "like", "to", "know"], ["id", "like", "to", "know"],
-        ["i", "need", "to", "know"], ["remind", "me"], ["eli5"], ["explain", "like", "i", "am", "5"], ["can", "i", "ask"], ["can", "i", "ask", "you"], ["let", "me", "ask"],
-        ["let", "me", "ask", "you"],
-    ];
+        ["switching", "gears"], ["on", "another", "note"], ["on", "a", "different", "note"], ["different", "topic"], ["new", "topic"],
+        // Ways of asking.
+        ["just", "curious"], ["just", "wondering"], ["i", "was", "wondering"], ["i", "wonder"], ["i", "want", "to", "know"],
+        ["i", "would", "like", "to", "know"], ["i", "d", "like", "to", "know"], ["id", "like", "to", "know"], ["i", "need", "to", "know"],
+        ["remind", "me"], ["eli5"], ["explain", "like", "i", "am", "5"], ["can", "you", "tell", "me"], ["could", "you", "tell", "me"],
+        ["do", "you", "know"], ["does", "anyone", "know"], ["any", "idea"], ["can", "i", "ask"], ["can", "i", "ask", "you"],
+        ["let", "me", "ask"], ["let", "me", "ask", "you"],
+    }.OrderByDescending(p => p.Length)];
 
     /// <summary>Words after a question that are not part of it either ("who is akazawa anyway", "when was round 3 thx").</summary>
     private static readonly HashSet<string> s_closers = ["anyway", "anyways", "btw", "lol", "lmao", "haha", "thx", "ty", "thanks", "please", "pls", "plz"];
