@@ -77,7 +77,8 @@ internal static class AnswerExplainer
     {
         var japanese = index.Analyzer.Japanese;
         var unread = new List<string>();
-        var typed = Preface.Strip(QuestionNormalizer.Words(japanese.Gloss(result.Question, result.ReadAs is null ? null : unread)));
+        // A capital read as its country ("did tokyo agree") is shown by the reading itself, not as a spelling.
+        var typed = Capitals.AsCountries(Preface.Strip(QuestionNormalizer.Words(japanese.Gloss(result.Question, result.ReadAs is null ? null : unread))));
         var corrections = typed.Count == result.Words.Count
             ? typed.Zip(result.Words).Where(p => p.First != p.Second).Select(p => $"{p.First} → {p.Second}").Distinct(StringComparer.Ordinal).ToList()
             : [];

@@ -36,12 +36,13 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     public RankingWeights Weights => _w;
 
     /// <summary>A question's normalised, spelling-corrected words less its preface ("quick question:", see
-    /// <see cref="Preface"/>), the text to embed for it (those words), and its normalised words as typed, before the
+    /// <see cref="Preface"/>) and with a capital that acts read as its country ("did tokyo agree", see
+    /// <see cref="Capitals"/>), the text to embed for it (those words), and its normalised words as typed, before the
     /// speller, one for one.</summary>
     public static (List<string> Words, string Text, List<string> Typed) Interpret(FactIndex index, string question)
     {
         var typed = Preface.Strip(QuestionNormalizer.Words(question));
-        var words = typed.Select(index.Speller.Correct).ToList();
+        var words = Capitals.AsCountries([.. typed.Select(index.Speller.Correct)]);
         return (words, string.Join(' ', words), typed);
     }
 

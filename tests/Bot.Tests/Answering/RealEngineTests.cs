@@ -100,7 +100,10 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("ok diff question, when did takaichi become pm", "sanae-takaichi")]
     [InlineData("random question, how much rice will japan buy", "us-rice-plus-75")]
     [InlineData("i want to know the car tariff now", "tariff-japan-autos-15")]
-    public void Answer_QuestionAfterAPreface_AnswersAsWithout(string question, string expected)
+    // A capital that acts is its country: each was declined (0.42 to 0.84) with the capital read as a place.
+    [InlineData("who is tokyo's tariff negotiator", "ryosei-akazawa")]
+    [InlineData("how many negotiating rounds did tokyo and the us hold", "talks-rounds-count")]
+    public void Answer_QuestionAfterAPrefaceOrWithACapitalForItsCountry_AnswersAsWithout(string question, string expected)
     {
         var result = engine.Harness.Answer(question);
 

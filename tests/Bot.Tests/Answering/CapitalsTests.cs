@@ -1,0 +1,28 @@
+using Bot.Answering;
+
+namespace Bot.Tests.Answering;
+
+public sealed class CapitalsTests
+{
+    private static string Read(string question) => string.Join(' ', Capitals.AsCountries(QuestionNormalizer.Words(question)));
+
+    [Theory]
+    [InlineData("what did tokyo agree to", "what did japan agree to")]
+    [InlineData("did washington accept the offer", "did us accept the offer")]
+    [InlineData("who is tokyo's negotiator", "who is japan negotiator")]
+    [InlineData("tokyo finance minister 2025", "japan finance minister 2025")]
+    [InlineData("how many rounds did tokyo and the us hold", "how many rounds did japan and the us hold")]
+    [InlineData("did washington and tokyo sign it", "did us and japan sign it")]
+    public void AsCountries_CapitalThatActs_IsItsCountry(string question, string expected) => Assert.Equal(expected, Read(question));
+
+    [Theory]
+    [InlineData("when did trump visit tokyo")]
+    [InlineData("talks in washington in april")]
+    [InlineData("the tokyo summit")]
+    [InlineData("akazawa flew to washington and met lutnick")]
+    [InlineData("was tokyo the venue")]
+    // A reaction mostly follows what it reacts to: not read as a standalone question about Japan's reactions.
+    [InlineData("what was tokyo's reaction")]
+    public void AsCountries_CapitalThatIsAPlace_StaysAsTyped(string question) =>
+        Assert.Equal(string.Join(' ', QuestionNormalizer.Words(question)), Read(question));
+}
