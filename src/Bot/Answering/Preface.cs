@@ -45,6 +45,10 @@ internal static class Preface
         ["remind", "me"], ["eli5"], ["explain", "like", "i", "am", "5"], ["can", "you", "tell", "me"], ["could", "you", "tell", "me"],
         ["do", "you", "know"], ["does", "anyone", "know"], ["any", "idea"], ["can", "i", "ask"], ["can", "i", "ask", "you"],
         ["let", "me", "ask"], ["let", "me", "ask", "you"],
+        // Where a claim came from, before the claim to check.
+        ["fact", "check"], ["true", "or", "false"], ["hold", "on"], ["someone", "told", "me"], ["someone", "said"], ["i", "heard"],
+        ["i", "heard", "that"], ["i", "read"], ["i", "read", "that"], ["i", "saw"], ["i", "saw", "that"], ["my", "friend", "says"],
+        ["my", "friend", "said"], ["people", "say"], ["people", "are", "saying"], ["apparently"], ["rumor", "has", "it"],
     }.OrderByDescending(p => p.Length)];
 
     /// <summary>Words after a question that are not part of it either ("who is akazawa anyway", "when was round 3 thx").</summary>
