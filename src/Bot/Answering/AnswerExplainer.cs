@@ -77,10 +77,11 @@ internal static class AnswerExplainer
     {
         var japanese = index.Analyzer.Japanese;
         var unread = new List<string>();
+        var typed = Preface.Strip(QuestionNormalizer.Words(japanese.Gloss(result.Question, result.ReadAs is null ? null : unread)));
         // A capital read as its country ("did tokyo agree") is shown by the reading itself, not as a spelling.
-        var typed = Capitals.AsCountries(Preface.Strip(QuestionNormalizer.Words(japanese.Gloss(result.Question, result.ReadAs is null ? null : unread))));
         var corrections = typed.Count == result.Words.Count
-            ? typed.Zip(result.Words).Where(p => p.First != p.Second).Select(p => $"{p.First} → {p.Second}").Distinct(StringComparer.Ordinal).ToList()
+            ? typed.Zip(result.Words).Where(p => p.First != p.Second && !Capitals.IsCountryOf(p.First, p.Second))
+                .Select(p => $"{p.First} → {p.Second}").Distinct(StringComparer.Ordinal).ToList()
             : [];
         var unknown = result.Words.Where(w => !Analyzer.StopWords.Contains(w) && Answerer.IsUnknown(index, w)).Distinct(StringComparer.Ordinal).ToList();
         var explanation = new AnswerExplanation
@@ -103,8 +104,9 @@ internal static class AnswerExplainer
         return explanation with
         {
             ModelConfidence = model.Confidence(result.Features),
+            // As the engine matches it: the words less their preface ("quick question: who is akazawa").
             Curated = result.Question.Length > 0 && result.ReadAs is null
-                && index.TryCurated(result.Question, out var owner) && owner == document,
+                && index.TryCurated(typed, out var owner) && owner == document,
             Against = Against(model, result.Features, result.Ranked),
             Closest = Closest(index, document, result.Vector),
             SharedWords = shared,

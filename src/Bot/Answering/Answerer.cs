@@ -37,8 +37,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
     /// <summary>A question's normalised, spelling-corrected words less its preface ("quick question:", see
     /// <see cref="Preface"/>) and with a capital that acts read as its country ("did tokyo agree", see
-    /// <see cref="Capitals"/>), the text to embed for it (those words), and its normalised words as typed, before the
-    /// speller, one for one.</summary>
+    /// <see cref="Capitals"/>), the text to embed for it (those words), and its normalised words as typed (less the
+    /// preface), before the speller and the capitals, one for one.</summary>
     public static (List<string> Words, string Text, List<string> Typed) Interpret(FactIndex index, string question)
     {
         var typed = Preface.Strip(QuestionNormalizer.Words(question));

@@ -6,7 +6,8 @@ namespace Bot.Answering;
 /// one: "talks in tokyo", "akazawa flew to washington", "the tokyo summit". Only the grammar shows which it is, so a
 /// capital counts as its country only with a sign that it acts: a verb after it ("tokyo agreed", "did tokyo agree"), a
 /// noun for a government's people or dealings ("tokyo negotiator"), or the other country after "and" ("did tokyo and the
-/// us agree"). A question's verb before it is no sign alone: "was tokyo the venue".
+/// us agree"); never after a word that makes it a place ("to washington for tariff talks", "between tokyo and
+/// washington"). A question's verb before it is no sign alone: "was tokyo the venue".
 /// </summary>
 internal static class Capitals
 {
@@ -42,6 +43,24 @@ internal static class Capitals
         ["washington"] = ["japan", "tokyo"],
     };
 
+    /// <summary>Words before a capital that make it a place, whatever follows: "fly to washington for tariff talks",
+    /// "talks in tokyo on tariffs", "between tokyo and washington".</summary>
+    private static readonly HashSet<string> s_placeWords =
+    [
+        "in", "to", "at", "into", "from", "between", "via", "near", "toward", "towards", "visit", "visits", "visited", "visiting",
+    ];
+
+    /// <summary>Words that may stand between a capital and a government's post or dealings ("tokyo finance minister",
+    /// "washington trade negotiator", "tokyo goods surplus").</summary>
+    private static readonly HashSet<string> s_betweenWords =
+    [
+        "finance", "foreign", "trade", "chief", "top", "lead", "deputy", "economic", "economy", "defense", "defence", "prime",
+        "commerce", "treasury", "tariff", "main", "goods", "car", "auto",
+    ];
+
+    /// <summary>Is <paramref name="country"/> what <paramref name="capital"/> is read as when it acts ("tokyo", "japan")?</summary>
+    public static bool IsCountryOf(string capital, string country) => s_countries.TryGetValue(capital, out var of) && of == country;
+
     /// <summary>The words with each capital that acts as its government read as its country.</summary>
     public static List<string> AsCountries(List<string> words)
     {
@@ -60,14 +79,15 @@ internal static class Capitals
 
     private static bool Acts(List<string> words, int at)
     {
-        if (at + 1 >= words.Count)
+        if (at + 1 >= words.Count || (at > 0 && s_placeWords.Contains(words[at - 1])))
         {
             return false;
         }
 
-        // "tokyo agreed", "tokyo negotiator", and with one word between, "tokyo finance minister", "tokyo chief negotiator".
+        // "tokyo agreed", "tokyo negotiator", and with a word for the post or goods between, "tokyo finance minister".
         var next = words[at + 1];
-        if (s_acts.Contains(next) || s_ofGovernment.Contains(next) || (at + 2 < words.Count && s_ofGovernment.Contains(words[at + 2])))
+        if (s_acts.Contains(next) || s_ofGovernment.Contains(next)
+            || (s_betweenWords.Contains(next) && at + 2 < words.Count && s_ofGovernment.Contains(words[at + 2])))
         {
             return true;
         }

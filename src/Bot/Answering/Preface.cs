@@ -13,7 +13,7 @@ internal static class Preface
     private static readonly HashSet<string> s_interjections =
     [
         "ok", "okay", "k", "kk", "alright", "so", "well", "hmm", "hmmm", "hm", "um", "umm", "uh", "uhh", "er", "erm", "wait",
-        "oh", "ah", "sorry", "hey", "hi", "hello", "yo", "btw", "also", "anyway", "anyways", "bot", "pls", "please", "but",
+        "oh", "ah", "sorry", "hey", "hi", "hello", "yo", "btw", "anyway", "anyways", "bot", "pls", "please", "but",
     ];
 
     /// <summary>Words that may stand before a word for "question" and say what kind it is ("quick q", "another
@@ -47,7 +47,7 @@ internal static class Preface
         ["let", "me", "ask"], ["let", "me", "ask", "you"],
         // Where a claim came from, before the claim to check.
         ["fact", "check"], ["true", "or", "false"], ["hold", "on"], ["someone", "told", "me"], ["someone", "said"], ["i", "heard"],
-        ["i", "heard", "that"], ["i", "read"], ["i", "read", "that"], ["i", "saw"], ["i", "saw", "that"], ["my", "friend", "says"],
+        ["i", "read"], ["i", "saw"], ["my", "friend", "says"],
         ["my", "friend", "said"], ["people", "say"], ["people", "are", "saying"], ["apparently"], ["rumor", "has", "it"],
     }.OrderByDescending(p => p.Length)];
 
@@ -79,8 +79,8 @@ internal static class Preface
     /// <summary>How many words from <paramref name="at"/> are one piece of preface; 0 when none is.</summary>
     private static int Next(List<string> words, int at)
     {
-        // Not "and", which opens a follow-up: "ok and what about steel" loses only "ok".
-        if (s_interjections.Contains(words[at]))
+        // Not "and" or "also", which open a follow-up: "ok and what about steel" loses only "ok". Not "so far".
+        if (s_interjections.Contains(words[at]) && !(words[at] == "so" && at + 1 < words.Count && words[at + 1] == "far"))
         {
             return 1;
         }
@@ -107,7 +107,12 @@ internal static class Preface
         {
             if (at + phrase.Length <= words.Count && words.Skip(at).Take(phrase.Length).SequenceEqual(phrase))
             {
-                return phrase.Length;
+                // "i heard that japan…", "someone told me that…": the "that" goes with it. Before "if" or "whether" the
+                // phrase asks whether ("do you know if the deal was signed"), and stays.
+                var end = at + phrase.Length;
+                return end < words.Count && words[end] is "if" or "whether" ? 0
+                    : end < words.Count && words[end] == "that" ? phrase.Length + 1
+                    : phrase.Length;
             }
         }
 

@@ -33,15 +33,35 @@ internal sealed class SpellingCorrector(
         // A name or domain word one edit away, or two names alike, settle it; a word of the facts one edit away comes
         // before a name two edits away ("srtike" is "strike", not "stake").
         var (named, distance, tie) = Closest(word, _targets, targets, word.Length >= 6 ? 2 : 1);
-        if (tie || (named is not null && distance <= 1))
+        if (distance <= 1 && (tie || named is not null))
         {
             return named ?? word;
         }
 
-        var used = word.Length >= MinWordLength && words is not null && !(english?.Knows(word) ?? false)
-            ? Closest(word, _words, words, 1, sameFirst: true).Best
-            : null;
-        return used ?? named ?? word;
+        var used = word.Length >= MinWordLength && words is not null ? Closest(word, _words, words, 1, sameFirst: true).Best : null;
+        // A real word stays ("drags" is no misspelt "drugs"), but not one that differs from the fact's word only in a
+        // doubled letter: "commited" passes for an inflection of "commit", yet is a misspelt "committed".
+        if (used is not null && (english?.Knows(word) ?? false) && Undoubled(used) != Undoubled(word))
+        {
+            used = null;
+        }
+
+        return used ?? (tie ? word : named ?? word);
+    }
+
+    /// <summary>The word with each run of a letter written once: "committed" → "comited".</summary>
+    private static string Undoubled(string word)
+    {
+        var result = new System.Text.StringBuilder(word.Length);
+        foreach (var c in word)
+        {
+            if (result.Length == 0 || result[^1] != c)
+            {
+                result.Append(c);
+            }
+        }
+
+        return result.ToString();
     }
 
     /// <summary>The one target within <paramref name="limit"/> edits (and with the word's first letter, if

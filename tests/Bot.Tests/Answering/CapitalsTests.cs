@@ -21,6 +21,10 @@ public sealed class CapitalsTests
     [InlineData("the tokyo summit")]
     [InlineData("akazawa flew to washington and met lutnick")]
     [InlineData("was tokyo the venue")]
+    [InlineData("when did akazawa fly to washington for tariff talks")]
+    [InlineData("talks in tokyo on tariffs")]
+    [InlineData("the tokyo summit leaders")]
+    [InlineData("how many times did akazawa fly between tokyo and washington")]
     // A reaction mostly follows what it reacts to: not read as a standalone question about Japan's reactions.
     [InlineData("what was tokyo's reaction")]
     public void AsCountries_CapitalThatIsAPlace_StaysAsTyped(string question) =>

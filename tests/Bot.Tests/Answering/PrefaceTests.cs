@@ -26,6 +26,7 @@ public sealed class PrefaceTests
     [InlineData("can i ask you who signed the mou", "who signed the mou")]
     [InlineData("fact check: japan pays 15% on cars", "japan pays 15 percent on cars")]
     [InlineData("i heard that japan is buying 100 boeing jets", "japan is buying 100 boeing jets")]
+    [InlineData("someone told me that akazawa is the negotiator", "akazawa is the negotiator")]
     [InlineData("true or false: the deal was announced on july 22", "the deal was announced on july 22")]
     [InlineData("hmm when was round 3", "when was round 3")]
     [InlineData("so who is akazawa anyway", "who is akazawa")]
@@ -38,14 +39,19 @@ public sealed class PrefaceTests
     [InlineData("new tariff on japan")]
     [InlineData("last round date")]
     [InlineData("quick summary of the deal")]
+    [InlineData("so far how much has japan invested")]
+    // Before "if" or "whether" the phrase asks whether.
+    [InlineData("do you know if the deal was signed")]
     // "and" opens a follow-up, which follow-ups read.
     [InlineData("and what about steel")]
     public void Strip_WordsThatAreThePoint_AreKept(string question) =>
         Assert.Equal(string.Join(' ', QuestionNormalizer.Words(question)), Stripped(question));
 
-    [Fact]
-    public void Strip_InterjectionBeforeAFollowUpLead_KeepsTheLead() =>
-        Assert.Equal("and what about steel", Stripped("ok and what about steel"));
+    [Theory]
+    [InlineData("ok and what about steel", "and what about steel")]
+    [InlineData("hmm also round 5?", "also round 5")]
+    public void Strip_InterjectionBeforeAFollowUpLead_KeepsTheLead(string question, string expected) =>
+        Assert.Equal(expected, Stripped(question));
 
     [Theory]
     // Nothing, or too little, would be left.
