@@ -31,6 +31,8 @@ public sealed class PrefaceTests
     [InlineData("hmm when was round 3", "when was round 3")]
     [InlineData("so who is akazawa anyway", "who is akazawa")]
     [InlineData("when was round 3 thx", "when was round 3")]
+    [InlineData("japan pays 15% on cars, right?", "japan pays 15 percent on cars")]
+    [InlineData("the deal was announced on july 22, is that true", "the deal was announced on july 22")]
     public void Strip_PrefaceOrClosingWords_AreTakenOff(string question, string expected) =>
         Assert.Equal(expected, Stripped(question));
 
@@ -58,6 +60,9 @@ public sealed class PrefaceTests
     [InlineData("quick question")]
     [InlineData("ok thanks")]
     [InlineData("btw rice")]
+    // "right" is what "is that right" asks about.
+    [InlineData("is that right")]
+    [InlineData("was it correct")]
     public void Strip_TooLittleLeft_KeepsTheWords(string question) =>
         Assert.Equal(string.Join(' ', QuestionNormalizer.Words(question)), Stripped(question));
 }
