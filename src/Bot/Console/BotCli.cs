@@ -170,13 +170,14 @@ public static class BotCli
     }
 
     /// <summary>
-    /// <c>health --url URL</c>: exit 0 when the URL answers 200. The container's HEALTHCHECK uses it, since the
-    /// runtime image has no curl.
+    /// <c>health --url URL [--timeout SECONDS]</c>: exit 0 when the URL answers 200 within the timeout (3 s unless
+    /// given). The container's HEALTHCHECK uses it, since the runtime image has no curl.
     /// </summary>
     private static Command HealthCommand()
     {
         var url = new Option<string>("--url") { Description = "Health endpoint to check.", DefaultValueFactory = _ => "http://127.0.0.1:8080/health/ready" };
-        var command = new Command("health", "Check a running bot's health endpoint; exit 0 when healthy.") { url };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the answer (1 to 300).", DefaultValueFactory = _ => 3 };
+        var command = new Command("health", "Check a running bot's health endpoint; exit 0 when healthy.") { url, timeout };
         command.SetAction(async (parse, ct) =>
         {
             if (!Uri.TryCreate(parse.GetValue(url), UriKind.Absolute, out var address))
@@ -185,7 +186,13 @@ public static class BotCli
                 return 2;
             }
 
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
+            if (parse.GetValue(timeout) is not (>= 1 and <= 300) and var seconds)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"--timeout must be 1 to 300 seconds, not {seconds}");
+                return 2;
+            }
+
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)) };
             try
             {
                 using var response = await http.GetAsync(address, ct);

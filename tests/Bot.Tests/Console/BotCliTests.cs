@@ -195,14 +195,18 @@ public sealed class BotCliTests
         using var folder = FactFolder.Minimal();
         await using var app = await KestrelBot.StartAsync(folder.Path);
 
-        var (ok, output, _) = await RunAsync("health", "--url", new Uri(app.BaseAddress, "/health/ready").ToString());
+        // The host's first answer can take longer than the default 3 s while the whole suite runs in parallel.
+        var (ok, output, okError) = await RunAsync("health", "--url", new Uri(app.BaseAddress, "/health/ready").ToString(), "--timeout", "60");
         var (down, _, error) = await RunAsync("health", "--url", "http://127.0.0.1:9/health/ready");
         var (bad, _, _) = await RunAsync("health", "--url", "not a url");
+        var (badTimeout, _, timeoutError) = await RunAsync("health", "--timeout", "0");
 
-        Assert.Equal(0, ok);
+        Assert.True(ok == 0, okError);
         Assert.Equal("200 Healthy", output.Trim());
         Assert.Equal(1, down);
         Assert.StartsWith("unhealthy:", error, StringComparison.Ordinal);
         Assert.Equal(2, bad);
+        Assert.Equal(2, badTimeout);
+        Assert.Contains("--timeout must be 1 to 300 seconds", timeoutError, StringComparison.Ordinal);
     }
 }
