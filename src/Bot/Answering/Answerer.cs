@@ -1382,8 +1382,6 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// <summary>Words that make a who-question about the other side's person ("who did japan negotiate with").</summary>
     private static readonly HashSet<string> s_across = ["with", "against", "counterpart", "opposite", "meet", "met", "host", "hosted", "receive", "received", "call", "called"];
 
-    private static readonly Dictionary<string, Side> s_capitals = new(StringComparer.Ordinal) { ["tokyo"] = Side.Japan, ["washington"] = Side.UnitedStates };
-
     /// <summary>Words before "for tokyo" that make it a destination or a posting, not a side.</summary>
     private static readonly HashSet<string> s_notForSide = ["left", "leave", "leaves", "leaving", "headed", "head", "heading", "bound", "departed", "flew", "fly", "went", "ambassador", "envoy"];
 
@@ -1401,8 +1399,8 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         // "the talks for tokyo": the capital stands for its government, as one more mention of its country; not after a
         // move ("left for washington") or a post abroad ("ambassador for tokyo").
         var capitals = words.Select((w, i) => (Word: w, At: i))
-            .Where(x => x.At >= 1 && words[x.At - 1] == "for" && s_capitals.ContainsKey(x.Word) && (x.At < 2 || !s_notForSide.Contains(words[x.At - 2])))
-            .Select(x => s_capitals[x.Word]).ToList();
+            .Where(x => x.At >= 1 && words[x.At - 1] == "for" && Capitals.CountryOf(x.Word) is not null && (x.At < 2 || !s_notForSide.Contains(words[x.At - 2])))
+            .Select(x => s_sideWords[Capitals.CountryOf(x.Word)!]).ToList();
         var japan = terms.Contains("japan") || capitals.Contains(Side.Japan);
         var us = terms.Contains("us") || capitals.Contains(Side.UnitedStates);
         if (japan == us)

@@ -58,8 +58,11 @@ internal static class Capitals
         "commerce", "treasury", "tariff", "main", "goods", "car", "auto",
     ];
 
+    /// <summary>The country a capital stands for when it acts ("tokyo" → "japan"); null for any other word.</summary>
+    public static string? CountryOf(string word) => s_countries.GetValueOrDefault(word);
+
     /// <summary>Is <paramref name="country"/> what <paramref name="capital"/> is read as when it acts ("tokyo", "japan")?</summary>
-    public static bool IsCountryOf(string capital, string country) => s_countries.TryGetValue(capital, out var of) && of == country;
+    public static bool IsCountryOf(string capital, string country) => CountryOf(capital) == country;
 
     /// <summary>The words with each capital that acts as its government read as its country.</summary>
     public static List<string> AsCountries(List<string> words)

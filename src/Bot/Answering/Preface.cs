@@ -68,9 +68,9 @@ internal static class Preface
         }
 
         var end = words.Count;
-        while (end > at && (s_closers.Contains(words[end - 1]) || Tag(words, at, end) is > 0))
+        while (end > at && Closing(words, at, end) is var length and > 0)
         {
-            end -= s_closers.Contains(words[end - 1]) ? 1 : Tag(words, at, end);
+            end -= length;
         }
 
         return (at == 0 && end == words.Count) || end - at < MinRest ? words : words[at..end];
@@ -86,9 +86,10 @@ internal static class Preface
     /// <summary>Words after which "right" or "correct" is what is asked about, not a tag: "is that right", "was it correct".</summary>
     private static readonly HashSet<string> s_untagged = ["is", "was", "are", "were", "be", "that", "this", "it", "i", "am", "the"];
 
-    /// <summary>How many words before <paramref name="end"/> (and after <paramref name="at"/>) are a tag; 0 when none are.</summary>
-    private static int Tag(List<string> words, int at, int end) =>
-        s_tags.FirstOrDefault(t => end - at > t.Length && words.Skip(end - t.Length).Take(t.Length).SequenceEqual(t)
+    /// <summary>How many words before <paramref name="end"/> (and after <paramref name="at"/>) are one closing word or
+    /// tag; 0 when none are.</summary>
+    private static int Closing(List<string> words, int at, int end) =>
+        s_closers.Contains(words[end - 1]) ? 1 : s_tags.FirstOrDefault(t => end - at > t.Length && words.Skip(end - t.Length).Take(t.Length).SequenceEqual(t)
             && (t.Length > 1 || !s_untagged.Contains(words[end - 2])))?.Length ?? 0;
 
     /// <summary>How many words from <paramref name="at"/> are one piece of preface; 0 when none is.</summary>
