@@ -152,17 +152,51 @@ internal static class AnswerComposer
     /// </summary>
     private static Reply Occasions(AnswerResult result)
     {
-        var from = result.Entities!.From!.Value;
-        var day = result.Entities.DayPrecision;
-        var span = day ? PartialDate.FromDate(from) : new PartialDate(from.Year, from.Month, null);
+        var (time, inJapanese) = TimeAsked(result.Entities!);
         var japanese = result.ReadAs is null ? null : InJapanese(result.Occasions, result.JapaneseOccasions);
         var (title, body) = japanese is null
-            ? ($"What happened {(day ? "on" : "in")} {span.ToDisplay()}", $"The fact base dates {result.Occasions.Count} events and rounds {(day ? "on" : "in")} {span.ToDisplay()}:")
-            : ($"{FactReplies.JapaneseDate(span)}の出来事", $"収録データでは、{FactReplies.JapaneseDate(span)}の出来事・交渉回は{result.Occasions.Count}件です：");
+            ? ($"What happened {time}", $"The fact base dates {result.Occasions.Count} events and rounds {time}:")
+            : ($"{inJapanese}の出来事", $"収録データでは、{inJapanese}の出来事・交渉回は{result.Occasions.Count}件です：");
         // A disputed fact's accounts are in its own answer: the list says that they differ.
         var reply = FactReplies.ForList(result.Facts, title, WithReadAs(body, result), result.Occasions, f =>
             japanese is null ? ListEntry(f) : JapaneseListEntry(f, FactReplies.JapaneseDateRange(f), japanese));
         return reply with { Confidence = Reply.Shown(result.Confidence) };
+    }
+
+    /// <summary>The time a question asked what happened in, as the answer names it: "on July 7, 2025", "in July 2025",
+    /// "from July 21 to July 31, 2025" (for "late july"), "from June to August 2025" (for "summer"); and in Japanese.</summary>
+    internal static (string English, string Japanese) TimeAsked(Entities entities)
+    {
+        var from = entities.From!.Value;
+        var to = entities.To ?? from;
+        var first = PartialDate.FromDate(from);
+        var last = PartialDate.FromDate(to);
+        if (entities.DayPrecision && from == to)
+        {
+            return ($"on {first.ToDisplay()}", FactReplies.JapaneseDate(first));
+        }
+
+        var wholeMonths = from.Day == 1 && to.AddDays(1).Day == 1;
+        if (wholeMonths && from.Year == to.Year && from.Month == to.Month)
+        {
+            var month = new PartialDate(from.Year, from.Month, null);
+            return ($"in {month.ToDisplay()}", FactReplies.JapaneseDate(month));
+        }
+
+        if (wholeMonths)
+        {
+            var start = new PartialDate(from.Year, from.Month, null);
+            var end = new PartialDate(to.Year, to.Month, null);
+            var english = from.Year == to.Year
+                ? string.Create(CultureInfo.InvariantCulture, $"from {from:MMMM} to {end.ToDisplay()}")
+                : $"from {start.ToDisplay()} to {end.ToDisplay()}";
+            return (english, $"{FactReplies.JapaneseDate(start)}〜{FactReplies.JapaneseDate(end)}");
+        }
+
+        var days = from.Year == to.Year
+            ? string.Create(CultureInfo.InvariantCulture, $"from {from:MMMM d} to {last.ToDisplay()}")
+            : $"from {first.ToDisplay()} to {last.ToDisplay()}";
+        return (days, $"{FactReplies.JapaneseDate(first)}〜{FactReplies.JapaneseDate(last)}");
     }
 
     /// <summary>

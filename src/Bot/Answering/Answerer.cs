@@ -136,8 +136,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Promote(scored[phrased]);
         }
 
-        // Asked only what happened on a day or in a month the fact base dates events or rounds in: the best ranked of
-        // them answers (the answer lists them all when there are several), as a curated question's fact would.
+        // Asked only what happened on a day, in a month or in part of one ("late july") the fact base dates events or rounds
+        // in: the best ranked of them answers (the answer lists them all when there are several), as a curated question's
+        // fact would.
         // Not when a Japanese reading left words out ("7月22日の円安は？" reads as "july 22"): what they asked is unknown.
         var wholeReading = readAs is null || index.Analyzer.Japanese.Unread(question).Count == 0;
         var occasions = outcome is null && wholeReading && AsksOnlyWhatHappened(words, entities) ? OccasionsIn(index, entities) : [];
@@ -894,14 +895,20 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// the main points"?</summary>
     private static bool IsRequest(List<string> words) => words is [("can" or "could" or "would" or "will"), "you", ..];
 
-    /// <summary>Does the question ask only what happened on one day or in one month: besides the day or month (and its
-    /// numbers), only <see cref="s_happenedWords"/>?</summary>
+    /// <summary>Does the question ask only what happened on one day, in one month or in part of a month, season or year
+    /// ("late july", "the week of july 21", "summer 2025"): besides the time (and its numbers), only
+    /// <see cref="s_happenedWords"/>?</summary>
     private static bool AsksOnlyWhatHappened(List<string> words, Entities entities) =>
         entities is { People.Count: 0, Round: null, RoundTyped: null, From: { } from, To: { } to }
         // A whole month with no number but its year: "june 31" is no day, and not June either.
-        && (entities.DayPrecision ? from == to : IsWholeMonth(from, to) && words.All(w => !w.All(char.IsDigit) || w.Length == 4))
+        && (entities.DayPrecision ? from == to : !IsWholeMonth(from, to) || words.All(w => !w.All(char.IsDigit) || w.Length == 4))
         && words.Count(EntityResolver.IsMonth) <= 1
-        && words.All(w => s_happenedWords.Contains(w) || EntityResolver.IsMonth(w) || w.All(char.IsDigit));
+        && words.All(w => s_happenedWords.Contains(w) || EntityResolver.IsMonth(w) || w.All(char.IsDigit) || (!entities.DayPrecision && s_partOfTimeWords.Contains(w)));
+
+    /// <summary>Words that name part of a month, a season or part of a year ("at the end of may", "the last week of
+    /// july", "over the summer"), which <see cref="EntityResolver"/> reads into the time asked about.</summary>
+    private static readonly HashSet<string> s_partOfTimeWords =
+        ["early", "mid", "middle", "late", "beginning", "start", "end", "week", "last", "spring", "summer", "autumn", "fall", "at", "during", "over", "this"];
 
     /// <summary>Does the question ask only who took part in the one round it names, by number ("round 4", "the final
     /// round") or by its day ("the april 16 talks, who was there"): besides the round's number or day and the people it

@@ -72,6 +72,18 @@ internal sealed class EntityResolver
         ["sep"] = 9, ["sept"] = 9, ["october"] = 10, ["oct"] = 10, ["november"] = 11, ["nov"] = 11, ["december"] = 12, ["dec"] = 12,
     };
 
+    /// <summary>Words that put a time in its first (0), middle (1) or last (2) part: "early july", "the end of may".</summary>
+    private static readonly Dictionary<string, int> s_parts = new(StringComparer.Ordinal)
+    {
+        ["early"] = 0, ["beginning"] = 0, ["start"] = 0, ["mid"] = 1, ["middle"] = 1, ["late"] = 2, ["end"] = 2,
+    };
+
+    /// <summary>The seasons of the northern hemisphere, by their first month. Not winter, which spans two years.</summary>
+    private static readonly Dictionary<string, int> s_seasons = new(StringComparer.Ordinal)
+    {
+        ["spring"] = 3, ["summer"] = 6, ["autumn"] = 9, ["fall"] = 9,
+    };
+
     private readonly Dictionary<string, string?> _names = new(StringComparer.Ordinal);
 
     /// <summary>Is the word a month's name ("july", "sept")?</summary>
@@ -549,9 +561,13 @@ internal sealed class EntityResolver
         var months = new HashSet<DateOnly>();
         for (var i = 0; i < words.Count; i++)
         {
-            if (DateAt(words, i) is { From: { } from } found)
+            if (DateAt(words, i) is { From: { } from, To: { } to } found)
             {
-                months.Add(new DateOnly(from.Year, from.Month, 1));
+                for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
+                {
+                    months.Add(month);
+                }
+
                 if (found.Day)
                 {
                     days.Add(from);
@@ -577,13 +593,41 @@ internal sealed class EntityResolver
         return (null, null, false);
     }
 
+    /// <summary>
+    /// The time the words at <paramref name="i"/> name: a day ("july 22", "22 july 2025"), a month ("july", "july 2025"),
+    /// part of a month ("early july", "mid-june", "the end of may", "the week of july 21", "the last week of july"), a
+    /// season ("summer", "in the fall of 2025") or part of one ("early summer"), or part of a year ("late 2025", "the
+    /// start of 2026"). A month or season without a year is in the year the fact base dates most in. Null when no time
+    /// starts at <paramref name="i"/>.
+    /// </summary>
     private (DateOnly? From, DateOnly? To, bool Day)? DateAt(IReadOnlyList<string> words, int i)
     {
-        if (!s_months.TryGetValue(words[i], out var month))
+        if (s_months.ContainsKey(words[i]))
         {
-            return null;
+            return MonthAt(words, i);
         }
 
+        if (s_seasons.TryGetValue(words[i], out var firstMonth) && IsSeason(words, i))
+        {
+            var year = i + 1 < words.Count && Year(words[i + 1]) is { } y ? y
+                : i + 2 < words.Count && words[i + 1] == "of" && Year(words[i + 2]) is { } of ? of
+                : _defaultYear;
+            var start = new DateOnly(year, firstMonth, 1);
+            return Part(words, i, start, start.AddMonths(3).AddDays(-1));
+        }
+
+        // "late 2025", "the start of 2026": a year alone names no time; a part of one does.
+        if (Year(words[i]) is { } whole && PartBefore(words, i) is not null)
+        {
+            return Part(words, i, new DateOnly(whole, 1, 1), new DateOnly(whole, 12, 31));
+        }
+
+        return null;
+    }
+
+    private (DateOnly? From, DateOnly? To, bool Day)? MonthAt(IReadOnlyList<string> words, int i)
+    {
+        var month = s_months[words[i]];
         var year = _defaultYear;
         int? day = null;
         if (i + 1 < words.Count && Number(words[i + 1]) is { } after)
@@ -621,6 +665,12 @@ internal sealed class EntityResolver
         if (day is { } d && d <= DateTime.DaysInMonth(year, month))
         {
             var date = new DateOnly(year, month, d);
+            // "the week of july 21": that day and the six after it.
+            if (i >= 2 && words[i - 1] == "of" && words[i - 2] == "week")
+            {
+                return (date, date.AddDays(6), false);
+            }
+
             // "the 22nd or the 23rd of july" (read as "22 or the 23 of july"): both days; not "round 4 and the 10th of july".
             var other = dayBefore - (dayBefore >= 1 && words[dayBefore - 1] == "the" ? 2 : 1);
             return dayBefore == i - 2 && other >= 1 && words[other] is "or" or "and" or "to" && Number(words[other - 1]) is { } earlier && earlier >= 1 && earlier < d
@@ -630,8 +680,63 @@ internal sealed class EntityResolver
         }
 
         var first = new DateOnly(year, month, 1);
-        return (first, first.AddMonths(1).AddDays(-1), false);
+        var last = first.AddMonths(1).AddDays(-1);
+        // "the first week of june" (read as "1 week of june"), "the last week of july": seven days of the month.
+        if (day is null && i >= 2 && words[i - 1] == "of" && words[i - 2] == "week" && i >= 3)
+        {
+            if (words[i - 3] == "last")
+            {
+                return (last.AddDays(-6), last, false);
+            }
+
+            if (Number(words[i - 3]) is >= 1 and <= 4 and var week)
+            {
+                return (first.AddDays((week - 1) * 7), first.AddDays((week * 7) - 1), false);
+            }
+        }
+
+        return Part(words, i, first, last);
     }
+
+    /// <summary>The part of the time from <paramref name="from"/> to <paramref name="to"/> that the words before
+    /// <paramref name="i"/> name: a month's first, middle or last ten days or so (1–10, 11–20, 21–end), or a season's or
+    /// year's first, middle or last third; the whole of it when they name no part.</summary>
+    private static (DateOnly? From, DateOnly? To, bool Day) Part(IReadOnlyList<string> words, int i, DateOnly from, DateOnly to)
+    {
+        if (PartBefore(words, i) is not { } part)
+        {
+            return (from, to, false);
+        }
+
+        if (from.Month == to.Month && from.Year == to.Year)
+        {
+            return part switch
+            {
+                0 => (from, from.AddDays(9), false),
+                1 => (from.AddDays(10), from.AddDays(19), false),
+                _ => (from.AddDays(20), to, false),
+            };
+        }
+
+        var third = ((to.Year - from.Year) * 12 + to.Month - from.Month + 1) / 3;
+        var start = from.AddMonths(part * third);
+        return (start, start.AddMonths(third).AddDays(-1), false);
+    }
+
+    /// <summary>0, 1 or 2 for a word before <paramref name="i"/> that puts a time in its first, middle or last part:
+    /// "early", "mid", "late" right before it, or "the beginning (start, middle, end) of" before it; else null.</summary>
+    private static int? PartBefore(IReadOnlyList<string> words, int i) =>
+        i >= 1 && s_parts.TryGetValue(words[i - 1], out var part) && words[i - 1] is "early" or "mid" or "late" ? part
+        : i >= 2 && words[i - 1] == "of" && s_parts.TryGetValue(words[i - 2], out var of) && words[i - 2] is not ("early" or "mid" or "late") ? of
+        : null;
+
+    /// <summary>Is "spring", "summer", "autumn" or "fall" at <paramref name="i"/> a season? "Fall" only with a year after
+    /// it, or after a word that puts a time ("in the fall", "last fall", "early fall"): "did the talks fall through"
+    /// names no time.</summary>
+    private static bool IsSeason(IReadOnlyList<string> words, int i) =>
+        words[i] != "fall"
+        || (i + 1 < words.Count && Year(words[i + 1]) is not null)
+        || (i >= 1 && words[i - 1] is "the" or "last" or "this" or "early" or "late" or "mid" && (i + 1 >= words.Count || words[i + 1] is not ("through" or "apart" or "short" or "behind" or "back")));
 
     /// <summary>A year a question could mean: 1900 to 2100.</summary>
     internal static int? Year(string word) => Number(word) is { } n && IsYear(n) ? n : null;

@@ -250,15 +250,24 @@ internal sealed partial class JapaneseGlossary
         }
 
         var day = m.Groups["d"].Success ? " " + m.Groups["d"].Value : "";
-        return $" {s_months[month - 1]}{day}{year} ";
+        // 「7月下旬」: late July; 「7月末」: the end of July.
+        var part = m.Groups["part"].Value switch
+        {
+            "上旬" or "初旬" or "初め" or "はじめ" => "early ",
+            "中旬" => "mid ",
+            "下旬" or "末" => "late ",
+            _ => "",
+        };
+        return $" {part}{s_months[month - 1]}{day}{year} ";
     }
 
     /// <summary>"第4回", "第四回", "4回目": an ordinal ("the 4th").</summary>
     [GeneratedRegex(@"第\s*(?<n>[0-9]{1,2}|十[一二三四五六七八九]?|[一二三四五六七八九](?:十[一二三四五六七八九]?)?)\s*回|(?<n>[0-9]{1,2})\s*回目", RegexOptions.CultureInvariant)]
     private static partial Regex OrdinalPattern();
 
-    /// <summary>"2025年7月22日", "7月22日", "7月": a date or a month; "2025年": a year; "2023年度": a fiscal year.</summary>
-    [GeneratedRegex(@"(?:(?<y>20[0-9]{2})\s*年\s*)?(?<m>[0-9]{1,2})\s*月(?:\s*(?<d>[0-9]{1,2})\s*日)?|(?<y>(?:19|20)[0-9]{2})\s*年(?<fy>度)?", RegexOptions.CultureInvariant)]
+    /// <summary>"2025年7月22日", "7月22日", "7月": a date or a month; "7月下旬", "7月末": part of a month; "2025年": a year;
+    /// "2023年度": a fiscal year.</summary>
+    [GeneratedRegex(@"(?:(?<y>20[0-9]{2})\s*年\s*)?(?<m>[0-9]{1,2})\s*月(?:\s*(?<d>[0-9]{1,2})\s*日|(?<part>上旬|初旬|初め|はじめ|中旬|下旬|末))?|(?<y>(?:19|20)[0-9]{2})\s*年(?<fy>度)?", RegexOptions.CultureInvariant)]
     private static partial Regex DatePattern();
 
     /// <summary>The glossary at <paramref name="path"/>, or <see cref="Empty"/> when there is no such file.</summary>

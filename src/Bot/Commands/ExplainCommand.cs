@@ -131,8 +131,8 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
             return $"Answered with {top.Title} [{top.Id}]: your question asks only "
                 + (result.Record switch
                 {
-                    RecordAnswer.OnlyOccasionOfTheTime => "what happened on a day or in a month, and this is the one event or round the fact base dates then",
-                    RecordAnswer.OccasionsOfTheTime => "what happened on a day or in a month, and the answer lists every event and round the fact base dates then, this one among them",
+                    RecordAnswer.OnlyOccasionOfTheTime => "what happened at one time (a day, a month, part of one, a season), and this is the one event or round the fact base dates then",
+                    RecordAnswer.OccasionsOfTheTime => "what happened at one time (a day, a month, part of one, a season), and the answer lists every event and round the fact base dates then, this one among them",
                     RecordAnswer.RoundsAttended => "which rounds this person was at, and the rounds' records say which",
                     RecordAnswer.Negotiators => "who negotiated, and the answer lists who the rounds' records put at them for the side or sides asked, this person at the most rounds",
                     RecordAnswer.Latest => "what is new, and the answer lists the latest events and rounds the fact base dates, this one the newest",

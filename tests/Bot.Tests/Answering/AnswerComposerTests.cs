@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bot.Answering;
 using Bot.Answering.Evaluation;
 using Bot.Commands;
@@ -12,6 +13,20 @@ public sealed class AnswerComposerTests
     private static readonly AnswerHarness s_alwaysAnswers = s_harness.WithModel(ConfidenceModel.Default with { Threshold = 0 });
 
     private static Reply Compose(string question) => AnswerComposer.Compose(s_alwaysAnswers.Answer(question));
+
+    [Theory]
+    [InlineData("2025-07-07", "2025-07-07", true, "on July 7, 2025", "2025年7月7日")]
+    [InlineData("2025-07-01", "2025-07-31", false, "in July 2025", "2025年7月")]
+    [InlineData("2025-07-21", "2025-07-31", false, "from July 21 to July 31, 2025", "2025年7月21日〜2025年7月31日")]
+    [InlineData("2025-06-01", "2025-08-31", false, "from June to August 2025", "2025年6月〜2025年8月")]
+    [InlineData("2025-09-01", "2026-04-30", false, "from September 2025 to April 2026", "2025年9月〜2026年4月")]
+    [InlineData("2025-12-29", "2026-01-04", false, "from December 29, 2025 to January 4, 2026", "2025年12月29日〜2026年1月4日")]
+    public void TimeAsked_NamesTheDayMonthOrSpanAsked(string from, string to, bool day, string english, string japanese)
+    {
+        var entities = new Entities(new HashSet<string>(), null, DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture), day);
+
+        Assert.Equal((english, japanese), AnswerComposer.TimeAsked(entities));
+    }
 
     [Theory]
     [InlineData("2025-04-03", "2025-09-15", "April 3, 2025 to September 15, 2025")]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bot.Answering;
 using Bot.Answering.Evaluation;
 
@@ -104,6 +105,47 @@ public sealed class EntityResolverTests
         Assert.True(entities.DayPrecision);
         Assert.Equal(first, entities.From!.Value.Day);
         Assert.Equal(last, entities.To!.Value.Day);
+    }
+
+    [Theory]
+    [InlineData("what happened in early july", "2025-07-01", "2025-07-10")]
+    [InlineData("what happened in mid-june", "2025-06-11", "2025-06-20")]
+    [InlineData("the middle of june", "2025-06-11", "2025-06-20")]
+    [InlineData("late may call", "2025-05-21", "2025-05-31")]
+    [InlineData("at the end of august 2025", "2025-08-21", "2025-08-31")]
+    [InlineData("the beginning of september", "2025-09-01", "2025-09-10")]
+    [InlineData("the week of july 21", "2025-07-21", "2025-07-27")]
+    [InlineData("the first week of june", "2025-06-01", "2025-06-07")]
+    [InlineData("in the last week of july", "2025-07-25", "2025-07-31")]
+    [InlineData("summer 2025", "2025-06-01", "2025-08-31")]
+    [InlineData("in the fall of 2025", "2025-09-01", "2025-11-30")]
+    [InlineData("last fall", "2025-09-01", "2025-11-30")]
+    [InlineData("early summer", "2025-06-01", "2025-06-30")]
+    [InlineData("late 2025", "2025-09-01", "2025-12-31")]
+    [InlineData("the start of 2026", "2026-01-01", "2026-04-30")]
+    public void Resolve_PartOfAMonthSeasonOrYear_IsThatSpan(string question, string from, string to)
+    {
+        var entities = Resolve(question);
+        Assert.False(entities.DayPrecision);
+        Assert.Equal(DateOnly.Parse(from, CultureInfo.InvariantCulture), entities.From);
+        Assert.Equal(DateOnly.Parse(to, CultureInfo.InvariantCulture), entities.To);
+    }
+
+    [Theory]
+    // A year alone, the end of something that is no time, and "fall" as a verb name no time.
+    [InlineData("what happened in 2025")]
+    [InlineData("what happened at the end of the talks")]
+    [InlineData("did the talks fall through")]
+    [InlineData("did the yen fall after the deal")]
+    [InlineData("when did the late pm abe meet trump")]
+    public void Resolve_PartWordWithNoTimeAfterIt_IsNoDate(string question) => Assert.Null(Resolve(question).From);
+
+    [Fact]
+    public void Resolve_StartAsAVerbBeforeAMonth_IsTheWholeMonth()
+    {
+        var entities = Resolve("did the 15% start in september");
+        Assert.Equal(new DateOnly(2025, 9, 1), entities.From);
+        Assert.Equal(new DateOnly(2025, 9, 30), entities.To);
     }
 
     [Fact]

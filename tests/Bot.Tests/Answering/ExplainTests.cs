@@ -116,7 +116,7 @@ public sealed class ExplainTests(RealEngineFixture engine)
 
         Assert.Equal(RecordAnswer.OnlyOccasionOfTheTime, answer.Record);
         Assert.Equal(["bessent-meets-ishiba-tokyo"], reply.FactIds);
-        Assert.Contains("asks only what happened on a day or in a month, and this is the one event or round the fact base dates then", reply.Body, StringComparison.Ordinal);
+        Assert.Contains("asks only what happened at one time (a day, a month, part of one, a season), and this is the one event or round the fact base dates then", reply.Body, StringComparison.Ordinal);
         Assert.EndsWith($"at {Reply.Percent(engine.Harness.Answerer.Model.Confidence(answer.Features))}).", reply.Body, StringComparison.Ordinal);
     }
 
@@ -130,7 +130,7 @@ public sealed class ExplainTests(RealEngineFixture engine)
 
         Assert.Equal(RecordAnswer.OccasionsOfTheTime, answer.Record);
         Assert.Equal(["deal-announced", "round-8"], answer.Occasions.Select(f => f.Id));
-        Assert.Contains("asks only what happened on a day or in a month, and the answer lists every event and round the fact base dates then", reply.Body, StringComparison.Ordinal);
+        Assert.Contains("asks only what happened at one time (a day, a month, part of one, a season), and the answer lists every event and round the fact base dates then", reply.Body, StringComparison.Ordinal);
     }
 
     [Theory]

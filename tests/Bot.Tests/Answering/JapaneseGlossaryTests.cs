@@ -51,6 +51,11 @@ public sealed class JapaneseGlossaryTests
     // Full-width digits and signs, half-width katakana: folded by hand (the app runs with invariant globalization).
     [InlineData("第４回交渉", "4 talks")]
     [InlineData("７月２２日", "july 22")]
+    // Part of a month.
+    [InlineData("7月下旬", "late july")]
+    [InlineData("6月中旬", "mid june")]
+    [InlineData("5月末", "late may")]
+    [InlineData("9月上旬", "early september")]
     [InlineData("関税15％", "tariff 15 percent")]
     [InlineData("関税２７．５％？", "tariff 27.5 percent")]
     [InlineData("ﾄﾗﾝﾌﾟ", "trump")]

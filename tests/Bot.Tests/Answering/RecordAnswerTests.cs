@@ -20,6 +20,10 @@ public sealed class RecordAnswerTests
     // A month with one occasion (the figure dated in July is none).
     [InlineData("what happened in april", "round-1")]
     [InlineData("what happened in july 2025", "deal-announced")]
+    // Part of a month or a season with one occasion.
+    [InlineData("what happened in late july", "deal-announced")]
+    [InlineData("what happened in mid-april", "round-1")]
+    [InlineData("what happened in the summer", "deal-announced")]
     public void Answer_OnlyWhatHappenedOnADayWithOneOccasion_AnswersIt(string question, string expected)
     {
         var result = s_strict.Answer(question);
@@ -47,6 +51,9 @@ public sealed class RecordAnswerTests
     [InlineData("what happened in august")]
     [InlineData("what happened in april and may")]
     [InlineData("what happened in 2025")]
+    // Part of a month with none: not the rest of the month.
+    [InlineData("what happened in early july")]
+    [InlineData("what happened in the first week of april")]
     // No such day: not the month either.
     [InlineData("what happened on june 31")]
     public void Answer_QuestionThatIsNotOnlyADayWithOneOccasion_IsLeftToTheModel(string question)
@@ -92,6 +99,8 @@ public sealed class RecordAnswerTests
     [Theory]
     [InlineData("what happened on july 22", "deal-announced", "tokyo-reaction")]
     [InlineData("what happened in may 2025", "may-briefing", "round-4")]
+    [InlineData("what happened at the end of may", "may-briefing", "round-4")]
+    [InlineData("what happened the week of july 21", "deal-announced", "tokyo-reaction")]
     public void Answer_OnlyWhatHappenedOnADayOrMonthWithSeveralOccasions_ListsThemInDateOrder(string question, string first, string second)
     {
         using var folder = AnsweringTestFacts.Folder();
@@ -101,6 +110,16 @@ public sealed class RecordAnswerTests
         Assert.Equal(RecordAnswer.OccasionsOfTheTime, result.Record);
         Assert.Equal([first, second], result.Occasions.Select(f => f.Id));
         Assert.Contains(result.Best!.Id, new[] { first, second });
+    }
+
+    [Fact]
+    public void Compose_WhatHappenedInPartOfAMonth_ListsThemUnderTheDaysItRead()
+    {
+        using var folder = AnsweringTestFacts.Folder();
+        var reply = AnswerComposer.Compose(WithMoreOccasions(folder).Answer("what happened the week of july 21"));
+
+        Assert.Equal("What happened from July 21 to July 27, 2025", reply.Title);
+        Assert.StartsWith("The fact base dates 2 events and rounds from July 21 to July 27, 2025:", reply.Body, StringComparison.Ordinal);
     }
 
     [Theory]
