@@ -553,6 +553,8 @@ internal sealed class EntityResolver
     {
         var words = QuestionNormalizer.Words(FactDocuments.OwnText(fact));
         var people = new HashSet<string>(Resolve(words).People, StringComparer.Ordinal);
+        // A round's outcome tells of days too ("a phone call on June 14"), though of no one its record does not list.
+        words.AddRange(QuestionNormalizer.Words(fact.Outcome ?? ""));
         people.UnionWith(fact.People);
         people.UnionWith(fact.JapanAttendees);
         people.UnionWith(fact.UsAttendees);

@@ -149,6 +149,15 @@ public sealed class EntityResolverTests
     }
 
     [Fact]
+    public void Mentions_DayARoundsOutcomeNames_IsMentioned()
+    {
+        var round = AnsweringTestFacts.Load().Find("round-1")! with { Outcome = "Akazawa and Bessent spoke again by phone on April 20, 2025." };
+
+        Assert.Contains(new DateOnly(2025, 4, 20), s_resolver.Mentions(round).Days);
+        Assert.DoesNotContain(new DateOnly(2025, 4, 20), s_resolver.Mentions(round with { Outcome = null }).Days);
+    }
+
+    [Fact]
     public void Resolve_MayAsAVerb_IsNotADate() => Assert.Null(Resolve("may japan buy more rice").From);
 
     [Theory]
