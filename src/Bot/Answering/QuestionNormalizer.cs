@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Bot.Facts;
 using System.Globalization;
 using System.Text;
@@ -201,6 +202,18 @@ internal static partial class QuestionNormalizer
         return $" {currency} {m.Groups["num"].Value}{scale} ";
     }
 
+    /// <summary>Verbs that, right after "first", make it an adverb ("when did trump first threaten tariffs"): what
+    /// happened first, not a thing numbered 1.</summary>
+    private static readonly FrozenSet<string> s_verbsAfterFirst = FrozenSet.ToFrozenSet(
+    [
+        "go", "went", "gone", "visit", "visited", "meet", "met", "come", "came", "travel", "traveled", "travelled", "fly", "flew",
+        "raise", "raised", "threaten", "threatened", "say", "said", "mention", "mentioned", "announce", "announced", "propose",
+        "proposed", "take", "took", "become", "became", "hear", "heard", "arrive", "arrived", "talk", "talked", "speak", "spoke",
+        "start", "started", "begin", "began", "sign", "signed", "agree", "agreed", "call", "called", "appear", "appeared",
+        "impose", "imposed", "make", "made", "suggest", "suggested", "hold", "held", "put", "offer", "offered", "ask", "asked",
+        "demand", "demanded", "join", "joined", "lead", "led", "negotiate", "negotiated", "hit", "floated", "float", "tell", "told",
+    ], StringComparer.Ordinal);
+
     /// <summary>"twenty five" → 25, "fourth" → 4, "five hundred fifty" → 550, "a hundred and five" → 105; digits with
     /// separators lose them.</summary>
     private static List<string> NumberWords(List<string> words)
@@ -209,6 +222,13 @@ internal static partial class QuestionNormalizer
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
+            // "When did akazawa first go to washington", "was muto in charge at first": "first" as an adverb, not 1.
+            if (word == "first" && ((i + 1 < words.Count && s_verbsAfterFirst.Contains(words[i + 1])) || (i > 0 && words[i - 1] == "at")))
+            {
+                result.Add(word);
+                continue;
+            }
+
             if (NumberWord(word, out var value) || HundredAlone(words, i, ref value))
             {
                 var j = i + 1;

@@ -89,11 +89,13 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     //   7 confident wrong, ranked first 243; the top-1 floor rose to 211. Eleventh session (rounds placed by an occasion,
     //   occasions in order, figures named by their number, curated questions but for filler words): top-1 213 (81.0%),
     //   7 confident wrong, ranked first 244; the top-1 floor rose to 212. Twelfth session (what happened at a round,
-    //   overviews): top-1 214 (81.4%), 7 confident wrong, ranked first 244; the top-1 floor rose to 213.
+    //   overviews): top-1 214 (81.4%), 7 confident wrong, ranked first 244; the top-1 floor rose to 213. Twentieth
+    //   session (prefaces, typos in ordinary words, capitals for governments, parts of months, "first" as an adverb):
+    //   top-1 218 (82.9%), 7 confident wrong, ranked first 245; the top-1 floor rose to 216.
     // Ranked-first does not depend on the threshold, so it guards the ranking itself. Of the targets the
     // out-of-scope abstention (95%) and, since the fifth session, the lead over BM25 (15 points) are met; top-1 95% and no
     // confident wrong answer are not: from here, raise these as the engine improves, never lower them to pass.
-    private const double MinTop1 = 213.0 / 263;
+    private const double MinTop1 = 216.0 / 263;
     private const double MinRankedFirst = 242.0 / 263;
     private const double MinOutOfScopeAbstention = 35.0 / 37;
     private const int MaxConfidentWrong = 7;

@@ -29,6 +29,17 @@ public sealed class QuestionNormalizerTests
         Assert.Contains(expected, Joined(text), StringComparison.Ordinal);
 
     [Theory]
+    [InlineData("when did akazawa first go to washington", "akazawa first go to")]
+    [InlineData("when did trump first threaten japan with tariffs", "trump first threaten")]
+    [InlineData("was muto in charge at first", "in charge at first")]
+    // Before a noun it numbers it.
+    [InlineData("akazawa's first trip", "akazawa 1 trip")]
+    [InlineData("the first round", "the 1 round")]
+    [InlineData("they first met for the first time", "first met for the 1 time")]
+    public void Words_FirstAsAnAdverb_StaysAWord(string text, string expected) =>
+        Assert.Contains(expected, Joined(text), StringComparison.Ordinal);
+
+    [Theory]
     [InlineData("550b explained", "550 billion explained")]
     [InlineData("the 1t pledge", "the 1 trillion pledge")]
     [InlineData("$550bn", "dollar 550 billion")]
