@@ -549,6 +549,13 @@ internal static class FollowUps
     {
         var result = new List<string>(words.Count + 4);
         var (round, day, thing) = (earlier.Round, earlier.Day, earlier.Thing);
+        // "what happened the day after", "and the next day?", "the day before that": the day next to the previous
+        // question's (or its answer's) day.
+        if (day is { } next && entities.From is null && NextDay(words) is var (at, shift) && at >= 0)
+        {
+            words = [.. words.Take(at), "on", .. QuestionNormalizer.Words(next.AddDays(shift).ToString("MMMM d yyyy", CultureInfo.InvariantCulture))];
+        }
+
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
@@ -594,6 +601,21 @@ internal static class FollowUps
         }
 
         return result;
+    }
+
+    /// <summary>Where a question ends in a day next to one it does not name ("the day after", "the next day", "the day
+    /// before that", "the previous day"), and +1 or -1; (-1, 0) otherwise.</summary>
+    private static (int At, int Shift) NextDay(List<string> words)
+    {
+        var end = words.Count > 0 && words[^1] is "that" or "it" or "then" ? words.Count - 1 : words.Count;
+        if (end >= 3 && words[end - 3] == "the" && words[end - 2] == "day" && words[end - 1] is "after" or "before")
+        {
+            return (end - 3, words[end - 1] == "after" ? 1 : -1);
+        }
+
+        return end >= 3 && end == words.Count && words[end - 3] == "the" && words[end - 1] == "day" && words[end - 2] is "next" or "following" or "previous"
+            ? (end - 3, words[end - 2] == "previous" ? -1 : 1)
+            : (-1, 0);
     }
 
     /// <summary>"those" or "these" standing for a thing, with no noun after them ("what's the range on those", "how many

@@ -44,6 +44,11 @@ public sealed class FollowUpsTests
     [InlineData("when was the final round", "who else was in the oval office", "who was in the oval office in round 4")]
     [InlineData("what happened on april 16 2025", "who else was there", "who was there on april 16 2025")]
     [InlineData("what happened on may 30 2025", "who else was in the room that day", "who was in the room on may 30 2025")]
+    // "the day after", "the next day", "the day before that": the day next to the previous question's day.
+    [InlineData("what happened on may 30 2025", "and the day after?", "what happened on may 31 2025")]
+    [InlineData("what happened on may 30 2025", "what happened the next day", "what happened on may 31 2025")]
+    [InlineData("what happened on may 30 2025", "what about the day before that", "what happened on may 29 2025")]
+    [InlineData("what happened on may 1 2025", "and the previous day", "what happened on april 30 2025")]
     // A preface on either question ("ok", "quick question:") is no part of the reading.
     [InlineData("quick question: when was round 1", "ok and round 4?", "when was round 4")]
     [InlineData("btw who is akazawa", "hmm when did he become minister", "when did ryosei akazawa become minister")]
