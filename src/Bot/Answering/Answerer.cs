@@ -756,13 +756,15 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
     /// <summary>The only words besides the round and the people it names in a question that asks who took part in it
     /// ("who attended round 8", "was bessent at round 2", "did greer not attend round 6", "who was on the us side in
-    /// round 3"): not "say", "give", "why"…, which ask for something else.</summary>
+    /// round 3", "did rubio sit in on the final round", "who took part in round 4"): not "say", "give", "why"…, which ask
+    /// for something else.</summary>
     internal static readonly HashSet<string> TookPartWords =
     [
         "who", "whom", "which", "was", "were", "is", "are", "did", "does", "do", "not", "the", "a", "an", "at", "in", "on",
         "for", "of", "from", "with", "there", "attend", "attended", "attending", "attendee", "attendees", "present", "join",
         "joined", "meet", "met", "see", "saw", "side", "team", "delegation", "delegations", "participant", "participants",
         "room", "round", "final", "last", "us", "japan", "american", "japanese", "usa", "talks", "meeting", "negotiations",
+        "sit", "sat", "sitting", "take", "took", "taking", "part", "participate", "participated", "show", "showed", "up",
     ];
 
     /// <summary>The only words besides the round in a question that asks what happened at it ("what happened in the third

@@ -83,14 +83,31 @@ internal static class Preface
         ["am", "i", "right"], ["right"], ["correct"], ["yeah"],
     ];
 
+    /// <summary>Tags that ask whether sources agree, after a question ("how far can a tomahawk fly, do the sources
+    /// agree"): every answer shows each source's claim where they differ. Only after a whole question of
+    /// <see cref="MinClaim"/> words or more: "which facts do sources disagree" asks what is disputed.</summary>
+    private static readonly string[][] s_sourceTags =
+    [
+        .. from who in new[] { new[] { "sources" }, ["the", "sources"], ["reports"], ["the", "reports"] }
+           from verb in new[] { "agree", "differ", "disagree" }
+           select who.Prepend("do").Append(verb).ToArray(),
+    ];
+
+    /// <summary>The fewest words a question keeps before a tag of <see cref="s_sourceTags"/>.</summary>
+    private const int MinClaim = 4;
+
     /// <summary>Words after which "right" or "correct" is what is asked about, not a tag: "is that right", "was it correct".</summary>
     private static readonly HashSet<string> s_untagged = ["is", "was", "are", "were", "be", "that", "this", "it", "i", "am", "the"];
 
     /// <summary>How many words before <paramref name="end"/> (and after <paramref name="at"/>) are one closing word or
     /// tag; 0 when none are.</summary>
     private static int Closing(List<string> words, int at, int end) =>
-        s_closers.Contains(words[end - 1]) ? 1 : s_tags.FirstOrDefault(t => end - at > t.Length && words.Skip(end - t.Length).Take(t.Length).SequenceEqual(t)
-            && (t.Length > 1 || !s_untagged.Contains(words[end - 2])))?.Length ?? 0;
+        s_closers.Contains(words[end - 1]) ? 1
+        : s_tags.FirstOrDefault(t => end - at > t.Length && EndsWith(words, end, t) && (t.Length > 1 || !s_untagged.Contains(words[end - 2])))?.Length
+            ?? s_sourceTags.FirstOrDefault(t => end - at >= t.Length + MinClaim && EndsWith(words, end, t))?.Length ?? 0;
+
+    /// <summary>Do the words before <paramref name="end"/> end with <paramref name="tag"/>?</summary>
+    private static bool EndsWith(List<string> words, int end, string[] tag) => words.Skip(end - tag.Length).Take(tag.Length).SequenceEqual(tag);
 
     /// <summary>How many words from <paramref name="at"/> are one piece of preface; 0 when none is.</summary>
     private static int Next(List<string> words, int at)

@@ -33,6 +33,9 @@ public sealed class PrefaceTests
     [InlineData("when was round 3 thx", "when was round 3")]
     [InlineData("japan pays 15% on cars, right?", "japan pays 15 percent on cars")]
     [InlineData("the deal was announced on july 22, is that true", "the deal was announced on july 22")]
+    // Asked whether the sources agree: every answer shows each source's claim where they differ.
+    [InlineData("how far can a tomahawk fly, do the sources agree", "how far can a tomahawk fly")]
+    [InlineData("when was the mou signed do reports differ", "when was the mou signed")]
     public void Strip_PrefaceOrClosingWords_AreTakenOff(string question, string expected) =>
         Assert.Equal(expected, Stripped(question));
 
@@ -60,6 +63,8 @@ public sealed class PrefaceTests
     [InlineData("quick question")]
     [InlineData("ok thanks")]
     [InlineData("btw rice")]
+    // Too short a question before "do sources agree" to be one: it asks what is disputed.
+    [InlineData("which facts do sources disagree")]
     // "right" is what "is that right" asks about.
     [InlineData("is that right")]
     [InlineData("was it correct")]

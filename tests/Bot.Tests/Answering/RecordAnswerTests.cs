@@ -400,6 +400,9 @@ public sealed class RecordAnswerTests
     // The last round of this fact base is round 4.
     [InlineData("who attended the final round", "round-4")]
     [InlineData("which delegations attended round 1", "round-1")]
+    [InlineData("did bessent sit in on the final round", "round-4")]
+    [InlineData("who took part in round 1", "round-1")]
+    [InlineData("did akazawa show up for round 4", "round-4")]
     // The round named by its day, the one event or round of that day.
     [InlineData("the april 16 talks, who was there", "round-1")]
     [InlineData("who attended the may 30 round", "round-4")]
