@@ -1504,7 +1504,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     /// text does not state? Such a fact answers a neighbouring question at best.
     /// </summary>
     private static bool Unstated(FactIndex index, int fact, List<string> words, Entities entities) =>
-        Numbers(words, entities).Any(n => !index.TextNumbers[fact].Contains(n)) || !CoversDay(index.Facts.Facts[fact], index.Mentions[fact], entities)
+        Alternatives(words, Numbers(words, entities)).Any(a => !a.Any(index.TextNumbers[fact].Contains)) || !CoversDay(index.Facts.Facts[fact], index.Mentions[fact], entities)
         || !CoversMonth(index.Facts.Facts[fact], index.Mentions[fact], entities)
         || (AsksClockTime(words) && !index.StatesClockTime[fact]);
 
@@ -1530,6 +1530,39 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         }
 
         return words is ["oclock", ..];
+    }
+
+    /// <summary>Words that offer a choice between figures: "24 or 25 percent", "1000 km vs 1600 km".</summary>
+    private static readonly HashSet<string> s_orWords = ["or", "vs", "versus"];
+
+    /// <summary>The most words between two figures offered as a choice: "24 percent or 25", "1000 km or 1600 km".</summary>
+    private const int MaxAlternativeGap = 3;
+
+    /// <summary>
+    /// The question's figures grouped by the choices it offers: "was it 24 or 25 percent" asks one thing with two
+    /// candidates, and a fact that states either states what is asked. Figures not offered as a choice stand alone.
+    /// </summary>
+    private static List<List<string>> Alternatives(List<string> words, List<string> numbers)
+    {
+        var groups = new List<List<string>>();
+        var last = -1;
+        foreach (var number in numbers)
+        {
+            var at = words.IndexOf(number, last + 1);
+            var between = last >= 0 && at > last ? words.GetRange(last + 1, at - last - 1) : [];
+            if (groups.Count > 0 && between.Count <= MaxAlternativeGap && between.Any(s_orWords.Contains))
+            {
+                groups[^1].Add(number);
+            }
+            else
+            {
+                groups.Add([number]);
+            }
+
+            last = Math.Max(at, last);
+        }
+
+        return groups;
     }
 
     /// <summary>Figures in the question ("27.5 percent", "$550bn", "105 f35s"), not round numbers, days or years.</summary>

@@ -30,6 +30,10 @@ public sealed class AnswererTests
     // The number, ordinal or day the question gives is one the top fact's own words never give.
     [InlineData("was the car tariff cut to 10%", "tariff-japan-autos-15", 1)]
     [InlineData("was the car tariff cut to 15%", "tariff-japan-autos-15", 0)]
+    // Figures offered as a choice ask one thing: the fact states it when it states either; not when it states neither.
+    [InlineData("was the car tariff cut to 10 or 15 percent", "tariff-japan-autos-15", 0)]
+    [InlineData("was the car tariff cut to 10% vs 12%", "tariff-japan-autos-15", 1)]
+    [InlineData("was the car tariff cut to 15% and then to 10%", "tariff-japan-autos-15", 1)]
     [InlineData("when was the deal announced for the third time", "deal-announced", 1)]
     [InlineData("trade deal announced on july 23", "deal-announced", 1)]
     [InlineData("trade deal announced on july 22", "deal-announced", 0)]
