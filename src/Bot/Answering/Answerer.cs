@@ -1652,13 +1652,20 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
     }
 
     /// <summary>"how many years", "how much gas": the thing counted, when the fact never speaks of it.</summary>
+    /// <summary>Nouns that count people, any of which a fact may use for the others ("a 37-member task force" answers
+    /// "how many people").</summary>
+    private static readonly HashSet<string> s_peopleCounted =
+        ["people", "persons", "person", "members", "member", "officials", "official", "staff", "staffers", "workers", "employees", "jobs"];
+
     private static bool CountedAbsent(FactIndex index, List<string> words, int fact)
     {
         for (var i = 0; i + 2 < words.Count; i++)
         {
             if (words[i] == "how" && words[i + 1] is "many" or "much" && !Analyzer.StopWords.Contains(words[i + 2]) && !char.IsDigit(words[i + 2][0]))
             {
-                var terms = index.Analyzer.Terms([words[i + 2]]);
+                // "how many people": a fact that counts members, officials or workers speaks of people.
+                var counted = s_peopleCounted.Contains(words[i + 2]) ? s_peopleCounted : [words[i + 2]];
+                var terms = index.Analyzer.Terms([.. counted]);
                 return terms.Count > 0 && !terms.Any(t => index.Bm25.DocumentHas(fact, t));
             }
         }

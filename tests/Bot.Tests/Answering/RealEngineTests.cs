@@ -1235,4 +1235,16 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.Equal(0, cars.Features.Unstated);
         Assert.Contains(cars.Best!.Id, new[] { "auto-tariff-15-in-force", "tariff-japan-autos-15" });
     }
+
+    [Theory]
+    // The task force's record counts it in members: "people" are what it counts; trucks are not.
+    [InlineData("how many people are on japan's tariff task force", 0)]
+    [InlineData("how many trucks are on japan's tariff task force", 1)]
+    public void Answer_CountingPeopleAFactCountsAsMembers_IsNotCountedAbsent(string question, double absent)
+    {
+        var result = engine.Harness.Answer(question);
+
+        Assert.Equal("task-force-2025-04", result.Ranked[0].Fact.Id);
+        Assert.Equal(absent, result.Features.CountedAbsent);
+    }
 }
