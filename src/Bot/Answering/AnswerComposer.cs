@@ -99,6 +99,12 @@ internal static class AnswerComposer
             body.AppendLine(Placed(fact, placement));
         }
 
+        // "What happened on june 14", a day nothing is dated: the record that tells of it, saying so.
+        if (TellsOfTheDay(result) is { } told)
+        {
+            body.AppendLine(CultureInfo.InvariantCulture, $"The fact base dates no event or round {told.English}; the record of {fact.Title} tells of that day.");
+        }
+
         // "Which rounds did greer attend": the rounds the records put them at, before the profile.
         if (result.Attendance is { } attendance)
         {
@@ -162,6 +168,11 @@ internal static class AnswerComposer
             japanese is null ? ListEntry(f) : JapaneseListEntry(f, FactReplies.JapaneseDateRange(f), japanese));
         return reply with { Confidence = Reply.Shown(result.Confidence) };
     }
+
+    /// <summary>The day asked about, as the answer names it, when the answer is the one record that tells of a day the
+    /// fact base dates nothing on (<see cref="RecordAnswer.OnlyOccasionTellingOfTheDay"/>); null otherwise.</summary>
+    private static (string English, string Japanese)? TellsOfTheDay(AnswerResult result) =>
+        result.Record == RecordAnswer.OnlyOccasionTellingOfTheDay && result.Entities is { From: not null } asked ? TimeAsked(asked) : null;
 
     /// <summary>The time a question asked what happened in, as the answer names it: "on July 7, 2025", "in July 2025",
     /// "from July 21 to July 31, 2025" (for "late july"), "from June to August 2025" (for "summer"); and in Japanese.</summary>
@@ -628,7 +639,8 @@ internal static class AnswerComposer
     {
         Kind = ReplyKind.Answer,
         Title = JapaneseTitle(fact, japanese),
-        Body = WithReadAs((result.Attendance is { } attendance ? RoundsAttendedInJapanese(attendance, result.Facts) + "\n" : "")
+        Body = WithReadAs((TellsOfTheDay(result) is { } told ? $"収録データには{told.Japanese}の日付を持つ出来事・交渉回はありませんが、次の記録がその日に触れています。\n" : "")
+            + (result.Attendance is { } attendance ? RoundsAttendedInJapanese(attendance, result.Facts) + "\n" : "")
             + JapaneseBody(fact, japanese, result.Facts), result),
         Sources = Cited(fact, result.Facts),
         AsOf = fact.AsOf,

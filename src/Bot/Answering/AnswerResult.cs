@@ -208,6 +208,10 @@ public enum RecordAnswer
     /// fact base dates that day or month.</summary>
     OnlyOccasionOfTheTime,
 
+    /// <summary>"What happened on june 14": the fact base dates no event or round that day, and the top fact is the one
+    /// whose record tells of it (round 6, "followed by a phone call … on June 14"); the answer says so first.</summary>
+    OnlyOccasionTellingOfTheDay,
+
     /// <summary>"What happened on july 22", "what happened in april 2025": the day or month has several events and
     /// rounds, the top fact among them; the answer lists them all (<see cref="AnswerResult.Occasions"/>).</summary>
     OccasionsOfTheTime,

@@ -141,7 +141,19 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         // fact would.
         // Not when a Japanese reading left words out ("7月22日の円安は？" reads as "july 22"): what they asked is unknown.
         var wholeReading = readAs is null || index.Analyzer.Japanese.Unread(question).Count == 0;
-        var occasions = outcome is null && wholeReading && AsksOnlyWhatHappened(words, entities) ? OccasionsIn(index, entities) : [];
+        var asksWhatHappened = outcome is null && wholeReading && AsksOnlyWhatHappened(words, entities);
+        var occasions = asksWhatHappened ? OccasionsIn(index, entities) : [];
+        // No fact begins or ends that day, and one event's or round's record tells of it: that one ("what happened on june 14":
+        // round 6 was followed by a call that day). Not a day to come ("what happens on jan 19 2029"), which a record
+        // names as a deadline, not as something that happened.
+        var mentioning = asksWhatHappened && occasions.Count == 0 && entities is { DayPrecision: true, To: { } day } && day <= index.Roles.Now
+            && !facts.Any(f => f.Date is { Day: not null } d && ((d.Start >= entities.From!.Value && d.Start <= day) || (f.EndDate is { } end && end.End >= entities.From!.Value && end.End <= day)))
+            && OccasionsMentioning(index, entities) is [var one] ? one : -1;
+        if (mentioning >= 0)
+        {
+            occasions = [mentioning];
+        }
+
         if (!curated && occasions.Count > 0 && !occasions.Contains(IndexOf(facts, ranked[0].Fact)))
         {
             Promote(occasions.Select(i => scored[i]).MaxBy(r => r.Score)!);
@@ -372,7 +384,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         // fact is that round: its record says who did and what happened.
         var p = confidence.Confidence(features);
         var record = !wholeReading ? RecordAnswer.None
-            : occasions is [var only] && only == topIndex ? RecordAnswer.OnlyOccasionOfTheTime
+            : occasions is [var only] && only == topIndex ? (mentioning >= 0 ? RecordAnswer.OnlyOccasionTellingOfTheDay : RecordAnswer.OnlyOccasionOfTheTime)
             : occasions.Count > 1 && occasions.Contains(topIndex) ? RecordAnswer.OccasionsOfTheTime
             : disputed.Contains(topIndex) ? RecordAnswer.Disputes
             : newest.Count > 0 && newest[0] == topIndex ? RecordAnswer.Latest
@@ -1107,6 +1119,17 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         }
 
         return [.. found.OrderBy(i => facts[i].Date).ThenBy(i => facts[i].Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The events and rounds whose records tell of a day in the time asked (<see cref="FactIndex.Mentions"/>:
+    /// "followed by a phone call on June 14"), in date order.</summary>
+    private static List<int> OccasionsMentioning(FactIndex index, Entities entities)
+    {
+        var (from, to) = (entities.From!.Value, entities.To!.Value);
+        var facts = index.Facts.Facts;
+        return [.. Enumerable.Range(0, facts.Count)
+            .Where(i => facts[i].Kind is FactKind.Event or FactKind.Round && index.Mentions[i].Days.Any(d => d >= from && d <= to))
+            .OrderBy(i => facts[i].Date).ThenBy(i => facts[i].Id, StringComparer.Ordinal)];
     }
 
     /// <summary>The part of a fused score that is evidence from the question (a round, person, date or post it names)

@@ -132,6 +132,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 + (result.Record switch
                 {
                     RecordAnswer.OnlyOccasionOfTheTime => "what happened at one time (a day, a month, part of one, a season), and this is the one event or round the fact base dates then",
+                    RecordAnswer.OnlyOccasionTellingOfTheDay => "what happened on one day, the fact base dates no event or round that day, and this is the one whose record tells of it",
                     RecordAnswer.OccasionsOfTheTime => "what happened at one time (a day, a month, part of one, a season), and the answer lists every event and round the fact base dates then, this one among them",
                     RecordAnswer.RoundsAttended => "which rounds this person was at, and the rounds' records say which",
                     RecordAnswer.Negotiators => "who negotiated, and the answer lists who the rounds' records put at them for the side or sides asked, this person at the most rounds",
@@ -194,6 +195,8 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
             ? "回答なし：質問から、収録データにある語や名前を読み取れませんでした。"
             : RuleDecided(explanation) == RecordAnswer.OnlyOccasionOfTheTime
                 ? $"回答：質問はその日（またはその月）に何があったかだけを尋ねており、収録データでその時期の日付を持つ出来事・交渉回はこの項目（{top.Title}）だけなので、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+            : RuleDecided(explanation) == RecordAnswer.OnlyOccasionTellingOfTheDay
+                ? $"回答：質問はその日に何があったかだけを尋ねており、収録データにはその日の日付を持つ出来事・交渉回がなく、その日に触れている記録はこの項目（{top.Title}）だけなので、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.OccasionsOfTheTime
                 ? $"回答：質問はその日（またはその月）に何があったかだけを尋ねているため、収録データでその時期の日付を持つ出来事・交渉回をすべて挙げました（この項目（{top.Title}）もその一つです）。確率に関わらず回答しています（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.FigureNamed

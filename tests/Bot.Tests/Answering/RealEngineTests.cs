@@ -1247,4 +1247,22 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.Equal("task-force-2025-04", result.Ranked[0].Fact.Id);
         Assert.Equal(absent, result.Features.CountedAbsent);
     }
+
+    [Fact]
+    public void Answer_WhatHappenedOnADayOnlyARecordTellsOf_AnswersThatRecordAndSaysSo()
+    {
+        // Round 6 was on June 13; its record says a call followed on June 14, a day no fact begins or ends on.
+        var day = engine.Harness.Answer("what happened on june 14 2025");
+        var after = engine.Harness.Answer("what happened the day after", new PreviousQuestion("round 6 date", "round-6"));
+        // A day to come that a record names as a deadline is not something that happened.
+        var deadline = engine.Harness.Answer("what happens on jan 19 2029");
+
+        Assert.False(day.Abstained);
+        Assert.Equal(RecordAnswer.OnlyOccasionTellingOfTheDay, day.Record);
+        Assert.Equal("round-6", day.Best!.Id);
+        Assert.StartsWith("The fact base dates no event or round on June 14, 2025; the record of Round 6 tells of that day.", AnswerComposer.Compose(day).Body);
+        Assert.Equal("what happened on june 14 2025", after.WholeQuestion);
+        Assert.Equal("round-6", after.Result.Best!.Id);
+        Assert.NotEqual(RecordAnswer.OnlyOccasionTellingOfTheDay, deadline.Record);
+    }
 }
