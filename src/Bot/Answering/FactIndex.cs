@@ -66,8 +66,8 @@ internal sealed class FactIndex
     /// <summary>Per fact, the positions its title names as ordinals ("Tenth trip" → 10).</summary>
     public HashSet<string>[] StatedOrdinals { get; }
 
-    /// <summary>Per fact, every number its own words give (title, text, amount, claims, statements), ordinals as
-    /// numbers ("first" is 1).</summary>
+    /// <summary>Per fact, every number its own words give (title, text, amount, claims, statements) or its names do
+    /// (aliases: "Section 232 auto tariff", "EO 14345"), ordinals as numbers ("first" is 1).</summary>
     public HashSet<string>[] TextNumbers { get; }
 
     /// <summary>Per fact, the countries other than Japan and the US that its title and text name.</summary>
@@ -81,7 +81,7 @@ internal sealed class FactIndex
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static HashSet<string> TextNumbersOf(Fact fact) =>
-        QuestionNormalizer.Words(FactDocuments.OwnText(fact) + " " + (fact.Amount?.Display ?? ""))
+        QuestionNormalizer.Words(FactDocuments.OwnText(fact) + " " + (fact.Amount?.Display ?? "") + " " + string.Join(" ", fact.Aliases))
             .Where(w => w.Length > 0 && char.IsDigit(w[0])).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Unit vectors of <see cref="FactDocuments.SemanticTexts"/>, or null when semantic ranking is off.</summary>

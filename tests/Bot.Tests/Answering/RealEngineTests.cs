@@ -877,7 +877,7 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [Fact]
     public void Subject_AbstentionOnAnythingButWho_IsNothing()
     {
-        var result = engine.Harness.Answer("what's section 232");
+        var result = engine.Harness.Answer("what's section 301");
 
         Assert.True(result.Abstained);
         Assert.Null(result.Subject);
@@ -1234,6 +1234,19 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.True(round.Abstained);
         Assert.Equal(0, cars.Features.Unstated);
         Assert.Contains(cars.Best!.Id, new[] { "auto-tariff-15-in-force", "tariff-japan-autos-15" });
+    }
+
+    [Theory]
+    // "Section 232" and "EO 14345" are in the facts' names (their aliases), not in their text: a number a fact is
+    // named by is one it states. A section number no fact is named by still counts against the answer.
+    [InlineData("what is section 232", "tariff-autos-section-232", 0)]
+    [InlineData("what is section 301", "tariff-autos-section-232", 1)]
+    public void Answer_NumberInAFactsName_IsStated(string question, string top, double unstated)
+    {
+        var result = engine.Harness.Answer(question);
+
+        Assert.Equal(top, result.Ranked[0].Fact.Id);
+        Assert.Equal(unstated, result.Features.Unstated);
     }
 
     [Theory]
