@@ -295,7 +295,8 @@ internal static class FollowUps
 
     /// <summary>
     /// Answers the readings in turn, most specific first, and takes the first that answers where the question as typed
-    /// abstains, or answers at least as surely. Not the surest of all the readings: each is a guess at what was meant,
+    /// abstains, or answers at least as surely, or finds something other than the profile the question as typed found
+    /// (<see cref="ProfileNotAskedFor"/>). Not the surest of all the readings: each is a guess at what was meant,
     /// and the more guesses are compared the likelier one of them scores high by chance. When no reading does, the
     /// question as typed is answered, or abstained on with the first reading's suggestions if that was surer. An
     /// ellipsis ("lutnick too?") means nothing as typed (it would be Lutnick's profile): it takes its first reading
@@ -316,7 +317,7 @@ internal static class FollowUps
         foreach (var reading in readings)
         {
             var result = answer(reading);
-            if (!result.Abstained && (alone.Abstained || result.Confidence >= alone.Confidence))
+            if (!result.Abstained && (alone.Abstained || result.Confidence >= alone.Confidence || ProfileNotAskedFor(alone, result)))
             {
                 return new FollowUpAnswer(result, reading);
             }
@@ -346,6 +347,14 @@ internal static class FollowUps
 
         return alone.Abstained && firstAbstention is { } first && first.Result.Confidence >= alone.Confidence ? first : new FollowUpAnswer(alone, null);
     }
+
+    /// <summary>
+    /// The question as typed found only the profile of a person it names ("was lutnick actually there" is Lutnick's
+    /// profile), where a reading of what it points back to found something else: the occasion, the day, the thing. A
+    /// profile answers who someone is, which a question with a mark of pointing back does not ask.
+    /// </summary>
+    private static bool ProfileNotAskedFor(AnswerResult alone, AnswerResult reading) =>
+        alone.Best is { Kind: FactKind.Person } && reading.Best is { Kind: not FactKind.Person };
 
     /// <summary>"why?", "from what date", "since when": a follow-up of asking words only, at most four.</summary>
     private static bool AsksOnly(List<string> words) =>

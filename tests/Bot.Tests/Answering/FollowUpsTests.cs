@@ -193,6 +193,25 @@ public sealed class FollowUpsTests
         Assert.Equal(abstains, answer.WholeQuestion is not null);
     }
 
+    [Theory]
+    // "was bessent actually there" alone is Bessent's profile, surer than round 1's record, which the question points
+    // back to: a profile answers who he is, which the question does not ask. An answer alone that is no profile keeps
+    // its place when it is surer.
+    [InlineData("scott-bessent", "round-1")]
+    [InlineData("deal-announced", "deal-announced")]
+    public void Answer_ProfileAloneWhereAReadingFindsSomethingElse_TakesTheReading(string aloneAnswer, string expected)
+    {
+        const string question = "was bessent actually there";
+        var previous = new PreviousQuestion("what was discussed in round 1", "round-1");
+        Assert.Contains("was bessent actually in round 1", FollowUps.Readings(s_harness.Index, question, previous));
+
+        var answer = FollowUps.Answer(s_harness.Index, question, previous, q => q == question
+            ? Result(q, abstained: false, aloneAnswer) with { Confidence = 0.97 }
+            : Result(q, abstained: false, "round-1"));
+
+        Assert.Equal(expected, answer.Result.Best?.Id);
+    }
+
     private static AnswerResult Result(string question, bool abstained, string best) => new()
     {
         Question = question,
