@@ -1328,10 +1328,15 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             QuestionType.When when fact.Date is not null && fact.Kind is FactKind.Event or FactKind.Round => _w.WhenDated,
             QuestionType.Where when fact.Place is not null => _w.WherePlace,
             QuestionType.HowMuch or QuestionType.HowMany when fact.Amount is not null => _w.AmountFigure,
+            QuestionType.HowMuch when fact.Kind == FactKind.Event && s_titleFigure.IsMatch(fact.Title) => _w.AmountFigure / 2,
             _ => 0,
         };
         return bonus;
     }
+
+    /// <summary>A rate or a sum in a title ("Pharma tariff capped at 15% for Japan", "MOU on the $550 billion signed"):
+    /// an event so titled answers "how much", if less surely than a fact whose amount it is.</summary>
+    private static readonly System.Text.RegularExpressions.Regex s_titleFigure = new(@"\d%|[$¥]\d", System.Text.RegularExpressions.RegexOptions.Compiled);
 
     /// <summary>Prepositions that, right after "who is NAME", set the person in a context ("who is trump in the japan
     /// talks") rather than ask for someone else ("who is trump meeting"). Not "for" or "on": "who is lutnick for japan"

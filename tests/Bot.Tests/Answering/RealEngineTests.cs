@@ -1236,6 +1236,16 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.Contains(cars.Best!.Id, new[] { "auto-tariff-15-in-force", "tariff-japan-autos-15" });
     }
 
+    [Fact]
+    public void Answer_HowMuch_AnEventWhoseTitleStatesTheFigureAnswersIt()
+    {
+        // "Pharma tariff capped at 15% for Japan" is an event, with no amount of its own, but its title states the rate.
+        var result = engine.Harness.Answer("how much is the tariff on japanese pharmaceuticals");
+
+        Assert.False(result.Abstained);
+        Assert.Equal("pharma-tariff-cap", result.Best!.Id);
+    }
+
     [Theory]
     // "Section 232" and "EO 14345" are in the facts' names (their aliases), not in their text: a number a fact is
     // named by is one it states. A section number no fact is named by still counts against the answer.
