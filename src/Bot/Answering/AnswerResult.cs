@@ -136,8 +136,11 @@ public sealed record AnswerResult
 
     /// <summary>What a follow-up's pronouns may point back to: the answer, or after an abstention on a question that asked
     /// who, the person suggested first ("who was pm when japan approved 105 more f-35s" abstains offering Abe; "who was his
-    /// chief cabinet secretary" is about him).</summary>
-    public Fact? Subject => Best ?? (Type == QuestionType.Who && Suggestions is [{ Kind: FactKind.Person } first, ..] ? first : null);
+    /// chief cabinet secretary" is about him), or after a near miss (a confidence of 0.7 or more) the fact suggested first
+    /// ("how many f-35s did abe approve in 2018" abstains at 0.86 offering the 105 F-35s; "how many of those are f35b"
+    /// is about them). A follow-up read that way still has to answer, and as surely as the question read alone.</summary>
+    public Fact? Subject => Best ?? (Type == QuestionType.Who && Suggestions is [{ Kind: FactKind.Person } first, ..] ? first : null)
+        ?? (Confidence >= 0.7 && Suggestions is [var likeliest, ..] ? likeliest : null);
 }
 
 /// <summary>What placed a round: the occasion the question named (null when it typed a day or month) and its date or

@@ -875,12 +875,29 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     }
 
     [Fact]
-    public void Subject_AbstentionOnAnythingButWho_IsNothing()
+    public void Subject_UnsureAbstentionOnAnythingButWho_IsNothing()
     {
         var result = engine.Harness.Answer("what's section 301");
 
         Assert.True(result.Abstained);
+        Assert.True(result.Confidence < 0.7);
         Assert.Null(result.Subject);
+    }
+
+    [Fact]
+    public void Subject_NearMissAbstention_IsTheFactSuggestedFirst()
+    {
+        // Just under the threshold: "those" in the next question is most likely the fact offered first.
+        var first = engine.Harness.Answer("how many f-35s did abe approve in 2018");
+        var next = engine.Harness.Answer("hw many of those r f35b", new PreviousQuestion(first.Question, first.Subject?.Id));
+
+        Assert.True(first.Abstained);
+        Assert.True(first.Confidence >= 0.7);
+        Assert.Equal(first.Suggestions[0].Id, first.Subject?.Id);
+        Assert.NotNull(next.WholeQuestion);
+        Assert.DoesNotContain("those", next.WholeQuestion);
+        Assert.False(next.Result.Abstained);
+        Assert.Equal(first.Subject!.Id, next.Result.Best!.Id);
     }
 
     [Theory]
