@@ -51,8 +51,9 @@ internal static class Preface
         ["my", "friend", "said"], ["people", "say"], ["people", "are", "saying"], ["apparently"], ["rumor", "has", "it"],
     }.OrderByDescending(p => p.Length)];
 
-    /// <summary>Words after a question that are not part of it either ("who is akazawa anyway", "when was round 3 thx").</summary>
-    private static readonly HashSet<string> s_closers = ["anyway", "anyways", "btw", "lol", "lmao", "haha", "thx", "ty", "thanks", "please", "pls", "plz"];
+    /// <summary>Words after a question that are not part of it either ("who is akazawa anyway", "when was round 3 thx",
+    /// "why did he step down tho").</summary>
+    private static readonly HashSet<string> s_closers = ["anyway", "anyways", "btw", "lol", "lmao", "haha", "thx", "ty", "thanks", "please", "pls", "plz", "tho", "though"];
 
     /// <summary>The fewest words a question keeps once its preface is gone: "quick question" alone is not stripped to nothing.</summary>
     private const int MinRest = 2;

@@ -31,6 +31,8 @@ public sealed class PrefaceTests
     [InlineData("hmm when was round 3", "when was round 3")]
     [InlineData("so who is akazawa anyway", "who is akazawa")]
     [InlineData("when was round 3 thx", "when was round 3")]
+    [InlineData("why did ishiba step down tho", "why did ishiba step down")]
+    [InlineData("but why did ishiba step down though", "why did ishiba step down")]
     [InlineData("japan pays 15% on cars, right?", "japan pays 15 percent on cars")]
     [InlineData("the deal was announced on july 22, is that true", "the deal was announced on july 22")]
     // Asked whether the sources agree: every answer shows each source's claim where they differ.
