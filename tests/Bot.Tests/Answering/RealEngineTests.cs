@@ -1254,6 +1254,17 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     }
 
     [Fact]
+    public void Answer_WhoWasInTheRoomOnTheDayOfARound_IsThatRoundsRecord()
+    {
+        // July 22, 2025 dates the final round and Trump's announcement; "in the room" is at the meeting, the round.
+        var result = engine.Harness.Answer("who was in the room on july 22 2025");
+
+        Assert.False(result.Abstained);
+        Assert.Equal("round-8", result.Best!.Id);
+        Assert.Equal(RecordAnswer.WhoTookPartInTheRound, result.Record);
+    }
+
+    [Fact]
     public void Answer_HowMuch_AnEventWhoseTitleStatesTheFigureAnswersIt()
     {
         // "Pharma tariff capped at 15% for Japan" is an event, with no amount of its own, but its title states the rate.
