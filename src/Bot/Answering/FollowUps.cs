@@ -65,8 +65,10 @@ internal static class FollowUps
     /// those"), read as the title of the fact that answered the previous question (see also <see cref="PointsBack"/>, and
     /// <see cref="BareThose"/> for "those" with no noun after it, which needs no lead). Otherwise only after a lead or a
     /// tail ("and", "what about", "…too"): questions that read whole use them too ("will it rain
-    /// in washington", "when did they strike the deal", "the 2019 agreement, who signed it"), and on the dev questions,
-    /// asked one after another, reading them back turned right answers wrong.</summary>
+    /// in washington", "when did they strike the deal"), and on the dev questions, asked one after another, reading them
+    /// back turned right answers wrong. But "it" as the last word, the object of the question's verb ("what time did he
+    /// post it", "who signed it"), is read back without a lead: a question that reads whole ("the 2019 agreement, who
+    /// signed it") keeps its own answer unless the reading answers at least as surely (<see cref="Answer"/>).</summary>
     private static readonly HashSet<string> s_thingPronouns = ["it", "those", "these", "they", "them", "their"];
 
     /// <summary>Words before a noun that point back to the previous question's round, day or occasion ("that round",
@@ -600,7 +602,7 @@ internal static class FollowUps
                 }
             }
 
-            if (thing.Count > 0 && entities.Round is null && entities.From is null && (BareThose(words, i) || (led && (s_thingPronouns.Contains(word) || PointsBack(words, i)))))
+            if (thing.Count > 0 && entities.Round is null && entities.From is null && (BareThose(words, i) || (word == "it" && i == words.Count - 1 && i >= 2) || (led && (s_thingPronouns.Contains(word) || PointsBack(words, i)))))
             {
                 result.AddRange(thing);
                 continue;

@@ -145,6 +145,9 @@ public sealed class FollowUpsTests
 
         // Without a lead, "it" may be the question's own: "will it rain" is not about the deal.
         Assert.Empty(Readings("what did trump announce on july 22", "will it rain in washington this weekend", "deal-announced"));
+
+        // As the last word, the object of the question's verb, "it" points back with no lead.
+        Assert.Contains("wat time did he post trade deal announced", Readings("when did trump announce the japan deal", "wat time did he post it", "deal-announced"));
     }
 
     [Theory]
