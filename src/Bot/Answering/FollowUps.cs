@@ -602,7 +602,7 @@ internal static class FollowUps
                 }
             }
 
-            if (thing.Count > 0 && entities.Round is null && entities.From is null && (BareThose(words, i) || (word == "it" && i == words.Count - 1 && i >= 2) || (led && (s_thingPronouns.Contains(word) || PointsBack(words, i)))))
+            if (thing.Count > 0 && entities.Round is null && entities.From is null && (BareThose(words, i) || (word == "it" && i == words.Count - 1 && i >= 2) || PointsBack(words, i) || (led && s_thingPronouns.Contains(word))))
             {
                 result.AddRange(thing);
                 continue;
@@ -636,15 +636,32 @@ internal static class FollowUps
         words[i] is "those" or "these"
         && (i == words.Count - 1 || Analyzer.StopWords.Contains(words[i + 1]) || words[i + 1] is "r" or "are" or "were");
 
-    /// <summary>After a lead, "that" or "this" as the question's last word ("and did the july deal change that") or its
-    /// subject ("and is that per year"). Without a lead they stay the question's own: read back, they made a held-out
-    /// question that was abstained on a wrong answer, for three more right answers on dev. ("there" is read by
-    /// <see cref="There"/>, as the occasion rather than the previous answer's title.)</summary>
-    private static bool PointsBack(List<string> words, int i) => words[i] switch
+    /// <summary>Words after which "this" at the end is the whole matter, not the previous answer ("what do they do in
+    /// this", "any news on this").</summary>
+    private static readonly HashSet<string> s_prepositions = ["in", "on", "about", "with", "of", "for", "to", "from", "at", "by", "behind", "over"];
+
+    /// <summary>
+    /// "that" or "this" as the question's last word ("does tokyo agree with that", "did the july deal change that") or
+    /// its subject ("is that per year or total"), with or without a lead. Not "all this" or "all that", the whole matter;
+    /// not "this" at the end after a preposition ("what do they do in this"); not "who's that" or "what is that" after a
+    /// subject of the question's own ("muto - whos that"). Read back without a lead, these made whole questions asked
+    /// one after another confidently wrong. A question that reads whole keeps its own answer unless the reading answers
+    /// as surely (<see cref="Answer"/>). ("there" is read by <see cref="There"/>, as the occasion rather than the
+    /// previous answer's title.)
+    /// </summary>
+    private static bool PointsBack(List<string> words, int i)
     {
-        "that" or "this" => i == words.Count - 1 || (i == 1 && words[0] is "is" or "was" or "does" or "did" or "will" or "has"),
-        _ => false,
-    };
+        if (words[i] is not ("that" or "this") || i == 0)
+        {
+            return false;
+        }
+
+        var before = words[i - 1];
+        var last = i == words.Count - 1 && (words[i] == "that" || !s_prepositions.Contains(before));
+        var subject = i == 1 && before is "is" or "was" or "does" or "did" or "will" or "has";
+        var ownSubject = before is "all" or "whos" or "whats" or "who" or "what" || (i > 1 && before is "is" or "s" && words[i - 2] is "who" or "what");
+        return (last || subject) && !ownSubject;
+    }
 
     /// <summary>The people a pronoun for one person can stand for, at most two, likeliest first: the previous answer's,
     /// if it was a person's profile; the people the previous question named, in its order; else the people of the fact

@@ -77,16 +77,21 @@ public sealed class FollowUpsTests
         Assert.DoesNotContain(wrong, Readings(previous, question));
 
     [Fact]
-    public void Readings_ThatOrThere_PointBackOnlyAfterALead()
+    public void Readings_ThatThoseOrThere_PointBackAsPronounsOnly()
     {
         Assert.Contains("is round 4 in washington", Readings("what happened in round 4", "and is that in washington", "round-4"));
+        Assert.Contains("is round 4 in washington", Readings("what happened in round 4", "is that in washington", "round-4"));
+        Assert.Contains("does tokyo agree with round 4", Readings("what happened in round 4", "does tokyo agree with that", "round-4"));
 
         // "those" with no noun after it points back without a lead; before a noun it is the question's own.
         Assert.Contains("how many of round 4 were in washington", Readings("what happened in round 4", "how many of those were in washington", "round-4"));
         Assert.Empty(Readings("what happened in round 4", "are those tariffs still on", "round-4"));
 
-        // Without "and" "that" is the question's own; "is there" asks whether something exists.
-        Assert.Empty(Readings("what happened in round 4", "is that in washington", "round-4"));
+        // "all this" is the whole matter, and so is "this" after a preposition; "whos that" asks about the question's own
+        // subject; "is there" asks whether something exists.
+        Assert.Empty(Readings("what happened in round 4", "greer's role in all this", "round-4"));
+        Assert.Empty(Readings("what happened in round 4", "jbic nexi what do they do in this", "round-4"));
+        Assert.Empty(Readings("what happened in round 4", "muto - whos that", "round-4"));
         Assert.Empty(Readings("what happened in round 4", "and what tariffs are there", "round-4"));
         Assert.Empty(Readings("what happened in round 4", "is there a quota", "round-4"));
     }
