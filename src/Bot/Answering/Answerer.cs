@@ -1680,12 +1680,12 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         return total > 0 ? matched / total : 0;
     }
 
-    /// <summary>"how many years", "how much gas": the thing counted, when the fact never speaks of it.</summary>
     /// <summary>Nouns that count people, any of which a fact may use for the others ("a 37-member task force" answers
     /// "how many people").</summary>
     private static readonly HashSet<string> s_peopleCounted =
         ["people", "persons", "person", "members", "member", "officials", "official", "staff", "staffers", "workers", "employees", "jobs"];
 
+    /// <summary>"how many years", "how much gas": the thing counted, when the fact never speaks of it.</summary>
     private static bool CountedAbsent(FactIndex index, List<string> words, int fact)
     {
         for (var i = 0; i + 2 < words.Count; i++)
