@@ -21,7 +21,8 @@ public sealed record AnswerExplanation
     /// confidence is raised to the threshold (the curator's word is the evidence).</summary>
     public double ModelConfidence { get; init; }
 
-    /// <summary>Was the question, word for word or but for filler words, a curated question of the top fact?</summary>
+    /// <summary>Was the question, word for word, but for filler words or in words of the same meaning, a curated question
+    /// of the top fact?</summary>
     public bool Curated { get; init; }
 
     /// <summary>Words read as others: "akazwa → akazawa".</summary>

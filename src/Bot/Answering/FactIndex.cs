@@ -25,6 +25,7 @@ internal sealed class FactIndex
         CuratedKeys = [.. facts.Facts.Select(f => FactDocuments.Names(f).Concat(f.Phrasings).Select(t => Key(analyzer.Terms(t))).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal))];
         Phrased = PhrasedOf(facts, QuestionNormalizer.Text);
         LooselyPhrased = PhrasedOf(facts, t => Loosely(QuestionNormalizer.Words(t)));
+        TermPhrased = PhrasedOf(facts, t => TermKey(analyzer, QuestionNormalizer.Words(t)));
         Overviews = new OverviewQuestions(facts);
         Facts = facts;
         Analyzer = analyzer;
@@ -103,6 +104,23 @@ internal sealed class FactIndex
     /// Keys that two facts' questions share are left out.</summary>
     public IReadOnlyDictionary<string, int> LooselyPhrased { get; }
 
+    /// <summary>The same, each as its terms in order (synonyms and plurals read as one: "agreement" is "deal") and its
+    /// asking words and negations (<see cref="s_keptWords"/>): "who signed the 2019 deal" is "who signed the 2019
+    /// agreement", not "when was the 2019 deal signed". Keys of fewer than two terms, and keys two facts' questions
+    /// share, are left out.</summary>
+    public IReadOnlyDictionary<string, int> TermPhrased { get; }
+
+    /// <summary>Words a term key keeps though they are stop words: what a question asks for, and whether it denies.</summary>
+    private static readonly FrozenSet<string> s_keptWords = FrozenSet.ToFrozenSet(
+        ["who", "whom", "whose", "what", "when", "where", "why", "how", "which", "much", "many", "long", "not", "no", "never"], StringComparer.Ordinal);
+
+    /// <summary>A question's terms and its <see cref="s_keptWords"/>, as one key; empty for fewer than two terms.</summary>
+    internal static string TermKey(Analyzer analyzer, IReadOnlyList<string> words)
+    {
+        var terms = analyzer.Terms(words);
+        return terms.Count < 2 ? "" : string.Join(' ', terms) + " | " + string.Join(' ', words.Where(s_keptWords.Contains));
+    }
+
     /// <summary>Questions that ask for the whole of a fact with an overview ("what's the deal").</summary>
     public OverviewQuestions Overviews { get; }
 
@@ -114,12 +132,13 @@ internal sealed class FactIndex
     internal static string Loosely(IEnumerable<string> words) => string.Join(' ', words.Where(w => !s_filler.Contains(w)));
 
     /// <summary>The fact a curator wrote the question for: asked word for word (<see cref="Phrased"/>), else but for
-    /// filler words (<see cref="LooselyPhrased"/>).</summary>
+    /// filler words (<see cref="LooselyPhrased"/>), else in other words of the same meaning (<see cref="TermPhrased"/>).</summary>
     public bool TryCurated(string question, out int fact) => TryCurated(QuestionNormalizer.Words(question), out fact);
 
     /// <summary>As <see cref="TryCurated(string, out int)"/>, for a question already read into its normalised words.</summary>
     public bool TryCurated(IReadOnlyList<string> words, out int fact) =>
-        Phrased.TryGetValue(string.Join(' ', words), out fact) || LooselyPhrased.TryGetValue(Loosely(words), out fact);
+        Phrased.TryGetValue(string.Join(' ', words), out fact) || LooselyPhrased.TryGetValue(Loosely(words), out fact)
+        || TermPhrased.TryGetValue(TermKey(Analyzer, words), out fact);
 
     private static FrozenDictionary<string, int> PhrasedOf(FactBase facts, Func<string, string> key)
     {

@@ -50,7 +50,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
 
             if (explanation.Curated)
             {
-                fields.Add(new ReplyField("Closest curated question", "the question itself, word for word or but for words such as \"what is\" and \"the\""));
+                fields.Add(new ReplyField("Closest curated question", "the question itself, word for word, but for words such as \"what is\" and \"the\", or in words of the same meaning (\"deal\" for \"agreement\")"));
             }
             else if (explanation.Closest is { } closest)
             {
@@ -101,7 +101,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
 
         if (!result.Abstained && explanation.Curated)
         {
-            return $"Answered with {top.Title} [{top.Id}]: your question is, word for word or but for words such as \"what is\" and \"the\", one a curator wrote for this fact, so the bot answers it "
+            return $"Answered with {top.Title} [{top.Id}]: your question is, word for word, but for words such as \"what is\" and \"the\", or in words of the same meaning, one a curator wrote for this fact, so the bot answers it "
                 + $"whatever the score (the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
         }
 

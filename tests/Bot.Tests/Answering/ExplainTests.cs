@@ -103,7 +103,7 @@ public sealed class ExplainTests(RealEngineFixture engine)
         Assert.Equal(["round-4"], reply.FactIds);
         Assert.Contains("one a curator wrote for this fact, so the bot answers it whatever the score", reply.Body, StringComparison.Ordinal);
         Assert.EndsWith($"at {Reply.Percent(engine.Harness.Answerer.Model.Confidence(answer.Features))}).", reply.Body, StringComparison.Ordinal);
-        Assert.Equal("the question itself, word for word or but for words such as \"what is\" and \"the\"", Field(reply, "Closest curated question"));
+        Assert.Equal("the question itself, word for word, but for words such as \"what is\" and \"the\", or in words of the same meaning (\"deal\" for \"agreement\")", Field(reply, "Closest curated question"));
     }
 
     [Fact]

@@ -62,9 +62,13 @@ public sealed class FactIndexTests
     // A curated question asked but for articles, "what is" and greetings is that question.
     [InlineData("hey, what is the round 4 agenda?", true)]
     [InlineData("so what happened in the round 4", true)]
+    // Or in other words of the same meaning ("rd" and "session" are "round"), asking the same.
+    [InlineData("rd 4 agenda", true)]
+    [InlineData("what happened in session 4", true)]
     // A word that asks something else is not filler: not the curated question.
     [InlineData("what happened in round 4 with trump", false)]
     [InlineData("what did not happen in round 4", false)]
+    [InlineData("when did session 4 happen", false)]
     public void TryCurated_CuratedQuestionButForFillerWords_IsThatQuestion(string question, bool curated)
     {
         const string Rounds = """
