@@ -25,7 +25,7 @@ internal sealed class FactIndex
         CuratedKeys = [.. facts.Facts.Select(f => FactDocuments.Names(f).Concat(f.Phrasings).Select(t => Key(analyzer.Terms(t))).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal))];
         Phrased = PhrasedOf(facts, QuestionNormalizer.Text);
         LooselyPhrased = PhrasedOf(facts, t => Loosely(QuestionNormalizer.Words(t)));
-        TermPhrased = PhrasedOf(facts, t => TermKey(analyzer, QuestionNormalizer.Words(t)));
+        TermPhrased = PhrasedOf(facts, t => TermKey(analyzer, QuestionNormalizer.Words(t)), withNames: true);
         Overviews = new OverviewQuestions(facts);
         Facts = facts;
         Analyzer = analyzer;
@@ -104,10 +104,10 @@ internal sealed class FactIndex
     /// Keys that two facts' questions share are left out.</summary>
     public IReadOnlyDictionary<string, int> LooselyPhrased { get; }
 
-    /// <summary>The same, each as its terms in order (synonyms and plurals read as one: "agreement" is "deal") and its
-    /// asking words and negations (<see cref="s_keptWords"/>): "who signed the 2019 deal" is "who signed the 2019
-    /// agreement", not "when was the 2019 deal signed". Keys of fewer than two terms, and keys two facts' questions
-    /// share, are left out.</summary>
+    /// <summary>The same, and each fact's title and aliases too, each as its terms in order (synonyms and plurals read as
+    /// one: "agreement" is "deal") and its asking words and negations (<see cref="s_keptWords"/>): "who signed the 2019
+    /// deal" is "who signed the 2019 agreement", not "when was the 2019 deal signed"; "section 232 car tariff" is the alias
+    /// "Section 232 auto tariff". Keys of fewer than two terms, and keys two facts share, are left out.</summary>
     public IReadOnlyDictionary<string, int> TermPhrased { get; }
 
     /// <summary>Words a term key keeps though they are stop words: what a question asks for, and whether it denies.</summary>
@@ -140,12 +140,12 @@ internal sealed class FactIndex
         Phrased.TryGetValue(string.Join(' ', words), out fact) || LooselyPhrased.TryGetValue(Loosely(words), out fact)
         || TermPhrased.TryGetValue(TermKey(Analyzer, words), out fact);
 
-    private static FrozenDictionary<string, int> PhrasedOf(FactBase facts, Func<string, string> key)
+    private static FrozenDictionary<string, int> PhrasedOf(FactBase facts, Func<string, string> key, bool withNames = false)
     {
         var owners = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < facts.Facts.Count; i++)
         {
-            foreach (var phrasing in facts.Facts[i].Phrasings)
+            foreach (var phrasing in withNames ? facts.Facts[i].Phrasings.Concat(FactDocuments.Names(facts.Facts[i])) : facts.Facts[i].Phrasings)
             {
                 var text = key(phrasing);
                 if (text.Length > 0)

@@ -1264,6 +1264,17 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.Equal(RecordAnswer.WhoTookPartInTheRound, result.Record);
     }
 
+    [Theory]
+    // A fact's own name (an alias) in words of the same meaning ("car" for "auto") is a curated question of it.
+    [InlineData("section 232 car tariff", "tariff-autos-section-232")]
+    // A curated question in other words: "deal" for "agreement".
+    [InlineData("who signed the 2019 deal", "us-japan-trade-agreement-2019")]
+    public void TryCurated_NameOrQuestionInWordsOfTheSameMeaning_IsThatFacts(string question, string fact)
+    {
+        Assert.True(engine.Harness.Index.TryCurated(question, out var owner));
+        Assert.Equal(fact, engine.Harness.Index.Facts.Facts[owner].Id);
+    }
+
     [Fact]
     public void Answer_HowMuch_AnEventWhoseTitleStatesTheFigureAnswersIt()
     {
