@@ -946,14 +946,13 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         && (round.Number == entities.Round || (entities.Round is null && RoundOfTheDay(index, words, entities) == topIndex));
 
     /// <summary>The round a question names by its day: the one occasion of that day, or, when the question speaks of a
-    /// round, talks or a meeting ("the may 30 talks", "who was in the room on july 22"), the one round among that day's
-    /// occasions; -1 when there is none.</summary>
+    /// round or talks ("the may 30 talks"), the one round among that day's occasions; -1 when there is none.</summary>
     private static int RoundOfTheDay(FactIndex index, List<string> words, Entities entities)
     {
         var occasions = OccasionsIn(index, entities);
         var rounds = occasions.Where(i => index.Facts.Facts[i].Kind == FactKind.Round).ToList();
         return occasions is [var only] ? only
-            : rounds is [var round] && words.Any(w => w is "round" or "talks" or "negotiations" or "meeting" or "room") ? round
+            : rounds is [var round] && words.Any(w => w is "round" or "talks" or "negotiations") ? round
             : -1;
     }
 

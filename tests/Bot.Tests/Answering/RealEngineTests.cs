@@ -1253,17 +1253,6 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.Contains(cars.Best!.Id, new[] { "auto-tariff-15-in-force", "tariff-japan-autos-15" });
     }
 
-    [Fact]
-    public void Answer_WhoWasInTheRoomOnTheDayOfARound_IsThatRoundsRecord()
-    {
-        // July 22, 2025 dates the final round and Trump's announcement; "in the room" is at the meeting, the round.
-        var result = engine.Harness.Answer("who was in the room on july 22 2025");
-
-        Assert.False(result.Abstained);
-        Assert.Equal("round-8", result.Best!.Id);
-        Assert.Equal(RecordAnswer.WhoTookPartInTheRound, result.Record);
-    }
-
     [Theory]
     // A fact's own name (an alias) in words of the same meaning ("car" for "auto") is a curated question of it.
     [InlineData("section 232 car tariff", "tariff-autos-section-232")]
