@@ -35,8 +35,9 @@ internal sealed class Analyzer(SynonymTable synonyms, ScopeTable? scope = null, 
 
     public JapaneseGlossary Japanese { get; } = japanese ?? JapaneseGlossary.Empty;
 
-    /// <summary>Terms of already-normalised words.</summary>
-    public List<string> Terms(IReadOnlyList<string> words)
+    /// <summary>Terms of already-normalised words; with <paramref name="keepStopWords"/>, stop words stay, as typed
+    /// ("who negotiated with japan" is not "who negotiated for japan").</summary>
+    public List<string> Terms(IReadOnlyList<string> words, bool keepStopWords = false)
     {
         var stems = new string[words.Count];
         for (var i = 0; i < words.Count; i++)
@@ -69,6 +70,10 @@ internal sealed class Analyzer(SynonymTable synonyms, ScopeTable? scope = null, 
             if (mapped != stem || !StopWords.Contains(words[i]))
             {
                 terms.Add(mapped);
+            }
+            else if (keepStopWords)
+            {
+                terms.Add(words[i]);
             }
 
             i++;

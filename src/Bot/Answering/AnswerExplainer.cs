@@ -107,7 +107,8 @@ internal static class AnswerExplainer
             ModelConfidence = model.Confidence(result.Features),
             // As the engine matches it: the words less their preface ("quick question: who is akazawa").
             Curated = result.Question.Length > 0 && result.ReadAs is null
-                && index.TryCurated(typed, out var owner) && owner == document,
+                && ((index.TryCurated(typed, out var owner) && owner == document)
+                    || (result.Record == RecordAnswer.None && index.TryTermCurated(typed, out var termed) && termed == document)),
             Against = Against(model, result.Features, result.Ranked),
             Closest = Closest(index, document, result.Vector),
             SharedWords = shared,

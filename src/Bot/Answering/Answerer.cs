@@ -132,6 +132,10 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         // drops the words it does not know ("タイの自動車関税いま" reads as "car tariff now").
         var phrased = -1;
         var curated = readAs is null && index.TryCurated(typed, out phrased) && !double.IsNegativeInfinity(scored[phrased].Score);
+        // Asked in other words of the same meaning as one fact's curated question, title or alias ("who signed the 2019
+        // deal"): when that fact is ranked first and no record answers the question, the curator's word is evidence too.
+        var termed = -1;
+        var termCurated = !curated && readAs is null && index.TryTermCurated(typed, out termed);
         if (curated && !ReferenceEquals(ranked[0].Fact, facts[phrased]))
         {
             Promote(scored[phrased]);
@@ -410,7 +414,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : RecordAnswer.None;
         p = record == RecordAnswer.RoundPlaced ? Math.Max(p, placed!.Value.Placement.Sure ?? confidence.Threshold)
             : record == RecordAnswer.OccasionsInOrder ? Math.Max(p, order!.Sure)
-            : curated || record != RecordAnswer.None ? Math.Max(p, confidence.Threshold)
+            : curated || record != RecordAnswer.None || (termCurated && termed == topIndex) ? Math.Max(p, confidence.Threshold)
             : p;
         // A name its overview gives is the whole's own name, not words that rank it among others.
         p = unrestricted is not null && !unrestricted.Contains(topIndex) && record != RecordAnswer.Overview ? 0 : p;

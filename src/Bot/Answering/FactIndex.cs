@@ -104,21 +104,19 @@ internal sealed class FactIndex
     /// Keys that two facts' questions share are left out.</summary>
     public IReadOnlyDictionary<string, int> LooselyPhrased { get; }
 
-    /// <summary>The same, and each fact's title and aliases too, each as its terms in order (synonyms and plurals read as
-    /// one: "agreement" is "deal") and its asking words and negations (<see cref="s_keptWords"/>): "who signed the 2019
-    /// deal" is "who signed the 2019 agreement", not "when was the 2019 deal signed"; "section 232 car tariff" is the alias
-    /// "Section 232 auto tariff". Keys of fewer than two terms, and keys two facts share, are left out.</summary>
+    /// <summary>The same, and each fact's title and aliases too, each as its words but for <see cref="s_filler"/>, with
+    /// synonyms and plurals read as one ("agreement" is "deal", "autos" is "car") and every other word as typed: "who
+    /// signed the 2019 deal" is "who signed the 2019 agreement", but "who negotiated with japan" is not "who negotiated
+    /// for japan", nor "car tariff now" "car tariff". Keys of fewer than two terms, and keys two facts share, are left
+    /// out.</summary>
     public IReadOnlyDictionary<string, int> TermPhrased { get; }
 
-    /// <summary>Words a term key keeps though they are stop words: what a question asks for, and whether it denies.</summary>
-    private static readonly FrozenSet<string> s_keptWords = FrozenSet.ToFrozenSet(
-        ["who", "whom", "whose", "what", "when", "where", "why", "how", "which", "much", "many", "long", "not", "no", "never"], StringComparer.Ordinal);
-
-    /// <summary>A question's terms and its <see cref="s_keptWords"/>, as one key; empty for fewer than two terms.</summary>
+    /// <summary>A question's words less <see cref="s_filler"/>, synonyms and plurals read as one, as one key; empty when
+    /// fewer than two of them are terms (not stop words).</summary>
     internal static string TermKey(Analyzer analyzer, IReadOnlyList<string> words)
     {
-        var terms = analyzer.Terms(words);
-        return terms.Count < 2 ? "" : string.Join(' ', terms) + " | " + string.Join(' ', words.Where(s_keptWords.Contains));
+        var kept = words.Where(w => !s_filler.Contains(w)).ToList();
+        return analyzer.Terms(kept).Count < 2 ? "" : string.Join(' ', analyzer.Terms(kept, keepStopWords: true));
     }
 
     /// <summary>Questions that ask for the whole of a fact with an overview ("what's the deal").</summary>
@@ -132,13 +130,19 @@ internal sealed class FactIndex
     internal static string Loosely(IEnumerable<string> words) => string.Join(' ', words.Where(w => !s_filler.Contains(w)));
 
     /// <summary>The fact a curator wrote the question for: asked word for word (<see cref="Phrased"/>), else but for
-    /// filler words (<see cref="LooselyPhrased"/>), else in other words of the same meaning (<see cref="TermPhrased"/>).</summary>
+    /// filler words (<see cref="LooselyPhrased"/>).</summary>
     public bool TryCurated(string question, out int fact) => TryCurated(QuestionNormalizer.Words(question), out fact);
 
     /// <summary>As <see cref="TryCurated(string, out int)"/>, for a question already read into its normalised words.</summary>
     public bool TryCurated(IReadOnlyList<string> words, out int fact) =>
-        Phrased.TryGetValue(string.Join(' ', words), out fact) || LooselyPhrased.TryGetValue(Loosely(words), out fact)
-        || TermPhrased.TryGetValue(TermKey(Analyzer, words), out fact);
+        Phrased.TryGetValue(string.Join(' ', words), out fact) || LooselyPhrased.TryGetValue(Loosely(words), out fact);
+
+    /// <summary>The fact whose curated question, title or alias the question is in words of the same meaning
+    /// (<see cref="TermPhrased"/>).</summary>
+    public bool TryTermCurated(IReadOnlyList<string> words, out int fact) => TermPhrased.TryGetValue(TermKey(Analyzer, words), out fact);
+
+    /// <summary>As <see cref="TryTermCurated(IReadOnlyList{string}, out int)"/>, for a question as typed.</summary>
+    public bool TryTermCurated(string question, out int fact) => TryTermCurated(QuestionNormalizer.Words(question), out fact);
 
     private static FrozenDictionary<string, int> PhrasedOf(FactBase facts, Func<string, string> key, bool withNames = false)
     {

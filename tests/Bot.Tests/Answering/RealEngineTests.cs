@@ -1258,10 +1258,12 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("section 232 car tariff", "tariff-autos-section-232")]
     // A curated question in other words: "deal" for "agreement".
     [InlineData("who signed the 2019 deal", "us-japan-trade-agreement-2019")]
-    public void TryCurated_NameOrQuestionInWordsOfTheSameMeaning_IsThatFacts(string question, string fact)
+    public void TryTermCurated_NameOrQuestionInWordsOfTheSameMeaning_IsThatFacts(string question, string fact)
     {
-        Assert.True(engine.Harness.Index.TryCurated(question, out var owner));
+        Assert.False(engine.Harness.Index.TryCurated(question, out _));
+        Assert.True(engine.Harness.Index.TryTermCurated(question, out var owner));
         Assert.Equal(fact, engine.Harness.Index.Facts.Facts[owner].Id);
+        Assert.False(engine.Harness.Answer(question).Abstained);
     }
 
     [Fact]
