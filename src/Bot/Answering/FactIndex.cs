@@ -115,8 +115,8 @@ internal sealed class FactIndex
     /// fewer than two of them are terms (not stop words).</summary>
     internal static string TermKey(Analyzer analyzer, IReadOnlyList<string> words)
     {
-        var kept = words.Where(w => !s_filler.Contains(w)).ToList();
-        return analyzer.Terms(kept).Count < 2 ? "" : string.Join(' ', analyzer.Terms(kept, keepStopWords: true));
+        var terms = analyzer.Terms([.. words.Where(w => !s_filler.Contains(w))], keepStopWords: true);
+        return terms.Count(t => !Analyzer.StopWords.Contains(t)) < 2 ? "" : string.Join(' ', terms);
     }
 
     /// <summary>Questions that ask for the whole of a fact with an overview ("what's the deal").</summary>
