@@ -126,8 +126,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             };
         }
 
-        // Asked word for word (or but for filler words, or in words of the same meaning) as a curator wrote it for one fact
-        // (a clicked "did you mean" is):
+        // Asked word for word (or but for filler words) as a curator wrote it for one fact (a clicked "did you mean" is):
         // that fact answers it. Only the words as typed count: not a spelling correction, nor a Japanese reading, which
         // drops the words it does not know ("タイの自動車関税いま" reads as "car tariff now").
         var phrased = -1;

@@ -351,9 +351,9 @@ internal static class FollowUps
     }
 
     /// <summary>
-    /// The question as typed found only the profile of a person it names ("was lutnick actually there" is Lutnick's
-    /// profile), where a reading of what it points back to found something else: the occasion, the day, the thing. A
-    /// profile answers who someone is, which a question with a mark of pointing back does not ask.
+    /// The question as typed found a person's profile ("was lutnick actually there" alone is Lutnick's profile), where a
+    /// reading of what it points back to found something else: the occasion, the day, the thing. A profile answers who
+    /// someone is, which a question with a mark of pointing back does not ask.
     /// </summary>
     private static bool ProfileNotAskedFor(AnswerResult alone, AnswerResult reading) =>
         alone.Best is { Kind: FactKind.Person } && reading.Best is { Kind: not FactKind.Person };
