@@ -4,8 +4,8 @@ using Bot.Facts;
 namespace Bot.Answering;
 
 /// <summary>The asker's previous question, as it was read, and the fact its pronouns may point back to: the one that
-/// answered it, or after an abstention on a "who" question the person suggested first (<see cref="AnswerResult.Subject"/>);
-/// null after any other abstention.</summary>
+/// answered it, or after an abstention on a "who" question the person suggested first, or after a near miss (0.7 or more)
+/// the fact suggested first (<see cref="AnswerResult.Subject"/>); null after any other abstention.</summary>
 public sealed record PreviousQuestion(string Question, string? FactId);
 
 /// <summary>An answer to a question that may follow on from the previous one, and the whole question it was read as
@@ -67,8 +67,9 @@ internal static class FollowUps
     /// tail ("and", "what about", "…too"): questions that read whole use them too ("will it rain
     /// in washington", "when did they strike the deal"), and on the dev questions, asked one after another, reading them
     /// back turned right answers wrong. But "it" as the last word, the object of the question's verb ("what time did he
-    /// post it", "who signed it"), is read back without a lead: a question that reads whole ("the 2019 agreement, who
-    /// signed it") keeps its own answer unless the reading answers at least as surely (<see cref="Answer"/>).</summary>
+    /// post it", "who signed it"), is read back without a lead (<see cref="LastObjectIt"/>): a question that reads whole
+    /// ("the 2019 agreement, who signed it") keeps its own answer unless the reading answers at least as surely, or the
+    /// question alone found only a person's profile (<see cref="Answer"/>).</summary>
     private static readonly HashSet<string> s_thingPronouns = ["it", "those", "these", "they", "them", "their"];
 
     /// <summary>Words before a noun that point back to the previous question's round, day or occasion ("that round",
@@ -554,8 +555,9 @@ internal static class FollowUps
 
     /// <summary>Replaces a pronoun for one person with the person the previous question was about, "that round" and "the
     /// same day" with the previous question's round or day, the pointer of "that meeting" with the title of the previous
-    /// answer (the noun stays: "how long was [g7 summit] meeting"), and after a lead "it" with that title; the question
-    /// as it was when nothing points back.</summary>
+    /// answer (the noun stays: "how long was [g7 summit] meeting"), and with that title a thing pronoun after a lead, a
+    /// last "it" that is the object of a verb, "those" with no noun after it and "that" or "this" (<see cref="PointsBack"/>);
+    /// the question as it was when nothing points back.</summary>
     private static List<string> PointBack(List<string> words, Entities entities, Earlier earlier, Fact? focus, bool led)
     {
         var result = new List<string>(words.Count + 4);
@@ -602,7 +604,7 @@ internal static class FollowUps
                 }
             }
 
-            if (thing.Count > 0 && entities.Round is null && entities.From is null && (BareThose(words, i) || (word == "it" && i == words.Count - 1 && i >= 2) || PointsBack(words, i) || (led && s_thingPronouns.Contains(word))))
+            if (thing.Count > 0 && entities.Round is null && entities.From is null && (BareThose(words, i) || LastObjectIt(words, i) || PointsBack(words, i) || (led && s_thingPronouns.Contains(word))))
             {
                 result.AddRange(thing);
                 continue;
@@ -636,6 +638,11 @@ internal static class FollowUps
         words[i] is "those" or "these"
         && (i == words.Count - 1 || Analyzer.StopWords.Contains(words[i + 1]) || words[i + 1] is "r" or "are" or "were");
 
+    /// <summary>"it" as the last word after a verb, the thing the question is about ("what time did he post it", "who
+    /// signed it"); not after "is" or a pointer ("what time is it", "is that it"), where it stands for nothing.</summary>
+    private static bool LastObjectIt(List<string> words, int i) =>
+        words[i] == "it" && i == words.Count - 1 && i >= 2 && words[i - 1] is not ("is" or "s" or "was" or "that" or "this");
+
     /// <summary>Words after which "this" at the end is the whole matter, not the previous answer ("what do they do in
     /// this", "any news on this").</summary>
     private static readonly HashSet<string> s_prepositions = ["in", "on", "about", "with", "of", "for", "to", "from", "at", "by", "behind", "over"];
@@ -646,7 +653,7 @@ internal static class FollowUps
     /// not "this" at the end after a preposition ("what do they do in this"); not "who's that" or "what is that" after a
     /// subject of the question's own ("muto - whos that"). Read back without a lead, these made whole questions asked
     /// one after another confidently wrong. A question that reads whole keeps its own answer unless the reading answers
-    /// as surely (<see cref="Answer"/>). ("there" is read by <see cref="There"/>, as the occasion rather than the
+    /// as surely, or it found only a person's profile (<see cref="Answer"/>). ("there" is read by <see cref="There"/>, as the occasion rather than the
     /// previous answer's title.)
     /// </summary>
     private static bool PointsBack(List<string> words, int i)
@@ -659,7 +666,9 @@ internal static class FollowUps
         var before = words[i - 1];
         var last = i == words.Count - 1 && (words[i] == "that" || !s_prepositions.Contains(before));
         var subject = i == 1 && before is "is" or "was" or "does" or "did" or "will" or "has";
-        var ownSubject = before is "all" or "whos" or "whats" or "who" or "what" || (i > 1 && before is "is" or "s" && words[i - 2] is "who" or "what");
+        // "muto - whos that" (read "muto who is that"): a subject before the asking words; not "what is that" alone.
+        var ownSubject = before is "all" || (i > 1 && before is "whos" or "whats" or "who" or "what")
+            || (i > 2 && before is "is" or "s" && words[i - 2] is "who" or "what");
         return (last || subject) && !ownSubject;
     }
 

@@ -92,6 +92,8 @@ public sealed class FollowUpsTests
         Assert.Empty(Readings("what happened in round 4", "greer's role in all this", "round-4"));
         Assert.Empty(Readings("what happened in round 4", "jbic nexi what do they do in this", "round-4"));
         Assert.Empty(Readings("what happened in round 4", "muto - whos that", "round-4"));
+        // With no subject of its own, "what is that" asks what the previous answer was.
+        Assert.Contains("what is round 4", Readings("what happened in round 4", "and what is that", "round-4"));
         Assert.Empty(Readings("what happened in round 4", "and what tariffs are there", "round-4"));
         Assert.Empty(Readings("what happened in round 4", "is there a quota", "round-4"));
     }
@@ -151,8 +153,10 @@ public sealed class FollowUpsTests
         // Without a lead, "it" may be the question's own: "will it rain" is not about the deal.
         Assert.Empty(Readings("what did trump announce on july 22", "will it rain in washington this weekend", "deal-announced"));
 
-        // As the last word, the object of the question's verb, "it" points back with no lead.
+        // As the last word, the object of the question's verb, "it" points back with no lead; not "what time is it".
         Assert.Contains("wat time did he post trade deal announced", Readings("when did trump announce the japan deal", "wat time did he post it", "deal-announced"));
+        Assert.Empty(Readings("when did trump announce the japan deal", "what time is it", "deal-announced"));
+        Assert.DoesNotContain(Readings("when did trump announce the japan deal", "is that it", "deal-announced"), r => r.EndsWith("trade deal announced", StringComparison.Ordinal));
     }
 
     [Theory]
