@@ -67,33 +67,14 @@ public sealed class FactIndexTests
     [InlineData("what did not happen in round 4", false)]
     public void TryCurated_CuratedQuestionButForFillerWords_IsThatQuestion(string question, bool curated)
     {
-        const string Rounds = """
-            rounds:
-              - id: round-4
-                number: 4
-                title: Round 4
-                date: 2025-05-30
-                text: Akazawa met Bessent.
-                as_of: 2025-05-31
-                sources: [s1, s2, s3]
-                phrasings: ["round 4 agenda", "what happened in round 4"]
-            """;
-        using var folder = new FactFolder().Write("sources.yaml", AnsweringTestFacts.Sources).Write("people.yaml", AnsweringTestFacts.People).Write("rounds.yaml", Rounds);
-        var index = AnswerHarness.Create(AnswerHarness.LoadFacts(folder.Path), AnsweringTestFacts.Options(semantic: false), null).Index;
+        var index = RoundFourWithTwoQuestions();
 
         Assert.Equal(curated, index.TryCurated(question, out var fact));
         Assert.Equal(curated ? "round-4" : null, curated ? index.Facts.Facts[fact].Id : null);
     }
 
-    [Theory]
-    // In other words of the same meaning ("rd" and "session" are "round"), asking the same: a curated question in other
-    // words. Not one that asks something else, nor with other prepositions.
-    [InlineData("rd 4 agenda", true)]
-    [InlineData("what happened in session 4", true)]
-    [InlineData("round 4 agenda", true)]
-    [InlineData("when did session 4 happen", false)]
-    [InlineData("what happened after session 4", false)]
-    public void TryTermCurated_CuratedQuestionInWordsOfTheSameMeaning_IsThatQuestion(string question, bool curated)
+    /// <summary>An index of round 4 alone, with the curated questions "round 4 agenda" and "what happened in round 4".</summary>
+    private static FactIndex RoundFourWithTwoQuestions()
     {
         const string Rounds = """
             rounds:
@@ -107,7 +88,20 @@ public sealed class FactIndexTests
                 phrasings: ["round 4 agenda", "what happened in round 4"]
             """;
         using var folder = new FactFolder().Write("sources.yaml", AnsweringTestFacts.Sources).Write("people.yaml", AnsweringTestFacts.People).Write("rounds.yaml", Rounds);
-        var index = AnswerHarness.Create(AnswerHarness.LoadFacts(folder.Path), AnsweringTestFacts.Options(semantic: false), null).Index;
+        return AnswerHarness.Create(AnswerHarness.LoadFacts(folder.Path), AnsweringTestFacts.Options(semantic: false), null).Index;
+    }
+
+    [Theory]
+    // In other words of the same meaning ("rd" and "session" are "round"), asking the same: a curated question in other
+    // words. Not one that asks something else, nor with other prepositions.
+    [InlineData("rd 4 agenda", true)]
+    [InlineData("what happened in session 4", true)]
+    [InlineData("round 4 agenda", true)]
+    [InlineData("when did session 4 happen", false)]
+    [InlineData("what happened after session 4", false)]
+    public void TryTermCurated_CuratedQuestionInWordsOfTheSameMeaning_IsThatQuestion(string question, bool curated)
+    {
+        var index = RoundFourWithTwoQuestions();
 
         Assert.Equal(curated, index.TryTermCurated(question, out var fact));
         Assert.Equal(curated ? "round-4" : null, curated ? index.Facts.Facts[fact].Id : null);
