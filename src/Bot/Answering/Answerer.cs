@@ -74,11 +74,13 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         int[] nearest = [];
         // A round named without the word ("the 4th talks", "session 5", "dai yonkai kosho", 「第4回交渉」) is embedded as
-        // the facts name it, "round 4": the sentence model does not read an ordinal before "talks" as a round.
+        // the facts name it, "round 4": the sentence model does not read an ordinal before "talks" as a round. Words
+        // that say what kind of round it was ("the 2nd ministerial talks", 「第2回閣僚交渉」) are left out of it: the
+        // facts call every round a round, and the sentence model read such a question as about rounds in general.
         var embedText = shifted.Asked is not null
             ? string.Join(' ', words.Where(w => !EntityResolver.IsRelative(w)).Select(w => w == shifted.Typed ? shifted.Asked : w).Where(w => w.Length > 0))
             : entities.Round is { } named && !words.Any(w => w is "round" or "rounds")
-            ? string.Create(CultureInfo.InvariantCulture, $"{text} round {named}")
+            ? string.Create(CultureInfo.InvariantCulture, $"{string.Join(' ', EntityResolver.WithoutRoundKind(words))} round {named}")
             : text;
         var vector = index.HasSemantic && embed is not null ? embed(embedText) : null;
         var semantic = vector is not null ? index.Semantic(vector, out nearest) : new double[facts.Count];

@@ -322,6 +322,19 @@ internal sealed class EntityResolver
             }
 
             (int At, bool Ordinal)[] places = talks ? [(i - 1, true)] : session ? [(i - 1, true), (i + 1, false)] : [(i + 1, false), (i - 1, false), (i + 2, false)];
+            // "the 2nd ministerial talks", "the fourth cabinet level round": an ordinal before words that say what kind of
+            // round it was (as an ordinal only: "all 8 ministerial rounds" counts them).
+            var kind = i - 1;
+            while (kind >= 0 && i - kind <= MaxRoundKindWords && s_roundKindWords.Contains(words[kind]))
+            {
+                kind--;
+            }
+
+            if (kind < i - 1)
+            {
+                places = [.. places, (kind, true)];
+            }
+
             // "the round after the 5th one", "the session before the sixth": the ordinal after the word placing it, ending
             // the question or before "one" or a word for a round (not "the round before the 9th of july", a day).
             var ordinalAt = i + 2 < words.Count && words[i + 2] == "the" ? i + 3 : i + 2;
@@ -349,6 +362,43 @@ internal sealed class EntityResolver
         }
 
         return (null, -1);
+    }
+
+    /// <summary>Words between an ordinal and a word for a round that say what kind of round it was ("the 2nd ministerial
+    /// talks", "第2回閣僚交渉", "the third us-japan tariff negotiations"), at most <see cref="MaxRoundKindWords"/> of them.</summary>
+    private static readonly HashSet<string> s_roundKindWords =
+    [
+        "ministerial", "minister", "ministers", "cabinet", "level", "tariff", "trade", "bilateral", "negotiating", "formal",
+        "official", "us", "japan", "japanese", "american", "usjapan", "japanus", "high", "senior",
+    ];
+
+    private const int MaxRoundKindWords = 3;
+
+    /// <summary>The words less those that say what kind of round follows an ordinal ("2 ministerial talks" is "2
+    /// talks"); the words themselves when there are none.</summary>
+    internal static List<string> WithoutRoundKind(List<string> words)
+    {
+        List<string>? kept = null;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var end = i;
+            while (end < words.Count && end - i < MaxRoundKindWords && s_roundKindWords.Contains(words[end]))
+            {
+                end++;
+            }
+
+            if (end > i && i > 0 && words[i - 1].Length > 0 && char.IsDigit(words[i - 1][0]) && end < words.Count
+                && (s_talkWords.Contains(words[end]) || s_roundWords.Contains(words[end])))
+            {
+                kept ??= words.GetRange(0, i);
+                i = end - 1;
+                continue;
+            }
+
+            kept?.Add(words[i]);
+        }
+
+        return kept ?? words;
     }
 
     private static readonly HashSet<string> s_roundWords = ["round", "rounds", "session", "sessions", "talks", "negotiations"];

@@ -57,7 +57,19 @@ public sealed class EntityResolverTests
     [InlineData("the 5th session", 5)]
     [InlineData("the fourth talks", 4)]
     [InlineData("dai yonkai kosho", 4)]
+    // Words that say what kind of round it was, between the ordinal and the word for a round.
+    [InlineData("the 2nd ministerial talks", 2)]
+    [InlineData("the fourth cabinet level round", 4)]
+    [InlineData("the third us japan tariff negotiations", 3)]
     public void Resolve_RoundNumberInAnyForm_IsFound(string question, int round) => Assert.Equal(round, Resolve(question).Round);
+
+    [Theory]
+    [InlineData("2 ministerial talks when", "2 talks when")]
+    [InlineData("the 3 us japan tariff negotiations", "the 3 negotiations")]
+    [InlineData("all ministerial talks", "all ministerial talks")]
+    [InlineData("japan us trade talks in 2025", "japan us trade talks in 2025")]
+    public void WithoutRoundKind_KindWordsAfterAnOrdinal_AreLeftOut(string words, string kept) =>
+        Assert.Equal(kept, string.Join(' ', EntityResolver.WithoutRoundKind([.. words.Split(' ')])));
 
     [Theory]
     [InlineData("who was at the final round")]
@@ -78,6 +90,8 @@ public sealed class EntityResolverTests
     [InlineData("akazawa's 2 sessions")]
     [InlineData("the session lasted 3 hours")]
     [InlineData("last talks in june")]
+    [InlineData("all 8 ministerial rounds")]
+    [InlineData("they held 8 ministerial talks")]
     public void Resolve_NumberNearTalksOrSessionThatIsNoOrdinal_IsNoRound(string question) => Assert.Null(Resolve(question).Round);
 
     [Theory]

@@ -260,9 +260,12 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // After the review's fixes (full-width digits and half-width kana folded by hand, compounds such as コメント and
     // 後任, every person named): ranked first 96.0% (48), top-1 66.0% (33), out-of-scope 17, 3 confident wrong.
     // One question of slack each. Fifth session: ranked first 48, top-1 68.0% (34), out-of-scope 18, 2 confident wrong;
-    // the top-1 floor rose to 33, the out-of-scope floor to 17 and the ceiling fell 4 -> 3.
-    private const double MinJapaneseRankedFirst = 47.0 / 50;
-    private const double MinJapaneseTop1 = 33.0 / 50;
+    // the top-1 floor rose to 33, the out-of-scope floor to 17 and the ceiling fell 4 -> 3. Twenty-third session (a
+    // round named with words for its kind between the ordinal and "talks", 「第2回閣僚交渉」, and the glossary's formal
+    // question words, 日付, 理由, 選出, 何機, 出席者, written from how a report asks, not from these questions): ranked
+    // first 49 (98.0%), top-1 76.0% (38), out-of-scope 18, 2 confident wrong; the floors rose to 48 and 37.
+    private const double MinJapaneseRankedFirst = 48.0 / 50;
+    private const double MinJapaneseTop1 = 37.0 / 50;
     private const double MinJapaneseOutOfScopeAbstention = 17.0 / 20;
     private const int MaxJapaneseConfidentWrong = 3;
 

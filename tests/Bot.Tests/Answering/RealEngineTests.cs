@@ -83,6 +83,11 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("赤沢亮正は誰？", "ryosei-akazawa")]
     [InlineData("石破首相はいつ辞任した？", "ishiba-resignation")]
     [InlineData("7月22日に何が起きた", "deal-announced")]
+    // Written as in a report: a ministerial round by its ordinal, and the glossary's formal words (選出, 何機, 出席者).
+    [InlineData("第2回閣僚交渉は、いつ、どこで行われたか。", "round-2")]
+    [InlineData("高市早苗氏が首相に選出されたのはいつか。", "takaichi-elected-pm")]
+    [InlineData("日本政府が購入を表明したボーイング機は何機か。", "boeing-100-aircraft")]
+    [InlineData("第1回閣僚交渉において、米国側の出席者は誰であったか。", "round-1")]
     public void Answer_QuestionInJapaneseScript_AnswersTheFact(string question, string expected)
     {
         var result = engine.Harness.Answer(question);
