@@ -88,6 +88,8 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("高市早苗氏が首相に選出されたのはいつか。", "takaichi-elected-pm")]
     [InlineData("日本政府が購入を表明したボーイング機は何機か。", "boeing-100-aircraft")]
     [InlineData("第1回閣僚交渉において、米国側の出席者は誰であったか。", "round-1")]
+    [InlineData("石破首相とトランプ大統領の初の首脳会談はいつ行われたか。", "ishiba-trump-summit-2025-02")]
+    [InlineData("コルビー国防次官が日本に要求した防衛費の対GDP比は何パーセントか。", "defense-request-3-5pct")]
     public void Answer_QuestionInJapaneseScript_AnswersTheFact(string question, string expected)
     {
         var result = engine.Harness.Answer(question);
