@@ -49,7 +49,7 @@ internal sealed class AnswerEngine : IAnswerEngine
     public async Task<FollowUpAnswer> AnswerAsync(string question, PreviousQuestion? previous, CancellationToken ct)
     {
         var index = await IndexAsync().WaitAsync(ct);
-        var answer = FollowUps.Answer(index, question, previous, q => _answerer.Answer(index, q, _embeddings is null ? null : text => _embeddings.Embed(text, ct)));
+        var answer = FollowUps.Answer(index, question, previous, (q, inJapanese) => _answerer.Answer(index, q, _embeddings is null ? null : text => _embeddings.Embed(text, ct), inJapanese));
         _log.Answered(answer.Result.Best?.Id, answer.Result.Confidence, answer.Result.Abstained);
         return answer;
     }

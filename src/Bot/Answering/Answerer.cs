@@ -48,15 +48,21 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
     public AnswerResult Answer(FactIndex index, string question, Func<string, float[]>? embed) => Answer(index, question, embed, null);
 
+    /// <summary>Answers the question; with <paramref name="inJapanese"/>, as one asked in Japanese script (an English
+    /// reading of a Japanese follow-up, see <see cref="FollowUps"/>): the answer is composed in Japanese where the fact has
+    /// a translation, and shows the words it was read as.</summary>
+    public AnswerResult Answer(FactIndex index, string question, Func<string, float[]>? embed, bool inJapanese) =>
+        Answer(index, question, embed, null, inJapanese);
+
     /// <param name="outcome">When given, what each fact would lead to (null: not a candidate), and only the best ranked
     /// fact of each outcome is a candidate: the words after "after" in "which round came after the g7" name an occasion,
     /// and what matters is the round it places, so the call before the G7 and the meeting at it, which place the same
     /// round, do not compete.</param>
-    private AnswerResult Answer(FactIndex index, string question, Func<string, float[]>? embed, Func<Fact, int?>? outcome)
+    private AnswerResult Answer(FactIndex index, string question, Func<string, float[]>? embed, Func<Fact, int?>? outcome, bool inJapanese = false)
     {
         var read = index.Analyzer.Japanese.Gloss(question);
         var (words, text, typed) = Interpret(index, read);
-        var readAs = ReferenceEquals(read, question) ? null : text;
+        var readAs = ReferenceEquals(read, question) && !inJapanese ? null : text;
         var ordinals = QuestionNormalizer.Ordinals(read);
         var facts = index.Facts.Facts;
         var reading = Read(index, words, ordinals);

@@ -18,9 +18,11 @@ public sealed record FollowUpAnswer(AnswerResult Result, string? WholeQuestion);
 /// same of Bessent; "how about steel" after "how much is the car tariff" is "how much is steel"; "when did he become
 /// minister" after "who is akazawa" (or after any question Akazawa's profile answered) is about Akazawa; "who attended
 /// that round" and "what else happened that day" point back to the round or the day. A question with none of these
-/// marks stands alone, whatever was asked before: context never changes a question that reads whole.
+/// marks stands alone, whatever was asked before: context never changes a question that reads whole. A question in
+/// Japanese script is read into English words first, as the engine reads it ("ラトニックは？" is "what about lutnick",
+/// "アルミも？" "aluminum too", 彼 "he"), and its readings are answered as asked in Japanese.
 /// </summary>
-internal static class FollowUps
+internal static partial class FollowUps
 {
     /// <summary>The most readings tried for one follow-up, each an answer's time (about 3 ms).</summary>
     public const int MaxReadings = 4;
@@ -106,13 +108,11 @@ internal static class FollowUps
     /// <summary>The readings (<see cref="Readings"/>), and whether the question is an ellipsis ("lutnick too?").</summary>
     private static (IReadOnlyList<string> Readings, bool Elliptical) Read(FactIndex index, string question, PreviousQuestion previous)
     {
-        if (JapaneseGlossary.HasJapanese(question) || JapaneseGlossary.HasJapanese(previous.Question))
-        {
-            return ([], false);
-        }
-
+        // Japanese script is read as the engine reads it, into English words ("ラトニックは？" is "what about lutnick").
+        var glossary = index.Analyzer.Japanese;
+        question = JapaneseGlossary.HasJapanese(question) ? RoundOrdinal(JapaneseEllipsis(glossary, question) ?? glossary.Gloss(question)) : question;
         var words = Preface.Strip(QuestionNormalizer.Words(question));
-        var before = Preface.Strip(QuestionNormalizer.Words(previous.Question));
+        var before = Preface.Strip(QuestionNormalizer.Words(JapaneseGlossary.HasJapanese(previous.Question) ? RoundOrdinal(glossary.Gloss(previous.Question)) : previous.Question));
         if (words.Count == 0 || before.Count == 0)
         {
             return ([], false);
@@ -306,20 +306,23 @@ internal static class FollowUps
     /// that answers, however sure, else its own answer when that is not a person's profile ("and boeing?"), else
     /// abstains with its first reading.
     /// </summary>
-    public static FollowUpAnswer Answer(FactIndex index, string question, PreviousQuestion? previous, Func<string, AnswerResult> answer)
+    /// <param name="answer">Answers a question; with true, an English reading of a question asked in Japanese script, as
+    /// one asked in Japanese (<see cref="Answerer.Answer(FactIndex, string, Func{string, float[]}?, bool)"/>).</param>
+    public static FollowUpAnswer Answer(FactIndex index, string question, PreviousQuestion? previous, Func<string, bool, AnswerResult> answer)
     {
-        var alone = answer(question);
+        var alone = answer(question, false);
         if (previous is null)
         {
             return new FollowUpAnswer(alone, null);
         }
 
         var (readings, elliptical) = Read(index, question, previous);
+        var inJapanese = JapaneseGlossary.HasJapanese(question);
         FollowUpAnswer? firstAnswer = null;
         FollowUpAnswer? firstAbstention = null;
         foreach (var reading in readings)
         {
-            var result = answer(reading);
+            var result = answer(reading, inJapanese);
             if (!result.Abstained && (alone.Abstained || result.Confidence >= alone.Confidence || ProfileNotAskedFor(alone, result)))
             {
                 return new FollowUpAnswer(result, reading);
@@ -358,6 +361,40 @@ internal static class FollowUps
     /// </summary>
     private static bool ProfileNotAskedFor(AnswerResult alone, AnswerResult reading) =>
         alone.Best is { Kind: FactKind.Person } && reading.Best is { Kind: not FactKind.Person };
+
+    /// <summary>Endings of a Japanese follow-up that asks the same of something else: "ラトニックは？" ("and Lutnick?"),
+    /// "アルミの方は？", "第3回はどう？"; and one that asks it too: "ラトニックも？".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<rest>.+?)(?:の方)?(?:(?<about>は)(?:どう(?:だった|です|でした)?(?:か)?)?|(?<too>も))[\s？?！!。]*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex JapaneseEllipsisPattern();
+
+    /// <summary>A Japanese ordinal of a round read into English ("第3回交渉" is "3th talks", "第3回は？" "what about 3th")
+    /// as "round 3": the readings are answered as English words, in which a bare number names no round.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?<n>[0-9]{1,2})th(?=\s+(?:talks|ministerial|negotiations)\b|\s*$)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex RoundOrdinalPattern();
+
+    private static string RoundOrdinal(string glossed) => RoundOrdinalPattern().Replace(glossed.TrimEnd(), "round ${n}");
+
+    /// <summary>
+    /// A follow-up in Japanese script that only names what it asks about, ending with "は？" ("what about …") or "も？"
+    /// ("… too?"), read as its English ellipsis for <see cref="Ellipsis"/>; null for any other question, and for one whose
+    /// words before the ending ask something of their own ("後任は誰？" has 誰, who).
+    /// </summary>
+    private static string? JapaneseEllipsis(JapaneseGlossary glossary, string question)
+    {
+        if (JapaneseEllipsisPattern().Match(question.Trim()) is not { Success: true } match)
+        {
+            return null;
+        }
+
+        var rest = glossary.Gloss(match.Groups["rest"].Value);
+        var words = QuestionNormalizer.Words(rest);
+        if (words.Count == 0 || words.Any(s_questionWords.Contains))
+        {
+            return null;
+        }
+
+        return match.Groups["too"].Success ? $"{rest} too" : $"what about {rest}";
+    }
 
     /// <summary>"why?", "from what date", "since when": a follow-up of asking words only, at most four.</summary>
     private static bool AsksOnly(List<string> words) =>

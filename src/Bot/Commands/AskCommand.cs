@@ -76,7 +76,10 @@ internal sealed class AskCommand(
             await conversations.RememberAsync(request.Context, new PreviousQuestion(remembered.Length <= MaxQuestionLength ? remembered : cleaned, result.Subject?.Id), ct);
         }
 
-        var reply = AnswerComposer.Compose(result) with { Explains = asked };
+        // A follow-up in Japanese script is answered from its English reading as asked in Japanese: the line below says
+        // what it was read as, so the composer's own "Read as" line (the same words) is left out; an empty reading still
+        // answers in Japanese.
+        var reply = AnswerComposer.Compose(whole is not null && result.ReadAs == whole ? result with { ReadAs = "" } : result) with { Explains = asked };
         if (whole is not null)
         {
             // Say how the follow-up was read, so a wrong reading is seen: after the answer, before an abstention's offer.

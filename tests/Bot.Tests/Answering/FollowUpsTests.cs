@@ -170,12 +170,42 @@ public sealed class FollowUpsTests
     // Times are the question's own ("this week"), and a long question after "and" is a question of its own.
     [InlineData("when was round 4", "what happened this week")]
     [InlineData("when was round 4", "and the rice piece by how much is japan upping american rice inside the quota")]
-    // Japanese script is not read as a follow-up; "else" with a round or day of its own, or nothing to point back to.
-    [InlineData("who is akazawa", "では第4回は？")]
+    // A Japanese question that asks something of its own ("後任は誰？" has 誰, who); "else" with a round or day of its
+    // own, or nothing to point back to.
+    [InlineData("石破首相はいつ辞任した？", "赤沢さんは誰？")]
+    [InlineData("第2回交渉はいつ", "第4回交渉で誰が出席した？")]
     [InlineData("who is akazawa", "who else was there")]
     [InlineData("what happened on april 16 2025", "what else happened")]
     public void Readings_QuestionThatStandsAlone_HasNone(string previous, string question) =>
         Assert.Empty(Readings(previous, question));
+
+    [Theory]
+    // Japanese script is read into English words first; "Xは？" asks the same of X, "Xも？" asks it too, and a round's
+    // ordinal is read as "round N" (a bare number names no round in the English reading).
+    [InlineData("第1回交渉はいつ", "第4回は？", "round 4 when")]
+    [InlineData("第1回交渉はいつ", "では第4回はどう？", "round 4 when")]
+    [InlineData("赤沢さんは何の大臣？", "林さんは？", "hayashi what minister")]
+    [InlineData("鉄鋼の関税は？", "アルミも？", "steel tariff aluminum")]
+    [InlineData("when was round 1", "第4回は？", "when was round 4")]
+    public void Readings_FollowUpInJapaneseScript_ReadAsTheWholeQuestionInEnglish(string previous, string question, string expected) =>
+        Assert.Contains(expected, Readings(previous, question));
+
+    [Theory]
+    // 彼 and 彼女 are "he" and "she": the person the previous answer was about.
+    [InlineData("赤沢さんって誰？", "彼はいつ大臣になった？", "ryosei akazawa when minister")]
+    public void Readings_PronounInJapaneseScript_IsTheAnswersPerson(string previous, string question, string expected) =>
+        Assert.Contains(expected, Readings(previous, question, "ryosei-akazawa"));
+
+    [Fact]
+    public void Answer_FollowUpInJapaneseScript_AnswersInJapanese()
+    {
+        var answer = s_harness.Answer("第4回は？", new PreviousQuestion("第1回交渉はいつ", "round-1"));
+
+        Assert.Equal("round-4", answer.Result.Best?.Id);
+        Assert.Equal("round 4 when", answer.WholeQuestion);
+        // Answered as a question in Japanese script: the words it was read as are shown, as for any such question.
+        Assert.Equal("round 4 when", answer.Result.ReadAs);
+    }
 
     [Fact]
     public void Answer_FollowUp_AnswersTheWholeQuestionAndSaysSo()
@@ -199,7 +229,7 @@ public sealed class FollowUpsTests
         Assert.NotEmpty(FollowUps.Readings(s_harness.Index, question, previous));
 
         // Stand-in answers: the question as typed is answered, every reading abstained on.
-        var answer = FollowUps.Answer(s_harness.Index, question, previous, q => Result(q, abstained: q != question, aloneAnswer));
+        var answer = FollowUps.Answer(s_harness.Index, question, previous, (q, _) => Result(q, abstained: q != question, aloneAnswer));
 
         Assert.Equal(abstains, answer.Result.Abstained);
         Assert.Equal(abstains, answer.WholeQuestion is not null);
@@ -217,7 +247,7 @@ public sealed class FollowUpsTests
         var previous = new PreviousQuestion("what was discussed in round 1", "round-1");
         Assert.Contains("was bessent actually in round 1", FollowUps.Readings(s_harness.Index, question, previous));
 
-        var answer = FollowUps.Answer(s_harness.Index, question, previous, q => q == question
+        var answer = FollowUps.Answer(s_harness.Index, question, previous, (q, _) => q == question
             ? Result(q, abstained: false, aloneAnswer) with { Confidence = 0.97 }
             : Result(q, abstained: false, "round-1"));
 

@@ -176,6 +176,16 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.Null(result.Japanese);
     }
 
+    [Fact]
+    public void Answer_FollowUpInJapaneseScript_IsAnsweredInJapanese()
+    {
+        var answer = engine.Harness.Answer("第4回は？", new PreviousQuestion("第1回交渉はいつ", "round-1"));
+
+        Assert.Equal("round-4", answer.Result.Best?.Id);
+        Assert.NotNull(answer.Result.Japanese);
+        Assert.Contains("第4回交渉", AnswerComposer.Compose(answer.Result).Body, StringComparison.Ordinal);
+    }
+
     [Theory]
     // A round named by its ordinal before "talks", in any script, is embedded as "round N" and answered.
     [InlineData("when were the 4th talks")]

@@ -31,4 +31,17 @@ public sealed class SlackFollowUpTests
         var later = SlackTestHost.AllText(await SlackTestHost.MessageAsync(await host.CommandAsync("ask what about akazawa?")));
         Assert.DoesNotContain("Following on from", later, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Ask_FollowUpInJapaneseScript_IsReadWithTheLastQuestion_AndAnsweredInJapanese()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        await SlackTestHost.MessageAsync(await host.CommandAsync("ask 第1回交渉はいつ"));
+
+        // "第4回は？" is "and round 4?": read in English words, said once (not also as the composer's "Read as" line).
+        var followUp = SlackTestHost.AllText(await SlackTestHost.MessageAsync(await host.CommandAsync("ask 第4回は？")));
+        Assert.Contains("May 30, 2025", followUp, StringComparison.Ordinal);
+        Assert.Contains("(Following on from \"第1回交渉はいつ\": read as \"round 4 when\")", followUp, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Read as:", followUp, StringComparison.Ordinal);
+    }
 }

@@ -51,7 +51,7 @@ internal sealed class AnswerHarness
 
     /// <summary>Answers a question that may follow on from <paramref name="previous"/>, as the service does.</summary>
     public FollowUpAnswer Answer(string question, PreviousQuestion? previous, CancellationToken ct = default) =>
-        FollowUps.Answer(Index, question, previous, q => Answer(q, ct));
+        FollowUps.Answer(Index, question, previous, (q, inJapanese) => Answerer.Answer(Index, q, Embeddings is null ? null : text => Embeddings.Embed(text, ct), inJapanese));
 
     public AnswerHarness WithModel(ConfidenceModel model) => new(Facts, Index, new Answerer(model, Answerer.Weights), Embeddings);
 

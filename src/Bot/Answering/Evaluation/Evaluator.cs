@@ -147,7 +147,7 @@ internal sealed class Evaluator(FactIndex index, Answerer answerer, EmbeddingCac
 
             var first = answerer.Answer(index, c.First, Embed(ct));
             var previous = new PreviousQuestion(c.First, first.Subject?.Id);
-            return Outcome(c.FollowUp, FollowUps.Answer(index, c.FollowUp.Question, previous, q => answerer.Answer(index, q, Embed(ct))).Result);
+            return Outcome(c.FollowUp, FollowUps.Answer(index, c.FollowUp.Question, previous, (q, inJapanese) => answerer.Answer(index, q, Embed(ct), inJapanese)).Result);
         })];
 
     private Func<string, float[]>? Embed(CancellationToken ct) => embeddings is null ? null : text =>
