@@ -263,11 +263,13 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // the top-1 floor rose to 33, the out-of-scope floor to 17 and the ceiling fell 4 -> 3. Twenty-third session (a
     // round named with words for its kind between the ordinal and "talks", 「第2回閣僚交渉」, and the glossary's formal
     // question words, 日付, 理由, 選出, 何機, 出席者, written from how a report asks, not from these questions): ranked
-    // first 49 (98.0%), top-1 76.0% (38), out-of-scope 18, 2 confident wrong; the floors rose to 48 and 37.
+    // first 49 (98.0%), top-1 76.0% (38), out-of-scope 18, 2 confident wrong; the floors rose to 48 and 37. Then with
+    // 出た and 来た read as "attended" and "came", and いつまでに as "by when": out-of-scope 19, 1 confident wrong; the
+    // out-of-scope floor rose to 18 and the ceiling fell to 2.
     private const double MinJapaneseRankedFirst = 48.0 / 50;
     private const double MinJapaneseTop1 = 37.0 / 50;
-    private const double MinJapaneseOutOfScopeAbstention = 17.0 / 20;
-    private const int MaxJapaneseConfidentWrong = 3;
+    private const double MinJapaneseOutOfScopeAbstention = 18.0 / 20;
+    private const int MaxJapaneseConfidentWrong = 2;
 
     [Fact]
     public void Eval_JapaneseHeldOutPart_MeetsItsGate() =>
