@@ -90,6 +90,7 @@ internal sealed partial class JapaneseGlossary
 
         text = OrdinalPattern().Replace(text, m => string.Create(CultureInfo.InvariantCulture, $" {Number(m.Groups["n"].Value)}th "));
         text = DatePattern().Replace(text, m => Date(m));
+        text = DurationPattern().Replace(text, m => Duration(m) ?? m.Value);
         var result = new StringBuilder(text.Length * 2);
         var run = new StringBuilder();
         for (var i = 0; i < text.Length;)
@@ -269,6 +270,27 @@ internal sealed partial class JapaneseGlossary
     /// "2023年度": a fiscal year.</summary>
     [GeneratedRegex(@"(?:(?<y>20[0-9]{2})\s*年\s*)?(?<m>[0-9]{1,2})\s*月(?:\s*(?<d>[0-9]{1,2})\s*日|(?<part>上旬|初旬|初め|はじめ|中旬|下旬|末))?|(?<y>(?:19|20)[0-9]{2})\s*年(?<fy>度)?", RegexOptions.CultureInvariant)]
     private static partial Regex DatePattern();
+
+    /// <summary>"90日", "90日間", "3か月", "5年間", "2週間": a span of time (a date's day is read first, by
+    /// <see cref="DatePattern"/>).</summary>
+    [GeneratedRegex(@"(?<n>[0-9]{1,4})\s*(?<unit>日間|日|[かヶカケ]月間|[かヶカケ]月|年間|週間)", RegexOptions.CultureInvariant)]
+    private static partial Regex DurationPattern();
+
+    /// <summary>A span read as the engine reads it ("90 days"); null for "22日" alone, a day of the month ("the 22nd"),
+    /// not a span: only "日間", or a number of days no month has, is days.</summary>
+    private static string? Duration(Match m)
+    {
+        var n = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+        var unit = m.Groups["unit"].Value;
+        return unit switch
+        {
+            "日" when n <= 31 => null,
+            "日" or "日間" => $" {n} days ",
+            "年間" => $" {n} years ",
+            "週間" => $" {n} weeks ",
+            _ => $" {n} months ",
+        };
+    }
 
     /// <summary>The glossary at <paramref name="path"/>, or <see cref="Empty"/> when there is no such file.</summary>
     public static JapaneseGlossary LoadOrEmpty(string path) => File.Exists(path) ? Load(path) : Empty;

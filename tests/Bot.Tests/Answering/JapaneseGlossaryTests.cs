@@ -75,6 +75,14 @@ public sealed class JapaneseGlossaryTests
     // A year alone, and a fiscal year (the facts say "fiscal 2023").
     [InlineData("2025年の交渉", "2025 talks", null)]
     [InlineData("2023年度", "fiscal 2023", null)]
+    // Spans of time; a day alone ("22日", the 22nd) is no span unless no month has that many days.
+    [InlineData("90日の停止", "90 days", null)]
+    [InlineData("5日間", "5 days", null)]
+    [InlineData("22日に", "22", null)]
+    [InlineData("3か月", "3 months", null)]
+    [InlineData("2ヶ月間", "2 months", null)]
+    [InlineData("5年間", "5 years", null)]
+    [InlineData("2週間", "2 weeks", null)]
     public void Gloss_CountersAndDates_AreReadAsTheEngineReadsThem(string question, string read, string? ordinal)
     {
         Assert.Equal(read, Read(question));
