@@ -108,7 +108,9 @@ public sealed record AnswerResult
     /// <summary>The question as the engine read it (normalised, spelling corrected).</summary>
     public string Interpreted { get; init; } = "";
 
-    /// <summary>For a question typed in Japanese script, the English words it was read as; null otherwise.</summary>
+    /// <summary>For a question typed in Japanese script, the English words it was read as (for a follow-up in Japanese
+    /// script, the English reading it was answered as); null otherwise. Not null is what makes the answer Japanese; an
+    /// empty one answers in Japanese without a "Read as" line (a follow-up's reply says its reading its own way).</summary>
     public string? ReadAs { get; init; }
 
     /// <summary>For a question typed in Japanese script answered by a person, their name as the glossary writes it in

@@ -330,7 +330,8 @@ internal sealed class EntityResolver
                 kind--;
             }
 
-            if (kind < i - 1)
+            // Not "the first ministerial round after liberation day", which asks for a round placed by a day.
+            if (kind >= 0 && kind < i - 1 && !(words[kind] == "1" && i + 1 < words.Count && IsRelative(words[i + 1])))
             {
                 places = [.. places, (kind, true)];
             }
@@ -347,7 +348,7 @@ internal sealed class EntityResolver
             foreach (var (j, ordinal) in places)
             {
                 // Not "the first round after liberation day", which asks for a round placed by a day.
-                if (placed && j == i - 1 && j >= 0 && words[j] == "1")
+                if (placed && j < i && j >= 0 && words[j] == "1")
                 {
                     continue;
                 }

@@ -110,7 +110,8 @@ internal static partial class FollowUps
     {
         // Japanese script is read as the engine reads it, into English words ("ラトニックは？" is "what about lutnick").
         var glossary = index.Analyzer.Japanese;
-        question = JapaneseGlossary.HasJapanese(question) ? RoundOrdinal(JapaneseEllipsis(glossary, question) ?? glossary.Gloss(question)) : question;
+        var japanese = JapaneseGlossary.HasJapanese(question);
+        question = japanese ? RoundOrdinal(JapaneseEllipsis(glossary, question) ?? glossary.Gloss(question)) : question;
         var words = Preface.Strip(QuestionNormalizer.Words(question));
         var before = Preface.Strip(QuestionNormalizer.Words(JapaneseGlossary.HasJapanese(previous.Question) ? RoundOrdinal(glossary.Gloss(previous.Question)) : previous.Question));
         if (words.Count == 0 || before.Count == 0)
@@ -177,7 +178,10 @@ internal static partial class FollowUps
             .Where(r => r != typed && r != alone)
             .Distinct(StringComparer.Ordinal)
             .Take(MaxReadings)];
-        return (result, ellipsis is not null);
+        // A Japanese "Xは？" read as "what about X" is not taken as an ellipsis that means nothing as typed: the previous
+        // question's words are in Japanese order, so its subject may not be swapped, and "ラトニックは？" alone (Lutnick's
+        // profile) keeps its answer when no reading answers.
+        return (result, ellipsis is not null && !japanese);
     }
 
     /// <summary>
@@ -367,9 +371,10 @@ internal static partial class FollowUps
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?<rest>.+?)(?:の方)?(?:(?<about>は)(?:どう(?:だった|です|でした)?(?:か)?)?|(?<too>も))[\s？?！!。]*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex JapaneseEllipsisPattern();
 
-    /// <summary>A Japanese ordinal of a round read into English ("第3回交渉" is "3th talks", "第3回は？" "what about 3th")
-    /// as "round 3": the readings are answered as English words, in which a bare number names no round.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?<n>[0-9]{1,2})th(?=\s+(?:talks|ministerial|negotiations)\b|\s*$)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    /// <summary>A Japanese ordinal of a round, as the glossary reads it ("第3回交渉" is "3th talks", "第3回は？" "what about
+    /// 3th", "第4回会合" "4th meeting"), with "round" in place of its suffix ("round 3 talks", "what about round 3"): the
+    /// readings are answered as English words, in which a bare number names no round.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?<n>[0-9]{1,2})th(?=\s+(?:talks|ministerial|negotiations|meeting|session|round)\b|[\s?？。!！]*$)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex RoundOrdinalPattern();
 
     private static string RoundOrdinal(string glossed) => RoundOrdinalPattern().Replace(glossed.TrimEnd(), "round ${n}");
@@ -377,7 +382,7 @@ internal static partial class FollowUps
     /// <summary>
     /// A follow-up in Japanese script that only names what it asks about, ending with "は？" ("what about …") or "も？"
     /// ("… too?"), read as its English ellipsis for <see cref="Ellipsis"/>; null for any other question, and for one whose
-    /// words before the ending ask something of their own ("後任は誰？" has 誰, who).
+    /// words before the ending ask something of their own (「理由は？」 is "why", 「いつは？」 "when").
     /// </summary>
     private static string? JapaneseEllipsis(JapaneseGlossary glossary, string question)
     {

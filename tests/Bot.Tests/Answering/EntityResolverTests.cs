@@ -78,6 +78,12 @@ public sealed class EntityResolverTests
         Assert.Equal(AnsweringTestFacts.Load().Rounds.Max(r => r.Number), Resolve(question).Round);
 
     [Theory]
+    // "first" places a round after an occasion, with or without words for its kind: no round 1.
+    [InlineData("the first round after liberation day")]
+    [InlineData("the first ministerial round after liberation day")]
+    public void Resolve_FirstRoundAfterSomething_IsNoRoundNumber(string question) => Assert.Null(Resolve(question).Round);
+
+    [Theory]
     [InlineData("the last round before the deadline")]
     [InlineData("final round ahead of the summit")]
     public void Resolve_LastRoundBeforeSomething_IsNoRoundNumber(string question) => Assert.Null(Resolve(question).Round);

@@ -187,6 +187,7 @@ public sealed class FollowUpsTests
     [InlineData("赤沢さんは何の大臣？", "林さんは？", "hayashi what minister")]
     [InlineData("鉄鋼の関税は？", "アルミも？", "steel tariff aluminum")]
     [InlineData("when was round 1", "第4回は？", "when was round 4")]
+    [InlineData("第1回交渉はいつ", "第4回会合は？", "when round 4 meeting")]
     public void Readings_FollowUpInJapaneseScript_ReadAsTheWholeQuestionInEnglish(string previous, string question, string expected) =>
         Assert.Contains(expected, Readings(previous, question));
 
@@ -195,6 +196,13 @@ public sealed class FollowUpsTests
     [InlineData("赤沢さんって誰？", "彼はいつ大臣になった？", "ryosei akazawa when minister")]
     public void Readings_PronounInJapaneseScript_IsTheAnswersPerson(string previous, string question, string expected) =>
         Assert.Contains(expected, Readings(previous, question, "ryosei-akazawa"));
+
+    [Theory]
+    // Longer terms keep pointers from being read inside other words: その日米 is not その日 ("that day"), 彼ら not 彼.
+    [InlineData("第4回交渉はいつ", "その日米合意の内容は？", "day")]
+    [InlineData("赤沢さんって誰？", "彼らはいつ会った？", "akazawa")]
+    public void Readings_PointerInsideALongerJapaneseWord_DoesNotPointBack(string previous, string question, string pointedTo) =>
+        Assert.DoesNotContain(Readings(previous, question, "ryosei-akazawa"), r => r.Contains(pointedTo, StringComparison.Ordinal));
 
     [Fact]
     public void Answer_FollowUpInJapaneseScript_AnswersInJapanese()
