@@ -348,7 +348,7 @@ internal sealed class EntityResolver
             foreach (var (j, ordinal) in places)
             {
                 // Not "the first round after liberation day", which asks for a round placed by a day.
-                if (placed && j < i && j >= 0 && words[j] == "1")
+                if (placed && j == i - 1 && j >= 0 && words[j] == "1")
                 {
                     continue;
                 }

@@ -178,9 +178,10 @@ internal static partial class FollowUps
             .Where(r => r != typed && r != alone)
             .Distinct(StringComparer.Ordinal)
             .Take(MaxReadings)];
-        // A Japanese "Xは？" read as "what about X" is not taken as an ellipsis that means nothing as typed: the previous
-        // question's words are in Japanese order, so its subject may not be swapped, and "ラトニックは？" alone (Lutnick's
-        // profile) keeps its answer when no reading answers.
+        // A Japanese "Xは？" or "Xも？" read as "what about X" or "X too" is not taken as an ellipsis that means nothing as
+        // typed, whatever the previous question's script: Japanese asks 「Xは？」 of a new subject as often as it follows
+        // on, and a previous question in Japanese script is read in Japanese word order, in which its subject may not be
+        // swapped. So 「ラトニックは？」 alone (Lutnick's profile) keeps its answer when no reading answers.
         return (result, ellipsis is not null && !japanese);
     }
 

@@ -273,18 +273,18 @@ internal sealed partial class JapaneseGlossary
 
     /// <summary>"90日", "90日間", "3か月", "5年間", "2週間": a span of time (a date's day is read first, by
     /// <see cref="DatePattern"/>).</summary>
-    [GeneratedRegex(@"(?<n>[0-9]{1,4})\s*(?<unit>日間|日|[かヶカケ]月間|[かヶカケ]月|年間|週間)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![0-9.])(?<n>[0-9]{1,4}(?:\.[0-9]+)?)\s*(?<unit>日間|日|[かヶカケヵ]月間|[かヶカケヵ]月|年間|週間)", RegexOptions.CultureInvariant)]
     private static partial Regex DurationPattern();
 
     /// <summary>A span read as the engine reads it ("90 days"); null for "22日" alone, a day of the month ("the 22nd"),
     /// not a span: only "日間", or a number of days no month has, is days.</summary>
     private static string? Duration(Match m)
     {
-        var n = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+        var n = m.Groups["n"].Value;
         var unit = m.Groups["unit"].Value;
         return unit switch
         {
-            "日" when n <= 31 => null,
+            "日" when !n.Contains('.', StringComparison.Ordinal) && int.Parse(n, CultureInfo.InvariantCulture) <= 31 => null,
             "日" or "日間" => $" {n} days ",
             "年間" => $" {n} years ",
             "週間" => $" {n} weeks ",

@@ -61,6 +61,7 @@ public sealed class EntityResolverTests
     [InlineData("the 2nd ministerial talks", 2)]
     [InlineData("the fourth cabinet level round", 4)]
     [InlineData("the third us japan tariff negotiations", 3)]
+    [InlineData("the round after the first ministerial round", 2)]
     public void Resolve_RoundNumberInAnyForm_IsFound(string question, int round) => Assert.Equal(round, Resolve(question).Round);
 
     [Theory]

@@ -83,6 +83,8 @@ public sealed class JapaneseGlossaryTests
     [InlineData("2ヶ月間", "2 months", null)]
     [InlineData("5年間", "5 years", null)]
     [InlineData("2週間", "2 weeks", null)]
+    [InlineData("3ヵ月", "3 months", null)]
+    [InlineData("1.5か月", "1.5 months", null)]
     public void Gloss_CountersAndDates_AreReadAsTheEngineReadsThem(string question, string read, string? ordinal)
     {
         Assert.Equal(read, Read(question));
@@ -126,6 +128,18 @@ public sealed class JapaneseGlossaryTests
         var unnamed = facts.People.Select(p => p.Id).Except(named).ToList();
         Assert.True(unnamed.Count == 0, "no Japanese term names " + string.Join(", ", unnamed));
         Assert.Equal("ryosei akazawa who", string.Join(' ', QuestionNormalizer.Words(glossary.Gloss("赤沢亮正は誰"))));
+    }
+
+    [Theory]
+    // Longer terms of the repository's glossary win over the short words inside them.
+    [InlineData("関税率はなんですか", "tariff what")]
+    [InlineData("石破さんなんで辞めたの", "ishiba why resigned")]
+    [InlineData("話し合いはいつ", "talks when")]
+    [InlineData("その日米合意", "japan us deal")]
+    public void Gloss_RepositoryGlossary_LongerTermsWin(string question, string read)
+    {
+        var glossary = JapaneseGlossary.Load(Path.Combine(RepoPaths.Root, "data", "answering", "japanese.yaml"));
+        Assert.Equal(read, string.Join(' ', QuestionNormalizer.Words(glossary.Gloss(question))));
     }
 
     [Theory]

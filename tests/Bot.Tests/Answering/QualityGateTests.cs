@@ -267,7 +267,7 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     // 出た and 来た read as "attended" and "came", and いつまでに as "by when": out-of-scope 19, 1 confident wrong; the
     // out-of-scope floor rose to 18 and the ceiling fell to 2. Then with spans of time read ("90日" is "90 days"):
     // ranked first 50 (100%), top-1 78.0% (39); the floors rose to 49 and 38. Then with more formal words (割合, 提示,
-    // 基本税率, 開かれ) and the synonyms initial/initially/original: top-1 80.0% (40); the floor rose to 39.
+    // 基本税率, 開かれ) and the synonyms initial, initially, original, originally: top-1 80.0% (40); the floor rose to 39.
     private const double MinJapaneseRankedFirst = 49.0 / 50;
     private const double MinJapaneseTop1 = 39.0 / 50;
     private const double MinJapaneseOutOfScopeAbstention = 18.0 / 20;
