@@ -90,6 +90,9 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("第1回閣僚交渉において、米国側の出席者は誰であったか。", "round-1")]
     [InlineData("石破首相とトランプ大統領の初の首脳会談はいつ行われたか。", "ishiba-trump-summit-2025-02")]
     [InlineData("コルビー国防次官が日本に要求した防衛費の対GDP比は何パーセントか。", "defense-request-3-5pct")]
+    // 求めた ("asked for"): what the US asked, not Japan's own 2% target, which it answered before.
+    [InlineData("米国が日本に求めた防衛費の水準は対GDP比で何パーセントか。", "defense-request-3-5pct")]
+    [InlineData("国際協力銀行はどのような役割を果たすのか。", "investment-vehicle-550bn")]
     public void Answer_QuestionInJapaneseScript_AnswersTheFact(string question, string expected)
     {
         var result = engine.Harness.Answer(question);
