@@ -46,12 +46,10 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         return (words, string.Join(' ', words), typed);
     }
 
-    public AnswerResult Answer(FactIndex index, string question, Func<string, float[]>? embed) => Answer(index, question, embed, null);
-
     /// <summary>Answers the question; with <paramref name="inJapanese"/>, as one asked in Japanese script (an English
     /// reading of a Japanese follow-up, see <see cref="FollowUps"/>): the answer is composed in Japanese where the fact has
     /// a translation, and shows the words it was read as.</summary>
-    public AnswerResult Answer(FactIndex index, string question, Func<string, float[]>? embed, bool inJapanese) =>
+    public AnswerResult Answer(FactIndex index, string question, Func<string, float[]>? embed, bool inJapanese = false) =>
         Answer(index, question, embed, null, inJapanese);
 
     /// <param name="outcome">When given, what each fact would lead to (null: not a candidate), and only the best ranked

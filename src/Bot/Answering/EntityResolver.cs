@@ -324,12 +324,7 @@ internal sealed class EntityResolver
             (int At, bool Ordinal)[] places = talks ? [(i - 1, true)] : session ? [(i - 1, true), (i + 1, false)] : [(i + 1, false), (i - 1, false), (i + 2, false)];
             // "the 2nd ministerial talks", "the fourth cabinet level round": an ordinal before words that say what kind of
             // round it was (as an ordinal only: "all 8 ministerial rounds" counts them).
-            var kind = i - 1;
-            while (kind >= 0 && i - kind <= MaxRoundKindWords && s_roundKindWords.Contains(words[kind]))
-            {
-                kind--;
-            }
-
+            var kind = RoundKindStart(words, i) - 1;
             // Not "the first ministerial round after liberation day", which asks for a round placed by a day.
             if (kind >= 0 && kind < i - 1 && !(words[kind] == "1" && i + 1 < words.Count && IsRelative(words[i + 1])))
             {
@@ -375,31 +370,39 @@ internal sealed class EntityResolver
 
     private const int MaxRoundKindWords = 3;
 
+    /// <summary>Where the words for a round's kind (<see cref="s_roundKindWords"/>, at most <see cref="MaxRoundKindWords"/>)
+    /// right before position <paramref name="at"/> begin; <paramref name="at"/> itself when there are none.</summary>
+    private static int RoundKindStart(IReadOnlyList<string> words, int at)
+    {
+        var start = at;
+        while (start > 0 && at - start < MaxRoundKindWords && s_roundKindWords.Contains(words[start - 1]))
+        {
+            start--;
+        }
+
+        return start;
+    }
+
     /// <summary>The words less those that say what kind of round follows an ordinal ("2 ministerial talks" is "2
     /// talks"); the words themselves when there are none.</summary>
     internal static List<string> WithoutRoundKind(List<string> words)
     {
-        List<string>? kept = null;
+        var dropped = new bool[words.Count];
         for (var i = 0; i < words.Count; i++)
         {
-            var end = i;
-            while (end < words.Count && end - i < MaxRoundKindWords && s_roundKindWords.Contains(words[end]))
+            if (!s_talkWords.Contains(words[i]) && !s_roundWords.Contains(words[i]))
             {
-                end++;
-            }
-
-            if (end > i && i > 0 && words[i - 1].Length > 0 && char.IsDigit(words[i - 1][0]) && end < words.Count
-                && (s_talkWords.Contains(words[end]) || s_roundWords.Contains(words[end])))
-            {
-                kept ??= words.GetRange(0, i);
-                i = end - 1;
                 continue;
             }
 
-            kept?.Add(words[i]);
+            var start = RoundKindStart(words, i);
+            if (start < i && start > 0 && words[start - 1].Length > 0 && char.IsDigit(words[start - 1][0]))
+            {
+                Array.Fill(dropped, true, start, i - start);
+            }
         }
 
-        return kept ?? words;
+        return dropped.Contains(true) ? [.. words.Where((_, i) => !dropped[i])] : words;
     }
 
     private static readonly HashSet<string> s_roundWords = ["round", "rounds", "session", "sessions", "talks", "negotiations"];

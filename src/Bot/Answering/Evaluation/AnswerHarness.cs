@@ -46,12 +46,13 @@ internal sealed class AnswerHarness
         return new AnswerHarness(facts, index, new Answerer(model ?? calibrated), cache);
     }
 
-    public AnswerResult Answer(string question, CancellationToken ct = default) =>
-        Answerer.Answer(Index, question, Embeddings is null ? null : text => Embeddings.Embed(text, ct));
+    public AnswerResult Answer(string question, CancellationToken ct = default) => Answerer.Answer(Index, question, Embed(ct));
 
     /// <summary>Answers a question that may follow on from <paramref name="previous"/>, as the service does.</summary>
     public FollowUpAnswer Answer(string question, PreviousQuestion? previous, CancellationToken ct = default) =>
-        FollowUps.Answer(Index, question, previous, (q, inJapanese) => Answerer.Answer(Index, q, Embeddings is null ? null : text => Embeddings.Embed(text, ct), inJapanese));
+        FollowUps.Answer(Index, question, previous, (q, inJapanese) => Answerer.Answer(Index, q, Embed(ct), inJapanese));
+
+    private Func<string, float[]>? Embed(CancellationToken ct) => Embeddings is null ? null : text => Embeddings.Embed(text, ct);
 
     public AnswerHarness WithModel(ConfidenceModel model) => new(Facts, Index, new Answerer(model, Answerer.Weights), Embeddings);
 
