@@ -24,6 +24,9 @@ internal static class Capitals
         "claim", "claims", "claimed", "insist", "insists", "insisted", "refuse", "refuses", "refused", "plan", "plans", "planned",
         "need", "needs", "needed", "import", "imports", "imported", "export", "exports", "exported", "sign", "signs", "signed",
         "negotiate", "negotiates", "negotiated", "win", "won", "lose", "lost", "gain", "gained", "face", "faces", "faced",
+        "show", "shows", "showed", "hope", "hopes", "hoped", "have", "has", "had", "scrap", "scraps", "scrapped", "cancel", "cancels",
+        "cancelled", "canceled", "drag", "drags", "dragged", "date", "dates", "dated", "send", "sends", "sent", "decide", "decides",
+        "decided", "deny", "denies", "denied", "seek", "seeks", "sought", "try", "tries", "tried", "put", "puts", "putting",
     ];
 
     /// <summary>A government's people and dealings, after its capital ("tokyo negotiator", "tokyo tariff"). Not its

@@ -13,6 +13,10 @@ public sealed class CapitalsTests
     [InlineData("tokyo finance minister 2025", "japan finance minister 2025")]
     [InlineData("how many rounds did tokyo and the us hold", "how many rounds did japan and the us hold")]
     [InlineData("did washington and tokyo sign it", "did us and japan sign it")]
+    [InlineData("did tokyo show trump a list", "did japan show trump a list")]
+    [InlineData("by when does tokyo have to commit", "by when does japan have to commit")]
+    [InlineData("why did tokyo scrap the 2+2", "why did japan scrap the 2 2")]
+    [InlineData("if washington sent the letter", "if us sent the letter")]
     public void AsCountries_CapitalThatActs_IsItsCountry(string question, string expected) => Assert.Equal(expected, Read(question));
 
     [Theory]
@@ -25,6 +29,8 @@ public sealed class CapitalsTests
     [InlineData("talks in tokyo on tariffs")]
     [InlineData("the tokyo summit leaders")]
     [InlineData("how many times did akazawa fly between tokyo and washington")]
+    [InlineData("what did akazawa say in tokyo have a look")]
+    [InlineData("the meeting held in washington had no deal")]
     // A reaction mostly follows what it reacts to: not read as a standalone question about Japan's reactions.
     [InlineData("what was tokyo's reaction")]
     public void AsCountries_CapitalThatIsAPlace_StaysAsTyped(string question) =>
