@@ -201,6 +201,10 @@ public enum RuledOut
     /// 2026: asked about a day or month after the fact base's last, and this fact is neither dated then nor mentions
     /// it.</summary>
     AfterTheFactBase,
+
+    /// <summary>"When did the consultation committee hold its 3rd meeting" when this fact is its "First meeting": asked
+    /// about one occurrence by its ordinal, and this fact's title numbers another.</summary>
+    OtherOccurrence,
 }
 
 /// <summary>A question that asks only for what one fact's record holds.</summary>

@@ -441,6 +441,12 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : entities.From is { } later && entities.To is { } laterTo && later > index.Roles.Now
                 && !DatedWithin(top.Fact, later, laterTo) && !index.Mentions[topIndex].Days.Any(d => d >= later && d <= laterTo)
                 && !index.Mentions[topIndex].Months.Any(m => m <= laterTo && m.AddMonths(1) > later) ? RuledOut.AfterTheFactBase
+            // Asked about one occurrence by its ordinal ("the committee's 3rd meeting"), and the top fact's title numbers
+            // another ("First meeting of …"): that occurrence is not in it. Not an ordinal counted from something else
+            // ("the first trip after the deal" is the ninth).
+            : index.StatedOrdinals[topIndex].Count > 0 && !words.Any(s_countedFrom.Contains)
+                && QuestionNormalizer.OccurrenceOrdinals(read, EntityResolver.IsMonth) is { Count: > 0 } numbered
+                && !numbered.Overlaps(index.StatedOrdinals[topIndex]) ? RuledOut.OtherOccurrence
             : RuledOut.None;
         p = ruledOut == RuledOut.None ? p : 0;
         var abstained = p < confidence.Threshold;
@@ -1545,6 +1551,10 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         Alternatives(words, Numbers(words, entities)).Any(a => !a.Any(index.TextNumbers[fact].Contains)) || !CoversDay(index.Facts.Facts[fact], index.Mentions[fact], entities)
         || !CoversMonth(index.Facts.Facts[fact], index.Mentions[fact], entities)
         || (AsksClockTime(words) && !index.StatesClockTime[fact]);
+
+    /// <summary>Words that count an ordinal from something else: "the first trip after the deal", "the second round
+    /// before the g7".</summary>
+    private static readonly HashSet<string> s_countedFrom = ["after", "before", "since", "following", "prior", "next", "previous", "last"];
 
     /// <summary>Words after "what time" that ask a span rather than a time of day: "what time frame".</summary>
     private static readonly HashSet<string> s_spanWords = ["frame", "period", "span", "limit", "line", "lines", "zone"];

@@ -80,6 +80,32 @@ internal static partial class QuestionNormalizer
         return found;
     }
 
+    /// <summary>
+    /// The ordinals that number an occurrence ("the 3rd meeting", "the second summit"), leaving out those that give a day
+    /// of a month ("feb 7th", "the 7th of february", "on the 7th").
+    /// </summary>
+    public static HashSet<string> OccurrenceOrdinals(string text, Func<string, bool> isMonth)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var tokens = WordPattern().Matches(JapaneseCounters(Fold(text))).Select(m => m.Value.Trim('.', ',', '\'')).ToArray();
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var number = OrdinalSuffixPattern().Match(tokens[i]) is { Success: true } m && m.Length == tokens[i].Length ? m.Groups[1].Value
+                : s_ordinalWords.TryGetValue(tokens[i], out var n) ? n.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : null;
+            var ofADay = (i > 0 && isMonth(tokens[i - 1]))
+                || (i + 1 < tokens.Length && isMonth(tokens[i + 1]))
+                || (i + 2 < tokens.Length && tokens[i + 1] == "of" && isMonth(tokens[i + 2]))
+                || (i > 1 && tokens[i - 1] == "the" && tokens[i - 2] is "on" or "by" or "until" or "till" or "since" or "from");
+            if (number is not null && !ofADay)
+            {
+                found.Add(number);
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>The normalised words as one string ("Who's Akazawa?" → "who is akazawa"): how a question is compared with
     /// another word for word (a curated question, a recorded one, a glossary reading).</summary>
     public static string Text(string text) => string.Join(' ', Words(text));

@@ -183,4 +183,20 @@ public sealed class QuestionNormalizerTests
     [InlineData("how many trips did akazawa make")]
     public void Ordinals_CountsAndAmounts_AreNotOrdinals(string text) =>
         Assert.Empty(QuestionNormalizer.Ordinals(text));
+
+    [Theory]
+    [InlineData("the committee's 3rd meeting", "3")]
+    [InlineData("when was the second summit", "2")]
+    [InlineData("second meeting on feb 7th", "2")]
+    [InlineData("the 7th of february and the third trip", "3")]
+    [InlineData("signed on the 4th, the tenth trip", "10")]
+    public void OccurrenceOrdinals_DaysOfTheMonth_AreLeftOut(string text, string expected) =>
+        Assert.Equal([expected], QuestionNormalizer.OccurrenceOrdinals(text, EntityResolver.IsMonth));
+
+    [Theory]
+    [InlineData("feb 7th summit")]
+    [InlineData("december 17th meeting")]
+    [InlineData("what happened on the 22nd")]
+    public void OccurrenceOrdinals_OnlyDays_AreNone(string text) =>
+        Assert.Empty(QuestionNormalizer.OccurrenceOrdinals(text, EntityResolver.IsMonth));
 }

@@ -853,6 +853,29 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.Equal(RuledOut.AfterTheFactBase, result.RuledOut);
     }
 
+    [Theory]
+    [InlineData("550bn consultation committee 3rd meeting when")]
+    [InlineData("when was the second meeting of the 550 billion consultation committee")]
+    public void Answer_AnotherOccurrenceThanTheFactsTitleNumbers_IsRuledOut(string question)
+    {
+        // The fact base has the committee's first meeting only.
+        var result = engine.Harness.Answer(question);
+        Assert.True(result.Abstained);
+        Assert.Equal(RuledOut.OtherOccurrence, result.RuledOut);
+        Assert.Equal("consultation-committee-first-meeting", result.Ranked[0].Fact.Id);
+    }
+
+    [Theory]
+    [InlineData("when did the 550 billion consultation committee hold its first meeting")]
+    // A day of the month written as an ordinal numbers no occurrence.
+    [InlineData("what did the consultation committee do on december 17th")]
+    public void Answer_TheOccurrenceTheFactsTitleNumbers_IsNotRuledOut(string question)
+    {
+        var result = engine.Harness.Answer(question);
+        Assert.Equal(RuledOut.None, result.RuledOut);
+        Assert.Equal("consultation-committee-first-meeting", result.Ranked[0].Fact.Id);
+    }
+
     [Fact]
     public void Answer_LaterTimeAFactMentions_IsNotRuledOut()
     {
