@@ -80,31 +80,61 @@ internal static partial class QuestionNormalizer
         return found;
     }
 
-    /// <summary>
-    /// The ordinals that number an occurrence ("the 3rd meeting", "the second summit"), leaving out those that give a day
-    /// of a month ("feb 7th", "the 7th of february", "on the 7th").
-    /// </summary>
-    public static HashSet<string> OccurrenceOrdinals(string text, Func<string, bool> isMonth)
+    /// <summary>An ordinal that numbers an occurrence of an occasion ("3rd meeting", "second ishiba trump summit"): the
+    /// number, the occasion's noun (trips and visits are trips, sessions are meetings), and the words between them.</summary>
+    public readonly record struct Occurrence(string Number, string Noun, string[] Between);
+
+    /// <summary>Nouns of occasions an ordinal can number, by the noun they count as.</summary>
+    private static readonly Dictionary<string, string> s_occasionNouns = new(StringComparer.Ordinal)
     {
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        var tokens = WordPattern().Matches(JapaneseCounters(Fold(text))).Select(m => m.Value.Trim('.', ',', '\'')).ToArray();
+        ["trip"] = "trip", ["trips"] = "trip", ["visit"] = "trip", ["visits"] = "trip", ["meeting"] = "meeting",
+        ["meetings"] = "meeting", ["session"] = "meeting", ["sessions"] = "meeting", ["round"] = "round", ["rounds"] = "round",
+        ["summit"] = "summit", ["summits"] = "summit",
+    };
+
+    /// <summary>
+    /// The ordinals in a text that number an occasion, with at most two words between ("the 3rd meeting", "the tenth
+    /// trip", "the first ishiba trump summit"). An ordinal that stands alone ("which came first", "on thursday the 28th",
+    /// "what did he sign first on the trip") or gives a day of a month ("the 7th of february meeting") numbers nothing.
+    /// </summary>
+    public static List<Occurrence> Occurrences(string text, Func<string, bool> isMonth)
+    {
+        var found = new List<Occurrence>();
+        // Clause by clause: in "which happened first, the cancelled trip or …" no trip is numbered.
+        foreach (var clause in text.Split([',', ';', ':', '?', '!', '(', ')', '、', '。', '？'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            Numbered(WordPattern().Matches(JapaneseCounters(Fold(clause))).Select(m => m.Value.Trim('.', ',', '\'')).ToArray(), isMonth, found);
+        }
+
+        return found;
+    }
+
+    private static void Numbered(string[] tokens, Func<string, bool> isMonth, List<Occurrence> found)
+    {
         for (var i = 0; i < tokens.Length; i++)
         {
             var number = OrdinalSuffixPattern().Match(tokens[i]) is { Success: true } m && m.Length == tokens[i].Length ? m.Groups[1].Value
                 : s_ordinalWords.TryGetValue(tokens[i], out var n) ? n.ToString(System.Globalization.CultureInfo.InvariantCulture)
                 : null;
-            var ofADay = (i > 0 && isMonth(tokens[i - 1]))
-                || (i + 1 < tokens.Length && isMonth(tokens[i + 1]))
-                || (i + 2 < tokens.Length && tokens[i + 1] == "of" && isMonth(tokens[i + 2]))
-                || (i > 1 && tokens[i - 1] == "the" && tokens[i - 2] is "on" or "by" or "until" or "till" or "since" or "from");
-            if (number is not null && !ofADay)
+            if (number is null || (i > 0 && isMonth(tokens[i - 1])) || (i + 1 < tokens.Length && (isMonth(tokens[i + 1]) || tokens[i + 1] == "of")))
             {
-                found.Add(number);
+                continue;
+            }
+
+            for (var j = i + 1; j < tokens.Length && j <= i + 3; j++)
+            {
+                if (s_occasionNouns.TryGetValue(tokens[j], out var noun))
+                {
+                    found.Add(new Occurrence(number, noun, tokens[(i + 1)..j]));
+                    break;
+                }
             }
         }
-
-        return found;
     }
+
+    /// <summary>The words of a text as <see cref="Occurrences"/> reads them (a title's, to check the words between).</summary>
+    public static HashSet<string> OccurrenceWords(string text) =>
+        WordPattern().Matches(JapaneseCounters(Fold(text))).Select(m => m.Value.Trim('.', ',', '\'')).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The normalised words as one string ("Who's Akazawa?" → "who is akazawa"): how a question is compared with
     /// another word for word (a curated question, a recorded one, a glossary reading).</summary>

@@ -31,6 +31,9 @@ public sealed class CapitalsTests
     [InlineData("how many times did akazawa fly between tokyo and washington")]
     [InlineData("what did akazawa say in tokyo have a look")]
     [InlineData("the meeting held in washington had no deal")]
+    [InlineData("washington had all 8 rounds")]
+    [InlineData("how many summits has tokyo had")]
+    [InlineData("tokyo has hosted which trump summit")]
     // A reaction mostly follows what it reacts to: not read as a standalone question about Japan's reactions.
     [InlineData("what was tokyo's reaction")]
     public void AsCountries_CapitalThatIsAPlace_StaysAsTyped(string question) =>

@@ -185,18 +185,26 @@ public sealed class QuestionNormalizerTests
         Assert.Empty(QuestionNormalizer.Ordinals(text));
 
     [Theory]
-    [InlineData("the committee's 3rd meeting", "3")]
-    [InlineData("when was the second summit", "2")]
-    [InlineData("second meeting on feb 7th", "2")]
-    [InlineData("the 7th of february and the third trip", "3")]
-    [InlineData("signed on the 4th, the tenth trip", "10")]
-    public void OccurrenceOrdinals_DaysOfTheMonth_AreLeftOut(string text, string expected) =>
-        Assert.Equal([expected], QuestionNormalizer.OccurrenceOrdinals(text, EntityResolver.IsMonth));
+    [InlineData("the committee's 3rd meeting", "3", "meeting", "")]
+    [InlineData("when was the second ishiba trump summit", "2", "summit", "ishiba trump")]
+    [InlineData("second session on feb 7th", "2", "meeting", "")]
+    [InlineData("akazawa's tenth visit", "10", "trip", "")]
+    public void Occurrences_AnOrdinalBeforeAnOccasion_NumbersIt(string text, string number, string noun, string between)
+    {
+        var occurrence = Assert.Single(QuestionNormalizer.Occurrences(text, EntityResolver.IsMonth));
+        Assert.Equal(number, occurrence.Number);
+        Assert.Equal(noun, occurrence.Noun);
+        Assert.Equal(between, string.Join(' ', occurrence.Between));
+    }
 
     [Theory]
+    [InlineData("which happened first, the cancelled trip or the resignation")]
+    [InlineData("what did akazawa sign first on his september trip")]
+    [InlineData("why did akazawa cancel his trip on thursday the 28th")]
+    [InlineData("what did the committee discuss at the meeting of the 17th")]
+    [InlineData("the 7th of february meeting")]
     [InlineData("feb 7th summit")]
-    [InlineData("december 17th meeting")]
-    [InlineData("what happened on the 22nd")]
-    public void OccurrenceOrdinals_OnlyDays_AreNone(string text) =>
-        Assert.Empty(QuestionNormalizer.OccurrenceOrdinals(text, EntityResolver.IsMonth));
+    [InlineData("was this the first time akazawa cancelled a trip")]
+    public void Occurrences_OrdinalsThatNumberNoOccasion_AreNone(string text) =>
+        Assert.Empty(QuestionNormalizer.Occurrences(text, EntityResolver.IsMonth));
 }

@@ -858,7 +858,7 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("when was the second meeting of the 550 billion consultation committee")]
     public void Answer_AnotherOccurrenceThanTheFactsTitleNumbers_IsRuledOut(string question)
     {
-        // The fact base has the committee's first meeting only.
+        // The committee's fact is its first meeting (a weak report of a second is only a line in Chris Wright's profile).
         var result = engine.Harness.Answer(question);
         Assert.True(result.Abstained);
         Assert.Equal(RuledOut.OtherOccurrence, result.RuledOut);
@@ -875,6 +875,18 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.Equal(RuledOut.None, result.RuledOut);
         Assert.Equal("consultation-committee-first-meeting", result.Ranked[0].Fact.Id);
     }
+
+    [Theory]
+    // 'First' as 'earlier', as an adverb, or a day of the month: no occurrence of the title's occasion is asked for.
+    [InlineData("which happened first, akazawa's cancelled trip or ishiba's resignation")]
+    [InlineData("what did akazawa sign first on his september trip")]
+    [InlineData("was the stacking problem first raised on the august trip")]
+    [InlineData("was this the first time akazawa cancelled a trip")]
+    [InlineData("why did akazawa cancel his trip on thursday the 28th")]
+    [InlineData("eo 14345 published on 9th?")]
+    [InlineData("what did the committee discuss at the meeting of the 17th")]
+    public void Answer_OrdinalsThatNumberNoOtherOccurrence_AreNotRuledOut(string question) =>
+        Assert.Equal(RuledOut.None, engine.Harness.Answer(question).RuledOut);
 
     [Fact]
     public void Answer_LaterTimeAFactMentions_IsNotRuledOut()
