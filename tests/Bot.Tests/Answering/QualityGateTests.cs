@@ -95,11 +95,13 @@ public sealed class QualityGateTests(RealEngineFixture engine)
     //   (sitting in on a round as taking part, "how far" as range, "do the sources agree" after a question): top-1 219
     //   (83.3%), 7 confident wrong, ranked first 245; the top-1 floor rose to 217. Twenty-second session (a curated
     //   question, title or alias asked in words of the same meaning is that question): top-1 221 (84.0%), 7 confident
-    //   wrong, ranked first 245; the top-1 floor rose to 219.
+    //   wrong, ranked first 245; the top-1 floor rose to 219. Twenty-fourth session (synonyms from words no fact used,
+    //   capitals that act, another occurrence ruled out): top-1 222 (84.4%), 7 confident wrong, ranked first 245; the
+    //   top-1 floor rose to 220.
     // Ranked-first does not depend on the threshold, so it guards the ranking itself. Of the targets the
     // out-of-scope abstention (95%) and, since the fifth session, the lead over BM25 (15 points) are met; top-1 95% and no
     // confident wrong answer are not: from here, raise these as the engine improves, never lower them to pass.
-    private const double MinTop1 = 219.0 / 263;
+    private const double MinTop1 = 220.0 / 263;
     private const double MinRankedFirst = 242.0 / 263;
     private const double MinOutOfScopeAbstention = 35.0 / 37;
     private const int MaxConfidentWrong = 7;
