@@ -92,9 +92,12 @@ internal static class Capitals
 
         // "tokyo agreed", "tokyo negotiator", and with a word for the post or goods between, "tokyo finance minister".
         var next = words[at + 1];
-        // "tokyo has to commit" acts; "washington had all 8 rounds", "tokyo has hosted" are places.
-        var mustDo = next is "have" or "has" or "had" && at + 2 < words.Count && words[at + 2] == "to";
-        if (mustDo || s_acts.Contains(next) || s_ofGovernment.Contains(next)
+        // "tokyo has to commit", "did tokyo have a surplus", "washington had set 24%" act, unless what follows makes the
+        // capital a venue: "washington had all 8 rounds", "tokyo has hosted", "how many summits has tokyo had".
+        var has = next is "have" or "has" or "had"
+            && !(at + 2 < words.Count && words[at + 2] is "all" or "hosted" or "held" or "seen")
+            && !(next == "had" && at > 0 && words[at - 1] is "has" or "have");
+        if (has || s_acts.Contains(next) || s_ofGovernment.Contains(next)
             || (s_betweenWords.Contains(next) && at + 2 < words.Count && s_ofGovernment.Contains(words[at + 2])))
         {
             return true;

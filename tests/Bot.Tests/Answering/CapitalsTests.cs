@@ -17,6 +17,9 @@ public sealed class CapitalsTests
     [InlineData("by when does tokyo have to commit", "by when does japan have to commit")]
     [InlineData("why did tokyo scrap the 2+2", "why did japan scrap the 2 2")]
     [InlineData("if washington sent the letter", "if us sent the letter")]
+    [InlineData("tokyo has signed the mou", "japan has signed the mou")]
+    [InlineData("did tokyo have a trade surplus with the us", "did japan have a trade surplus with the us")]
+    [InlineData("washington had set japan's rate at what", "us had set japan rate at what")]
     public void AsCountries_CapitalThatActs_IsItsCountry(string question, string expected) => Assert.Equal(expected, Read(question));
 
     [Theory]
