@@ -103,7 +103,7 @@ internal static partial class QuestionNormalizer
         // Clause by clause: in "which happened first, the cancelled trip or …" no trip is numbered.
         foreach (var clause in text.Split([',', ';', ':', '?', '!', '(', ')', '、', '。', '？'], StringSplitOptions.RemoveEmptyEntries))
         {
-            Numbered(WordPattern().Matches(JapaneseCounters(Fold(clause))).Select(m => m.Value.Trim('.', ',', '\'')).ToArray(), isMonth, found);
+            Numbered([.. OccurrenceTokens(clause)], isMonth, found);
         }
 
         return found;
@@ -134,7 +134,10 @@ internal static partial class QuestionNormalizer
 
     /// <summary>The words of a text as <see cref="Occurrences"/> reads them (a title's, to check the words between).</summary>
     public static HashSet<string> OccurrenceWords(string text) =>
-        WordPattern().Matches(JapaneseCounters(Fold(text))).Select(m => m.Value.Trim('.', ',', '\'')).ToHashSet(StringComparer.Ordinal);
+        OccurrenceTokens(text).ToHashSet(StringComparer.Ordinal);
+
+    private static IEnumerable<string> OccurrenceTokens(string text) =>
+        WordPattern().Matches(JapaneseCounters(Fold(text))).Select(m => m.Value.Trim('.', ',', '\''));
 
     /// <summary>The normalised words as one string ("Who's Akazawa?" → "who is akazawa"): how a question is compared with
     /// another word for word (a curated question, a recorded one, a glossary reading).</summary>
