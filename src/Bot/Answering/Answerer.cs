@@ -444,7 +444,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             // Asked about one occurrence of an occasion by its ordinal ("the committee's 3rd meeting"), and the top fact's
             // title numbers another of it ("First meeting of …"): that occurrence is not in it. Not an ordinal counted from
             // something else ("the first trip after the deal" is the ninth), nor a question of which came first.
-            : order is null && !words.Any(s_countedFrom.Contains) && OtherOccurrence(index.TitleOccurrences[topIndex], read)
+            : order is null && !words.Any(s_countedFrom.Contains) && index.NumberedTitles[topIndex].NumbersAnother(read)
                 ? RuledOut.OtherOccurrence
             : RuledOut.None;
         p = ruledOut == RuledOut.None ? p : 0;
@@ -1550,21 +1550,6 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         Alternatives(words, Numbers(words, entities)).Any(a => !a.Any(index.TextNumbers[fact].Contains)) || !CoversDay(index.Facts.Facts[fact], index.Mentions[fact], entities)
         || !CoversMonth(index.Facts.Facts[fact], index.Mentions[fact], entities)
         || (AsksClockTime(words) && !index.StatesClockTime[fact]);
-
-    /// <summary>Does the question number an occasion the title numbers too, but another occurrence of it ("3rd meeting"
-    /// against "First meeting of …", with any words between from the title: "second ishiba trump summit"), and none the
-    /// title numbers?</summary>
-    private static bool OtherOccurrence((List<QuestionNormalizer.Occurrence> Numbered, HashSet<string> Words) title, string question)
-    {
-        if (title.Numbered.Count == 0)
-        {
-            return false;
-        }
-
-        var asked = QuestionNormalizer.Occurrences(question, EntityResolver.IsMonth);
-        return asked.Any(a => title.Numbered.Any(t => t.Noun == a.Noun && t.Number != a.Number) && a.Between.All(title.Words.Contains))
-            && !asked.Any(a => title.Numbered.Any(t => t.Number == a.Number));
-    }
 
     /// <summary>Words that count an ordinal from something else: "the first trip after the deal", "the second round
     /// before the g7".</summary>

@@ -19,7 +19,7 @@ internal sealed class FactIndex
         Mentions = [.. facts.Facts.Select(entities.Mentions)];
         StatedNumbers = [.. facts.Facts.Select(f => QuestionNormalizer.Words((f.Amount?.Display ?? "") + " " + f.Title).ToHashSet(StringComparer.Ordinal))];
         StatedOrdinals = [.. facts.Facts.Select(f => QuestionNormalizer.Ordinals(f.Title))];
-        TitleOccurrences = [.. facts.Facts.Select(f => (QuestionNormalizer.Occurrences(f.Title, EntityResolver.IsMonth), QuestionNormalizer.OccurrenceWords(f.Title)))];
+        NumberedTitles = [.. facts.Facts.Select(f => QuestionNormalizer.NumberedTitle.Of(f.Title))];
         TextNumbers = [.. facts.Facts.Select(TextNumbersOf)];
         StatesClockTime = [.. facts.Facts.Select(f => s_clockTime.IsMatch(FactDocuments.OwnText(f)))];
         OtherPlaces = [.. facts.Facts.Select(f => analyzer.Scope.OtherPlaces(QuestionNormalizer.Words(f.Title + " " + f.Text)).ToHashSet(StringComparer.Ordinal))];
@@ -68,8 +68,9 @@ internal sealed class FactIndex
     /// <summary>Per fact, the positions its title names as ordinals ("Tenth trip" → 10).</summary>
     public HashSet<string>[] StatedOrdinals { get; }
 
-    /// <summary>Per fact, the occasions its title numbers ("Ninth trip", "First meeting of …") and the title's words.</summary>
-    public (List<QuestionNormalizer.Occurrence> Numbered, HashSet<string> Words)[] TitleOccurrences { get; }
+    /// <summary>Per fact, the occasions its title numbers ("Ninth trip", "First meeting of …"), for the rule that rules
+    /// out another occurrence; <see cref="StatedOrdinals"/> is the ranking's (any ordinal the title states).</summary>
+    public QuestionNormalizer.NumberedTitle[] NumberedTitles { get; }
 
     /// <summary>Per fact, every number its own words give (title, text, amount, claims, statements) or its names do
     /// (aliases: "Section 232 auto tariff", "EO 14345"), ordinals as numbers ("first" is 1).</summary>

@@ -71,14 +71,18 @@ internal static partial class QuestionNormalizer
 
         foreach (Match m in WordPattern().Matches(folded))
         {
-            if (s_ordinalWords.TryGetValue(m.Value.Trim('.', ',', '\''), out var n))
+            if (OrdinalWord(m.Value.Trim('.', ',', '\'')) is { } number)
             {
-                found.Add(n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                found.Add(number);
             }
         }
 
         return found;
     }
+
+    /// <summary>The number an ordinal word gives ("tenth" → "10"), or null.</summary>
+    private static string? OrdinalWord(string word) =>
+        s_ordinalWords.TryGetValue(word, out var n) ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
 
     /// <summary>An ordinal that numbers an occurrence of an occasion ("3rd meeting", "second ishiba trump summit"): the
     /// number, the occasion's noun (trips and visits are trips, sessions are meetings), and the words between them.</summary>
@@ -114,8 +118,7 @@ internal static partial class QuestionNormalizer
         for (var i = 0; i < tokens.Length; i++)
         {
             var number = OrdinalSuffixPattern().Match(tokens[i]) is { Success: true } m && m.Length == tokens[i].Length ? m.Groups[1].Value
-                : s_ordinalWords.TryGetValue(tokens[i], out var n) ? n.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                : null;
+                : OrdinalWord(tokens[i]);
             if (number is null || (i > 0 && isMonth(tokens[i - 1])) || (i + 1 < tokens.Length && (isMonth(tokens[i + 1]) || tokens[i + 1] == "of")))
             {
                 continue;
@@ -132,9 +135,27 @@ internal static partial class QuestionNormalizer
         }
     }
 
-    /// <summary>The words of a text as <see cref="Occurrences"/> reads them (a title's, to check the words between).</summary>
-    public static HashSet<string> OccurrenceWords(string text) =>
-        OccurrenceTokens(text).ToHashSet(StringComparer.Ordinal);
+    /// <summary>The occasions a fact's title numbers ("Ninth trip", "First meeting of …") and the title's words.</summary>
+    public sealed record NumberedTitle(List<Occurrence> Numbered, HashSet<string> Words)
+    {
+        public static NumberedTitle Of(string title) =>
+            new(Occurrences(title, EntityResolver.IsMonth), OccurrenceTokens(title).ToHashSet(StringComparer.Ordinal));
+
+        /// <summary>Does the question number an occasion this title numbers too, but another occurrence of it ("3rd
+        /// meeting" against "First meeting of …", with any words between from the title: "second ishiba trump summit"),
+        /// and none the title numbers?</summary>
+        public bool NumbersAnother(string question)
+        {
+            if (Numbered.Count == 0)
+            {
+                return false;
+            }
+
+            var asked = Occurrences(question, EntityResolver.IsMonth);
+            return asked.Any(a => Numbered.Any(t => t.Noun == a.Noun && t.Number != a.Number) && a.Between.All(Words.Contains))
+                && !asked.Any(a => Numbered.Any(t => t.Number == a.Number));
+        }
+    }
 
     private static IEnumerable<string> OccurrenceTokens(string text) =>
         WordPattern().Matches(JapaneseCounters(Fold(text))).Select(m => m.Value.Trim('.', ',', '\''));

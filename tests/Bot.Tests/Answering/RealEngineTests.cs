@@ -848,9 +848,7 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     public void Answer_TimeAfterTheFactBase_IsRuledOutUnlessTheFactMentionsIt(string question)
     {
         // The fact base runs to February 2026.
-        var result = engine.Harness.Answer(question);
-        Assert.True(result.Abstained);
-        Assert.Equal(RuledOut.AfterTheFactBase, result.RuledOut);
+        AnswerRuledOut(question, RuledOut.AfterTheFactBase);
     }
 
     [Theory]
@@ -859,10 +857,7 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     public void Answer_AnotherOccurrenceThanTheFactsTitleNumbers_IsRuledOut(string question)
     {
         // The committee's fact is its first meeting (a weak report of a second is only a line in Chris Wright's profile).
-        var result = engine.Harness.Answer(question);
-        Assert.True(result.Abstained);
-        Assert.Equal(RuledOut.OtherOccurrence, result.RuledOut);
-        Assert.Equal("consultation-committee-first-meeting", result.Ranked[0].Fact.Id);
+        Assert.Equal("consultation-committee-first-meeting", AnswerRuledOut(question, RuledOut.OtherOccurrence).Ranked[0].Fact.Id);
     }
 
     [Theory]
@@ -1039,11 +1034,9 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     public void Answer_RateNotInForceAtTheTimeAsked_IsRuledOut()
     {
         // Cars paid 27.5% and parts the extra 25% in May 2025: no one rate for both, and the 15% came in September.
-        var result = engine.Harness.Answer("what did japanese cars and auto parts pay in may 2025");
+        var result = AnswerRuledOut("what did japanese cars and auto parts pay in may 2025", RuledOut.RateNotInForceThen);
 
-        Assert.True(result.Abstained);
         Assert.Equal("tariff-japan-autos-15", result.Ranked[0].Fact.Id);
-        Assert.Equal(RuledOut.RateNotInForceThen, result.RuledOut);
         Assert.DoesNotContain(result.Suggestions, f => ReferenceEquals(f, result.Ranked[0].Fact));
     }
 
@@ -1055,6 +1048,15 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("what rate do cars pay from october 2025", "tariff-japan-autos-15", RecordAnswer.RateInForce)]
     public void Answer_RateAtATime_ByTheDaysEachWasInForce(string question, string expected, RecordAnswer record) =>
         AssertAnsweredByRecord(question, expected, record);
+
+    /// <summary>The question's answer, declined because its top fact was ruled out for <paramref name="reason"/>.</summary>
+    private AnswerResult AnswerRuledOut(string question, RuledOut reason)
+    {
+        var result = engine.Harness.Answer(question);
+        Assert.True(result.Abstained);
+        Assert.Equal(reason, result.RuledOut);
+        return result;
+    }
 
     private void AssertAnsweredByRecord(string question, string expected, RecordAnswer record)
     {
@@ -1075,26 +1077,19 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("who is the japanese ambassador now")]
     public void Answer_OneSidesHolderAsked_RulesOutThePeopleOfTheOtherSide(string question)
     {
-        var result = engine.Harness.Answer(question);
-        Assert.True(result.Abstained);
-        Assert.Equal(RuledOut.OtherSide, result.RuledOut);
-        Assert.Equal(Side.UnitedStates, result.Ranked[0].Fact.Side);
+        Assert.Equal(Side.UnitedStates, AnswerRuledOut(question, RuledOut.OtherSide).Ranked[0].Fact.Side);
     }
 
     [Fact]
     public void Answer_WhoCameBeforeSomeoneTheDatesDoNotPlace_IsNotThatPerson()
     {
         // The fact base dates no prime minister's term that ended when Ishiba's began.
-        var result = engine.Harness.Answer("who was pm before ishiba");
-        Assert.True(result.Abstained);
+        var result = AnswerRuledOut("who was pm before ishiba", RuledOut.IsThePersonNamed);
         Assert.Equal("shigeru-ishiba", result.Ranked[0].Fact.Id);
-        Assert.Equal(RuledOut.IsThePersonNamed, result.RuledOut);
         Assert.DoesNotContain(result.Suggestions, f => f.Id == "shigeru-ishiba");
 
         // The same in Japanese, which reads "ishiba before prime minister": the name comes first.
-        var japanese = engine.Harness.Answer("石破の前の首相は誰");
-        Assert.True(japanese.Abstained);
-        Assert.Equal(RuledOut.IsThePersonNamed, japanese.RuledOut);
+        AnswerRuledOut("石破の前の首相は誰", RuledOut.IsThePersonNamed);
 
         // A curated question of the person's own fact is still answered by it: her profile says whom she succeeded.
         var curated = engine.Harness.Answer("takaichi replaced who");
