@@ -96,9 +96,28 @@ internal static partial class QuestionNormalizer
         ["summit"] = "summit", ["summits"] = "summit",
     };
 
+    /// <summary>Verbs of occasions, by the noun they count as: "when did they meet for the second time".</summary>
+    private static readonly Dictionary<string, string> s_occasionVerbs = new(StringComparer.Ordinal)
+    {
+        ["meet"] = "meeting", ["meets"] = "meeting", ["met"] = "meeting", ["convene"] = "meeting", ["convened"] = "meeting",
+        ["visit"] = "trip", ["visits"] = "trip", ["visited"] = "trip", ["go"] = "trip", ["went"] = "trip", ["fly"] = "trip",
+        ["flew"] = "trip", ["travel"] = "trip", ["travelled"] = "trip", ["traveled"] = "trip",
+    };
+
+    /// <summary>The most words between an ordinal and the occasion it numbers: "the second us japan investment committee
+    /// meeting". A title's rule reads them only when all are the title's own words.</summary>
+    private const int MaxOccurrenceGap = 4;
+
+    /// <summary>Words that end the phrase an ordinal numbers: "first on his september trip", "the first time akazawa
+    /// cancelled a trip" number no trip.</summary>
+    private static readonly HashSet<string> s_phraseBreaks =
+        ["on", "in", "at", "of", "to", "for", "from", "with", "by", "about", "after", "before", "his", "her", "their", "its",
+         "the", "a", "an", "this", "that", "and", "or", "time", "times", "was", "is", "did"];
+
     /// <summary>
-    /// The ordinals in a text that number an occasion, with at most two words between ("the 3rd meeting", "the tenth
-    /// trip", "the first ishiba trump summit"). An ordinal that stands alone ("which came first", "on thursday the 28th",
+    /// The ordinals in a text that number an occasion, with at most four words between ("the 3rd meeting", "the tenth
+    /// trip", "the first ishiba trump summit"), or the clause's verb ("meet for the second time", "visited a tenth
+    /// time"). An ordinal that stands alone ("which came first", "on thursday the 28th",
     /// "what did he sign first on the trip") or gives a day of a month ("the 7th of february meeting") numbers nothing.
     /// </summary>
     public static List<Occurrence> Occurrences(string text, Func<string, bool> isMonth)
@@ -124,7 +143,16 @@ internal static partial class QuestionNormalizer
                 continue;
             }
 
-            for (var j = i + 1; j < tokens.Length && j <= i + 3; j++)
+            // "meet for the second time", "visited a tenth time": the occasion is the clause's verb.
+            if (i + 1 < tokens.Length && tokens[i + 1] == "time" && i > 0
+                && (tokens[i - 1] == "a" || (i > 1 && tokens[i - 1] == "the" && tokens[i - 2] == "for"))
+                && tokens[..i].Select(t => s_occasionVerbs.GetValueOrDefault(t)).LastOrDefault(v => v is not null) is { } verbNoun)
+            {
+                found.Add(new Occurrence(number, verbNoun, []));
+                continue;
+            }
+
+            for (var j = i + 1; j < tokens.Length && j <= i + MaxOccurrenceGap + 1 && !s_phraseBreaks.Contains(tokens[j]); j++)
             {
                 if (s_occasionNouns.TryGetValue(tokens[j], out var noun))
                 {
@@ -135,14 +163,16 @@ internal static partial class QuestionNormalizer
         }
     }
 
-    /// <summary>The occasions a fact's title numbers ("Ninth trip", "First meeting of …") and the title's words.</summary>
+    /// <summary>The occasions a fact's title numbers ("Ninth trip", "First meeting of …") and the words of its title and
+    /// aliases.</summary>
     public sealed record NumberedTitle(List<Occurrence> Numbered, HashSet<string> Words)
     {
-        public static NumberedTitle Of(string title) =>
-            new(Occurrences(title, EntityResolver.IsMonth), OccurrenceTokens(title).ToHashSet(StringComparer.Ordinal));
+        public static NumberedTitle Of(string title, IEnumerable<string> aliases) =>
+            new(Occurrences(title, EntityResolver.IsMonth), OccurrenceTokens(string.Join(' ', aliases.Prepend(title))).ToHashSet(StringComparer.Ordinal));
 
         /// <summary>Does the question number an occasion this title numbers too, but another occurrence of it ("3rd
-        /// meeting" against "First meeting of …", with any words between from the title: "second ishiba trump summit"),
+        /// meeting" against "First meeting of …", with any words between from the title or its aliases: "second ishiba
+        /// trump summit", "second white house summit"),
         /// and none the title numbers?</summary>
         public bool NumbersAnother(string question)
         {

@@ -189,6 +189,10 @@ public sealed class QuestionNormalizerTests
     [InlineData("when was the second ishiba trump summit", "2", "summit", "ishiba trump")]
     [InlineData("second session on feb 7th", "2", "meeting", "")]
     [InlineData("akazawa's tenth visit", "10", "trip", "")]
+    [InlineData("the second us japan investment committee meeting", "2", "meeting", "us japan investment committee")]
+    // The occasion is the clause's verb: "meet for the second time", "visited washington a tenth time".
+    [InlineData("when did the committee meet for the second time", "2", "meeting", "")]
+    [InlineData("akazawa visited washington a tenth time", "10", "trip", "")]
     public void Occurrences_AnOrdinalBeforeAnOccasion_NumbersIt(string text, string number, string noun, string between)
     {
         var occurrence = Assert.Single(QuestionNormalizer.Occurrences(text, EntityResolver.IsMonth));
@@ -205,6 +209,7 @@ public sealed class QuestionNormalizerTests
     [InlineData("the 7th of february meeting")]
     [InlineData("feb 7th summit")]
     [InlineData("was this the first time akazawa cancelled a trip")]
+    [InlineData("for the first time the tariff was cut")]
     public void Occurrences_OrdinalsThatNumberNoOccasion_AreNone(string text) =>
         Assert.Empty(QuestionNormalizer.Occurrences(text, EntityResolver.IsMonth));
 }

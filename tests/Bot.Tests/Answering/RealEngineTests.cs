@@ -854,10 +854,18 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [Theory]
     [InlineData("550bn consultation committee 3rd meeting when")]
     [InlineData("when was the second meeting of the 550 billion consultation committee")]
+    [InlineData("when did the consultation committee meet for the second time")]
     public void Answer_AnotherOccurrenceThanTheFactsTitleNumbers_IsRuledOut(string question)
     {
         // The committee's fact is its first meeting (a weak report of a second is only a line in Chris Wright's profile).
         Assert.Equal("consultation-committee-first-meeting", AnswerRuledOut(question, RuledOut.OtherOccurrence).Ranked[0].Fact.Id);
+    }
+
+    [Fact]
+    public void Answer_AnotherOccurrenceNamedByTheFactsAlias_IsRuledOut()
+    {
+        // "White house summit" is an alias of the first Ishiba-Trump summit; its title numbers the first, not a second.
+        Assert.Equal("ishiba-trump-summit-2025-02", AnswerRuledOut("ishiba's second white house summit", RuledOut.OtherOccurrence).Ranked[0].Fact.Id);
     }
 
     [Theory]
