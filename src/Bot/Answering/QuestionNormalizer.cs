@@ -146,7 +146,7 @@ internal static partial class QuestionNormalizer
             // "meet for the second time", "visited a tenth time": the occasion is the clause's verb.
             if (i + 1 < tokens.Length && tokens[i + 1] == "time" && i > 0
                 && (tokens[i - 1] == "a" || (i > 1 && tokens[i - 1] == "the" && tokens[i - 2] == "for"))
-                && tokens[..i].Select(t => s_occasionVerbs.GetValueOrDefault(t)).LastOrDefault(v => v is not null) is { } verbNoun)
+                && ClauseVerb(tokens, tokens[i - 1] == "a" ? i - 1 : i - 2) is { } verbNoun)
             {
                 found.Add(new Occurrence(number, verbNoun, []));
                 continue;
@@ -163,17 +163,59 @@ internal static partial class QuestionNormalizer
         }
     }
 
-    /// <summary>The occasions a fact's title numbers ("Ninth trip", "First meeting of …") and the words of its title and
-    /// aliases.</summary>
+    /// <summary>The occasion verb of the clause that ends before <paramref name="end"/>, read back to the clause's start
+    /// ("when did the committee meet for …"); null when a word that opens another clause comes first ("akazawa went to
+    /// washington and for the first time the us agreed …" numbers no trip).</summary>
+    private static string? ClauseVerb(string[] tokens, int end)
+    {
+        for (var k = end - 1; k >= 0; k--)
+        {
+            if (s_occasionVerbs.TryGetValue(tokens[k], out var noun))
+            {
+                return noun;
+            }
+
+            if (s_clauseOpeners.Contains(tokens[k]))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Words that open a clause of their own, past which a verb is not the one an ordinal's "time" counts.</summary>
+    private static readonly HashSet<string> s_clauseOpeners =
+        ["and", "or", "but", "so", "then", "when", "while", "as", "did", "does", "do", "was", "were", "is", "are", "has", "have",
+         "had", "that", "which", "who", "where"];
+
+    /// <summary>
+    /// The occasions a fact's title numbers ("Ninth trip", "First meeting of …") and the words that name that series: the
+    /// title's, and those of its aliases that number the same occurrence ("first White House summit"), each as typed
+    /// and normalised ("$550 billion" is "550 billion", as "550bn" is). An alias that numbers nothing may name a narrower
+    /// series ("cancelled trip": the first cancelled trip is not the tenth trip), so its words do not count.
+    /// </summary>
     public sealed record NumberedTitle(List<Occurrence> Numbered, HashSet<string> Words)
     {
-        public static NumberedTitle Of(string title, IEnumerable<string> aliases) =>
-            new(Occurrences(title, EntityResolver.IsMonth), OccurrenceTokens(string.Join(' ', aliases.Prepend(title))).ToHashSet(StringComparer.Ordinal));
+        public static NumberedTitle Of(string title, IEnumerable<string> aliases)
+        {
+            var numbered = Occurrences(title, EntityResolver.IsMonth);
+            var names = aliases.Where(a => Occurrences(a, EntityResolver.IsMonth).Any(o => numbered.Contains(o, SameOccurrence))).Prepend(title).ToList();
+            var words = names.SelectMany(OccurrenceTokens).Concat(names.SelectMany(QuestionNormalizer.Words)).ToHashSet(StringComparer.Ordinal);
+            return new(numbered, words);
+        }
+
+        private static readonly IEqualityComparer<Occurrence> SameOccurrence =
+            EqualityComparer<Occurrence>.Create((a, b) => a.Number == b.Number && a.Noun == b.Noun, o => HashCode.Combine(o.Number, o.Noun));
+
+        /// <summary>A word between a question's ordinal and its occasion that names this title's series: as typed, or as
+        /// normalised ("550bn" is "550 billion").</summary>
+        private bool Names(string word) => Words.Contains(word) || QuestionNormalizer.Words(word) is { Count: > 0 } normal && normal.All(Words.Contains);
 
         /// <summary>Does the question number an occasion this title numbers too, but another occurrence of it ("3rd
-        /// meeting" against "First meeting of …", with any words between from the title or its aliases: "second ishiba
-        /// trump summit", "second white house summit"),
-        /// and none the title numbers?</summary>
+        /// meeting" against "First meeting of …", with any words between naming the title's series: "second ishiba trump
+        /// summit", "second white house summit", "second $550bn consultation committee meeting"), and none the title
+        /// numbers?</summary>
         public bool NumbersAnother(string question)
         {
             if (Numbered.Count == 0)
@@ -182,7 +224,7 @@ internal static partial class QuestionNormalizer
             }
 
             var asked = Occurrences(question, EntityResolver.IsMonth);
-            return asked.Any(a => Numbered.Any(t => t.Noun == a.Noun && t.Number != a.Number) && a.Between.All(Words.Contains))
+            return asked.Any(a => Numbered.Any(t => t.Noun == a.Noun && t.Number != a.Number) && a.Between.All(Names))
                 && !asked.Any(a => Numbered.Any(t => t.Number == a.Number));
         }
     }

@@ -855,6 +855,8 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("550bn consultation committee 3rd meeting when")]
     [InlineData("when was the second meeting of the 550 billion consultation committee")]
     [InlineData("when did the consultation committee meet for the second time")]
+    // "550bn" is the title's "$550 billion".
+    [InlineData("second $550bn consultation committee meeting date")]
     public void Answer_AnotherOccurrenceThanTheFactsTitleNumbers_IsRuledOut(string question)
     {
         // The committee's fact is its first meeting (a weak report of a second is only a line in Chris Wright's profile).
@@ -888,6 +890,10 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("why did akazawa cancel his trip on thursday the 28th")]
     [InlineData("eo 14345 published on 9th?")]
     [InlineData("what did the committee discuss at the meeting of the 17th")]
+    // "For the first time" of a later verb numbers no trip.
+    [InlineData("akazawa went to washington in september and for the first time an mou was signed")]
+    // An alias that numbers nothing names a narrower series: the first cancelled trip is not the tenth trip.
+    [InlineData("when was akazawa's first cancelled trip")]
     public void Answer_OrdinalsThatNumberNoOtherOccurrence_AreNotRuledOut(string question)
     {
         var result = engine.Harness.Answer(question);
