@@ -205,6 +205,11 @@ internal static partial class QuestionNormalizer
             return new(numbered, words);
         }
 
+        /// <summary>Does a question's occasion count in the title's series: the same noun, or a summit asked as a meeting
+        /// or a visit ("ishiba's second white house visit" against "First Ishiba–Trump summit").</summary>
+        private static bool Counts(string titled, string asked) =>
+            titled == asked || (titled == "summit" && asked is "meeting" or "trip");
+
         private static readonly IEqualityComparer<Occurrence> SameOccurrence =
             EqualityComparer<Occurrence>.Create((a, b) => a.Number == b.Number && a.Noun == b.Noun, o => HashCode.Combine(o.Number, o.Noun));
 
@@ -224,7 +229,7 @@ internal static partial class QuestionNormalizer
             }
 
             var asked = Occurrences(question, EntityResolver.IsMonth);
-            return asked.Any(a => Numbered.Any(t => t.Noun == a.Noun && t.Number != a.Number) && a.Between.All(Names))
+            return asked.Any(a => Numbered.Any(t => Counts(t.Noun, a.Noun) && t.Number != a.Number) && a.Between.All(Names))
                 && !asked.Any(a => Numbered.Any(t => t.Number == a.Number));
         }
     }

@@ -863,11 +863,15 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.Equal("consultation-committee-first-meeting", AnswerRuledOut(question, RuledOut.OtherOccurrence).Ranked[0].Fact.Id);
     }
 
-    [Fact]
-    public void Answer_AnotherOccurrenceNamedByTheFactsAlias_IsRuledOut()
+    [Theory]
+    [InlineData("ishiba's second white house summit")]
+    // A summit asked as a visit or a meeting.
+    [InlineData("ishiba's second white house visit")]
+    [InlineData("when did ishiba visit the white house a second time")]
+    public void Answer_AnotherOccurrenceNamedByTheFactsAlias_IsRuledOut(string question)
     {
-        // "White house summit" is an alias of the first Ishiba-Trump summit; its title numbers the first, not a second.
-        Assert.Equal("ishiba-trump-summit-2025-02", AnswerRuledOut("ishiba's second white house summit", RuledOut.OtherOccurrence).Ranked[0].Fact.Id);
+        // "First White House summit" is an alias of the first Ishiba-Trump summit: the title numbers the first, not a second.
+        Assert.Equal("ishiba-trump-summit-2025-02", AnswerRuledOut(question, RuledOut.OtherOccurrence).Ranked[0].Fact.Id);
     }
 
     [Theory]
