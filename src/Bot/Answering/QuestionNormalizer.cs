@@ -186,23 +186,35 @@ internal static partial class QuestionNormalizer
 
     /// <summary>Words that open a clause of their own, past which a verb is not the one an ordinal's "time" counts.</summary>
     private static readonly HashSet<string> s_clauseOpeners =
-        ["and", "or", "but", "so", "then", "when", "while", "as", "did", "does", "do", "was", "were", "is", "are", "has", "have",
+        ["and", "or", "but", "so", "then", "when", "while", "did", "does", "do", "was", "were", "is", "are", "has", "have",
          "had", "that", "which", "who", "where"];
 
     /// <summary>
-    /// The occasions a fact's title numbers ("Ninth trip", "First meeting of …") and the words that name that series: the
-    /// title's, and those of its aliases that number the same occurrence ("first White House summit"), each as typed
-    /// and normalised ("$550 billion" is "550 billion", as "550bn" is). An alias that numbers nothing may name a narrower
-    /// series ("cancelled trip": the first cancelled trip is not the tenth trip), so its words do not count.
+    /// The occasions a fact's title numbers ("Ninth trip", "First meeting of …") and the words that name its series
+    /// (<paramref name="Words"/>): the title's, those of aliases that number the same occurrence ("first White House
+    /// summit") and those of aliases that name no occasion (the body: "Japan-US consultation committee"), each as typed
+    /// and normalised ("$550 billion" is "550 billion", as "550bn" is). An alias that names this occasion without a
+    /// number ("cancelled trip") names a narrower series, of which the fact base knows this one only
+    /// (<paramref name="OwnWords"/>): "the first cancelled trip" is not another occurrence of the tenth trip, "the
+    /// second cancelled trip" is.
     /// </summary>
-    public sealed record NumberedTitle(List<Occurrence> Numbered, HashSet<string> Words)
+    public sealed record NumberedTitle(List<Occurrence> Numbered, HashSet<string> Words, HashSet<string> OwnWords)
     {
         public static NumberedTitle Of(string title, IEnumerable<string> aliases)
         {
             var numbered = Occurrences(title, EntityResolver.IsMonth);
-            var names = aliases.Where(a => Occurrences(a, EntityResolver.IsMonth).Any(o => numbered.Contains(o, SameOccurrence))).Prepend(title).ToList();
-            var words = names.SelectMany(OccurrenceTokens).Concat(names.SelectMany(QuestionNormalizer.Words)).ToHashSet(StringComparer.Ordinal);
-            return new(numbered, words);
+            var list = aliases.ToList();
+            bool NumbersSame(string a) => Occurrences(a, EntityResolver.IsMonth).Any(o => numbered.Contains(o, SameOccurrence));
+            bool NamesOccasion(string a) => OccurrenceTokens(a).Any(s_occasionNouns.ContainsKey);
+            // The series: the title, aliases numbering the same occurrence, and aliases naming no occasion.
+            var series = list.Where(a => NumbersSame(a) || (!NamesOccasion(a) && Occurrences(a, EntityResolver.IsMonth).Count == 0)).Prepend(title).ToList();
+            // This occurrence by an unnumbered name ("cancelled trip", "investment committee meeting"): the only one of
+            // it the fact base knows.
+            var own = list.Where(a => NamesOccasion(a) && Occurrences(a, EntityResolver.IsMonth).Count == 0).ToList();
+            return new(numbered, WordsOf(series), WordsOf(own));
+
+            static HashSet<string> WordsOf(List<string> names) =>
+                names.SelectMany(OccurrenceTokens).Concat(names.SelectMany(QuestionNormalizer.Words)).ToHashSet(StringComparer.Ordinal);
         }
 
         /// <summary>Does a question's occasion count in the title's series: the same noun, or a summit asked as a meeting
@@ -213,14 +225,15 @@ internal static partial class QuestionNormalizer
         private static readonly IEqualityComparer<Occurrence> SameOccurrence =
             EqualityComparer<Occurrence>.Create((a, b) => a.Number == b.Number && a.Noun == b.Noun, o => HashCode.Combine(o.Number, o.Noun));
 
-        /// <summary>A word between a question's ordinal and its occasion that names this title's series: as typed, or as
-        /// normalised ("550bn" is "550 billion").</summary>
-        private bool Names(string word) => Words.Contains(word) || QuestionNormalizer.Words(word) is { Count: > 0 } normal && normal.All(Words.Contains);
+        /// <summary>Is a word between a question's ordinal and its occasion among these words: as typed, or as normalised
+        /// ("550bn" is "550 billion").</summary>
+        private static bool In(HashSet<string> set, string word) =>
+            set.Contains(word) || QuestionNormalizer.Words(word) is { Count: > 0 } normal && normal.All(set.Contains);
 
         /// <summary>Does the question number an occasion this title numbers too, but another occurrence of it ("3rd
         /// meeting" against "First meeting of …", with any words between naming the title's series: "second ishiba trump
-        /// summit", "second white house summit", "second $550bn consultation committee meeting"), and none the title
-        /// numbers?</summary>
+        /// summit", "second white house summit", "second $550bn consultation committee meeting"; or, past the first, the
+        /// narrower series only this fact is of: "second cancelled trip"), and none the title numbers?</summary>
         public bool NumbersAnother(string question)
         {
             if (Numbered.Count == 0)
@@ -229,8 +242,14 @@ internal static partial class QuestionNormalizer
             }
 
             var asked = Occurrences(question, EntityResolver.IsMonth);
-            return asked.Any(a => Numbered.Any(t => Counts(t.Noun, a.Noun) && t.Number != a.Number) && a.Between.All(Names))
-                && !asked.Any(a => Numbered.Any(t => t.Number == a.Number));
+            if (asked.Any(a => Numbered.Any(t => t.Number == a.Number)))
+            {
+                return false;
+            }
+
+            return asked.Any(a => Numbered.Any(t => Counts(t.Noun, a.Noun))
+                && (a.Between.All(w => In(Words, w))
+                    || (a.Number != "1" && a.Between.All(w => In(Words, w) || In(OwnWords, w)))));
         }
     }
 

@@ -857,6 +857,8 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("when did the consultation committee meet for the second time")]
     // "550bn" is the title's "$550 billion".
     [InlineData("second $550bn consultation committee meeting date")]
+    // An alias naming the body, not an occasion ("Japan-US consultation committee"), names the same series.
+    [InlineData("when was the second japan-us consultation committee meeting held")]
     public void Answer_AnotherOccurrenceThanTheFactsTitleNumbers_IsRuledOut(string question)
     {
         // The committee's fact is its first meeting (a weak report of a second is only a line in Chris Wright's profile).
@@ -868,6 +870,8 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     // A summit asked as a visit or a meeting.
     [InlineData("ishiba's second white house visit")]
     [InlineData("when did ishiba visit the white house a second time")]
+    // "As" before a post does not open another clause.
+    [InlineData("did ishiba visit the white house as pm a second time")]
     public void Answer_AnotherOccurrenceNamedByTheFactsAlias_IsRuledOut(string question)
     {
         // "First White House summit" is an alias of the first Ishiba-Trump summit: the title numbers the first, not a second.
@@ -903,6 +907,13 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         var result = engine.Harness.Answer(question);
         Assert.Equal(RuledOut.None, result.RuledOut);
         Assert.False(result.Abstained);
+    }
+
+    [Fact]
+    public void Answer_SecondOfANarrowerSeriesTheFactIsTheOnlyOneOf_IsRuledOut()
+    {
+        // The fact base knows one cancelled trip (its alias "cancelled trip"): its first is this fact, a second is not.
+        Assert.Equal("akazawa-trip-cancelled-2025-08", AnswerRuledOut("when was akazawa's second cancelled trip", RuledOut.OtherOccurrence).Ranked[0].Fact.Id);
     }
 
     [Fact]
