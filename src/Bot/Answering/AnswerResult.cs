@@ -203,7 +203,7 @@ public enum RuledOut
     AfterTheFactBase,
 
     /// <summary>"When did the consultation committee hold its 3rd meeting" when this fact is its "First meeting": asked
-    /// about one occurrence by its ordinal, and this fact's title numbers another.</summary>
+    /// about one occurrence by its ordinal, and this fact's title (or an alias) numbers another.</summary>
     OtherOccurrence,
 }
 

@@ -68,8 +68,9 @@ internal sealed class FactIndex
     /// <summary>Per fact, the positions its title names as ordinals ("Tenth trip" → 10).</summary>
     public HashSet<string>[] StatedOrdinals { get; }
 
-    /// <summary>Per fact, the occasions its title numbers ("Ninth trip", "First meeting of …"), for the rule that rules
-    /// out another occurrence; <see cref="StatedOrdinals"/> is the ranking's (any ordinal the title states).</summary>
+    /// <summary>Per fact, the occasions its title or aliases number ("Ninth trip", "First meeting of …", "first round"),
+    /// for the rule that rules out another occurrence; <see cref="StatedOrdinals"/> is the ranking's (any ordinal the
+    /// title states).</summary>
     public QuestionNormalizer.NumberedTitle[] NumberedTitles { get; }
 
     /// <summary>Per fact, every number its own words give (title, text, amount, claims, statements) or its names do

@@ -190,7 +190,8 @@ internal static partial class QuestionNormalizer
          "had", "that", "which", "who", "where"];
 
     /// <summary>
-    /// The occasions a fact's title numbers ("Ninth trip", "First meeting of …") and the words that name its series
+    /// The occasions a fact's title or aliases number ("Ninth trip", "First meeting of …", "first round") and the words
+    /// that name its series
     /// (<paramref name="Words"/>): the title's, those of aliases that number the same occurrence ("first White House
     /// summit") and those of aliases that name no occasion (the body: "Japan-US consultation committee"), each as typed
     /// and normalised ("$550 billion" is "550 billion", as "550bn" is). An alias that names this occasion without a
@@ -202,8 +203,9 @@ internal static partial class QuestionNormalizer
     {
         public static NumberedTitle Of(string title, IEnumerable<string> aliases)
         {
-            var numbered = Occurrences(title, EntityResolver.IsMonth);
+            // The title's numbered occasions, and its aliases' ("first round" of Round 1, "first Takaichi Trump summit").
             var list = aliases.ToList();
+            var numbered = list.Prepend(title).SelectMany(a => Occurrences(a, EntityResolver.IsMonth)).Distinct(SameOccurrence).ToList();
             bool NumbersSame(string a) => Occurrences(a, EntityResolver.IsMonth).Any(o => numbered.Contains(o, SameOccurrence));
             bool NamesOccasion(string a) => OccurrenceTokens(a).Any(s_occasionNouns.ContainsKey);
             // The series: the title, aliases numbering the same occurrence, and aliases naming no occasion.

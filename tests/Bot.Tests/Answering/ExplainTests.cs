@@ -294,7 +294,7 @@ public sealed class ExplainTests(RealEngineFixture engine)
         Assert.Contains("cannot be the one you meant: the question asks about a time after the fact base's last, and this fact is neither dated then nor mentions it",
             Explain("what happened in april 2026").Body, StringComparison.Ordinal);
         Assert.StartsWith("回答なし：質問は収録データの最終時点より後の時期について尋ねていますが", Explain("2026年4月に何があった").Body, StringComparison.Ordinal);
-        Assert.Contains("cannot be the one you meant: the question asks about one occurrence by its number (\"the 3rd meeting\"), and this fact's title numbers another",
+        Assert.Contains("cannot be the one you meant: the question asks about one occurrence by its number (\"the 3rd meeting\"), and this fact's title or name numbers another",
             Explain("550bn consultation committee 3rd meeting when").Body, StringComparison.Ordinal);
         Assert.StartsWith("回答なし：質問は何回目かを示して特定の回", Explain("5500億ドルの協議委員会の第3回会合はいつ").Body, StringComparison.Ordinal);
     }

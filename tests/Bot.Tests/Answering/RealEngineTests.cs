@@ -909,6 +909,15 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.False(result.Abstained);
     }
 
+    [Theory]
+    [InlineData("when was the second takaichi trump summit")]
+    [InlineData("takaichi's second meeting with trump")]
+    public void Answer_AnotherOccurrenceThanTheFactsAliasNumbers_IsRuledOut(string question)
+    {
+        // "Takaichi–Trump summit in Tokyo" numbers nothing; its alias "first Takaichi Trump summit" numbers the first.
+        Assert.Equal("takaichi-trump-summit", AnswerRuledOut(question, RuledOut.OtherOccurrence).Ranked[0].Fact.Id);
+    }
+
     [Fact]
     public void Answer_SecondOfANarrowerSeriesTheFactIsTheOnlyOneOf_IsRuledOut()
     {
