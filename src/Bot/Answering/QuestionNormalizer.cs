@@ -203,9 +203,15 @@ internal static partial class QuestionNormalizer
     {
         public static NumberedTitle Of(string title, IEnumerable<string> aliases)
         {
-            // The title's numbered occasions, and its aliases' ("first round" of Round 1, "first Takaichi Trump summit").
+            // The title's numbered occasions, and its aliases' of an occasion the title names ("first round" of Round 1,
+            // "first Takaichi Trump summit" of the "Takaichi–Trump summit in Tokyo"). An alias numbering an occasion the
+            // title does not name numbers another thing ("second HQ meeting" of the task force set up at it, "sixth HQ
+            // meeting" of Ishiba's briefing on the deal, which "the first headquarters meeting about the deal" asks of).
             var list = aliases.ToList();
-            var numbered = list.Prepend(title).SelectMany(a => Occurrences(a, EntityResolver.IsMonth)).Distinct(SameOccurrence).ToList();
+            var titled = OccurrenceTokens(title).Where(s_occasionNouns.ContainsKey).Select(t => s_occasionNouns[t]).ToHashSet(StringComparer.Ordinal);
+            var numbered = Occurrences(title, EntityResolver.IsMonth)
+                .Concat(list.SelectMany(a => Occurrences(a, EntityResolver.IsMonth)).Where(o => titled.Contains(o.Noun)))
+                .Distinct(SameOccurrence).ToList();
             bool NumbersSame(string a) => Occurrences(a, EntityResolver.IsMonth).Any(o => numbered.Contains(o, SameOccurrence));
             bool NamesOccasion(string a) => OccurrenceTokens(a).Any(s_occasionNouns.ContainsKey);
             // The series: the title, aliases numbering the same occurrence, and aliases naming no occasion.

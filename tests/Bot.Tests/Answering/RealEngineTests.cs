@@ -902,6 +902,9 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("akazawa went to washington in september and for the first time an mou was signed")]
     // An alias that numbers nothing names a narrower series: the first cancelled trip is not the tenth trip.
     [InlineData("when was akazawa's first cancelled trip")]
+    // An alias numbering an occasion the title does not name numbers another thing: Ishiba's briefing on the deal was
+    // the "sixth HQ meeting", and the first one about the deal.
+    [InlineData("ishiba's first headquarters meeting about the deal")]
     public void Answer_OrdinalsThatNumberNoOtherOccurrence_AreNotRuledOut(string question)
     {
         var result = engine.Harness.Answer(question);
