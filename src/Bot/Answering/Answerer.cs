@@ -442,8 +442,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
                 && !DatedWithin(top.Fact, later, laterTo) && !index.Mentions[topIndex].Days.Any(d => d >= later && d <= laterTo)
                 && !index.Mentions[topIndex].Months.Any(m => m <= laterTo && m.AddMonths(1) > later) ? RuledOut.AfterTheFactBase
             // Asked about one occurrence of an occasion by its ordinal ("the committee's 3rd meeting"), and the top fact's
-            // title or an alias numbers another of it ("First meeting of …"): that occurrence is not in it. Not an ordinal counted from
-            // something else ("the first trip after the deal" is the ninth), nor a question of which came first.
+            // title or an alias numbers another of it ("First meeting of …"): that occurrence is not in it. Not an ordinal
+            // counted from something else ("the first trip after the deal" is the ninth), nor a question of which came
+            // first.
             : order is null && !words.Any(s_countedFrom.Contains) && index.NumberedTitles[topIndex].NumbersAnother(read)
                 ? RuledOut.OtherOccurrence
             : RuledOut.None;

@@ -105,7 +105,7 @@ internal static partial class QuestionNormalizer
     };
 
     /// <summary>The most words between an ordinal and the occasion it numbers: "the second us japan investment committee
-    /// meeting". A title's rule reads them only when all are the title's own words.</summary>
+    /// meeting". The rule reads them only when all name the fact's series (<see cref="NumberedTitle"/>).</summary>
     private const int MaxOccurrenceGap = 4;
 
     /// <summary>Words that end the phrase an ordinal numbers: "first on his september trip", "the first time akazawa
@@ -191,10 +191,9 @@ internal static partial class QuestionNormalizer
 
     /// <summary>
     /// The occasions a fact's title or aliases number ("Ninth trip", "First meeting of …", "first round") and the words
-    /// that name its series
-    /// (<paramref name="Words"/>): the title's, those of aliases that number the same occurrence ("first White House
-    /// summit") and those of aliases that name no occasion (the body: "Japan-US consultation committee"), each as typed
-    /// and normalised ("$550 billion" is "550 billion", as "550bn" is). An alias that names this occasion without a
+    /// that name its series (<paramref name="Words"/>): the title's, those of aliases that number the same occurrence
+    /// ("first White House summit") and those of aliases that name no occasion (the body: "Japan-US consultation
+    /// committee"), each as typed and normalised ("$550 billion" is "550 billion", as "550bn" is). An alias that names this occasion without a
     /// number ("cancelled trip") names a narrower series, of which the fact base knows this one only
     /// (<paramref name="OwnWords"/>): "the first cancelled trip" is not another occurrence of the tenth trip, "the
     /// second cancelled trip" is.
@@ -207,18 +206,17 @@ internal static partial class QuestionNormalizer
             // "first Takaichi Trump summit" of the "Takaichi–Trump summit in Tokyo"). An alias numbering an occasion the
             // title does not name numbers another thing ("second HQ meeting" of the task force set up at it, "sixth HQ
             // meeting" of Ishiba's briefing on the deal, which "the first headquarters meeting about the deal" asks of).
-            var list = aliases.ToList();
+            var named = aliases.Select(a => (Alias: a, Numbered: Occurrences(a, EntityResolver.IsMonth), Occasion: OccurrenceTokens(a).Any(s_occasionNouns.ContainsKey))).ToList();
             var titled = OccurrenceTokens(title).Where(s_occasionNouns.ContainsKey).Select(t => s_occasionNouns[t]).ToHashSet(StringComparer.Ordinal);
             var numbered = Occurrences(title, EntityResolver.IsMonth)
-                .Concat(list.SelectMany(a => Occurrences(a, EntityResolver.IsMonth)).Where(o => titled.Contains(o.Noun)))
+                .Concat(named.SelectMany(n => n.Numbered).Where(o => titled.Contains(o.Noun)))
                 .Distinct(SameOccurrence).ToList();
-            bool NumbersSame(string a) => Occurrences(a, EntityResolver.IsMonth).Any(o => numbered.Contains(o, SameOccurrence));
-            bool NamesOccasion(string a) => OccurrenceTokens(a).Any(s_occasionNouns.ContainsKey);
             // The series: the title, aliases numbering the same occurrence, and aliases naming no occasion.
-            var series = list.Where(a => NumbersSame(a) || (!NamesOccasion(a) && Occurrences(a, EntityResolver.IsMonth).Count == 0)).Prepend(title).ToList();
+            var series = named.Where(n => n.Numbered.Any(o => numbered.Contains(o, SameOccurrence)) || (!n.Occasion && n.Numbered.Count == 0))
+                .Select(n => n.Alias).Prepend(title).ToList();
             // This occurrence by an unnumbered name ("cancelled trip", "investment committee meeting"): the only one of
             // it the fact base knows.
-            var own = list.Where(a => NamesOccasion(a) && Occurrences(a, EntityResolver.IsMonth).Count == 0).ToList();
+            var own = named.Where(n => n.Occasion && n.Numbered.Count == 0).Select(n => n.Alias).ToList();
             return new(numbered, WordsOf(series), WordsOf(own));
 
             static HashSet<string> WordsOf(List<string> names) =>
