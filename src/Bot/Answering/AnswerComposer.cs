@@ -111,6 +111,12 @@ internal static class AnswerComposer
             body.AppendLine(RoundsAttended(attendance, facts));
         }
 
+        // "First akazawa lutnick meeting": which of their meetings this is, before the round's own lines.
+        if (result.Meeting is { } meeting)
+        {
+            body.AppendLine(MeetingNumberedLine(meeting));
+        }
+
         // "Is the steel tariff still 50%?": yes or no, and the rate then with its days, before the fact's own line.
         if (result.RateCheck is { } check)
         {
@@ -316,6 +322,22 @@ internal static class AnswerComposer
             ? $"The rounds' records put {attendance.Person.Title} at none of the {numbered} numbered rounds or the meetings after them."
             : $"By the rounds' records, {attendance.Person.Title} was at: {at}" + (missed is { } not ? $" Not at: {Attended(not).ToLowerInvariant()}" : "");
     }
+
+    private static readonly string[] s_ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
+
+    /// <summary>The line that answers "first akazawa lutnick meeting": which of the meetings the records put those
+    /// people at this one is.</summary>
+    internal static string MeetingNumberedLine(MeetingNumbered meeting)
+    {
+        var ordinal = meeting.Number <= s_ordinals.Length ? s_ordinals[meeting.Number - 1] : $"number {meeting.Number}";
+        var people = meeting.People.Count == 1 ? meeting.People[0].Title
+            : string.Join(", ", meeting.People.Take(meeting.People.Count - 1).Select(p => p.Title)) + " and " + meeting.People[^1].Title;
+        return $"By the rounds' records, the {ordinal} of the {meeting.Of} rounds and meetings {people} {(meeting.People.Count switch { 1 => "was", 2 => "were both", _ => "were all" })} at:";
+    }
+
+    /// <summary><see cref="MeetingNumberedLine"/> in Japanese.</summary>
+    internal static string MeetingNumberedInJapanese(MeetingNumbered meeting) =>
+        $"交渉回の記録で、名前の挙がった人物{(meeting.People.Count == 1 ? "" : "全員")}が出席した交渉回・会談（全{meeting.Of}回）のうち{meeting.Number}回目です。";
 
     /// <summary><see cref="RoundsAttended"/> in Japanese.</summary>
     internal static string RoundsAttendedInJapanese(Negotiator attendance, FactBase facts)
@@ -641,6 +663,7 @@ internal static class AnswerComposer
         Title = JapaneseTitle(fact, japanese),
         Body = WithReadAs((TellsOfTheDay(result) is { } told ? $"収録データには{told.Japanese}の日付を持つ出来事・交渉回はありませんが、次の記録がその日に触れています。\n" : "")
             + (result.Attendance is { } attendance ? RoundsAttendedInJapanese(attendance, result.Facts) + "\n" : "")
+            + (result.Meeting is { } meeting ? MeetingNumberedInJapanese(meeting) + "\n" : "")
             + JapaneseBody(fact, japanese, result.Facts), result),
         Sources = Cited(fact, result.Facts),
         AsOf = fact.AsOf,

@@ -44,6 +44,10 @@ public sealed record AnswerResult
     /// numbered rounds and later meetings the rounds' records put them at.</summary>
     internal Negotiator? Attendance { get; init; }
 
+    /// <summary>For a question that asks for one meeting of some people by its number
+    /// (<see cref="RecordAnswer.NumberedMeeting"/>), which one it is of how many, and the people.</summary>
+    internal MeetingNumbered? Meeting { get; init; }
+
     /// <summary>For such a question typed in Japanese script, each of <see cref="Negotiators"/>' name in Japanese (null
     /// where the glossary has none) and profile in Japanese (null where not translated).</summary>
     internal IReadOnlyList<JapaneseNegotiator> JapaneseNegotiators { get; init; } = [];
@@ -207,6 +211,10 @@ public enum RuledOut
     OtherOccurrence,
 }
 
+/// <summary>The <paramref name="Number"/>th of the <paramref name="Of"/> rounds and meetings whose records list all of
+/// <paramref name="People"/>, in date order.</summary>
+internal sealed record MeetingNumbered(int Number, int Of, IReadOnlyList<Fact> People);
+
 /// <summary>A question that asks only for what one fact's record holds.</summary>
 public enum RecordAnswer
 {
@@ -234,6 +242,11 @@ public enum RecordAnswer
     /// is the person named; the answer opens with the rounds the rounds' records put them at
     /// (<see cref="AnswerResult.Attendance"/>).</summary>
     RoundsAttended,
+
+    /// <summary>"First akazawa lutnick meeting", "when did akazawa and bessent meet for the first time", "the second
+    /// akazawa lutnick meeting": the top fact is, of the meetings (rounds and the talks after them) whose records list
+    /// every person named, in date order, the one numbered.</summary>
+    NumberedMeeting,
 
     /// <summary>"What did japan agree to buy", "what weapons is japan buying": the top fact is the whole (the deal) whose
     /// overview has those purchases among its parts; the answer lists them (<see cref="AnswerResult.Parts"/>).</summary>

@@ -351,6 +351,16 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Promote(scored[IndexOf(facts, attendance.Person)]);
         }
 
+        // "First akazawa lutnick meeting", "when did akazawa and bessent meet for the first time", "the second akazawa
+        // lutnick meeting": of the meetings whose records list every person named, in date order, the one numbered.
+        var (numberedMeeting, meetingNumber, meetingsOf) = noOtherReading && post is null && rate < 0 && latest < 0 && changed < 0 && successor < 0 && attendance is null
+            ? NumberedMeeting(index, read, words, entities)
+            : (-1, 0, 0);
+        if (numberedMeeting >= 0 && !ReferenceEquals(ranked[0].Fact, facts[numberedMeeting]))
+        {
+            Promote(scored[numberedMeeting]);
+        }
+
         // Puts a fact first, ahead of the ranking's own first.
         void Promote(RankedFact first)
         {
@@ -412,6 +422,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             : changed >= 0 && changed == topIndex ? RecordAnswer.RateChanged
             : successor == topIndex ? RecordAnswer.Succession
             : attendance is not null && ReferenceEquals(attendance.Person, top.Fact) ? RecordAnswer.RoundsAttended
+            : numberedMeeting == topIndex ? RecordAnswer.NumberedMeeting
             : AsksOnlyWhoTookPart(words, entities) && IsTheRoundNamed(index, words, entities, top.Fact, topIndex)
                 ? RecordAnswer.WhoTookPartInTheRound
             : AsksOnlyAboutTheRound(words, entities) && IsTheRoundNamed(index, words, entities, top.Fact, topIndex)
@@ -479,6 +490,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             JapaneseOccasions = InJapanese(occasionsListed),
             Negotiators = record == RecordAnswer.Negotiators ? negotiators : [],
             Attendance = record == RecordAnswer.RoundsAttended ? attendance : null,
+            Meeting = record == RecordAnswer.NumberedMeeting
+                ? new MeetingNumbered(meetingNumber, meetingsOf, [.. entities.People.Select(index.Facts.Find).OfType<Fact>().OrderBy(p => entities.Positions.GetValueOrDefault(p.Id))])
+                : null,
             JapaneseNegotiators = record == RecordAnswer.Negotiators && readAs is not null && !abstained
                 ? [.. negotiators.Select(n => new JapaneseNegotiator(index.Analyzer.Japanese.NameOf(n.Person.Title), JapaneseFacts.For(index.Translations, n.Person, index.Facts)))]
                 : [],
@@ -649,6 +663,38 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
     /// <summary>The person a question asks which rounds they were at: one person named, "round" or "rounds" with no
     /// number, and besides the name only <see cref="s_attendedWords"/>; null otherwise.</summary>
+    /// <summary>Words a question for one meeting of the people it names, by its number, may use besides their names and
+    /// the number: "when did akazawa and lutnick meet for the first time", "akazawa's second meeting with bessent", "first
+    /// us japan talks between akazawa and greer". Anything more (a place, a topic) asks for another meeting.</summary>
+    private static readonly HashSet<string> s_meetingNumberedWords =
+        ["when", "what", "where", "which", "was", "were", "did", "do", "does", "is", "the", "a", "and", "with", "between",
+         "meet", "met", "meeting", "meetings", "talk", "talks", "round", "session", "time", "for", "date", "day",
+         "hold", "held", "have", "had", "their", "his", "her", "of", "us", "japan", "japanese", "american", "face", "to",
+         "face-to-face", "in", "person"];
+
+    /// <summary>Of the meetings (rounds and the talks after them) whose records list every person the question names,
+    /// in date order, the one the question numbers, when it asks only for that ("first akazawa lutnick meeting", "when
+    /// did akazawa and bessent meet for the first time", "the second akazawa lutnick meeting"); else -1.</summary>
+    private static (int Fact, int Number, int Of) NumberedMeeting(FactIndex index, string read, List<string> words, Entities entities)
+    {
+        if (entities is not { People.Count: > 0, Round: null, RoundTyped: null, From: null }
+            || QuestionNormalizer.Occurrences(read, EntityResolver.IsMonth) is not [{ Noun: "meeting" or "round" } asked]
+            || !int.TryParse(asked.Number, System.Globalization.CultureInfo.InvariantCulture, out var number) || number < 1
+            || !words.Select((w, i) => (w, i)).All(x => entities.NamePositions.Contains(x.i) || s_meetingNumberedWords.Contains(x.w)
+                || x.w == asked.Number || QuestionNormalizer.Ordinals(x.w).Contains(asked.Number)))
+        {
+            return (-1, 0, 0);
+        }
+
+        var facts = index.Facts.Facts;
+        var meetings = Enumerable.Range(0, facts.Count)
+            .Where(i => facts[i] is { Kind: FactKind.Round, Date: not null } f
+                && entities.People.All(p => f.JapanAttendees.Contains(p) || f.UsAttendees.Contains(p)))
+            .OrderBy(i => facts[i].Date!.Value.Start)
+            .ToList();
+        return number <= meetings.Count ? (meetings[number - 1], number, meetings.Count) : (-1, 0, 0);
+    }
+
     private static string? AsksRoundsAttended(List<string> words, Entities entities) =>
         entities is { People.Count: 1, Round: null, RoundTyped: null, From: null }
         && words.Any(w => w is "round" or "rounds" or "session" or "sessions")

@@ -116,8 +116,8 @@ internal static partial class QuestionNormalizer
 
     /// <summary>
     /// The ordinals in a text that number an occasion, with at most four words between ("the 3rd meeting", "the tenth
-    /// trip", "the first ishiba trump summit"), or the clause's verb ("meet for the second time", "visited a tenth
-    /// time"). An ordinal that stands alone ("which came first", "on thursday the 28th",
+    /// trip", "the first ishiba trump summit"), the verb right after it ("when did they first meet"), or the clause's verb
+    /// ("meet for the second time", "visited a tenth time"). An ordinal that stands alone ("which came first", "on thursday the 28th",
     /// "what did he sign first on the trip") or gives a day of a month ("the 7th of february meeting") numbers nothing.
     /// </summary>
     public static List<Occurrence> Occurrences(string text, Func<string, bool> isMonth)
@@ -140,6 +140,13 @@ internal static partial class QuestionNormalizer
                 : OrdinalWord(tokens[i]);
             if (number is null || (i > 0 && isMonth(tokens[i - 1])) || (i + 1 < tokens.Length && (isMonth(tokens[i + 1]) || tokens[i + 1] == "of")))
             {
+                continue;
+            }
+
+            // "when did they first meet", "akazawa first went to washington": the occasion is the verb that follows.
+            if (i + 1 < tokens.Length && s_occasionVerbs.TryGetValue(tokens[i + 1], out var followed))
+            {
+                found.Add(new Occurrence(number, followed, []));
                 continue;
             }
 

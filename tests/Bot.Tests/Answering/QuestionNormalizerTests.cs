@@ -193,6 +193,9 @@ public sealed class QuestionNormalizerTests
     // The occasion is the clause's verb: "meet for the second time", "visited washington a tenth time".
     [InlineData("when did the committee meet for the second time", "2", "meeting", "")]
     [InlineData("akazawa visited washington a tenth time", "10", "trip", "")]
+    // Or the verb right after it: "when did they first meet".
+    [InlineData("when did akazawa and lutnick first meet", "1", "meeting", "")]
+    [InlineData("akazawa first went to washington when", "1", "trip", "")]
     public void Occurrences_AnOrdinalBeforeAnOccasion_NumbersIt(string text, string number, string noun, string between)
     {
         var occurrence = Assert.Single(QuestionNormalizer.Occurrences(text, EntityResolver.IsMonth));

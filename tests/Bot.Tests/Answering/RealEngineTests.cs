@@ -748,6 +748,41 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.NotEqual(RecordAnswer.RoundsAttended, engine.Harness.Answer(question).Record);
 
     [Theory]
+    // Lutnick is not in Round 1's record (AP's report that he would come is not confirmed): they first met at Round 2.
+    [InlineData("first akazawa lutnick meeting", "round-2", "By the rounds' records, the first of the 11 rounds and meetings Ryosei Akazawa and Howard Lutnick were both at:")]
+    [InlineData("when did akazawa first meet lutnick", "round-2", "By the rounds' records, the first of the 11 rounds and meetings Ryosei Akazawa and Howard Lutnick were both at:")]
+    [InlineData("when did akazawa and lutnick meet for the second time", "round-3", "By the rounds' records, the second of the 11 rounds and meetings Ryosei Akazawa and Howard Lutnick were both at:")]
+    [InlineData("when did akazawa meet trump a second time", "round-8", "By the rounds' records, the second of the 2 rounds and meetings Ryosei Akazawa and Donald Trump were both at:")]
+    [InlineData("akazawa's first meeting", "round-1", "By the rounds' records, the first of the 12 rounds and meetings Ryosei Akazawa was at:")]
+    public void Answer_OneMeetingOfThePeopleNamedByItsNumber_IsThatOneOfTheMeetingsTheRecordsPutThemAt(string question, string expected, string line)
+    {
+        AssertAnsweredByRecord(question, expected, RecordAnswer.NumberedMeeting);
+        Assert.StartsWith(line + "\n", AnswerComposer.Compose(engine.Harness.Answer(question)).Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // A place, or a trip (Lutnick's trip to Tokyo is no round of his), asks for another meeting; "first" alone numbers none.
+    [InlineData("first akazawa lutnick meeting in tokyo")]
+    [InlineData("lutnick's first trip to japan")]
+    [InlineData("who did akazawa meet first")]
+    // More meetings than the records have.
+    [InlineData("the 20th akazawa lutnick meeting")]
+    public void Answer_NotOnlyOneMeetingOfThePeopleNamed_IsNotReadSo(string question) =>
+        Assert.NotEqual(RecordAnswer.NumberedMeeting, engine.Harness.Answer(question).Record);
+
+    [Theory]
+    // "Last minute" (the cancelled trip's) is one term: "last" alone asks for the latest.
+    [InlineData("akazawa's last trip to washington")]
+    [InlineData("when was akazawa last in washington")]
+    public void Answer_LastAsLatest_IsNotTheLastMinuteCancellation(string question)
+    {
+        var result = engine.Harness.Answer(question);
+        Assert.True(result.Abstained || result.Ranked[0].Fact.Id != "akazawa-trip-cancelled-2025-08",
+            $"answered with the cancelled trip at {result.Confidence:F2}");
+        Assert.Equal("trip-2026-02-washington", result.Suggestions.Concat(result.Ranked.Select(r => r.Fact)).First().Id);
+    }
+
+    [Theory]
     // Round 8's title states 8 and the count of rounds gives 8, but not in billions.
     [InlineData("what's the 8 billion", "us-farm-goods-8bn")]
     [InlineData("what's the 7 billion", "us-energy-7bn")]
