@@ -93,6 +93,11 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     // 求めた ("asked for"): what the US asked, not Japan's own 2% target, which it answered before.
     [InlineData("米国が日本に求めた防衛費の水準は対GDP比で何パーセントか。", "defense-request-3-5pct")]
     [InlineData("国際協力銀行はどのような役割を果たすのか。", "investment-vehicle-550bn")]
+    // 対策本部 is the headquarters (the Comprehensive Response Headquarters, whose numbered meetings these are), not the
+    // task force it set up (タスクフォース).
+    [InlineData("総合対策本部の第6回会合では何が話し合われた", "hq-sixth-meeting")]
+    [InlineData("対策本部の第7回会合はいつ", "eo-published-hq-seventh-meeting")]
+    [InlineData("タスクフォースは何人", "task-force-2025-04")]
     public void Answer_QuestionInJapaneseScript_AnswersTheFact(string question, string expected)
     {
         var result = engine.Harness.Answer(question);
