@@ -659,10 +659,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         "at", "attend", "attended", "attending", "in", "any", "of", "the", "a", "an", "numbered", "talk", "talks", "go",
         "went", "to", "show", "showed", "up", "for", "join", "joined", "took", "take", "part", "sit", "sat", "miss",
         "missed", "skip", "skipped", "all", "every", "there", "present", "and", "s", "number", "count", "he", "she",
+        "on", "until", "till", "through", "one", "actually", "personally", "really", "also", "too", "or",
     ];
 
-    /// <summary>The person a question asks which rounds they were at: one person named, "round" or "rounds" with no
-    /// number, and besides the name only <see cref="s_attendedWords"/>; null otherwise.</summary>
     /// <summary>Words a question for one meeting of the people it names, by its number, may use besides their names and
     /// the number: "when did akazawa and lutnick meet for the first time", "akazawa's second meeting with bessent", "first
     /// us japan talks between akazawa and greer". Anything more (a place, a topic) asks for another meeting.</summary>
@@ -695,12 +694,19 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
         return number <= meetings.Count ? (meetings[number - 1], number, meetings.Count) : (-1, 0, 0);
     }
 
-    private static string? AsksRoundsAttended(List<string> words, Entities entities) =>
-        entities is { People.Count: 1, Round: null, RoundTyped: null, From: null }
-        && words.Any(w => w is "round" or "rounds" or "session" or "sessions")
-        && words.Select((w, i) => (w, i)).All(x => entities.NamePositions.Contains(x.i) || s_attendedWords.Contains(x.w))
-            ? entities.People.First()
-            : null;
+    /// <summary>The person a question asks which rounds they were at: one person named, "round" or "rounds" with no
+    /// number, or "rounds" with several ("did bessent show up for rounds 3 and 7"), and besides the name (and those
+    /// numbers) only <see cref="s_attendedWords"/>; null otherwise. One round by its number ("was lutnick at round 4")
+    /// is that round's question.</summary>
+    private static string? AsksRoundsAttended(List<string> words, Entities entities)
+    {
+        var numbered = words.Contains("rounds") && words.Count(w => w.All(char.IsDigit)) >= 2;
+        return entities is { People.Count: 1, From: null } && (numbered || entities is { Round: null, RoundTyped: null })
+            && words.Any(w => w is "round" or "rounds" or "session" or "sessions")
+            && words.Select((w, i) => (w, i)).All(x => entities.NamePositions.Contains(x.i) || s_attendedWords.Contains(x.w) || (numbered && x.w.All(char.IsDigit)))
+                ? entities.People.First()
+                : null;
+    }
 
     /// <summary>Words that ask who led ("who led the us side", "the chief negotiator", "who's running the talks"): asked of
     /// one person, on a side several people were at, the rounds' records do not answer it.</summary>

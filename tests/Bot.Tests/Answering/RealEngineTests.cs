@@ -735,6 +735,9 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     // Akazawa was at every one: nothing missed.
     [InlineData("which rounds did akazawa attend", "By the rounds' records, Ryosei Akazawa was at: Rounds 1, 2, 3, 4, 5, 6, 7 and 8, and 4 later meetings.")]
     [InlineData("was vance at any round", "The rounds' records put JD Vance at none of the 8 numbered rounds or the meetings after them.")]
+    // Several rounds by number (not who took part in one round): the record says of each.
+    [InlineData("was bessent at rounds 1 and 4", "By the rounds' records, Scott Bessent was at: Rounds 1, 2, 4, 5, 6 and 8, and 1 later meeting. Not at: rounds 3 and 7.")]
+    [InlineData("did bessent show up for rounds 3 and 7?", "By the rounds' records, Scott Bessent was at: Rounds 1, 2, 4, 5, 6 and 8, and 1 later meeting. Not at: rounds 3 and 7.")]
     public void Answer_WhichRoundsAPersonWasAt_OpensWithTheRoundsTheRecordsPutThemAt(string question, string line)
     {
         var result = engine.Harness.Answer(question);
@@ -748,6 +751,7 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     // Two people, a round named, more words.
     [InlineData("which rounds did bessent and lutnick both attend")]
     [InlineData("was lutnick at round 4")]
+    [InlineData("was bessent at round 3 or 7")]
     [InlineData("what did greer say in the rounds he attended")]
     public void Answer_NotOnlyWhichRoundsAPersonWasAt_IsNotReadSo(string question) =>
         Assert.NotEqual(RecordAnswer.RoundsAttended, engine.Harness.Answer(question).Record);

@@ -421,7 +421,6 @@ public sealed class RecordAnswerTests
     [InlineData("was bessent angry at round 4")]
     [InlineData("why did bessent not attend round 4")]
     [InlineData("what did bessent say at round 4")]
-    [InlineData("was bessent at rounds 1 and 4")]
     [InlineData("who attended the last round before the deadline")]
     [InlineData("who attended round 12")]
     // A day with no round, and a day with a round next to a round number.
