@@ -332,7 +332,7 @@ internal static class AnswerComposer
         var ordinal = meeting.Number <= s_ordinals.Length ? s_ordinals[meeting.Number - 1] : $"number {meeting.Number}";
         var people = meeting.People.Count == 1 ? meeting.People[0].Title
             : string.Join(", ", meeting.People.Take(meeting.People.Count - 1).Select(p => p.Title)) + " and " + meeting.People[^1].Title;
-        return $"By the rounds' records, the {ordinal} of the {meeting.Of} rounds and meetings {people} {(meeting.People.Count switch { 1 => "was", 2 => "were both", _ => "were all" })} at:";
+        return $"By the {(meeting.WithEvents ? "rounds' and events'" : "rounds'")} records, the {ordinal} of the {meeting.Of} rounds and meetings {people} {(meeting.People.Count switch { 1 => "was", 2 => "were both", _ => "were all" })} at:";
     }
 
     /// <summary><see cref="MeetingNumberedLine"/> in Japanese.</summary>

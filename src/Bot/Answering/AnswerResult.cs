@@ -212,8 +212,9 @@ public enum RuledOut
 }
 
 /// <summary>The <paramref name="Number"/>th of the <paramref name="Of"/> rounds and meetings whose records list all of
-/// <paramref name="People"/>, in date order.</summary>
-internal sealed record MeetingNumbered(int Number, int Of, IReadOnlyList<Fact> People);
+/// <paramref name="People"/>, in date order; <paramref name="WithEvents"/> when events' records (a meeting at the G7, a
+/// visit to Tokyo) are counted besides the rounds'.</summary>
+internal sealed record MeetingNumbered(int Number, int Of, IReadOnlyList<Fact> People, bool WithEvents = false);
 
 /// <summary>A question that asks only for what one fact's record holds.</summary>
 public enum RecordAnswer

@@ -8,7 +8,7 @@ namespace Bot.Answering;
 /// resolve entities, type the question, fuse BM25 with sentence-embedding similarity plus entity and type evidence,
 /// then compute a calibrated confidence and abstain below the threshold.
 /// </summary>
-internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weights = null)
+internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeights? weights = null)
 {
     public const int MaxSuggestions = 3;
 
@@ -353,9 +353,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
         // "First akazawa lutnick meeting", "when did akazawa and bessent meet for the first time", "the second akazawa
         // lutnick meeting": of the meetings whose records list every person named, in date order, the one numbered.
-        var (numberedMeeting, meetingNumber, meetingsOf) = noOtherReading && post is null && rate < 0 && latest < 0 && changed < 0 && successor < 0 && attendance is null
+        var (numberedMeeting, meetingNumber, meetingsOf, meetingsCounted, meetingEvents) = noOtherReading && post is null && rate < 0 && latest < 0 && changed < 0 && successor < 0 && attendance is null
             ? NumberedMeeting(index, read, words, entities)
-            : (-1, 0, 0);
+            : (-1, 0, 0, [], false);
         if (numberedMeeting >= 0 && !ReferenceEquals(ranked[0].Fact, facts[numberedMeeting]))
         {
             Promote(scored[numberedMeeting]);
@@ -458,6 +458,9 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             // first.
             : order is null && !words.Any(s_countedFrom.Contains) && index.NumberedTitles[topIndex].NumbersAnother(read)
                 ? RuledOut.OtherOccurrence
+            // Asked for one meeting of the people named by a number past the meetings their records list ("the 12th akazawa
+            // lutnick meeting" of their 11), and the top fact is one of those: the one asked for is not in the fact base.
+            : numberedMeeting < 0 && meetingNumber > meetingsOf && meetingsCounted.Contains(topIndex) ? RuledOut.OtherOccurrence
             : RuledOut.None;
         p = ruledOut == RuledOut.None ? p : 0;
         var abstained = p < confidence.Threshold;
@@ -491,7 +494,7 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
             Negotiators = record == RecordAnswer.Negotiators ? negotiators : [],
             Attendance = record == RecordAnswer.RoundsAttended ? attendance : null,
             Meeting = record == RecordAnswer.NumberedMeeting
-                ? new MeetingNumbered(meetingNumber, meetingsOf, [.. entities.People.Select(index.Facts.Find).OfType<Fact>().OrderBy(p => entities.Positions.GetValueOrDefault(p.Id))])
+                ? new MeetingNumbered(meetingNumber, meetingsOf, [.. entities.People.Select(index.Facts.Find).OfType<Fact>().OrderBy(p => entities.Positions.GetValueOrDefault(p.Id))], meetingEvents)
                 : null,
             JapaneseNegotiators = record == RecordAnswer.Negotiators && readAs is not null && !abstained
                 ? [.. negotiators.Select(n => new JapaneseNegotiator(index.Analyzer.Japanese.NameOf(n.Person.Title), JapaneseFacts.For(index.Translations, n.Person, index.Facts)))]
@@ -664,34 +667,88 @@ internal sealed class Answerer(ConfidenceModel confidence, RankingWeights? weigh
 
     /// <summary>Words a question for one meeting of the people it names, by its number, may use besides their names and
     /// the number: "when did akazawa and lutnick meet for the first time", "akazawa's second meeting with bessent", "first
-    /// us japan talks between akazawa and greer". Anything more (a place, a topic) asks for another meeting.</summary>
+    /// us japan talks between akazawa and greer", "how long was the first akazawa lutnick meeting", "what did they discuss at
+    /// it", "when did akazawa and lutnick last meet". Anything more (a place, a topic) asks for another meeting.</summary>
     private static readonly HashSet<string> s_meetingNumberedWords =
         ["when", "what", "where", "which", "was", "were", "did", "do", "does", "is", "the", "a", "and", "with", "between",
          "meet", "met", "meeting", "meetings", "talk", "talks", "round", "session", "time", "for", "date", "day",
          "hold", "held", "have", "had", "their", "his", "her", "of", "us", "japan", "japanese", "american", "face", "to",
-         "face-to-face", "in", "person"];
+         "face-to-face", "in", "person", "together", "mtg", "who", "whom", "else", "attended", "attend", "at", "how", "long",
+         "happened", "happen", "discuss", "discussed", "about", "take", "took", "place", "last", "latest", "most", "recent"];
 
-    /// <summary>Of the meetings (rounds and the talks after them) whose records list every person the question names,
-    /// in date order, the one the question numbers, when it asks only for that ("first akazawa lutnick meeting", "when
-    /// did akazawa and bessent meet for the first time", "the second akazawa lutnick meeting"); else -1.</summary>
-    private static (int Fact, int Number, int Of) NumberedMeeting(FactIndex index, string read, List<string> words, Entities entities)
+    /// <summary>Words an event's title or text uses for a meeting in person ("Bessent meets Ishiba in Tokyo", "Akazawa
+    /// hosted Bessent", "held a roughly 30-minute meeting"), not a call or a report.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(meet|meets|met|meeting|summit|hosted|hosts)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex InPersonPattern();
+
+    /// <summary>Of the meetings (rounds and the talks after them, and, when the people named are of both sides, the events
+    /// that put them all at a meeting: "Ishiba–Trump meeting at the G7", "Bessent meets Ishiba in Tokyo") whose records
+    /// list every person the question names, in date order, the one the question numbers ("last" is the latest), when it
+    /// asks only for that ("first akazawa lutnick meeting", "when did akazawa and bessent meet for the first time", "the
+    /// second akazawa lutnick meeting"); else -1. At least one person named must sit on Japan's side of a round: the
+    /// rounds are not the meetings of US officials among themselves ("when did bessent and lutnick first meet") nor all of
+    /// a US official's meetings with Japan (Muto saw Lutnick and Greer in March 2025). Also the meetings counted, so a
+    /// number past them ("the 12th" of 11) rules those out.</summary>
+    private static (int Fact, int Number, int Of, HashSet<int> Counted, bool Events) NumberedMeeting(FactIndex index, string read, List<string> words, Entities entities)
     {
-        if (entities is not { People.Count: > 0, Round: null, RoundTyped: null, From: null }
-            || QuestionNormalizer.Occurrences(read, EntityResolver.IsMonth) is not [{ Noun: "meeting" or "round" } asked]
-            || !int.TryParse(asked.Number, System.Globalization.CultureInfo.InvariantCulture, out var number) || number < 1
-            || !words.Select((w, i) => (w, i)).All(x => entities.NamePositions.Contains(x.i) || s_meetingNumberedWords.Contains(x.w)
-                || x.w == asked.Number || QuestionNormalizer.Ordinals(x.w).Contains(asked.Number)))
+        var none = (-1, 0, 0, new HashSet<int>(), false);
+        var occurrences = QuestionNormalizer.Occurrences(read, EntityResolver.IsMonth);
+        var last = occurrences.Count == 0 && (words.Contains("last") || words.Contains("latest") || (words.Contains("most") && words.Contains("recent")))
+            && words.Any(w => w is "meet" or "met" or "meeting" or "meetings" or "mtg" or "session" or "talks");
+        if (entities is not { People.Count: > 0, Round: null, RoundTyped: null, From: null })
         {
-            return (-1, 0, 0);
+            return none;
+        }
+
+        var number = 0;
+        string? asked = null;
+        if (!last)
+        {
+            if (occurrences is not [{ Noun: "meeting" or "round" } one]
+                || !int.TryParse(one.Number, System.Globalization.CultureInfo.InvariantCulture, out number) || number < 1)
+            {
+                return none;
+            }
+
+            asked = one.Number;
+        }
+
+        if (!words.Select((w, i) => (w, i)).All(x => entities.NamePositions.Contains(x.i) || s_meetingNumberedWords.Contains(x.w)
+                || (asked is not null && (x.w == asked || QuestionNormalizer.Ordinals(x.w).Contains(asked)))))
+        {
+            return none;
         }
 
         var facts = index.Facts.Facts;
-        var meetings = Enumerable.Range(0, facts.Count)
-            .Where(i => facts[i] is { Kind: FactKind.Round, Date: not null } f
-                && entities.People.All(p => f.JapanAttendees.Contains(p) || f.UsAttendees.Contains(p)))
-            .OrderBy(i => facts[i].Date!.Value.Start)
-            .ToList();
-        return number <= meetings.Count ? (meetings[number - 1], number, meetings.Count) : (-1, 0, 0);
+        var rounds = Enumerable.Range(0, facts.Count).Where(i => facts[i] is { Kind: FactKind.Round, Date: not null }).ToList();
+        bool OnSide(string person, Func<Fact, IReadOnlyList<string>> side) => rounds.Any(i => side(facts[i]).Contains(person));
+        if (!entities.People.Any(p => OnSide(p, f => f.JapanAttendees)))
+        {
+            return none;
+        }
+
+        var meetings = rounds.Where(i => entities.People.All(p => facts[i].JapanAttendees.Contains(p) || facts[i].UsAttendees.Contains(p))).ToList();
+        var events = false;
+        if (entities.People.Any(p => OnSide(p, f => f.UsAttendees)))
+        {
+            var days = meetings.Select(i => facts[i].Date!.Value.Start).ToHashSet();
+            var met = Enumerable.Range(0, facts.Count)
+                .Where(i => facts[i] is { Kind: not FactKind.Round, Date: not null } f && f.People.Count > 0
+                    && entities.People.All(f.People.Contains) && !days.Contains(f.Date!.Value.Start)
+                    && (InPersonPattern().IsMatch(f.Title) || InPersonPattern().IsMatch(f.Text)))
+                .ToList();
+            events = met.Count > 0;
+            meetings.AddRange(met);
+        }
+
+        meetings = [.. meetings.OrderBy(i => facts[i].Date!.Value.Start)];
+        if (last)
+        {
+            number = meetings.Count;
+        }
+
+        return number >= 1 && number <= meetings.Count ? (meetings[number - 1], number, meetings.Count, [.. meetings], events)
+            : (-1, number, meetings.Count, [.. meetings], false);
     }
 
     /// <summary>The person a question asks which rounds they were at: one person named, "round" or "rounds" with no

@@ -159,6 +159,15 @@ internal static partial class QuestionNormalizer
                 continue;
             }
 
+            // "when was the first time akazawa met lutnick", "first time akazawa went to washington": the occasion is the verb
+            // of the clause "time" opens ("the first time akazawa cancelled a trip" has none, and numbers no trip).
+            if (i + 1 < tokens.Length && tokens[i + 1] == "time" && (i == 0 || (tokens[i - 1] == "the" && (i == 1 || tokens[i - 2] != "for")))
+                && FollowingVerb(tokens, i + 2) is { } following)
+            {
+                found.Add(new Occurrence(number, following, []));
+                continue;
+            }
+
             for (var j = i + 1; j < tokens.Length && j <= i + MaxOccurrenceGap + 1 && !s_phraseBreaks.Contains(tokens[j]); j++)
             {
                 if (s_occasionNouns.TryGetValue(tokens[j], out var noun))
@@ -183,6 +192,26 @@ internal static partial class QuestionNormalizer
             }
 
             if (s_clauseOpeners.Contains(tokens[k]))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The occasion verb of the clause that starts at <paramref name="start"/> ("akazawa and lutnick met"), within
+    /// <see cref="MaxOccurrenceGap"/> + 2 words; null when none, or when a word that opens another clause comes first.</summary>
+    private static string? FollowingVerb(string[] tokens, int start)
+    {
+        for (var k = start; k < tokens.Length && k <= start + MaxOccurrenceGap + 1; k++)
+        {
+            if (s_occasionVerbs.TryGetValue(tokens[k], out var noun))
+            {
+                return noun;
+            }
+
+            if (tokens[k] is "but" or "so" or "then" or "when" or "while" or "that" or "which" or "who" or "where")
             {
                 return null;
             }

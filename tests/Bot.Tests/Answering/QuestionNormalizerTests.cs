@@ -196,6 +196,8 @@ public sealed class QuestionNormalizerTests
     // Or the verb right after it: "when did they first meet".
     [InlineData("when did akazawa and lutnick first meet", "1", "meeting", "")]
     [InlineData("akazawa first went to washington when", "1", "trip", "")]
+    // Or the verb of the clause "the first time" opens.
+    [InlineData("when was the first time akazawa met lutnick", "1", "meeting", "")]
     public void Occurrences_AnOrdinalBeforeAnOccasion_NumbersIt(string text, string number, string noun, string between)
     {
         var occurrence = Assert.Single(QuestionNormalizer.Occurrences(text, EntityResolver.IsMonth));

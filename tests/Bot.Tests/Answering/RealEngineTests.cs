@@ -761,7 +761,14 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("first akazawa lutnick meeting", "round-2", "By the rounds' records, the first of the 11 rounds and meetings Ryosei Akazawa and Howard Lutnick were both at:")]
     [InlineData("when did akazawa first meet lutnick", "round-2", "By the rounds' records, the first of the 11 rounds and meetings Ryosei Akazawa and Howard Lutnick were both at:")]
     [InlineData("when did akazawa and lutnick meet for the second time", "round-3", "By the rounds' records, the second of the 11 rounds and meetings Ryosei Akazawa and Howard Lutnick were both at:")]
-    [InlineData("when did akazawa meet trump a second time", "round-8", "By the rounds' records, the second of the 2 rounds and meetings Ryosei Akazawa and Donald Trump were both at:")]
+    // The people named are of both sides: events that put them all at one meeting count too (Akazawa was with Ishiba when
+    // he met Trump at the G7; he was present when Bessent met Ishiba in Tokyo, and hosted him at the Osaka Expo).
+    [InlineData("when did akazawa meet trump a second time", "g7-kananaskis-meeting", "By the rounds' and events' records, the second of the 3 rounds and meetings Ryosei Akazawa and Donald Trump were both at:")]
+    [InlineData("sixth akazawa bessent meeting", "bessent-meets-ishiba-tokyo", "By the rounds' and events' records, the sixth of the 9 rounds and meetings Ryosei Akazawa and Scott Bessent were both at:")]
+    // "The first time …", a question about that meeting, and "last".
+    [InlineData("when was the first time akazawa met lutnick", "round-2", "By the rounds' records, the first of the 11 rounds and meetings Ryosei Akazawa and Howard Lutnick were both at:")]
+    [InlineData("what happened at the second akazawa lutnick meeting", "round-3", "By the rounds' records, the second of the 11 rounds and meetings Ryosei Akazawa and Howard Lutnick were both at:")]
+    [InlineData("when did akazawa and lutnick last meet", "trip-2026-02-washington", "By the rounds' records, the eleventh of the 11 rounds and meetings Ryosei Akazawa and Howard Lutnick were both at:")]
     [InlineData("akazawa's first meeting", "round-1", "By the rounds' records, the first of the 12 rounds and meetings Ryosei Akazawa was at:")]
     public void Answer_OneMeetingOfThePeopleNamedByItsNumber_IsThatOneOfTheMeetingsTheRecordsPutThemAt(string question, string expected, string line)
     {
@@ -776,8 +783,20 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("who did akazawa meet first")]
     // More meetings than the records have.
     [InlineData("the 20th akazawa lutnick meeting")]
+    // No one of Japan's side named: the rounds are not a US official's meetings with Japan (Muto saw Lutnick and Greer
+    // in March 2025, Ishiba saw Trump in February) nor among themselves.
+    [InlineData("trump's first meeting with japan")]
+    [InlineData("lutnick's first meeting with japan")]
+    [InlineData("when did bessent and lutnick first meet")]
     public void Answer_NotOnlyOneMeetingOfThePeopleNamed_IsNotReadSo(string question) =>
         Assert.NotEqual(RecordAnswer.NumberedMeeting, engine.Harness.Answer(question).Record);
+
+    [Theory]
+    // Akazawa and Lutnick's records list 11 meetings: the February 2026 one is not their 12th.
+    [InlineData("12th akazawa lutnick meeting")]
+    [InlineData("when did akazawa and lutnick meet for the twelfth time")]
+    public void Answer_AMeetingNumberedPastTheRecords_RulesThemOut(string question) =>
+        Assert.Equal(RuledOut.OtherOccurrence, engine.Harness.Answer(question).RuledOut);
 
     [Theory]
     // "Last minute" (the cancelled trip's) is one term: "last" alone asks for the latest.
