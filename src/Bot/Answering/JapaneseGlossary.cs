@@ -262,8 +262,8 @@ internal sealed partial class JapaneseGlossary
         return $" {part}{s_months[month - 1]}{day}{year} ";
     }
 
-    /// <summary>"第4回", "第四回", "4回目": an ordinal ("the 4th").</summary>
-    [GeneratedRegex(@"第\s*(?<n>[0-9]{1,2}|十[一二三四五六七八九]?|[一二三四五六七八九](?:十[一二三四五六七八九]?)?)\s*回|(?<n>[0-9]{1,2})\s*回目", RegexOptions.CultureInvariant)]
+    /// <summary>"第4回", "第四回", "4回目", "二回目": an ordinal ("the 4th").</summary>
+    [GeneratedRegex(@"第\s*(?<n>[0-9]{1,2}|十[一二三四五六七八九]?|[一二三四五六七八九](?:十[一二三四五六七八九]?)?)\s*回|(?<n>[0-9]{1,2}|十[一二三四五六七八九]?|[一二三四五六七八九](?:十[一二三四五六七八九]?)?)\s*回目", RegexOptions.CultureInvariant)]
     private static partial Regex OrdinalPattern();
 
     /// <summary>"2025年7月22日", "7月22日", "7月": a date or a month; "7月下旬", "7月末": part of a month; "2025年": a year;

@@ -69,6 +69,7 @@ public sealed class JapaneseGlossaryTests
     [InlineData("第四回交渉", "4 talks", "4")]
     [InlineData("第十二回", "12", "12")]
     [InlineData("3回目の交渉", "3 talks", "3")]
+    [InlineData("二回目の交渉", "2 talks", "2")]
     [InlineData("5500億ドルの対米投資", "550 billion dollars investment in the us", null)]
     [InlineData("2025年7月22日に何が", "july 22 2025 what", null)]
     [InlineData("7月の交渉", "july talks", null)]
