@@ -329,15 +329,29 @@ internal static class AnswerComposer
     /// people at this one is.</summary>
     internal static string MeetingNumberedLine(MeetingNumbered meeting)
     {
-        var ordinal = meeting.Number <= s_ordinals.Length ? s_ordinals[meeting.Number - 1] : $"number {meeting.Number}";
         var people = meeting.People.Count == 1 ? meeting.People[0].Title
             : string.Join(", ", meeting.People.Take(meeting.People.Count - 1).Select(p => p.Title)) + " and " + meeting.People[^1].Title;
-        return $"By the {(meeting.WithEvents ? "rounds' and events'" : "rounds'")} records, the {ordinal} of the {meeting.Of} rounds and meetings {people} {(meeting.People.Count switch { 1 => "was", 2 => "were both", _ => "were all" })} at:";
+        var records = meeting.WithEvents ? "rounds' and events'" : "rounds'";
+        var were = meeting.People.Count switch { 1 => "was", 2 => "were both", _ => "were all" };
+        if (meeting.Number == 0)
+        {
+            var listed = string.Join("; ", meeting.Meetings.Select(m => $"{m.Title}, {m.Date!.Value.ToDisplay()}"));
+            return $"By the {records} records, {people} {were} at {meeting.Of} rounds and meetings: {listed}. The latest:";
+        }
+
+        var ordinal = meeting.Number <= s_ordinals.Length ? s_ordinals[meeting.Number - 1] : $"number {meeting.Number}";
+        return $"By the {records} records, the {ordinal} of the {meeting.Of} rounds and meetings {people} {were} at:";
     }
 
     /// <summary><see cref="MeetingNumberedLine"/> in Japanese.</summary>
-    internal static string MeetingNumberedInJapanese(MeetingNumbered meeting) =>
-        $"交渉回の記録で、名前の挙がった人物{(meeting.People.Count == 1 ? "" : "全員")}が出席した交渉回・会談（全{meeting.Of}回）のうち{meeting.Number}回目です。";
+    internal static string MeetingNumberedInJapanese(MeetingNumbered meeting)
+    {
+        var records = meeting.WithEvents ? "交渉回・出来事の記録" : "交渉回の記録";
+        var who = meeting.People.Count == 1 ? "" : "全員";
+        return meeting.Number == 0
+            ? $"{records}で、名前の挙がった人物{who}が出席した交渉回・会談は全{meeting.Of}回です。最新のものは次のとおりです。"
+            : $"{records}で、名前の挙がった人物{who}が出席した交渉回・会談（全{meeting.Of}回）のうち{meeting.Number}回目です。";
+    }
 
     /// <summary><see cref="RoundsAttended"/> in Japanese.</summary>
     internal static string RoundsAttendedInJapanese(Negotiator attendance, FactBase facts)

@@ -212,9 +212,14 @@ public enum RuledOut
 }
 
 /// <summary>The <paramref name="Number"/>th of the <paramref name="Of"/> rounds and meetings whose records list all of
-/// <paramref name="People"/>, in date order; <paramref name="WithEvents"/> when events' records (a meeting at the G7, a
-/// visit to Tokyo) are counted besides the rounds'.</summary>
-internal sealed record MeetingNumbered(int Number, int Of, IReadOnlyList<Fact> People, bool WithEvents = false);
+/// <paramref name="People"/>, in date order (0 when the question asks how many there were: the latest answers);
+/// <paramref name="WithEvents"/> when events' records (a meeting at the G7, a visit to Tokyo) are counted besides the
+/// rounds'.</summary>
+internal sealed record MeetingNumbered(int Number, int Of, IReadOnlyList<Fact> People, bool WithEvents = false)
+{
+    /// <summary>All <see cref="Of"/> of them, in date order.</summary>
+    public IReadOnlyList<Fact> Meetings { get; init; } = [];
+}
 
 /// <summary>A question that asks only for what one fact's record holds.</summary>
 public enum RecordAnswer
@@ -245,8 +250,10 @@ public enum RecordAnswer
     RoundsAttended,
 
     /// <summary>"First akazawa lutnick meeting", "when did akazawa and bessent meet for the first time", "the second
-    /// akazawa lutnick meeting": the top fact is, of the meetings (rounds and the talks after them) whose records list
-    /// every person named, in date order, the one numbered.</summary>
+    /// akazawa lutnick meeting", "when did they last meet", "how many times did akazawa meet lutnick": the top fact is, of
+    /// the meetings (rounds and the talks after them) whose records list every person named, in date order, the one
+    /// numbered (the latest for "last" and "how many"); the answer opens with which of how many it is, or lists them all
+    /// (<see cref="AnswerResult.Meeting"/>).</summary>
     NumberedMeeting,
 
     /// <summary>"What did japan agree to buy", "what weapons is japan buying": the top fact is the whole (the deal) whose

@@ -495,6 +495,9 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             Attendance = record == RecordAnswer.RoundsAttended ? attendance : null,
             Meeting = record == RecordAnswer.NumberedMeeting
                 ? new MeetingNumbered(meetingNumber, meetingsOf, [.. entities.People.Select(index.Facts.Find).OfType<Fact>().OrderBy(p => entities.Positions.GetValueOrDefault(p.Id))], meetingEvents)
+                {
+                    Meetings = [.. meetingsCounted.Select(i => facts[i]).OrderBy(f => f.Date!.Value.Start)],
+                }
                 : null,
             JapaneseNegotiators = record == RecordAnswer.Negotiators && readAs is not null && !abstained
                 ? [.. negotiators.Select(n => new JapaneseNegotiator(index.Analyzer.Japanese.NameOf(n.Person.Title), JapaneseFacts.For(index.Translations, n.Person, index.Facts)))]
@@ -674,7 +677,8 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
          "meet", "met", "meeting", "meetings", "talk", "talks", "round", "session", "time", "for", "date", "day",
          "hold", "held", "have", "had", "their", "his", "her", "of", "us", "japan", "japanese", "american", "face", "to",
          "face-to-face", "in", "person", "together", "mtg", "who", "whom", "else", "attended", "attend", "at", "how", "long",
-         "happened", "happen", "discuss", "discussed", "about", "take", "took", "place", "last", "latest", "most", "recent"];
+         "happened", "happen", "discuss", "discussed", "about", "take", "took", "place", "last", "latest", "most", "recent",
+         "many", "times", "often"];
 
     /// <summary>Words an event's title or text uses for a meeting in person ("Bessent meets Ishiba in Tokyo", "Akazawa
     /// hosted Bessent", "held a roughly 30-minute meeting"), not a call or a report.</summary>
@@ -693,8 +697,11 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
     {
         var none = (-1, 0, 0, new HashSet<int>(), false);
         var occurrences = QuestionNormalizer.Occurrences(read, EntityResolver.IsMonth);
-        var last = occurrences.Count == 0 && (words.Contains("last") || words.Contains("latest") || (words.Contains("most") && words.Contains("recent")))
-            && words.Any(w => w is "meet" or "met" or "meeting" or "meetings" or "mtg" or "session" or "talks");
+        var met = words.Any(w => w is "meet" or "met" or "meeting" or "meetings" or "mtg" or "session" or "talks");
+        var last = occurrences.Count == 0 && (words.Contains("last") || words.Contains("latest") || (words.Contains("most") && words.Contains("recent"))) && met;
+        // "How many times did akazawa meet lutnick", "how often did they meet": all of them, the latest answering.
+        var howMany = occurrences.Count == 0 && !last && met && words.Contains("how")
+            && ((words.Contains("many") && words.Any(w => w is "times" or "meetings")) || words.Contains("often"));
         if (entities is not { People.Count: > 0, Round: null, RoundTyped: null, From: null })
         {
             return none;
@@ -702,7 +709,7 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
 
         var number = 0;
         string? asked = null;
-        if (!last)
+        if (!last && !howMany)
         {
             if (occurrences is not [{ Noun: "meeting" or "round" } one]
                 || !int.TryParse(one.Number, System.Globalization.CultureInfo.InvariantCulture, out number) || number < 1)
@@ -732,16 +739,21 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         if (entities.People.Any(p => OnSide(p, f => f.UsAttendees)))
         {
             var days = meetings.Select(i => facts[i].Date!.Value.Start).ToHashSet();
-            var met = Enumerable.Range(0, facts.Count)
+            var atEvents = Enumerable.Range(0, facts.Count)
                 .Where(i => facts[i] is { Kind: not FactKind.Round, Date: not null } f && f.People.Count > 0
                     && entities.People.All(f.People.Contains) && !days.Contains(f.Date!.Value.Start)
                     && (InPersonPattern().IsMatch(f.Title) || InPersonPattern().IsMatch(f.Text)))
                 .ToList();
-            events = met.Count > 0;
-            meetings.AddRange(met);
+            events = atEvents.Count > 0;
+            meetings.AddRange(atEvents);
         }
 
         meetings = [.. meetings.OrderBy(i => facts[i].Date!.Value.Start)];
+        if (howMany)
+        {
+            return meetings.Count > 0 ? (meetings[^1], 0, meetings.Count, [.. meetings], events) : none;
+        }
+
         if (last)
         {
             number = meetings.Count;

@@ -135,7 +135,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                     RecordAnswer.OnlyOccasionTellingOfTheDay => "what happened on one day, the fact base dates no event or round that day, and this is the one whose record tells of it",
                     RecordAnswer.OccasionsOfTheTime => "what happened at one time (a day, a month, part of one, a season), and the answer lists every event and round the fact base dates then, this one among them",
                     RecordAnswer.RoundsAttended => "which rounds this person was at, and the rounds' records say which",
-                    RecordAnswer.NumberedMeeting => "for one meeting of the people named by its number (the first, the second), and this is that one, in date order, of the rounds and meetings whose records list them all",
+                    RecordAnswer.NumberedMeeting => "for one meeting of the people named by its number (the first, the second, the last) or how many they had, and this is that one (for how many, the latest), in date order, of the rounds and meetings whose records list them all",
                     RecordAnswer.Negotiators => "who negotiated, and the answer lists who the rounds' records put at them for the side or sides asked, this person at the most rounds",
                     RecordAnswer.Latest => "what is new, and the answer lists the latest events and rounds the fact base dates, this one the newest",
                     RecordAnswer.Disputes => "what the sources disagree on, and the answer lists every fact whose accounts differ, this one among them",
@@ -218,7 +218,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
             : RuleDecided(explanation) == RecordAnswer.RoundsAttended
                 ? $"回答：質問はこの人物（{top.Title}）がどの交渉回に出席したかだけを尋ねており、交渉回の記録に出席者が載っているため、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.NumberedMeeting
-                ? $"回答：質問は名前の挙がった人物の何回目の会談かだけを尋ねており、記録に全員が出席者として載っている交渉回・会談を日付順に数えるとその回がこの項目（{top.Title}）なので、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+                ? $"回答：質問は名前の挙がった人物の何回目（または最後）の会談か、何回会ったかだけを尋ねており、記録に全員が出席者として載っている交渉回・会談を日付順に数えるとその回（何回会ったかについては最新の回）がこの項目（{top.Title}）なので、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.AmountOfTheWhole
                 ? $"回答：質問は概要の名前で呼ばれるものの規模（金額など）だけを尋ねており、この項目（{top.Title}）がその数値を持つため、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.DayOfTheWhole

@@ -777,6 +777,15 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     }
 
     [Theory]
+    [InlineData("how many times did akazawa meet lutnick", "trip-2026-02-washington", "By the rounds' records, Ryosei Akazawa and Howard Lutnick were both at 11 rounds and meetings: Round 2, May 1, 2025; Round 3, May 23, 2025;")]
+    [InlineData("how often did akazawa and trump meet", "round-8", "By the rounds' and events' records, Ryosei Akazawa and Donald Trump were both at 3 rounds and meetings: Round 1, April 16, 2025;")]
+    public void Answer_HowManyTimesThePeopleNamedMet_ListsTheMeetingsTheRecordsPutThemAtAndTheLatestAnswers(string question, string expected, string opening)
+    {
+        AssertAnsweredByRecord(question, expected, RecordAnswer.NumberedMeeting);
+        Assert.StartsWith(opening, AnswerComposer.Compose(engine.Harness.Answer(question)).Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
     // A place, or a trip (Lutnick's trip to Tokyo is no round of his), asks for another meeting; "first" alone numbers none.
     [InlineData("first akazawa lutnick meeting in tokyo")]
     [InlineData("lutnick's first trip to japan")]
