@@ -209,6 +209,11 @@ public enum RuledOut
     /// <summary>"When did the consultation committee hold its 3rd meeting" when this fact is its "First meeting": asked
     /// about one occurrence by its ordinal, and this fact's title (or an alias) numbers another.</summary>
     OtherOccurrence,
+
+    /// <summary>"What was discussed at the first consultation committee meeting", "what did akazawa and lutnick discuss on
+    /// their july 3 call": asked what an occasion took up, and this event or round says nothing of it (no topics, no
+    /// "discussed", "about", "agreed", "came up"…).</summary>
+    TopicsNotStated,
 }
 
 /// <summary>The <paramref name="Number"/>th of the <paramref name="Of"/> rounds and meetings whose records list all of

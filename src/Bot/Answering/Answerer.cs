@@ -461,6 +461,10 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             // Asked for one meeting of the people named by a number past the meetings their records list ("the 12th akazawa
             // lutnick meeting" of their 11), and the top fact is one of those: the one asked for is not in the fact base.
             : numberedMeeting < 0 && meetingNumber > meetingsOf && meetingsCounted.Contains(topIndex) ? RuledOut.OtherOccurrence
+            // Asked what an occasion took up ("what did akazawa and lutnick discuss on their july 3 call"), and the top event
+            // or round says nothing of what was taken up.
+            : top.Fact.Kind is FactKind.Event or FactKind.Round && AsksTopics(words) && !index.StatesTopics[topIndex]
+                ? RuledOut.TopicsNotStated
             : RuledOut.None;
         p = ruledOut == RuledOut.None ? p : 0;
         var abstained = p < confidence.Threshold;
@@ -1699,6 +1703,22 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         }
 
         return words is ["oclock", ..];
+    }
+
+    /// <summary>Does the question ask what an occasion took up: "what did they discuss", "what was discussed", "what did
+    /// akazawa and lutnick talk about", "what was on the agenda"?</summary>
+    internal static bool AsksTopics(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] is "discuss" or "discussed" or "agenda" or "topics"
+                || (words[i] is "talk" or "talked" && i + 1 < words.Count && words[i + 1] == "about"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Words that offer a choice between figures: "24 or 25 percent", "1000 km vs 1600 km".</summary>

@@ -22,6 +22,7 @@ internal sealed class FactIndex
         NumberedTitles = [.. facts.Facts.Select(f => QuestionNormalizer.NumberedTitle.Of(f.Title, f.Aliases))];
         TextNumbers = [.. facts.Facts.Select(TextNumbersOf)];
         StatesClockTime = [.. facts.Facts.Select(f => s_clockTime.IsMatch(FactDocuments.OwnText(f)))];
+        StatesTopics = [.. facts.Facts.Select(f => f.Topics.Count > 0 || s_topicMarker.IsMatch(FactDocuments.OwnText(f)))];
         OtherPlaces = [.. facts.Facts.Select(f => analyzer.Scope.OtherPlaces(QuestionNormalizer.Words(f.Title + " " + f.Text)).ToHashSet(StringComparer.Ordinal))];
         CuratedKeys = [.. facts.Facts.Select(f => FactDocuments.Names(f).Concat(f.Phrasings).Select(t => Key(analyzer.Terms(t))).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal))];
         Phrased = PhrasedOf(facts, QuestionNormalizer.Text);
@@ -82,6 +83,14 @@ internal sealed class FactIndex
 
     /// <summary>Per fact, does its own text give a time of day ("7:12 pm EST", "12:01 am EDT", "at noon")?</summary>
     public bool[] StatesClockTime { get; }
+
+    /// <summary>Per fact, does it say what was taken up: its topics, or its own words "discussed", "about" (not "about 45
+    /// minutes"), "on the agenda", "agreed", "raised", "touched on", "came up"…?</summary>
+    public bool[] StatesTopics { get; }
+
+    private static readonly Regex s_topicMarker = new(
+        @"\b(discuss\w*|about(?!\s+(\d|\$|¥|an?\b|one\b|two\b|three\b|half\b))|agenda|topics?|raised|agreed?|cover\w*|focus\w*|cent(er|re)d on|touched|dealt with|turned to|took up|came up|come up|explained|confirm\w*|asked|signed|pressed|urged)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static readonly Regex s_clockTime = new(
         @"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(am|pm|a\.m\.|p\.m\.)(?![a-z])|\bo'clock\b|\bmidnight\b|\bnoon\b",

@@ -165,6 +165,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                     RuledOut.AfterTheFactBase => "the question asks about a time after the fact base's last, and this fact is neither dated then nor mentions it",
                     RuledOut.RateNotInForceThen => "the question asks for the tariff rate on some goods at a time, and by the dates the fact base gives its rates, this one was not the rate on them then",
                     RuledOut.OtherOccurrence => "the question asks about one occurrence by its number (\"the 3rd meeting\"), and this fact's title or name numbers another",
+                    RuledOut.TopicsNotStated => "the question asks what an occasion took up, and this event or round says nothing of what was discussed",
                     _ => "the question asks who held a post at a time, and by the dates the fact base has, this person did not hold a post of that name then",
                 })
                 + $" (the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
@@ -241,6 +242,8 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 ? $"回答なし：質問はある時点で品目にかかっていた関税率を尋ねていますが、収録データの適用期間ではこの税率（{top.Title}）はその時点の税率ではないため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained && result.RuledOut == RuledOut.OtherOccurrence
                 ? $"回答なし：質問は何回目かを示して特定の回（例：「3回目の会合」）を尋ねていますが、この項目（{top.Title}）の題名または別名は別の回を指しているため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+            : result.Abstained && result.RuledOut == RuledOut.TopicsNotStated
+                ? $"回答なし：質問は会談などで何が話し合われたかを尋ねていますが、この項目（{top.Title}）には議題や話し合われた内容が載っていないため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained && result.RuledOut == RuledOut.PostNotHeldThen
                 ? $"回答なし：質問はある時点で役職に就いていた人物を尋ねていますが、収録データの日付ではこの人物（{top.Title}）はその時点でその役職に就いていなかったため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained
