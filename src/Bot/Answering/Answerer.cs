@@ -682,7 +682,7 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
          "hold", "held", "have", "had", "their", "his", "her", "of", "us", "japan", "japanese", "american", "face", "to",
          "face-to-face", "in", "person", "together", "mtg", "who", "whom", "else", "attended", "attend", "at", "how", "long",
          "happened", "happen", "discuss", "discussed", "about", "take", "took", "place", "last", "latest", "most", "recent",
-         "many", "times", "often"];
+         "many", "times", "often", "very", "they", "them"];
 
     /// <summary>Words an event's title or text uses for a meeting in person ("Bessent meets Ishiba in Tokyo", "Akazawa
     /// hosted Bessent", "held a roughly 30-minute meeting"), not a call or a report.</summary>
@@ -702,7 +702,15 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         var none = (-1, 0, 0, new HashSet<int>(), false);
         var occurrences = QuestionNormalizer.Occurrences(read, EntityResolver.IsMonth);
         var met = words.Any(w => w is "meet" or "met" or "meeting" or "meetings" or "mtg" or "session" or "talks");
-        var last = occurrences.Count == 0 && (words.Contains("last") || words.Contains("latest") || (words.Contains("most") && words.Contains("recent"))) && met;
+        // "How long did the meeting last": a closing "last" after "how long" is the verb, not the latest meeting.
+        var lastAt = words.Select((w, i) => (w, i)).Where(x => x.w == "last" && !(x.i == words.Count - 1 && words.Contains("long"))).ToList();
+        // "Second to last", "first and last": an ordinal besides "last" is not one meeting this counts.
+        if (occurrences.Count > 0 && lastAt.Count > 0)
+        {
+            return (-1, 0, 0, new HashSet<int>(), false);
+        }
+
+        var last = occurrences.Count == 0 && (lastAt.Count > 0 || words.Contains("latest") || (words.Contains("most") && words.Contains("recent"))) && met;
         // "How many times did akazawa meet lutnick", "how often did they meet": all of them, the latest answering.
         var howMany = occurrences.Count == 0 && !last && met && words.Contains("how")
             && ((words.Contains("many") && words.Any(w => w is "times" or "meetings")) || words.Contains("often"));
@@ -773,13 +781,15 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
     /// is that round's question.</summary>
     private static string? AsksRoundsAttended(List<string> words, Entities entities)
     {
-        var numbered = words.Contains("rounds") && words.Count(w => w.All(char.IsDigit)) >= 2;
+        var numbered = words.Contains("rounds") && words.Count(IsAsciiNumber) >= 2;
         return entities is { People.Count: 1, From: null } && (numbered || entities is { Round: null, RoundTyped: null })
             && words.Any(w => w is "round" or "rounds" or "session" or "sessions")
-            && words.Select((w, i) => (w, i)).All(x => entities.NamePositions.Contains(x.i) || s_attendedWords.Contains(x.w) || (numbered && x.w.All(char.IsDigit)))
+            && words.Select((w, i) => (w, i)).All(x => entities.NamePositions.Contains(x.i) || s_attendedWords.Contains(x.w) || (numbered && IsAsciiNumber(x.w)))
                 ? entities.People.First()
                 : null;
     }
+
+    private static bool IsAsciiNumber(string word) => word.Length > 0 && word.All(char.IsAsciiDigit);
 
     /// <summary>Words that ask who led ("who led the us side", "the chief negotiator", "who's running the talks"): asked of
     /// one person, on a side several people were at, the rounds' records do not answer it.</summary>
@@ -1709,6 +1719,13 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
     /// akazawa and lutnick talk about", "what was on the agenda"?</summary>
     internal static bool AsksTopics(IReadOnlyList<string> words)
     {
+        // Only a question for what was taken up ("what did they discuss", "what was on the agenda"), not "when did they
+        // discuss currency", "how long did they talk about it" or "did they discuss investment", which the record may answer.
+        if (!words.Any(w => w is "what" or "agenda" or "topics"))
+        {
+            return false;
+        }
+
         for (var i = 0; i < words.Count; i++)
         {
             if (words[i] is "discuss" or "discussed" or "agenda" or "topics"

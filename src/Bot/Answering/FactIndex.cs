@@ -85,11 +85,12 @@ internal sealed class FactIndex
     public bool[] StatesClockTime { get; }
 
     /// <summary>Per fact, does it say what was taken up: its topics, or its own words "discussed", "about" (not "about 45
-    /// minutes"), "on the agenda", "agreed", "raised", "touched on", "came up"…?</summary>
+    /// minutes"), "on the agenda", "agreed", "raised", "touched on", "came up", or what someone said, told, explained,
+    /// pledged or warned there?</summary>
     public bool[] StatesTopics { get; }
 
     private static readonly Regex s_topicMarker = new(
-        @"\b(discuss\w*|about(?!\s+(\d|\$|¥|an?\b|one\b|two\b|three\b|half\b))|agenda|topics?|raised|agreed?|cover\w*|focus\w*|cent(er|re)d on|touched|dealt with|turned to|took up|came up|come up|explained|confirm\w*|asked|signed|pressed|urged)\b",
+        @"\b(discuss\w*|about(?!\s+(\d|\$|¥|an?\b|one\b|two\b|three\b|half\b))|agenda|topics?|raised|agreed?|cover\w*|focus\w*|cent(er|re)d on|touched|dealt with|turned to|took up|came up|come up|explain\w*|pledged|warned|told|briefed|said|says|instructed|confirm\w*|asked|signed|pressed|urged)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static readonly Regex s_clockTime = new(

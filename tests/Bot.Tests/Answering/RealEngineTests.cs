@@ -770,6 +770,7 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("what happened at the second akazawa lutnick meeting", "round-3", "By the rounds' records, the second of the 11 rounds and meetings Ryosei Akazawa and Howard Lutnick were both at:")]
     [InlineData("when did akazawa and lutnick last meet", "trip-2026-02-washington", "By the rounds' records, the eleventh of the 11 rounds and meetings Ryosei Akazawa and Howard Lutnick were both at:")]
     [InlineData("akazawa's first meeting", "round-1", "By the rounds' records, the first of the 12 rounds and meetings Ryosei Akazawa was at:")]
+    [InlineData("the very first akazawa lutnick meeting", "round-2", "By the rounds' records, the first of the 11 rounds and meetings Ryosei Akazawa and Howard Lutnick were both at:")]
     public void Answer_OneMeetingOfThePeopleNamedByItsNumber_IsThatOneOfTheMeetingsTheRecordsPutThemAt(string question, string expected, string line)
     {
         AssertAnsweredByRecord(question, expected, RecordAnswer.NumberedMeeting);
@@ -792,6 +793,9 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("who did akazawa meet first")]
     // More meetings than the records have.
     [InlineData("the 20th akazawa lutnick meeting")]
+    // "Last" as a verb after "how long", and "second to last": no one meeting the rule counts.
+    [InlineData("how long did the akazawa lutnick meeting last")]
+    [InlineData("second to last akazawa lutnick meeting")]
     // No one of Japan's side named: the rounds are not a US official's meetings with Japan (Muto saw Lutnick and Greer
     // in March 2025, Ishiba saw Trump in February) nor among themselves.
     [InlineData("trump's first meeting with japan")]
@@ -806,6 +810,31 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("when did akazawa and lutnick meet for the twelfth time")]
     public void Answer_AMeetingNumberedPastTheRecords_RulesThemOut(string question) =>
         Assert.Equal(RuledOut.OtherOccurrence, engine.Harness.Answer(question).RuledOut);
+
+    [Theory]
+    // The committee's record says when, who and where; the calls' how long: neither what was taken up.
+    [InlineData("what was discussed at the first consultation committee meeting")]
+    [InlineData("what did akazawa and lutnick discuss on their july 3 call")]
+    public void Answer_WhatAnOccasionTookUp_IsRuledOutWhenItsFactSaysNothingOfIt(string question) =>
+        AnswerRuledOut(question, RuledOut.TopicsNotStated);
+
+    [Theory]
+    // "Only a few remarks touched on tariffs", the Tokyo meeting's topics, "tariffs did not come up", "discussed the
+    // Israel–Iran conflict", what Ishiba pledged and Trump warned: each says what was taken up.
+    [InlineData("did bessent and ishiba discuss tarrifs in july", "bessent-meets-ishiba-tokyo")]
+    [InlineData("what did akazawa and lutnick discuss in tokyo", "trip-2025-10-tokyo")]
+    [InlineData("what did bessent and akazawa talk about at the expo", "osaka-expo-us-day")]
+    [InlineData("what did ishiba and trump discuss on june 13", "ishiba-trump-call-2025-06")]
+    [InlineData("what did ishiba and trump discuss at their first summit", "ishiba-trump-summit-2025-02")]
+    // "When did … discuss" asks the day, not what was taken up.
+    [InlineData("when did akazawa discuss the investment on nhk", "akazawa-nhk-explains-deal")]
+    public void Answer_WhatAnOccasionTookUp_IsAnsweredWhenItsFactSaysIt(string question, string expected)
+    {
+        var result = engine.Harness.Answer(question);
+        Assert.Equal(RuledOut.None, result.RuledOut);
+        Assert.False(result.Abstained, $"abstained at {result.Confidence:F2}");
+        Assert.Equal(expected, result.Best!.Id);
+    }
 
     [Theory]
     // "Last minute" (the cancelled trip's) is one term: "last" alone asks for the latest.
