@@ -352,7 +352,8 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         }
 
         // "First akazawa lutnick meeting", "when did akazawa and bessent meet for the first time", "the second akazawa
-        // lutnick meeting": of the meetings whose records list every person named, in date order, the one numbered.
+        // lutnick meeting", "when did they last meet", "how many times did they meet": of the meetings whose records list
+        // every person named, in date order, the one numbered (the latest for "last" and "how many").
         var (numberedMeeting, meetingNumber, meetingsOf, meetingsCounted, meetingEvents) = noOtherReading && post is null && rate < 0 && latest < 0 && changed < 0 && successor < 0 && attendance is null
             ? NumberedMeeting(index, read, words, entities)
             : (-1, 0, 0, [], false);
@@ -691,8 +692,8 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
 
     /// <summary>Of the meetings (rounds and the talks after them, and, when the people named are of both sides, the events
     /// that put them all at a meeting: "Ishiba–Trump meeting at the G7", "Bessent meets Ishiba in Tokyo") whose records
-    /// list every person the question names, in date order, the one the question numbers ("last" is the latest), when it
-    /// asks only for that ("first akazawa lutnick meeting", "when did akazawa and bessent meet for the first time", "the
+    /// list every person the question names, in date order, the one the question numbers ("last" is the latest; for "how
+    /// many times", Number 0 and the latest), when it asks only for that ("first akazawa lutnick meeting", "when did akazawa and bessent meet for the first time", "the
     /// second akazawa lutnick meeting"); else -1. At least one person named must sit on Japan's side of a round: the
     /// rounds are not the meetings of US officials among themselves ("when did bessent and lutnick first meet") nor all of
     /// a US official's meetings with Japan (Muto saw Lutnick and Greer in March 2025). Also the meetings counted, so a
@@ -703,14 +704,14 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         var occurrences = QuestionNormalizer.Occurrences(read, EntityResolver.IsMonth);
         var met = words.Any(w => w is "meet" or "met" or "meeting" or "meetings" or "mtg" or "session" or "talks");
         // "How long did the meeting last": a closing "last" after "how long" is the verb, not the latest meeting.
-        var lastAt = words.Select((w, i) => (w, i)).Where(x => x.w == "last" && !(x.i == words.Count - 1 && words.Contains("long"))).ToList();
+        var lastWord = words.Where((w, i) => w == "last" && !(i == words.Count - 1 && words.Contains("long"))).Any();
         // "Second to last", "first and last": an ordinal besides "last" is not one meeting this counts.
-        if (occurrences.Count > 0 && lastAt.Count > 0)
+        if (occurrences.Count > 0 && lastWord)
         {
-            return (-1, 0, 0, new HashSet<int>(), false);
+            return none;
         }
 
-        var last = occurrences.Count == 0 && (lastAt.Count > 0 || words.Contains("latest") || (words.Contains("most") && words.Contains("recent"))) && met;
+        var last = occurrences.Count == 0 && (lastWord || words.Contains("latest") || (words.Contains("most") && words.Contains("recent"))) && met;
         // "How many times did akazawa meet lutnick", "how often did they meet": all of them, the latest answering.
         var howMany = occurrences.Count == 0 && !last && met && words.Contains("how")
             && ((words.Contains("many") && words.Any(w => w is "times" or "meetings")) || words.Contains("often"));
@@ -789,6 +790,7 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
                 : null;
     }
 
+    /// <summary>A word of ASCII digits only ("3", not "٣" nor "").</summary>
     private static bool IsAsciiNumber(string word) => word.Length > 0 && word.All(char.IsAsciiDigit);
 
     /// <summary>Words that ask who led ("who led the us side", "the chief negotiator", "who's running the talks"): asked of
