@@ -116,9 +116,10 @@ internal static partial class QuestionNormalizer
 
     /// <summary>
     /// The ordinals in a text that number an occasion, with at most four words between ("the 3rd meeting", "the tenth
-    /// trip", "the first ishiba trump summit"), the verb right after it ("when did they first meet"), or the clause's verb
-    /// ("meet for the second time", "visited a tenth time"). An ordinal that stands alone ("which came first", "on thursday the 28th",
-    /// "what did he sign first on the trip") or gives a day of a month ("the 7th of february meeting") numbers nothing.
+    /// trip", "the first ishiba trump summit"), the verb right after it ("when did they first meet"), the clause's verb
+    /// ("meet for the second time", "visited a tenth time") or the verb of the clause "time" opens ("the first time
+    /// akazawa met lutnick"). An ordinal that stands alone ("which came first", "on thursday the 28th", "what did he sign
+    /// first on the trip") or gives a day of a month ("the 7th of february meeting") numbers nothing.
     /// </summary>
     public static List<Occurrence> Occurrences(string text, Func<string, bool> isMonth)
     {
