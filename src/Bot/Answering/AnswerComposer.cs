@@ -323,7 +323,8 @@ internal static class AnswerComposer
             : $"By the rounds' records, {attendance.Person.Title} was at: {at}" + (missed is { } not ? $" Not at: {Attended(not).ToLowerInvariant()}" : "");
     }
 
-    private static readonly string[] s_ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
+    /// <summary>Ordinal words, "first" to "twelfth" (index 0 is "first"); the round command reads them too.</summary>
+    internal static readonly string[] OrdinalWords = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
 
     /// <summary>The line that answers "first akazawa lutnick meeting": which of the meetings the records put those
     /// people at this one is.</summary>
@@ -339,7 +340,7 @@ internal static class AnswerComposer
             return $"By the {records} records, {people} {were} at {meeting.Of} rounds and meetings: {listed}. The latest:";
         }
 
-        var ordinal = meeting.Number <= s_ordinals.Length ? s_ordinals[meeting.Number - 1] : $"number {meeting.Number}";
+        var ordinal = meeting.Number <= OrdinalWords.Length ? OrdinalWords[meeting.Number - 1] : $"number {meeting.Number}";
         return $"By the {records} records, the {ordinal} of the {meeting.Of} rounds and meetings {people} {were} at:";
     }
 

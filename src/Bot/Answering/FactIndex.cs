@@ -20,9 +20,10 @@ internal sealed class FactIndex
         StatedNumbers = [.. facts.Facts.Select(f => QuestionNormalizer.Words((f.Amount?.Display ?? "") + " " + f.Title).ToHashSet(StringComparer.Ordinal))];
         StatedOrdinals = [.. facts.Facts.Select(f => QuestionNormalizer.Ordinals(f.Title))];
         NumberedTitles = [.. facts.Facts.Select(f => QuestionNormalizer.NumberedTitle.Of(f.Title, f.Aliases))];
-        TextNumbers = [.. facts.Facts.Select(TextNumbersOf)];
-        StatesClockTime = [.. facts.Facts.Select(f => s_clockTime.IsMatch(FactDocuments.OwnText(f)))];
-        StatesTopics = [.. facts.Facts.Select(f => f.Topics.Count > 0 || s_topicMarker.IsMatch(FactDocuments.OwnText(f)))];
+        var ownTexts = facts.Facts.Select(FactDocuments.OwnText).ToArray();
+        TextNumbers = [.. facts.Facts.Select((f, i) => TextNumbersOf(f, ownTexts[i]))];
+        StatesClockTime = [.. ownTexts.Select(t => s_clockTime.IsMatch(t))];
+        StatesTopics = [.. facts.Facts.Select((f, i) => f.Topics.Count > 0 || s_topicMarker.IsMatch(ownTexts[i]))];
         OtherPlaces = [.. facts.Facts.Select(f => analyzer.Scope.OtherPlaces(QuestionNormalizer.Words(f.Title + " " + f.Text)).ToHashSet(StringComparer.Ordinal))];
         CuratedKeys = [.. facts.Facts.Select(f => FactDocuments.Names(f).Concat(f.Phrasings).Select(t => Key(analyzer.Terms(t))).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal))];
         Phrased = PhrasedOf(facts, QuestionNormalizer.Text);
@@ -97,8 +98,8 @@ internal sealed class FactIndex
         @"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(am|pm|a\.m\.|p\.m\.)(?![a-z])|\bo'clock\b|\bmidnight\b|\bnoon\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-    private static HashSet<string> TextNumbersOf(Fact fact) =>
-        QuestionNormalizer.Words(FactDocuments.OwnText(fact) + " " + (fact.Amount?.Display ?? "") + " " + string.Join(" ", fact.Aliases))
+    private static HashSet<string> TextNumbersOf(Fact fact, string ownText) =>
+        QuestionNormalizer.Words(ownText + " " + (fact.Amount?.Display ?? "") + " " + string.Join(" ", fact.Aliases))
             .Where(w => w.Length > 0 && char.IsDigit(w[0])).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Unit vectors of <see cref="FactDocuments.SemanticTexts"/>, or null when semantic ranking is off.</summary>

@@ -183,36 +183,27 @@ internal static partial class QuestionNormalizer
     /// <summary>The occasion verb of the clause that ends before <paramref name="end"/>, read back to the clause's start
     /// ("when did the committee meet for …"); null when a word that opens another clause comes first ("akazawa went to
     /// washington and for the first time the us agreed …" numbers no trip).</summary>
-    private static string? ClauseVerb(string[] tokens, int end)
-    {
-        for (var k = end - 1; k >= 0; k--)
-        {
-            if (s_occasionVerbs.TryGetValue(tokens[k], out var noun))
-            {
-                return noun;
-            }
-
-            if (s_clauseOpeners.Contains(tokens[k]))
-            {
-                return null;
-            }
-        }
-
-        return null;
-    }
+    private static string? ClauseVerb(string[] tokens, int end) =>
+        OccasionVerb(tokens, Enumerable.Range(0, Math.Max(0, end)).Reverse(), s_clauseOpeners);
 
     /// <summary>The occasion verb of the clause that starts at <paramref name="start"/> ("akazawa and lutnick met"), within
-    /// <see cref="MaxOccurrenceGap"/> + 2 words; null when none, or when a word that opens another clause comes first.</summary>
-    private static string? FollowingVerb(string[] tokens, int start)
+    /// <see cref="MaxOccurrenceGap"/> + 2 words; null when none, or when a word that opens another clause comes first
+    /// (<see cref="s_followingClauseOpeners"/>).</summary>
+    private static string? FollowingVerb(string[] tokens, int start) =>
+        OccasionVerb(tokens, Enumerable.Range(start, Math.Max(0, Math.Min(tokens.Length, start + MaxOccurrenceGap + 2) - start)), s_followingClauseOpeners);
+
+    /// <summary>The first occasion verb at the positions given, in their order, as the noun it counts as; null when a
+    /// word of <paramref name="stops"/> comes first, or none is there.</summary>
+    private static string? OccasionVerb(string[] tokens, IEnumerable<int> positions, HashSet<string> stops)
     {
-        for (var k = start; k < tokens.Length && k <= start + MaxOccurrenceGap + 1; k++)
+        foreach (var k in positions)
         {
             if (s_occasionVerbs.TryGetValue(tokens[k], out var noun))
             {
                 return noun;
             }
 
-            if (tokens[k] is "but" or "so" or "then" or "when" or "while" or "that" or "which" or "who" or "where")
+            if (stops.Contains(tokens[k]))
             {
                 return null;
             }
@@ -220,6 +211,10 @@ internal static partial class QuestionNormalizer
 
         return null;
     }
+
+    /// <summary>Words that open another clause after "the first time …": not "and" ("the first time akazawa and lutnick
+    /// met") nor an auxiliary ("the first time akazawa has met …").</summary>
+    private static readonly HashSet<string> s_followingClauseOpeners = ["but", "so", "then", "when", "while", "that", "which", "who", "where"];
 
     /// <summary>Words that open a clause of their own, past which a verb is not the one an ordinal's "time" counts.</summary>
     private static readonly HashSet<string> s_clauseOpeners =

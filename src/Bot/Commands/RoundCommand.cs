@@ -10,7 +10,6 @@ internal sealed class RoundCommand(IFactBaseProvider facts, JapaneseGlossary? gl
 {
     public const string CommandName = CommandNames.Round;
 
-    private static readonly string[] s_ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
     private static readonly string[] s_numbers = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
     public string Name => CommandName;
@@ -75,7 +74,7 @@ internal sealed class RoundCommand(IFactBaseProvider facts, JapaneseGlossary? gl
             return n;
         }
 
-        var ordinal = Array.IndexOf(s_ordinals, token);
+        var ordinal = Array.IndexOf(AnswerComposer.OrdinalWords, token);
         if (ordinal >= 0)
         {
             return ordinal + 1;
