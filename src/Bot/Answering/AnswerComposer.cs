@@ -25,6 +25,16 @@ internal static class AnswerComposer
     /// <summary><paramref name="body"/>, then on a line of its own what a question in Japanese script was read as.</summary>
     private static string WithReadAs(string body, AnswerResult result) => ReadAs(result) is { } readAs ? body + "\n" + readAs : body;
 
+    /// <summary>What the fact base does not give, when the closest fact was ruled out for not giving the detail asked
+    /// (<see cref="RuledOutExtensions.LeavesOutTheDetail"/>); null for any other abstention.</summary>
+    private static string? NotStated(RuledOut ruledOut, bool japanese) => ruledOut switch
+    {
+        RuledOut.TimeOfDayNotStated => japanese ? "収録データには時刻の記載がありません。" : "The fact base does not give the time of day.",
+        RuledOut.DayNotStated => japanese ? "収録データには日付（何日か）の記載がありません。" : "The fact base does not give the day, only the month or year.",
+        RuledOut.TopicsNotStated => japanese ? "収録データには何が話し合われたかの記載がありません。" : "The fact base does not say what was discussed.",
+        _ => null,
+    };
+
     public static Reply Compose(AnswerResult result)
     {
         if (result.Best is not { } fact)
@@ -36,7 +46,9 @@ internal static class AnswerComposer
                 Kind = ReplyKind.Abstained,
                 Title = askedInJapanese ? AbstainTitleJapanese : AbstainTitle,
                 Body = (ReadAs(result) is { } readFirst ? readFirst + "\n" : "")
-                    + (result.Suggestions.Count > 0
+                    + (NotStated(result.RuledOut, askedInJapanese) is { } notStated
+                        ? notStated + (result.Suggestions.Count > 0 ? askedInJapanese ? "近い質問（英語）：" : " These are close:" : "")
+                    : result.Suggestions.Count > 0
                         ? askedInJapanese
                             ? "収録データで答えられるか確信が持てません。近い質問（英語）："
                             : "I'm not confident the fact base answers that. These are close:"

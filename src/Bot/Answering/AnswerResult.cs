@@ -214,6 +214,21 @@ public enum RuledOut
     /// their july 3 call": asked what an occasion took up, and this event or round says nothing of it (no topics, no
     /// "discussed", "about", "agreed", "came up"…).</summary>
     TopicsNotStated,
+
+    /// <summary>"What time did round 2 start": asked for a time of day, and this fact's text states none.</summary>
+    TimeOfDayNotStated,
+
+    /// <summary>"What day in may did jera sign its alaska lng letter": asked for a day, and this fact is dated only to
+    /// the month (or year) and its text mentions no day.</summary>
+    DayNotStated,
+}
+
+internal static class RuledOutExtensions
+{
+    /// <summary>Ruled out for not giving the detail asked (the time of day, the day, what was discussed): the fact is
+    /// about the occasion meant, so it is the first suggestion; any other reason makes it another occasion or person.</summary>
+    public static bool LeavesOutTheDetail(this RuledOut ruledOut) =>
+        ruledOut is RuledOut.TopicsNotStated or RuledOut.TimeOfDayNotStated or RuledOut.DayNotStated;
 }
 
 /// <summary>The <paramref name="Number"/>th of the <paramref name="Of"/> rounds and meetings whose records list all of

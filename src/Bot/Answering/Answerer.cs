@@ -466,6 +466,8 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             // or round says nothing of what was taken up.
             : top.Fact.Kind is FactKind.Event or FactKind.Round && AsksTopics(words) && !index.StatesTopics[topIndex]
                 ? RuledOut.TopicsNotStated
+            : AsksClockTime(words) && !index.StatesClockTime[topIndex] ? RuledOut.TimeOfDayNotStated
+            : AsksDay(words) && top.Fact.Date is null or { Day: null } && index.Mentions[topIndex].Days.Count == 0 && !top.Fact.Roles.Any(r => r.From is { Day: not null } || r.To is { Day: not null }) ? RuledOut.DayNotStated
             : RuledOut.None;
         p = ruledOut == RuledOut.None ? p : 0;
         var abstained = p < confidence.Threshold;
@@ -532,9 +534,12 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             Terms = terms,
             Entities = entities,
             Vector = vector,
-            // Not a fact the question rules out: it cannot be what was meant.
+            // Not a fact the question rules out: it cannot be what was meant. But one that leaves out the detail asked (the
+            // time of day, the day) is about the occasion meant: it comes first.
             Suggestions = abstained
-                ? [.. ranked.Where(r => (r.Semantic >= 0.45 || Evidence(r) >= 0.15) && (ruledOut == RuledOut.None || !ReferenceEquals(r.Fact, top.Fact))).Take(MaxSuggestions).Select(r => r.Fact)]
+                ? [.. ranked.Where(r => (ruledOut.LeavesOutTheDetail() && ReferenceEquals(r.Fact, top.Fact))
+                        || ((r.Semantic >= 0.45 || Evidence(r) >= 0.15) && (ruledOut == RuledOut.None || !ReferenceEquals(r.Fact, top.Fact))))
+                    .Take(MaxSuggestions).Select(r => r.Fact)]
                 : [],
             // Not the facts a curated question's answer was moved above: the user asked for that one.
             Related = abstained ? [] : [.. ranked.Skip(1).Where(r => r.Score <= top.Score && top.Score - r.Score < RelatedMargin && Overlap(index, topIndex, r.Fact)).Take(MaxRelated).Select(r => r.Fact)],
@@ -1715,6 +1720,23 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         }
 
         return words is ["oclock", ..];
+    }
+
+    /// <summary>Words before "day" or "date" that ask for the very day: "what day", "on which date", "the exact date".</summary>
+    private static readonly HashSet<string> s_dayAskers = ["what", "which", "exact", "exactly", "precise", "specific"];
+
+    /// <summary>Does the question ask for a day: "what day did…", "on what date", "the exact date of…"?</summary>
+    internal static bool AsksDay(IReadOnlyList<string> words)
+    {
+        for (var i = 1; i < words.Count; i++)
+        {
+            if (words[i] is "day" or "date" && s_dayAskers.Contains(words[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Does the question ask what an occasion took up: "what did they discuss", "what was discussed", "what did

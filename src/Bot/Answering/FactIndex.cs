@@ -22,7 +22,8 @@ internal sealed class FactIndex
         NumberedTitles = [.. facts.Facts.Select(f => QuestionNormalizer.NumberedTitle.Of(f.Title, f.Aliases))];
         var ownTexts = facts.Facts.Select(FactDocuments.OwnText).ToArray();
         TextNumbers = [.. facts.Facts.Select((f, i) => TextNumbersOf(f, ownTexts[i]))];
-        StatesClockTime = [.. ownTexts.Select(t => s_clockTime.IsMatch(t))];
+        // A round's outcome may give the time too ("announced it on Truth Social, posted 7:12 pm EST").
+        StatesClockTime = [.. facts.Facts.Select((f, i) => s_clockTime.IsMatch(ownTexts[i]) || s_clockTime.IsMatch(f.Outcome ?? ""))];
         StatesTopics = [.. facts.Facts.Select((f, i) => f.Topics.Count > 0 || s_topicMarker.IsMatch(ownTexts[i]))];
         OtherPlaces = [.. facts.Facts.Select(f => analyzer.Scope.OtherPlaces(QuestionNormalizer.Words(f.Title + " " + f.Text)).ToHashSet(StringComparer.Ordinal))];
         CuratedKeys = [.. facts.Facts.Select(f => FactDocuments.Names(f).Concat(f.Phrasings).Select(t => Key(analyzer.Terms(t))).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal))];

@@ -157,7 +157,8 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
 
         if (result.Abstained && result.RuledOut != RuledOut.None)
         {
-            return $"No answer. The closest fact, {top.Title} [{top.Id}], cannot be the one you meant: "
+            return $"No answer. The closest fact, {top.Title} [{top.Id}], "
+                + (result.RuledOut.LeavesOutTheDetail() ? "may be what you meant but does not give what was asked: " : "cannot be the one you meant: ")
                 + (result.RuledOut switch
                 {
                     RuledOut.IsThePersonNamed => "the question asks who came before or after this person, which is someone else",
@@ -166,6 +167,8 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                     RuledOut.RateNotInForceThen => "the question asks for the tariff rate on some goods at a time, and by the dates the fact base gives its rates, this one was not the rate on them then",
                     RuledOut.OtherOccurrence => "the question asks about one occurrence by its number (\"the 3rd meeting\"), and this fact's title or name numbers another",
                     RuledOut.TopicsNotStated => "the question asks what an occasion took up, and this event or round says nothing of what was discussed",
+                    RuledOut.TimeOfDayNotStated => "the question asks for a time of day, and this fact states none",
+                    RuledOut.DayNotStated => "the question asks for the day, and this fact is dated only to the month or year and mentions no day",
                     _ => "the question asks who held a post at a time, and by the dates the fact base has, this person did not hold a post of that name then",
                 })
                 + $" (the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
@@ -244,6 +247,10 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 ? $"回答なし：質問は何回目かを示して特定の回（例：「3回目の会合」）を尋ねていますが、この項目（{top.Title}）の題名または別名は別の回を指しているため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained && result.RuledOut == RuledOut.TopicsNotStated
                 ? $"回答なし：質問は会談などで何が話し合われたかを尋ねていますが、この項目（{top.Title}）には議題や話し合われた内容が載っていないため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+            : result.Abstained && result.RuledOut == RuledOut.TimeOfDayNotStated
+                ? $"回答なし：質問は時刻を尋ねていますが、この項目（{top.Title}）には時刻の記載がないため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+            : result.Abstained && result.RuledOut == RuledOut.DayNotStated
+                ? $"回答なし：質問は日付（何日か）を尋ねていますが、この項目（{top.Title}）の日付は月または年までで、日の記載もないため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained && result.RuledOut == RuledOut.PostNotHeldThen
                 ? $"回答なし：質問はある時点で役職に就いていた人物を尋ねていますが、収録データの日付ではこの人物（{top.Title}）はその時点でその役職に就いていなかったため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained

@@ -300,6 +300,13 @@ public sealed class ExplainTests(RealEngineFixture engine)
     }
 
     [Theory]
+    [InlineData("what time did round 2 start", "Round 2 [round-2], may be what you meant but does not give what was asked: the question asks for a time of day, and this fact states none")]
+    [InlineData("what day in december 2022 did the cabinet approve the tomahawk budget", "may be what you meant but does not give what was asked: the question asks for the day, and this fact is dated only to the month or year and mentions no day")]
+    [InlineData("what was discussed at the first consultation committee meeting", "may be what you meant but does not give what was asked: the question asks what an occasion took up")]
+    public void Explain_RuledOutForADetailNotGiven_SaysTheClosestFactMayBeItButDoesNotGiveIt(string question, string expected) =>
+        Assert.Contains(expected, Explain(question).Body, StringComparison.Ordinal);
+
+    [Theory]
     // Read whole, the Japanese asks what happened that day; "円安" (the weak yen) is not read, so what it asks is unknown.
     [InlineData("7月18日に何があった", RecordAnswer.OnlyOccasionOfTheTime)]
     [InlineData("7月18日の円安は？", RecordAnswer.None)]

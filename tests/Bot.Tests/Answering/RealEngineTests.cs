@@ -812,31 +812,6 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.Equal(RuledOut.OtherOccurrence, engine.Harness.Answer(question).RuledOut);
 
     [Theory]
-    // The committee's record says when, who and where; the calls' how long: neither what was taken up.
-    [InlineData("what was discussed at the first consultation committee meeting")]
-    [InlineData("what did akazawa and lutnick discuss on their july 3 call")]
-    public void Answer_WhatAnOccasionTookUp_IsRuledOutWhenItsFactSaysNothingOfIt(string question) =>
-        AnswerRuledOut(question, RuledOut.TopicsNotStated);
-
-    [Theory]
-    // "Only a few remarks touched on tariffs", the Tokyo meeting's topics, "tariffs did not come up", "discussed the
-    // Israel–Iran conflict", what Ishiba pledged and Trump warned: each says what was taken up.
-    [InlineData("did bessent and ishiba discuss tarrifs in july", "bessent-meets-ishiba-tokyo")]
-    [InlineData("what did akazawa and lutnick discuss in tokyo", "trip-2025-10-tokyo")]
-    [InlineData("what did bessent and akazawa talk about at the expo", "osaka-expo-us-day")]
-    [InlineData("what did ishiba and trump discuss on june 13", "ishiba-trump-call-2025-06")]
-    [InlineData("what did ishiba and trump discuss at their first summit", "ishiba-trump-summit-2025-02")]
-    // "When did … discuss" asks the day, not what was taken up.
-    [InlineData("when did akazawa discuss the investment on nhk", "akazawa-nhk-explains-deal")]
-    public void Answer_WhatAnOccasionTookUp_IsAnsweredWhenItsFactSaysIt(string question, string expected)
-    {
-        var result = engine.Harness.Answer(question);
-        Assert.Equal(RuledOut.None, result.RuledOut);
-        Assert.False(result.Abstained, $"abstained at {result.Confidence:F2}");
-        Assert.Equal(expected, result.Best!.Id);
-    }
-
-    [Theory]
     // "Last minute" (the cancelled trip's) is one term: "last" alone asks for the latest.
     [InlineData("akazawa's last trip to washington")]
     [InlineData("when was akazawa last in washington")]
@@ -1429,6 +1404,64 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.Equal(0, cars.Features.Unstated);
         Assert.Contains(cars.Best!.Id, new[] { "auto-tariff-15-in-force", "tariff-japan-autos-15" });
     }
+
+    [Theory]
+    // Round 2's record gives the day and the place, not the hour.
+    [InlineData("what time did round 2 start", RuledOut.TimeOfDayNotStated, "round-2", "The fact base does not give the time of day. These are close:")]
+    [InlineData("at what hour did the may 1 round begin", RuledOut.TimeOfDayNotStated, "round-2", "The fact base does not give the time of day.")]
+    // Dated to December 2022, and its text names no day.
+    [InlineData("what day in december 2022 did the cabinet approve the tomahawk budget", RuledOut.DayNotStated, "tomahawk-fy2023-budget", "The fact base does not give the day, only the month or year.")]
+    // The Asahi report is dated to the month; Matsuo's profile names no day (his roles have none either).
+    [InlineData("exact date asahi reported japan offering fighter jets as bargaining chips", RuledOut.DayNotStated, "defense-bargaining-chip-report", "The fact base does not give the day")]
+    [InlineData("on what date did matsuo attend the alaska lng conference", RuledOut.DayNotStated, "takehiko-matsuo", "The fact base does not give the day")]
+    // The committee's record says when, who and where; the calls' how long: neither what was taken up.
+    [InlineData("what was discussed at the first consultation committee meeting", RuledOut.TopicsNotStated, "consultation-committee-first-meeting", "The fact base does not say what was discussed.")]
+    [InlineData("what did akazawa and lutnick discuss on their july 3 call", RuledOut.TopicsNotStated, "akazawa-lutnick-calls-july", "The fact base does not say what was discussed.")]
+    public void Answer_DetailTheFactDoesNotGive_IsRuledOutAndTheFactSuggestedFirst(string question, RuledOut reason, string closest, string opening)
+    {
+        var result = AnswerRuledOut(question, reason);
+
+        Assert.Equal(closest, result.Suggestions[0].Id);
+        Assert.StartsWith(opening, AnswerComposer.Compose(result).Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // The deal's announcement states "posted 7:12 pm EST", in its text and in Round 8's outcome.
+    [InlineData("what time did trump post the deal", "deal-announced")]
+    [InlineData("what time did trump post round 8", "round-8")]
+    // Dated to the day, or a person whose post began on a day the record gives.
+    [InlineData("what day was round 2", "round-2")]
+    [InlineData("what day did the tomahawk contract get signed", "tomahawk-contract-signed-2024")]
+    [InlineData("what date did takaichi become prime minister", "sanae-takaichi")]
+    [InlineData("which day did trump announce the deal", "deal-announced")]
+    // "Only a few remarks touched on tariffs", the Tokyo meeting's topics, "tariffs did not come up", "discussed the
+    // Israel–Iran conflict", what Ishiba pledged and Trump warned: each says what was taken up.
+    [InlineData("did bessent and ishiba discuss tarrifs in july", "bessent-meets-ishiba-tokyo")]
+    [InlineData("what did akazawa and lutnick discuss in tokyo", "trip-2025-10-tokyo")]
+    [InlineData("what did bessent and akazawa talk about at the expo", "osaka-expo-us-day")]
+    [InlineData("what did ishiba and trump discuss on june 13", "ishiba-trump-call-2025-06")]
+    [InlineData("what did ishiba and trump discuss at their first summit", "ishiba-trump-summit-2025-02")]
+    // "When did … discuss" asks the day, not what was taken up.
+    [InlineData("when did akazawa discuss the investment on nhk", "akazawa-nhk-explains-deal")]
+    public void Answer_DetailTheFactGives_IsAnswered(string question, string expected)
+    {
+        var result = engine.Harness.Answer(question);
+
+        Assert.Equal(RuledOut.None, result.RuledOut);
+        Assert.False(result.Abstained, $"abstained at {result.Confidence:F2}");
+        Assert.Equal(expected, result.Best!.Id);
+    }
+
+    [Theory]
+    [InlineData("what day was round 2", true)]
+    [InlineData("on what date did matsuo attend the conference", true)]
+    [InlineData("the exact date of the asahi report", true)]
+    [InlineData("which day did trump announce the deal", true)]
+    [InlineData("when was round 2", false)]
+    [InlineData("what happened on liberation day", false)]
+    [InlineData("what dates were the rounds", false)]
+    public void AsksDay_ForTheVeryDayOnly(string question, bool expected) =>
+        Assert.Equal(expected, Answerer.AsksDay(Answerer.Interpret(engine.Harness.Index, question).Words));
 
     [Theory]
     // A fact's own name (an alias) in words of the same meaning ("car" for "auto") is a curated question of it.
