@@ -32,6 +32,7 @@ internal static class AnswerComposer
         RuledOut.TimeOfDayNotStated => japanese ? "収録データには時刻の記載がありません。" : "The fact base does not give the time of day.",
         RuledOut.DayNotStated => japanese ? "収録データには日付（何日か）の記載がありません。" : "The fact base does not give the day, only the month or year.",
         RuledOut.TopicsNotStated => japanese ? "収録データには何が話し合われたかの記載がありません。" : "The fact base does not say what was discussed.",
+        RuledOut.NameNotGiven => japanese ? "収録データにはその人物の名前の記載がありません。" : "The fact base does not name who.",
         _ => null,
     };
 

@@ -221,6 +221,11 @@ public enum RuledOut
     /// <summary>"What day in may did jera sign its alaska lng letter": asked for a day, and this fact is dated only to
     /// the month (or year) and its text mentions no day.</summary>
     DayNotStated,
+
+    /// <summary>"Which white house official told yomiuri the pharma rate is capped", "ogushi's first name": asked who
+    /// said something, and this fact gives it as said by someone it does not name; or asked for a full name, and this
+    /// fact is no one's profile.</summary>
+    NameNotGiven,
 }
 
 internal static class RuledOutExtensions
@@ -228,7 +233,7 @@ internal static class RuledOutExtensions
     /// <summary>Ruled out for not giving the detail asked (the time of day, the day, what was discussed): the fact is
     /// about the occasion meant, so it is the first suggestion; any other reason makes it another occasion or person.</summary>
     public static bool LeavesOutTheDetail(this RuledOut ruledOut) =>
-        ruledOut is RuledOut.TopicsNotStated or RuledOut.TimeOfDayNotStated or RuledOut.DayNotStated;
+        ruledOut is RuledOut.TopicsNotStated or RuledOut.TimeOfDayNotStated or RuledOut.DayNotStated or RuledOut.NameNotGiven;
 }
 
 /// <summary>The <paramref name="Number"/>th of the <paramref name="Of"/> rounds and meetings whose records list all of

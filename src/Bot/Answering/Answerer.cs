@@ -467,6 +467,7 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             : top.Fact.Kind is FactKind.Event or FactKind.Round && AsksTopics(words) && !index.StatesTopics[topIndex]
                 ? RuledOut.TopicsNotStated
             : AsksClockTime(words) && !index.StatesClockTime[topIndex] ? RuledOut.TimeOfDayNotStated
+            : top.Fact.Kind != FactKind.Person && (AsksFullName(words) || (AsksWhoSaid(words) && SaidByNoOneNamed(index, topIndex, words))) ? RuledOut.NameNotGiven
             : AsksDay(words) && top.Fact.Date is null or { Day: null } && index.Mentions[topIndex].Days.Count == 0 && !top.Fact.Roles.Any(r => r.From is { Day: not null } || r.To is { Day: not null }) ? RuledOut.DayNotStated
             : RuledOut.None;
         p = ruledOut == RuledOut.None ? p : 0;
@@ -1720,6 +1721,68 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         }
 
         return words is ["oclock", ..];
+    }
+
+    /// <summary>Verbs and nouns that ask who said something: "who said", "which official told", "who leaked", "who were
+    /// the sources".</summary>
+    private static readonly HashSet<string> s_saying =
+        ["said", "say", "says", "told", "tell", "tells", "leaked", "leak", "leaks", "claimed", "claims", "stated", "quoted", "source", "sources"];
+
+    /// <summary>Verbs that follow "what" or "which" in a question of its own ("what did the official say").</summary>
+    private static readonly HashSet<string> s_auxiliaries = ["did", "does", "do", "was", "were", "is", "are", "has", "have", "had", "will", "would", "can", "could"];
+
+    /// <summary>Nouns after "which" or "what" that ask for a person: "which official", "what source".</summary>
+    private static readonly HashSet<string> s_personAsked = ["official", "officials", "source", "sources", "person", "people", "aide", "aides", "staffer"];
+
+    /// <summary>Does the question ask who said something: "who said trump needs to see the numbers", "which white house
+    /// official told yomiuri", "who were kyodo's sources"?</summary>
+    internal static bool AsksWhoSaid(IReadOnlyList<string> words)
+    {
+        var asksPerson = false;
+        for (var i = 0; i < words.Count && !asksPerson; i++)
+        {
+            // "Which japanese official said", not "what did the official say".
+            asksPerson = words[i] is "who" or "whom"
+                || (words[i] is "which" or "what" && i + 1 < words.Count && !s_auxiliaries.Contains(words[i + 1])
+                    && words.Skip(i + 1).Take(3).Any(s_personAsked.Contains));
+        }
+
+        return asksPerson && words.Any(s_saying.Contains);
+    }
+
+    /// <summary>
+    /// Is what the question asks who said given by the fact only as said by someone unnamed: do the fact's sentences
+    /// that share the most of the question's terms (besides the asking and saying words) all give it as said by "an
+    /// official" or "sources", naming no one? "Who said profits would be split 90–10" is the White House's and Trump's
+    /// claim, though an unnamed Japanese official is quoted on the split too.
+    /// </summary>
+    private static bool SaidByNoOneNamed(FactIndex index, int fact, List<string> words)
+    {
+        var sayings = index.UnnamedSayings[fact];
+        if (sayings.Count == 0)
+        {
+            return false;
+        }
+
+        var asked = index.Analyzer.Terms([.. words.Where(w => !s_saying.Contains(w) && !s_personAsked.Contains(w))]);
+        var shared = sayings.Select(s => asked.Count(s.Terms.Contains)).ToList();
+        var most = shared.Max();
+        return most > 0 && sayings.Where((_, i) => shared[i] == most).All(s => s.Unnamed);
+    }
+
+    /// <summary>Does the question ask for someone's full name: "ogushi's first name", "what is his full name"?</summary>
+    internal static bool AsksFullName(IReadOnlyList<string> words)
+    {
+        for (var i = 1; i < words.Count; i++)
+        {
+            // "First" may be read as the ordinal 1.
+            if (words[i] == "name" && words[i - 1] is "first" or "1" or "full" or "given" or "last" or "family")
+            {
+                return true;
+            }
+        }
+
+        return words.Contains("surname");
     }
 
     /// <summary>Words before "day" or "date" that ask for the very day: "what day", "on which date", "the exact date".</summary>

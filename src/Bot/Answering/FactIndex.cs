@@ -25,6 +25,7 @@ internal sealed class FactIndex
         // A round's outcome may give the time too ("announced it on Truth Social, posted 7:12 pm EST").
         StatesClockTime = [.. facts.Facts.Select((f, i) => s_clockTime.IsMatch(ownTexts[i]) || s_clockTime.IsMatch(f.Outcome ?? ""))];
         StatesTopics = [.. facts.Facts.Select((f, i) => f.Topics.Count > 0 || s_topicMarker.IsMatch(ownTexts[i]))];
+        UnnamedSayings = [.. facts.Facts.Select(f => UnnamedSayingsOf(f, analyzer, entities))];
         OtherPlaces = [.. facts.Facts.Select(f => analyzer.Scope.OtherPlaces(QuestionNormalizer.Words(f.Title + " " + f.Text)).ToHashSet(StringComparer.Ordinal))];
         CuratedKeys = [.. facts.Facts.Select(f => FactDocuments.Names(f).Concat(f.Phrasings).Select(t => Key(analyzer.Terms(t))).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal))];
         Phrased = PhrasedOf(facts, QuestionNormalizer.Text);
@@ -86,6 +87,44 @@ internal sealed class FactIndex
     /// <summary>Per fact, does its own text give a time of day ("7:12 pm EST", "12:01 am EDT", "at noon")?</summary>
     public bool[] StatesClockTime { get; }
 
+    /// <summary>Per fact that gives something as said by someone it does not name ("a government official said"), each
+    /// of its clauses (a claim with who made it) as its terms, and whether it is such a saying with no named person
+    /// saying it; empty for any other fact.</summary>
+    public IReadOnlyList<(HashSet<string> Terms, bool Unnamed)>[] UnnamedSayings { get; }
+
+    private static List<(HashSet<string> Terms, bool Unnamed)> UnnamedSayingsOf(Fact fact, Analyzer analyzer, EntityResolver entities)
+    {
+        var clauses = s_clauseEnd.Split(fact.Text).Concat(s_clauseEnd.Split(fact.Outcome ?? "")).Where(t => t.Length > 0)
+            .Select(t => (Text: t, Unnamed: s_unnamedSpeaker.IsMatch(t) && !NamedSpeaker(QuestionNormalizer.Words(t), entities)))
+            // A claim is said by whoever made it: named, unless only someone unnamed did.
+            .Concat(fact.Claims.Select(c => (Text: c.By + ": " + c.Text, Unnamed: s_unnamedSpeaker.IsMatch(c.By) && entities.Resolve(QuestionNormalizer.Words(c.By)).People.Count == 0)))
+            .ToList();
+        return clauses.Any(c => c.Unnamed)
+            ? [.. clauses.Select(c => (analyzer.Terms(QuestionNormalizer.Words(c.Text)).ToHashSet(StringComparer.Ordinal), c.Unnamed))]
+            : [];
+    }
+
+    /// <summary>Verbs that give what someone said: "Akazawa said", "Hayashi denied".</summary>
+    private static readonly HashSet<string> s_sayingVerbs =
+        ["said", "says", "told", "tells", "stated", "explained", "denied", "confirmed", "added", "argued", "insisted", "announced", "wrote", "posted"];
+
+    /// <summary>Does a person the fact base knows say something in these words: a name right before a saying verb?</summary>
+    private static bool NamedSpeaker(List<string> words, EntityResolver entities)
+    {
+        for (var i = 1; i < words.Count; i++)
+        {
+            if (s_sayingVerbs.Contains(words[i]) && entities.Resolve(words[Math.Max(0, i - 2)..i]).People.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Where a sentence or a clause of its own ends: ". ", "; ", ", and ", ", while ".</summary>
+    private static readonly Regex s_clauseEnd = new(@"(?<=[.;!?])\s+|,\s+(?:and|while|but)\s+", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
     /// <summary>Per fact, does it say what was taken up: its topics, or its own words "discussed", "about" (not "about 45
     /// minutes"), "on the agenda", "agreed", "raised", "touched on", "came up", or what someone said, told, explained,
     /// pledged or warned there?</summary>
@@ -93,6 +132,12 @@ internal sealed class FactIndex
 
     private static readonly Regex s_topicMarker = new(
         @"\b(discuss\w*|about(?!\s+(\d|\$|¥|an?\b|one\b|two\b|three\b|half\b))|agenda|topics?|raised|agreed?|cover\w*|focus\w*|cent(er|re)d on|touched|dealt with|turned to|took up|came up|come up|explain\w*|pledged|warned|told|briefed|said|says|instructed|confirm\w*|asked|signed|pressed|urged)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    /// <summary>Words that give what was said to someone unnamed: "a White House official told", "citing anonymous
+    /// officials", "Asahi Shimbun (government sources)".</summary>
+    private static readonly Regex s_unnamedSpeaker = new(
+        @"\b(an?|one|two|three|several|some|senior|unnamed|anonymous|government)\s+(?:[a-z]+\s+){0,2}?(officials?|sources?|aides?)\b|\b(people|sources) familiar\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static readonly Regex s_clockTime = new(

@@ -1417,6 +1417,11 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     // The committee's record says when, who and where; the calls' how long: neither what was taken up.
     [InlineData("what was discussed at the first consultation committee meeting", RuledOut.TopicsNotStated, "consultation-committee-first-meeting", "The fact base does not say what was discussed.")]
     [InlineData("what did akazawa and lutnick discuss on their july 3 call", RuledOut.TopicsNotStated, "akazawa-lutnick-calls-july", "The fact base does not say what was discussed.")]
+    // Said by "a White House official" or "anonymous officials", or the state minister named by his surname only.
+    [InlineData("who was the white house official that told yomiuri the pharma rate is capped", RuledOut.NameNotGiven, "pharma-tariff-cap", "The fact base does not name who.")]
+    [InlineData("which official said trump needs to be shown the numbers", RuledOut.NameNotGiven, "defense-bargaining-chip-report", "The fact base does not name who.")]
+    [InlineData("who were kyodo's sources on the mid-june deal", RuledOut.NameNotGiven, "mid-june-understanding-report", "The fact base does not name who.")]
+    [InlineData("whats ogushi's first name", RuledOut.NameNotGiven, "task-force-2025-04", "The fact base does not name who.")]
     public void Answer_DetailTheFactDoesNotGive_IsRuledOutAndTheFactSuggestedFirst(string question, RuledOut reason, string closest, string opening)
     {
         var result = AnswerRuledOut(question, reason);
@@ -1443,6 +1448,11 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("what did ishiba and trump discuss at their first summit", "ishiba-trump-summit-2025-02")]
     // "When did … discuss" asks the day, not what was taken up.
     [InlineData("when did akazawa discuss the investment on nhk", "akazawa-nhk-explains-deal")]
+    // The White House and Trump claim the 90–10 split (an unnamed Japanese official speaks of contribution and risk);
+    // Akazawa, not the White House official, said chips are covered too.
+    [InlineData("who said profits would be split 90 10", "investment-profit-split")]
+    [InlineData("who said chips and drugs are covered by the cap", "pharma-tariff-cap")]
+    [InlineData("who said japan was spoiled", "trump-rice-spoiled-remarks")]
     public void Answer_DetailTheFactGives_IsAnswered(string question, string expected)
     {
         var result = engine.Harness.Answer(question);
@@ -1462,6 +1472,22 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("what dates were the rounds", false)]
     public void AsksDay_ForTheVeryDayOnly(string question, bool expected) =>
         Assert.Equal(expected, Answerer.AsksDay(Answerer.Interpret(engine.Harness.Index, question).Words));
+
+    [Theory]
+    [InlineData("which official said trump needs to see the numbers", true)]
+    [InlineData("who told yomiuri the rate is capped", true)]
+    [InlineData("who were kyodo's sources", true)]
+    [InlineData("who attended round 2", false)]
+    [InlineData("what did the official say", false)]
+    public void AsksWhoSaid_ForTheSpeaker(string question, bool expected) =>
+        Assert.Equal(expected, Answerer.AsksWhoSaid(Answerer.Interpret(engine.Harness.Index, question).Words));
+
+    [Theory]
+    [InlineData("whats ogushis first name", true)]
+    [InlineData("full name of the state minister", true)]
+    [InlineData("what was the task force's name", false)]
+    public void AsksFullName_ForAPersonsName(string question, bool expected) =>
+        Assert.Equal(expected, Answerer.AsksFullName(Answerer.Interpret(engine.Harness.Index, question).Words));
 
     [Theory]
     // A fact's own name (an alias) in words of the same meaning ("car" for "auto") is a curated question of it.
