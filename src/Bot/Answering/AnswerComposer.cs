@@ -30,9 +30,10 @@ internal static class AnswerComposer
     private static string? NotStated(RuledOut ruledOut, bool japanese) => ruledOut switch
     {
         RuledOut.TimeOfDayNotStated => japanese ? "収録データには時刻の記載がありません。" : "The fact base does not give the time of day.",
-        RuledOut.DayNotStated => japanese ? "収録データには日付（何日か）の記載がありません。" : "The fact base does not give the day, only the month or year.",
+        RuledOut.DayNotStated => japanese ? "収録データには日付（何日か）の記載がありません。" : "The fact base does not give the day.",
         RuledOut.TopicsNotStated => japanese ? "収録データには何が話し合われたかの記載がありません。" : "The fact base does not say what was discussed.",
-        RuledOut.NameNotGiven => japanese ? "収録データにはその人物の名前の記載がありません。" : "The fact base does not name who.",
+        RuledOut.NameNotGiven => japanese ? "収録データにはその人物の名前の記載がありません。" : "The fact base does not give that person's name.",
+        RuledOut.YearNotCovered => japanese ? "収録データにはその年の数値がありません。" : "The fact base does not give that figure for that year.",
         _ => null,
     };
 

@@ -218,22 +218,28 @@ public enum RuledOut
     /// <summary>"What time did round 2 start": asked for a time of day, and this fact's text states none.</summary>
     TimeOfDayNotStated,
 
-    /// <summary>"What day in may did jera sign its alaska lng letter": asked for a day, and this fact is dated only to
-    /// the month (or year) and its text mentions no day.</summary>
+    /// <summary>"What day in december 2022 did the cabinet approve the tomahawk budget": asked for a day, and this fact
+    /// is dated only to the month or year (or not at all) and neither its text nor its roles give a day.</summary>
     DayNotStated,
 
     /// <summary>"Which white house official told yomiuri the pharma rate is capped", "ogushi's first name": asked who
     /// said something, and this fact gives it as said by someone it does not name; or asked for a full name, and this
     /// fact is no one's profile.</summary>
     NameNotGiven,
+
+    /// <summary>"Japan's vehicle exports to the us in 2025" when this figure is for 2024: asked for a figure in a year,
+    /// and this figure is neither dated then nor mentions that year.</summary>
+    YearNotCovered,
 }
 
 internal static class RuledOutExtensions
 {
-    /// <summary>Ruled out for not giving the detail asked (the time of day, the day, what was discussed): the fact is
-    /// about the occasion meant, so it is the first suggestion; any other reason makes it another occasion or person.</summary>
+    /// <summary>Ruled out for not giving the detail asked (the time of day, the day, a name, a year's figure, what was
+    /// discussed): the fact is about what was meant, so it is the first suggestion; any other reason makes it another
+    /// occasion or person.</summary>
     public static bool LeavesOutTheDetail(this RuledOut ruledOut) =>
-        ruledOut is RuledOut.TopicsNotStated or RuledOut.TimeOfDayNotStated or RuledOut.DayNotStated or RuledOut.NameNotGiven;
+        ruledOut is RuledOut.TopicsNotStated or RuledOut.TimeOfDayNotStated or RuledOut.DayNotStated or RuledOut.NameNotGiven
+            or RuledOut.YearNotCovered;
 }
 
 /// <summary>The <paramref name="Number"/>th of the <paramref name="Of"/> rounds and meetings whose records list all of

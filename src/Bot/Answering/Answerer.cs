@@ -24,6 +24,10 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
 
     private const int Keep = 10;
 
+    /// <summary>The chance from which the closest fact is more likely than not the one meant: below it, a detail that fact
+    /// leaves out (<see cref="RuledOutExtensions.LeavesOutTheDetail"/>) is not said to be missing from the fact base.</summary>
+    private const double EvenOdds = 0.5;
+
     /// <summary>Content terms past which a question counts as fully specified: a short question ("rice how much",
     /// "latest?") says less about what it wants, so the same scores are less sure of its answer. Terms are counted as
     /// read, repeats and words the facts never use included (those are weighed apart, as unknown words); counting only
@@ -467,9 +471,19 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             : top.Fact.Kind is FactKind.Event or FactKind.Round && AsksTopics(words) && !index.StatesTopics[topIndex]
                 ? RuledOut.TopicsNotStated
             : AsksClockTime(words) && !index.StatesClockTime[topIndex] ? RuledOut.TimeOfDayNotStated
-            : top.Fact.Kind != FactKind.Person && (AsksFullName(words) || (AsksWhoSaid(words) && SaidByNoOneNamed(index, topIndex, words))) ? RuledOut.NameNotGiven
+            // Asked someone's full name: not when the question names someone the fact base profiles (their profile gives
+            // it), nor when the top fact's own name is the longer form of what the question names ("the full name of eo
+            // 14345").
+            : top.Fact.Kind != FactKind.Person && ((AsksFullName(words) && entities.People.Count == 0 && !GivesLongerName(index, top.Fact, words))
+                || (AsksWhoSaid(words) && SaidByNoOneNamed(index, topIndex, words))) ? RuledOut.NameNotGiven
+            : top.Fact.Kind == FactKind.Figure && top.Fact.InForce is null && YearAsked(words, entities) is { } year
+                && top.Fact.Date?.Year != year && top.Fact.EndDate?.Year != year && !index.TextNumbers[topIndex].Contains(year.ToString(CultureInfo.InvariantCulture))
+                && !index.Mentions[topIndex].Months.Any(m => m.Year == year) ? RuledOut.YearNotCovered
             : AsksDay(words) && top.Fact.Date is null or { Day: null } && index.Mentions[topIndex].Days.Count == 0 && !top.Fact.Roles.Any(r => r.From is { Day: not null } || r.To is { Day: not null }) ? RuledOut.DayNotStated
             : RuledOut.None;
+        // A detail the closest fact leaves out says what the fact base lacks only when that fact is more likely than not
+        // the one meant ("what time of year did the talks start" is no question about an executive order's signing).
+        ruledOut = ruledOut.LeavesOutTheDetail() && p < EvenOdds ? RuledOut.None : ruledOut;
         p = ruledOut == RuledOut.None ? p : 0;
         var abstained = p < confidence.Threshold;
         // The facts a list answer gives, when it is one: the disputed ones in date order (an undated one by its as-of date);
@@ -1702,13 +1716,22 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
     /// <summary>Words after "what time" that ask a span rather than a time of day: "what time frame".</summary>
     private static readonly HashSet<string> s_spanWords = ["frame", "period", "span", "limit", "line", "lines", "zone"];
 
+    /// <summary>Words after "what time of" that ask a part of a longer span: "what time of year", "of the month".</summary>
+    private static readonly HashSet<string> s_longerSpans = ["year", "month", "week", "season", "term", "talks"];
+
+    /// <summary>Do the words from <paramref name="at"/> ask a part of a longer span rather than of the day: "(what time) of
+    /// year", "of the month"?</summary>
+    private static bool AsksTimeOfYear(IReadOnlyList<string> words, int at) =>
+        at + 1 < words.Count && words[at] == "of"
+        && s_longerSpans.Contains(words[at + 1] == "the" && at + 2 < words.Count ? words[at + 2] : words[at + 1]);
+
     /// <summary>Does the question ask a time of day: "what time", "which hour", "at what hour", "o'clock"?</summary>
     internal static bool AsksClockTime(IReadOnlyList<string> words)
     {
         for (var i = 1; i < words.Count; i++)
         {
             if (words[i] is "time" or "hour" && words[i - 1] is "what" or "which"
-                && (i + 1 == words.Count || !s_spanWords.Contains(words[i + 1])))
+                && (i + 1 == words.Count || !s_spanWords.Contains(words[i + 1])) && !AsksTimeOfYear(words, i + 1))
             {
                 return true;
             }
@@ -1728,26 +1751,69 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
     private static readonly HashSet<string> s_saying =
         ["said", "say", "says", "told", "tell", "tells", "leaked", "leak", "leaks", "claimed", "claims", "stated", "quoted", "source", "sources"];
 
+    /// <summary>The one year a question names alone ("exports in 2025"), without a month or a day; null otherwise.</summary>
+    private static int? YearAsked(List<string> words, Entities entities)
+    {
+        if (entities.DayPrecision || entities.MonthsNamed > 0)
+        {
+            return null;
+        }
+
+        var years = words.Where(w => w.Length == 4 && w.All(char.IsAsciiDigit)).Select(w => int.Parse(w, CultureInfo.InvariantCulture))
+            .Where(y => y is >= 1990 and <= 2040).Distinct().ToList();
+        return years is [var year] ? year : null;
+    }
+
     /// <summary>Verbs that follow "what" or "which" in a question of its own ("what did the official say").</summary>
     private static readonly HashSet<string> s_auxiliaries = ["did", "does", "do", "was", "were", "is", "are", "has", "have", "had", "will", "would", "can", "could"];
 
     /// <summary>Nouns after "which" or "what" that ask for a person: "which official", "what source".</summary>
     private static readonly HashSet<string> s_personAsked = ["official", "officials", "source", "sources", "person", "people", "aide", "aides", "staffer"];
 
+    /// <summary>Words that open a clause of its own, whose saying is not the one asked about: "who reported that anonymous
+    /// officials said…".</summary>
+    private static readonly HashSet<string> s_clauseOpeners = ["that", "whether", "if", "when", "after", "because"];
+
     /// <summary>Does the question ask who said something: "who said trump needs to see the numbers", "which white house
-    /// official told yomiuri", "who were kyodo's sources"?</summary>
+    /// official told yomiuri", "who were kyodo's sources"? Not who was told ("who did a white house official tell"), nor
+    /// who said something else of a saying ("who reported that anonymous officials said…").</summary>
     internal static bool AsksWhoSaid(IReadOnlyList<string> words)
     {
-        var asksPerson = false;
-        for (var i = 0; i < words.Count && !asksPerson; i++)
+        for (var i = 0; i < words.Count; i++)
         {
-            // "Which japanese official said", not "what did the official say".
-            asksPerson = words[i] is "who" or "whom"
+            // "Which japanese official said", not "what did the official say"; "who said", not "who did the official tell",
+            // where the one asked is the one told.
+            var asksPerson = (words[i] == "who" && (i + 1 == words.Count || words[i + 1] is not ("did" or "does" or "do")))
                 || (words[i] is "which" or "what" && i + 1 < words.Count && !s_auxiliaries.Contains(words[i + 1])
                     && words.Skip(i + 1).Take(3).Any(s_personAsked.Contains));
+            if (asksPerson && SaysBeforeAnotherClause(words, i + 1))
+            {
+                return true;
+            }
         }
 
-        return asksPerson && words.Any(s_saying.Contains);
+        return false;
+    }
+
+    /// <summary>Is there a saying word from <paramref name="from"/> on before a clause of its own opens: "(who) said", "(who
+    /// was the official) that told", not "(who) reported that officials said"? A "that" right after the person asked
+    /// about ("the official that told") is theirs.</summary>
+    private static bool SaysBeforeAnotherClause(IReadOnlyList<string> words, int from)
+    {
+        for (var j = from; j < words.Count; j++)
+        {
+            if (s_saying.Contains(words[j]))
+            {
+                return true;
+            }
+
+            if (s_clauseOpeners.Contains(words[j]) && !(words[j] == "that" && s_personAsked.Contains(words[j - 1])))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -1783,6 +1849,32 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         }
 
         return words.Contains("surname");
+    }
+
+    /// <summary>
+    /// Does the fact's title or an alias give in full a name the question gives shorter: a longer name that contains
+    /// one of the question's words ("Executive Order 14345 implements the deal" for "eo 14345"), or whose initials spell
+    /// it ("Medium Term Defense Program" for "mtdp")?
+    /// </summary>
+    private static bool GivesLongerName(FactIndex index, Fact fact, List<string> words)
+    {
+        var asked = index.Analyzer.Terms(words).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in FactDocuments.Names(fact))
+        {
+            var nameWords = QuestionNormalizer.Words(name);
+            if (nameWords.Count < 2)
+            {
+                continue;
+            }
+
+            var initials = string.Concat(nameWords.Select(w => w[0]));
+            if (words.Any(w => w.Length > 1 && w == initials) || index.Analyzer.Terms(nameWords).Any(asked.Contains))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Words before "day" or "date" that ask for the very day: "what day", "on which date", "the exact date".</summary>

@@ -84,7 +84,8 @@ internal sealed class FactIndex
     /// <summary>Per fact, the countries other than Japan and the US that its title and text name.</summary>
     public HashSet<string>[] OtherPlaces { get; }
 
-    /// <summary>Per fact, does its own text give a time of day ("7:12 pm EST", "12:01 am EDT", "at noon")?</summary>
+    /// <summary>Per fact, does its own text (or a round's outcome) give a time of day ("7:12 pm EST", "12:01 am EDT", "at
+    /// noon")?</summary>
     public bool[] StatesClockTime { get; }
 
     /// <summary>Per fact that gives something as said by someone it does not name ("a government official said"), each

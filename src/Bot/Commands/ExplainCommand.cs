@@ -168,8 +168,9 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                     RuledOut.OtherOccurrence => "the question asks about one occurrence by its number (\"the 3rd meeting\"), and this fact's title or name numbers another",
                     RuledOut.TopicsNotStated => "the question asks what an occasion took up, and this event or round says nothing of what was discussed",
                     RuledOut.TimeOfDayNotStated => "the question asks for a time of day, and this fact states none",
-                    RuledOut.DayNotStated => "the question asks for the day, and this fact is dated only to the month or year and mentions no day",
+                    RuledOut.DayNotStated => "the question asks for the day, and this fact is dated only to the month or year (or not at all) and gives no day",
                     RuledOut.NameNotGiven => "the question asks who said something or someone's full name, and this fact names no one for it",
+                    RuledOut.YearNotCovered => "the question asks for a figure in a year, and this figure is neither dated then nor mentions that year",
                     _ => "the question asks who held a post at a time, and by the dates the fact base has, this person did not hold a post of that name then",
                 })
                 + $" (the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
@@ -254,6 +255,8 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 ? $"回答なし：質問は日付（何日か）を尋ねていますが、この項目（{top.Title}）の日付は月または年までで、日の記載もないため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained && result.RuledOut == RuledOut.NameNotGiven
                 ? $"回答なし：質問は発言者や人物の氏名を尋ねていますが、この項目（{top.Title}）はその名前を記載していないため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+            : result.Abstained && result.RuledOut == RuledOut.YearNotCovered
+                ? $"回答なし：質問はある年の数値を尋ねていますが、この数値（{top.Title}）はその年のものではなく、その年への言及もないため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained && result.RuledOut == RuledOut.PostNotHeldThen
                 ? $"回答なし：質問はある時点で役職に就いていた人物を尋ねていますが、収録データの日付ではこの人物（{top.Title}）はその時点でその役職に就いていなかったため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained

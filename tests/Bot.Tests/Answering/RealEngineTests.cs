@@ -1389,6 +1389,10 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("deal post on truth social, what o'clock", true)]
     [InlineData("what time frame does japan have to invest", false)]
     [InlineData("when did round 2 start", false)]
+    // A part of the year, not of the day.
+    [InlineData("what time of year was the upper house election", false)]
+    [InlineData("what time of the month did round 3 take place", false)]
+    [InlineData("what time of day did trump post the deal", true)]
     public void AsksClockTime_TimeOfDayOnly(string question, bool expected) =>
         Assert.Equal(expected, Answerer.AsksClockTime(Answerer.Interpret(engine.Harness.Index, question).Words));
 
@@ -1410,7 +1414,7 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("what time did round 2 start", RuledOut.TimeOfDayNotStated, "round-2", "The fact base does not give the time of day. These are close:")]
     [InlineData("at what hour did the may 1 round begin", RuledOut.TimeOfDayNotStated, "round-2", "The fact base does not give the time of day.")]
     // Dated to December 2022, and its text names no day.
-    [InlineData("what day in december 2022 did the cabinet approve the tomahawk budget", RuledOut.DayNotStated, "tomahawk-fy2023-budget", "The fact base does not give the day, only the month or year.")]
+    [InlineData("what day in december 2022 did the cabinet approve the tomahawk budget", RuledOut.DayNotStated, "tomahawk-fy2023-budget", "The fact base does not give the day.")]
     // The Asahi report is dated to the month; Matsuo's profile names no day (his roles have none either).
     [InlineData("exact date asahi reported japan offering fighter jets as bargaining chips", RuledOut.DayNotStated, "defense-bargaining-chip-report", "The fact base does not give the day")]
     [InlineData("on what date did matsuo attend the alaska lng conference", RuledOut.DayNotStated, "takehiko-matsuo", "The fact base does not give the day")]
@@ -1418,10 +1422,13 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("what was discussed at the first consultation committee meeting", RuledOut.TopicsNotStated, "consultation-committee-first-meeting", "The fact base does not say what was discussed.")]
     [InlineData("what did akazawa and lutnick discuss on their july 3 call", RuledOut.TopicsNotStated, "akazawa-lutnick-calls-july", "The fact base does not say what was discussed.")]
     // Said by "a White House official" or "anonymous officials", or the state minister named by his surname only.
-    [InlineData("who was the white house official that told yomiuri the pharma rate is capped", RuledOut.NameNotGiven, "pharma-tariff-cap", "The fact base does not name who.")]
-    [InlineData("which official said trump needs to be shown the numbers", RuledOut.NameNotGiven, "defense-bargaining-chip-report", "The fact base does not name who.")]
-    [InlineData("who were kyodo's sources on the mid-june deal", RuledOut.NameNotGiven, "mid-june-understanding-report", "The fact base does not name who.")]
-    [InlineData("whats ogushi's first name", RuledOut.NameNotGiven, "task-force-2025-04", "The fact base does not name who.")]
+    [InlineData("who was the white house official that told yomiuri the pharma rate is capped", RuledOut.NameNotGiven, "pharma-tariff-cap", "The fact base does not give that person's name.")]
+    [InlineData("which official said trump needs to be shown the numbers", RuledOut.NameNotGiven, "defense-bargaining-chip-report", "The fact base does not give that person's name.")]
+    [InlineData("who were kyodo's sources on the mid-june deal", RuledOut.NameNotGiven, "mid-june-understanding-report", "The fact base does not give that person's name.")]
+    [InlineData("whats ogushi's first name", RuledOut.NameNotGiven, "task-force-2025-04", "The fact base does not give that person's name.")]
+    // A figure for 2024 (the year it gives), asked of 2025 or 2023.
+    [InlineData("how much were japan's car exports to the us in 2025", RuledOut.YearNotCovered, "japan-vehicle-exports-us", "The fact base does not give that figure for that year.")]
+    [InlineData("us imports of japanese vehicles and parts in 2023", RuledOut.YearNotCovered, "us-vehicle-imports-japan-2024", "The fact base does not give that figure for that year.")]
     public void Answer_DetailTheFactDoesNotGive_IsRuledOutAndTheFactSuggestedFirst(string question, RuledOut reason, string closest, string opening)
     {
         var result = AnswerRuledOut(question, reason);
@@ -1453,6 +1460,13 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("who said profits would be split 90 10", "investment-profit-split")]
     [InlineData("who said chips and drugs are covered by the cap", "pharma-tariff-cap")]
     [InlineData("who said japan was spoiled", "trump-rice-spoiled-remarks")]
+    // Asked whom the unnamed official told, and who reported what anonymous officials said: Yomiuri, Kyodo.
+    [InlineData("who did a white house official tell about the pharma cap", "pharma-tariff-cap")]
+    [InlineData("who reported that anonymous officials said the core deal was reached in mid-june", "mid-june-understanding-report")]
+    [InlineData("what time of year was the upper house election", "upper-house-election-2025")]
+    // The figure's own year, and a rate (in force from a day, with no end) asked of a later year.
+    [InlineData("japan's car exports to the us in 2024", "japan-vehicle-exports-us")]
+    [InlineData("us imports of japanese vehicles and parts in 2024", "us-vehicle-imports-japan-2024")]
     public void Answer_DetailTheFactGives_IsAnswered(string question, string expected)
     {
         var result = engine.Harness.Answer(question);
@@ -1479,6 +1493,11 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("who were kyodo's sources", true)]
     [InlineData("who attended round 2", false)]
     [InlineData("what did the official say", false)]
+    // Who was told, or who said something else of a saying: the speaker asked about is not the unnamed one.
+    [InlineData("who did a white house official tell about the pharma cap", false)]
+    [InlineData("who reported that anonymous officials said the core deal was reached in mid-june", false)]
+    [InlineData("who said that trump needs to see the numbers", true)]
+    [InlineData("who was the official that told yomiuri the rate is capped", true)]
     public void AsksWhoSaid_ForTheSpeaker(string question, bool expected) =>
         Assert.Equal(expected, Answerer.AsksWhoSaid(Answerer.Interpret(engine.Harness.Index, question).Words));
 
@@ -1488,6 +1507,22 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("what was the task force's name", false)]
     public void AsksFullName_ForAPersonsName(string question, bool expected) =>
         Assert.Equal(expected, Answerer.AsksFullName(Answerer.Interpret(engine.Harness.Index, question).Words));
+
+    [Theory]
+    // A profiled person's name, or a thing's name its fact gives in full ("Executive Order 14345…", "Medium Term Defense
+    // Program"): whatever the closest fact, the fact base does not lack it. A closest fact less likely than not the one
+    // meant says nothing of what the fact base lacks either ("what time of year": not the executive order's hour).
+    [InlineData("what is akazawa's full name")]
+    [InlineData("what is bessent's first name")]
+    [InlineData("what is the full name of eo 14345")]
+    [InlineData("what is the full name of the mtdp")]
+    [InlineData("what time of year did the talks start")]
+    public void Answer_DetailTheFactBaseMayGive_IsNotSaidToBeMissing(string question)
+    {
+        var result = engine.Harness.Answer(question);
+
+        Assert.False(result.RuledOut.LeavesOutTheDetail(), $"ruled out: {result.RuledOut}");
+    }
 
     [Theory]
     // A fact's own name (an alias) in words of the same meaning ("car" for "auto") is a curated question of it.
