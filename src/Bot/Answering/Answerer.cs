@@ -470,16 +470,24 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             // or round says nothing of what was taken up.
             : top.Fact.Kind is FactKind.Event or FactKind.Round && AsksTopics(words) && !index.StatesTopics[topIndex]
                 ? RuledOut.TopicsNotStated
+            // Asked a time of day ("what time did round 2 start"), and the top fact states none.
             : AsksClockTime(words) && !index.StatesClockTime[topIndex] ? RuledOut.TimeOfDayNotStated
-            // Asked someone's full name: not when the question names someone the fact base profiles (their profile gives
+            // Asked who said something that the top fact gives only as said by someone unnamed ("which official told
+            // yomiuri…"), or asked someone's full name: not when the question names someone the fact base profiles (their profile gives
             // it), nor when the top fact's own name is the longer form of what the question names ("the full name of eo
             // 14345").
             : top.Fact.Kind != FactKind.Person && ((AsksFullName(words) && entities.People.Count == 0 && !GivesLongerName(index, top.Fact, words))
                 || (AsksWhoSaid(words) && SaidByNoOneNamed(index, topIndex, words))) ? RuledOut.NameNotGiven
+            // Asked a figure in one year ("car exports to the us in 2025"), and the top figure (not a rate in force over a
+            // span) is neither dated that year nor mentions it.
             : top.Fact.Kind == FactKind.Figure && top.Fact.InForce is null && YearAsked(words, entities) is { } year
-                && top.Fact.Date?.Year != year && top.Fact.EndDate?.Year != year && !index.TextNumbers[topIndex].Contains(year.ToString(CultureInfo.InvariantCulture))
+                && top.Fact.Date?.Year != year && top.Fact.EndDate?.Year != year
+                && !index.TextNumbers[topIndex].Contains(year.ToString(CultureInfo.InvariantCulture))
                 && !index.Mentions[topIndex].Months.Any(m => m.Year == year) ? RuledOut.YearNotCovered
-            : AsksDay(words) && top.Fact.Date is null or { Day: null } && index.Mentions[topIndex].Days.Count == 0 && !top.Fact.Roles.Any(r => r.From is { Day: not null } || r.To is { Day: not null }) ? RuledOut.DayNotStated
+            // Asked the very day ("what day in december 2022…"), and the top fact is dated only to the month or year (or
+            // not at all), and neither its text nor its roles give a day.
+            : AsksDay(words) && top.Fact.Date is null or { Day: null } && index.Mentions[topIndex].Days.Count == 0
+                && !top.Fact.Roles.Any(r => r.From is { Day: not null } || r.To is { Day: not null }) ? RuledOut.DayNotStated
             : RuledOut.None;
         // A detail the closest fact leaves out says what the fact base lacks only when that fact is more likely than not
         // the one meant ("what time of year did the talks start" is no question about an executive order's signing).
@@ -549,8 +557,8 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             Terms = terms,
             Entities = entities,
             Vector = vector,
-            // Not a fact the question rules out: it cannot be what was meant. But one that leaves out the detail asked (the
-            // time of day, the day) is about the occasion meant: it comes first.
+            // Not a fact the question rules out: it cannot be what was meant. But one that only leaves out the detail asked
+            // (the time of day, the day, a name) is about what was meant: it comes first.
             Suggestions = abstained
                 ? [.. ranked.Where(r => (ruledOut.LeavesOutTheDetail() && ReferenceEquals(r.Fact, top.Fact))
                         || ((r.Semantic >= 0.45 || Evidence(r) >= 0.15) && (ruledOut == RuledOut.None || !ReferenceEquals(r.Fact, top.Fact))))
@@ -1751,19 +1759,6 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
     private static readonly HashSet<string> s_saying =
         ["said", "say", "says", "told", "tell", "tells", "leaked", "leak", "leaks", "claimed", "claims", "stated", "quoted", "source", "sources"];
 
-    /// <summary>The one year a question names alone ("exports in 2025"), without a month or a day; null otherwise.</summary>
-    private static int? YearAsked(List<string> words, Entities entities)
-    {
-        if (entities.DayPrecision || entities.MonthsNamed > 0)
-        {
-            return null;
-        }
-
-        var years = words.Where(w => w.Length == 4 && w.All(char.IsAsciiDigit)).Select(w => int.Parse(w, CultureInfo.InvariantCulture))
-            .Where(y => y is >= 1990 and <= 2040).Distinct().ToList();
-        return years is [var year] ? year : null;
-    }
-
     /// <summary>Verbs that follow "what" or "which" in a question of its own ("what did the official say").</summary>
     private static readonly HashSet<string> s_auxiliaries = ["did", "does", "do", "was", "were", "is", "are", "has", "have", "had", "will", "would", "can", "could"];
 
@@ -1817,7 +1812,7 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
     }
 
     /// <summary>
-    /// Is what the question asks who said given by the fact only as said by someone unnamed: do the fact's sentences
+    /// Is what the question asks who said given by the fact only as said by someone unnamed: do the fact's clauses
     /// that share the most of the question's terms (besides the asking and saying words) all give it as said by "an
     /// official" or "sources", naming no one? "Who said profits would be split 90–10" is the White House's and Trump's
     /// claim, though an unnamed Japanese official is quoted on the split too.
@@ -1892,6 +1887,19 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         }
 
         return false;
+    }
+
+    /// <summary>The one year a question names alone ("exports in 2025"), without a month or a day; null otherwise.</summary>
+    private static int? YearAsked(List<string> words, Entities entities)
+    {
+        if (entities.DayPrecision || entities.MonthsNamed > 0)
+        {
+            return null;
+        }
+
+        var years = words.Where(w => w.Length == 4 && w.All(char.IsAsciiDigit)).Select(w => int.Parse(w, CultureInfo.InvariantCulture))
+            .Where(y => y is >= 1990 and <= 2040).Distinct().ToList();
+        return years is [var year] ? year : null;
     }
 
     /// <summary>Does the question ask what an occasion took up: "what did they discuss", "what was discussed", "what did

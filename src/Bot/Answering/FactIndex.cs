@@ -98,7 +98,8 @@ internal sealed class FactIndex
         var clauses = s_clauseEnd.Split(fact.Text).Concat(s_clauseEnd.Split(fact.Outcome ?? "")).Where(t => t.Length > 0)
             .Select(t => (Text: t, Unnamed: s_unnamedSpeaker.IsMatch(t) && !NamedSpeaker(QuestionNormalizer.Words(t), entities)))
             // A claim is said by whoever made it: named, unless only someone unnamed did.
-            .Concat(fact.Claims.Select(c => (Text: c.By + ": " + c.Text, Unnamed: s_unnamedSpeaker.IsMatch(c.By) && entities.Resolve(QuestionNormalizer.Words(c.By)).People.Count == 0)))
+            .Concat(fact.Claims.Select(c => (Text: c.By + ": " + c.Text,
+                Unnamed: s_unnamedSpeaker.IsMatch(c.By) && entities.Resolve(QuestionNormalizer.Words(c.By)).People.Count == 0)))
             .ToList();
         return clauses.Any(c => c.Unnamed)
             ? [.. clauses.Select(c => (analyzer.Terms(QuestionNormalizer.Words(c.Text)).ToHashSet(StringComparer.Ordinal), c.Unnamed))]
