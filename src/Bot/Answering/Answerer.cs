@@ -473,9 +473,9 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             // Asked a time of day ("what time did round 2 start"), and the top fact states none.
             : AsksClockTime(words) && !index.StatesClockTime[topIndex] ? RuledOut.TimeOfDayNotStated
             // Asked who said something that the top fact gives only as said by someone unnamed ("which official told
-            // yomiuri…"), or asked someone's full name: not when the question names someone the fact base profiles (their profile gives
-            // it), nor when the top fact's own name is the longer form of what the question names ("the full name of eo
-            // 14345").
+            // yomiuri…"), or asked someone's full name: not when the question names someone the fact base profiles (their
+            // profile gives it), nor when the top fact's own name is the longer form of what the question names ("the full
+            // name of eo 14345").
             : top.Fact.Kind != FactKind.Person && ((AsksFullName(words) && entities.People.Count == 0 && !GivesLongerName(index, top.Fact, words))
                 || (AsksWhoSaid(words) && SaidByNoOneNamed(index, topIndex, words))) ? RuledOut.NameNotGiven
             // Asked a figure in one year ("car exports to the us in 2025"), and the top figure (not a rate in force over a
@@ -721,8 +721,8 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
     /// <summary>Of the meetings (rounds and the talks after them, and, when the people named are of both sides, the events
     /// that put them all at a meeting: "Ishiba–Trump meeting at the G7", "Bessent meets Ishiba in Tokyo") whose records
     /// list every person the question names, in date order, the one the question numbers ("last" is the latest; for "how
-    /// many times", Number 0 and the latest), when it asks only for that ("first akazawa lutnick meeting", "when did akazawa and bessent meet for the first time", "the
-    /// second akazawa lutnick meeting"); else -1. At least one person named must sit on Japan's side of a round: the
+    /// many times", Number 0 and the latest), when it asks only for that ("first akazawa lutnick meeting", "when did
+    /// akazawa and bessent meet for the first time", "the second akazawa lutnick meeting"); else -1. At least one person named must sit on Japan's side of a round: the
     /// rounds are not the meetings of US officials among themselves ("when did bessent and lutnick first meet") nor all of
     /// a US official's meetings with Japan (Muto saw Lutnick and Greer in March 2025). Also the meetings counted, so a
     /// number past them ("the 12th" of 11) rules those out.</summary>

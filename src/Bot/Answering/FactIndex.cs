@@ -96,13 +96,14 @@ internal sealed class FactIndex
     private static List<(HashSet<string> Terms, bool Unnamed)> UnnamedSayingsOf(Fact fact, Analyzer analyzer, EntityResolver entities)
     {
         var clauses = s_clauseEnd.Split(fact.Text).Concat(s_clauseEnd.Split(fact.Outcome ?? "")).Where(t => t.Length > 0)
-            .Select(t => (Text: t, Unnamed: s_unnamedSpeaker.IsMatch(t) && !NamedSpeaker(QuestionNormalizer.Words(t), entities)))
+            .Select(t => (Words: QuestionNormalizer.Words(t), Text: t))
+            .Select(c => (c.Words, Unnamed: s_unnamedSpeaker.IsMatch(c.Text) && !NamedSpeaker(c.Words, entities)))
             // A claim is said by whoever made it: named, unless only someone unnamed did.
-            .Concat(fact.Claims.Select(c => (Text: c.By + ": " + c.Text,
+            .Concat(fact.Claims.Select(c => (Words: QuestionNormalizer.Words(c.By + ": " + c.Text),
                 Unnamed: s_unnamedSpeaker.IsMatch(c.By) && entities.Resolve(QuestionNormalizer.Words(c.By)).People.Count == 0)))
             .ToList();
         return clauses.Any(c => c.Unnamed)
-            ? [.. clauses.Select(c => (analyzer.Terms(QuestionNormalizer.Words(c.Text)).ToHashSet(StringComparer.Ordinal), c.Unnamed))]
+            ? [.. clauses.Select(c => (analyzer.Terms(c.Words).ToHashSet(StringComparer.Ordinal), c.Unnamed))]
             : [];
     }
 

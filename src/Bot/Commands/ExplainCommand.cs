@@ -237,33 +237,30 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 ? $"回答：質問は品目にかかる関税率がいつ始まった（変わった・終わった）かだけを尋ねており、収録データの税率の適用期間から、その日についての項目はこの項目（{top.Title}）なので、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : RuleDecided(explanation) == RecordAnswer.WhoTookPartInTheRound
                 ? $"回答：質問はこの交渉回（{top.Title}）に誰が出席したかだけを尋ねており、その記録に出席者が載っているため、確率に関わらず回答しました（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
-            : result.Abstained && result.RuledOut == RuledOut.IsThePersonNamed
-                ? $"回答なし：質問はこの人物（{top.Title}）の前任者または後任者を尋ねており、本人は答えになりえないため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
-            : result.Abstained && result.RuledOut == RuledOut.AfterTheFactBase
-                ? $"回答なし：質問は収録データの最終時点より後の時期について尋ねていますが、この項目（{top.Title}）はその時期の日付も言及も持たないため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
-            : result.Abstained && result.RuledOut == RuledOut.OtherSide
-                ? $"回答なし：質問は一方の側（日本または米国）の役職者を尋ねていますが、この人物（{top.Title}）は相手側の人物のため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
-            : result.Abstained && result.RuledOut == RuledOut.RateNotInForceThen
-                ? $"回答なし：質問はある時点で品目にかかっていた関税率を尋ねていますが、収録データの適用期間ではこの税率（{top.Title}）はその時点の税率ではないため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
-            : result.Abstained && result.RuledOut == RuledOut.OtherOccurrence
-                ? $"回答なし：質問は何回目かを示して特定の回（例：「3回目の会合」）を尋ねていますが、この項目（{top.Title}）の題名または別名は別の回を指しているため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
-            : result.Abstained && result.RuledOut == RuledOut.TopicsNotStated
-                ? $"回答なし：質問は会談などで何が話し合われたかを尋ねていますが、この項目（{top.Title}）には議題や話し合われた内容が載っていないため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
-            : result.Abstained && result.RuledOut == RuledOut.TimeOfDayNotStated
-                ? $"回答なし：質問は時刻を尋ねていますが、この項目（{top.Title}）には時刻の記載がないため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
-            : result.Abstained && result.RuledOut == RuledOut.DayNotStated
-                ? $"回答なし：質問は日付（何日か）を尋ねていますが、この項目（{top.Title}）の日付は月または年までで、日の記載もないため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
-            : result.Abstained && result.RuledOut == RuledOut.NameNotGiven
-                ? $"回答なし：質問は発言者や人物の氏名を尋ねていますが、この項目（{top.Title}）はその名前を記載していないため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
-            : result.Abstained && result.RuledOut == RuledOut.YearNotCovered
-                ? $"回答なし：質問はある年の数値を尋ねていますが、この数値（{top.Title}）はその年のものではなく、その年への言及もないため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
-            : result.Abstained && result.RuledOut == RuledOut.PostNotHeldThen
-                ? $"回答なし：質問はある時点で役職に就いていた人物を尋ねていますが、収録データの日付ではこの人物（{top.Title}）はその時点でその役職に就いていなかったため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
+            : result.Abstained && RuledOutInJapanese(result.RuledOut, top.Title) is { } ruledOutWhy
+                ? $"回答なし：{ruledOutWhy}ため、回答しませんでした（モデル単独の見積もりは{Reply.Percent(explanation.ModelConfidence)}）。"
             : result.Abstained
                 ? $"回答なし：最も近い項目（{top.Title}）でも、質問が求める項目である確率は{p}にとどまり、回答の基準（{threshold}以上）に届きませんでした。"
                 : $"回答：回答した項目（{top.Title}）が質問の求める項目である確率を{p}と見積もりました（{threshold}以上で回答）。これは質問との一致の度合いであり、事実そのものの確からしさではありません。")
             + "以下の詳細は英語です。";
     }
+
+    /// <summary>Why the closest fact was ruled out, in Japanese, up to "ため" (because); null when nothing ruled it out.</summary>
+    private static string? RuledOutInJapanese(RuledOut ruledOut, string title) => ruledOut switch
+    {
+        RuledOut.IsThePersonNamed => $"質問はこの人物（{title}）の前任者または後任者を尋ねており、本人は答えになりえない",
+        RuledOut.AfterTheFactBase => $"質問は収録データの最終時点より後の時期について尋ねていますが、この項目（{title}）はその時期の日付も言及も持たない",
+        RuledOut.OtherSide => $"質問は一方の側（日本または米国）の役職者を尋ねていますが、この人物（{title}）は相手側の人物の",
+        RuledOut.RateNotInForceThen => $"質問はある時点で品目にかかっていた関税率を尋ねていますが、収録データの適用期間ではこの税率（{title}）はその時点の税率ではない",
+        RuledOut.OtherOccurrence => $"質問は何回目かを示して特定の回（例：「3回目の会合」）を尋ねていますが、この項目（{title}）の題名または別名は別の回を指している",
+        RuledOut.TopicsNotStated => $"質問は会談などで何が話し合われたかを尋ねていますが、この項目（{title}）には議題や話し合われた内容が載っていない",
+        RuledOut.TimeOfDayNotStated => $"質問は時刻を尋ねていますが、この項目（{title}）には時刻の記載がない",
+        RuledOut.DayNotStated => $"質問は日付（何日か）を尋ねていますが、この項目（{title}）の日付は月または年までで、日の記載もない",
+        RuledOut.NameNotGiven => $"質問は発言者や人物の氏名を尋ねていますが、この項目（{title}）はその名前を記載していない",
+        RuledOut.YearNotCovered => $"質問はある年の数値を尋ねていますが、この数値（{title}）はその年のものではなく、その年への言及もない",
+        RuledOut.PostNotHeldThen => $"質問はある時点で役職に就いていた人物を尋ねていますが、収録データの日付ではこの人物（{title}）はその時点でその役職に就いていなかった",
+        _ => null,
+    };
 
     internal static string Gap(double gap, bool curated) => Math.Round(gap, 2) switch
     {
