@@ -34,6 +34,7 @@ internal static class AnswerComposer
         RuledOut.TopicsNotStated => japanese ? "収録データには何が話し合われたかの記載がありません。" : "The fact base does not say what was discussed.",
         RuledOut.NameNotGiven => japanese ? "収録データにはその人物の名前の記載がありません。" : "The fact base does not give that person's name.",
         RuledOut.YearNotCovered => japanese ? "収録データにはその年の数値がありません。" : "The fact base does not give that figure for that year.",
+        RuledOut.NoOneElseNamed => japanese ? "収録データにはほかの参加者の名前の記載がありません。" : "The fact base names no one else there.",
         _ => null,
     };
 

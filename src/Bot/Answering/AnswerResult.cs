@@ -230,6 +230,10 @@ public enum RuledOut
     /// <summary>"Japan's vehicle exports to the us in 2025" when this figure is for 2024: asked for a figure in a year,
     /// and this figure is neither dated then nor mentions that year.</summary>
     YearNotCovered,
+
+    /// <summary>"Who else was on japan's team at round 5 besides akazawa": asked who took part besides the people named,
+    /// and this fact names no one else (of the side asked).</summary>
+    NoOneElseNamed,
 }
 
 internal static class RuledOutExtensions
@@ -239,7 +243,7 @@ internal static class RuledOutExtensions
     /// occasion or person.</summary>
     public static bool LeavesOutTheDetail(this RuledOut ruledOut) =>
         ruledOut is RuledOut.TopicsNotStated or RuledOut.TimeOfDayNotStated or RuledOut.DayNotStated or RuledOut.NameNotGiven
-            or RuledOut.YearNotCovered;
+            or RuledOut.YearNotCovered or RuledOut.NoOneElseNamed;
 }
 
 /// <summary>The <paramref name="Number"/>th of the <paramref name="Of"/> rounds and meetings whose records list all of

@@ -470,6 +470,10 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             // or round says nothing of what was taken up.
             : top.Fact.Kind is FactKind.Event or FactKind.Round && AsksTopics(words) && !index.StatesTopics[topIndex]
                 ? RuledOut.TopicsNotStated
+            // Asked who else took part besides the people named ("who else was on japan's team at round 5 besides
+            // akazawa"), and the top fact names no one else (of the side asked, when the question names one).
+            : entities.People.Count > 0 && AsksWhoElse(words, type) && !NamesSomeoneElse(index, topIndex, entities, SideAsked(words, terms))
+                ? RuledOut.NoOneElseNamed
             // Asked a time of day ("what time did round 2 start"), and the top fact states none.
             : AsksClockTime(words) && !index.StatesClockTime[topIndex] ? RuledOut.TimeOfDayNotStated
             // Asked who said something that the top fact gives only as said by someone unnamed ("which official told
@@ -949,8 +953,8 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
 
     /// <summary>The only words besides the round and the people it names in a question that asks who took part in it
     /// ("who attended round 8", "was bessent at round 2", "did greer not attend round 6", "who was on the us side in
-    /// round 3", "did rubio sit in on the final round", "who took part in round 4"): not "say", "give", "why"…, which ask
-    /// for something else.</summary>
+    /// round 3", "did rubio sit in on the final round", "who took part in round 4", "who else was at round 8 besides
+    /// akazawa"): not "say", "give", "why"…, which ask for something else.</summary>
     internal static readonly HashSet<string> TookPartWords =
     [
         "who", "whom", "which", "was", "were", "is", "are", "did", "does", "do", "not", "the", "a", "an", "at", "in", "on",
@@ -958,6 +962,7 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         "joined", "meet", "met", "see", "saw", "side", "team", "delegation", "delegations", "participant", "participants",
         "room", "round", "final", "last", "us", "japan", "american", "japanese", "usa", "talks", "meeting", "negotiations",
         "sit", "sat", "sitting", "take", "took", "taking", "part", "participate", "participated", "show", "showed", "up",
+        "else", "anyone", "anybody", "someone", "somebody", "besides", "apart", "aside", "other", "than", "except",
     ];
 
     /// <summary>The only words besides the round in a question that asks what happened at it ("what happened in the third
@@ -1813,9 +1818,9 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
 
     /// <summary>
     /// Is what the question asks who said given by the fact only as said by someone unnamed: do the fact's clauses
-    /// that share the most of the question's terms (besides the asking and saying words) all give it as said by "an
-    /// official" or "sources", naming no one? "Who said profits would be split 90–10" is the White House's and Trump's
-    /// claim, though an unnamed Japanese official is quoted on the split too.
+    /// that share the most of the question's terms, by weight (besides the asking and saying words), all give it as
+    /// said by "an official" or "sources", naming no one? "Who said profits would be split 90–10" is the White House's
+    /// and Trump's claim, though an unnamed Japanese official is quoted on the split too.
     /// </summary>
     private static bool SaidByNoOneNamed(FactIndex index, int fact, List<string> words)
     {
@@ -1826,9 +1831,59 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         }
 
         var asked = index.Analyzer.Terms([.. words.Where(w => !s_saying.Contains(w) && !s_personAsked.Contains(w))]);
-        var shared = sayings.Select(s => asked.Count(s.Terms.Contains)).ToList();
+        // Shared terms count by how rare they are, and in any of their forms ("cap" is in "capped").
+        var shared = sayings.Select(s => asked.Where(t => s.Terms.Any(c => SameWord(t, c))).Sum(index.Bm25.Idf)).ToList();
         var most = shared.Max();
-        return most > 0 && sayings.Where((_, i) => shared[i] == most).All(s => s.Unnamed);
+        return most > 0 && sayings.Where((_, i) => shared[i] >= most - 1e-9).All(s => s.Unnamed);
+    }
+
+    /// <summary>Words before "else" that ask for more people: "who else", "anyone else".</summary>
+    private static readonly HashSet<string> s_elseAskers = ["who", "whom", "anyone", "anybody", "someone", "somebody"];
+
+    /// <summary>Words that set the people named aside: "besides akazawa", "other than", "apart from", "aside from".</summary>
+    private static readonly HashSet<string> s_besides = ["besides", "except"];
+
+    /// <summary>Does the question ask who took part besides the people it names: "who else was there", "anyone else from
+    /// japan", "who was at round 5 besides akazawa", "who other than lutnick met him"?</summary>
+    internal static bool AsksWhoElse(IReadOnlyList<string> words, QuestionType type)
+    {
+        for (var i = 1; i < words.Count; i++)
+        {
+            if (words[i] == "else" && s_elseAskers.Contains(words[i - 1]))
+            {
+                return true;
+            }
+
+            var setAside = s_besides.Contains(words[i])
+                || (words[i] == "from" && words[i - 1] is "apart" or "aside")
+                || (words[i] == "than" && words[i - 1] == "other");
+            if (setAside && type == QuestionType.Who)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Does the fact name someone besides the people the question names: in its lists, its text, or as the
+    /// person it profiles; of <paramref name="side"/> only, when one is asked (people of no side count for either)?</summary>
+    private static bool NamesSomeoneElse(FactIndex index, int fact, Entities entities, Side? side)
+    {
+        var named = index.Facts.Facts[fact];
+        var people = index.Mentions[fact].People.Append(named.Kind == FactKind.Person ? named.Id : null).OfType<string>();
+        return people.Where(id => !entities.People.Contains(id))
+            .Select(index.Facts.Find)
+            .Any(person => person is not null && (side is null || person.Side is null || person.Side == side));
+    }
+
+    /// <summary>Are two terms forms of one word: the same, or one the other with an ending of up to three letters ("cap",
+    /// "capped"; "sign", "signing")? Words under three letters only as they are.</summary>
+    private static bool SameWord(string a, string b)
+    {
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        return shorter == longer
+            || (shorter.Length >= 3 && longer.Length - shorter.Length <= 3 && longer.StartsWith(shorter, StringComparison.Ordinal));
     }
 
     /// <summary>Does the question ask for someone's full name: "ogushi's first name", "what is his full name"?</summary>

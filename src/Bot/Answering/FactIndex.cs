@@ -89,7 +89,7 @@ internal sealed class FactIndex
     public bool[] StatesClockTime { get; }
 
     /// <summary>Per fact that gives something as said by someone it does not name ("a government official said"), each
-    /// of its clauses (a claim with who made it) as its terms, and whether it is such a saying with no named person
+    /// of its clauses (a claim's, with who made it) as its terms, and whether it is such a saying with no named person
     /// saying it; empty for any other fact.</summary>
     public IReadOnlyList<(HashSet<string> Terms, bool Unnamed)>[] UnnamedSayings { get; }
 
@@ -98,9 +98,19 @@ internal sealed class FactIndex
         var clauses = s_clauseEnd.Split(fact.Text).Concat(s_clauseEnd.Split(fact.Outcome ?? "")).Where(t => t.Length > 0)
             .Select(t => (Words: QuestionNormalizer.Words(t), Text: t))
             .Select(c => (c.Words, Unnamed: s_unnamedSpeaker.IsMatch(c.Text) && !NamedSpeaker(c.Words, entities)))
-            // A claim is said by whoever made it: named, unless only someone unnamed did.
-            .Concat(fact.Claims.Select(c => (Words: QuestionNormalizer.Words(c.By + ": " + c.Text),
-                Unnamed: s_unnamedSpeaker.IsMatch(c.By) && entities.Resolve(QuestionNormalizer.Words(c.By)).People.Count == 0)))
+            // A claim's clause, with who made the claim, is said by someone unnamed when only someone unnamed made the
+            // claim, or when the clause itself gives it so ("Asahi Shimbun (government sources) and Akazawa: … a
+            // government official said…"); not when a named person says it in the clause.
+            .Concat(fact.Claims.SelectMany(c =>
+            {
+                var byUnnamed = s_unnamedSpeaker.IsMatch(c.By) && entities.Resolve(QuestionNormalizer.Words(c.By)).People.Count == 0;
+                return s_clauseEnd.Split(c.Text).Where(t => t.Length > 0).Select(t =>
+                {
+                    var own = QuestionNormalizer.Words(t);
+                    return (Words: QuestionNormalizer.Words(c.By + ": " + t),
+                        Unnamed: (byUnnamed || s_unnamedSpeaker.IsMatch(t)) && !NamedSpeaker(own, entities));
+                });
+            }))
             .ToList();
         return clauses.Any(c => c.Unnamed)
             ? [.. clauses.Select(c => (analyzer.Terms(c.Words).ToHashSet(StringComparer.Ordinal), c.Unnamed))]

@@ -171,6 +171,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                     RuledOut.DayNotStated => "the question asks for the day, and this fact is dated only to the month or year (or not at all) and gives no day",
                     RuledOut.NameNotGiven => "the question asks who said something or someone's full name, and this fact names no one for it",
                     RuledOut.YearNotCovered => "the question asks for a figure in a year, and this figure is neither dated then nor mentions that year",
+                    RuledOut.NoOneElseNamed => "the question asks who else took part besides the people it names, and this fact names no one else",
                     _ => "the question asks who held a post at a time, and by the dates the fact base has, this person did not hold a post of that name then",
                 })
                 + $" (the model alone put the chance that it picked the right fact at {Reply.Percent(explanation.ModelConfidence)}).";
@@ -258,6 +259,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
         RuledOut.DayNotStated => $"質問は日付（何日か）を尋ねていますが、この項目（{title}）の日付は月または年までで、日の記載もない",
         RuledOut.NameNotGiven => $"質問は発言者や人物の氏名を尋ねていますが、この項目（{title}）はその名前を記載していない",
         RuledOut.YearNotCovered => $"質問はある年の数値を尋ねていますが、この数値（{title}）はその年のものではなく、その年への言及もない",
+        RuledOut.NoOneElseNamed => $"質問は名前の挙がった人物以外の参加者を尋ねていますが、この項目（{title}）はほかの人物の名前を記載していない",
         RuledOut.PostNotHeldThen => $"質問はある時点で役職に就いていた人物を尋ねていますが、収録データの日付ではこの人物（{title}）はその時点でその役職に就いていなかった",
         _ => null,
     };

@@ -1426,6 +1426,11 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("which official said trump needs to be shown the numbers", RuledOut.NameNotGiven, "defense-bargaining-chip-report", "The fact base does not give that person's name.")]
     [InlineData("who were kyodo's sources on the mid-june deal", RuledOut.NameNotGiven, "mid-june-understanding-report", "The fact base does not give that person's name.")]
     [InlineData("whats ogushi's first name", RuledOut.NameNotGiven, "task-force-2025-04", "The fact base does not give that person's name.")]
+    // Weighed by its rarer words ("yomiuri"), and with "cap" found in "capped", the question is the official's clause,
+    // not Akazawa's "covered by that cap".
+    [InlineData("name of the wh official who told yomiuri about the pharma cap", RuledOut.NameNotGiven, "pharma-tariff-cap", "The fact base does not give that person's name.")]
+    // Round 5's record lists Akazawa alone for Japan.
+    [InlineData("who else was on japan's team at round 5 besides akazawa", RuledOut.NoOneElseNamed, "round-5", "The fact base names no one else there.")]
     // A figure for 2024 (the year it gives), asked of 2025 or 2023.
     [InlineData("how much were japan's car exports to the us in 2025", RuledOut.YearNotCovered, "japan-vehicle-exports-us", "The fact base does not give that figure for that year.")]
     [InlineData("us imports of japanese vehicles and parts in 2023", RuledOut.YearNotCovered, "us-vehicle-imports-japan-2024", "The fact base does not give that figure for that year.")]
@@ -1464,6 +1469,11 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("who did a white house official tell about the pharma cap", "pharma-tariff-cap")]
     [InlineData("who reported that anonymous officials said the core deal was reached in mid-june", "mid-june-understanding-report")]
     [InlineData("what time of year was the upper house election", "upper-house-election-2025")]
+    // Round 5's record lists Lutnick and Bessent besides Akazawa, Round 2's Bessent; the record answers who else.
+    [InlineData("who else was at round 5 besides akazawa", "round-5")]
+    [InlineData("besides akazawa, who was at round 2", "round-2")]
+    [InlineData("who else from the us was at round 5 besides lutnick", "round-5")]
+    [InlineData("who did akazawa meet in round 4 besides bessent", "round-4")]
     // The figure's own year, and a rate (in force from a day, with no end) asked of a later year.
     [InlineData("japan's car exports to the us in 2024", "japan-vehicle-exports-us")]
     [InlineData("us imports of japanese vehicles and parts in 2024", "us-vehicle-imports-japan-2024")]
@@ -1474,6 +1484,21 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.Equal(RuledOut.None, result.RuledOut);
         Assert.False(result.Abstained, $"abstained at {result.Confidence:F2}");
         Assert.Equal(expected, result.Best!.Id);
+    }
+
+    [Theory]
+    [InlineData("who else was there", true)]
+    [InlineData("anyone else from japan at round 8", true)]
+    [InlineData("who was at round 5 besides akazawa", true)]
+    [InlineData("who other than lutnick met akazawa", true)]
+    [InlineData("who was at round 5", false)]
+    [InlineData("what else did japan agree to", false)]
+    // Not a who-question: "besides" sets aside a thing, not people.
+    [InlineData("what did japan buy besides rice", false)]
+    public void AsksWhoElse_ForPeopleBesidesThoseNamed(string question, bool expected)
+    {
+        var words = Answerer.Interpret(engine.Harness.Index, question).Words;
+        Assert.Equal(expected, Answerer.AsksWhoElse(words, QuestionClassifier.Classify(words)));
     }
 
     [Theory]
