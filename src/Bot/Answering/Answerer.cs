@@ -482,9 +482,9 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             // name of eo 14345").
             : top.Fact.Kind != FactKind.Person && ((AsksFullName(words) && entities.People.Count == 0 && !GivesLongerName(index, top.Fact, words))
                 || (AsksWhoSaid(words) && SaidByNoOneNamed(index, topIndex, words))) ? RuledOut.NameNotGiven
-            // Asked a figure in one year ("car exports to the us in 2025"), and the top figure (not a rate in force over a
-            // span) is neither dated that year nor mentions it.
-            : top.Fact.Kind == FactKind.Figure && top.Fact.InForce is null && YearAsked(words, entities) is { } year
+            // Asked a figure in one year ("car exports to the us in 2025", "in august 2025"), and the top figure (not a rate
+            // in force over a span) is neither dated that year nor mentions it.
+            : top.Fact.Kind == FactKind.Figure && top.Fact.InForce is null && YearAsked(words) is { } year
                 && top.Fact.Date?.Year != year && top.Fact.EndDate?.Year != year
                 && !index.TextNumbers[topIndex].Contains(year.ToString(CultureInfo.InvariantCulture))
                 && !index.Mentions[topIndex].Months.Any(m => m.Year == year) ? RuledOut.YearNotCovered
@@ -1944,14 +1944,9 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         return false;
     }
 
-    /// <summary>The one year a question names alone ("exports in 2025"), without a month or a day; null otherwise.</summary>
-    private static int? YearAsked(List<string> words, Entities entities)
+    /// <summary>The one year a question names ("exports in 2025", "in august 2025"); null otherwise.</summary>
+    private static int? YearAsked(List<string> words)
     {
-        if (entities.DayPrecision || entities.MonthsNamed > 0)
-        {
-            return null;
-        }
-
         var years = words.Where(w => w.Length == 4 && w.All(char.IsAsciiDigit)).Select(w => int.Parse(w, CultureInfo.InvariantCulture))
             .Where(y => y is >= 1990 and <= 2040).Distinct().ToList();
         return years is [var year] ? year : null;

@@ -1434,6 +1434,8 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     // A figure for 2024 (the year it gives), asked of 2025 or 2023.
     [InlineData("how much were japan's car exports to the us in 2025", RuledOut.YearNotCovered, "japan-vehicle-exports-us", "The fact base does not give that figure for that year.")]
     [InlineData("us imports of japanese vehicles and parts in 2023", RuledOut.YearNotCovered, "us-vehicle-imports-japan-2024", "The fact base does not give that figure for that year.")]
+    // A month of another year: the 2024 figure says nothing of August 2025.
+    [InlineData("how much did japan's car exports to the us fall in august 2025", RuledOut.YearNotCovered, "japan-vehicle-exports-us", "The fact base does not give that figure for that year.")]
     public void Answer_DetailTheFactDoesNotGive_IsRuledOutAndTheFactSuggestedFirst(string question, RuledOut reason, string closest, string opening)
     {
         var result = AnswerRuledOut(question, reason);
