@@ -490,8 +490,11 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
                 && !index.Mentions[topIndex].Months.Any(m => m.Year == year) ? RuledOut.YearNotCovered
             // Asked the very day ("what day in december 2022…"), and the top fact is dated only to the month or year (or
             // not at all), and neither its text nor its roles give a day.
-            : AsksDay(words) && top.Fact.Date is null or { Day: null } && index.Mentions[topIndex].Days.Count == 0
-                && !top.Fact.Roles.Any(r => r.From is { Day: not null } || r.To is { Day: not null }) ? RuledOut.DayNotStated
+            // Asked the day someone took or left a post the question names, that post's dates alone say.
+            : AsksDay(words) && top.Fact.Date is null or { Day: null }
+                && (PostGivesDay(index.Analyzer, top.Fact, terms, words) is { } postDay ? !postDay
+                    : index.Mentions[topIndex].Days.Count == 0 && !top.Fact.Roles.Any(r => r.From is { Day: not null } || r.To is { Day: not null }))
+                ? RuledOut.DayNotStated
             : RuledOut.None;
         // A detail the closest fact leaves out says what the fact base lacks only when that fact is more likely than not
         // the one meant ("what time of year did the talks start" is no question about an executive order's signing).
@@ -1942,6 +1945,36 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         }
 
         return false;
+    }
+
+    /// <summary>Words that ask when someone took a post ("what date did akazawa become…"), or left it.</summary>
+    private static readonly HashSet<string> s_postTaken = ["become", "became", "appointed", "named", "took", "start", "started", "began", "sworn", "assumed", "made"];
+
+    private static readonly HashSet<string> s_postLeft = ["leave", "left", "resign", "resigned", "quit", "stepped", "replaced", "end", "ended", "lose", "lost"];
+
+    /// <summary>Terms of a post's title that name no post by themselves ("minister of …", "secretary").</summary>
+    private static readonly HashSet<string> s_postHeads = ["minister", "secretary", "president", "chief", "deputy", "state", "vice", "office"];
+
+    /// <summary>
+    /// For a question that names one of the fact's posts: does that post give a day, by its start when the question asks
+    /// when it was taken, its end when it was left, either otherwise? The posts named are the roles whose titles share
+    /// the most of the question's terms (besides <see cref="s_postHeads"/>). Null when no role's title shares any.
+    /// "What date did akazawa become economic revitalization minister": that post is dated from October 2024, to the
+    /// day only at its end.
+    /// </summary>
+    private static bool? PostGivesDay(Analyzer analyzer, Fact fact, List<string> terms, List<string> words)
+    {
+        var shared = fact.Roles.Select(r => analyzer.Terms(QuestionNormalizer.Words(r.Title)).Distinct().Count(t => !s_postHeads.Contains(t) && terms.Contains(t))).ToList();
+        var most = shared.DefaultIfEmpty(0).Max();
+        if (most == 0)
+        {
+            return null;
+        }
+
+        var taken = words.Any(s_postTaken.Contains);
+        var left = words.Any(s_postLeft.Contains);
+        return fact.Roles.Where((_, i) => shared[i] == most)
+            .Any(r => (r.From is { Day: not null } && (!left || taken)) || (r.To is { Day: not null } && (!taken || left)));
     }
 
     /// <summary>The one year a question names ("exports in 2025", "in august 2025"); null otherwise.</summary>

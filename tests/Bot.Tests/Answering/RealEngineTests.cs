@@ -1418,6 +1418,9 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     // The Asahi report is dated to the month; Matsuo's profile names no day (his roles have none either).
     [InlineData("exact date asahi reported japan offering fighter jets as bargaining chips", RuledOut.DayNotStated, "defense-bargaining-chip-report", "The fact base does not give the day")]
     [InlineData("on what date did matsuo attend the alaska lng conference", RuledOut.DayNotStated, "takehiko-matsuo", "The fact base does not give the day")]
+    // Akazawa's economic revitalization post is dated from October 2024 (its end, October 21, 2025, is to the day; his
+    // statements' days are not about the post).
+    [InlineData("what date did akazawa become economic revitalization minister", RuledOut.DayNotStated, "ryosei-akazawa", "The fact base does not give the day")]
     // The committee's record says when, who and where; the calls' how long: neither what was taken up.
     [InlineData("what was discussed at the first consultation committee meeting", RuledOut.TopicsNotStated, "consultation-committee-first-meeting", "The fact base does not say what was discussed.")]
     [InlineData("what did akazawa and lutnick discuss on their july 3 call", RuledOut.TopicsNotStated, "akazawa-lutnick-calls-july", "The fact base does not say what was discussed.")]
@@ -1452,6 +1455,8 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("what day was round 2", "round-2")]
     [InlineData("what day did the tomahawk contract get signed", "tomahawk-contract-signed-2024")]
     [InlineData("what date did takaichi become prime minister", "sanae-takaichi")]
+    [InlineData("what date did akazawa become meti minister", "ryosei-akazawa")]
+    [InlineData("what date did akazawa leave the economic revitalization job", "ryosei-akazawa")]
     [InlineData("which day did trump announce the deal", "deal-announced")]
     // "Only a few remarks touched on tariffs", the Tokyo meeting's topics, "tariffs did not come up", "discussed the
     // Israel–Iran conflict", what Ishiba pledged and Trump warned: each says what was taken up.
