@@ -475,7 +475,7 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             : entities.People.Count > 0 && AsksWhoElse(words, type) && !NamesSomeoneElse(index, topIndex, entities, SideAsked(words, terms))
                 ? RuledOut.NoOneElseNamed
             // Asked a time of day ("what time did round 2 start"), and the top fact states none.
-            : AsksClockTime(words) && !index.StatesClockTime[topIndex] ? RuledOut.TimeOfDayNotStated
+            : AsksClockTime(words) && !GivesTimeOfDayAsked(index, topIndex, words, entities) ? RuledOut.TimeOfDayNotStated
             // Asked who said something that the top fact gives only as said by someone unnamed ("which official told
             // yomiuri…"), or asked someone's full name: not when the question names someone the fact base profiles (their
             // profile gives it), nor when the top fact's own name is the longer form of what the question names ("the full
@@ -1760,6 +1760,23 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         }
 
         return words is ["oclock", ..];
+    }
+
+    /// <summary>Words that ask for a time of day, besides what it is the time of.</summary>
+    private static readonly HashSet<string> s_clockAskers = ["what", "which", "at", "time", "hour", "clock", "oclock", "exact", "exactly"];
+
+    /// <summary>
+    /// Does the fact give the time of day of what the question asks about: a clause of it that gives a time and shares
+    /// a word (in any form) with the rest of the question, not a name, a month or a number? "What time did trump post
+    /// the deal": "posted 7:12 pm EST"; but "what time did the oval office meeting start" or "what time did akazawa meet
+    /// trump on july 22" is not when the deal was posted. A question with no other word takes any time the fact gives.
+    /// </summary>
+    private static bool GivesTimeOfDayAsked(FactIndex index, int fact, List<string> words, Entities entities)
+    {
+        var clauses = index.ClockClauses[fact];
+        var asked = index.Analyzer.Terms([.. words.Where((w, i) => !s_clockAskers.Contains(w) && !entities.NamePositions.Contains(i)
+            && !EntityResolver.IsMonth(w) && !w.All(char.IsDigit))]);
+        return clauses.Count > 0 && (asked.Count == 0 || clauses.Any(c => asked.Any(t => c.Any(x => SameWord(t, x)))));
     }
 
     /// <summary>Verbs and nouns that ask who said something: "who said", "which official told", "who leaked", "who were

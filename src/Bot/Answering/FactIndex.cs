@@ -24,6 +24,7 @@ internal sealed class FactIndex
         TextNumbers = [.. facts.Facts.Select((f, i) => TextNumbersOf(f, ownTexts[i]))];
         // A round's outcome may give the time too ("announced it on Truth Social, posted 7:12 pm EST").
         StatesClockTime = [.. facts.Facts.Select((f, i) => s_clockTime.IsMatch(ownTexts[i]) || s_clockTime.IsMatch(f.Outcome ?? ""))];
+        ClockClauses = [.. facts.Facts.Select((f, i) => StatesClockTime[i] ? ClockClausesOf(f, analyzer) : [])];
         StatesTopics = [.. facts.Facts.Select((f, i) => f.Topics.Count > 0 || s_topicMarker.IsMatch(ownTexts[i]))];
         UnnamedSayings = [.. facts.Facts.Select(f => UnnamedSayingsOf(f, analyzer, entities))];
         OtherPlaces = [.. facts.Facts.Select(f => analyzer.Scope.OtherPlaces(QuestionNormalizer.Words(f.Title + " " + f.Text)).ToHashSet(StringComparer.Ordinal))];
@@ -87,6 +88,17 @@ internal sealed class FactIndex
     /// <summary>Per fact, does its own text (or a round's outcome) give a time of day ("7:12 pm EST", "12:01 am EDT", "at
     /// noon")?</summary>
     public bool[] StatesClockTime { get; }
+
+    /// <summary>Per fact that gives a time of day, the terms of each of its clauses that does (of its text, outcome,
+    /// claims and statements); empty for any other fact.</summary>
+    public IReadOnlyList<HashSet<string>>[] ClockClauses { get; }
+
+    private static List<HashSet<string>> ClockClausesOf(Fact fact, Analyzer analyzer) =>
+    [
+        .. new[] { fact.Text, fact.Outcome ?? "" }.Concat(fact.Claims.Select(c => c.Text)).Concat(fact.Statements.Select(st => st.Text))
+            .SelectMany(t => s_clauseEnd.Split(t)).Where(t => s_clockTime.IsMatch(t))
+            .Select(t => analyzer.Terms(QuestionNormalizer.Words(t)).ToHashSet(StringComparer.Ordinal)),
+    ];
 
     /// <summary>Per fact that gives something as said by someone it does not name ("a government official said"), each
     /// of its clauses (a claim's, with who made it) as its terms, and whether it is such a saying with no named person

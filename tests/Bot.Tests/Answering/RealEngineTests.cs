@@ -1413,6 +1413,8 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     // Round 2's record gives the day and the place, not the hour.
     [InlineData("what time did round 2 start", RuledOut.TimeOfDayNotStated, "round-2", "The fact base does not give the time of day. These are close:")]
     [InlineData("at what hour did the may 1 round begin", RuledOut.TimeOfDayNotStated, "round-2", "The fact base does not give the time of day.")]
+    // Round 8's outcome gives the time the deal was posted (7:12 pm), not when the Oval Office meeting began.
+    [InlineData("what time did the oval office meeting start in round 8", RuledOut.TimeOfDayNotStated, "round-8", "The fact base does not give the time of day.")]
     // Dated to December 2022, and its text names no day.
     [InlineData("what day in december 2022 did the cabinet approve the tomahawk budget", RuledOut.DayNotStated, "tomahawk-fy2023-budget", "The fact base does not give the day.")]
     // The Asahi report is dated to the month; Matsuo's profile names no day (his roles have none either).
@@ -1451,6 +1453,8 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     // The deal's announcement states "posted 7:12 pm EST", in its text and in Round 8's outcome.
     [InlineData("what time did trump post the deal", "deal-announced")]
     [InlineData("what time did trump post round 8", "round-8")]
+    [InlineData("what time was the deal announced", "deal-announced")]
+    [InlineData("what time did the parts tariff start", "auto-parts-tariff-2025-05")]
     // Dated to the day, or a person whose post began on a day the record gives.
     [InlineData("what day was round 2", "round-2")]
     [InlineData("what day did the tomahawk contract get signed", "tomahawk-contract-signed-2024")]
