@@ -471,8 +471,11 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             : top.Fact.Kind is FactKind.Event or FactKind.Round && AsksTopics(words) && !index.StatesTopics[topIndex]
                 ? RuledOut.TopicsNotStated
             // Asked who else took part besides the people named ("who else was on japan's team at round 5 besides
-            // akazawa"), and the top fact names no one else (of the side asked, when the question names one).
-            : entities.People.Count > 0 && AsksWhoElse(words, type) && !NamesSomeoneElse(index, topIndex, entities, SideAsked(words, terms))
+            // akazawa"), and the top fact names no one else (of the side asked, when the question names one). Not of a
+            // person's profile: only the profile of someone the question names can name no one else, and it is no
+            // record of who took part in anything ("who else was on the us side of the 2+2 besides hegseth").
+            : entities.People.Count > 0 && top.Fact.Kind != FactKind.Person && AsksWhoElse(words, type)
+                && !NamesSomeoneElse(index, topIndex, entities, SideAsked(words, terms))
                 ? RuledOut.NoOneElseNamed
             // Asked a time of day ("what time did round 2 start"), and the top fact states none.
             : AsksClockTime(words) && !GivesTimeOfDayAsked(index, topIndex, words, entities) ? RuledOut.TimeOfDayNotStated
@@ -485,8 +488,8 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             // Asked a figure in one year ("car exports to the us in 2025", "in august 2025"), and the top figure (not a rate
             // in force over a span) is neither dated that year nor mentions it.
             : top.Fact.Kind == FactKind.Figure && top.Fact.InForce is null && YearAsked(words) is { } year
-                && top.Fact.Date?.Year != year && top.Fact.EndDate?.Year != year
-                && !index.TextNumbers[topIndex].Contains(year.ToString(CultureInfo.InvariantCulture))
+                && !(top.Fact.Date?.Year <= year && year <= (top.Fact.EndDate ?? top.Fact.Date)?.Year)
+                && !index.YearsStated[topIndex].Contains(year)
                 && !index.Mentions[topIndex].Months.Any(m => m.Year == year) ? RuledOut.YearNotCovered
             // Asked the very day ("what day in december 2022…"), and the top fact is dated only to the month or year (or
             // not at all), and neither its text nor its roles give a day.
@@ -1897,13 +1900,50 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             .Any(person => person is not null && (side is null || person.Side is null || person.Side == side));
     }
 
-    /// <summary>Are two terms forms of one word: the same, or one the other with an ending of up to three letters ("cap",
-    /// "capped"; "sign", "signing")? Words under three letters only as they are.</summary>
-    private static bool SameWord(string a, string b)
+    /// <summary>Are two terms forms of one word: the same, or the same once an ending ("-ed", "-ing") is taken off either
+    /// ("cap", "capped"; "offered", "offering"; "rate", "rated"; "use", "used")? Not a word that merely begins another
+    /// ("plan", "plane"; "off", "offer"; "see", "seek"; "join", "joint"). Words under three letters only as they are.</summary>
+    internal static bool SameWord(string a, string b) => a == b || Roots(a).Overlaps(Roots(b));
+
+    /// <summary>A word's possible roots of three letters or more: itself, and without "-ing" or "-ed" (the analyzer has
+    /// already taken off a plural "-s"), as it is, with an "e" put back ("rated" → "rate") or a doubled last letter undone
+    /// ("capped" → "cap"); "used" → "use", but not "seed" → "see".</summary>
+    private static HashSet<string> Roots(string word)
     {
-        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
-        return shorter == longer
-            || (shorter.Length >= 3 && longer.Length - shorter.Length <= 3 && longer.StartsWith(shorter, StringComparison.Ordinal));
+        var roots = new HashSet<string>(StringComparer.Ordinal);
+        if (word.Length < 3)
+        {
+            return roots;
+        }
+
+        roots.Add(word);
+        foreach (var ending in (string[])["ing", "ed"])
+        {
+            if (!word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (ending == "ed" && !word.EndsWith("eed", StringComparison.Ordinal) && word.Length - 1 >= 3)
+            {
+                roots.Add(word[..^1]);
+            }
+
+            var root = word[..^ending.Length];
+            if (root.Length < 3)
+            {
+                continue;
+            }
+
+            roots.Add(root);
+            roots.Add(root + "e");
+            if (root.Length >= 4 && root[^1] == root[^2])
+            {
+                roots.Add(root[..^1]);
+            }
+        }
+
+        return roots;
     }
 
     /// <summary>Does the question ask for someone's full name: "ogushi's first name", "what is his full name"?</summary>
@@ -1994,12 +2034,34 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             .Any(r => (r.From is { Day: not null } && (!left || taken)) || (r.To is { Day: not null } && (!taken || left)));
     }
 
-    /// <summary>The one year a question names ("exports in 2025", "in august 2025"); null otherwise.</summary>
+    /// <summary>Words before a date in a question that make it the time of something else, not the period a figure is
+    /// asked for: "before the april 2025 tariffs", "ahead of the july 2025 deal", "as reported in march 2025".</summary>
+    private static readonly HashSet<string> s_dateOfSomethingElse = ["before", "ahead", "prior", "reported", "published", "released", "announced"];
+
+    /// <summary>The one year a question names as the period it asks a figure for ("exports in 2025", "in august 2025",
+    /// "car exports aug 2025"); null otherwise, or when the date is the time of something else ("exports before the
+    /// april 2025 tariffs", "trade as of july 2025").</summary>
     private static int? YearAsked(List<string> words)
     {
         var years = words.Where(w => w.Length == 4 && w.All(char.IsAsciiDigit)).Select(w => int.Parse(w, CultureInfo.InvariantCulture))
             .Where(y => y is >= 1990 and <= 2040).Distinct().ToList();
-        return years is [var year] ? year : null;
+        if (years is not [var year])
+        {
+            return null;
+        }
+
+        // The date's first word: the year's, or its month's or day's before it ("august 2025", "july 22 2025").
+        var start = words.IndexOf(year.ToString(CultureInfo.InvariantCulture));
+        while (start > 0 && (EntityResolver.IsMonth(words[start - 1])
+            || (words[start - 1].Length <= 2 && words[start - 1].All(char.IsAsciiDigit))
+            || (words[start - 1] == "of" && start > 1 && EntityResolver.IsMonth(words[start - 2]))))
+        {
+            start--;
+        }
+
+        return words.Take(start).Any(s_dateOfSomethingElse.Contains) || (start > 1 && words[start - 2] == "as" && words[start - 1] == "of")
+            ? null
+            : year;
     }
 
     /// <summary>Does the question ask what an occasion took up: "what did they discuss", "what was discussed", "what did

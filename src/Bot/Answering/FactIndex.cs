@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Bot.Facts;
 
@@ -22,6 +23,7 @@ internal sealed class FactIndex
         NumberedTitles = [.. facts.Facts.Select(f => QuestionNormalizer.NumberedTitle.Of(f.Title, f.Aliases))];
         var ownTexts = facts.Facts.Select(FactDocuments.OwnText).ToArray();
         TextNumbers = [.. facts.Facts.Select((f, i) => TextNumbersOf(f, ownTexts[i]))];
+        YearsStated = [.. facts.Facts.Select((f, i) => YearsStatedOf(f, ownTexts[i]))];
         // A round's outcome may give the time too ("announced it on Truth Social, posted 7:12 pm EST").
         StatesClockTime = [.. facts.Facts.Select((f, i) => s_clockTime.IsMatch(ownTexts[i]) || s_clockTime.IsMatch(f.Outcome ?? ""))];
         ClockClauses = [.. facts.Facts.Select((f, i) => StatesClockTime[i] ? ClockClausesOf(f, analyzer) : [])];
@@ -81,6 +83,10 @@ internal sealed class FactIndex
     /// <summary>Per fact, every number its own words give (title, text, amount, claims, statements) or its names do
     /// (aliases: "Section 232 auto tariff", "EO 14345"), ordinals as numbers ("first" is 1).</summary>
     public HashSet<string>[] TextNumbers { get; }
+
+    /// <summary>Per fact, the years its own words, amount and names give, alone or as a fiscal year ("FY2024"), and every
+    /// year of a span they give ("FY2022–FY2026", "FY2023–2027"): a figure for a span is one for each year in it.</summary>
+    public HashSet<int>[] YearsStated { get; }
 
     /// <summary>Per fact, the countries other than Japan and the US that its title and text name.</summary>
     public HashSet<string>[] OtherPlaces { get; }
@@ -167,6 +173,28 @@ internal sealed class FactIndex
 
     private static readonly Regex s_clockTime = new(
         @"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(am|pm|a\.m\.|p\.m\.)(?![a-z])|\bo'clock\b|\bmidnight\b|\bnoon\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static HashSet<int> YearsStatedOf(Fact fact, string ownText)
+    {
+        var text = ownText + " " + (fact.Amount?.Display ?? "") + " " + string.Join(" ", fact.Aliases);
+        var years = s_year.Matches(text).Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).ToHashSet();
+        foreach (Match span in s_yearSpan.Matches(text))
+        {
+            var (from, to) = (int.Parse(span.Groups["from"].Value, CultureInfo.InvariantCulture), int.Parse(span.Groups["to"].Value, CultureInfo.InvariantCulture));
+            for (var year = from + 1; year < to && to - from <= 20; year++)
+            {
+                years.Add(year);
+            }
+        }
+
+        return years;
+    }
+
+    private static readonly Regex s_year = new(@"(?<!\d)(?:19|20)\d{2}(?!\d)", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static readonly Regex s_yearSpan = new(
+        @"(?<!\d)(?<from>(?:19|20)\d{2})\s*(?:–|—|-|to|through)\s*(?:FY\s?|fiscal\s+)?(?<to>(?:19|20)\d{2})(?!\d)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static HashSet<string> TextNumbersOf(Fact fact, string ownText) =>

@@ -1441,6 +1441,10 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("us imports of japanese vehicles and parts in 2023", RuledOut.YearNotCovered, "us-vehicle-imports-japan-2024", "The fact base does not give that figure for that year.")]
     // A month of another year: the 2024 figure says nothing of August 2025.
     [InlineData("how much did japan's car exports to the us fall in august 2025", RuledOut.YearNotCovered, "japan-vehicle-exports-us", "The fact base does not give that figure for that year.")]
+    [InlineData("japan's car exports to the us after the april 2025 tariffs", RuledOut.YearNotCovered, "japan-vehicle-exports-us", "The fact base does not give that figure for that year.")]
+    // "Jets" is "plane", which is no form of "plan" (Akazawa's "multi-year plan"): the jets and missiles are the Asahi
+    // clause's, where an official is quoted unnamed.
+    [InlineData("who said japan offered jets and missiles", RuledOut.NameNotGiven, "defense-bargaining-chip-report", "The fact base does not give that person's name.")]
     public void Answer_DetailTheFactDoesNotGive_IsRuledOutAndTheFactSuggestedFirst(string question, RuledOut reason, string closest, string opening)
     {
         var result = AnswerRuledOut(question, reason);
@@ -1488,6 +1492,14 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     // The figure's own year, and a rate (in force from a day, with no end) asked of a later year.
     [InlineData("japan's car exports to the us in 2024", "japan-vehicle-exports-us")]
     [InlineData("us imports of japanese vehicles and parts in 2024", "us-vehicle-imports-japan-2024")]
+    // A figure for a span of fiscal years (FY2022–FY2026) is one for each year in it.
+    [InlineData("how much host nation support did japan pay in 2025", "host-nation-support")]
+    [InlineData("how much did japan pay in host nation support in april 2024", "host-nation-support")]
+    // A month and year that date something else, not the period asked: the 2024 figure is the one before the tariffs,
+    // reported in March 2025, the latest as of July 2025.
+    [InlineData("how big were japan's car exports to the us before the april 2025 tariffs", "japan-vehicle-exports-us")]
+    [InlineData("what were japan's car exports to the us, as reported in march 2025", "japan-vehicle-exports-us")]
+    [InlineData("how much us japan goods trade was there as of july 2025", "total-goods-trade-230bn")]
     public void Answer_DetailTheFactGives_IsAnswered(string question, string expected)
     {
         var result = engine.Harness.Answer(question);
@@ -1495,6 +1507,29 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.Equal(RuledOut.None, result.RuledOut);
         Assert.False(result.Abstained, $"abstained at {result.Confidence:F2}");
         Assert.Equal(expected, result.Best!.Id);
+    }
+
+    [Fact]
+    public void Answer_WhoElseBesidesAPersonWhoseProfileIsClosest_IsNotSaidToNameNoOneElse() =>
+        // Hegseth's profile is no record of the 2+2, whose fact names Rubio on the US side too.
+        Assert.NotEqual(RuledOut.NoOneElseNamed, engine.Harness.Answer("who else was on the us side of the 2+2 besides hegseth").RuledOut);
+
+    [Theory]
+    [InlineData("cap", "capped", true)]
+    [InlineData("offered", "offering", true)]
+    [InlineData("rate", "rated", true)]
+    [InlineData("use", "used", true)]
+    [InlineData("sign", "signing", true)]
+    [InlineData("plan", "plane", false)]
+    [InlineData("off", "offer", false)]
+    [InlineData("see", "seek", false)]
+    [InlineData("see", "seed", false)]
+    [InlineData("join", "joint", false)]
+    [InlineData("us", "use", false)]
+    public void SameWord_FormsOfOneWordOnly(string a, string b, bool expected)
+    {
+        Assert.Equal(expected, Answerer.SameWord(a, b));
+        Assert.Equal(expected, Answerer.SameWord(b, a));
     }
 
     [Theory]
