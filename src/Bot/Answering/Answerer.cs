@@ -968,7 +968,7 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         "joined", "meet", "met", "see", "saw", "side", "team", "delegation", "delegations", "participant", "participants",
         "room", "round", "final", "last", "us", "japan", "american", "japanese", "usa", "talks", "meeting", "negotiations",
         "sit", "sat", "sitting", "take", "took", "taking", "part", "participate", "participated", "show", "showed", "up",
-        "else", "anyone", "anybody", "someone", "somebody", "besides", "apart", "aside", "other", "than", "except",
+        "else", "anyone", "anybody", "someone", "somebody", "besides", "apart", "aside", "other", "than", "except", "and",
     ];
 
     /// <summary>The only words besides the round in a question that asks what happened at it ("what happened in the third

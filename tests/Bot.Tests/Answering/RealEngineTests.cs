@@ -1489,6 +1489,7 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("besides akazawa, who was at round 2", "round-2")]
     [InlineData("who else from the us was at round 5 besides lutnick", "round-5")]
     [InlineData("who did akazawa meet in round 4 besides bessent", "round-4")]
+    [InlineData("who else was at round 3 besides akazawa and lutnick", "round-3")]
     // The figure's own year, and a rate (in force from a day, with no end) asked of a later year.
     [InlineData("japan's car exports to the us in 2024", "japan-vehicle-exports-us")]
     [InlineData("us imports of japanese vehicles and parts in 2024", "us-vehicle-imports-japan-2024")]
