@@ -215,7 +215,8 @@ public enum RuledOut
     /// "discussed", "about", "agreed", "came up"…).</summary>
     TopicsNotStated,
 
-    /// <summary>"What time did round 2 start": asked for a time of day, and this fact's text states none.</summary>
+    /// <summary>"What time did round 2 start": asked for a time of day, and this fact's text states none for what is
+    /// asked (Round 8's "posted 7:12 pm" is when the deal was posted, not when the Oval Office meeting began).</summary>
     TimeOfDayNotStated,
 
     /// <summary>"What day in december 2022 did the cabinet approve the tomahawk budget": asked for a day, and this fact

@@ -471,13 +471,13 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             : top.Fact.Kind is FactKind.Event or FactKind.Round && AsksTopics(words) && !index.StatesTopics[topIndex]
                 ? RuledOut.TopicsNotStated
             // Asked who else took part besides the people named ("who else was on japan's team at round 5 besides
-            // akazawa"), and the top fact names no one else (of the side asked, when the question names one). Not of a
-            // person's profile: only the profile of someone the question names can name no one else, and it is no
-            // record of who took part in anything ("who else was on the us side of the 2+2 besides hegseth").
+            // akazawa"), and the top fact names no one else (of the side asked, when the question names one). Not when
+            // it is a person's profile, which is no record of who took part in anything ("who else was on the us side of
+            // the 2+2 besides hegseth" ranks Hegseth's first).
             : entities.People.Count > 0 && top.Fact.Kind != FactKind.Person && AsksWhoElse(words, type)
                 && !NamesSomeoneElse(index, topIndex, entities, SideAsked(words, terms))
                 ? RuledOut.NoOneElseNamed
-            // Asked a time of day ("what time did round 2 start"), and the top fact states none.
+            // Asked a time of day ("what time did round 2 start"), and the top fact states none for what is asked.
             : AsksClockTime(words) && !GivesTimeOfDayAsked(index, topIndex, words, entities) ? RuledOut.TimeOfDayNotStated
             // Asked who said something that the top fact gives only as said by someone unnamed ("which official told
             // yomiuri…"), or asked someone's full name: not when the question names someone the fact base profiles (their
@@ -486,7 +486,7 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             : top.Fact.Kind != FactKind.Person && ((AsksFullName(words) && entities.People.Count == 0 && !GivesLongerName(index, top.Fact, words))
                 || (AsksWhoSaid(words) && SaidByNoOneNamed(index, topIndex, words))) ? RuledOut.NameNotGiven
             // Asked a figure in one year ("car exports to the us in 2025", "in august 2025"), and the top figure (not a rate
-            // in force over a span) is neither dated that year nor mentions it.
+            // in force over a span) is neither dated in that year (or over years that hold it) nor gives it.
             : top.Fact.Kind == FactKind.Figure && top.Fact.InForce is null && YearAsked(words) is { } year
                 && !(top.Fact.Date?.Year <= year && year <= (top.Fact.EndDate ?? top.Fact.Date)?.Year)
                 && !index.YearsStated[topIndex].Contains(year)
@@ -2004,9 +2004,10 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         return false;
     }
 
-    /// <summary>Words that ask when someone took a post ("what date did akazawa become…"), or left it.</summary>
+    /// <summary>Words that ask when someone took a post ("what date did akazawa become…").</summary>
     private static readonly HashSet<string> s_postTaken = ["become", "became", "appointed", "named", "took", "start", "started", "began", "sworn", "assumed", "made"];
 
+    /// <summary>Words that ask when someone left a post ("what date did ishiba step down…").</summary>
     private static readonly HashSet<string> s_postLeft = ["leave", "left", "resign", "resigned", "quit", "stepped", "replaced", "end", "ended", "lose", "lost"];
 
     /// <summary>Terms of a post's title that name no post by themselves ("minister of …", "secretary").</summary>

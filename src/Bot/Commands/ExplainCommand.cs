@@ -167,7 +167,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                     RuledOut.RateNotInForceThen => "the question asks for the tariff rate on some goods at a time, and by the dates the fact base gives its rates, this one was not the rate on them then",
                     RuledOut.OtherOccurrence => "the question asks about one occurrence by its number (\"the 3rd meeting\"), and this fact's title or name numbers another",
                     RuledOut.TopicsNotStated => "the question asks what an occasion took up, and this event or round says nothing of what was discussed",
-                    RuledOut.TimeOfDayNotStated => "the question asks for a time of day, and this fact states none",
+                    RuledOut.TimeOfDayNotStated => "the question asks for a time of day, and this fact states none for what is asked",
                     RuledOut.DayNotStated => "the question asks for the day, and this fact is dated only to the month or year (or not at all) and gives no day",
                     RuledOut.NameNotGiven => "the question asks who said something or someone's full name, and this fact names no one for it",
                     RuledOut.YearNotCovered => "the question asks for a figure in a year, and this figure is neither dated then nor mentions that year",
