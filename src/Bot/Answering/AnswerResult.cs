@@ -189,7 +189,8 @@ public enum RuledOut
     /// fact base has, this person did not hold a post of that name then.</summary>
     PostNotHeldThen,
 
-    /// <summary>"Who was pm before ishiba": asked who came before or after this very person.</summary>
+    /// <summary>"Who was pm before ishiba", "who other than takaichi has been pm": asked who came before or after this very
+    /// person, or who else besides them.</summary>
     IsThePersonNamed,
 
     /// <summary>"Who is japan's ambassador to the us now": asked for one side's holder of a post, and this person is of

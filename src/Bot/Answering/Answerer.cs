@@ -450,8 +450,11 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             // Asked for the rate on some goods at a time, and by the dates the fact base has, the top rate on them was not in
             // force all through it ("car tariff in 2025": not the 2.5% that ended on April 2).
             : rateAsked is not null && rates.Count == 0 && index.Rates.NotInForceThen(rateAsked, top.Fact.Id) ? RuledOut.RateNotInForceThen
-            // Asked who came before or after someone ("who was pm before ishiba"): not that person.
-            : index.Roles.AdjacentTo(words, terms, entities, answerIsPerson) == top.Fact.Id ? RuledOut.IsThePersonNamed
+            // Asked who came before or after someone ("who was pm before ishiba"), or who else besides them ("who other
+            // than takaichi has been prime minister"): not that person.
+            : index.Roles.AdjacentTo(words, terms, entities, answerIsPerson) == top.Fact.Id
+                || (top.Fact.Kind == FactKind.Person && entities.People.Contains(top.Fact.Id) && AsksWhoElse(words, type))
+                ? RuledOut.IsThePersonNamed
             // Asked about a day or month after the fact base's last ("what came of the march 19, 2026 visit" when it runs
             // to February), and the top fact is neither dated then nor mentions it: what happened then is not in it.
             : entities.From is { } later && entities.To is { } laterTo && later > index.Roles.Now

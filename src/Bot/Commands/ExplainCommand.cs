@@ -161,7 +161,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 + (result.RuledOut.LeavesOutTheDetail() ? "may be what you meant but does not give what was asked: " : "cannot be the one you meant: ")
                 + (result.RuledOut switch
                 {
-                    RuledOut.IsThePersonNamed => "the question asks who came before or after this person, which is someone else",
+                    RuledOut.IsThePersonNamed => "the question asks who came before or after this person, or who else besides them, which is someone else",
                     RuledOut.OtherSide => "the question asks for one side's holder of a post, and this person is of the other side",
                     RuledOut.AfterTheFactBase => "the question asks about a time after the fact base's last, and this fact is neither dated then nor mentions it",
                     RuledOut.RateNotInForceThen => "the question asks for the tariff rate on some goods at a time, and by the dates the fact base gives its rates, this one was not the rate on them then",
@@ -249,7 +249,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
     /// <summary>Why the closest fact was ruled out, in Japanese, up to "ため" (because); null when nothing ruled it out.</summary>
     private static string? RuledOutInJapanese(RuledOut ruledOut, string title) => ruledOut switch
     {
-        RuledOut.IsThePersonNamed => $"質問はこの人物（{title}）の前任者または後任者を尋ねており、本人は答えになりえない",
+        RuledOut.IsThePersonNamed => $"質問はこの人物（{title}）の前任者や後任者、またはほかの人物を尋ねており、本人は答えになりえない",
         RuledOut.AfterTheFactBase => $"質問は収録データの最終時点より後の時期について尋ねていますが、この項目（{title}）はその時期の日付も言及も持たない",
         RuledOut.OtherSide => $"質問は一方の側（日本または米国）の役職者を尋ねていますが、この人物（{title}）は相手側の人物の",
         RuledOut.RateNotInForceThen => $"質問はある時点で品目にかかっていた関税率を尋ねていますが、収録データの適用期間ではこの税率（{title}）はその時点の税率ではない",

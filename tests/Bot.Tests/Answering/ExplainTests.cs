@@ -286,7 +286,7 @@ public sealed class ExplainTests(RealEngineFixture engine)
     {
         var reply = Explain("who was pm before ishiba");
 
-        Assert.Contains("cannot be the one you meant: the question asks who came before or after this person, which is someone else", reply.Body, StringComparison.Ordinal);
+        Assert.Contains("cannot be the one you meant: the question asks who came before or after this person, or who else besides them, which is someone else", reply.Body, StringComparison.Ordinal);
         Assert.Contains("cannot be the one you meant: the question asks for one side's holder of a post, and this person is of the other side",
             Explain("who is japan's ambassador to the us now").Body, StringComparison.Ordinal);
         Assert.Contains("cannot be the one you meant: the question asks for the tariff rate on some goods at a time, and by the dates the fact base gives its rates, this one was not the rate on them then",

@@ -1511,6 +1511,16 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     }
 
     [Fact]
+    public void Answer_WhoElseBesidesThePersonWhoseProfileIsClosest_IsNotThatPerson()
+    {
+        // Takaichi's own profile ranked first (0.92): whoever else has been prime minister, it is not she.
+        var result = engine.Harness.Answer("who other than takaichi has been prime minister");
+
+        Assert.Equal(RuledOut.IsThePersonNamed, result.RuledOut);
+        Assert.True(result.Abstained);
+    }
+
+    [Fact]
     public void Answer_WhoElseBesidesAPersonWhoseProfileIsClosest_IsNotSaidToNameNoOneElse() =>
         // Hegseth's profile is no record of the 2+2, whose fact names Rubio on the US side too.
         Assert.NotEqual(RuledOut.NoOneElseNamed, engine.Harness.Answer("who else was on the us side of the 2+2 besides hegseth").RuledOut);
