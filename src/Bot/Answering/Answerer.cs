@@ -495,8 +495,8 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
                 && !index.YearsStated[topIndex].Contains(year)
                 && !index.Mentions[topIndex].Months.Any(m => m.Year == year) ? RuledOut.YearNotCovered
             // Asked the very day ("what day in december 2022…"), and the top fact is dated only to the month or year (or
-            // not at all), and neither its text nor its roles give a day.
-            // Asked the day someone took or left a post the question names, that post's dates alone say.
+            // not at all), and neither its text nor its roles give a day; asked the day someone took or left a post the
+            // question names, that post's dates alone say.
             : AsksDay(words) && top.Fact.Date is null or { Day: null }
                 && (PostGivesDay(index.Analyzer, top.Fact, terms, words) is { } postDay ? !postDay
                     : index.Mentions[topIndex].Days.Count == 0 && !top.Fact.Roles.Any(r => r.From is { Day: not null } || r.To is { Day: not null }))
@@ -1781,8 +1781,8 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
     {
         var clauses = index.ClockClauses[fact];
         var asked = index.Analyzer.Terms([.. words.Where((w, i) => !s_clockAskers.Contains(w) && !entities.NamePositions.Contains(i)
-            && !EntityResolver.IsMonth(w) && !w.All(char.IsDigit))]);
-        return clauses.Count > 0 && (asked.Count == 0 || clauses.Any(c => asked.Any(t => c.Any(x => SameWord(t, x)))));
+            && !EntityResolver.IsMonth(w) && !w.All(char.IsDigit))]).Select(t => (Term: t, Roots: WordForms.Roots(t))).ToList();
+        return clauses.Count > 0 && (asked.Count == 0 || clauses.Any(c => asked.Any(t => WordForms.IsFormIn(t.Term, t.Roots, c))));
     }
 
     /// <summary>Verbs and nouns that ask who said something: "who said", "which official told", "who leaked", "who were
@@ -1856,9 +1856,10 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             return false;
         }
 
-        var asked = index.Analyzer.Terms([.. words.Where(w => !s_saying.Contains(w) && !s_personAsked.Contains(w))]);
+        var asked = index.Analyzer.Terms([.. words.Where(w => !s_saying.Contains(w) && !s_personAsked.Contains(w))])
+            .Select(t => (Term: t, Roots: WordForms.Roots(t))).ToList();
         // Shared terms count by how rare they are, and in any of their forms ("cap" is in "capped").
-        var shared = sayings.Select(s => asked.Where(t => s.Terms.Any(c => SameWord(t, c))).Sum(index.Bm25.Idf)).ToList();
+        var shared = sayings.Select(s => asked.Where(t => WordForms.IsFormIn(t.Term, t.Roots, s.Forms)).Sum(t => index.Bm25.Idf(t.Term))).ToList();
         var most = shared.Max();
         return most > 0 && sayings.Where((_, i) => shared[i] >= most - 1e-9).All(s => s.Unnamed);
     }
@@ -1901,52 +1902,6 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         return people.Where(id => !entities.People.Contains(id))
             .Select(index.Facts.Find)
             .Any(person => person is not null && (side is null || person.Side is null || person.Side == side));
-    }
-
-    /// <summary>Are two terms forms of one word: the same, or the same once an ending ("-ed", "-ing") is taken off either
-    /// ("cap", "capped"; "offered", "offering"; "rate", "rated"; "use", "used")? Not a word that merely begins another
-    /// ("plan", "plane"; "off", "offer"; "see", "seek"; "join", "joint"). Words under three letters only as they are.</summary>
-    internal static bool SameWord(string a, string b) => a == b || Roots(a).Overlaps(Roots(b));
-
-    /// <summary>A word's possible roots of three letters or more: itself, and without "-ing" or "-ed" (the analyzer has
-    /// already taken off a plural "-s"), as it is, with an "e" put back ("rated" → "rate") or a doubled last letter undone
-    /// ("capped" → "cap"); "used" → "use", but not "seed" → "see".</summary>
-    private static HashSet<string> Roots(string word)
-    {
-        var roots = new HashSet<string>(StringComparer.Ordinal);
-        if (word.Length < 3)
-        {
-            return roots;
-        }
-
-        roots.Add(word);
-        foreach (var ending in (string[])["ing", "ed"])
-        {
-            if (!word.EndsWith(ending, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            if (ending == "ed" && !word.EndsWith("eed", StringComparison.Ordinal) && word.Length - 1 >= 3)
-            {
-                roots.Add(word[..^1]);
-            }
-
-            var root = word[..^ending.Length];
-            if (root.Length < 3)
-            {
-                continue;
-            }
-
-            roots.Add(root);
-            roots.Add(root + "e");
-            if (root.Length >= 4 && root[^1] == root[^2])
-            {
-                roots.Add(root[..^1]);
-            }
-        }
-
-        return roots;
     }
 
     /// <summary>Does the question ask for someone's full name: "ogushi's first name", "what is his full name"?</summary>

@@ -22,8 +22,9 @@ internal sealed class FactIndex
         StatedOrdinals = [.. facts.Facts.Select(f => QuestionNormalizer.Ordinals(f.Title))];
         NumberedTitles = [.. facts.Facts.Select(f => QuestionNormalizer.NumberedTitle.Of(f.Title, f.Aliases))];
         var ownTexts = facts.Facts.Select(FactDocuments.OwnText).ToArray();
-        TextNumbers = [.. facts.Facts.Select((f, i) => TextNumbersOf(f, ownTexts[i]))];
-        YearsStated = [.. facts.Facts.Select((f, i) => YearsStatedOf(f, ownTexts[i]))];
+        var statedTexts = facts.Facts.Select((f, i) => StatedText(f, ownTexts[i])).ToArray();
+        TextNumbers = [.. statedTexts.Select(TextNumbersOf)];
+        YearsStated = [.. statedTexts.Select(YearsStatedOf)];
         // A round's outcome may give the time too ("announced it on Truth Social, posted 7:12 pm EST").
         StatesClockTime = [.. facts.Facts.Select((f, i) => s_clockTime.IsMatch(ownTexts[i]) || s_clockTime.IsMatch(f.Outcome ?? ""))];
         ClockClauses = [.. facts.Facts.Select((f, i) => StatesClockTime[i] ? ClockClausesOf(f, analyzer) : [])];
@@ -96,22 +97,22 @@ internal sealed class FactIndex
     public bool[] StatesClockTime { get; }
 
     /// <summary>Per fact that gives a time of day, the terms of each of its clauses that does (of its text, outcome,
-    /// claims and statements); empty for any other fact.</summary>
+    /// claims and statements), with their roots (<see cref="WordForms.Of"/>); empty for any other fact.</summary>
     public IReadOnlyList<HashSet<string>>[] ClockClauses { get; }
 
     private static List<HashSet<string>> ClockClausesOf(Fact fact, Analyzer analyzer) =>
     [
         .. new[] { fact.Text, fact.Outcome ?? "" }.Concat(fact.Claims.Select(c => c.Text)).Concat(fact.Statements.Select(st => st.Text))
             .SelectMany(t => s_clauseEnd.Split(t)).Where(t => s_clockTime.IsMatch(t))
-            .Select(t => analyzer.Terms(QuestionNormalizer.Words(t)).ToHashSet(StringComparer.Ordinal)),
+            .Select(t => WordForms.Of(analyzer.Terms(QuestionNormalizer.Words(t)))),
     ];
 
     /// <summary>Per fact that gives something as said by someone it does not name ("a government official said"), each
-    /// of its clauses (a claim's, with who made it) as its terms, and whether it is such a saying with no named person
-    /// saying it; empty for any other fact.</summary>
-    public IReadOnlyList<(HashSet<string> Terms, bool Unnamed)>[] UnnamedSayings { get; }
+    /// of its clauses (a claim's, with who made it) as its terms with their roots (<see cref="WordForms.Of"/>), and
+    /// whether it is such a saying with no named person saying it; empty for any other fact.</summary>
+    public IReadOnlyList<(HashSet<string> Forms, bool Unnamed)>[] UnnamedSayings { get; }
 
-    private static List<(HashSet<string> Terms, bool Unnamed)> UnnamedSayingsOf(Fact fact, Analyzer analyzer, EntityResolver entities)
+    private static List<(HashSet<string> Forms, bool Unnamed)> UnnamedSayingsOf(Fact fact, Analyzer analyzer, EntityResolver entities)
     {
         var clauses = s_clauseEnd.Split(fact.Text).Concat(s_clauseEnd.Split(fact.Outcome ?? "")).Where(t => t.Length > 0)
             .Select(t => (Words: QuestionNormalizer.Words(t), Text: t))
@@ -131,7 +132,7 @@ internal sealed class FactIndex
             }))
             .ToList();
         return clauses.Any(c => c.Unnamed)
-            ? [.. clauses.Select(c => (analyzer.Terms(c.Words).ToHashSet(StringComparer.Ordinal), c.Unnamed))]
+            ? [.. clauses.Select(c => (WordForms.Of(analyzer.Terms(c.Words)), c.Unnamed))]
             : [];
     }
 
@@ -175,9 +176,12 @@ internal sealed class FactIndex
         @"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(am|pm|a\.m\.|p\.m\.)(?![a-z])|\bo'clock\b|\bmidnight\b|\bnoon\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-    private static HashSet<int> YearsStatedOf(Fact fact, string ownText)
+    /// <summary>A fact's own words, its amount as shown and its aliases: where its numbers and years are read.</summary>
+    private static string StatedText(Fact fact, string ownText) =>
+        ownText + " " + (fact.Amount?.Display ?? "") + " " + string.Join(" ", fact.Aliases);
+
+    private static HashSet<int> YearsStatedOf(string text)
     {
-        var text = ownText + " " + (fact.Amount?.Display ?? "") + " " + string.Join(" ", fact.Aliases);
         var years = s_year.Matches(text).Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).ToHashSet();
         foreach (Match span in s_yearSpan.Matches(text))
         {
@@ -197,8 +201,8 @@ internal sealed class FactIndex
         @"(?<!\d)(?<from>(?:19|20)\d{2})\s*(?:–|—|-|to|through)\s*(?:FY\s?|fiscal\s+)?(?<to>(?:19|20)\d{2})(?!\d)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-    private static HashSet<string> TextNumbersOf(Fact fact, string ownText) =>
-        QuestionNormalizer.Words(ownText + " " + (fact.Amount?.Display ?? "") + " " + string.Join(" ", fact.Aliases))
+    private static HashSet<string> TextNumbersOf(string statedText) =>
+        QuestionNormalizer.Words(statedText)
             .Where(w => w.Length > 0 && char.IsDigit(w[0])).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Unit vectors of <see cref="FactDocuments.SemanticTexts"/>, or null when semantic ranking is off.</summary>

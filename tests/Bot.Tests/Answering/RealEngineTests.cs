@@ -1539,8 +1539,11 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("us", "use", false)]
     public void SameWord_FormsOfOneWordOnly(string a, string b, bool expected)
     {
-        Assert.Equal(expected, Answerer.SameWord(a, b));
-        Assert.Equal(expected, Answerer.SameWord(b, a));
+        Assert.Equal(expected, WordForms.SameWord(a, b));
+        Assert.Equal(expected, WordForms.SameWord(b, a));
+        // The lookup in a clause's forms, built once at snapshot load, agrees.
+        Assert.Equal(expected, WordForms.IsFormIn(a, WordForms.Roots(a), WordForms.Of([b])));
+        Assert.Equal(expected, WordForms.IsFormIn(b, WordForms.Roots(b), WordForms.Of([a])));
     }
 
     [Theory]
