@@ -30,8 +30,7 @@ public sealed class DiscordInteractionHandlerLookupTests(DiscordLookupFixture fi
     [Fact]
     public async Task Timeline_PagesThroughEveryDatedEventWithButtons()
     {
-        var page = DiscordAssert.ValidResponse(
-            await Host.PostAsync(DiscordInteractionJson.Command(CommandNames.Timeline, DiscordInteractionJson.NewToken())), 4)["data"]!;
+        var page = await Host.AnsweredAsync(DiscordInteractionJson.Command(CommandNames.Timeline, DiscordInteractionJson.NewToken()));
         var seen = new List<string>();
         var pages = 0;
         while (true)
@@ -44,8 +43,7 @@ public sealed class DiscordInteractionHandlerLookupTests(DiscordLookupFixture fi
                 break;
             }
 
-            page = DiscordAssert.ValidResponse(
-                await Host.PostAsync(DiscordInteractionJson.Button(next["custom_id"]!.GetValue<string>(), DiscordInteractionJson.EchoMessage(page), DiscordInteractionJson.NewToken())), 7)["data"]!;
+            page = await Host.AnsweredAsync(DiscordInteractionJson.Button(next["custom_id"]!.GetValue<string>(), DiscordInteractionJson.EchoMessage(page), DiscordInteractionJson.NewToken()), inlineType: 7);
             Assert.True(pages < 50, "pagination does not end");
         }
 
@@ -58,13 +56,11 @@ public sealed class DiscordInteractionHandlerLookupTests(DiscordLookupFixture fi
     [Fact]
     public async Task Timeline_PageButtonsCarryTheDateRange()
     {
-        var first = DiscordAssert.ValidResponse(
-            await Host.PostAsync(DiscordInteractionJson.Command(CommandNames.Timeline, DiscordInteractionJson.NewToken(), DiscordInteractionJson.PlainPermissions, ("from", "2025-03-01"), ("to", "2025-12-31"))), 4)["data"]!;
+        var first = await Host.AnsweredAsync(DiscordInteractionJson.Command(CommandNames.Timeline, DiscordInteractionJson.NewToken(), DiscordInteractionJson.PlainPermissions, ("from", "2025-03-01"), ("to", "2025-12-31")));
         var next = DiscordAssert.Button(first, "Next ▶");
 
         Assert.Equal("pg:n1:timeline:from=2025-03-01&to=2025-12-31", next);
-        var second = DiscordAssert.ValidResponse(
-            await Host.PostAsync(DiscordInteractionJson.Button(next, DiscordInteractionJson.EchoMessage(first), DiscordInteractionJson.NewToken())), 7)["data"]!;
+        var second = await Host.AnsweredAsync(DiscordInteractionJson.Button(next, DiscordInteractionJson.EchoMessage(first), DiscordInteractionJson.NewToken()), inlineType: 7);
         var dates = (second["embeds"]![0]!["fields"] as JsonArray)!
             .Select(f => f!["name"]!.GetValue<string>())
             .Where(n => n.Contains(" — ", StringComparison.Ordinal))
@@ -77,8 +73,7 @@ public sealed class DiscordInteractionHandlerLookupTests(DiscordLookupFixture fi
     [Fact]
     public async Task Round_AnswersDatePlaceAndAttendeesWithSources()
     {
-        var data = DiscordAssert.ValidResponse(
-            await Host.PostAsync(DiscordInteractionJson.Command(CommandNames.Round, DiscordInteractionJson.NewToken(), DiscordInteractionJson.PlainPermissions, ("number", 4))), 4)["data"]!;
+        var data = await Host.AnsweredAsync(DiscordInteractionJson.Command(CommandNames.Round, DiscordInteractionJson.NewToken(), DiscordInteractionJson.PlainPermissions, ("number", 4)));
 
         var text = DiscordAssert.Text(data);
         Assert.Equal("Round 4", data["embeds"]![0]!["title"]!.GetValue<string>());
@@ -91,8 +86,7 @@ public sealed class DiscordInteractionHandlerLookupTests(DiscordLookupFixture fi
     [Fact]
     public async Task Who_FactTextWithMentionsAndMarkdown_PingsNobodyAndShowsTheTextLiterally()
     {
-        var data = DiscordAssert.ValidResponse(
-            await Host.PostAsync(DiscordInteractionJson.Command(CommandNames.Who, DiscordInteractionJson.NewToken(), DiscordInteractionJson.PlainPermissions, ("name", "bessent"))), 4)["data"]!;
+        var data = await Host.AnsweredAsync(DiscordInteractionJson.Command(CommandNames.Who, DiscordInteractionJson.NewToken(), DiscordInteractionJson.PlainPermissions, ("name", "bessent")));
 
         var description = data["embeds"]![0]!["description"]!.GetValue<string>();
         Assert.Equal("""{"parse":[]}""", data["allowed_mentions"]!.ToJsonString());
@@ -105,8 +99,7 @@ public sealed class DiscordInteractionHandlerLookupTests(DiscordLookupFixture fi
         Assert.Contains("\\[link\\](https://evil.example)", description, StringComparison.Ordinal);
 
         // Shared publicly: still nobody pinged.
-        var shared = DiscordAssert.ValidResponse(
-            await Host.PostAsync(DiscordInteractionJson.Button("sh", DiscordInteractionJson.EchoMessage(data), DiscordInteractionJson.NewToken())), 4)["data"]!;
+        var shared = await Host.AnsweredAsync(DiscordInteractionJson.Button("sh", DiscordInteractionJson.EchoMessage(data), DiscordInteractionJson.NewToken()));
         Assert.Null(shared["flags"]);
         Assert.Equal("""{"parse":[]}""", shared["allowed_mentions"]!.ToJsonString());
         Assert.Equal(description, shared["embeds"]![0]!["description"]!.GetValue<string>());
@@ -116,14 +109,12 @@ public sealed class DiscordInteractionHandlerLookupTests(DiscordLookupFixture fi
     public async Task Who_AmbiguousName_OffersNameSuggestionsThatRunWhoAgain()
     {
         // "secretary" fits the Treasury and the Commerce Secretary equally: the lookup asks which one.
-        var data = DiscordAssert.ValidResponse(
-            await Host.PostAsync(DiscordInteractionJson.Command(CommandNames.Who, DiscordInteractionJson.NewToken(), DiscordInteractionJson.PlainPermissions, ("name", "secretary"))), 4)["data"]!;
+        var data = await Host.AnsweredAsync(DiscordInteractionJson.Command(CommandNames.Who, DiscordInteractionJson.NewToken(), DiscordInteractionJson.PlainPermissions, ("name", "secretary")));
         var suggestions = DiscordAssert.CustomIds(data).Where(id => id.StartsWith("sg:who:", StringComparison.Ordinal)).ToList();
         Assert.Contains("sg:who:Scott%20Bessent", suggestions);
         Assert.Contains("sg:who:Howard%20Lutnick", suggestions);
 
-        var answer = DiscordAssert.ValidResponse(
-            await Host.PostAsync(DiscordInteractionJson.Button("sg:who:Howard%20Lutnick", DiscordInteractionJson.EchoMessage(data), DiscordInteractionJson.NewToken())), 4)["data"]!;
+        var answer = await Host.AnsweredAsync(DiscordInteractionJson.Button("sg:who:Howard%20Lutnick", DiscordInteractionJson.EchoMessage(data), DiscordInteractionJson.NewToken()));
 
         Assert.Equal("Howard Lutnick", answer["embeds"]![0]!["title"]!.GetValue<string>());
         Assert.Equal(64, answer["flags"]!.GetValue<int>());

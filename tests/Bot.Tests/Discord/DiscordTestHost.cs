@@ -96,6 +96,41 @@ internal sealed class DiscordTestHost : IAsyncDisposable
     /// <summary>Posts a signed interaction and reads the response.</summary>
     public Task<DiscordHttpResult> PostAsync(JsonNode interaction) => SendAsync(Signer.Request(interaction.ToJsonString()));
 
+    /// <summary>
+    /// Posts a signed interaction and returns the message that answers it: the inline response's data (callback
+    /// <paramref name="inlineType"/>, 4 or 7), or, when the host deferred it (5 or 6: a busy machine past the inline
+    /// budget, as Discord allows), the edit of the original response it then sends. For tests about what is answered,
+    /// not how fast; both paths are checked against the spec.
+    /// </summary>
+    public async Task<JsonNode> AnsweredAsync(JsonNode interaction, int inlineType = 4)
+    {
+        var token = interaction["token"]!.GetValue<string>();
+        var result = await PostAsync(interaction);
+        var deferredType = inlineType == 7 ? 6 : 5;
+        if (result.Body?["type"]?.GetValue<int>() != deferredType)
+        {
+            return DiscordAssert.ValidResponse(result, inlineType)["data"]!;
+        }
+
+        var deferred = DiscordAssert.ValidResponse(result, deferredType);
+        DiscordApiCall? edit;
+        while ((edit = Api.Calls.LastOrDefault(c => c.Method == "PATCH" && c.Path.Contains(token, StringComparison.Ordinal))) is null)
+        {
+            await Api.WaitForCallsAsync(Api.Calls.Count + 1);
+        }
+
+        Assert.Empty(edit.Violations);
+
+        // The message shown carries the flags of the deferral (ephemeral is set then, and an edit cannot change it).
+        var message = edit.Body!.DeepClone();
+        if (deferred["data"]?["flags"] is { } flags)
+        {
+            message["flags"] = flags.DeepClone();
+        }
+
+        return message;
+    }
+
     public async Task<DiscordHttpResult> SendAsync(HttpRequestMessage request)
     {
         using (request)
