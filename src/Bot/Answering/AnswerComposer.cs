@@ -35,6 +35,7 @@ internal static class AnswerComposer
         RuledOut.NameNotGiven => japanese ? "収録データにはその人物の名前の記載がありません。" : "The fact base does not give that person's name.",
         RuledOut.YearNotCovered => japanese ? "収録データにはその年の数値がありません。" : "The fact base does not give that figure for that year.",
         RuledOut.NoOneElseNamed => japanese ? "収録データにはほかの参加者の名前の記載がありません。" : "The fact base names no one else there.",
+        RuledOut.PlaceNotStated => japanese ? "収録データには場所の記載がありません。" : "The fact base does not say where.",
         _ => null,
     };
 

@@ -236,16 +236,20 @@ public enum RuledOut
     /// <summary>"Who else was on japan's team at round 5 besides akazawa": asked who took part besides the people named,
     /// and this fact names no one else (of the side asked).</summary>
     NoOneElseNamed,
+
+    /// <summary>"Where did lutnick tour in tokyo", "where was the 2019 trade agreement signed": asked where something
+    /// happened, and this fact names no place but those the question names.</summary>
+    PlaceNotStated,
 }
 
 internal static class RuledOutExtensions
 {
     /// <summary>Ruled out for not giving the detail asked (the time of day, the day, a name, a year's figure, what was
-    /// discussed): the fact is about what was meant, so it is the first suggestion; any other reason makes it another
+    /// discussed, the place): the fact is about what was meant, so it is the first suggestion; any other reason makes it another
     /// occasion or person.</summary>
     public static bool LeavesOutTheDetail(this RuledOut ruledOut) =>
         ruledOut is RuledOut.TopicsNotStated or RuledOut.TimeOfDayNotStated or RuledOut.DayNotStated or RuledOut.NameNotGiven
-            or RuledOut.YearNotCovered or RuledOut.NoOneElseNamed;
+            or RuledOut.YearNotCovered or RuledOut.NoOneElseNamed or RuledOut.PlaceNotStated;
 }
 
 /// <summary>The <paramref name="Number"/>th of the <paramref name="Of"/> rounds and meetings whose records list all of

@@ -501,6 +501,9 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
                 && (PostGivesDay(index.Analyzer, top.Fact, terms, words) is { } postDay ? !postDay
                     : index.Mentions[topIndex].Days.Count == 0 && !top.Fact.Roles.Any(r => r.From is { Day: not null } || r.To is { Day: not null }))
                 ? RuledOut.DayNotStated
+            // Asked where something happened ("where did lutnick tour in tokyo"), and the top fact says it happened at no
+            // place but those the question gives as where ("in tokyo").
+            : AsksWhereItHappened(words) && index.PlacesStated[topIndex].All(PlacesGiven(index, words).Contains) ? RuledOut.PlaceNotStated
             : RuledOut.None;
         // A detail the closest fact leaves out says what the fact base lacks only when that fact is more likely than not
         // the one meant ("what time of year did the talks start" is no question about an executive order's signing).
@@ -2169,6 +2172,29 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
     /// "how many people").</summary>
     private static readonly HashSet<string> s_peopleCounted =
         ["people", "persons", "person", "members", "member", "officials", "official", "staff", "staffers", "workers", "employees", "jobs"];
+
+    /// <summary>"Where did akazawa meet lutnick", "where was the mou signed", "in what city were the talks held": asked
+    /// where something happened, not where things stand or go ("where does the money go", "where are the talks now").</summary>
+    internal static bool AsksWhereItHappened(List<string> words)
+    {
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if ((words[i] == "where" && words[i + 1] is "did" or "was" or "were" or "had")
+                || (words[i] is "in" or "at" && i + 2 < words.Count && words[i + 1] is "what" or "which" && words[i + 2] is "city" or "place" or "venue" or "location"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly HashSet<string> s_within = ["in", "at", "inside", "within", "around", "near"];
+
+    /// <summary>The places a question gives as where ("where did lutnick tour in tokyo"), not those that name what it asks
+    /// about ("where was the osaka expo us day").</summary>
+    private static IReadOnlyList<string> PlacesGiven(FactIndex index, List<string> words) =>
+        index.Analyzer.Scope.Places(words, i => FactIndex.AfterLocative(words, i, s_within));
 
     /// <summary>"how many years", "how much gas": the thing counted, when the fact never speaks of it.</summary>
     private static bool CountedAbsent(FactIndex index, List<string> words, int fact)

@@ -31,6 +31,7 @@ internal sealed class FactIndex
         StatesTopics = [.. facts.Facts.Select((f, i) => f.Topics.Count > 0 || s_topicMarker.IsMatch(ownTexts[i]))];
         UnnamedSayings = [.. facts.Facts.Select(f => UnnamedSayingsOf(f, analyzer, entities))];
         OtherPlaces = [.. facts.Facts.Select(f => analyzer.Scope.OtherPlaces(QuestionNormalizer.Words(f.Title + " " + f.Text)).ToHashSet(StringComparer.Ordinal))];
+        PlacesStated = [.. facts.Facts.Select((f, i) => PlacesStatedOf(f, ownTexts[i], analyzer.Scope))];
         CuratedKeys = [.. facts.Facts.Select(f => FactDocuments.Names(f).Concat(f.Phrasings).Select(t => Key(analyzer.Terms(t))).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal))];
         Phrased = PhrasedOf(facts, QuestionNormalizer.Text);
         LooselyPhrased = PhrasedOf(facts, t => Loosely(QuestionNormalizer.Words(t)));
@@ -91,6 +92,9 @@ internal sealed class FactIndex
 
     /// <summary>Per fact, the countries other than Japan and the US that its title and text name.</summary>
     public HashSet<string>[] OtherPlaces { get; }
+
+    /// <summary>Per fact, the places its own words say things happened at (<see cref="PlacesStatedOf"/>).</summary>
+    public HashSet<string>[] PlacesStated { get; }
 
     /// <summary>Per fact, does its own text (or a round's outcome) give a time of day ("7:12 pm EST", "12:01 am EDT", "at
     /// noon")?</summary>
@@ -175,6 +179,24 @@ internal sealed class FactIndex
     private static readonly Regex s_clockTime = new(
         @"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(am|pm|a\.m\.|p\.m\.)(?![a-z])|\bo'clock\b|\bmidnight\b|\bnoon\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    /// <summary>Words that put what follows them as where something happened: "in Tokyo", "at the White House", "on Truth
+    /// Social", "trip to Washington", "visited Alaska".</summary>
+    private static readonly HashSet<string> s_locative =
+        ["in", "at", "on", "to", "from", "into", "inside", "outside", "near", "via", "across", "visit", "visited", "visiting", "toured", "held", "hosted"];
+
+    /// <summary>The places a fact says things happened at (<see cref="ScopeTable.Places"/>): its place, and in its own words
+    /// and outcome a place one or two words after a locative word ("met Ishiba at the Prime Minister's Office"), or a way
+    /// of meeting anywhere ("online", "by phone"). A place named otherwise is not where ("Tokyo Gas", "the Prime
+    /// Minister's Office dates it September 5").</summary>
+    private static HashSet<string> PlacesStatedOf(Fact fact, string ownText, ScopeTable scope)
+    {
+        return scope.Places(QuestionNormalizer.Words(ownText + " " + fact.Place + " " + fact.Outcome), _ => true).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>A locative word one or two words before <paramref name="i"/> ("in tokyo", "at the white house").</summary>
+    internal static bool AfterLocative(IReadOnlyList<string> words, int i, IReadOnlySet<string>? locative = null) =>
+        (i >= 1 && (locative ?? s_locative).Contains(words[i - 1])) || (i >= 2 && (locative ?? s_locative).Contains(words[i - 2]));
 
     /// <summary>A fact's own words, its amount as shown and its aliases: where its numbers and years are read.</summary>
     private static string StatedText(Fact fact, string ownText) =>

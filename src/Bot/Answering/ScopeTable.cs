@@ -5,14 +5,16 @@ namespace Bot.Answering;
 /// <summary>
 /// What lies outside the talks (<c>data/answering/scope.yaml</c>): countries and blocs other than Japan and the US (a
 /// question naming one that the best fact does not name is likely about someone else's tariffs), and words that ask for
-/// a prediction or an opinion, which a fact base of what happened cannot give.
+/// a prediction or an opinion, which a fact base of what happened cannot give. With them, the places things in the talks
+/// happened at (cities, buildings, venues, media, "online", "phone"): what answers "where did…".
 /// </summary>
-internal sealed class ScopeTable(IEnumerable<string> otherPlaces, IEnumerable<string>? speculation = null)
+internal sealed class ScopeTable(IEnumerable<string> otherPlaces, IEnumerable<string>? speculation = null, IEnumerable<string>? venues = null)
 {
     public static readonly ScopeTable Empty = new([]);
 
     private readonly List<string[]> _places = Phrases(otherPlaces);
     private readonly List<string[]> _speculation = Phrases(speculation ?? []);
+    private readonly List<string[]> _venues = Phrases(venues ?? []);
 
     private static List<string[]> Phrases(IEnumerable<string> texts) =>
         [.. texts.Select(p => QuestionNormalizer.Words(p).ToArray()).Where(w => w.Length > 0)];
@@ -35,11 +37,27 @@ internal sealed class ScopeTable(IEnumerable<string> otherPlaces, IEnumerable<st
 
     /// <summary>Every word of every other place and every speculation cue: known words that spelling correction must
     /// leave alone ("france" is not a misspelt "finance", nor "better" a misspelt "letter").</summary>
-    public IEnumerable<string> Words => _places.Concat(_speculation).SelectMany(p => p);
+    public IEnumerable<string> Words => _places.Concat(_speculation).Concat(_venues).SelectMany(p => p);
 
     /// <summary>The other places a text names, each as its normalised words joined by spaces.</summary>
     public IReadOnlyList<string> OtherPlaces(IReadOnlyList<string> words) =>
         [.. _places.Where(p => Names(words, p)).Select(p => string.Join(' ', p))];
+
+    /// <summary>Every place a text names where <paramref name="at"/> accepts the index of its first word, other countries
+    /// included (not Japan or the US, which every fact names), each as its normalised words joined by spaces.</summary>
+    public IReadOnlyList<string> Places(IReadOnlyList<string> words, Func<int, bool> at) =>
+        [.. _places.Concat(_venues).Where(p => Starts(words, p).Any(at)).Select(p => string.Join(' ', p))];
+
+    private static IEnumerable<int> Starts(IReadOnlyList<string> words, string[] phrase)
+    {
+        for (var i = 0; i + phrase.Length <= words.Count; i++)
+        {
+            if (phrase.Select((w, j) => words[i + j] == w).All(x => x))
+            {
+                yield return i;
+            }
+        }
+    }
 
     public static ScopeTable Load(string path)
     {
@@ -50,17 +68,21 @@ internal sealed class ScopeTable(IEnumerable<string> otherPlaces, IEnumerable<st
             throw new InvalidDataException($"{path}:1: expected {Expected}");
         }
 
-        IEnumerable<string> speculation = [];
-        if (root.Children.TryGetValue(new YamlScalarNode("speculation"), out var cues))
-        {
-            if (cues is not YamlSequenceNode cueList || cueList.Any(n => n is not YamlScalarNode { Value: not null }))
-            {
-                throw new InvalidDataException($"{path}:{cues.Start.Line}: 'speculation' is a list of words or phrases");
-            }
+        return new ScopeTable(list.Cast<YamlScalarNode>().Select(n => n.Value!), OptionalList(path, root, "speculation"), OptionalList(path, root, "places"));
+    }
 
-            speculation = cueList.Cast<YamlScalarNode>().Select(n => n.Value!);
+    private static IEnumerable<string> OptionalList(string path, YamlMappingNode root, string key)
+    {
+        if (!root.Children.TryGetValue(new YamlScalarNode(key), out var node))
+        {
+            return [];
         }
 
-        return new ScopeTable(list.Cast<YamlScalarNode>().Select(n => n.Value!), speculation);
+        if (node is not YamlSequenceNode list || list.Any(n => n is not YamlScalarNode { Value: not null }))
+        {
+            throw new InvalidDataException($"{path}:{node.Start.Line}: '{key}' is a list of words or phrases");
+        }
+
+        return list.Cast<YamlScalarNode>().Select(n => n.Value!);
     }
 }

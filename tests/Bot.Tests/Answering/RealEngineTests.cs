@@ -1445,6 +1445,12 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     // "Jets" is "plane", which is no form of "plan" (Akazawa's "multi-year plan"): the jets and missiles are the Asahi
     // clause's, where an official is quoted unnamed.
     [InlineData("who said japan offered jets and missiles", RuledOut.NameNotGiven, "defense-bargaining-chip-report", "The fact base does not give that person's name.")]
+    // Kato and Bessent's talks, the 2019 agreement's signing and the MOU are dated but placed nowhere; the Tokyo meeting's
+    // place is the Tokyo the question gives as where ("in tokyo"), so where in Tokyo is not said.
+    [InlineData("where did kato meet bessent on currency", RuledOut.PlaceNotStated, "kato-bessent-currency", "The fact base does not say where.")]
+    [InlineData("where was the 2019 trade agreement signed", RuledOut.PlaceNotStated, "us-japan-trade-agreement-2019", "The fact base does not say where.")]
+    [InlineData("where was the mou on investment signed", RuledOut.PlaceNotStated, "mou-550bn-signed", "The fact base does not say where.")]
+    [InlineData("where did akazawa and lutnick tour in tokyo", RuledOut.PlaceNotStated, "trip-2025-10-tokyo", "The fact base does not say where.")]
     public void Answer_DetailTheFactDoesNotGive_IsRuledOutAndTheFactSuggestedFirst(string question, RuledOut reason, string closest, string opening)
     {
         var result = AnswerRuledOut(question, reason);
@@ -1501,6 +1507,16 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("how big were japan's car exports to the us before the april 2025 tariffs", "japan-vehicle-exports-us")]
     [InlineData("what were japan's car exports to the us, as reported in march 2025", "japan-vehicle-exports-us")]
     [InlineData("how much us japan goods trade was there as of july 2025", "total-goods-trade-230bn")]
+    // Where: a round's place, a city, a summit, a medium, and places that name what is asked about rather than where
+    // ("the osaka expo us day" is at the Osaka Expo); a disputed place (Washington or online) is a place given.
+    [InlineData("where was round 2 held", "round-2")]
+    [InlineData("where did takaichi meet trump", "takaichi-trump-summit")]
+    [InlineData("where did ishiba meet trump in june", "g7-kananaskis-meeting")]
+    [InlineData("where did trump post about the deal", "deal-announced")]
+    [InlineData("where did akazawa explain the deal on tv", "akazawa-nhk-explains-deal")]
+    [InlineData("where did the expo us national day take place", "osaka-expo-us-day")]
+    [InlineData("where was the consultation committee held", "consultation-committee-first-meeting")]
+    [InlineData("where did akazawa go in september", "trip-2025-09-washington")]
     public void Answer_DetailTheFactGives_IsAnswered(string question, string expected)
     {
         var result = engine.Harness.Answer(question);
@@ -1560,6 +1576,20 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         var words = Answerer.Interpret(engine.Harness.Index, question).Words;
         Assert.Equal(expected, Answerer.AsksWhoElse(words, QuestionClassifier.Classify(words)));
     }
+
+    [Theory]
+    [InlineData("where did akazawa meet lutnick", true)]
+    [InlineData("where was the mou signed", true)]
+    [InlineData("where were the talks held in june", true)]
+    [InlineData("in what city were the talks held", true)]
+    [InlineData("at which venue did they sign it", true)]
+    // Where things go or stand, or will be: no place where something happened.
+    [InlineData("where does the 550bn go", false)]
+    [InlineData("where are the talks now", false)]
+    [InlineData("where will the alaska lng come from", false)]
+    [InlineData("when did akazawa go to washington", false)]
+    public void AsksWhereItHappened_ForThePlaceOfWhatHappened(string question, bool expected) =>
+        Assert.Equal(expected, Answerer.AsksWhereItHappened(Answerer.Interpret(engine.Harness.Index, question).Words));
 
     [Theory]
     [InlineData("what day was round 2", true)]

@@ -39,6 +39,31 @@ public sealed class ScopeTableTests
     public void Speculates_PredictionOrOpinionCue_IsFound(string question, bool speculates) =>
         Assert.Equal(speculates, s_table.Speculates(QuestionNormalizer.Words(question)));
 
+    [Theory]
+    [InlineData("met at the white house in tokyo", new[] { "white house", "tokyo" })]
+    [InlineData("canada hosted the g7", new[] { "canada", "g7" })]
+    [InlineData("the white paper", new string[0])]
+    public void Places_VenuesAndOtherCountries_AreFoundAsWholePhrases(string text, string[] places) =>
+        Assert.Equal(places.Order(), Load("""
+            other_places: [canada]
+            places: [white house, tokyo, g7]
+            """).Places(QuestionNormalizer.Words(text), _ => true).Order());
+
+    [Fact]
+    public void Places_AtPositions_KeepsOnlyThoseAccepted()
+    {
+        var words = QuestionNormalizer.Words("tokyo gas met in washington");
+
+        Assert.Equal(["washington"], Load("other_places: []\nplaces: [tokyo, washington]\n").Places(words, i => i > 0 && words[i - 1] == "in"));
+    }
+
+    [Fact]
+    public void Load_PlacesNotAList_NamesTheFileAndLine()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => Load("other_places: [canada]\nplaces: tokyo\n"));
+        Assert.Matches(@"scope-[0-9a-f]+\.yaml:2: 'places' is a list", error.Message);
+    }
+
     [Fact]
     public void Load_WithoutSpeculation_FindsNone() =>
         Assert.False(Load("other_places: [canada]").Speculates(QuestionNormalizer.Words("predict the odds")));
