@@ -225,8 +225,9 @@ internal sealed class SlackChannelSender(
             return ChannelAccess.Unknown;
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(s_probeTimeout);
+        // On the injected clock, as every other wait of this sender (the real one in the service).
+        using var limit = new CancellationTokenSource(s_probeTimeout, time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct, limit.Token);
         using var request = new HttpRequestMessage(HttpMethod.Get, $"conversations.info?channel={Uri.EscapeDataString(channel.ChannelId)}");
         try
         {

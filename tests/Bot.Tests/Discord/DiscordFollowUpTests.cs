@@ -1,17 +1,19 @@
 using System.Text.Json.Nodes;
 using Bot.Commands;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Discord;
 
 /// <summary>Follow-up questions over signed Discord interactions, on the real fact base, in a host of their own (the
-/// asker's last question is part of its state).</summary>
+/// asker's last question is part of its state), on a fake clock: the conversation memory's budget for a read or a
+/// write (250 ms) never runs out because the machine is busy, which would read the follow-up alone.</summary>
 public sealed class DiscordFollowUpTests
 {
     [Fact]
     public async Task Ask_FollowUpFromTheSameUser_IsReadWithTheirLastQuestion()
     {
-        await using var host = await DiscordTestHost.StartAsync(RepoPaths.Facts);
+        await using var host = await DiscordTestHost.StartAsync(RepoPaths.Facts, time: new FakeTimeProvider(DateTimeOffset.UtcNow));
         await host.Services.GetRequiredService<Bot.Answering.IAnswerEngine>().WarmUpAsync(default);
 
         var first = await host.AnsweredAsync(Ask("when was round 4"));

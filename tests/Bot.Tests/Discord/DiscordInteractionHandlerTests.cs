@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bot.Commands;
 using Bot.Discord;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Discord;
 
@@ -12,9 +13,10 @@ namespace Bot.Tests.Discord;
 /// and answers held back by a gate (to make the adapter defer).
 /// </summary>
 /// <remarks>
-/// The inline budget is the longest the options allow, many times what a recording handler takes, so an answer that
-/// should come inline does not defer because the machine is busy (a 300 ms budget once did, under a full test run);
-/// <see cref="DiscordDeferringCommandsFixture"/> has the short budget for the tests that hold an answer back.
+/// The host runs on a fake clock that no test moves, so its inline budget never elapses: an answer that should come
+/// inline does not defer because the machine is busy (a 300 ms budget once did under a full test run, and so can any
+/// real-clock budget on a slow enough machine). <see cref="DiscordDeferringCommandsFixture"/> has a short budget on the
+/// real clock for the tests that hold an answer back until the adapter has deferred.
 /// </remarks>
 public class DiscordCommandsFixture : IAsyncLifetime
 {
@@ -25,15 +27,16 @@ public class DiscordCommandsFixture : IAsyncLifetime
     public const string Blocking = "blocking";
     public static readonly string LongSuggestion = "What was said about " + new string('x', 150) + "?";
 
-    private readonly int _inlineBudgetMilliseconds;
+    private readonly int? _inlineBudgetMilliseconds;
     private FactFolder? _facts;
 
     public DiscordCommandsFixture()
-        : this(inlineBudgetMilliseconds: 2500)
+        : this(inlineBudgetMilliseconds: null)
     {
     }
 
-    protected DiscordCommandsFixture(int inlineBudgetMilliseconds)
+    /// <param name="inlineBudgetMilliseconds">A budget on the real clock; null for the default budget on a clock that never moves.</param>
+    protected DiscordCommandsFixture(int? inlineBudgetMilliseconds)
     {
         _inlineBudgetMilliseconds = inlineBudgetMilliseconds;
         Handlers = new RecordingCommandHandlers(new Dictionary<string, Func<CommandRequest, Task<Reply>>>
@@ -56,10 +59,12 @@ public class DiscordCommandsFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _facts = DiscordTestFacts.Create();
-        Host = await DiscordTestHost.StartAsync(_facts.Path, DiscordTestHost.RecordingHandlers(Handlers), new Dictionary<string, string?>
-        {
-            ["Discord:InlineBudgetMilliseconds"] = _inlineBudgetMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        Host = _inlineBudgetMilliseconds is { } budget
+            ? await DiscordTestHost.StartAsync(_facts.Path, DiscordTestHost.RecordingHandlers(Handlers), new Dictionary<string, string?>
+            {
+                ["Discord:InlineBudgetMilliseconds"] = budget.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            })
+            : await DiscordTestHost.StartAsync(_facts.Path, DiscordTestHost.RecordingHandlers(Handlers), time: new FakeTimeProvider(DateTimeOffset.UtcNow));
     }
 
     public async Task DisposeAsync()
@@ -423,7 +428,7 @@ public sealed class DiscordInteractionHandlerTests(DiscordCommandsFixture fixtur
     }
 }
 
-/// <summary>The short inline budget, for the tests that hold an answer back until the adapter has deferred.</summary>
+/// <summary>A short inline budget on the real clock, for the tests that hold an answer back until the adapter has deferred.</summary>
 public sealed class DiscordDeferringCommandsFixture() : DiscordCommandsFixture(inlineBudgetMilliseconds: 300);
 
 /// <summary>Answers that miss the inline budget: the adapter defers, then edits the original response.</summary>

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Discord;
 
@@ -18,16 +19,20 @@ internal sealed record DiscordHttpResult(HttpStatusCode Status, string? ContentT
 
 /// <summary>
 /// The real bot host (<see cref="BotWebApplicationFactory"/>) with Discord enabled by a test key pair, its REST calls
-/// going to a <see cref="FakeDiscordApi"/> on loopback, every log line captured, and optional test services.
+/// going to a <see cref="FakeDiscordApi"/> on loopback, every log line captured, and optional test services. The
+/// service's clock is the real one unless a <see cref="FakeTimeProvider"/> is given: then the host's budgets (the
+/// inline answer's, the conversation memory's) run on it and never elapse unless a test moves it, and requests are
+/// signed with its time.
 /// </summary>
 internal sealed class DiscordTestHost : IAsyncDisposable
 {
     private readonly BotWebApplicationFactory _root;
     private readonly WebApplicationFactory<Program> _factory;
 
-    private DiscordTestHost(DiscordSigner signer, FakeDiscordApi api, BotWebApplicationFactory root, WebApplicationFactory<Program> factory, CapturingLoggerProvider logs)
+    private DiscordTestHost(DiscordSigner signer, FakeDiscordApi api, BotWebApplicationFactory root, WebApplicationFactory<Program> factory, CapturingLoggerProvider logs, FakeTimeProvider? time)
     {
         Signer = signer;
+        Time = time;
         Api = api;
         _root = root;
         _factory = factory;
@@ -35,6 +40,9 @@ internal sealed class DiscordTestHost : IAsyncDisposable
     }
 
     public DiscordSigner Signer { get; }
+
+    /// <summary>The service's clock when the test gave one; null for the real clock.</summary>
+    public FakeTimeProvider? Time { get; }
     public FakeDiscordApi Api { get; }
     private HttpClient? _client;
 
@@ -47,7 +55,8 @@ internal sealed class DiscordTestHost : IAsyncDisposable
         string factsPath,
         Action<IServiceCollection>? services = null,
         IDictionary<string, string?>? settings = null,
-        bool enabled = true)
+        bool enabled = true,
+        FakeTimeProvider? time = null)
     {
         var signer = new DiscordSigner();
         var api = await FakeDiscordApi.StartAsync();
@@ -75,12 +84,17 @@ internal sealed class DiscordTestHost : IAsyncDisposable
         var factory = root.WithWebHostBuilder(builder =>
         {
             builder.ConfigureLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+            if (time is not null)
+            {
+                builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(time));
+            }
+
             if (services is not null)
             {
                 builder.ConfigureTestServices(services);
             }
         });
-        return new DiscordTestHost(signer, api, root, factory, logs);
+        return new DiscordTestHost(signer, api, root, factory, logs, time);
     }
 
     /// <summary>Replaces every command handler by recording fakes, one per subcommand of DESIGN §6.</summary>
@@ -93,8 +107,9 @@ internal sealed class DiscordTestHost : IAsyncDisposable
         }
     };
 
-    /// <summary>Posts a signed interaction and reads the response.</summary>
-    public Task<DiscordHttpResult> PostAsync(JsonNode interaction) => SendAsync(Signer.Request(interaction.ToJsonString()));
+    /// <summary>Posts a signed interaction (timestamped by the service's clock) and reads the response.</summary>
+    public Task<DiscordHttpResult> PostAsync(JsonNode interaction) =>
+        SendAsync(Signer.Request(interaction.ToJsonString(), Time?.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>
     /// Posts a signed interaction and returns the message that answers it: the inline response's data (callback
@@ -114,9 +129,16 @@ internal sealed class DiscordTestHost : IAsyncDisposable
 
         var deferred = DiscordAssert.ValidResponse(result, deferredType);
         DiscordApiCall? edit;
-        while ((edit = Api.Calls.LastOrDefault(c => c.Method == "PATCH" && c.Path.Contains(token, StringComparison.Ordinal))) is null)
+        while (true)
         {
-            await Api.WaitForCallsAsync(Api.Calls.Count + 1);
+            // One snapshot to look in and to count: an edit arriving in between is not waited for as if still to come.
+            var calls = Api.Calls;
+            if ((edit = calls.LastOrDefault(c => c.Method == "PATCH" && c.Path.Contains(token, StringComparison.Ordinal))) is not null)
+            {
+                break;
+            }
+
+            await Api.WaitForCallsAsync(calls.Count + 1);
         }
 
         Assert.Empty(edit.Violations);

@@ -37,6 +37,17 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         Directory.Delete(_folder, recursive: true);
     }
 
+    /// <summary>A response delay no HTTP timeout waits out: the request ends by the client's timeout, however slow the machine.</summary>
+    private static readonly TimeSpan s_longerThanAnyTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>An HTTP timeout many times what a loopback request takes on a loaded machine, and a lease it fits in
+    /// (15 + 2 × 5 &lt; 30), for the tests where one request times out on purpose.</summary>
+    private static void WithRoomyHttpTimeout(Dictionary<string, string?> settings)
+    {
+        settings["Outbox:HttpTimeoutSeconds"] = "5";
+        settings["Outbox:LeaseSeconds"] = "30";
+    }
+
     private Task<DeliveryTestHost> StartAsync(Action<Dictionary<string, string?>>? configure = null)
     {
         var settings = DeliveryTestHost.Settings(FactsFolder, "sqlite", Database, _discord, _slack);
@@ -242,9 +253,11 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
     [Fact]
     public async Task DiscordTimeoutAfterTheMessageWasCreated_RetryWithTheSameNonceCreatesNoSecondMessage()
     {
-        _discord.ResponseDelay = TimeSpan.FromSeconds(4);
+        // The first answer comes only after the client gave up; every other request has the HTTP timeout, which must be long
+        // enough for a loaded test machine (a 1 s timeout once let the retry time out too, and count as a second attempt).
+        _discord.ResponseDelay = s_longerThanAnyTimeout;
         _discord.DelayedResponses = 1;
-        await using var host = await StartAsync(s => s["Outbox:HttpTimeoutSeconds"] = "1");
+        await using var host = await StartAsync(WithRoomyHttpTimeout);
         var channel = DiscordChannel(1);
         await DeliveryTestHost.SubscribeAsync(host.Store, [channel]);
 
@@ -261,9 +274,11 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
     [Fact]
     public async Task SlackTimeoutAfterThePostWasStored_FindsItInHistoryInsteadOfPostingAgain()
     {
-        _slack.ResponseDelay = TimeSpan.FromSeconds(4);
+        // The first answer comes only after the client gave up; every other request has the HTTP timeout, which must be long
+        // enough for a loaded test machine (a 1 s timeout once let the retry time out too, and count as a second attempt).
+        _slack.ResponseDelay = s_longerThanAnyTimeout;
         _slack.DelayedResponses = 1;
-        await using var host = await StartAsync(s => s["Outbox:HttpTimeoutSeconds"] = "1");
+        await using var host = await StartAsync(WithRoomyHttpTimeout);
         var channel = SlackChannel(1);
         await DeliveryTestHost.SubscribeAsync(host.Store, [channel]);
 

@@ -92,7 +92,8 @@ internal sealed class FakeDiscordChannelApi : IAsyncDisposable
     /// <summary>How many of the next successful answers get <see cref="ResponseDelay"/> (all when negative).</summary>
     public int DelayedResponses { get; set; } = -1;
 
-    /// <summary>Delay after the message is created and before the answer is sent (a slow network or a crash window).</summary>
+    /// <summary>Delay after the message is created and before the answer is sent (a slow network or a crash window); cut
+    /// short when the client gives up.</summary>
     public TimeSpan ResponseDelay { get; set; }
 
     /// <summary>When set, successful answers wait for this task after the message is created (a platform that stalls until the test says so).</summary>
@@ -175,7 +176,14 @@ internal sealed class FakeDiscordChannelApi : IAsyncDisposable
         var (status, json, headers) = Decide(context.Request.Headers.Authorization.ToString(), channelId, body, DateTimeOffset.UtcNow);
         if (status == 200 && ResponseDelay > TimeSpan.Zero && TakeDelay())
         {
-            await Task.Delay(ResponseDelay);
+            try
+            {
+                await Task.Delay(ResponseDelay, context.RequestAborted);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                return; // the client gave up waiting (its timeout): nobody reads the answer
+            }
         }
 
         if (status == 200 && ResponseGate is { } gate)

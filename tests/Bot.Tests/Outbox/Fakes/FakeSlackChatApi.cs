@@ -76,7 +76,7 @@ internal sealed class FakeSlackChatApi : IAsyncDisposable
     /// <summary>How many of the next successful answers get <see cref="ResponseDelay"/> (all when negative).</summary>
     public int DelayedResponses { get; set; } = -1;
 
-    /// <summary>Delay after a message is stored and before the answer is sent.</summary>
+    /// <summary>Delay after a message is stored and before the answer is sent; cut short when the client gives up.</summary>
     public TimeSpan ResponseDelay { get; set; }
 
     /// <summary>Error for every conversations.history call, e.g. missing_scope.</summary>
@@ -138,7 +138,14 @@ internal sealed class FakeSlackChatApi : IAsyncDisposable
         var (status, json, retryAfter, stored) = DecidePost(context.Request.Headers.Authorization.ToString(), context.Request.ContentType, body, DateTimeOffset.UtcNow);
         if (stored && ResponseDelay > TimeSpan.Zero && TakeDelay())
         {
-            await Task.Delay(ResponseDelay);
+            try
+            {
+                await Task.Delay(ResponseDelay, context.RequestAborted);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                return; // the client gave up waiting (its timeout): nobody reads the answer
+            }
         }
 
         context.Response.StatusCode = status;
