@@ -36,8 +36,9 @@ internal sealed class ScopeTable(IEnumerable<string> otherPlaces, IEnumerable<st
     public bool Speculates(IReadOnlyList<string> words) => _speculation.Any(p => Names(words, p));
 
     /// <summary>Every word of every other place and every speculation cue: known words that spelling correction must
-    /// leave alone ("france" is not a misspelt "finance", nor "better" a misspelt "letter").</summary>
-    public IEnumerable<string> Words => _places.Concat(_speculation).Concat(_venues).SelectMany(p => p);
+    /// leave alone ("france" is not a misspelt "finance", nor "better" a misspelt "letter"). Not the venues: a place the
+    /// fact base never names stays an unknown word, which counts against an answer.</summary>
+    public IEnumerable<string> Words => _places.Concat(_speculation).SelectMany(p => p);
 
     /// <summary>The other places a text names, each as its normalised words joined by spaces.</summary>
     public IReadOnlyList<string> OtherPlaces(IReadOnlyList<string> words) =>
