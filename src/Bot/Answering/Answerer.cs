@@ -497,9 +497,12 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             // Asked the very day ("what day in december 2022…"), and the top fact is dated only to the month or year (or
             // not at all), and neither its text nor its roles give a day; asked the day someone took or left a post the
             // question names, that post's dates alone say.
-            : AsksDay(words) && top.Fact.Date is null or { Day: null }
+            // Asked the day within a month or year ("what day in september did jera sign"), the top fact gives no day in it.
+            : AsksDay(words) && ((top.Fact.Date is null or { Day: null }
                 && (PostGivesDay(index.Analyzer, top.Fact, terms, words) is { } postDay ? !postDay
-                    : index.Mentions[topIndex].Days.Count == 0 && !top.Fact.Roles.Any(r => r.From is { Day: not null } || r.To is { Day: not null }))
+                    : index.Mentions[topIndex].Days.Count == 0 && !top.Fact.Roles.Any(r => r.From is { Day: not null } || r.To is { Day: not null })))
+                || (entities.From is { } within && entities.To is { } withinTo && withinTo > within && InAPeriod(words)
+                    && !GivesDayWithin(index, topIndex, top.Fact, within, withinTo)))
                 ? RuledOut.DayNotStated
             // Asked where something happened ("where did lutnick tour in tokyo"), and the top fact says it happened at no
             // place but those the question gives as where ("in tokyo").
@@ -2142,6 +2145,35 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
 
     /// <summary>Is the fact dated (on a day, or over a span) at some time from <paramref name="from"/> to
     /// <paramref name="to"/>? False for an undated fact.</summary>
+    /// <summary>"In september", "during early 2024": a month or year the question puts what it asks in, not one that names
+    /// something else ("the day kyodo reported the mid-june understanding").</summary>
+    private static bool InAPeriod(List<string> words)
+    {
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (words[i] is "in" or "during")
+            {
+                var next = words[i + 1] is "early" or "mid" or "late" && i + 2 < words.Count ? words[i + 2] : words[i + 1];
+                if (EntityResolver.IsMonth(next) || (next.Length == 4 && int.TryParse(next, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is > 1900 and < 2100))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A day from <paramref name="from"/> to <paramref name="to"/> that the fact gives: its own date or end to the
+    /// day, a day its text mentions, or a day one of its roles began or ended.</summary>
+    private static bool GivesDayWithin(FactIndex index, int document, Fact fact, DateOnly from, DateOnly to)
+    {
+        static bool In(PartialDate? date, DateOnly from, DateOnly to) => date is { Day: not null } d && d.Start >= from && d.Start <= to;
+        return In(fact.Date, from, to) || In(fact.EndDate, from, to)
+            || index.Mentions[document].Days.Any(d => d >= from && d <= to)
+            || fact.Roles.Any(r => In(r.From, from, to) || In(r.To, from, to));
+    }
+
     private static bool DatedWithin(Fact fact, DateOnly from, DateOnly to) =>
         fact.Date is { } date && date.Start <= to && (fact.EndDate ?? date).End >= from;
 

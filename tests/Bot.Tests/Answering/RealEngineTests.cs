@@ -1423,6 +1423,9 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     // Akazawa's economic revitalization post is dated from October 2024 (its end, October 21, 2025, is to the day; his
     // statements' days are not about the post).
     [InlineData("what date did akazawa become economic revitalization minister", RuledOut.DayNotStated, "ryosei-akazawa", "The fact base does not give the day")]
+    // The Alaska fact is dated to Tokyo Gas's day in October; JERA's letter is "September 2025", its pact "May 2025".
+    [InlineData("what day in september did jera sign with alaska", RuledOut.DayNotStated, "alaska-lng", "The fact base does not give the day")]
+    [InlineData("what day in may did jera sign its preliminary alaska pact", RuledOut.DayNotStated, "alaska-lng", "The fact base does not give the day")]
     // The committee's record says when, who and where; the calls' how long: neither what was taken up.
     [InlineData("what was discussed at the first consultation committee meeting", RuledOut.TopicsNotStated, "consultation-committee-first-meeting", "The fact base does not say what was discussed.")]
     [InlineData("what did akazawa and lutnick discuss on their july 3 call", RuledOut.TopicsNotStated, "akazawa-lutnick-calls-july", "The fact base does not say what was discussed.")]
@@ -1472,6 +1475,11 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("what date did akazawa become meti minister", "ryosei-akazawa")]
     [InlineData("what date did akazawa leave the economic revitalization job", "ryosei-akazawa")]
     [InlineData("which day did trump announce the deal", "deal-announced")]
+    // A day in the month asked, in the text (Trump's "joint venture" on July 22) or the fact's own date; a month that names
+    // something else is no month the day is asked in (Kyodo reported the mid-June understanding on July 26).
+    [InlineData("what date in july did trump talk about an alaska joint venture", "alaska-lng")]
+    [InlineData("which day in april did kato and bessent meet", "kato-bessent-currency")]
+    [InlineData("what day did kyodo report the mid-june understanding", "mid-june-understanding-report")]
     // "Only a few remarks touched on tariffs", the Tokyo meeting's topics, "tariffs did not come up", "discussed the
     // Israel–Iran conflict", what Ishiba pledged and Trump warned: each says what was taken up.
     [InlineData("did bessent and ishiba discuss tarrifs in july", "bessent-meets-ishiba-tokyo")]
