@@ -506,7 +506,8 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
                 ? RuledOut.DayNotStated
             // Asked where something happened ("where did lutnick tour in tokyo"), and the top fact says it happened at no
             // place but those the question gives as where ("in tokyo").
-            : AsksWhereItHappened(words) && index.PlacesStated[topIndex].All(PlacesGiven(index, words).Contains) ? RuledOut.PlaceNotStated
+            : AsksWhereItHappened(words) && PlacesGiven(index, words) is var given && index.PlacesStated[topIndex].All(given.Contains)
+                ? RuledOut.PlaceNotStated
             : RuledOut.None;
         // A detail the closest fact leaves out says what the fact base lacks only when that fact is more likely than not
         // the one meant ("what time of year did the talks start" is no question about an executive order's signing).
