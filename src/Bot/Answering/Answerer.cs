@@ -506,8 +506,8 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
                 ? RuledOut.DayNotStated
             // Asked where something happened ("where did lutnick tour in tokyo"), and the top fact says it happened at no
             // place but those the question gives as where ("in tokyo").
-            : AsksWhereItHappened(words) && PlacesGiven(index, words) is var given && index.PlacesStated[topIndex].All(given.Contains)
-                ? RuledOut.PlaceNotStated
+            : AsksWhereItHappened(words, entities.People.Count > 0) && PlacesGiven(index, words) is var given
+                && index.PlacesStated[topIndex].All(given.Contains) ? RuledOut.PlaceNotStated
             : RuledOut.None;
         // A detail the closest fact leaves out says what the fact base lacks only when that fact is more likely than not
         // the one meant ("what time of year did the talks start" is no question about an executive order's signing).
@@ -2208,12 +2208,37 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
 
     /// <summary>"Where did akazawa meet lutnick", "where was the mou signed", "in what city were the talks held": asked
     /// where something happened, not where things stand or go ("where does the money go", "where are the talks now").</summary>
-    internal static bool AsksWhereItHappened(List<string> words)
+    internal static bool AsksWhereItHappened(List<string> words, bool namesPerson = true)
     {
+        if (AsksWhereFiguratively(words, namesPerson))
+        {
+            return false;
+        }
+
         for (var i = 0; i + 1 < words.Count; i++)
         {
             if ((words[i] == "where" && words[i + 1] is "did" or "was" or "were" or "had")
                 || (words[i] is "in" or "at" && i + 2 < words.Count && words[i + 1] is "what" or "which" && words[i + 2] is "city" or "place" or "venue" or "location"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"Where did the 700% claim come from", "where did japan buy tomahawks from", "where did ishiba stand on
+    /// security", "where did the talks end up", and, naming no one who could travel, "where did the $550 billion go":
+    /// where as a source, a stance or an outcome, not the place of something that happened.</summary>
+    private static bool AsksWhereFiguratively(List<string> words, bool namesPerson)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if ((words[i] is "come" or "came" or "comes" or "coming" && words.Skip(i + 1).Contains("from"))
+                || (words[i] == "from" && i == words.Count - 1)
+                || words[i] is "stand" or "stood" or "standing"
+                || (words[i] is "end" or "ended" && i + 1 < words.Count && words[i + 1] == "up")
+                || (!namesPerson && words[i] is "go" or "went" or "gone" && i == words.Count - 1))
             {
                 return true;
             }

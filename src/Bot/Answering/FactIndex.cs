@@ -183,15 +183,42 @@ internal sealed class FactIndex
     /// <summary>Words that put what follows them as where something happened: "in Tokyo", "at the White House", "on Truth
     /// Social", "trip to Washington", "visited Alaska".</summary>
     private static readonly HashSet<string> s_locative =
-        ["in", "at", "on", "to", "from", "into", "inside", "outside", "near", "via", "across", "visit", "visited", "visiting", "toured", "held", "hosted"];
+        ["in", "at", "on", "to", "from", "into", "inside", "outside", "near", "via", "across", "visit", "visited", "visiting", "toured", "held", "hosted", "told"];
+
+    /// <summary>Ways of meeting, where they are wherever the fact names them ("talked by phone", "held online").</summary>
+    private static readonly HashSet<string> s_waysOfMeeting = ["phone", "online", "video call", "videoconference", "telephone"];
+
+    /// <summary>Occasions a place before them says where were ("their Tokyo summit", "a White House visit").</summary>
+    private static readonly HashSet<string> s_occasions =
+        ["summit", "summits", "visit", "visits", "trip", "trips", "meeting", "meetings", "talks", "conference", "dialogue"];
 
     /// <summary>The places a fact says things happened at (<see cref="ScopeTable.Places"/>): its place, and in its own words
-    /// and outcome a place one or two words after a locative word ("met Ishiba at the Prime Minister's Office"), or a way
-    /// of meeting anywhere ("online", "by phone"). A place named otherwise is not where ("Tokyo Gas", "the Prime
-    /// Minister's Office dates it September 5").</summary>
+    /// and outcome a place one or two words after a locative word ("met Ishiba at the Prime Minister's Office", "told
+    /// CNBC") or just before an occasion ("their October 28 Tokyo summit", "a White House visit"), or a way of meeting
+    /// anywhere ("online", "by phone"). A place named otherwise is not where ("Tokyo Gas", "Tokyo called the move", "the
+    /// Prime Minister's Office dates it September 5", "the White House chart", "Pentagon policy chief").</summary>
     private static HashSet<string> PlacesStatedOf(Fact fact, string ownText, ScopeTable scope)
     {
-        return scope.Places(QuestionNormalizer.Words(ownText + " " + fact.Place + " " + fact.Outcome), _ => true).ToHashSet(StringComparer.Ordinal);
+        var words = QuestionNormalizer.Words(ownText + " " + fact.Outcome);
+        var stated = scope.Places(words, i => AfterLocative(words, i) || Before(words, i, s_occasions)).ToHashSet(StringComparer.Ordinal);
+        stated.UnionWith(scope.Places(words, _ => true).Where(s_waysOfMeeting.Contains));
+        stated.UnionWith(scope.Places(QuestionNormalizer.Words(fact.Place ?? ""), _ => true));
+        return stated;
+    }
+
+    /// <summary>One of the three words after the place starting at <paramref name="i"/> is one of <paramref
+    /// name="next"/> ("october 28 tokyo summit", "a white house visit").</summary>
+    private static bool Before(List<string> words, int i, HashSet<string> next)
+    {
+        for (var j = i + 1; j <= i + 3 && j < words.Count; j++)
+        {
+            if (next.Contains(words[j]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A locative word one or two words before <paramref name="i"/> ("in tokyo", "at the white house").</summary>

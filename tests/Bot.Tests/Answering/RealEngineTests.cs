@@ -1454,6 +1454,10 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("where was the 2019 trade agreement signed", RuledOut.PlaceNotStated, "us-japan-trade-agreement-2019", "The fact base does not say where.")]
     [InlineData("where was the mou on investment signed", RuledOut.PlaceNotStated, "mou-550bn-signed", "The fact base does not say where.")]
     [InlineData("where did akazawa and lutnick tour in tokyo", RuledOut.PlaceNotStated, "trip-2025-10-tokyo", "The fact base does not say where.")]
+    // Places named but not as where it happened: "Tokyo called the move", the White House "chart", the Prime Minister's
+    // Office that dates the signing.
+    [InlineData("where did trump announce the car tariffs", RuledOut.PlaceNotStated, "auto-tariff-announced-2025-03", "The fact base does not say where.")]
+    [InlineData("where did trump sign eo 14345", RuledOut.PlaceNotStated, "eo-14345-signed", "The fact base does not say where.")]
     public void Answer_DetailTheFactDoesNotGive_IsRuledOutAndTheFactSuggestedFirst(string question, RuledOut reason, string closest, string opening)
     {
         var result = AnswerRuledOut(question, reason);
@@ -1525,6 +1529,8 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("where did the expo us national day take place", "osaka-expo-us-day")]
     [InlineData("where was the consultation committee held", "consultation-committee-first-meeting")]
     [InlineData("where did akazawa go in september", "trip-2025-09-washington")]
+    // A place just before the occasion ("their Tokyo summit"), and the medium someone "told".
+    [InlineData("where did takaichi and trump hold their summit", "takaichi-trump-summit")]
     public void Answer_DetailTheFactGives_IsAnswered(string question, string expected)
     {
         var result = engine.Harness.Answer(question);
@@ -1586,18 +1592,25 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     }
 
     [Theory]
-    [InlineData("where did akazawa meet lutnick", true)]
-    [InlineData("where was the mou signed", true)]
-    [InlineData("where were the talks held in june", true)]
-    [InlineData("in what city were the talks held", true)]
-    [InlineData("at which venue did they sign it", true)]
-    // Where things go or stand, or will be: no place where something happened.
-    [InlineData("where does the 550bn go", false)]
-    [InlineData("where are the talks now", false)]
-    [InlineData("where will the alaska lng come from", false)]
-    [InlineData("when did akazawa go to washington", false)]
-    public void AsksWhereItHappened_ForThePlaceOfWhatHappened(string question, bool expected) =>
-        Assert.Equal(expected, Answerer.AsksWhereItHappened(Answerer.Interpret(engine.Harness.Index, question).Words));
+    [InlineData("where did akazawa meet lutnick", true, true)]
+    [InlineData("where was the mou signed", false, true)]
+    [InlineData("where were the talks held in june", false, true)]
+    [InlineData("in what city were the talks held", false, true)]
+    [InlineData("at which venue did they sign it", false, true)]
+    [InlineData("where did lutnick go", true, true)]
+    // Where things go or stand, or will be, or come from: no place where something happened. Money goes somewhere
+    // else than a person does.
+    [InlineData("where does the 550bn go", false, false)]
+    [InlineData("where did the $550 billion go", false, false)]
+    [InlineData("where are the talks now", false, false)]
+    [InlineData("where will the alaska lng come from", false, false)]
+    [InlineData("where did the 700% rice tariff claim come from", false, false)]
+    [InlineData("where did japan buy tomahawks from", false, false)]
+    [InlineData("where did ishiba stand on mixing security and trade", true, false)]
+    [InlineData("where did the talks end up", false, false)]
+    [InlineData("when did akazawa go to washington", true, false)]
+    public void AsksWhereItHappened_ForThePlaceOfWhatHappened(string question, bool namesPerson, bool expected) =>
+        Assert.Equal(expected, Answerer.AsksWhereItHappened(Answerer.Interpret(engine.Harness.Index, question).Words, namesPerson));
 
     [Theory]
     [InlineData("what day was round 2", true)]
