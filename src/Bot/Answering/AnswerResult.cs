@@ -238,15 +238,15 @@ public enum RuledOut
     NoOneElseNamed,
 
     /// <summary>"Where did lutnick tour in tokyo", "where was the 2019 trade agreement signed": asked where something
-    /// happened, and this fact names no place but those the question names.</summary>
+    /// happened, and this fact says it happened at no place but those the question gives as where ("in tokyo").</summary>
     PlaceNotStated,
 }
 
 internal static class RuledOutExtensions
 {
     /// <summary>Ruled out for not giving the detail asked (the time of day, the day, a name, a year's figure, what was
-    /// discussed, the place): the fact is about what was meant, so it is the first suggestion; any other reason makes it another
-    /// occasion or person.</summary>
+    /// discussed, the place): the fact is about what was meant, so it is the first suggestion; any other reason makes it
+    /// another occasion or person.</summary>
     public static bool LeavesOutTheDetail(this RuledOut ruledOut) =>
         ruledOut is RuledOut.TopicsNotStated or RuledOut.TimeOfDayNotStated or RuledOut.DayNotStated or RuledOut.NameNotGiven
             or RuledOut.YearNotCovered or RuledOut.NoOneElseNamed or RuledOut.PlaceNotStated;

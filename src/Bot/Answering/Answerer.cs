@@ -496,8 +496,8 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
                 && !index.Mentions[topIndex].Months.Any(m => m.Year == year) ? RuledOut.YearNotCovered
             // Asked the very day ("what day in december 2022…"), and the top fact is dated only to the month or year (or
             // not at all), and neither its text nor its roles give a day; asked the day someone took or left a post the
-            // question names, that post's dates alone say.
-            // Asked the day within a month or year ("what day in september did jera sign"), the top fact gives no day in it.
+            // question names, that post's dates alone say. Asked the day in a month or year ("what day in september did
+            // jera sign"), the top fact must give a day in it (the Alaska fact is dated to Tokyo Gas's October day).
             : AsksDay(words) && ((top.Fact.Date is null or { Day: null }
                 && (PostGivesDay(index.Analyzer, top.Fact, terms, words) is { } postDay ? !postDay
                     : index.Mentions[topIndex].Days.Count == 0 && !top.Fact.Roles.Any(r => r.From is { Day: not null } || r.To is { Day: not null })))
@@ -2144,8 +2144,6 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         || fact.Kind is not (FactKind.Event or FactKind.Round) || fact.Date is null
         || DatedWithin(fact, from, to) || mentions.Months.Any(m => m <= to && m.AddMonths(1) > from);
 
-    /// <summary>Is the fact dated (on a day, or over a span) at some time from <paramref name="from"/> to
-    /// <paramref name="to"/>? False for an undated fact.</summary>
     /// <summary>"In september", "during early 2024": a month or year the question puts what it asks in, not one that names
     /// something else ("the day kyodo reported the mid-june understanding").</summary>
     private static bool InAPeriod(List<string> words)
@@ -2175,6 +2173,8 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             || fact.Roles.Any(r => In(r.From, from, to) || In(r.To, from, to));
     }
 
+    /// <summary>Is the fact dated (on a day, or over a span) at some time from <paramref name="from"/> to
+    /// <paramref name="to"/>? False for an undated fact.</summary>
     private static bool DatedWithin(Fact fact, DateOnly from, DateOnly to) =>
         fact.Date is { } date && date.Start <= to && (fact.EndDate ?? date).End >= from;
 
@@ -2207,7 +2207,9 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         ["people", "persons", "person", "members", "member", "officials", "official", "staff", "staffers", "workers", "employees", "jobs"];
 
     /// <summary>"Where did akazawa meet lutnick", "where was the mou signed", "in what city were the talks held": asked
-    /// where something happened, not where things stand or go ("where does the money go", "where are the talks now").</summary>
+    /// where something happened, not where things stand or go ("where does the money go", "where are the talks now"), nor
+    /// where in a figurative sense (<see cref="AsksWhereFiguratively"/>; <paramref name="namesPerson"/>: whether the
+    /// question names someone, who can go places as money cannot).</summary>
     internal static bool AsksWhereItHappened(List<string> words, bool namesPerson = true)
     {
         if (AsksWhereFiguratively(words, namesPerson))

@@ -188,7 +188,7 @@ internal sealed class FactIndex
     /// <summary>Ways of meeting, where they are wherever the fact names them ("talked by phone", "held online").</summary>
     private static readonly HashSet<string> s_waysOfMeeting = ["phone", "online", "video call", "videoconference", "telephone"];
 
-    /// <summary>Occasions a place before them says where were ("their Tokyo summit", "a White House visit").</summary>
+    /// <summary>Occasions that a place named just before them locates ("their Tokyo summit", "a White House visit").</summary>
     private static readonly HashSet<string> s_occasions =
         ["summit", "summits", "visit", "visits", "trip", "trips", "meeting", "meetings", "talks", "conference", "dialogue"];
 

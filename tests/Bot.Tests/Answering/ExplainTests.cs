@@ -304,7 +304,7 @@ public sealed class ExplainTests(RealEngineFixture engine)
     [InlineData("what day in december 2022 did the cabinet approve the tomahawk budget", "may be what you meant but does not give what was asked: the question asks for the day, and this fact is dated only to the month or year (or not at all) and gives no day")]
     [InlineData("what was discussed at the first consultation committee meeting", "may be what you meant but does not give what was asked: the question asks what an occasion took up")]
     [InlineData("which official said trump needs to be shown the numbers", "may be what you meant but does not give what was asked: the question asks who said something or someone's full name, and this fact names no one for it")]
-    [InlineData("where did kato meet bessent on currency", "Kato and Bessent discuss currency [kato-bessent-currency], may be what you meant but does not give what was asked: the question asks where something happened, and this fact names no place but those the question names")]
+    [InlineData("where did kato meet bessent on currency", "Kato and Bessent discuss currency [kato-bessent-currency], may be what you meant but does not give what was asked: the question asks where something happened, and this fact says it happened at no place but those the question gives")]
     public void Explain_RuledOutForADetailNotGiven_SaysTheClosestFactMayBeItButDoesNotGiveIt(string question, string expected) =>
         Assert.Contains(expected, Explain(question).Body, StringComparison.Ordinal);
 
