@@ -19,17 +19,24 @@ internal sealed class ScopeTable(IEnumerable<string> otherPlaces, IEnumerable<st
     private static List<string[]> Phrases(IEnumerable<string> texts) =>
         [.. texts.Select(p => QuestionNormalizer.Words(p).ToArray()).Where(w => w.Length > 0)];
 
-    private static bool Names(IReadOnlyList<string> words, string[] phrase)
+    private static bool Names(IReadOnlyList<string> words, string[] phrase) => Starts(words, phrase).Any();
+
+    /// <summary>Where in <paramref name="words"/> the phrase starts, each index of its first word.</summary>
+    private static IEnumerable<int> Starts(IReadOnlyList<string> words, string[] phrase)
     {
         for (var i = 0; i + phrase.Length <= words.Count; i++)
         {
-            if (phrase.Select((w, j) => words[i + j] == w).All(x => x))
+            var j = 0;
+            while (j < phrase.Length && string.Equals(words[i + j], phrase[j], StringComparison.Ordinal))
             {
-                return true;
+                j++;
+            }
+
+            if (j == phrase.Length)
+            {
+                yield return i;
             }
         }
-
-        return false;
     }
 
     /// <summary>Does the question ask for a prediction or an opinion ("predict", "do you think", "who negotiated better")?</summary>
@@ -48,17 +55,6 @@ internal sealed class ScopeTable(IEnumerable<string> otherPlaces, IEnumerable<st
     /// included (not Japan or the US, which every fact names), each as its normalised words joined by spaces.</summary>
     public IReadOnlyList<string> Places(IReadOnlyList<string> words, Func<int, bool> at) =>
         [.. _places.Concat(_venues).Where(p => Starts(words, p).Any(at)).Select(p => string.Join(' ', p))];
-
-    private static IEnumerable<int> Starts(IReadOnlyList<string> words, string[] phrase)
-    {
-        for (var i = 0; i + phrase.Length <= words.Count; i++)
-        {
-            if (phrase.Select((w, j) => words[i + j] == w).All(x => x))
-            {
-                yield return i;
-            }
-        }
-    }
 
     public static ScopeTable Load(string path)
     {
