@@ -43,6 +43,8 @@ internal static partial class QuestionNormalizer
         ["won't"] = "will not", ["can't"] = "can not", ["cannot"] = "can not", ["didn't"] = "did not", ["doesn't"] = "does not",
         ["don't"] = "do not", ["isn't"] = "is not", ["wasn't"] = "was not", ["aren't"] = "are not", ["weren't"] = "were not",
         ["hasn't"] = "has not", ["haven't"] = "have not", ["i'm"] = "i am", ["they're"] = "they are", ["we're"] = "we are",
+        // "Where'd he go": did, in a question word's contraction ("who'd" may be would or had, so it is left).
+        ["where'd"] = "where did", ["when'd"] = "when did", ["how'd"] = "how did", ["what'd"] = "what did", ["why'd"] = "why did",
         // Typed without the apostrophe, and chat shorthand.
         ["didnt"] = "did not", ["doesnt"] = "does not", ["dont"] = "do not", ["isnt"] = "is not", ["wasnt"] = "was not",
         ["arent"] = "are not", ["werent"] = "were not", ["hasnt"] = "has not", ["havent"] = "have not", ["wont"] = "will not",

@@ -145,6 +145,8 @@ public sealed class QuestionNormalizerTests
     [InlineData("tariff on japan rn?", "tariff on japan now")]
     [InlineData("didnt trump sign it", "did not trump sign it")]
     [InlineData("im confused", "i am confused")]
+    [InlineData("where'd akazawa meet trump", "where did akazawa meet trump")]
+    [InlineData("why’d he cancel", "why did he cancel")]
     [InlineData("Japan’s negotiator", "japan negotiator")]
     [InlineData("the U.S. side", "the us side")]
     [InlineData("Akazawa's trips", "akazawa trips")]
