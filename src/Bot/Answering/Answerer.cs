@@ -500,7 +500,7 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             // jera sign"), the top fact must give a day in it (the Alaska fact is dated to Tokyo Gas's October day).
             : AsksDay(words) && ((top.Fact.Date is null or { Day: null }
                 && (PostGivesDay(index.Analyzer, top.Fact, terms, words) is { } postDay ? !postDay
-                    : index.Mentions[topIndex].Days.Count == 0 && !top.Fact.Roles.Any(r => r.From is { Day: not null } || r.To is { Day: not null })))
+                    : !GivesDayWithin(index, topIndex, top.Fact, DateOnly.MinValue, DateOnly.MaxValue)))
                 || (entities.From is { } within && entities.To is { } withinTo && withinTo > within && InAPeriod(words)
                     && !GivesDayWithin(index, topIndex, top.Fact, within, withinTo)))
                 ? RuledOut.DayNotStated
@@ -2153,7 +2153,7 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             if (words[i] is "in" or "during")
             {
                 var next = words[i + 1] is "early" or "mid" or "late" && i + 2 < words.Count ? words[i + 2] : words[i + 1];
-                if (EntityResolver.IsMonth(next) || (next.Length == 4 && int.TryParse(next, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is > 1900 and < 2100))
+                if (EntityResolver.IsMonth(next) || EntityResolver.Year(next) is not null)
                 {
                     return true;
                 }
@@ -2210,7 +2210,7 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
     /// where something happened, not where things stand or go ("where does the money go", "where are the talks now"), nor
     /// where in a figurative sense (<see cref="AsksWhereFiguratively"/>; <paramref name="namesPerson"/>: whether the
     /// question names someone, who can go places as money cannot).</summary>
-    internal static bool AsksWhereItHappened(List<string> words, bool namesPerson = true)
+    internal static bool AsksWhereItHappened(List<string> words, bool namesPerson)
     {
         if (AsksWhereFiguratively(words, namesPerson))
         {

@@ -200,7 +200,7 @@ internal sealed class FactIndex
     private static HashSet<string> PlacesStatedOf(Fact fact, string ownText, ScopeTable scope)
     {
         var words = QuestionNormalizer.Words(ownText + " " + fact.Outcome);
-        var stated = scope.Places(words, i => AfterLocative(words, i) || Before(words, i, s_occasions)).ToHashSet(StringComparer.Ordinal);
+        var stated = scope.Places(words, i => AfterLocative(words, i, s_locative) || Before(words, i, s_occasions)).ToHashSet(StringComparer.Ordinal);
         stated.UnionWith(scope.Places(words, _ => true).Where(s_waysOfMeeting.Contains));
         stated.UnionWith(scope.Places(QuestionNormalizer.Words(fact.Place ?? ""), _ => true));
         return stated;
@@ -221,9 +221,10 @@ internal sealed class FactIndex
         return false;
     }
 
-    /// <summary>A locative word one or two words before <paramref name="i"/> ("in tokyo", "at the white house").</summary>
-    internal static bool AfterLocative(IReadOnlyList<string> words, int i, IReadOnlySet<string>? locative = null) =>
-        (i >= 1 && (locative ?? s_locative).Contains(words[i - 1])) || (i >= 2 && (locative ?? s_locative).Contains(words[i - 2]));
+    /// <summary>One of <paramref name="locative"/> one or two words before <paramref name="i"/> ("in tokyo", "at the white
+    /// house").</summary>
+    internal static bool AfterLocative(IReadOnlyList<string> words, int i, IReadOnlySet<string> locative) =>
+        (i >= 1 && locative.Contains(words[i - 1])) || (i >= 2 && locative.Contains(words[i - 2]));
 
     /// <summary>A fact's own words, its amount as shown and its aliases: where its numbers and years are read.</summary>
     private static string StatedText(Fact fact, string ownText) =>
