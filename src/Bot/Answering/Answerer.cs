@@ -1003,7 +1003,7 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         "as", "during", "when", "while", "now", "new", "current", "currently", "today", "incumbent", "nowadays", "sitting", "still",
         "then", "time", "year", "japan", "us", "japanese", "american", "usa", "america", "tokyo", "washington", "name",
         "person", "official", "deal", "talks", "negotiations", "agreement", "made", "done", "struck", "reached", "got",
-        "agreed", "announced",
+        "agreed", "announced", "runs", "running", "ran", "heads", "heading", "headed", "leads", "leading", "led", "charge",
     ];
 
     /// <summary>Words besides <see cref="EntityResolver.GovernmentWords"/> that may name a government with its head's name
@@ -1069,7 +1069,8 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         bool NamesThePostOrTime(string word) =>
             s_heldPostWords.Contains(word) || word.All(char.IsDigit) || EntityResolver.IsMonth(word)
             || index.Roles.NamesAPost(word, index.Analyzer) || government.Contains(word);
-        if (!words.All(NamesThePostOrTime))
+        var phrased = index.Roles.PostPhrases(words, index.Analyzer);
+        if (!words.Select((w, i) => phrased.Contains(i) || NamesThePostOrTime(w)).All(named => named))
         {
             return null;
         }

@@ -25,7 +25,7 @@ internal static class QuestionClassifier
     [
         "minister", "secretary", "official", "negotiator", "president", "pm", "premier", "ambassador", "envoy", "leader",
         "diplomat", "lawmaker", "politician", "person", "spokesman", "spokesperson", "aide", "adviser", "advisor",
-        "counterpart", "representative", "chairman", "ccs", "ustr", "guy", "dude", "fella",
+        "counterpart", "representative", "chairman", "ccs", "ustr", "sec", "secy", "rep", "fm", "finmin", "guy", "dude", "fella",
     ];
 
     private static readonly HashSet<string> s_amountWords = ["rate", "percent", "percentage", "price", "cost", "value", "figure", "amount", "size", "level", "big", "high", "large"];

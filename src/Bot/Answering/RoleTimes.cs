@@ -32,7 +32,7 @@ internal sealed partial class RoleTimes
     /// ("was ishiba still pm when…").</summary>
     private static readonly HashSet<string> s_stillNow = ["still", "anymore"];
     private static readonly HashSet<string> s_past = ["was", "were", "did", "had"];
-    private static readonly HashSet<string> s_present = ["is", "are"];
+    private static readonly HashSet<string> s_present = ["is", "are", "runs", "heads", "leads"];
 
     /// <summary>Words that place a present-tense question at another time: succession, or a verb in the past.</summary>
     private static readonly HashSet<string> s_otherTime =
@@ -294,6 +294,26 @@ internal sealed partial class RoleTimes
         }
 
         return !named || unknown ? 0 : -1;
+    }
+
+    /// <summary>The positions of words that name a post only together, as a phrase the synonym table reads as one term
+    /// of a post's name ("cab sec", "trade rep"): neither "cab" nor "rep" names a post alone.</summary>
+    public HashSet<int> PostPhrases(IReadOnlyList<string> words, Analyzer analyzer)
+    {
+        var positions = new HashSet<int>();
+        for (var i = 0; i < words.Count - 1; i++)
+        {
+            for (var n = Math.Min(analyzer.Synonyms.MaxPhraseLength, words.Count - i); n >= 2; n--)
+            {
+                if (analyzer.Synonyms.Phrase(string.Join(' ', words.Skip(i).Take(n).Select(Analyzer.Stem))) is { } term && _postTerms.Contains(term))
+                {
+                    positions.UnionWith(Enumerable.Range(i, n));
+                    break;
+                }
+            }
+        }
+
+        return positions;
     }
 
     /// <summary>Is the word one of a post's name, as typed or as its terms ("pm", "ustr")?</summary>

@@ -444,6 +444,14 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("takaichi's finance minister", "satsuki-katayama")]
     [InlineData("finance minister in the ishiba cabinet", "katsunobu-kato")]
     [InlineData("finance minister in the ishiba naikaku", "katsunobu-kato")]
+    // A post named by a phrase whose words name no post alone ("cab sec"), or by a short form of a person noun.
+    [InlineData("current chief cab sec?", "minoru-kihara")]
+    [InlineData("who was cab sec when the deal was done", "yoshimasa-hayashi")]
+    [InlineData("current fm", "toshimitsu-motegi")]
+    // Holding a post put as running, heading or leading what it heads.
+    [InlineData("who runs meti now", "ryosei-akazawa")]
+    [InlineData("who heads the government", "sanae-takaichi")]
+    [InlineData("who leads meti", "ryosei-akazawa")]
     public void Answer_WhoHeldAPostThen_IsTheOneHolderTheDatesGive(string question, string expected) =>
         AssertAnsweredByRecord(question, expected, RecordAnswer.PostHolder);
 
@@ -463,6 +471,9 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("who was pm in 2023")]
     // The deal was not signed on the day of the last round: the MOU and the order were, in September.
     [InlineData("who chaired the investment committee when the deal was signed")]
+    // "Sec" of time, not a secretary; and a ministry's head that the fact base has no post for.
+    [InlineData("how many sec did the call last")]
+    [InlineData("who heads the foreign ministry now")]
     public void Answer_NotOnlyWhoHeldAPost_IsNotReadAsThePostsHolder(string question) =>
         Assert.NotEqual(RecordAnswer.PostHolder, engine.Harness.Answer(question).Record);
 
