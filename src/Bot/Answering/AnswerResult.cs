@@ -240,6 +240,10 @@ public enum RuledOut
     /// <summary>"Where did lutnick tour in tokyo", "where was the 2019 trade agreement signed": asked where something
     /// happened, and this fact says it happened at no place but those the question gives as where ("in tokyo").</summary>
     PlaceNotStated,
+
+    /// <summary>"When did bessent become treasury secretary": asked when the person named took (or left) a post, and
+    /// this profile gives that post with no date at that end.</summary>
+    PostTimeNotStated,
 }
 
 internal static class RuledOutExtensions
@@ -249,7 +253,7 @@ internal static class RuledOutExtensions
     /// another occasion or person.</summary>
     public static bool LeavesOutTheDetail(this RuledOut ruledOut) =>
         ruledOut is RuledOut.TopicsNotStated or RuledOut.TimeOfDayNotStated or RuledOut.DayNotStated or RuledOut.NameNotGiven
-            or RuledOut.YearNotCovered or RuledOut.NoOneElseNamed or RuledOut.PlaceNotStated;
+            or RuledOut.YearNotCovered or RuledOut.NoOneElseNamed or RuledOut.PlaceNotStated or RuledOut.PostTimeNotStated;
 }
 
 /// <summary>The <paramref name="Number"/>th of the <paramref name="Of"/> rounds and meetings whose records list all of

@@ -499,11 +499,17 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             // question names, that post's dates alone say. Asked the day in a month or year ("what day in september did
             // jera sign"), the top fact must give a day in it (the Alaska fact is dated to Tokyo Gas's October day).
             : AsksDay(words) && ((top.Fact.Date is null or { Day: null }
-                && (PostGivesDay(index.Analyzer, top.Fact, terms, words) is { } postDay ? !postDay
+                && (PostGivesDay(index.Analyzer, top.Fact, terms, words, dayOnly: true) is { } postDay ? !postDay
                     : !GivesDayWithin(index, topIndex, top.Fact, DateOnly.MinValue, DateOnly.MaxValue)))
                 || (entities.From is { } within && entities.To is { } withinTo && withinTo > within && InAPeriod(words)
                     && !GivesDayWithin(index, topIndex, top.Fact, within, withinTo)))
                 ? RuledOut.DayNotStated
+            // Asked when someone it names took or left a post ("when did bessent become treasury secretary"), and their
+            // post of that name is not dated at that end: their profile says who holds it, not since or until when.
+            // A Japanese reading puts "when" (いつ) where the Japanese has it, never as a clause's conjunction.
+            : type == QuestionType.When && (OpensWithWhen(words) || (readAs is not null && words.Contains("when")))
+                && top.Fact.Kind == FactKind.Person && entities.People.Contains(top.Fact.Id)
+                && PostGivesDay(index.Analyzer, top.Fact, terms, words, dayOnly: false) == false ? RuledOut.PostTimeNotStated
             // Asked where something happened ("where did lutnick tour in tokyo"), and the top fact says it happened at no
             // place but those the question gives as where ("in tokyo").
             : AsksWhereItHappened(words, entities.People.Count > 0) && PlacesGiven(index, words) is var given
@@ -1970,8 +1976,13 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         return false;
     }
 
+    /// <summary>Does the question open by asking when ("when did…", "since when is…"), not ask something else of a time
+    /// it gives with "when" ("was rubio in the oval office when the deal was made")?</summary>
+    private static bool OpensWithWhen(List<string> words) =>
+        words.Count > 0 && (words[0] == "when" || (words.Count > 1 && words[1] == "when" && words[0] is "since" or "until" or "and" or "so"));
+
     /// <summary>Words that ask when someone took a post ("what date did akazawa become…").</summary>
-    private static readonly HashSet<string> s_postTaken = ["become", "became", "appointed", "named", "took", "start", "started", "began", "sworn", "assumed", "made"];
+    private static readonly HashSet<string> s_postTaken = ["become", "became", "appointed", "named", "took", "start", "started", "began", "sworn", "assumed", "made", "confirmed", "nominated", "elected", "chosen", "picked", "tapped", "installed", "inaugurated"];
 
     /// <summary>Words that ask when someone left a post ("what date did ishiba step down…").</summary>
     private static readonly HashSet<string> s_postLeft = ["leave", "left", "resign", "resigned", "quit", "stepped", "replaced", "end", "ended", "lose", "lost"];
@@ -1980,25 +1991,28 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
     private static readonly HashSet<string> s_postHeads = ["minister", "secretary", "president", "chief", "deputy", "state", "vice", "office"];
 
     /// <summary>
-    /// For a question that names one of the fact's posts: does that post give a day, by its start when the question asks
-    /// when it was taken, its end when it was left, either otherwise? The posts named are the roles whose titles share
-    /// the most of the question's terms (besides <see cref="s_postHeads"/>). Null when no role's title shares any.
+    /// For a question that names one of the fact's posts: does that post give a day (with <paramref name="dayOnly"/>;
+    /// otherwise any date, a month will do for "when"), by its start when the question asks when it was taken, its end
+    /// when it was left, either otherwise? The posts named are the roles whose titles share the most of the question's
+    /// terms (besides <see cref="s_postHeads"/>). Null when no role's title shares any, or (without
+    /// <paramref name="dayOnly"/>) when the question asks neither when a post was taken nor when it was left.
     /// "What date did akazawa become economic revitalization minister": that post is dated from October 2024, to the
-    /// day only at its end.
+    /// day only at its end. "When did bessent become treasury secretary": that post is not dated at all.
     /// </summary>
-    private static bool? PostGivesDay(Analyzer analyzer, Fact fact, List<string> terms, List<string> words)
+    private static bool? PostGivesDay(Analyzer analyzer, Fact fact, List<string> terms, List<string> words, bool dayOnly)
     {
         var shared = fact.Roles.Select(r => analyzer.Terms(QuestionNormalizer.Words(r.Title)).Distinct().Count(t => !s_postHeads.Contains(t) && terms.Contains(t))).ToList();
         var most = shared.DefaultIfEmpty(0).Max();
-        if (most == 0)
+        var taken = words.Any(s_postTaken.Contains);
+        var left = words.Any(s_postLeft.Contains);
+        if (most == 0 || (!dayOnly && !taken && !left))
         {
             return null;
         }
 
-        var taken = words.Any(s_postTaken.Contains);
-        var left = words.Any(s_postLeft.Contains);
+        bool Dated(PartialDate? date) => date is { } given && (!dayOnly || given.Day is not null);
         return fact.Roles.Where((_, i) => shared[i] == most)
-            .Any(r => (r.From is { Day: not null } && (!left || taken)) || (r.To is { Day: not null } && (!taken || left)));
+            .Any(r => (Dated(r.From) && (!left || taken)) || (Dated(r.To) && (!taken || left)));
     }
 
     /// <summary>Words before a date in a question that make it the time of something else, not the period a figure is

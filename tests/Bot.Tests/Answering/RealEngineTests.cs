@@ -1469,6 +1469,12 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     // Office that dates the signing.
     [InlineData("where did trump announce the car tariffs", RuledOut.PlaceNotStated, "auto-tariff-announced-2025-03", "The fact base does not say where.")]
     [InlineData("where did trump sign eo 14345", RuledOut.PlaceNotStated, "eo-14345-signed", "The fact base does not say where.")]
+    // Posts given with no date at the end asked: the profile says who holds the post, not since or until when.
+    [InlineData("when did george glass become ambassador", RuledOut.PostTimeNotStated, "george-glass", "The fact base does not say when that post began or ended.")]
+    [InlineData("when did bessent become treasury secretary", RuledOut.PostTimeNotStated, "scott-bessent", "The fact base does not say when that post began or ended.")]
+    [InlineData("when was greer confirmed as ustr", RuledOut.PostTimeNotStated, "jamieson-greer", "The fact base does not say when that post began or ended.")]
+    // Kato's post is dated only at its end (October 21, 2025, when Katayama succeeded him).
+    [InlineData("when did kato become finance minister", RuledOut.PostTimeNotStated, "katsunobu-kato", "The fact base does not say when that post began or ended.")]
     public void Answer_DetailTheFactDoesNotGive_IsRuledOutAndTheFactSuggestedFirst(string question, RuledOut reason, string closest, string opening)
     {
         var result = AnswerRuledOut(question, reason);
@@ -1495,6 +1501,9 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("what date in july did trump talk about an alaska joint venture", "alaska-lng")]
     [InlineData("which day in april did kato and bessent meet", "kato-bessent-currency")]
     [InlineData("what day did kyodo report the mid-june understanding", "mid-june-understanding-report")]
+    // A post dated at the end asked.
+    [InlineData("when did akazawa become meti minister", "ryosei-akazawa")]
+    [InlineData("when did lutnick start chairing the investment committee", "howard-lutnick")]
     // "Only a few remarks touched on tariffs", the Tokyo meeting's topics, "tariffs did not come up", "discussed the
     // Israel–Iran conflict", what Ishiba pledged and Trump warned: each says what was taken up.
     [InlineData("did bessent and ishiba discuss tarrifs in july", "bessent-meets-ishiba-tokyo")]
@@ -1550,6 +1559,15 @@ public sealed class RealEngineTests(RealEngineFixture engine)
         Assert.False(result.Abstained, $"abstained at {result.Confidence:F2}");
         Assert.Equal(expected, result.Best!.Id);
     }
+
+    [Theory]
+    // Dated at the end asked, to the month ("from October 2024" will do for "when"), and a "when" that dates something
+    // else asked of someone (whether Rubio was there, not when he took a post).
+    [InlineData("when did kato leave the finance ministry")]
+    [InlineData("when did ishiba become prime minister")]
+    [InlineData("was rubio secretary of state when the deal was made")]
+    public void Answer_PostDatedAtTheEndAsked_IsNotRuledOutForItsTime(string question) =>
+        Assert.NotEqual(RuledOut.PostTimeNotStated, engine.Harness.Answer(question).RuledOut);
 
     [Fact]
     public void Answer_WhoElseBesidesThePersonWhoseProfileIsClosest_IsNotThatPerson()
