@@ -27,8 +27,11 @@ internal static class AnswerComposer
 
     /// <summary>What the fact base does not give, when the closest fact was ruled out for not giving the detail asked
     /// (<see cref="RuledOutExtensions.LeavesOutTheDetail"/>); null for any other abstention.</summary>
-    private static string? NotStated(RuledOut ruledOut, bool japanese) => ruledOut switch
+    private static string? NotStated(RuledOut ruledOut, bool japanese, PartialDate? asOf) => ruledOut switch
     {
+        RuledOut.AfterTheFactBase when asOf is { } last => japanese
+            ? string.Create(CultureInfo.InvariantCulture, $"収録データは{last.End.Year}年{last.End.Month}月{last.End.Day}日までの情報です。")
+            : $"The fact base runs to {last.ToDisplay()}.",
         RuledOut.TimeOfDayNotStated => japanese ? "収録データには時刻の記載がありません。" : "The fact base does not give the time of day.",
         RuledOut.DayNotStated => japanese ? "収録データには日付（何日か）の記載がありません。" : "The fact base does not give the day.",
         RuledOut.TopicsNotStated => japanese ? "収録データには何が話し合われたかの記載がありません。" : "The fact base does not say what was discussed.",
@@ -51,7 +54,7 @@ internal static class AnswerComposer
                 Kind = ReplyKind.Abstained,
                 Title = askedInJapanese ? AbstainTitleJapanese : AbstainTitle,
                 Body = (ReadAs(result) is { } readFirst ? readFirst + "\n" : "")
-                    + (NotStated(result.RuledOut, askedInJapanese) is { } notStated
+                    + (NotStated(result.RuledOut, askedInJapanese, result.Facts.AsOf) is { } notStated
                         ? notStated + (result.Suggestions.Count > 0 ? askedInJapanese ? "近い質問（英語）：" : " These are close:" : "")
                     : result.Suggestions.Count > 0
                         ? askedInJapanese

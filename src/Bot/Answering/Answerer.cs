@@ -456,10 +456,13 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
                 || (top.Fact.Kind == FactKind.Person && entities.People.Contains(top.Fact.Id) && AsksWhoElse(words, type))
                 ? RuledOut.IsThePersonNamed
             // Asked about a day or month after the fact base's last ("what came of the march 19, 2026 visit" when it runs
-            // to February), and the top fact is neither dated then nor mentions it: what happened then is not in it.
+            // to February), and the top fact is neither dated then nor mentions it: what happened then is not in it. A
+            // fact that mentions it can say only what was planned for it, not what came of it ("what happened on march
+            // 19 2026").
             : entities.From is { } later && entities.To is { } laterTo && later > index.Roles.Now
-                && !DatedWithin(top.Fact, later, laterTo) && !index.Mentions[topIndex].Days.Any(d => d >= later && d <= laterTo)
-                && !index.Mentions[topIndex].Months.Any(m => m <= laterTo && m.AddMonths(1) > later) ? RuledOut.AfterTheFactBase
+                && !DatedWithin(top.Fact, later, laterTo)
+                && (AsksWhatCameOf(words, type) || (!index.Mentions[topIndex].Days.Any(d => d >= later && d <= laterTo)
+                    && !index.Mentions[topIndex].Months.Any(m => m <= laterTo && m.AddMonths(1) > later))) ? RuledOut.AfterTheFactBase
             // Asked about one occurrence of an occasion by its ordinal ("the committee's 3rd meeting"), and the top fact's
             // title or an alias numbers another of it ("First meeting of …"): that occurrence is not in it. Not an ordinal
             // counted from something else ("the first trip after the deal" is the ninth), nor a question of which came
@@ -1975,6 +1978,25 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
 
         return false;
     }
+
+    /// <summary>Words that ask what happened or came of something: its outcome, or whether it took place.</summary>
+    private static readonly HashSet<string> s_outcomeWords =
+    [
+        "happened", "happen", "came", "come", "result", "results", "outcome", "agreed", "agree", "signed", "sign", "decided", "decide",
+        "announced", "announce", "said", "say", "did", "went",
+    ];
+
+    /// <summary>Words that ask what was planned or expected ("what is planned for march 19", "when is the visit due").</summary>
+    private static readonly HashSet<string> s_planWords =
+    [
+        "planned", "plan", "plans", "planning", "scheduled", "schedule", "expected", "expect", "due", "will", "going", "upcoming",
+        "supposed", "slated", "set", "next",
+    ];
+
+    /// <summary>Does the question ask what happened or came of something ("what came out of…", "did takaichi visit…",
+    /// "what did they agree…"), not when it is or what was planned for it?</summary>
+    private static bool AsksWhatCameOf(List<string> words, QuestionType type) =>
+        type != QuestionType.When && words.Any(s_outcomeWords.Contains) && !words.Any(s_planWords.Contains);
 
     /// <summary>Does the question open by asking when ("when did…", "since when is…"), not ask something else of a time
     /// it gives with "when" ("was rubio in the oval office when the deal was made")?</summary>

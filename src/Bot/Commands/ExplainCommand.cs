@@ -163,7 +163,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                 {
                     RuledOut.IsThePersonNamed => "the question asks who came before or after this person, or who else besides them, which is someone else",
                     RuledOut.OtherSide => "the question asks for one side's holder of a post, and this person is of the other side",
-                    RuledOut.AfterTheFactBase => "the question asks about a time after the fact base's last, and this fact is neither dated then nor mentions it",
+                    RuledOut.AfterTheFactBase => "the question asks about a time after the fact base's last, and this fact is not dated then: it does not mention that time, or it mentions only what was planned for it and the question asks what came of it",
                     RuledOut.RateNotInForceThen => "the question asks for the tariff rate on some goods at a time, and by the dates the fact base gives its rates, this one was not the rate on them then",
                     RuledOut.OtherOccurrence => "the question asks about one occurrence by its number (\"the 3rd meeting\"), and this fact's title or name numbers another",
                     RuledOut.TopicsNotStated => "the question asks what an occasion took up, and this event or round says nothing of what was discussed",
@@ -252,7 +252,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
     private static string? RuledOutInJapanese(RuledOut ruledOut, string title) => ruledOut switch
     {
         RuledOut.IsThePersonNamed => $"質問はこの人物（{title}）の前任者や後任者、またはほかの人物を尋ねており、本人は答えになりえない",
-        RuledOut.AfterTheFactBase => $"質問は収録データの最終時点より後の時期について尋ねていますが、この項目（{title}）はその時期の日付も言及も持たない",
+        RuledOut.AfterTheFactBase => $"質問は収録データの最終時点より後の時期について尋ねていますが、この項目（{title}）はその時期の日付を持たず、言及があっても予定にとどまり、その結果は載っていない",
         RuledOut.OtherSide => $"質問は一方の側（日本または米国）の役職者を尋ねていますが、この人物（{title}）は相手側の人物の",
         RuledOut.RateNotInForceThen => $"質問はある時点で品目にかかっていた関税率を尋ねていますが、収録データの適用期間ではこの税率（{title}）はその時点の税率ではない",
         RuledOut.OtherOccurrence => $"質問は何回目かを示して特定の回（例：「3回目の会合」）を尋ねていますが、この項目（{title}）の題名または別名は別の回を指している",

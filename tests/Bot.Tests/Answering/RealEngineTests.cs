@@ -932,10 +932,29 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("what did akazawa do on may 5, 2026")]
     // Nor a rule's answer: the 15% has no end in its record, but the fact base cannot say it still held then.
     [InlineData("car tariff in march 2026")]
+    // The February 2026 meeting's record mentions Takaichi's March 19 visit, as planned: what came of it, or whether it
+    // took place, is after the fact base.
+    [InlineData("what happened on march 19 2026")]
+    [InlineData("what came out of takaichi's white house visit on march 19, 2026?")]
+    [InlineData("did takaichi visit the white house on march 19 2026")]
     public void Answer_TimeAfterTheFactBase_IsRuledOutUnlessTheFactMentionsIt(string question)
     {
         // The fact base runs to February 2026.
-        AnswerRuledOut(question, RuledOut.AfterTheFactBase);
+        var result = AnswerRuledOut(question, RuledOut.AfterTheFactBase);
+
+        Assert.StartsWith("The fact base runs to February 13, 2026.", AnswerComposer.Compose(result).Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // What was planned for a later day, or when it is: the record that mentions it says.
+    [InlineData("when is takaichi's white house visit", "trip-2026-02-washington")]
+    [InlineData("what was planned for march 19 2026", "trip-2026-02-washington")]
+    public void Answer_PlanForATimeAfterTheFactBase_IsNotRuledOut(string question, string expected)
+    {
+        var result = engine.Harness.Answer(question);
+
+        Assert.Equal(RuledOut.None, result.RuledOut);
+        Assert.Equal(expected, result.Best?.Id ?? result.Suggestions[0].Id);
     }
 
     [Theory]
