@@ -39,6 +39,7 @@ internal static class AnswerComposer
         RuledOut.YearNotCovered => japanese ? "収録データにはその年の数値がありません。" : "The fact base does not give that figure for that year.",
         RuledOut.NoOneElseNamed => japanese ? "収録データにはほかの参加者の名前の記載がありません。" : "The fact base names no one else there.",
         RuledOut.PlaceNotStated => japanese ? "収録データには場所の記載がありません。" : "The fact base does not say where.",
+        RuledOut.PostNotKnown => japanese ? "収録データにはその役職の人物の記載がありません。" : "The fact base has no one in that post.",
         RuledOut.PostTimeNotStated => japanese ? "収録データにはその役職の就任・退任の時期の記載がありません。" : "The fact base does not say when that post began or ended.",
         _ => null,
     };

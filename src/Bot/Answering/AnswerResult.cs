@@ -244,6 +244,10 @@ public enum RuledOut
     /// <summary>"When did bessent become treasury secretary": asked when the person named took (or left) a post, and
     /// this profile gives that post with no date at that end.</summary>
     PostTimeNotStated,
+
+    /// <summary>"What did japan's agriculture minister say about the rice deal": asked of someone by a post no one in the
+    /// fact base holds, and this fact does not name that post.</summary>
+    PostNotKnown,
 }
 
 internal static class RuledOutExtensions
@@ -253,7 +257,8 @@ internal static class RuledOutExtensions
     /// another occasion or person.</summary>
     public static bool LeavesOutTheDetail(this RuledOut ruledOut) =>
         ruledOut is RuledOut.TopicsNotStated or RuledOut.TimeOfDayNotStated or RuledOut.DayNotStated or RuledOut.NameNotGiven
-            or RuledOut.YearNotCovered or RuledOut.NoOneElseNamed or RuledOut.PlaceNotStated or RuledOut.PostTimeNotStated;
+            or RuledOut.YearNotCovered or RuledOut.NoOneElseNamed or RuledOut.PlaceNotStated or RuledOut.PostTimeNotStated
+            or RuledOut.PostNotKnown;
 }
 
 /// <summary>The <paramref name="Number"/>th of the <paramref name="Of"/> rounds and meetings whose records list all of

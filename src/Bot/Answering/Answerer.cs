@@ -513,6 +513,9 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             : type == QuestionType.When && (OpensWithWhen(words) || (readAs is not null && words.Contains("when")))
                 && top.Fact.Kind == FactKind.Person && entities.People.Contains(top.Fact.Id)
                 && PostGivesDay(index.Analyzer, top.Fact, terms, words, dayOnly: false) == false ? RuledOut.PostTimeNotStated
+            // Asked of someone by a post that no one in the fact base holds ("what did japan's agriculture minister say
+            // about the rice deal"), which the top fact does not name either.
+            : UnknownPost(index, topIndex, words, entities) is not null ? RuledOut.PostNotKnown
             // Asked where something happened ("where did lutnick tour in tokyo"), and the top fact says it happened at no
             // place but those the question gives as where ("in tokyo").
             : AsksWhereItHappened(words, entities.People.Count > 0) && PlacesGiven(index, words) is var given
@@ -1971,6 +1974,72 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         for (var i = 1; i < words.Count; i++)
         {
             if (words[i] is "day" or "date" && s_dayAskers.Contains(words[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Nouns that end the name of a post ("agriculture minister", "health secretary").</summary>
+    private static readonly HashSet<string> s_postNouns =
+        ["minister", "secretary", "ambassador", "envoy", "governor", "senator", "spokesman", "spokesperson", "ceo", "chairman"];
+
+    /// <summary>Verbs that may come before a post's noun as their object ("told minister…", "asked the secretary").</summary>
+    private static readonly HashSet<string> s_verbsBeforeAPost = ["told", "tell", "tells", "asked", "ask", "asks", "met", "meet", "meets", "called", "call", "calls", "named", "name", "became", "become", "appointed", "appoint", "replaced", "replace"];
+
+    /// <summary>Words before a post's noun that say which holder of it, not which post ("the former minister").</summary>
+    private static readonly HashSet<string> s_holderWords =
+    [
+        "former", "current", "new", "then", "previous", "prior", "top", "senior", "junior", "acting", "incoming", "outgoing", "ex",
+        "other", "another", "same", "any", "each", "every", "whose", "which", "what",
+    ];
+
+    /// <summary>
+    /// The word that names a post no one in the fact base holds, which the top fact does not name either: the word
+    /// before a post's noun ("japan's agriculture minister", "the us health secretary") that names no post of anyone
+    /// the fact base profiles, and is no side, name or word saying which holder ("former"). Null when there is none.
+    /// </summary>
+    private static string? UnknownPost(FactIndex index, int topIndex, List<string> words, Entities entities)
+    {
+        // Someone named is the one asked about ("akazawa appointed tariff minister"), whatever the post is called.
+        if (entities.People.Count > 0)
+        {
+            return null;
+        }
+
+        var phrased = index.Roles.PostPhrases(words, index.Analyzer);
+        for (var i = 1; i < words.Count; i++)
+        {
+            var modifier = words[i - 1];
+            // One holder ("minister"), not a group ("told senators"); not a phrase of a known post ("govt spokesman").
+            if (s_postNouns.Contains(words[i]) && !phrased.Contains(i) && modifier.All(char.IsAsciiLetter) && !s_verbsBeforeAPost.Contains(modifier)
+                && !Analyzer.StopWords.Contains(modifier) && !s_holderWords.Contains(modifier) && !s_sideWords.ContainsKey(modifier)
+                && !index.Roles.NamesAPost(modifier, index.Analyzer)
+                && !NamesThePost(index.Analyzer, index.Facts.Facts[topIndex], modifier, words[i]))
+            {
+                return modifier;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Does the fact's own text name the post ("the agriculture minister", "minister of agriculture"), by the
+    /// terms of its words?</summary>
+    private static bool NamesThePost(Analyzer analyzer, Fact fact, string modifier, string noun)
+    {
+        var modifierTerms = analyzer.Terms([modifier]);
+        var nounTerms = analyzer.Terms([noun]);
+        var text = QuestionNormalizer.Words(FactDocuments.OwnText(fact));
+        bool Is(int at, List<string> terms) => at < text.Count && analyzer.Terms([text[at]]) is [var term] && terms.Contains(term);
+        for (var j = 0; j < text.Count; j++)
+        {
+            // "agriculture minister"; "minister of agriculture", "minister for the environment".
+            if ((Is(j, modifierTerms) && Is(j + 1, nounTerms))
+                || (Is(j, nounTerms) && j + 1 < text.Count && text[j + 1] is "of" or "for"
+                    && (Is(j + 2, modifierTerms) || (j + 2 < text.Count && text[j + 2] == "the" && Is(j + 3, modifierTerms)))))
             {
                 return true;
             }

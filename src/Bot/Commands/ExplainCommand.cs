@@ -173,6 +173,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
                     RuledOut.YearNotCovered => "the question asks for a figure in a year, and this figure is neither dated then nor mentions that year",
                     RuledOut.NoOneElseNamed => "the question asks who else took part besides the people it names, and this fact names no one else",
                     RuledOut.PlaceNotStated => "the question asks where something happened, and this fact says it happened at no place but those the question gives",
+                    RuledOut.PostNotKnown => "the question asks about someone by a post that no one in the fact base holds, and this fact does not name that post",
                     RuledOut.PostTimeNotStated => "the question asks when the person it names took or left a post, and this profile gives that post no date at that end",
                     _ => "the question asks who held a post at a time, and by the dates the fact base has, this person did not hold a post of that name then",
                 })
@@ -263,6 +264,7 @@ internal sealed class ExplainCommand(IAnswerEngine engine) : ICommandHandler
         RuledOut.YearNotCovered => $"質問はある年の数値を尋ねていますが、この数値（{title}）はその年のものではなく、その年への言及もない",
         RuledOut.NoOneElseNamed => $"質問は名前の挙がった人物以外の参加者を尋ねていますが、この項目（{title}）はほかの人物の名前を記載していない",
         RuledOut.PlaceNotStated => $"質問はどこで起きたかを尋ねていますが、この項目（{title}）には質問に出てくる場所のほかに場所の記載がない",
+        RuledOut.PostNotKnown => $"質問は収録データに在任者のいない役職の人物について尋ねていますが、この項目（{title}）もその役職を挙げていない",
         RuledOut.PostTimeNotStated => $"質問は役職に就いた（または離れた）時期を尋ねていますが、この人物（{title}）のその役職には該当する日付の記載がない",
         RuledOut.PostNotHeldThen => $"質問はある時点で役職に就いていた人物を尋ねていますが、収録データの日付ではこの人物（{title}）はその時点でその役職に就いていなかった",
         _ => null,

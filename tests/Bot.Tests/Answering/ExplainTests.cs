@@ -306,6 +306,7 @@ public sealed class ExplainTests(RealEngineFixture engine)
     [InlineData("which official said trump needs to be shown the numbers", "may be what you meant but does not give what was asked: the question asks who said something or someone's full name, and this fact names no one for it")]
     [InlineData("where did kato meet bessent on currency", "Kato and Bessent discuss currency [kato-bessent-currency], may be what you meant but does not give what was asked: the question asks where something happened, and this fact says it happened at no place but those the question gives")]
     [InlineData("when did bessent become treasury secretary", "Scott Bessent [scott-bessent], may be what you meant but does not give what was asked: the question asks when the person it names took or left a post, and this profile gives that post no date at that end")]
+    [InlineData("what did the ag secretary say about corn", "may be what you meant but does not give what was asked: the question asks about someone by a post that no one in the fact base holds, and this fact does not name that post")]
     public void Explain_RuledOutForADetailNotGiven_SaysTheClosestFactMayBeItButDoesNotGiveIt(string question, string expected) =>
         Assert.Contains(expected, Explain(question).Body, StringComparison.Ordinal);
 

@@ -1494,6 +1494,9 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("when was greer confirmed as ustr", RuledOut.PostTimeNotStated, "jamieson-greer", "The fact base does not say when that post began or ended.")]
     // Kato's post is dated only at its end (October 21, 2025, when Katayama succeeded him).
     [InlineData("when did kato become finance minister", RuledOut.PostTimeNotStated, "katsunobu-kato", "The fact base does not say when that post began or ended.")]
+    // No one in the fact base holds an agriculture or health post, and the closest facts name none.
+    [InlineData("what did japan's agriculture minister say about taking 75% more american rice?", RuledOut.PostNotKnown, "us-rice-plus-75", "The fact base has no one in that post.")]
+    [InlineData("what did the ag secretary say about corn", RuledOut.PostNotKnown, "us-farm-goods-8bn", "The fact base has no one in that post.")]
     public void Answer_DetailTheFactDoesNotGive_IsRuledOutAndTheFactSuggestedFirst(string question, RuledOut reason, string closest, string opening)
     {
         var result = AnswerRuledOut(question, reason);
@@ -1587,6 +1590,17 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("was rubio secretary of state when the deal was made")]
     public void Answer_PostDatedAtTheEndAsked_IsNotRuledOutForItsTime(string question) =>
         Assert.NotEqual(RuledOut.PostTimeNotStated, engine.Harness.Answer(question).RuledOut);
+
+    [Theory]
+    // Posts of people the fact base profiles, under other names ("internal affairs", "govt spokesman", "deputy secretary");
+    // a post that describes the person named ("tariff minister"); and a group, not a post ("told senators").
+    [InlineData("what did the internal affairs minister do")]
+    [InlineData("did japan promise new us weapons purchases, according to the govt spokesman")]
+    [InlineData("what did the deputy secretary of state do at the expo")]
+    [InlineData("akazawa appointed tariff minister april")]
+    [InlineData("who told senators he and bessent would negotiate with japan")]
+    public void Answer_PostOfSomeoneTheFactBaseHasOrNoPostAtAll_IsNotRuledOutAsUnknown(string question) =>
+        Assert.NotEqual(RuledOut.PostNotKnown, engine.Harness.Answer(question).RuledOut);
 
     [Fact]
     public void Answer_WhoElseBesidesThePersonWhoseProfileIsClosest_IsNotThatPerson()
