@@ -294,7 +294,10 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         // post named at the time named answers.
         var noOtherReading = wholeReading && !curated && occasions.Count == 0 && !aList && overview < 0 && amountOf < 0 && dayOf < 0 && figure < 0 && order is null && placed is null && outcome is null;
         var post = noOtherReading ? PostAsked(index, reading) : null;
-        var holder = post is { } asked && index.Roles.OnlyHolder(terms, asked.Frame, asked.Side) is { } id ? IndexOf(facts, index.Facts.Find(id)!) : -1;
+        // "Who heads the ldp", "who ran the foreign ministry": the verb asks who holds the post, it names none of it (the
+        // synonym table reads "heads", "runs the", "in charge of" as "chair", which only the investment committee's is).
+        var postTerms = post is null ? terms : PostTerms(index.Analyzer, words, terms);
+        var holder = post is { } asked && index.Roles.OnlyHolder(postTerms, asked.Frame, asked.Side) is { } id ? IndexOf(facts, index.Facts.Find(id)!) : -1;
         if (holder >= 0 && !ReferenceEquals(ranked[0].Fact, facts[holder]))
         {
             Promote(scored[holder]);
@@ -444,7 +447,7 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         var ruledOut = curated ? RuledOut.None
             // Asked who held a post at a time, and by the dates the fact base has, the top person did not hold a post of
             // that name then ("who was the finance minister during the talks": not the one who took the post in October).
-            : post is { } held && top.Fact.Kind == FactKind.Person && index.Roles.Fit(top.Fact, terms, held.Frame) < 0 ? RuledOut.PostNotHeldThen
+            : post is { } held && top.Fact.Kind == FactKind.Person && index.Roles.Fit(top.Fact, postTerms, held.Frame) < 0 ? RuledOut.PostNotHeldThen
             // Asked for one side's holder ("japan's ambassador to the us"), and the top person is of the other side.
             : post is { Side: { } owner } && top.Fact.Kind == FactKind.Person && top.Fact.Side is { } side && side != owner ? RuledOut.OtherSide
             // Asked for the rate on some goods at a time, and by the dates the fact base has, the top rate on them was not in
@@ -1006,6 +1009,9 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         "japanese", "american", "please", "explain", "describe", "info", "information", "more", "for",
     ];
 
+    /// <summary>Words (of <see cref="s_heldPostWords"/>) that ask who holds a post by what they do ("runs", "heads").</summary>
+    private static readonly HashSet<string> s_holdingVerbs = ["runs", "running", "ran", "heads", "heading", "headed", "leads", "leading", "led", "charge"];
+
     /// <summary>The only words besides a post's name and a date in a question that asks who held the post then ("who is
     /// the finance minister now", "who was japan's pm when the deal got done", "current ustr?"): not "met", "said",
     /// "replaced", "why"…, which ask for something else or for another person.</summary>
@@ -1015,8 +1021,23 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         "as", "during", "when", "while", "now", "new", "current", "currently", "today", "incumbent", "nowadays", "sitting", "still",
         "then", "time", "year", "japan", "us", "japanese", "american", "usa", "america", "tokyo", "washington", "name",
         "person", "official", "deal", "talks", "negotiations", "agreement", "made", "done", "struck", "reached", "got",
-        "agreed", "announced", "runs", "running", "ran", "heads", "heading", "headed", "leads", "leading", "led", "charge",
+        "agreed", "announced", .. s_holdingVerbs,
     ];
+
+    /// <summary>The question's terms less those only <see cref="s_holdingVerbs"/> give ("heads" read as "chair"), not a
+    /// phrase they make with the post's own words ("heads the government" is the prime minister).</summary>
+    private static List<string> PostTerms(Analyzer analyzer, List<string> words, List<string> terms)
+    {
+        if (!words.Any(s_holdingVerbs.Contains))
+        {
+            return terms;
+        }
+
+        var without = analyzer.Terms([.. words.Where(w => !s_holdingVerbs.Contains(w))]).ToHashSet(StringComparer.Ordinal);
+        var asking = analyzer.Terms([.. words.Where(s_heldPostWords.Contains)]).ToHashSet(StringComparer.Ordinal);
+        var verbs = analyzer.Terms(words).Where(t => !without.Contains(t) && asking.Contains(t)).ToHashSet(StringComparer.Ordinal);
+        return [.. terms.Where(t => !verbs.Contains(t))];
+    }
 
     /// <summary>Words besides <see cref="EntityResolver.GovernmentWords"/> that may name a government with its head's name
     /// ("under ishiba", "under president trump", "pm takaichi's").</summary>
@@ -2070,10 +2091,22 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
     /// <summary>Does the question open by asking when ("when did…", "since when is…"), not ask something else of a time
     /// it gives with "when" ("was rubio in the oval office when the deal was made")?</summary>
     private static bool OpensWithWhen(List<string> words) =>
-        words.Count > 0 && (words[0] == "when" || (words.Count > 1 && words[1] == "when" && words[0] is "since" or "until" or "and" or "so"));
+        words.Count > 0 && (((words[0] == "when" || (words.Count > 1 && words[1] == "when" && words[0] is "since" or "until" or "till" or "and" or "so"))
+                // Not a clause that gives a time for another question ("when greer was named ustr, who was japan's negotiator").
+                && !words.Skip(2).Any(s_otherQuestionWords.Contains))
+            // Asked at the end ("bessent became treasury secretary when", "greer ustr since when").
+            || words[^1] == "when");
+
+    /// <summary>Question words that, after a clause opened by "when", ask the question proper.</summary>
+    private static readonly HashSet<string> s_otherQuestionWords = ["who", "whom", "what", "which", "where", "why", "how"];
+
+    /// <summary>"Since when is greer ustr" asks when the post was taken; "until when was kato finance minister" when it was
+    /// left.</summary>
+    private static bool AsksSinceOrUntilWhen(List<string> words, bool since) =>
+        words.Select((w, i) => i + 1 < words.Count && words[i + 1] == "when" && (since ? w == "since" : w is "until" or "till")).Any(b => b);
 
     /// <summary>Words that ask when someone took a post ("what date did akazawa become…").</summary>
-    private static readonly HashSet<string> s_postTaken = ["become", "became", "appointed", "named", "took", "start", "started", "began", "sworn", "assumed", "made", "confirmed", "nominated", "elected", "chosen", "picked", "tapped", "installed", "inaugurated"];
+    private static readonly HashSet<string> s_postTaken = ["become", "becomes", "begin", "assume", "became", "appointed", "named", "took", "start", "started", "began", "sworn", "assumed", "made", "confirmed", "nominated", "elected", "chosen", "picked", "tapped", "installed", "inaugurated"];
 
     /// <summary>Words that ask when someone left a post ("what date did ishiba step down…").</summary>
     private static readonly HashSet<string> s_postLeft = ["leave", "left", "resign", "resigned", "quit", "stepped", "replaced", "end", "ended", "lose", "lost"];
@@ -2094,8 +2127,9 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
     {
         var shared = fact.Roles.Select(r => analyzer.Terms(QuestionNormalizer.Words(r.Title)).Distinct().Count(t => !s_postHeads.Contains(t) && terms.Contains(t))).ToList();
         var most = shared.DefaultIfEmpty(0).Max();
-        var taken = words.Any(s_postTaken.Contains);
-        var left = words.Any(s_postLeft.Contains);
+        var taken = words.Any(s_postTaken.Contains) || AsksSinceOrUntilWhen(words, since: true)
+            || words.Select((w, i) => w == "take" && i + 1 < words.Count && words[i + 1] is "office" or "over").Any(b => b);
+        var left = words.Any(s_postLeft.Contains) || AsksSinceOrUntilWhen(words, since: false);
         if (most == 0 || (!dayOnly && !taken && !left))
         {
             return null;

@@ -452,6 +452,8 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("who runs meti now", "ryosei-akazawa")]
     [InlineData("who heads the government", "sanae-takaichi")]
     [InlineData("who leads meti", "ryosei-akazawa")]
+    // "Heads" is read as "chair" (the investment committee's), which names no part of the post asked.
+    [InlineData("who heads the ldp", "sanae-takaichi")]
     public void Answer_WhoHeldAPostThen_IsTheOneHolderTheDatesGive(string question, string expected) =>
         AssertAnsweredByRecord(question, expected, RecordAnswer.PostHolder);
 
@@ -1492,6 +1494,8 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("when did george glass become ambassador", RuledOut.PostTimeNotStated, "george-glass", "The fact base does not say when that post began or ended.")]
     [InlineData("when did bessent become treasury secretary", RuledOut.PostTimeNotStated, "scott-bessent", "The fact base does not say when that post began or ended.")]
     [InlineData("when was greer confirmed as ustr", RuledOut.PostTimeNotStated, "jamieson-greer", "The fact base does not say when that post began or ended.")]
+    [InlineData("since when is rubio secretary of state", RuledOut.PostTimeNotStated, "marco-rubio", "The fact base does not say when that post began or ended.")]
+    [InlineData("when did greer take office as ustr", RuledOut.PostTimeNotStated, "jamieson-greer", "The fact base does not say when that post began or ended.")]
     // Kato's post is dated only at its end (October 21, 2025, when Katayama succeeded him).
     [InlineData("when did kato become finance minister", RuledOut.PostTimeNotStated, "katsunobu-kato", "The fact base does not say when that post began or ended.")]
     // No one in the fact base holds an agriculture or health post, and the closest facts name none.
@@ -1588,6 +1592,7 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("when did kato leave the finance ministry")]
     [InlineData("when did ishiba become prime minister")]
     [InlineData("was rubio secretary of state when the deal was made")]
+    [InlineData("when bessent became treasury secretary, what did he say about japan")]
     public void Answer_PostDatedAtTheEndAsked_IsNotRuledOutForItsTime(string question) =>
         Assert.NotEqual(RuledOut.PostTimeNotStated, engine.Harness.Answer(question).RuledOut);
 
