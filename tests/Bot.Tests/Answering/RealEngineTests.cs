@@ -1496,6 +1496,8 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("when was greer confirmed as ustr", RuledOut.PostTimeNotStated, "jamieson-greer", "The fact base does not say when that post began or ended.")]
     [InlineData("since when is rubio secretary of state", RuledOut.PostTimeNotStated, "marco-rubio", "The fact base does not say when that post began or ended.")]
     [InlineData("when did greer take office as ustr", RuledOut.PostTimeNotStated, "jamieson-greer", "The fact base does not say when that post began or ended.")]
+    // Read from Japanese: "になった" is "became".
+    [InlineData("ベッセント氏はいつ財務長官になったか", RuledOut.PostTimeNotStated, "scott-bessent", "(Read as: \"bessent when treasury secretary became\")")]
     // Kato's post is dated only at its end (October 21, 2025, when Katayama succeeded him).
     [InlineData("when did kato become finance minister", RuledOut.PostTimeNotStated, "katsunobu-kato", "The fact base does not say when that post began or ended.")]
     // No one in the fact base holds an agriculture or health post, and the closest facts name none.
