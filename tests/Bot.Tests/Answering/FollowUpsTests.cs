@@ -193,7 +193,7 @@ public sealed class FollowUpsTests
 
     [Theory]
     // 彼 and 彼女 are "he" and "she": the person the previous answer was about.
-    [InlineData("赤沢さんって誰？", "彼はいつ大臣になった？", "ryosei akazawa when minister")]
+    [InlineData("赤沢さんって誰？", "彼はいつ大臣になった？", "ryosei akazawa when minister became")]
     public void Readings_PronounInJapaneseScript_IsTheAnswersPerson(string previous, string question, string expected) =>
         Assert.Contains(expected, Readings(previous, question, "ryosei-akazawa"));
 
