@@ -2008,13 +2008,21 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         ["minister", "secretary", "ambassador", "envoy", "governor", "senator", "spokesman", "spokesperson", "ceo", "chairman"];
 
     /// <summary>Verbs that may come before a post's noun as their object ("told minister…", "asked the secretary").</summary>
-    private static readonly HashSet<string> s_verbsBeforeAPost = ["told", "tell", "tells", "asked", "ask", "asks", "met", "meet", "meets", "called", "call", "calls", "named", "name", "became", "become", "appointed", "appoint", "replaced", "replace"];
+    private static readonly HashSet<string> s_verbsBeforeAPost =
+    [
+        "told", "tell", "tells", "asked", "ask", "asks", "met", "meet", "meets", "called", "call", "calls", "named", "name", "became",
+        "become", "appointed", "appoint", "replaced", "replace",
+    ];
 
-    /// <summary>Words before a post's noun that say which holder of it, not which post ("the former minister").</summary>
+    /// <summary>Words before a post's noun that say which holder of it, or what part in the talks they have, not which post
+    /// ("the former minister", "the tariff envoy").</summary>
     private static readonly HashSet<string> s_holderWords =
     [
         "former", "current", "new", "then", "previous", "prior", "top", "senior", "junior", "acting", "incoming", "outgoing", "ex",
         "other", "another", "same", "any", "each", "every", "whose", "which", "what",
+        // The fact base's own subject, which says what part in the talks the holder has, not another post ("the tariff
+        // envoy" is the chief negotiator, "the tariff talks spokesman" the government's).
+        "tariff", "tariffs", "talks", "negotiation", "negotiations", "deal",
     ];
 
     /// <summary>

@@ -1606,6 +1606,9 @@ public sealed class RealEngineTests(RealEngineFixture engine)
     [InlineData("what did the deputy secretary of state do at the expo")]
     [InlineData("akazawa appointed tariff minister april")]
     [InlineData("who told senators he and bessent would negotiate with japan")]
+    // The talks' own subject says what part the holder has in them: the chief negotiator, the government spokesman.
+    [InlineData("who is the japanese tariff envoy")]
+    [InlineData("what did the tariff talks spokesman say")]
     public void Answer_PostOfSomeoneTheFactBaseHasOrNoPostAtAll_IsNotRuledOutAsUnknown(string question) =>
         Assert.NotEqual(RuledOut.PostNotKnown, engine.Harness.Answer(question).RuledOut);
 
