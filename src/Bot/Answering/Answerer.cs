@@ -2038,12 +2038,13 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
             return null;
         }
 
-        var phrased = index.Roles.PostPhrases(words, index.Analyzer);
+        HashSet<int>? phrased = null;
         for (var i = 1; i < words.Count; i++)
         {
             var modifier = words[i - 1];
             // One holder ("minister"), not a group ("told senators"); not a phrase of a known post ("govt spokesman").
-            if (s_postNouns.Contains(words[i]) && !phrased.Contains(i) && modifier.All(char.IsAsciiLetter) && !s_verbsBeforeAPost.Contains(modifier)
+            if (s_postNouns.Contains(words[i]) && !(phrased ??= index.Roles.PostPhrases(words, index.Analyzer)).Contains(i)
+                && modifier.All(char.IsAsciiLetter) && !s_verbsBeforeAPost.Contains(modifier)
                 && !Analyzer.StopWords.Contains(modifier) && !s_holderWords.Contains(modifier) && !s_sideWords.ContainsKey(modifier)
                 && !index.Roles.NamesAPost(modifier, index.Analyzer)
                 && !NamesThePost(index.Analyzer, index.Facts.Facts[topIndex], modifier, words[i]))
