@@ -26,7 +26,8 @@ internal static class AnswerComposer
     private static string WithReadAs(string body, AnswerResult result) => ReadAs(result) is { } readAs ? body + "\n" + readAs : body;
 
     /// <summary>What the fact base does not give, when the closest fact was ruled out for not giving the detail asked
-    /// (<see cref="RuledOutExtensions.LeavesOutTheDetail"/>); null for any other abstention.</summary>
+    /// (<see cref="RuledOutExtensions.LeavesOutTheDetail"/>), or how far it runs, when asked about a time after its last
+    /// day; null for any other abstention.</summary>
     private static string? NotStated(RuledOut ruledOut, bool japanese, PartialDate? asOf) => ruledOut switch
     {
         RuledOut.AfterTheFactBase when asOf is { } last => japanese

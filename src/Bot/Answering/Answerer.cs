@@ -2097,11 +2097,13 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
     private static bool AsksWhatCameOf(List<string> words, QuestionType type) =>
         type != QuestionType.When && words.Any(s_outcomeWords.Contains) && !words.Any(s_planWords.Contains);
 
-    /// <summary>Does the question open by asking when ("when did…", "since when is…"), not ask something else of a time
-    /// it gives with "when" ("was rubio in the oval office when the deal was made")?</summary>
+    /// <summary>Does the question open (or end) by asking when ("when did…", "since when is…", "…since when"), not ask
+    /// something else of a time it gives with "when" ("was rubio in the oval office when the deal was made")?</summary>
     private static bool OpensWithWhen(List<string> words) =>
-        words.Count > 0 && (((words[0] == "when" || (words.Count > 1 && words[1] == "when" && words[0] is "since" or "until" or "till" or "and" or "so"))
-                // Not a clause that gives a time for another question ("when greer was named ustr, who was japan's negotiator").
+        words.Count > 0
+        && (((words[0] == "when" || (words.Count > 1 && words[1] == "when" && words[0] is "since" or "until" or "till" or "and" or "so"))
+                // Not a clause that gives a time for another question ("when greer was named ustr, who was japan's
+                // negotiator").
                 && !words.Skip(2).Any(s_otherQuestionWords.Contains))
             // Asked at the end ("bessent became treasury secretary when", "greer ustr since when").
             || words[^1] == "when");
@@ -2114,8 +2116,13 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
     private static bool AsksSinceOrUntilWhen(List<string> words, bool since) =>
         words.Select((w, i) => i + 1 < words.Count && words[i + 1] == "when" && (since ? w == "since" : w is "until" or "till")).Any(b => b);
 
-    /// <summary>Words that ask when someone took a post ("what date did akazawa become…").</summary>
-    private static readonly HashSet<string> s_postTaken = ["become", "becomes", "begin", "assume", "became", "appointed", "named", "took", "start", "started", "began", "sworn", "assumed", "made", "confirmed", "nominated", "elected", "chosen", "picked", "tapped", "installed", "inaugurated"];
+    /// <summary>Words that ask when someone took a post ("what date did akazawa become…"); so do "take office", "take
+    /// over" and "since when" (<see cref="PostGivesDay"/>).</summary>
+    private static readonly HashSet<string> s_postTaken =
+    [
+        "become", "becomes", "became", "begin", "began", "start", "started", "took", "assume", "assumed", "appointed", "named",
+        "sworn", "made", "confirmed", "nominated", "elected", "chosen", "picked", "tapped", "installed", "inaugurated",
+    ];
 
     /// <summary>Words that ask when someone left a post ("what date did ishiba step down…").</summary>
     private static readonly HashSet<string> s_postLeft = ["leave", "left", "resign", "resigned", "quit", "stepped", "replaced", "end", "ended", "lose", "lost"];
