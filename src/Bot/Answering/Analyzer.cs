@@ -48,19 +48,9 @@ internal sealed class Analyzer(SynonymTable synonyms, ScopeTable? scope = null, 
         var terms = new List<string>(words.Count);
         for (var i = 0; i < stems.Length;)
         {
-            var matched = 0;
-            for (var n = Math.Min(Synonyms.MaxPhraseLength, stems.Length - i); n >= 2; n--)
+            if (PhraseAt(stems, i) is ({ } canonical, var matched))
             {
-                if (Synonyms.Phrase(string.Join(' ', stems, i, n)) is { } canonical)
-                {
-                    terms.Add(canonical);
-                    matched = n;
-                    break;
-                }
-            }
-
-            if (matched > 0)
-            {
+                terms.Add(canonical);
                 i += matched;
                 continue;
             }
@@ -83,6 +73,22 @@ internal sealed class Analyzer(SynonymTable synonyms, ScopeTable? scope = null, 
     }
 
     public List<string> Terms(string text) => Terms(QuestionNormalizer.Words(text));
+
+    /// <summary>The longest synonym phrase of two or more words starting at <paramref name="i"/> of the stems (whose
+    /// canonical term <paramref name="accept"/> takes, if given), as that term and its length in words; (null, 0) when
+    /// none does.</summary>
+    public (string? Term, int Length) PhraseAt(string[] stems, int i, Func<string, bool>? accept = null)
+    {
+        for (var n = Math.Min(Synonyms.MaxPhraseLength, stems.Length - i); n >= 2; n--)
+        {
+            if (Synonyms.Phrase(string.Join(' ', stems, i, n)) is { } canonical && (accept is null || accept(canonical)))
+            {
+                return (canonical, n);
+            }
+        }
+
+        return (null, 0);
+    }
 
     /// <summary>A light plural stemmer: "tariffs" → "tariff", "policies" → "policy"; short words and "-ss"/"-us"/"-is" stay.</summary>
     public static string Stem(string word)

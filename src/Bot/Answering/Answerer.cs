@@ -2063,7 +2063,9 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
         var modifierTerms = analyzer.Terms([modifier]);
         var nounTerms = analyzer.Terms([noun]);
         var text = QuestionNormalizer.Words(FactDocuments.OwnText(fact));
-        bool Is(int at, List<string> terms) => at < text.Count && analyzer.Terms([text[at]]) is [var term] && terms.Contains(term);
+        // Each word's one term, read once (none for a stop word).
+        var termOf = text.Select(w => analyzer.Terms([w]) is [var term] ? term : null).ToArray();
+        bool Is(int at, List<string> terms) => at < text.Count && termOf[at] is { } term && terms.Contains(term);
         for (var j = 0; j < text.Count; j++)
         {
             // "agriculture minister"; "minister of agriculture", "minister for the environment".
@@ -2111,10 +2113,20 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
     /// <summary>Question words that, after a clause opened by "when", ask the question proper.</summary>
     private static readonly HashSet<string> s_otherQuestionWords = ["who", "whom", "what", "which", "where", "why", "how"];
 
-    /// <summary>"Since when is greer ustr" asks when the post was taken; "until when was kato finance minister" when it was
-    /// left.</summary>
-    private static bool AsksSinceOrUntilWhen(List<string> words, bool since) =>
-        words.Select((w, i) => i + 1 < words.Count && words[i + 1] == "when" && (since ? w == "since" : w is "until" or "till")).Any(b => b);
+    /// <summary>Does a word of <paramref name="first"/> come right before one of <paramref name="second"/> ("since when",
+    /// "take office")?</summary>
+    private static bool WordBefore(List<string> words, Func<string, bool> first, Func<string, bool> second)
+    {
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (first(words[i]) && second(words[i + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Words that ask when someone took a post ("what date did akazawa become…"); so do "take office", "take
     /// over" and "since when" (<see cref="PostGivesDay"/>).</summary>
@@ -2143,9 +2155,11 @@ internal sealed partial class Answerer(ConfidenceModel confidence, RankingWeight
     {
         var shared = fact.Roles.Select(r => analyzer.Terms(QuestionNormalizer.Words(r.Title)).Distinct().Count(t => !s_postHeads.Contains(t) && terms.Contains(t))).ToList();
         var most = shared.DefaultIfEmpty(0).Max();
-        var taken = words.Any(s_postTaken.Contains) || AsksSinceOrUntilWhen(words, since: true)
-            || words.Select((w, i) => w == "take" && i + 1 < words.Count && words[i + 1] is "office" or "over").Any(b => b);
-        var left = words.Any(s_postLeft.Contains) || AsksSinceOrUntilWhen(words, since: false);
+        // "Since when is greer ustr", "when did greer take office" ask when the post was taken; "until when was kato finance
+        // minister" when it was left.
+        var taken = words.Any(s_postTaken.Contains) || WordBefore(words, w => w == "since", w => w == "when")
+            || WordBefore(words, w => w == "take", w => w is "office" or "over");
+        var left = words.Any(s_postLeft.Contains) || WordBefore(words, w => w is "until" or "till", w => w == "when");
         if (most == 0 || (!dayOnly && !taken && !left))
         {
             return null;

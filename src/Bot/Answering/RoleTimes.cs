@@ -301,15 +301,12 @@ internal sealed partial class RoleTimes
     public HashSet<int> PostPhrases(IReadOnlyList<string> words, Analyzer analyzer)
     {
         var positions = new HashSet<int>();
-        for (var i = 0; i < words.Count - 1; i++)
+        var stems = words.Select(Analyzer.Stem).ToArray();
+        for (var i = 0; i < stems.Length - 1; i++)
         {
-            for (var n = Math.Min(analyzer.Synonyms.MaxPhraseLength, words.Count - i); n >= 2; n--)
+            if (analyzer.PhraseAt(stems, i, _postTerms.Contains) is (not null, var length))
             {
-                if (analyzer.Synonyms.Phrase(string.Join(' ', words.Skip(i).Take(n).Select(Analyzer.Stem))) is { } term && _postTerms.Contains(term))
-                {
-                    positions.UnionWith(Enumerable.Range(i, n));
-                    break;
-                }
+                positions.UnionWith(Enumerable.Range(i, length));
             }
         }
 
